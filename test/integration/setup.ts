@@ -1,0 +1,41 @@
+// Gives every integration test file its own migrated database before any app module is imported:
+// in-memory PGlite by default, or a fresh database on the server in TEST_DATABASE_URL when TEST_DB=postgres.
+import { afterAll } from "vitest";
+import pg from "pg";
+import { applyMigrations } from "../../scripts/lib/schema-engine.ts";
+
+const usePostgres = process.env.TEST_DB === "postgres";
+let dropDatabase: (() => Promise<void>) | undefined;
+
+if (usePostgres) {
+  const base = process.env.TEST_DATABASE_URL;
+  if (!base) throw new Error("TEST_DB=postgres needs TEST_DATABASE_URL");
+  const name = `hoc_test_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
+  const admin = new pg.Client({ connectionString: base });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE "${name}"`);
+  await admin.end();
+  const url = new URL(base);
+  url.pathname = `/${name}`;
+  process.env.DATABASE_URL = url.toString();
+  delete process.env.PGLITE_DIR;
+  await applyMigrations({ url: url.toString() });
+  dropDatabase = async () => {
+    const c = new pg.Client({ connectionString: base });
+    await c.connect();
+    await c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    await c.end();
+  };
+} else {
+  delete process.env.DATABASE_URL;
+  process.env.PGLITE_DIR = "memory://";
+  const { dbHandle } = await import("~/db.server");
+  await applyMigrations({ pglite: dbHandle().pglite! });
+}
+process.env.NODE_ENV = "test";
+
+afterAll(async () => {
+  const { closeDb } = await import("~/db.server");
+  await closeDb();
+  await dropDatabase?.();
+});
