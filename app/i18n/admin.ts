@@ -1,0 +1,1 @@
+export const admin = { vi: {}, en: {} } as const;

@@ -1,0 +1,1 @@
+export const people = { vi: {}, en: {} } as const;

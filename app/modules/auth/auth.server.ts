@@ -1,0 +1,80 @@
+// Sign-in, password change and admin password reset.
+import { z } from "zod";
+import { db } from "~/db.server";
+import { audit } from "~/modules/audit/audit.server";
+import { hashPassword, verifyDummy, verifyPassword } from "./password.server";
+import { isLoginThrottled, recordLoginAttempt } from "./rate-limit.server";
+import { createSession, invalidateUserSessions } from "./session.server";
+
+export const loginSchema = z.object({
+  email: z.string().trim().toLowerCase().email("Email không hợp lệ."),
+  password: z.string().min(1, "Vui lòng nhập mật khẩu.").max(200, "Mật khẩu quá dài."),
+  redirectTo: z.string().optional(),
+});
+
+export const newPasswordSchema = z
+  .string()
+  .min(10, "Mật khẩu mới phải có ít nhất 10 ký tự.")
+  .max(200, "Mật khẩu quá dài.")
+  .refine((p) => /[A-Za-zÀ-ỹ]/.test(p) && /[0-9]/.test(p), "Mật khẩu mới phải có cả chữ và số.");
+
+export type LoginResult =
+  | { ok: true; token: string; expiresAt: Date; userId: string }
+  | { ok: false; reason: "throttled" | "invalid" };
+
+export async function login(
+  email: string,
+  password: string,
+  meta: { ip: string; userAgent?: string },
+): Promise<LoginResult> {
+  const normalized = email.trim().toLowerCase();
+  if (await isLoginThrottled(normalized, meta.ip)) return { ok: false, reason: "throttled" };
+  const user = await db.user.findUnique({
+    where: { email: normalized },
+    include: { person: { select: { active: true } } },
+  });
+  if (!user || !user.passwordHash) {
+    await verifyDummy(password);
+    await recordLoginAttempt(normalized, meta.ip, false);
+    return { ok: false, reason: "invalid" };
+  }
+  const valid = await verifyPassword(user.passwordHash, password);
+  if (!valid || (user.person && !user.person.active)) {
+    await recordLoginAttempt(normalized, meta.ip, false);
+    return { ok: false, reason: "invalid" };
+  }
+  await recordLoginAttempt(normalized, meta.ip, true);
+  const { token, expiresAt } = await createSession(user.id, { ipAddress: meta.ip, userAgent: meta.userAgent });
+  return { ok: true, token, expiresAt, userId: user.id };
+}
+
+export async function changePassword(
+  userId: string,
+  currentSessionId: string,
+  current: string,
+  next: string,
+): Promise<{ ok: true } | { ok: false; field: "currentPassword" | "newPassword"; message: string }> {
+  const user = await db.user.findUniqueOrThrow({ where: { id: userId } });
+  if (!user.passwordHash || !(await verifyPassword(user.passwordHash, current))) {
+    return { ok: false, field: "currentPassword", message: "Mật khẩu hiện tại không đúng." };
+  }
+  if (current === next) {
+    return { ok: false, field: "newPassword", message: "Mật khẩu mới phải khác mật khẩu hiện tại." };
+  }
+  const passwordHash = await hashPassword(next);
+  await db.user.update({ where: { id: userId }, data: { passwordHash, mustChangePassword: false } });
+  // Other devices signed in with the old password are signed out.
+  await invalidateUserSessions(userId, currentSessionId);
+  await audit({ actorUserId: userId, action: "user.password.change", entityType: "User", entityId: userId });
+  return { ok: true };
+}
+
+/** Admin sets a temporary password; the user must change it at next sign-in and is signed out everywhere. */
+export async function adminResetPassword(actorUserId: string, userId: string, temporary: string): Promise<void> {
+  const passwordHash = await hashPassword(temporary);
+  await db.$transaction(async (tx) => {
+    await tx.user.update({ where: { id: userId }, data: { passwordHash, mustChangePassword: true } });
+    await tx.session.deleteMany({ where: { userId } });
+    await audit({ actorUserId, action: "user.password.reset", entityType: "User", entityId: userId }, tx);
+  });
+}

@@ -1,0 +1,90 @@
+// Guards that throw: a route calls one at the top and reads on knowing who is asking and what they may do.
+import { redirect } from "@remix-run/node";
+import { db } from "~/db.server";
+import type { Role } from "~/generated/prisma/enums";
+import { forbidden } from "~/utils/http.server";
+import { type Actor, type Scope, hasRole, manageScope, viewScope } from "./scope";
+import { SESSION_COOKIE, readCookie, validateSessionToken } from "./session.server";
+
+export type AuthContext = { actor: Actor; sessionId: string };
+
+const cache = new WeakMap<Request, Promise<AuthContext | null>>();
+
+async function loadAuth(request: Request): Promise<AuthContext | null> {
+  const token = readCookie(request, SESSION_COOKIE);
+  if (!token) return null;
+  const session = await validateSessionToken(token);
+  if (!session) return null;
+  const user = await db.user.findUnique({
+    where: { id: session.userId },
+    include: {
+      person: { select: { id: true, fullName: true, active: true } },
+      grants: { include: { agency: { select: { path: true, active: true } } } },
+    },
+  });
+  if (!user) return null;
+  // A deactivated person can no longer sign in, even with a live session.
+  if (user.person && !user.person.active) return null;
+  const actor: Actor = {
+    userId: user.id,
+    email: user.email,
+    personId: user.person?.id ?? null,
+    fullName: user.person?.fullName ?? user.email,
+    locale: user.locale === "en" ? "en" : "vi",
+    mustChangePassword: user.mustChangePassword,
+    grants: user.grants
+      .filter((g) => !g.agency || g.agency.active)
+      .map((g) => ({ role: g.role, agencyId: g.agencyId, agencyPath: g.agency?.path ?? null })),
+  };
+  return { actor, sessionId: session.id };
+}
+
+/** The signed-in caller, or null. Memoised per request so layout and route share one lookup. */
+export function getAuth(request: Request): Promise<AuthContext | null> {
+  let p = cache.get(request);
+  if (!p) {
+    p = loadAuth(request);
+    cache.set(request, p);
+  }
+  return p;
+}
+
+export async function getActor(request: Request): Promise<Actor | null> {
+  return (await getAuth(request))?.actor ?? null;
+}
+
+/** Redirects to the login page when nobody is signed in, and to the password page when a change is due. */
+export async function requireActor(request: Request, opts: { allowPasswordChange?: boolean } = {}): Promise<Actor> {
+  const auth = await getAuth(request);
+  const url = new URL(request.url);
+  if (!auth) {
+    const redirectTo = url.pathname + url.search;
+    throw redirect(`/login?redirectTo=${encodeURIComponent(redirectTo)}`);
+  }
+  if (auth.actor.mustChangePassword && !opts.allowPasswordChange) {
+    throw redirect("/account/password");
+  }
+  return auth.actor;
+}
+
+export async function requireRole(request: Request, roles: Role[]): Promise<Actor> {
+  const actor = await requireActor(request);
+  if (!roles.some((r) => hasRole(actor, r))) forbidden();
+  return actor;
+}
+
+/** Coordinators and admins: the subtrees whose people they may change. */
+export async function requireManager(request: Request): Promise<{ actor: Actor; scope: Scope }> {
+  const actor = await requireRole(request, ["COORDINATOR", "ADMIN"]);
+  return { actor, scope: manageScope(actor) };
+}
+
+/** Coordinators, reviewers and admins: the subtrees they may read. */
+export async function requireViewer(request: Request): Promise<{ actor: Actor; scope: Scope }> {
+  const actor = await requireRole(request, ["COORDINATOR", "REVIEWER", "ADMIN"]);
+  return { actor, scope: viewScope(actor) };
+}
+
+export async function requireAdmin(request: Request): Promise<Actor> {
+  return requireRole(request, ["ADMIN"]);
+}

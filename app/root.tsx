@@ -1,0 +1,197 @@
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import {
+  Form,
+  Link,
+  Links,
+  Meta,
+  NavLink,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  useLoaderData,
+  useLocation,
+  useRouteLoaderData,
+} from "@remix-run/react";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { getActor } from "~/modules/auth/guards.server";
+import { hasRole, isAdmin } from "~/modules/auth/scope";
+import type { MessageKey } from "~/i18n";
+import { readFlash } from "~/utils/flash.server";
+import { getLocale } from "~/utils/i18n.server";
+import { useT } from "~/utils/i18n";
+import { useNonce } from "~/utils/nonce";
+import styles from "~/tailwind.css";
+
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: styles },
+  { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
+];
+
+export const meta: MetaFunction = () => [{ title: "Học ATTT" }];
+
+type NavItem = { to: string; label: MessageKey };
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const actor = await getActor(request);
+  const locale = getLocale(request);
+  const { flash, setCookie } = await readFlash(request);
+  const nav: NavItem[] = [];
+  const roles: string[] = [];
+  if (actor) {
+    if (hasRole(actor, "LEARNER")) nav.push({ to: "/learn", label: "nav.learn" });
+    if (hasRole(actor, "COORDINATOR") || isAdmin(actor)) {
+      nav.push({ to: "/people", label: "nav.people" }, { to: "/people/import", label: "nav.import" });
+    }
+    if (hasRole(actor, "REVIEWER") && !hasRole(actor, "COORDINATOR") && !isAdmin(actor)) {
+      nav.push({ to: "/people", label: "nav.people" });
+    }
+    if (hasRole(actor, "REVIEWER") || hasRole(actor, "COORDINATOR") || isAdmin(actor)) {
+      nav.push({ to: "/reports", label: "nav.reports" });
+    }
+    if (isAdmin(actor)) {
+      nav.push(
+        { to: "/admin/agencies", label: "nav.agencies" },
+        { to: "/admin/users", label: "nav.users" },
+        { to: "/admin/audit", label: "nav.audit" },
+      );
+    }
+    for (const r of ["ADMIN", "COORDINATOR", "REVIEWER", "LEARNER"] as const) if (hasRole(actor, r)) roles.push(r);
+  }
+  return data(
+    {
+      locale,
+      flash,
+      user: actor ? { name: actor.fullName, email: actor.email, roles } : null,
+      nav,
+    },
+    { headers: setCookie ? { "Set-Cookie": setCookie } : undefined },
+  );
+}
+
+export function Layout({ children }: { children: React.ReactNode }) {
+  const nonce = useNonce();
+  const rootData = useRouteLoaderData<typeof loader>("root");
+  return (
+    <html lang={rootData?.locale ?? "vi"} className="h-full bg-slate-50">
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <Meta />
+        <Links />
+      </head>
+      <body className="min-h-full font-sans text-slate-900 antialiased">
+        {children}
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
+      </body>
+    </html>
+  );
+}
+
+function Header() {
+  const { user, nav, locale } = useLoaderData<typeof loader>();
+  const t = useT();
+  const location = useLocation();
+  return (
+    <header className="border-b-4 border-red-700 bg-white">
+      <div className="mx-auto flex max-w-7xl items-center gap-4 px-4 py-3">
+        <Link to="/" className="flex items-center gap-2" aria-label={t("appName")}>
+          <img src="/favicon.svg" alt="" width={32} height={32} />
+          <span className="text-lg font-bold text-red-800">{t("appName")}</span>
+        </Link>
+        <nav className="hidden flex-1 gap-1 md:flex" aria-label="Chính">
+          {nav.map((item) => (
+            <NavLink
+              key={item.to}
+              to={item.to}
+              end={item.to === "/people"}
+              className={({ isActive }) =>
+                `rounded-md px-3 py-2 text-sm font-medium ${isActive ? "bg-red-50 text-red-800" : "text-slate-700 hover:bg-slate-100"}`
+              }
+            >
+              {t(item.label)}
+            </NavLink>
+          ))}
+        </nav>
+        <div className="ml-auto flex items-center gap-2 md:ml-0">
+          <Form method="post" action="/lang" className="inline">
+            <input type="hidden" name="locale" value={locale === "vi" ? "en" : "vi"} />
+            <input type="hidden" name="redirectTo" value={location.pathname + location.search} />
+            <button type="submit" className="rounded px-2 py-1 text-xs text-slate-600 hover:bg-slate-100">
+              {t("lang.switch")}
+            </button>
+          </Form>
+          {user ? (
+            <details className="relative">
+              <summary className="cursor-pointer list-none rounded-md border border-slate-300 px-3 py-1.5 text-sm">
+                <span className="hidden sm:inline">{user.name}</span>
+                <span className="sm:hidden">{t("nav.menu")}</span>
+              </summary>
+              <div className="absolute right-0 z-20 mt-2 w-64 rounded-md border border-slate-200 bg-white p-2 shadow-lg">
+                <p className="px-2 text-sm font-medium">{user.name}</p>
+                <p className="px-2 text-xs text-slate-500">{user.email}</p>
+                <p className="px-2 pb-2 text-xs text-slate-500">
+                  {user.roles.map((r) => t(`role.${r}` as MessageKey)).join(", ")}
+                </p>
+                <ul className="border-t border-slate-100 pt-2 md:hidden">
+                  {nav.map((item) => (
+                    <li key={item.to}>
+                      <Link to={item.to} className="block rounded px-2 py-1.5 text-sm hover:bg-slate-100">
+                        {t(item.label)}
+                      </Link>
+                    </li>
+                  ))}
+                </ul>
+                <Link to="/account/password" className="block rounded px-2 py-1.5 text-sm hover:bg-slate-100">
+                  {t("nav.account")}
+                </Link>
+                <Form method="post" action="/logout">
+                  <button type="submit" className="w-full rounded px-2 py-1.5 text-left text-sm text-red-700 hover:bg-red-50">
+                    {t("nav.logout")}
+                  </button>
+                </Form>
+              </div>
+            </details>
+          ) : null}
+        </div>
+      </div>
+    </header>
+  );
+}
+
+function FlashBanner() {
+  const { flash } = useLoaderData<typeof loader>();
+  if (!flash) return null;
+  const colors =
+    flash.kind === "error"
+      ? "border-red-300 bg-red-50 text-red-800"
+      : flash.kind === "success"
+        ? "border-green-300 bg-green-50 text-green-800"
+        : "border-sky-300 bg-sky-50 text-sky-800";
+  return (
+    <div role="status" className={`mb-4 rounded-md border px-4 py-3 text-sm ${colors}`}>
+      {flash.message}
+    </div>
+  );
+}
+
+export default function App() {
+  return (
+    <>
+      <Header />
+      <main className="mx-auto max-w-7xl px-4 py-6">
+        <FlashBanner />
+        <Outlet />
+      </main>
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  return (
+    <main className="mx-auto max-w-7xl px-4 py-6">
+      <GeneralErrorBoundary />
+    </main>
+  );
+}

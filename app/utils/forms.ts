@@ -1,0 +1,19 @@
+import type { z } from "zod";
+
+export type FieldErrors = Record<string, string>;
+
+/** zod issues → { field: first message }, for showing next to each input. */
+export function fieldErrors(error: z.ZodError): FieldErrors {
+  const out: FieldErrors = {};
+  for (const issue of error.issues) {
+    const key = issue.path.join(".") || "form";
+    out[key] ??= issue.message;
+  }
+  return out;
+}
+
+/** Only same-site relative paths are followed after login, never another host. */
+export function safeRedirect(to: unknown, fallback = "/"): string {
+  if (typeof to !== "string" || !to.startsWith("/") || to.startsWith("//") || to.startsWith("/\\")) return fallback;
+  return to;
+}

@@ -1,0 +1,100 @@
+// Express server: security headers, the Origin check, static files, then Remix.
+import crypto from "node:crypto";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { createRequestHandler } from "@remix-run/express";
+import { installGlobals } from "@remix-run/node";
+import compression from "compression";
+import express from "express";
+import morgan from "morgan";
+
+installGlobals({ nativeFetch: true });
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const BUILD_PATH = path.join(here, "build/index.js");
+const isDev = process.env.NODE_ENV === "development";
+const allowedOrigins = (process.env.APP_ORIGIN ?? "").split(",").map((s) => s.trim()).filter(Boolean);
+const app = express();
+app.disable("x-powered-by");
+app.set("trust proxy", process.env.TRUST_PROXY === "true");
+app.use(compression());
+
+let build = await import(BUILD_PATH);
+
+app.use((req, res, next) => {
+  const nonce = crypto.randomBytes(16).toString("base64");
+  res.locals.cspNonce = nonce;
+  res.setHeader(
+    "Content-Security-Policy",
+    [
+      "default-src 'self'",
+      `script-src 'self' 'nonce-${nonce}'${isDev ? " 'unsafe-eval'" : ""}`,
+      "style-src 'self' 'unsafe-inline'",
+      "img-src 'self' data: blob:",
+      "font-src 'self' data:",
+      `connect-src 'self'${isDev ? " ws://localhost:*" : ""}`,
+      "form-action 'self'",
+      "frame-ancestors 'none'",
+      "base-uri 'self'",
+      "object-src 'none'",
+    ].join("; "),
+  );
+  res.setHeader("Referrer-Policy", "strict-origin-when-cross-origin");
+  res.setHeader("X-Content-Type-Options", "nosniff");
+  res.setHeader("X-Frame-Options", "DENY");
+  res.setHeader("Permissions-Policy", "camera=(), microphone=(), geolocation=()");
+  if (process.env.NODE_ENV === "production" && process.env.SECURE_COOKIES !== "false") {
+    res.setHeader("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
+  }
+  next();
+});
+
+// Every state-changing request must come from our own pages (defence in depth next to SameSite=Lax).
+// The rule itself lives in app/modules/auth/origin.ts (unit-tested), exported through entry.server.
+app.use((req, res, next) => {
+  const { isSameOriginRequest } = build.entry.module;
+  const headers = { origin: req.get("origin"), referer: req.get("referer"), host: req.get("host") };
+  if (isSameOriginRequest(req.method, headers, allowedOrigins)) return next();
+  res.status(403).type("text/plain; charset=utf-8").send("Yêu cầu bị từ chối: nguồn gửi không hợp lệ (Origin).");
+});
+
+app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));
+app.use(express.static("public", { maxAge: "1h" }));
+if (process.env.LOG_REQUESTS !== "false") app.use(morgan("tiny"));
+
+if (isDev) {
+  const { broadcastDevReady } = await import("@remix-run/node");
+  broadcastDevReady(build);
+  const chokidar = await import("chokidar").catch(() => null);
+  if (chokidar) {
+    chokidar.watch(BUILD_PATH, { ignoreInitial: true }).on("all", async () => {
+      build = await import(`${BUILD_PATH}?t=${Date.now()}`);
+      broadcastDevReady(build);
+    });
+  }
+}
+
+app.all(
+  "*",
+  isDev
+    ? (req, res, next) =>
+        createRequestHandler({ build, mode: "development", getLoadContext: (_q, r) => ({ cspNonce: r.locals.cspNonce }) })(
+          req,
+          res,
+          next,
+        )
+    : createRequestHandler({ build, mode: "production", getLoadContext: (_q, r) => ({ cspNonce: r.locals.cspNonce }) }),
+);
+
+const port = Number(process.env.PORT ?? 3000);
+const server = app.listen(port, () => {
+  console.log(`Học ATTT đang chạy tại http://localhost:${port}`);
+});
+
+async function shutdown() {
+  server.close();
+  await build.entry.module.shutdown?.();
+  process.exit(0);
+}
+process.on("SIGINT", shutdown);
+process.on("SIGTERM", shutdown);
