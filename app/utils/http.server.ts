@@ -1,4 +1,6 @@
 // Small helpers for throwing HTTP responses from loaders and actions.
+import type { z } from "zod";
+import { DomainError } from "./errors";
 import { data } from "@remix-run/node";
 
 export function forbidden(message = "Bạn không có quyền thực hiện thao tác này."): never {
@@ -26,4 +28,25 @@ export function clientIp(request: Request): string {
   const xff = request.headers.get("x-forwarded-for");
   if (xff) return xff.split(",")[0]!.trim();
   return request.headers.get("x-real-ip") ?? "unknown";
+}
+
+/**
+ * Turns a DomainError from a service into what the route returns: 403/404 are thrown as error pages,
+ * other statuses become field errors shown next to the form. Anything else is rethrown (a real 500).
+ */
+export function domainErrorData(error: unknown) {
+  if (!(error instanceof DomainError)) throw error;
+  if (error.status === 403 || error.status === 404) throw data({ message: error.message }, { status: error.status });
+  return data({ errors: { [error.field ?? "form"]: error.message } as Record<string, string> }, { status: error.status });
+}
+
+/** Parses URL search params with a zod schema; bad values fall back to the schema's defaults. */
+export function parseSearchParams<S extends z.ZodType>(request: Request, schema: S): z.infer<S> {
+  const raw = Object.fromEntries(new URL(request.url).searchParams);
+  const parsed = schema.safeParse(raw);
+  if (parsed.success) return parsed.data;
+  // Drop only the offending keys, so one bad parameter does not reset the whole page.
+  const bad = new Set(parsed.error.issues.map((i) => String(i.path[0])));
+  const cleaned = Object.fromEntries(Object.entries(raw).filter(([k]) => !bad.has(k)));
+  return schema.parse(cleaned);
 }

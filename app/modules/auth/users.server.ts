@@ -1,0 +1,123 @@
+// Accounts and role grants (admin only). Every grant and revocation is audited.
+import { z } from "zod";
+import { db } from "~/db.server";
+import { audit } from "~/modules/audit/audit.server";
+import { DomainError } from "~/utils/errors";
+import { escapeLike, foldVietnamese } from "~/utils/text";
+import { hashPassword } from "./password.server";
+import { newPasswordSchema } from "./auth.server";
+
+export const grantSchema = z
+  .object({
+    userId: z.string().uuid("Tài khoản không hợp lệ."),
+    role: z.enum(["LEARNER", "COORDINATOR", "REVIEWER", "ADMIN"], { message: "Vai trò không hợp lệ." }),
+    agencyCode: z.string().trim().max(64).optional().default(""),
+  })
+  .refine((v) => !["COORDINATOR", "REVIEWER"].includes(v.role) || v.agencyCode.length > 0, {
+    path: ["agencyCode"],
+    message: "Vai trò này cần mã đơn vị làm phạm vi.",
+  });
+
+export async function listUsers({ q, page, pageSize }: { q: string; page: number; pageSize: number }) {
+  const folded = foldVietnamese(q);
+  const where = folded
+    ? {
+        OR: [
+          { email: { contains: escapeLike(q.trim().toLowerCase()) } },
+          { person: { searchText: { contains: escapeLike(folded) } } },
+        ],
+      }
+    : {};
+  const [total, rows] = await Promise.all([
+    db.user.count({ where }),
+    db.user.findMany({
+      where,
+      orderBy: { email: "asc" },
+      skip: (page - 1) * pageSize,
+      take: pageSize,
+      select: {
+        id: true,
+        email: true,
+        mustChangePassword: true,
+        person: { select: { fullName: true, agency: { select: { name: true } } } },
+        grants: { select: { id: true, role: true, agency: { select: { code: true, name: true } } } },
+      },
+    }),
+  ]);
+  return { total, rows };
+}
+
+export async function grantRole(actorUserId: string, input: z.infer<typeof grantSchema>) {
+  const agency = input.agencyCode
+    ? await db.agency.findFirst({ where: { code: input.agencyCode, active: true } })
+    : null;
+  if (input.agencyCode && !agency) throw new DomainError(`Không tìm thấy đơn vị có mã "${input.agencyCode}".`, 400, "agencyCode");
+  const scoped = input.role === "COORDINATOR" || input.role === "REVIEWER";
+  const agencyId = scoped ? agency!.id : null;
+  return db.$transaction(async (tx) => {
+    const user = await tx.user.findUnique({ where: { id: input.userId } });
+    if (!user) throw new DomainError("Không tìm thấy tài khoản.", 404);
+    const existing = await tx.roleGrant.findFirst({ where: { userId: user.id, role: input.role, agencyId } });
+    if (existing) return existing;
+    const grant = await tx.roleGrant.create({
+      data: { userId: user.id, role: input.role, agencyId, grantedById: actorUserId },
+    });
+    await audit(
+      {
+        actorUserId,
+        action: "grant.create",
+        entityType: "User",
+        entityId: user.id,
+        agencyId,
+        data: { role: input.role, agencyCode: agency?.code ?? null, email: user.email },
+      },
+      tx,
+    );
+    return grant;
+  });
+}
+
+export async function revokeGrant(actorUserId: string, grantId: string) {
+  await db.$transaction(async (tx) => {
+    const grant = await tx.roleGrant.findUnique({ where: { id: grantId }, include: { user: true } });
+    if (!grant) throw new DomainError("Không tìm thấy quyền cần thu hồi.", 404);
+    if (grant.role === "ADMIN" && grant.userId === actorUserId) {
+      throw new DomainError("Không thể tự thu hồi quyền quản trị của chính mình.", 400);
+    }
+    await tx.roleGrant.delete({ where: { id: grantId } });
+    await audit(
+      {
+        actorUserId,
+        action: "grant.revoke",
+        entityType: "User",
+        entityId: grant.userId,
+        agencyId: grant.agencyId,
+        data: { role: grant.role, email: grant.user.email },
+      },
+      tx,
+    );
+  });
+}
+
+export const createAccountSchema = z.object({
+  email: z.string().trim().toLowerCase().email("Email không hợp lệ."),
+  temporaryPassword: newPasswordSchema,
+});
+
+/** An account for an existing staff member (matched by email), who must change the password at first login. */
+export async function createAccountForPerson(actorUserId: string, input: z.infer<typeof createAccountSchema>) {
+  const person = await db.person.findUnique({ where: { email: input.email } });
+  if (!person) throw new DomainError("Không có cán bộ nào dùng email này. Hãy thêm cán bộ trước.", 400, "email");
+  if (await db.user.findUnique({ where: { email: input.email } })) {
+    throw new DomainError("Email này đã có tài khoản.", 400, "email");
+  }
+  const passwordHash = await hashPassword(input.temporaryPassword);
+  return db.$transaction(async (tx) => {
+    const user = await tx.user.create({
+      data: { email: input.email, personId: person.id, passwordHash, mustChangePassword: true },
+    });
+    await tx.roleGrant.create({ data: { userId: user.id, role: "LEARNER", grantedById: actorUserId } });
+    await audit({ actorUserId, action: "user.create", entityType: "User", entityId: user.id, data: { email: user.email } }, tx);
+    return user;
+  });
+}

@@ -1,0 +1,42 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { db } from "~/db.server";
+import { requireAdmin } from "~/modules/auth/guards.server";
+import { useT } from "~/utils/i18n";
+
+export const meta: MetaFunction = () => [{ title: "Quản trị — Học ATTT" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireAdmin(request);
+  const [agencies, people, users, sessions] = await Promise.all([
+    db.agency.count({ where: { active: true } }),
+    db.person.count({ where: { active: true } }),
+    db.user.count(),
+    db.session.count({ where: { expiresAt: { gt: new Date() } } }),
+  ]);
+  return { agencies, people, users, sessions };
+}
+
+export default function AdminHome() {
+  const stats = useLoaderData<typeof loader>();
+  const t = useT();
+  const cards = [
+    { label: t("admin.agencies"), value: stats.agencies, to: "/admin/agencies" },
+    { label: t("admin.people"), value: stats.people, to: "/people" },
+    { label: t("admin.users"), value: stats.users, to: "/admin/users" },
+    { label: t("admin.sessions"), value: stats.sessions, to: "/admin/audit" },
+  ];
+  return (
+    <div>
+      <h1 className="text-2xl font-semibold">{t("admin.title")}</h1>
+      <div className="mt-4 grid grid-cols-2 gap-4 md:grid-cols-4">
+        {cards.map((c) => (
+          <Link key={c.label} to={c.to} className="card hover:border-red-300">
+            <p className="text-sm text-slate-600">{c.label}</p>
+            <p className="mt-1 text-3xl font-semibold">{c.value.toLocaleString("vi-VN")}</p>
+          </Link>
+        ))}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,128 @@
+// Demo data: the Lạng Sơn 2025 agency tree, ~3,000 staff with Vietnamese names, one account per role.
+// Idempotent: agencies are upserted by code, people by email, accounts by email.
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { db, closeDb } from "../app/db.server.ts";
+import { hashPassword } from "../app/modules/auth/password.server.ts";
+import { importAgencyTree } from "../app/modules/agencies/import-json.server.ts";
+import { personSortKey, foldVietnamese } from "../app/utils/text.ts";
+import { demoPerson, rng } from "./demo-names.ts";
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const DOMAIN = "langson.gov.vn";
+const PEOPLE = Number(process.env.DEMO_PEOPLE ?? 3000);
+
+export const DEMO_ACCOUNTS = [
+  { role: "ADMIN", email: "quantri@langson.gov.vn", password: "QuanTri@2026", fullName: "Hoàng Văn Quản", agencyCode: "20.SKHCN", position: "Chuyên viên CNTT" },
+  { role: "COORDINATOR", email: "daotao.skhcn@langson.gov.vn", password: "DaoTao@2026", fullName: "Lương Thị Thu Hà", agencyCode: "20.SKHCN", position: "Chuyên viên phụ trách đào tạo" },
+  { role: "REVIEWER", email: "sonoivu@langson.gov.vn", password: "NoiVu@2026", fullName: "Nông Văn Bình", agencyCode: "20.SNV", position: "Phó Trưởng phòng Công chức, viên chức" },
+  { role: "LEARNER", email: "hocvien@langson.gov.vn", password: "HocVien@2026", fullName: "Nguyễn Văn An", agencyCode: "20.SKHCN", position: "Chuyên viên" },
+] as const;
+// Scope of each demo grant: the coordinator manages their department; the reviewer sees the province.
+const SCOPE: Record<string, string | null> = { ADMIN: null, COORDINATOR: "20.SKHCN", REVIEWER: "20", LEARNER: null };
+
+async function seedAgencies() {
+  const json = JSON.parse(readFileSync(path.join(here, "data/agencies/lang-son-2025.json"), "utf8"));
+  return importAgencyTree(json, { actorUserId: null });
+}
+
+async function seedPeople() {
+  const agencies = await db.agency.findMany({
+    where: { active: true, kind: { in: ["DEPARTMENT", "COMMUNE", "UNIT"] } },
+    select: { id: true, kind: true, code: true },
+    orderBy: { code: "asc" },
+  });
+  const rand = rng(20250701);
+  const rows = [];
+  for (let i = 0; i < PEOPLE; i++) {
+    const agency = agencies[Math.floor(rand() * agencies.length)];
+    const p = demoPerson(rand, i + 1, DOMAIN, agency.kind === "COMMUNE");
+    rows.push({
+      ...p,
+      agencyId: agency.id,
+      searchText: foldVietnamese(`${p.fullName} ${p.email} ${p.position}`),
+      sortKey: personSortKey(p.fullName),
+    });
+  }
+  // One head of unit per agency: the first generated person there.
+  const seen = new Set<string>();
+  for (const r of rows) {
+    if (!seen.has(r.agencyId)) {
+      seen.add(r.agencyId);
+      r.isHeadOfUnit = true;
+      r.position = r.agencyId && agencies.find((a) => a.id === r.agencyId)?.kind === "COMMUNE" ? "Chủ tịch UBND xã" : "Giám đốc Sở";
+    }
+  }
+  const existing = new Set((await db.person.findMany({ select: { email: true } })).map((p) => p.email));
+  const fresh = rows.filter((r) => !existing.has(r.email));
+  await db.$transaction(async (tx) => {
+    for (let i = 0; i < fresh.length; i += 1000) {
+      await tx.person.createMany({ data: fresh.slice(i, i + 1000), skipDuplicates: true });
+    }
+    const created = await tx.person.findMany({
+      where: { email: { in: fresh.map((f) => f.email) } },
+      select: { id: true, agencyId: true },
+    });
+    for (let i = 0; i < created.length; i += 1000) {
+      await tx.membership.createMany({
+        data: created.slice(i, i + 1000).map((p) => ({ personId: p.id, agencyId: p.agencyId, reason: "SEED" })),
+      });
+    }
+  });
+  return fresh.length;
+}
+
+async function seedAccounts() {
+  for (const a of DEMO_ACCOUNTS) {
+    const agency = await db.agency.findUniqueOrThrow({ where: { code: a.agencyCode } });
+    const person = await db.person.upsert({
+      where: { email: a.email },
+      update: {},
+      create: {
+        email: a.email,
+        fullName: a.fullName,
+        agencyId: agency.id,
+        staffCategory: "CONG_CHUC",
+        position: a.position,
+        itRole: a.role === "ADMIN" ? "FULL_TIME" : "NONE",
+        searchText: foldVietnamese(`${a.fullName} ${a.email} ${a.position}`),
+        sortKey: personSortKey(a.fullName),
+        memberships: { create: { agencyId: agency.id, reason: "SEED" } },
+      },
+    });
+    let user = await db.user.findUnique({ where: { email: a.email } });
+    if (!user) {
+      user = await db.user.create({
+        data: { email: a.email, personId: person.id, passwordHash: await hashPassword(a.password) },
+      });
+    }
+    const scopeCode = SCOPE[a.role];
+    const scopeAgency = scopeCode ? await db.agency.findUniqueOrThrow({ where: { code: scopeCode } }) : null;
+    for (const role of new Set([a.role, "LEARNER"] as const)) {
+      const agencyId = role === a.role ? (scopeAgency?.id ?? null) : null;
+      const has = await db.roleGrant.findFirst({ where: { userId: user.id, role, agencyId } });
+      if (!has) await db.roleGrant.create({ data: { userId: user.id, role, agencyId } });
+    }
+  }
+}
+
+async function main() {
+  const agencies = await seedAgencies();
+  const people = await seedPeople();
+  await seedAccounts();
+  const total = await db.person.count();
+  console.log(
+    `Dữ liệu mẫu: ${agencies.created} đơn vị mới (${agencies.unchanged} không đổi), ${people} cán bộ mới, tổng ${total} cán bộ.`,
+  );
+  console.log("\nTài khoản demo (đăng nhập tại http://localhost:3000/login):");
+  for (const a of DEMO_ACCOUNTS) console.log(`  ${a.role.padEnd(11)} ${a.email.padEnd(30)} mật khẩu: ${a.password}`);
+  console.log("");
+}
+
+main()
+  .catch((e) => {
+    console.error(e);
+    process.exitCode = 1;
+  })
+  .finally(() => closeDb());

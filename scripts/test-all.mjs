@@ -1,0 +1,40 @@
+// `npm test`: install if needed, then typecheck, lint, unit, integration (PGlite, then PostgreSQL when
+// TEST_DATABASE_URL is set), build and e2e in Chromium. Stops at the first failing step.
+import { execSync } from "node:child_process";
+import { existsSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { ensureInstall } from "./ensure-install.mjs";
+
+const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
+ensureInstall(root);
+
+const started = Date.now();
+function step(title, cmd, extraEnv = {}) {
+  const t0 = Date.now();
+  console.log(`\n━━ ${title} ━━`);
+  execSync(cmd, { cwd: root, stdio: "inherit", env: { ...process.env, ...extraEnv } });
+  console.log(`✓ ${title} (${((Date.now() - t0) / 1000).toFixed(1)} s)`);
+}
+
+try {
+  step("Kiểm tra kiểu (tsc)", "npx tsc --noEmit");
+  step("Lint (eslint)", "npx eslint . --max-warnings=0");
+  step("Unit tests", "npx vitest run --project unit");
+  step("Integration tests trên PGlite", "npx vitest run --project integration", { TEST_DB: "pglite" });
+  if (process.env.TEST_DATABASE_URL) {
+    step("Integration tests trên PostgreSQL", "npx vitest run --project integration", { TEST_DB: "postgres" });
+  } else {
+    console.log("\n(!) Bỏ qua integration tests trên PostgreSQL: chưa đặt TEST_DATABASE_URL.");
+  }
+  if (!existsSync(process.env.CHROMIUM_PATH ?? "/usr/bin/chromium")) {
+    if (process.getuid?.() === 0) step("Cài Chromium (Debian)", "apt-get install -y chromium");
+    else throw new Error("Chưa có Chromium: cài bằng `sudo apt-get install -y chromium` rồi chạy lại.");
+  }
+  step("Build", "npx remix build");
+  step("E2E (Chromium)", "npx playwright test");
+  console.log(`\nTất cả đều đạt (${((Date.now() - started) / 1000).toFixed(0)} s).`);
+} catch (error) {
+  console.error(`\n✗ Kiểm thử thất bại: ${error instanceof Error ? error.message.split("\n")[0] : error}`);
+  process.exit(1);
+}
