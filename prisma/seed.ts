@@ -8,17 +8,13 @@ import { hashPassword } from "../app/modules/auth/password.server.ts";
 import { importAgencyTree } from "../app/modules/agencies/import-json.server.ts";
 import { personSortKey, foldVietnamese } from "../app/utils/text.ts";
 import { demoPerson, rng } from "./demo-names.ts";
+import { DEMO_ACCOUNTS } from "./demo-accounts.ts";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const DOMAIN = "langson.gov.vn";
 const PEOPLE = Number(process.env.DEMO_PEOPLE ?? 3000);
 
-export const DEMO_ACCOUNTS = [
-  { role: "ADMIN", email: "quantri@langson.gov.vn", password: "QuanTri@2026", fullName: "Hoàng Văn Quản", agencyCode: "20.SKHCN", position: "Chuyên viên CNTT" },
-  { role: "COORDINATOR", email: "daotao.skhcn@langson.gov.vn", password: "DaoTao@2026", fullName: "Lương Thị Thu Hà", agencyCode: "20.SKHCN", position: "Chuyên viên phụ trách đào tạo" },
-  { role: "REVIEWER", email: "sonoivu@langson.gov.vn", password: "NoiVu@2026", fullName: "Nông Văn Bình", agencyCode: "20.SNV", position: "Phó Trưởng phòng Công chức, viên chức" },
-  { role: "LEARNER", email: "hocvien@langson.gov.vn", password: "HocVien@2026", fullName: "Nguyễn Văn An", agencyCode: "20.SKHCN", position: "Chuyên viên" },
-] as const;
+
 // Scope of each demo grant: the coordinator manages their department; the reviewer sees the province.
 const SCOPE: Record<string, string | null> = { ADMIN: null, COORDINATOR: "20.SKHCN", REVIEWER: "20", LEARNER: null };
 

@@ -15,7 +15,7 @@ export const SCHEMA_PATH = path.join(ROOT, "prisma/schema.prisma");
 export const MIGRATIONS_DIR = path.join(ROOT, "prisma/migrations");
 const filters = { externalTables: [], externalEnums: [] };
 
-type EngineModule = typeof import("@prisma/schema-engine-wasm");
+type EngineModule = { SchemaEngine: typeof SchemaEngine };
 let engineModule: EngineModule | undefined;
 
 async function loadEngineModule(): Promise<EngineModule> {

@@ -1,0 +1,20 @@
+// The people list's URL parameters, shared by the page and its Excel export.
+import { z } from "zod";
+import { notFound } from "~/utils/http.server";
+
+export const peopleQuerySchema = z.object({
+  q: z.string().trim().max(100).default(""),
+  agency: z.string().trim().max(64).default(""),
+  sub: z.enum(["0", "1"]).default("1"),
+  status: z.enum(["active", "inactive", "all"]).default("active"),
+  sort: z.enum(["name", "-name", "email", "-email", "updated", "-updated"]).default("name"),
+  page: z.coerce.number().int().min(1).max(100000).default(1),
+});
+export type PeopleQuery = z.infer<typeof peopleQuerySchema>;
+
+/** An agency filter outside the caller's scope is a 404, the same answer as for an agency that does not exist. */
+export function resolveAgencyFilter(agency: string, visible: { id: string }[]): string | undefined {
+  if (!agency) return undefined;
+  if (!visible.some((a) => a.id === agency)) notFound("Không tìm thấy đơn vị này trong phạm vi của bạn.");
+  return agency;
+}

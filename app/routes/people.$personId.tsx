@@ -1,0 +1,131 @@
+import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
+import { PersonForm } from "~/components/person-form";
+import { db } from "~/db.server";
+import { listAgencyOptions } from "~/modules/agencies/agencies.server";
+import { requireManager } from "~/modules/auth/guards.server";
+import { personFormInput } from "~/modules/people/form";
+import { getPerson, personInputSchema, setPersonActive, updatePerson } from "~/modules/people/people.server";
+import { redirectWithFlash } from "~/utils/flash.server";
+import { formatDate } from "~/utils/format";
+import { fieldErrors } from "~/utils/forms";
+import { domainErrorData, notFound } from "~/utils/http.server";
+import { serverT } from "~/utils/i18n.server";
+import { useT } from "~/utils/i18n";
+
+export const meta: MetaFunction = () => [{ title: "Cán bộ — Học ATTT" }];
+
+const idSchema = z.string().uuid();
+
+function personIdOf(params: { personId?: string }): string {
+  const parsed = idSchema.safeParse(params.personId);
+  if (!parsed.success) notFound();
+  return parsed.data;
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { scope } = await requireManager(request);
+  const id = personIdOf(params);
+  let person;
+  try {
+    person = await getPerson(scope, id);
+  } catch (error) {
+    throw domainErrorData(error);
+  }
+  const [agencies, history] = await Promise.all([
+    listAgencyOptions(scope),
+    db.membership.findMany({
+      where: { personId: id },
+      orderBy: { startedAt: "desc" },
+      select: { id: true, startedAt: true, endedAt: true, reason: true, agency: { select: { name: true, code: true } } },
+    }),
+  ]);
+  return {
+    person: {
+      id: person.id,
+      fullName: person.fullName,
+      email: person.email,
+      agencyId: person.agencyId,
+      staffCategory: person.staffCategory,
+      position: person.position,
+      isHeadOfUnit: person.isHeadOfUnit,
+      itRole: person.itRole,
+      tags: person.tags,
+      active: person.active,
+    },
+    agencies: agencies.map((a) => ({ id: a.id, label: `${"— ".repeat(a.depth)}${a.name}` })),
+    history,
+  };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { actor, scope } = await requireManager(request);
+  const id = personIdOf(params);
+  const form = await request.formData();
+  const t = serverT(request);
+  try {
+    switch (form.get("intent")) {
+      case "save": {
+        const parsed = personInputSchema.safeParse(personFormInput(form));
+        if (!parsed.success) return data({ errors: fieldErrors(parsed.error) }, { status: 400 });
+        const person = await updatePerson(scope, id, parsed.data, actor.userId);
+        return redirectWithFlash(`/people/${id}`, { kind: "success", message: t("people.updated", { name: person.fullName }) });
+      }
+      case "deactivate":
+      case "reactivate": {
+        const active = form.get("intent") === "reactivate";
+        const person = await setPersonActive(scope, id, active, actor.userId);
+        const message = t(active ? "people.reactivated" : "people.deactivated", { name: person.fullName });
+        return redirectWithFlash(`/people/${id}`, { kind: "success", message });
+      }
+      default:
+        return data({ errors: { form: "Thao tác không hợp lệ." } as Record<string, string> }, { status: 400 });
+    }
+  } catch (error) {
+    return domainErrorData(error);
+  }
+}
+
+export default function PersonPage() {
+  const { person, agencies, history } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const t = useT();
+  return (
+    <div className="max-w-3xl space-y-4">
+      <Link to="/people" className="text-sm text-red-800 hover:underline">
+        ← {t("common.back")}
+      </Link>
+      <div className="flex flex-wrap items-center justify-between gap-2">
+        <h1 className="text-2xl font-semibold">
+          {person.fullName}
+          {!person.active ? (
+            <span className="ml-2 rounded bg-slate-200 px-2 py-0.5 align-middle text-sm">{t("people.statusInactive")}</span>
+          ) : null}
+        </h1>
+        <Form method="post">
+          <input type="hidden" name="intent" value={person.active ? "deactivate" : "reactivate"} />
+          <button type="submit" className={person.active ? "btn-danger" : "btn-secondary"}>
+            {person.active ? t("people.deactivate") : t("people.reactivate")}
+          </button>
+        </Form>
+      </div>
+      <PersonForm values={person} agencies={agencies} errors={actionData?.errors ?? {}} submitLabel={t("common.save")} />
+      <section className="card">
+        <h2 className="font-semibold">{t("people.history")}</h2>
+        <ul className="mt-2 divide-y divide-slate-100 text-sm">
+          {history.map((h) => (
+            <li key={h.id} className="flex flex-wrap justify-between gap-2 py-2">
+              <span>
+                {h.agency.name} <span className="text-xs text-slate-500">({h.agency.code})</span>
+              </span>
+              <span className="text-slate-600">
+                {formatDate(h.startedAt)} – {h.endedAt ? formatDate(h.endedAt) : "nay"}
+              </span>
+            </li>
+          ))}
+        </ul>
+      </section>
+    </div>
+  );
+}

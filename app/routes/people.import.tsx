@@ -1,0 +1,187 @@
+import {
+  type ActionFunctionArgs,
+  data,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+  MaxPartSizeExceededError,
+  unstable_createMemoryUploadHandler,
+  unstable_parseMultipartFormData,
+} from "@remix-run/node";
+import { Form, useActionData, useNavigation } from "@remix-run/react";
+import { z } from "zod";
+import { requireManager } from "~/modules/auth/guards.server";
+import { applyPeopleImport, previewPeopleImport } from "~/modules/people/import.server";
+import { redirectWithFlash } from "~/utils/flash.server";
+import { domainErrorData, forbidden } from "~/utils/http.server";
+import { serverT } from "~/utils/i18n.server";
+import { useT } from "~/utils/i18n";
+
+export const meta: MetaFunction = () => [{ title: "Nhập danh sách cán bộ — Học ATTT" }];
+
+const MAX_UPLOAD = 6 * 1024 * 1024; // the import itself refuses files over 5 MB with a clear message
+const TEMPLATE =
+  "\uFEFFHọ và tên,Email,Mã đơn vị,Đối tượng,Chức vụ,Người đứng đầu,Vai trò CNTT,Nhãn\r\n" +
+  "Nguyễn Văn An,an.nguyen@langson.gov.vn,20.SKHCN,Công chức,Chuyên viên,không,Không,\r\n" +
+  "Lê Thị Bình,binh.le@langson.gov.vn,20.SKHCN,Viên chức,Kỹ sư,không,Kiêm nhiệm,doi-ung-cuu-su-co\r\n";
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const { scope } = await requireManager(request);
+  if (scope !== "ALL" && scope.length === 0) forbidden();
+  if (new URL(request.url).searchParams.get("template") === "1") {
+    return new Response(TEMPLATE, {
+      headers: {
+        "Content-Type": "text/csv; charset=utf-8",
+        "Content-Disposition": 'attachment; filename="mau-danh-sach-can-bo.csv"',
+      },
+    });
+  }
+  return null;
+}
+
+const applySchema = z.object({ intent: z.literal("apply"), importId: z.string().uuid("Phiên nhập không hợp lệ.") });
+
+export async function action({ request }: ActionFunctionArgs) {
+  const { actor, scope } = await requireManager(request);
+  const t = serverT(request);
+  let form: FormData;
+  try {
+    form = await unstable_parseMultipartFormData(
+      request,
+      unstable_createMemoryUploadHandler({ maxPartSize: MAX_UPLOAD }),
+    ).catch(async (e) => {
+      if (e instanceof MaxPartSizeExceededError) throw e;
+      // Not multipart (the confirm button posts a plain form).
+      return request.formData();
+    });
+  } catch (e) {
+    if (e instanceof MaxPartSizeExceededError) {
+      return data({ stage: "error" as const, message: "Tệp quá lớn: tối đa 5 MB." }, { status: 413 });
+    }
+    throw e;
+  }
+  try {
+    if (form.get("intent") === "apply") {
+      const parsed = applySchema.safeParse(Object.fromEntries(form));
+      if (!parsed.success) return data({ stage: "error" as const, message: parsed.error.issues[0].message }, { status: 400 });
+      const result = await applyPeopleImport({ scope, importId: parsed.data.importId, actorUserId: actor.userId });
+      if (!result.ok) {
+        return data({ stage: "preview" as const, preview: result.preview }, { status: 400 });
+      }
+      const { created, updated, unchanged } = result.counts;
+      return redirectWithFlash("/people?sort=-updated", {
+        kind: "success",
+        message: created + updated === 0 ? t("import.nothing") : t("import.done", { created, updated, unchanged }),
+      });
+    }
+    const file = form.get("file");
+    if (!(file instanceof File) || file.size === 0 || !file.name) {
+      return data({ stage: "error" as const, message: "Vui lòng chọn tệp .xlsx hoặc .csv có dữ liệu." }, { status: 400 });
+    }
+    const preview = await previewPeopleImport({
+      scope,
+      fileName: file.name,
+      bytes: new Uint8Array(await file.arrayBuffer()),
+      actorUserId: actor.userId,
+    });
+    return data({ stage: "preview" as const, preview }, { status: preview.summary.errors.length ? 400 : 200 });
+  } catch (error) {
+    const res = domainErrorData(error);
+    return data({ stage: "error" as const, message: Object.values(res.data.errors)[0] }, { status: res.init?.status ?? 400 });
+  }
+}
+
+export default function ImportPage() {
+  const actionData = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const t = useT();
+  const busy = navigation.state === "submitting";
+  const preview = actionData?.stage === "preview" ? actionData.preview : null;
+  const summary = preview?.summary;
+  return (
+    <div className="max-w-4xl space-y-4">
+      <h1 className="text-2xl font-semibold">{t("import.title")}</h1>
+      <p className="text-sm text-slate-700">{t("import.help")}</p>
+      <a href="/people/import?template=1" className="text-sm text-red-800 underline">
+        {t("import.template")}
+      </a>
+      <Form method="post" encType="multipart/form-data" className="card flex flex-wrap items-end gap-3">
+        <div className="flex-1">
+          <label htmlFor="file" className="label">
+            {t("import.file")}
+          </label>
+          <input
+            id="file"
+            name="file"
+            type="file"
+            accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            className="block w-full text-sm"
+            required
+          />
+        </div>
+        <button type="submit" className="btn-primary" disabled={busy}>
+          {t("import.preview")}
+        </button>
+      </Form>
+      {actionData?.stage === "error" ? (
+        <p role="alert" className="rounded-md border border-red-300 bg-red-50 px-4 py-3 text-sm text-red-800">
+          {actionData.message}
+        </p>
+      ) : null}
+      {preview && summary ? (
+        <section className="card space-y-3" aria-live="polite">
+          <h2 className="font-semibold">{t("import.summary", { file: preview.fileName })}</h2>
+          <dl className="grid grid-cols-2 gap-2 text-center sm:grid-cols-4">
+            {(
+              [
+                ["import.toCreate", summary.toCreate, "text-green-700"],
+                ["import.toUpdate", summary.toUpdate, "text-sky-700"],
+                ["import.unchanged", summary.unchanged, "text-slate-700"],
+                ["import.errors", summary.errors.length, "text-red-700"],
+              ] as const
+            ).map(([key, value, color]) => (
+              <div key={key} className="rounded-md bg-slate-50 p-2">
+                <dt className="text-xs text-slate-600">{t(key)}</dt>
+                <dd className={`text-2xl font-semibold ${color}`}>{value}</dd>
+              </div>
+            ))}
+          </dl>
+          {summary.errors.length ? (
+            <>
+              <p className="text-sm text-red-800">{t("import.fixAndRetry")}</p>
+              <div className="max-h-96 overflow-auto rounded border border-slate-200">
+                <table className="min-w-full divide-y divide-slate-200 text-sm">
+                  <thead className="sticky top-0 bg-slate-50 text-left">
+                    <tr>
+                      <th className="px-3 py-2">{t("import.line")}</th>
+                      <th className="px-3 py-2">{t("import.column")}</th>
+                      <th className="px-3 py-2">{t("import.reason")}</th>
+                    </tr>
+                  </thead>
+                  <tbody className="divide-y divide-slate-100">
+                    {summary.errors.slice(0, 500).map((e, i) => (
+                      <tr key={i}>
+                        <td className="px-3 py-1.5">{e.line ?? "—"}</td>
+                        <td className="px-3 py-1.5">{e.column ?? "—"}</td>
+                        <td className="px-3 py-1.5">{e.message}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+            </>
+          ) : summary.toCreate + summary.toUpdate > 0 ? (
+            <Form method="post">
+              <input type="hidden" name="intent" value="apply" />
+              <input type="hidden" name="importId" value={preview.id} />
+              <button type="submit" className="btn-primary" disabled={busy}>
+                {t("import.confirm", { count: summary.toCreate + summary.toUpdate })}
+              </button>
+            </Form>
+          ) : (
+            <p className="text-sm text-slate-700">{t("import.nothing")}</p>
+          )}
+        </section>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,58 @@
+import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { PersonForm } from "~/components/person-form";
+import { listAgencyOptions } from "~/modules/agencies/agencies.server";
+import { requireManager } from "~/modules/auth/guards.server";
+import { personFormInput } from "~/modules/people/form";
+import { createPerson, personInputSchema } from "~/modules/people/people.server";
+import { redirectWithFlash } from "~/utils/flash.server";
+import { fieldErrors } from "~/utils/forms";
+import { domainErrorData, forbidden } from "~/utils/http.server";
+import { serverT } from "~/utils/i18n.server";
+import { useT } from "~/utils/i18n";
+
+export const meta: MetaFunction = () => [{ title: "Thêm cán bộ — Học ATTT" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const { scope } = await requireManager(request);
+  if (scope !== "ALL" && scope.length === 0) forbidden();
+  const agencies = await listAgencyOptions(scope);
+  return { agencies: agencies.map((a) => ({ id: a.id, label: `${"— ".repeat(a.depth)}${a.name}` })) };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const { actor, scope } = await requireManager(request);
+  const form = await request.formData();
+  const parsed = personInputSchema.safeParse(personFormInput(form));
+  if (!parsed.success) return data({ errors: fieldErrors(parsed.error), values: Object.fromEntries(form) }, { status: 400 });
+  try {
+    const person = await createPerson(scope, parsed.data, actor.userId);
+    return redirectWithFlash(`/people/${person.id}`, {
+      kind: "success",
+      message: serverT(request)("people.created", { name: person.fullName }),
+    });
+  } catch (error) {
+    return domainErrorData(error);
+  }
+}
+
+export default function NewPersonPage() {
+  const { agencies } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const t = useT();
+  const values = actionData && "values" in actionData ? (actionData.values as Record<string, string>) : {};
+  return (
+    <div className="max-w-3xl space-y-4">
+      <Link to="/people" className="text-sm text-red-800 hover:underline">
+        ← {t("common.back")}
+      </Link>
+      <h1 className="text-2xl font-semibold">{t("people.new")}</h1>
+      <PersonForm
+        values={{ ...values, isHeadOfUnit: values.isHeadOfUnit === "true", tags: values.tags ? [values.tags] : [] }}
+        agencies={agencies}
+        errors={actionData?.errors ?? {}}
+        submitLabel={t("common.save")}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,33 @@
+// Spreadsheet exports. Cells that a spreadsheet would run as a formula are neutralised (CSV/formula injection).
+import ExcelJS from "exceljs";
+
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/** Prefixes a quote so "=HYPERLINK(...)" is shown as text, never evaluated. */
+export function neutraliseCell(value: unknown): string | number | boolean | Date | null {
+  if (value === null || value === undefined) return null;
+  if (typeof value === "number" || typeof value === "boolean" || value instanceof Date) return value;
+  const s = String(value);
+  return FORMULA_START.test(s) ? `'${s}` : s;
+}
+
+export async function xlsxResponse(
+  fileName: string,
+  sheetName: string,
+  columns: { header: string; width?: number }[],
+  rows: unknown[][],
+): Promise<Response> {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = "Học ATTT";
+  const ws = wb.addWorksheet(sheetName);
+  ws.columns = columns.map((c) => ({ header: c.header, width: c.width ?? 20 }));
+  ws.getRow(1).font = { bold: true };
+  for (const r of rows) ws.addRow(r.map(neutraliseCell));
+  const buffer = await wb.xlsx.writeBuffer();
+  return new Response(buffer as ArrayBuffer, {
+    headers: {
+      "Content-Type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+      "Content-Disposition": `attachment; filename="${fileName}"`,
+    },
+  });
+}

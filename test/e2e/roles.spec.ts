@@ -1,0 +1,72 @@
+import { expect, test } from "@playwright/test";
+import { loginAs, shot } from "./helpers";
+
+test.describe("each demo role lands on its own home page", () => {
+  test("learner sees Học tập của tôi", async ({ page }) => {
+    await loginAs(page, "LEARNER");
+    await expect(page).toHaveURL(/\/learn$/);
+    await expect(page.getByRole("heading", { name: "Học tập của tôi" })).toBeVisible();
+    await expect(page.getByText("Sở Khoa học và Công nghệ")).toBeVisible();
+    // A learner sees no coordinator or admin navigation, and is refused those pages.
+    await expect(page.getByRole("link", { name: "Cán bộ, công chức" })).toHaveCount(0);
+    await page.screenshot({ path: shot("learner-home"), fullPage: true });
+    const res = await page.goto("/people");
+    expect(res?.status()).toBe(403);
+    await expect(page.getByText("Bạn không có quyền truy cập trang này.")).toBeVisible();
+  });
+
+  test("coordinator sees the staff of their department", async ({ page }) => {
+    await loginAs(page, "COORDINATOR");
+    await expect(page).toHaveURL(/\/people$/);
+    await expect(page.getByRole("heading", { name: "Cán bộ, công chức, viên chức" })).toBeVisible();
+    await expect(page.getByRole("link", { name: "Nhập danh sách" })).toBeVisible();
+    await expect(page.getByRole("link", { name: "Tài khoản" })).toHaveCount(0);
+    await page.screenshot({ path: shot("coordinator-home"), fullPage: true });
+  });
+
+  test("reviewer sees reports for the province, read-only", async ({ page }) => {
+    await loginAs(page, "REVIEWER");
+    await expect(page).toHaveURL(/\/reports$/);
+    await expect(page.getByRole("heading", { name: "Báo cáo" })).toBeVisible();
+    await expect(page.getByText("UBND tỉnh Lạng Sơn")).toBeVisible();
+    await page.screenshot({ path: shot("reviewer-home"), fullPage: true });
+    await page.goto("/people");
+    await expect(page.getByRole("link", { name: "Thêm cán bộ" })).toHaveCount(0);
+    const res = await page.goto("/people/import");
+    expect(res?.status()).toBe(403);
+  });
+
+  test("admin sees the administration page", async ({ page }) => {
+    await loginAs(page, "ADMIN");
+    await expect(page).toHaveURL(/\/admin$/);
+    await expect(page.getByRole("heading", { name: "Quản trị hệ thống" })).toBeVisible();
+    await page.screenshot({ path: shot("admin-home"), fullPage: true });
+    await page.getByRole("link", { name: "Cơ quan, đơn vị" }).first().click();
+    await expect(page.getByRole("heading", { name: "Cơ quan, đơn vị" })).toBeVisible();
+    await page.screenshot({ path: shot("admin-agencies"), fullPage: true });
+  });
+
+  test("works on a phone-sized screen", async ({ browser }) => {
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: "vi-VN" });
+    const page = await context.newPage();
+    await loginAs(page, "COORDINATOR");
+    await page.getByText("Menu").click();
+    await expect(page.getByRole("link", { name: "Nhập danh sách" }).last()).toBeVisible();
+    await page.screenshot({ path: shot("coordinator-phone"), fullPage: true });
+    await context.close();
+  });
+
+  test("switches to English and back", async ({ page }) => {
+    await loginAs(page, "LEARNER");
+    await page.getByRole("button", { name: "English" }).click();
+    await expect(page.getByRole("heading", { name: "My learning" })).toBeVisible();
+    await page.getByRole("button", { name: "Tiếng Việt" }).click();
+    await expect(page.getByRole("heading", { name: "Học tập của tôi" })).toBeVisible();
+  });
+
+  test("an unknown page shows the friendly 404", async ({ page }) => {
+    const res = await page.goto("/khong-co-trang-nay");
+    expect(res?.status()).toBe(404);
+    await expect(page.getByText("Không tìm thấy trang bạn yêu cầu.")).toBeVisible();
+  });
+});
