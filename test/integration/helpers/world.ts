@@ -80,6 +80,6 @@ export function post(url: string, cookie: string, fields: Record<string, string>
 
 export function upload(url: string, cookie: string, fileName: string, content: string | Uint8Array) {
   const form = new FormData();
-  form.set("file", new File([content], fileName));
+  form.set("file", new File([typeof content === "string" ? content : Buffer.from(content)], fileName));
   return new Request(`http://localhost${url}`, { method: "POST", headers: { cookie }, body: form });
 }

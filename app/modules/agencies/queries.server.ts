@@ -1,0 +1,133 @@
+// Reading the agency tree: code resolution, search, the nested tree with staff counts, select options.
+import { z } from "zod";
+import { db, type Db, type Tx } from "~/db.server";
+import type { Agency } from "~/generated/prisma/client";
+import type { AgencyKind } from "~/generated/prisma/enums";
+import { agencyWhere, type Scope } from "~/modules/auth/scope";
+import { DomainError } from "~/utils/errors";
+import { escapeLike, foldVietnamese } from "~/utils/text";
+import { buildAgencyTree, compareAgencies, inTreeOrder, type AgencyTreeNode } from "./tree";
+import { resolveCodes } from "./tree-sql.server";
+
+export type { AgencyTreeNode } from "./tree";
+
+const treeSelect = {
+  id: true,
+  code: true,
+  name: true,
+  kind: true,
+  type: true,
+  parentId: true,
+  path: true,
+  depth: true,
+} as const;
+
+/**
+ * The live agency a code stands for today: its current code, or a former one (renamed, recoded, or merged
+ * into another agency, following merge chains). Null when the code leads to no live agency.
+ */
+export async function resolveAgencyCode(code: string, client: Db | Tx = db): Promise<Agency | null> {
+  const found = await resolveCodes(client, [code]);
+  return found.get(code.trim()) ?? null;
+}
+
+/** Batch form of resolveAgencyCode for imports: code (trimmed) → live agency; unresolvable codes are absent. */
+export async function resolveAgencyCodes(
+  codes: string[],
+  client: Db | Tx = db,
+): Promise<Map<string, Agency>> {
+  return resolveCodes(client, codes);
+}
+
+const kindSchema = z.enum(["PROVINCE", "DEPARTMENT", "COMMUNE", "UNIT", "GROUP"]);
+
+const searchSchema = z.object({
+  q: z.string().max(200, "Từ khóa tìm kiếm quá dài."),
+  kind: kindSchema.optional(),
+  includeInactive: z.boolean().default(false),
+  page: z.number().int().min(1).default(1),
+  pageSize: z.number().int().min(1).max(1000).default(50),
+});
+
+export type AgencySearchInput = {
+  q: string;
+  scopePaths: Scope;
+  kind?: AgencyKind;
+  includeInactive?: boolean;
+  page: number;
+  pageSize: number;
+};
+
+export type AgencySearchRow = {
+  id: string;
+  code: string;
+  name: string;
+  kind: AgencyKind;
+  type: string | null;
+  parentId: string | null;
+  path: string;
+  depth: number;
+  active: boolean;
+  mergedIntoId: string | null;
+  parent: { id: string; code: string; name: string } | null;
+};
+
+/**
+ * Finds agencies inside a scope by any word of their code or name, current or former, ignoring diacritics
+ * and case ("so noi vu" finds "Sở Nội vụ"; the code of a merged agency finds the one it merged into).
+ * Ordered by depth, then by name in Vietnamese order.
+ */
+export async function searchAgencies(
+  input: AgencySearchInput,
+): Promise<{ rows: AgencySearchRow[]; total: number; page: number; pageSize: number }> {
+  const parsed = searchSchema.safeParse(input);
+  if (!parsed.success) throw new DomainError(parsed.error.issues[0].message, 400, "q");
+  const { q, kind, includeInactive, page, pageSize } = parsed.data;
+  // Every word must appear somewhere, in any order.
+  const words = foldVietnamese(q).split(" ").filter(Boolean);
+  const rows = await db.agency.findMany({
+    where: {
+      AND: [
+        agencyWhere(input.scopePaths),
+        includeInactive ? {} : { active: true },
+        kind ? { kind } : {},
+        ...words.map((w) => ({ searchText: { contains: escapeLike(w) } })),
+      ],
+    },
+    select: {
+      ...treeSelect,
+      active: true,
+      mergedIntoId: true,
+      parent: { select: { id: true, code: true, name: true } },
+    },
+  });
+  // Collation in memory: a province has a few hundred agencies, the whole country about ten thousand.
+  rows.sort((a, b) => a.depth - b.depth || compareAgencies(a, b));
+  const start = (page - 1) * pageSize;
+  return { rows: rows.slice(start, start + pageSize), total: rows.length, page, pageSize };
+}
+
+/**
+ * The live agencies inside a scope as a nested tree, siblings in Vietnamese order, each with the number
+ * of active staff directly in it and in its whole subtree. The tops of the scope are the top-level nodes.
+ */
+export async function getAgencyTree(scope: Scope): Promise<AgencyTreeNode[]> {
+  const where = { AND: [agencyWhere(scope), { active: true }] };
+  const [rows, counts] = await Promise.all([
+    db.agency.findMany({ where, select: treeSelect }),
+    // One grouped query for every agency at once; totals are summed up the tree in memory.
+    db.person.groupBy({ by: ["agencyId"], where: { active: true, agency: where }, _count: { _all: true } }),
+  ]);
+  return buildAgencyTree(rows, new Map(counts.map((c) => [c.agencyId, c._count._all])));
+}
+
+export type AgencyOption = { id: string; code: string; name: string; depth: number; path: string };
+
+/** Live agencies inside a scope for select boxes, in tree order; `depth` is absolute (0 = a root). */
+export async function listAgencyOptions(scope: Scope): Promise<AgencyOption[]> {
+  const rows = await db.agency.findMany({
+    where: { AND: [agencyWhere(scope), { active: true }] },
+    select: treeSelect,
+  });
+  return inTreeOrder(rows).map(({ id, code, name, depth, path }) => ({ id, code, name, depth, path }));
+}
