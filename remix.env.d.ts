@@ -1,7 +1,6 @@
-/// <reference types="@remix-run/dev" />
-/// <reference types="@remix-run/node" />
-
+import "@remix-run/dev";
 import "@remix-run/node";
+
 declare module "@remix-run/node" {
   interface AppLoadContext {
     cspNonce?: string;

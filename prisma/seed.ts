@@ -5,7 +5,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { db, closeDb } from "../app/db.server.ts";
 import { hashPassword } from "../app/modules/auth/password.server.ts";
-import { importAgencyTree } from "../app/modules/agencies/import-json.server.ts";
+import { createAgency, importAgencyTree } from "../app/modules/agencies/agencies.server.ts";
 import { personSortKey, foldVietnamese } from "../app/utils/text.ts";
 import { demoPerson, rng } from "./demo-names.ts";
 import { DEMO_ACCOUNTS } from "./demo-accounts.ts";
@@ -18,9 +18,28 @@ const PEOPLE = Number(process.env.DEMO_PEOPLE ?? 3000);
 // Scope of each demo grant: the coordinator manages their department; the reviewer sees the province.
 const SCOPE: Record<string, string | null> = { ADMIN: null, COORDINATOR: "20.SKHCN", REVIEWER: "20", LEARNER: null };
 
+// Units inside two departments, so the demo tree has more than two levels below the province.
+const DEMO_UNITS = [
+  { parent: "20.SKHCN", code: "20.SKHCN.VP", name: "Văn phòng Sở" },
+  { parent: "20.SKHCN", code: "20.SKHCN.CNTT", name: "Phòng Công nghệ thông tin và Chuyển đổi số" },
+  { parent: "20.SKHCN", code: "20.SKHCN.TTCNTT", name: "Trung tâm Công nghệ thông tin và Truyền thông" },
+  { parent: "20.SNV", code: "20.SNV.CCVC", name: "Phòng Công chức, viên chức" },
+  { parent: "20.SNV", code: "20.SNV.VP", name: "Văn phòng Sở" },
+];
+
 async function seedAgencies() {
   const json = JSON.parse(readFileSync(path.join(here, "data/agencies/lang-son-2025.json"), "utf8"));
-  return importAgencyTree(json, { actorUserId: null });
+  const result = await importAgencyTree(json, { actorUserId: null });
+  for (const u of DEMO_UNITS) {
+    if (await db.agency.findUnique({ where: { code: u.code } })) {
+      result.unchanged++;
+      continue;
+    }
+    const parent = await db.agency.findUniqueOrThrow({ where: { code: u.parent } });
+    await createAgency({ code: u.code, name: u.name, kind: "UNIT", parentId: parent.id }, null);
+    result.created++;
+  }
+  return result;
 }
 
 async function seedPeople() {

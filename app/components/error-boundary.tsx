@@ -14,7 +14,6 @@ export function GeneralErrorBoundary() {
     status = error.status;
     const d = error.data as unknown;
     if (d && typeof d === "object" && "message" in d && typeof d.message === "string") detail = d.message;
-    else if (typeof d === "string" && d.length < 300) detail = d;
   } else if (typeof document === "undefined") {
     console.error(error);
   }
