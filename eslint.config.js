@@ -5,7 +5,15 @@ import globals from "globals";
 
 export default tseslint.config(
   {
-    ignores: ["build/**", "public/build/**", "app/generated/**", "test-results/**", "playwright-report/**", "data/**", ".cache/**"],
+    ignores: [
+      "build/**",
+      "public/build/**",
+      "app/generated/**",
+      "test-results/**",
+      "playwright-report/**",
+      "data/**",
+      ".cache/**",
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,

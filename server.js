@@ -13,7 +13,10 @@ installGlobals({ nativeFetch: true });
 const here = path.dirname(fileURLToPath(import.meta.url));
 const BUILD_PATH = path.join(here, "build/index.js");
 const isDev = process.env.NODE_ENV === "development";
-const allowedOrigins = (process.env.APP_ORIGIN ?? "").split(",").map((s) => s.trim()).filter(Boolean);
+const allowedOrigins = (process.env.APP_ORIGIN ?? "")
+  .split(",")
+  .map((s) => s.trim())
+  .filter(Boolean);
 const app = express();
 app.disable("x-powered-by");
 app.set("trust proxy", process.env.TRUST_PROXY === "true");
@@ -55,7 +58,10 @@ app.use((req, res, next) => {
   const { isSameOriginRequest } = build.entry.module;
   const headers = { origin: req.get("origin"), referer: req.get("referer"), host: req.get("host") };
   if (isSameOriginRequest(req.method, headers, allowedOrigins)) return next();
-  res.status(403).type("text/plain; charset=utf-8").send("Yêu cầu bị từ chối: nguồn gửi không hợp lệ (Origin).");
+  res
+    .status(403)
+    .type("text/plain; charset=utf-8")
+    .send("Yêu cầu bị từ chối: nguồn gửi không hợp lệ (Origin).");
 });
 
 app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));
@@ -78,12 +84,16 @@ app.all(
   "*",
   isDev
     ? (req, res, next) =>
-        createRequestHandler({ build, mode: "development", getLoadContext: (_q, r) => ({ cspNonce: r.locals.cspNonce }) })(
-          req,
-          res,
-          next,
-        )
-    : createRequestHandler({ build, mode: "production", getLoadContext: (_q, r) => ({ cspNonce: r.locals.cspNonce }) }),
+        createRequestHandler({
+          build,
+          mode: "development",
+          getLoadContext: (_q, r) => ({ cspNonce: r.locals.cspNonce }),
+        })(req, res, next)
+    : createRequestHandler({
+        build,
+        mode: "production",
+        getLoadContext: (_q, r) => ({ cspNonce: r.locals.cspNonce }),
+      }),
 );
 
 const port = Number(process.env.PORT ?? 3000);

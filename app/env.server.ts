@@ -2,7 +2,10 @@ import { z } from "zod";
 
 const schema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
-  DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, "DATABASE_URL phải là postgresql://...").optional(),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, "DATABASE_URL phải là postgresql://...")
+    .optional(),
   PGLITE_DIR: z.string().default("data/pglite"),
   PORT: z.coerce.number().int().positive().default(3000),
   /** Public origin(s) accepted by the Origin check, comma-separated; defaults to the request's own host. */

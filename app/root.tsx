@@ -56,7 +56,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
         { to: "/admin/audit", label: "nav.audit" },
       );
     }
-    for (const r of ["ADMIN", "COORDINATOR", "REVIEWER", "LEARNER"] as const) if (hasRole(actor, r)) roles.push(r);
+    for (const r of ["ADMIN", "COORDINATOR", "REVIEWER", "LEARNER"] as const)
+      if (hasRole(actor, r)) roles.push(r);
   }
   return data(
     {
@@ -147,7 +148,10 @@ function Header() {
                   {t("nav.account")}
                 </Link>
                 <Form method="post" action="/logout">
-                  <button type="submit" className="w-full rounded px-2 py-1.5 text-left text-sm text-red-700 hover:bg-red-50">
+                  <button
+                    type="submit"
+                    className="w-full rounded px-2 py-1.5 text-left text-sm text-red-700 hover:bg-red-50"
+                  >
                     {t("nav.logout")}
                   </button>
                 </Form>

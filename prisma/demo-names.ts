@@ -1,25 +1,136 @@
 // Deterministic generator of realistic Vietnamese staff for the demo and benchmarks (same seed, same people).
 
 const FAMILY = [
-  ["Nguyễn", 31], ["Trần", 11], ["Lê", 9], ["Phạm", 7], ["Hoàng", 5], ["Vi", 4], ["Lương", 3],
-  ["Vũ", 3], ["Đặng", 2], ["Bùi", 2], ["Đỗ", 2], ["Hồ", 1], ["Ngô", 2], ["Dương", 2], ["Lý", 1], ["Nông", 4],
-  ["Lăng", 2], ["Chu", 2], ["Hà", 2], ["Mã", 1], ["Triệu", 2], ["Đinh", 1], ["Tô", 1], ["Lục", 1], ["Hứa", 1],
+  ["Nguyễn", 31],
+  ["Trần", 11],
+  ["Lê", 9],
+  ["Phạm", 7],
+  ["Hoàng", 5],
+  ["Vi", 4],
+  ["Lương", 3],
+  ["Vũ", 3],
+  ["Đặng", 2],
+  ["Bùi", 2],
+  ["Đỗ", 2],
+  ["Hồ", 1],
+  ["Ngô", 2],
+  ["Dương", 2],
+  ["Lý", 1],
+  ["Nông", 4],
+  ["Lăng", 2],
+  ["Chu", 2],
+  ["Hà", 2],
+  ["Mã", 1],
+  ["Triệu", 2],
+  ["Đinh", 1],
+  ["Tô", 1],
+  ["Lục", 1],
+  ["Hứa", 1],
 ] as const;
-const MIDDLE_M = ["Văn", "Đức", "Minh", "Quang", "Hữu", "Công", "Thành", "Xuân", "Tiến", "Mạnh", "Duy", "Ngọc"];
+const MIDDLE_M = [
+  "Văn",
+  "Đức",
+  "Minh",
+  "Quang",
+  "Hữu",
+  "Công",
+  "Thành",
+  "Xuân",
+  "Tiến",
+  "Mạnh",
+  "Duy",
+  "Ngọc",
+];
 const MIDDLE_F = ["Thị", "Thu", "Ngọc", "Thanh", "Hồng", "Minh", "Phương", "Thùy", "Kim", "Diệu", "Hải"];
 const GIVEN_M = [
-  "An", "Anh", "Bình", "Cường", "Dũng", "Đạt", "Đông", "Giang", "Hải", "Hiếu", "Hoàng", "Hùng", "Huy", "Khánh",
-  "Kiên", "Lâm", "Long", "Mạnh", "Nam", "Nghĩa", "Phong", "Phúc", "Quân", "Quyết", "Sơn", "Tài", "Thắng",
-  "Thành", "Toàn", "Trung", "Tuấn", "Tùng", "Việt", "Vinh", "Vũ", "Ánh", "Ấn", "Ước",
+  "An",
+  "Anh",
+  "Bình",
+  "Cường",
+  "Dũng",
+  "Đạt",
+  "Đông",
+  "Giang",
+  "Hải",
+  "Hiếu",
+  "Hoàng",
+  "Hùng",
+  "Huy",
+  "Khánh",
+  "Kiên",
+  "Lâm",
+  "Long",
+  "Mạnh",
+  "Nam",
+  "Nghĩa",
+  "Phong",
+  "Phúc",
+  "Quân",
+  "Quyết",
+  "Sơn",
+  "Tài",
+  "Thắng",
+  "Thành",
+  "Toàn",
+  "Trung",
+  "Tuấn",
+  "Tùng",
+  "Việt",
+  "Vinh",
+  "Vũ",
+  "Ánh",
+  "Ấn",
+  "Ước",
 ];
 const GIVEN_F = [
-  "An", "Anh", "Ánh", "Bích", "Chi", "Dung", "Duyên", "Giang", "Hà", "Hạnh", "Hằng", "Hiền", "Hoa", "Hồng",
-  "Huệ", "Hương", "Lan", "Linh", "Loan", "Mai", "Nga", "Ngọc", "Nhung", "Oanh", "Phương", "Quỳnh", "Thảo",
-  "Thu", "Thủy", "Trang", "Tuyết", "Vân", "Yến", "Ơn", "Út",
+  "An",
+  "Anh",
+  "Ánh",
+  "Bích",
+  "Chi",
+  "Dung",
+  "Duyên",
+  "Giang",
+  "Hà",
+  "Hạnh",
+  "Hằng",
+  "Hiền",
+  "Hoa",
+  "Hồng",
+  "Huệ",
+  "Hương",
+  "Lan",
+  "Linh",
+  "Loan",
+  "Mai",
+  "Nga",
+  "Ngọc",
+  "Nhung",
+  "Oanh",
+  "Phương",
+  "Quỳnh",
+  "Thảo",
+  "Thu",
+  "Thủy",
+  "Trang",
+  "Tuyết",
+  "Vân",
+  "Yến",
+  "Ơn",
+  "Út",
 ];
 const POSITIONS = [
-  ["Chuyên viên", 40], ["Chuyên viên chính", 10], ["Cán sự", 6], ["Văn thư", 3], ["Kế toán", 4],
-  ["Phó Trưởng phòng", 6], ["Trưởng phòng", 4], ["Nhân viên", 8], ["Giáo viên", 8], ["Bác sĩ", 4], ["Kỹ sư", 3],
+  ["Chuyên viên", 40],
+  ["Chuyên viên chính", 10],
+  ["Cán sự", 6],
+  ["Văn thư", 3],
+  ["Kế toán", 4],
+  ["Phó Trưởng phòng", 6],
+  ["Trưởng phòng", 4],
+  ["Nhân viên", 8],
+  ["Giáo viên", 8],
+  ["Bác sĩ", 4],
+  ["Kỹ sư", 3],
 ] as const;
 const ASCII: Record<string, string> = { đ: "d" };
 
@@ -68,7 +179,12 @@ export type DemoPerson = {
 };
 
 /** The i-th person of a deterministic population; `domain` e.g. "langson.gov.vn". */
-export function demoPerson(rand: () => number, index: number, domain: string, isCommune: boolean): DemoPerson {
+export function demoPerson(
+  rand: () => number,
+  index: number,
+  domain: string,
+  isCommune: boolean,
+): DemoPerson {
   const female = rand() < 0.52;
   const family = weighted(rand, FAMILY);
   const middle = pick(rand, female ? MIDDLE_F : MIDDLE_M);
@@ -77,8 +193,18 @@ export function demoPerson(rand: () => number, index: number, domain: string, is
   const email = `${asciiSlug(given)}.${asciiSlug(family)}${asciiSlug(middle).slice(0, 1)}.${index}@${domain}`;
   const r = rand();
   const staffCategory = isCommune
-    ? r < 0.3 ? "CAN_BO" : r < 0.85 ? "CONG_CHUC" : "NGUOI_LAO_DONG"
-    : r < 0.05 ? "CAN_BO" : r < 0.55 ? "CONG_CHUC" : r < 0.93 ? "VIEN_CHUC" : "NGUOI_LAO_DONG";
+    ? r < 0.3
+      ? "CAN_BO"
+      : r < 0.85
+        ? "CONG_CHUC"
+        : "NGUOI_LAO_DONG"
+    : r < 0.05
+      ? "CAN_BO"
+      : r < 0.55
+        ? "CONG_CHUC"
+        : r < 0.93
+          ? "VIEN_CHUC"
+          : "NGUOI_LAO_DONG";
   const position = weighted(rand, POSITIONS);
   const it = rand();
   const itRole = it < 0.02 ? "FULL_TIME" : it < 0.07 ? "PART_TIME" : "NONE";

@@ -14,9 +14,13 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 const DOMAIN = "langson.gov.vn";
 const PEOPLE = Number(process.env.DEMO_PEOPLE ?? 3000);
 
-
 // Scope of each demo grant: the coordinator manages their department; the reviewer sees the province.
-const SCOPE: Record<string, string | null> = { ADMIN: null, COORDINATOR: "20.SKHCN", REVIEWER: "20", LEARNER: null };
+const SCOPE: Record<string, string | null> = {
+  ADMIN: null,
+  COORDINATOR: "20.SKHCN",
+  REVIEWER: "20",
+  LEARNER: null,
+};
 
 // Units inside two departments, so the demo tree has more than two levels below the province.
 const DEMO_UNITS = [
@@ -66,7 +70,10 @@ async function seedPeople() {
     if (!seen.has(r.agencyId)) {
       seen.add(r.agencyId);
       r.isHeadOfUnit = true;
-      r.position = r.agencyId && agencies.find((a) => a.id === r.agencyId)?.kind === "COMMUNE" ? "Chủ tịch UBND xã" : "Giám đốc Sở";
+      r.position =
+        r.agencyId && agencies.find((a) => a.id === r.agencyId)?.kind === "COMMUNE"
+          ? "Chủ tịch UBND xã"
+          : "Giám đốc Sở";
     }
   }
   const existing = new Set((await db.person.findMany({ select: { email: true } })).map((p) => p.email));
@@ -81,7 +88,9 @@ async function seedPeople() {
     });
     for (let i = 0; i < created.length; i += 1000) {
       await tx.membership.createMany({
-        data: created.slice(i, i + 1000).map((p) => ({ personId: p.id, agencyId: p.agencyId, reason: "SEED" })),
+        data: created
+          .slice(i, i + 1000)
+          .map((p) => ({ personId: p.id, agencyId: p.agencyId, reason: "SEED" })),
       });
     }
   });
@@ -131,7 +140,8 @@ async function main() {
     `Dữ liệu mẫu: ${agencies.created} đơn vị mới (${agencies.unchanged} không đổi), ${people} cán bộ mới, tổng ${total} cán bộ.`,
   );
   console.log("\nTài khoản demo (đăng nhập tại http://localhost:3000/login):");
-  for (const a of DEMO_ACCOUNTS) console.log(`  ${a.role.padEnd(11)} ${a.email.padEnd(30)} mật khẩu: ${a.password}`);
+  for (const a of DEMO_ACCOUNTS)
+    console.log(`  ${a.role.padEnd(11)} ${a.email.padEnd(30)} mật khẩu: ${a.password}`);
   console.log("");
 }
 

@@ -4,11 +4,16 @@ import { applyMigrations, createMigration, migrationStatus, targetFromEnv } from
 
 const [command, name] = process.argv.slice(2);
 const target = targetFromEnv();
-const where = "url" in target ? "PostgreSQL" : "pgliteDir" in target ? `PGlite ${target.pgliteDir}` : "PGlite";
+const where =
+  "url" in target ? "PostgreSQL" : "pgliteDir" in target ? `PGlite ${target.pgliteDir}` : "PGlite";
 
 if (command === "migrate") {
   const applied = await applyMigrations(target);
-  console.log(applied.length ? `Đã áp dụng ${applied.length} migration vào ${where}: ${applied.join(", ")}` : `${where}: cơ sở dữ liệu đã ở phiên bản mới nhất.`);
+  console.log(
+    applied.length
+      ? `Đã áp dụng ${applied.length} migration vào ${where}: ${applied.join(", ")}`
+      : `${where}: cơ sở dữ liệu đã ở phiên bản mới nhất.`,
+  );
 } else if (command === "status") {
   const s = await migrationStatus(target);
   console.log(JSON.stringify({ target: where, ...s }, null, 2));

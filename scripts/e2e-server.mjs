@@ -7,7 +7,13 @@ import { fileURLToPath } from "node:url";
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const dir = path.join(root, "test-results/e2e-pglite");
 rmSync(dir, { recursive: true, force: true });
-const env = { ...process.env, PGLITE_DIR: dir, NODE_ENV: "production", SECURE_COOKIES: "false", LOG_REQUESTS: "false" };
+const env = {
+  ...process.env,
+  PGLITE_DIR: dir,
+  NODE_ENV: "production",
+  SECURE_COOKIES: "false",
+  LOG_REQUESTS: "false",
+};
 delete env.DATABASE_URL;
 const tsx = path.join(root, "node_modules/.bin/tsx");
 execFileSync(tsx, ["scripts/db.ts", "migrate"], { cwd: root, env, stdio: "inherit" });

@@ -5,7 +5,8 @@ import { existsSync, statSync } from "node:fs";
 export function ensureInstall(root) {
   const marker = `${root}/node_modules/.package-lock.json`;
   const lock = `${root}/package-lock.json`;
-  const stale = !existsSync(marker) || (existsSync(lock) && statSync(lock).mtimeMs > statSync(marker).mtimeMs + 1000);
+  const stale =
+    !existsSync(marker) || (existsSync(lock) && statSync(lock).mtimeMs > statSync(marker).mtimeMs + 1000);
   if (stale) {
     console.log("› Cài đặt thư viện (npm ci)…");
     execSync("npm ci --no-audit --no-fund", { cwd: root, stdio: "inherit" });

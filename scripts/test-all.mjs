@@ -19,11 +19,13 @@ function step(title, cmd, extraEnv = {}) {
 
 try {
   step("Kiểm tra kiểu (tsc)", "npx tsc --noEmit");
-  step("Lint (eslint)", "npx eslint . --max-warnings=0");
+  step("Lint (eslint, prettier)", "npm run lint --silent");
   step("Unit tests", "npx vitest run --project unit");
   step("Integration tests trên PGlite", "npx vitest run --project integration", { TEST_DB: "pglite" });
   if (process.env.TEST_DATABASE_URL) {
-    step("Integration tests trên PostgreSQL", "npx vitest run --project integration", { TEST_DB: "postgres" });
+    step("Integration tests trên PostgreSQL", "npx vitest run --project integration", {
+      TEST_DB: "postgres",
+    });
   } else {
     console.log("\n(!) Bỏ qua integration tests trên PostgreSQL: chưa đặt TEST_DATABASE_URL.");
   }

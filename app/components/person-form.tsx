@@ -42,7 +42,10 @@ export function PersonForm({
     <Form method="post" className="card grid gap-4 sm:grid-cols-2" noValidate>
       <input type="hidden" name="intent" value="save" />
       {errors.form ? (
-        <p role="alert" className="rounded-md border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-800 sm:col-span-2">
+        <p
+          role="alert"
+          className="rounded-md border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-800 sm:col-span-2"
+        >
           {errors.form}
         </p>
       ) : null}
@@ -50,21 +53,42 @@ export function PersonForm({
         <label htmlFor="fullName" className="label">
           {t("people.fullName")}
         </label>
-        <input id="fullName" name="fullName" defaultValue={values.fullName} className="input" required {...aria("fullName")} />
+        <input
+          id="fullName"
+          name="fullName"
+          defaultValue={values.fullName}
+          className="input"
+          required
+          {...aria("fullName")}
+        />
         {err("fullName")}
       </div>
       <div>
         <label htmlFor="email" className="label">
           {t("people.email")}
         </label>
-        <input id="email" name="email" type="email" defaultValue={values.email} className="input" required {...aria("email")} />
+        <input
+          id="email"
+          name="email"
+          type="email"
+          defaultValue={values.email}
+          className="input"
+          required
+          {...aria("email")}
+        />
         {err("email")}
       </div>
       <div>
         <label htmlFor="agencyId" className="label">
           {t("people.agency")}
         </label>
-        <select id="agencyId" name="agencyId" defaultValue={values.agencyId} className="input" {...aria("agencyId")}>
+        <select
+          id="agencyId"
+          name="agencyId"
+          defaultValue={values.agencyId}
+          className="input"
+          {...aria("agencyId")}
+        >
           {agencies.map((a) => (
             <option key={a.id} value={a.id}>
               {a.label}
@@ -77,14 +101,25 @@ export function PersonForm({
         <label htmlFor="position" className="label">
           {t("people.position")}
         </label>
-        <input id="position" name="position" defaultValue={values.position} className="input" {...aria("position")} />
+        <input
+          id="position"
+          name="position"
+          defaultValue={values.position}
+          className="input"
+          {...aria("position")}
+        />
         {err("position")}
       </div>
       <div>
         <label htmlFor="staffCategory" className="label">
           {t("people.category")}
         </label>
-        <select id="staffCategory" name="staffCategory" defaultValue={values.staffCategory ?? "CONG_CHUC"} className="input">
+        <select
+          id="staffCategory"
+          name="staffCategory"
+          defaultValue={values.staffCategory ?? "CONG_CHUC"}
+          className="input"
+        >
           {CATEGORIES.map((c) => (
             <option key={c} value={c}>
               {t(`staff.${c}` as MessageKey)}
@@ -110,14 +145,26 @@ export function PersonForm({
         <label htmlFor="tags" className="label">
           {t("people.tags")}
         </label>
-        <input id="tags" name="tags" defaultValue={values.tags?.join(", ")} className="input" aria-describedby="tags-hint" />
+        <input
+          id="tags"
+          name="tags"
+          defaultValue={values.tags?.join(", ")}
+          className="input"
+          aria-describedby="tags-hint"
+        />
         <p id="tags-hint" className="mt-1 text-xs text-slate-500">
           {t("people.tagsHint")}
         </p>
         {err("tags")}
       </div>
       <div className="flex items-center gap-2 self-end pb-2">
-        <input id="isHeadOfUnit" name="isHeadOfUnit" type="checkbox" value="true" defaultChecked={values.isHeadOfUnit} />
+        <input
+          id="isHeadOfUnit"
+          name="isHeadOfUnit"
+          type="checkbox"
+          value="true"
+          defaultChecked={values.isHeadOfUnit}
+        />
         <label htmlFor="isHeadOfUnit" className="text-sm">
           {t("people.head")}
         </label>

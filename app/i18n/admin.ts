@@ -9,7 +9,8 @@ export const admin = {
     "learn.position": "Chức vụ",
     "learn.itRole": "Vai trò CNTT",
     "learn.head": "Người đứng đầu đơn vị",
-    "learn.empty": "Bạn chưa được giao khóa học nào. Khi cán bộ phụ trách đào tạo giao khóa học, khóa học và hạn hoàn thành sẽ hiện ở đây.",
+    "learn.empty":
+      "Bạn chưa được giao khóa học nào. Khi cán bộ phụ trách đào tạo giao khóa học, khóa học và hạn hoàn thành sẽ hiện ở đây.",
     "learn.noPerson": "Tài khoản này chưa gắn với hồ sơ cán bộ nào.",
     "reports.title": "Báo cáo",
     "reports.subtitle": "Số cán bộ, công chức, viên chức theo đơn vị trong phạm vi của bạn",
@@ -50,7 +51,8 @@ export const admin = {
     "learn.position": "Position",
     "learn.itRole": "IT role",
     "learn.head": "Head of unit",
-    "learn.empty": "No course has been assigned to you yet. When your training coordinator assigns one, it appears here with its due date.",
+    "learn.empty":
+      "No course has been assigned to you yet. When your training coordinator assigns one, it appears here with its due date.",
     "learn.noPerson": "This account is not linked to a staff record.",
     "reports.title": "Reports",
     "reports.subtitle": "Staff per agency within your scope",

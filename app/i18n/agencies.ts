@@ -17,7 +17,8 @@ export const agencies = {
     "agency.rename": "Đổi tên / mã",
     "agency.move": "Chuyển sang đơn vị cấp trên khác",
     "agency.merge": "Hợp nhất vào đơn vị khác",
-    "agency.mergeHelp": "Toàn bộ cán bộ, quá trình công tác, đơn vị trực thuộc và phân quyền của đơn vị này được chuyển sang đơn vị được chọn. Mã và tên cũ vẫn tìm được và trỏ tới đơn vị mới. Thao tác không thể hoàn tác.",
+    "agency.mergeHelp":
+      "Toàn bộ cán bộ, quá trình công tác, đơn vị trực thuộc và phân quyền của đơn vị này được chuyển sang đơn vị được chọn. Mã và tên cũ vẫn tìm được và trỏ tới đơn vị mới. Thao tác không thể hoàn tác.",
     "agency.target": "Đơn vị nhận",
     "agency.aliases": "Tên, mã cũ",
     "agency.created": "Đã thêm đơn vị {name}.",
@@ -43,7 +44,8 @@ export const agencies = {
     "agency.rename": "Rename / recode",
     "agency.move": "Move under another parent",
     "agency.merge": "Merge into another agency",
-    "agency.mergeHelp": "All staff, their history, sub-agencies and role grants of this agency move to the chosen agency. The old name and code stay searchable and point to the new agency. This cannot be undone.",
+    "agency.mergeHelp":
+      "All staff, their history, sub-agencies and role grants of this agency move to the chosen agency. The old name and code stay searchable and point to the new agency. This cannot be undone.",
     "agency.target": "Surviving agency",
     "agency.aliases": "Former names and codes",
     "agency.created": "Agency {name} added.",

@@ -26,7 +26,8 @@ export const common = {
     "login.invalid": "Email hoặc mật khẩu không đúng.",
     "login.throttled": "Bạn đã nhập sai quá nhiều lần. Vui lòng thử lại sau 15 phút.",
     "password.title": "Đổi mật khẩu",
-    "password.mustChange": "Quản trị viên đã đặt lại mật khẩu của bạn. Vui lòng đặt mật khẩu mới để tiếp tục.",
+    "password.mustChange":
+      "Quản trị viên đã đặt lại mật khẩu của bạn. Vui lòng đặt mật khẩu mới để tiếp tục.",
     "password.current": "Mật khẩu hiện tại",
     "password.new": "Mật khẩu mới",
     "password.confirm": "Nhập lại mật khẩu mới",

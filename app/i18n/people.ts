@@ -48,7 +48,8 @@ export const people = {
     "people.to": "Đến ngày",
     "people.export": "Xuất Excel",
     "import.title": "Nhập danh sách cán bộ từ tệp",
-    "import.help": "Tải lên tệp .xlsx hoặc .csv (UTF-8) có dòng tiêu đề. Các cột: Họ và tên, Email, Mã đơn vị, Đối tượng, Chức vụ, Người đứng đầu, Vai trò CNTT, Nhãn. Hệ thống kiểm tra toàn bộ tệp trước khi ghi; nếu có lỗi, không dòng nào được ghi.",
+    "import.help":
+      "Tải lên tệp .xlsx hoặc .csv (UTF-8) có dòng tiêu đề. Các cột: Họ và tên, Email, Mã đơn vị, Đối tượng, Chức vụ, Người đứng đầu, Vai trò CNTT, Nhãn. Hệ thống kiểm tra toàn bộ tệp trước khi ghi; nếu có lỗi, không dòng nào được ghi.",
     "import.file": "Tệp danh sách",
     "import.preview": "Kiểm tra tệp",
     "import.template": "Tải tệp mẫu (.csv)",
@@ -113,7 +114,8 @@ export const people = {
     "people.to": "To",
     "people.export": "Export Excel",
     "import.title": "Import staff from a file",
-    "import.help": "Upload an .xlsx or UTF-8 .csv file with a header row. Columns: Họ và tên, Email, Mã đơn vị, Đối tượng, Chức vụ, Người đứng đầu, Vai trò CNTT, Nhãn. The whole file is checked before anything is written; if any row is wrong, nothing is written.",
+    "import.help":
+      "Upload an .xlsx or UTF-8 .csv file with a header row. Columns: Họ và tên, Email, Mã đơn vị, Đối tượng, Chức vụ, Người đứng đầu, Vai trò CNTT, Nhãn. The whole file is checked before anything is written; if any row is wrong, nothing is written.",
     "import.file": "Staff file",
     "import.preview": "Check file",
     "import.template": "Download template (.csv)",

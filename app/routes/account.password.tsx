@@ -24,7 +24,10 @@ export async function action({ request }: ActionFunctionArgs) {
       newPassword: newPasswordSchema,
       confirmPassword: z.string(),
     })
-    .refine((v) => v.newPassword === v.confirmPassword, { path: ["confirmPassword"], message: t("password.mismatch") });
+    .refine((v) => v.newPassword === v.confirmPassword, {
+      path: ["confirmPassword"],
+      message: t("password.mismatch"),
+    });
   const parsed = schema.safeParse(Object.fromEntries(await request.formData()));
   if (!parsed.success) return data({ errors: fieldErrors(parsed.error) }, { status: 400 });
   const result = await changePassword(
@@ -64,7 +67,14 @@ export default function PasswordPage() {
             <label htmlFor={name} className="label">
               {label}
             </label>
-            <input id={name} name={name} type="password" autoComplete={autoComplete} className="input" required />
+            <input
+              id={name}
+              name={name}
+              type="password"
+              autoComplete={autoComplete}
+              className="input"
+              required
+            />
             {errors[name] ? <p className="field-error">{errors[name]}</p> : null}
           </div>
         ))}

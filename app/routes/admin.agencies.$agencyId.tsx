@@ -3,7 +3,12 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { db } from "~/db.server";
 import type { MessageKey } from "~/i18n";
-import { listAgencyOptions, mergeAgencies, moveAgency, renameAgency } from "~/modules/agencies/agencies.server";
+import {
+  listAgencyOptions,
+  mergeAgencies,
+  moveAgency,
+  renameAgency,
+} from "~/modules/agencies/agencies.server";
 import { requireAdmin } from "~/modules/auth/guards.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { formatDate } from "~/utils/format";
@@ -45,7 +50,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       mergedInto: agency.mergedInto,
       people: agency._count.people,
       children: agency._count.children,
-      aliases: agency.aliases.map((a) => ({ id: a.id, code: a.code, name: a.name, reason: a.reason, createdAt: a.createdAt })),
+      aliases: agency.aliases.map((a) => ({
+        id: a.id,
+        code: a.code,
+        name: a.name,
+        reason: a.reason,
+        createdAt: a.createdAt,
+      })),
     },
     // Moving under its own subtree is refused by the service; hiding those targets avoids the round trip.
     options: options.filter((o) => !o.path.includes(`/${id}/`)),
@@ -57,7 +68,10 @@ const renameSchema = z.object({
   name: z.string().trim().min(2, "Vui lòng nhập tên đơn vị.").max(300, "Tên quá dài."),
   code: z.string().trim().min(1, "Vui lòng nhập mã đơn vị.").max(64, "Mã quá dài."),
 });
-const moveSchema = z.object({ intent: z.literal("move"), parentId: z.string().uuid("Vui lòng chọn đơn vị cấp trên.") });
+const moveSchema = z.object({
+  intent: z.literal("move"),
+  parentId: z.string().uuid("Vui lòng chọn đơn vị cấp trên."),
+});
 const mergeSchema = z.object({
   intent: z.literal("merge"),
   targetId: z.string().uuid("Vui lòng chọn đơn vị nhận."),
@@ -126,7 +140,8 @@ export default function AgencyPage() {
         <h1 className="text-2xl font-semibold">{agency.name}</h1>
         <p className="text-sm text-slate-600">
           {agency.code} · {t(`agency.kind.${agency.kind}` as MessageKey)}
-          {agency.parent ? ` · ${agency.parent.name}` : ""} · {agency.people} {t("agency.people").toLowerCase()}
+          {agency.parent ? ` · ${agency.parent.name}` : ""} · {agency.people}{" "}
+          {t("agency.people").toLowerCase()}
         </p>
         {!agency.active ? (
           <p className="mt-2 rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm">

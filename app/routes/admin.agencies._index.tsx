@@ -2,7 +2,12 @@ import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFuncti
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import type { MessageKey } from "~/i18n";
-import { createAgency, getAgencyTree, listAgencyOptions, searchAgencies } from "~/modules/agencies/agencies.server";
+import {
+  createAgency,
+  getAgencyTree,
+  listAgencyOptions,
+  searchAgencies,
+} from "~/modules/agencies/agencies.server";
 import { requireAdmin } from "~/modules/auth/guards.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { fieldErrors } from "~/utils/forms";
@@ -21,10 +26,23 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const { q } = parseSearchParams(request, query);
   const options = await listAgencyOptions("ALL");
   if (q) {
-    const found = await searchAgencies({ q, scopePaths: "ALL", includeInactive: false, page: 1, pageSize: 100 });
+    const found = await searchAgencies({
+      q,
+      scopePaths: "ALL",
+      includeInactive: false,
+      page: 1,
+      pageSize: 100,
+    });
     return {
       q,
-      rows: found.rows.map((a) => ({ id: a.id, code: a.code, name: a.name, kind: a.kind, level: 0, people: -1 })),
+      rows: found.rows.map((a) => ({
+        id: a.id,
+        code: a.code,
+        name: a.name,
+        kind: a.kind,
+        level: 0,
+        people: -1,
+      })),
       options,
     };
   }
@@ -43,7 +61,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
 const createSchema = z.object({
   code: z.string().trim().min(1, "Vui lòng nhập mã đơn vị.").max(64, "Mã quá dài."),
   name: z.string().trim().min(2, "Vui lòng nhập tên đơn vị.").max(300, "Tên quá dài."),
-  kind: z.enum(["PROVINCE", "DEPARTMENT", "COMMUNE", "UNIT", "GROUP"], { message: "Loại đơn vị không hợp lệ." }),
+  kind: z.enum(["PROVINCE", "DEPARTMENT", "COMMUNE", "UNIT", "GROUP"], {
+    message: "Loại đơn vị không hợp lệ.",
+  }),
   parentId: z.union([z.literal(""), z.string().uuid("Đơn vị cấp trên không hợp lệ.")]),
 });
 
@@ -52,7 +72,10 @@ export async function action({ request }: ActionFunctionArgs) {
   const parsed = createSchema.safeParse(Object.fromEntries(await request.formData()));
   if (!parsed.success) return data({ errors: fieldErrors(parsed.error) }, { status: 400 });
   try {
-    const agency = await createAgency({ ...parsed.data, parentId: parsed.data.parentId || null }, actor.userId);
+    const agency = await createAgency(
+      { ...parsed.data, parentId: parsed.data.parentId || null },
+      actor.userId,
+    );
     return redirectWithFlash(`/admin/agencies/${agency.id}`, {
       kind: "success",
       message: serverT(request)("agency.created", { name: agency.name }),
@@ -74,7 +97,14 @@ export default function AgenciesPage() {
         <label htmlFor="q" className="sr-only">
           {t("agency.search")}
         </label>
-        <input id="q" name="q" type="search" defaultValue={q} placeholder={t("agency.search")} className="input max-w-md" />
+        <input
+          id="q"
+          name="q"
+          type="search"
+          defaultValue={q}
+          placeholder={t("agency.search")}
+          className="input max-w-md"
+        />
         <button type="submit" className="btn-secondary">
           {t("common.search")}
         </button>
@@ -98,8 +128,12 @@ export default function AgenciesPage() {
                   </Link>
                 </td>
                 <td className="px-3 py-1.5 font-mono text-xs">{r.code}</td>
-                <td className="hidden px-3 py-1.5 sm:table-cell">{t(`agency.kind.${r.kind}` as MessageKey)}</td>
-                <td className="px-3 py-1.5 text-right tabular-nums">{r.people >= 0 ? r.people.toLocaleString("vi-VN") : ""}</td>
+                <td className="hidden px-3 py-1.5 sm:table-cell">
+                  {t(`agency.kind.${r.kind}` as MessageKey)}
+                </td>
+                <td className="px-3 py-1.5 text-right tabular-nums">
+                  {r.people >= 0 ? r.people.toLocaleString("vi-VN") : ""}
+                </td>
               </tr>
             ))}
           </tbody>

@@ -25,7 +25,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
     db.auditEvent.findMany({ where, orderBy: { id: "desc" }, skip: (page - 1) * PAGE_SIZE, take: PAGE_SIZE }),
   ]);
   const actorIds = [...new Set(events.map((e) => e.actorUserId).filter((x): x is string => !!x))];
-  const actors = await db.user.findMany({ where: { id: { in: actorIds } }, select: { id: true, email: true } });
+  const actors = await db.user.findMany({
+    where: { id: { in: actorIds } },
+    select: { id: true, email: true },
+  });
   const emailOf = new Map(actors.map((a) => [a.id, a.email]));
   return {
     action,
@@ -52,7 +55,13 @@ export default function AuditPage() {
         <label htmlFor="action" className="sr-only">
           {t("audit.action")}
         </label>
-        <input id="action" name="action" defaultValue={action} placeholder="agency.merge, people.import…" className="input max-w-xs" />
+        <input
+          id="action"
+          name="action"
+          defaultValue={action}
+          placeholder="agency.merge, people.import…"
+          className="input max-w-xs"
+        />
         <button className="btn-secondary" type="submit">
           {t("common.search")}
         </button>

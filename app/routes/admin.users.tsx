@@ -42,7 +42,8 @@ export async function action({ request }: ActionFunctionArgs) {
   const actor = await requireAdmin(request);
   const form = Object.fromEntries(await request.formData());
   const back = new URL(request.url);
-  const done = (message: string) => redirectWithFlash(back.pathname + back.search, { kind: "success", message });
+  const done = (message: string) =>
+    redirectWithFlash(back.pathname + back.search, { kind: "success", message });
   try {
     switch (form.intent) {
       case "grant": {
@@ -70,7 +71,10 @@ export async function action({ request }: ActionFunctionArgs) {
         return done("Đã tạo tài khoản.");
       }
       default:
-        return data({ errors: { form: "Thao tác không hợp lệ." } as Record<string, string> }, { status: 400 });
+        return data(
+          { errors: { form: "Thao tác không hợp lệ." } as Record<string, string> },
+          { status: 400 },
+        );
     }
   } catch (error) {
     return domainErrorData(error);
@@ -86,7 +90,10 @@ export default function UsersPage() {
     <div className="space-y-6">
       <h1 className="text-2xl font-semibold">{t("users.title")}</h1>
       {Object.keys(errors).length ? (
-        <div role="alert" className="rounded-md border border-red-300 bg-red-50 px-4 py-3 text-sm text-red-800">
+        <div
+          role="alert"
+          className="rounded-md border border-red-300 bg-red-50 px-4 py-3 text-sm text-red-800"
+        >
           {Object.values(errors).join(" ")}
         </div>
       ) : null}
@@ -152,7 +159,12 @@ export default function UsersPage() {
                         </option>
                       ))}
                     </select>
-                    <input name="agencyCode" placeholder="Mã đơn vị" aria-label={t("users.scope")} className="input w-28 py-1" />
+                    <input
+                      name="agencyCode"
+                      placeholder="Mã đơn vị"
+                      aria-label={t("users.scope")}
+                      className="input w-28 py-1"
+                    />
                     <button type="submit" className="btn-secondary py-1">
                       {t("users.grant")}
                     </button>

@@ -1,4 +1,10 @@
-import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
+import {
+  type ActionFunctionArgs,
+  data,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+  redirect,
+} from "@remix-run/node";
 import { Form, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
 import { login, loginSchema } from "~/modules/auth/auth.server";
 import { getActor } from "~/modules/auth/guards.server";
@@ -23,7 +29,10 @@ export async function action({ request }: ActionFunctionArgs) {
   const form = Object.fromEntries(await request.formData());
   const parsed = loginSchema.safeParse(form);
   if (!parsed.success) {
-    return data({ errors: fieldErrors(parsed.error) as FieldErrors, email: String(form.email ?? "") }, { status: 400 });
+    return data(
+      { errors: fieldErrors(parsed.error) as FieldErrors, email: String(form.email ?? "") },
+      { status: 400 },
+    );
   }
   const { email, password, redirectTo } = parsed.data;
   const result = await login(email, password, {
@@ -32,7 +41,10 @@ export async function action({ request }: ActionFunctionArgs) {
   });
   if (!result.ok) {
     const message = result.reason === "throttled" ? t("login.throttled") : t("login.invalid");
-    return data({ errors: { form: message } as FieldErrors, email }, { status: result.reason === "throttled" ? 429 : 400 });
+    return data(
+      { errors: { form: message } as FieldErrors, email },
+      { status: result.reason === "throttled" ? 429 : 400 },
+    );
   }
   const user = await db.user.findUniqueOrThrow({
     where: { id: result.userId },
@@ -65,7 +77,10 @@ export default function LoginPage() {
         <h1 className="text-xl font-semibold">{t("login.title")}</h1>
         <p className="mt-1 text-sm text-slate-600">{t("appTagline")}</p>
         {errors.form ? (
-          <p role="alert" className="mt-4 rounded-md border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-800">
+          <p
+            role="alert"
+            className="mt-4 rounded-md border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-800"
+          >
             {errors.form}
           </p>
         ) : null}

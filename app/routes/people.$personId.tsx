@@ -38,7 +38,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     db.membership.findMany({
       where: { personId: id },
       orderBy: { startedAt: "desc" },
-      select: { id: true, startedAt: true, endedAt: true, reason: true, agency: { select: { name: true, code: true } } },
+      select: {
+        id: true,
+        startedAt: true,
+        endedAt: true,
+        reason: true,
+        agency: { select: { name: true, code: true } },
+      },
     }),
   ]);
   return {
@@ -70,7 +76,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
         const parsed = personInputSchema.safeParse(personFormInput(form));
         if (!parsed.success) return data({ errors: fieldErrors(parsed.error) }, { status: 400 });
         const person = await updatePerson(scope, id, parsed.data, actor.userId);
-        return redirectWithFlash(`/people/${id}`, { kind: "success", message: t("people.updated", { name: person.fullName }) });
+        return redirectWithFlash(`/people/${id}`, {
+          kind: "success",
+          message: t("people.updated", { name: person.fullName }),
+        });
       }
       case "deactivate":
       case "reactivate": {
@@ -80,7 +89,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
         return redirectWithFlash(`/people/${id}`, { kind: "success", message });
       }
       default:
-        return data({ errors: { form: "Thao tác không hợp lệ." } as Record<string, string> }, { status: 400 });
+        return data(
+          { errors: { form: "Thao tác không hợp lệ." } as Record<string, string> },
+          { status: 400 },
+        );
     }
   } catch (error) {
     return domainErrorData(error);
@@ -100,7 +112,9 @@ export default function PersonPage() {
         <h1 className="text-2xl font-semibold">
           {person.fullName}
           {!person.active ? (
-            <span className="ml-2 rounded bg-slate-200 px-2 py-0.5 align-middle text-sm">{t("people.statusInactive")}</span>
+            <span className="ml-2 rounded bg-slate-200 px-2 py-0.5 align-middle text-sm">
+              {t("people.statusInactive")}
+            </span>
           ) : null}
         </h1>
         <Form method="post">
@@ -110,7 +124,12 @@ export default function PersonPage() {
           </button>
         </Form>
       </div>
-      <PersonForm values={person} agencies={agencies} errors={actionData?.errors ?? {}} submitLabel={t("common.save")} />
+      <PersonForm
+        values={person}
+        agencies={agencies}
+        errors={actionData?.errors ?? {}}
+        submitLabel={t("common.save")}
+      />
       <section className="card">
         <h2 className="font-semibold">{t("people.history")}</h2>
         <ul className="mt-2 divide-y divide-slate-100 text-sm">

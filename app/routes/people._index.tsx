@@ -79,7 +79,14 @@ export default function PeoplePage() {
           <label htmlFor="q" className="label">
             {t("common.search")}
           </label>
-          <input id="q" name="q" type="search" defaultValue={query.q} placeholder={t("people.searchPlaceholder")} className="input" />
+          <input
+            id="q"
+            name="q"
+            type="search"
+            defaultValue={query.q}
+            placeholder={t("people.searchPlaceholder")}
+            className="input"
+          />
         </div>
         <div className="md:col-span-3">
           <label htmlFor="agency" className="label">
@@ -151,17 +158,23 @@ export default function PeoplePage() {
                       <span className="font-medium">{p.fullName}</span>
                     )}
                     {p.isHeadOfUnit ? (
-                      <span className="ml-2 rounded bg-sky-100 px-1.5 py-0.5 text-xs text-sky-900">{t("people.head")}</span>
+                      <span className="ml-2 rounded bg-sky-100 px-1.5 py-0.5 text-xs text-sky-900">
+                        {t("people.head")}
+                      </span>
                     ) : null}
                     {!p.active ? (
-                      <span className="ml-2 rounded bg-slate-100 px-1.5 py-0.5 text-xs">{t("people.statusInactive")}</span>
+                      <span className="ml-2 rounded bg-slate-100 px-1.5 py-0.5 text-xs">
+                        {t("people.statusInactive")}
+                      </span>
                     ) : null}
                     <div className="text-xs text-slate-500">{p.position}</div>
                     <div className="text-xs text-slate-500 md:hidden">{p.email}</div>
                   </td>
                   <td className="hidden px-3 py-2 md:table-cell">{p.email}</td>
                   <td className="px-3 py-2">{p.agencyName}</td>
-                  <td className="hidden px-3 py-2 lg:table-cell">{t(`staff.${p.staffCategory}` as MessageKey)}</td>
+                  <td className="hidden px-3 py-2 lg:table-cell">
+                    {t(`staff.${p.staffCategory}` as MessageKey)}
+                  </td>
                   <td className="hidden px-3 py-2 lg:table-cell">{t(`it.${p.itRole}` as MessageKey)}</td>
                 </tr>
               ))}

@@ -38,7 +38,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return null;
 }
 
-const applySchema = z.object({ intent: z.literal("apply"), importId: z.string().uuid("Phiên nhập không hợp lệ.") });
+const applySchema = z.object({
+  intent: z.literal("apply"),
+  importId: z.string().uuid("Phiên nhập không hợp lệ."),
+});
 
 export async function action({ request }: ActionFunctionArgs) {
   const { actor, scope } = await requireManager(request);
@@ -62,20 +65,29 @@ export async function action({ request }: ActionFunctionArgs) {
   try {
     if (form.get("intent") === "apply") {
       const parsed = applySchema.safeParse(Object.fromEntries(form));
-      if (!parsed.success) return data({ stage: "error" as const, message: parsed.error.issues[0].message }, { status: 400 });
-      const result = await applyPeopleImport({ scope, importId: parsed.data.importId, actorUserId: actor.userId });
+      if (!parsed.success)
+        return data({ stage: "error" as const, message: parsed.error.issues[0].message }, { status: 400 });
+      const result = await applyPeopleImport({
+        scope,
+        importId: parsed.data.importId,
+        actorUserId: actor.userId,
+      });
       if (!result.ok) {
         return data({ stage: "preview" as const, preview: result.preview }, { status: 400 });
       }
       const { created, updated, unchanged } = result.counts;
       return redirectWithFlash("/people?sort=-updated", {
         kind: "success",
-        message: created + updated === 0 ? t("import.nothing") : t("import.done", { created, updated, unchanged }),
+        message:
+          created + updated === 0 ? t("import.nothing") : t("import.done", { created, updated, unchanged }),
       });
     }
     const file = form.get("file");
     if (!(file instanceof File) || file.size === 0 || !file.name) {
-      return data({ stage: "error" as const, message: "Vui lòng chọn tệp .xlsx hoặc .csv có dữ liệu." }, { status: 400 });
+      return data(
+        { stage: "error" as const, message: "Vui lòng chọn tệp .xlsx hoặc .csv có dữ liệu." },
+        { status: 400 },
+      );
     }
     const preview = await previewPeopleImport({
       scope,
@@ -83,10 +95,16 @@ export async function action({ request }: ActionFunctionArgs) {
       bytes: new Uint8Array(await file.arrayBuffer()),
       actorUserId: actor.userId,
     });
-    return data({ stage: "preview" as const, preview }, { status: preview.summary.errors.length ? 400 : 200 });
+    return data(
+      { stage: "preview" as const, preview },
+      { status: preview.summary.errors.length ? 400 : 200 },
+    );
   } catch (error) {
     const res = domainErrorData(error);
-    return data({ stage: "error" as const, message: Object.values(res.data.errors)[0] }, { status: res.init?.status ?? 400 });
+    return data(
+      { stage: "error" as const, message: Object.values(res.data.errors)[0] },
+      { status: res.init?.status ?? 400 },
+    );
   }
 }
 

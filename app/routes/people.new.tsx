@@ -24,7 +24,8 @@ export async function action({ request }: ActionFunctionArgs) {
   const { actor, scope } = await requireManager(request);
   const form = await request.formData();
   const parsed = personInputSchema.safeParse(personFormInput(form));
-  if (!parsed.success) return data({ errors: fieldErrors(parsed.error), values: Object.fromEntries(form) }, { status: 400 });
+  if (!parsed.success)
+    return data({ errors: fieldErrors(parsed.error), values: Object.fromEntries(form) }, { status: 400 });
   try {
     const person = await createPerson(scope, parsed.data, actor.userId);
     return redirectWithFlash(`/people/${person.id}`, {
@@ -48,7 +49,11 @@ export default function NewPersonPage() {
       </Link>
       <h1 className="text-2xl font-semibold">{t("people.new")}</h1>
       <PersonForm
-        values={{ ...values, isHeadOfUnit: values.isHeadOfUnit === "true", tags: values.tags ? [values.tags] : [] }}
+        values={{
+          ...values,
+          isHeadOfUnit: values.isHeadOfUnit === "true",
+          tags: values.tags ? [values.tags] : [],
+        }}
         agencies={agencies}
         errors={actionData?.errors ?? {}}
         submitLabel={t("common.save")}

@@ -15,7 +15,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const rows: Row[] = [];
   const walk = (nodes: typeof tree, level: number) => {
     for (const n of nodes) {
-      rows.push({ id: n.id, name: n.name, code: n.code, depth: level, own: n.personCount, total: n.subtreePersonCount });
+      rows.push({
+        id: n.id,
+        name: n.name,
+        code: n.code,
+        depth: level,
+        own: n.personCount,
+        total: n.subtreePersonCount,
+      });
       walk(n.children, level + 1);
     }
   };
@@ -48,7 +55,9 @@ export default function ReportsPage() {
                   {r.name} <span className="text-xs text-slate-500">({r.code})</span>
                 </td>
                 <td className="px-3 py-1.5 text-right tabular-nums">{r.own.toLocaleString("vi-VN")}</td>
-                <td className="px-3 py-1.5 text-right font-medium tabular-nums">{r.total.toLocaleString("vi-VN")}</td>
+                <td className="px-3 py-1.5 text-right font-medium tabular-nums">
+                  {r.total.toLocaleString("vi-VN")}
+                </td>
               </tr>
             ))}
           </tbody>

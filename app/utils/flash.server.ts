@@ -11,8 +11,11 @@ export async function redirectWithFlash(url: string, flash: Flash, init: Respons
   return redirect(url, { ...init, headers });
 }
 
-export async function readFlash(request: Request): Promise<{ flash: Flash | null; setCookie: string | null }> {
+export async function readFlash(
+  request: Request,
+): Promise<{ flash: Flash | null; setCookie: string | null }> {
   const value = await flashCookie.parse(request.headers.get("cookie"));
-  if (!value || typeof value !== "object" || typeof value.message !== "string") return { flash: null, setCookie: null };
+  if (!value || typeof value !== "object" || typeof value.message !== "string")
+    return { flash: null, setCookie: null };
   return { flash: value as Flash, setCookie: await flashCookie.serialize("", { maxAge: 0 }) };
 }

@@ -1,7 +1,12 @@
 // Dates shown as dd/mm/yyyy in Asia/Ho_Chi_Minh, whatever the server's or browser's time zone.
 export const TIME_ZONE = "Asia/Ho_Chi_Minh";
 
-const dateFmt = new Intl.DateTimeFormat("en-GB", { timeZone: TIME_ZONE, day: "2-digit", month: "2-digit", year: "numeric" });
+const dateFmt = new Intl.DateTimeFormat("en-GB", {
+  timeZone: TIME_ZONE,
+  day: "2-digit",
+  month: "2-digit",
+  year: "numeric",
+});
 const dateTimeFmt = new Intl.DateTimeFormat("en-GB", {
   timeZone: TIME_ZONE,
   day: "2-digit",

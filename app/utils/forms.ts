@@ -14,6 +14,7 @@ export function fieldErrors(error: z.ZodError): FieldErrors {
 
 /** Only same-site relative paths are followed after login, never another host. */
 export function safeRedirect(to: unknown, fallback = "/"): string {
-  if (typeof to !== "string" || !to.startsWith("/") || to.startsWith("//") || to.startsWith("/\\")) return fallback;
+  if (typeof to !== "string" || !to.startsWith("/") || to.startsWith("//") || to.startsWith("/\\"))
+    return fallback;
   return to;
 }

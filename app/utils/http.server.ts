@@ -36,8 +36,12 @@ export function clientIp(request: Request): string {
  */
 export function domainErrorData(error: unknown) {
   if (!(error instanceof DomainError)) throw error;
-  if (error.status === 403 || error.status === 404) throw data({ message: error.message }, { status: error.status });
-  return data({ errors: { [error.field ?? "form"]: error.message } as Record<string, string> }, { status: error.status });
+  if (error.status === 403 || error.status === 404)
+    throw data({ message: error.message }, { status: error.status });
+  return data(
+    { errors: { [error.field ?? "form"]: error.message } as Record<string, string> },
+    { status: error.status },
+  );
 }
 
 /** Parses URL search params with a zod schema; bad values fall back to the schema's defaults. */

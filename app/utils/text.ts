@@ -15,7 +15,13 @@ export function foldVietnamese(input: string): string {
 // The Vietnamese alphabet order used by Intl.Collator("vi"): ă and â after a, đ after d, ê after e,
 // ô and ơ after o, ư after u. Tone marks only break ties (secondary strength).
 const ALPHABET = "aăâbcdđeêfghijklmnoôơpqrstuưvwxyz";
-const TONES: Record<string, string> = { "\u0300": "2", "\u0309": "3", "\u0303": "4", "\u0301": "5", "\u0323": "6" };
+const TONES: Record<string, string> = {
+  "\u0300": "2",
+  "\u0309": "3",
+  "\u0303": "4",
+  "\u0301": "5",
+  "\u0323": "6",
+};
 // Letters that keep their accent as part of the base letter.
 const BASE_MARKS: Record<string, string> = { "\u0306": "ă", "\u0302": "â", "\u031b": "ơ" };
 
@@ -31,7 +37,18 @@ function letters(word: string): { primary: string; tones: string } {
     }
     if (BASE_MARKS[ch] && primary.length) {
       const prev = primary[primary.length - 1];
-      const combined = prev === "a" ? BASE_MARKS[ch] : prev === "e" && ch === "\u0302" ? "ê" : prev === "o" ? (ch === "\u0302" ? "ô" : "ơ") : prev === "u" && ch === "\u031b" ? "ư" : prev;
+      const combined =
+        prev === "a"
+          ? BASE_MARKS[ch]
+          : prev === "e" && ch === "\u0302"
+            ? "ê"
+            : prev === "o"
+              ? ch === "\u0302"
+                ? "ô"
+                : "ơ"
+              : prev === "u" && ch === "\u031b"
+                ? "ư"
+                : prev;
       primary = primary.slice(0, -1) + combined;
       continue;
     }

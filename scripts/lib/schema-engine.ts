@@ -36,7 +36,10 @@ async function loadEngineModule(): Promise<EngineModule> {
 /** A migration target: a PostgreSQL URL, a PGlite data directory, or an open PGlite instance. */
 export type Target = { url: string } | { pgliteDir: string } | { pglite: PGlite };
 
-function adapterFor(target: Target): { factory: SqlMigrationAwareDriverAdapterFactory; close(): Promise<void> } {
+function adapterFor(target: Target): {
+  factory: SqlMigrationAwareDriverAdapterFactory;
+  close(): Promise<void>;
+} {
   if ("url" in target) {
     // adapter-pg's engine path wants separate fields, not a connectionString.
     const u = new URL(target.url);
@@ -106,13 +109,20 @@ export async function applyMigrations(target: Target): Promise<string[]> {
 
 export async function migrationStatus(target: Target) {
   return withEngine(target, (engine) =>
-    engine.diagnoseMigrationHistory({ migrationsList: readMigrations(), optInToShadowDatabase: false, filters }),
+    engine.diagnoseMigrationHistory({
+      migrationsList: readMigrations(),
+      optInToShadowDatabase: false,
+      filters,
+    }),
   );
 }
 
 /** Diffs the existing migrations against the schema on an in-memory PGlite and writes a new migration. */
 export async function createMigration(name: string, now = new Date()): Promise<string | null> {
-  const safe = name.toLowerCase().replace(/[^a-z0-9_]+/g, "_").replace(/^_|_$/g, "");
+  const safe = name
+    .toLowerCase()
+    .replace(/[^a-z0-9_]+/g, "_")
+    .replace(/^_|_$/g, "");
   if (!safe) throw new Error("Tên migration không hợp lệ");
   const pglite = new PGlite("memory://");
   try {
@@ -120,7 +130,10 @@ export async function createMigration(name: string, now = new Date()): Promise<s
     const sql = await withEngine({ pglite }, async (engine) => {
       const result = await engine.diff({
         from: list.migrationDirectories.length ? { tag: "migrations", ...list } : { tag: "empty" },
-        to: { tag: "schemaDatamodel", files: [{ path: SCHEMA_PATH, content: readFileSync(SCHEMA_PATH, "utf8") }] },
+        to: {
+          tag: "schemaDatamodel",
+          files: [{ path: SCHEMA_PATH, content: readFileSync(SCHEMA_PATH, "utf8") }],
+        },
         script: true,
         exitCode: true,
         filters,

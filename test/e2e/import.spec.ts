@@ -2,10 +2,26 @@ import { expect, test } from "@playwright/test";
 import { loginAs, shot } from "./helpers";
 
 const NAMES = [
-  "Hoàng Thị Ngọc Ánh", "Nông Văn Thắng", "Lăng Thị Huyền", "Triệu Đức Mạnh", "Vi Văn Quyết",
-  "Lục Thị Hoà", "Hứa Minh Tuấn", "Đinh Thị Thuỷ", "Mã Văn Đông", "Chu Thị Lụa",
-  "Tô Hữu Nghĩa", "Dương Thị Yến", "Bế Văn Toàn", "Lý Thị Xuân", "Hà Quang Vinh",
-  "Ngô Thị Ước", "Phùng Văn Khải", "Lương Thị Ơn", "Đàm Văn Trường", "Quách Thị Ngần",
+  "Hoàng Thị Ngọc Ánh",
+  "Nông Văn Thắng",
+  "Lăng Thị Huyền",
+  "Triệu Đức Mạnh",
+  "Vi Văn Quyết",
+  "Lục Thị Hoà",
+  "Hứa Minh Tuấn",
+  "Đinh Thị Thuỷ",
+  "Mã Văn Đông",
+  "Chu Thị Lụa",
+  "Tô Hữu Nghĩa",
+  "Dương Thị Yến",
+  "Bế Văn Toàn",
+  "Lý Thị Xuân",
+  "Hà Quang Vinh",
+  "Ngô Thị Ước",
+  "Phùng Văn Khải",
+  "Lương Thị Ơn",
+  "Đàm Văn Trường",
+  "Quách Thị Ngần",
 ];
 
 test("a coordinator imports a CSV of 20 staff and finds one by an unaccented search", async ({ page }) => {
@@ -42,7 +58,9 @@ test("a broken file is refused with the row and column, and nothing is written",
   const csv = "Họ và tên,Email,Mã đơn vị,Đối tượng\nNguyễn Văn Lỗi,khong-phai-email,20.SKHCN,Công chức\n";
   await loginAs(page, "COORDINATOR");
   await page.goto("/people/import");
-  await page.getByLabel("Tệp danh sách").setInputFiles({ name: "loi.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
+  await page
+    .getByLabel("Tệp danh sách")
+    .setInputFiles({ name: "loi.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
   await page.getByRole("button", { name: "Kiểm tra tệp" }).click();
   await expect(page.getByText("Vui lòng sửa các lỗi trong tệp")).toBeVisible();
   await expect(page.getByRole("cell", { name: "Email", exact: true })).toBeVisible();

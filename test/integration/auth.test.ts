@@ -38,7 +38,9 @@ async function thrown(p: Promise<unknown>): Promise<Response> {
 }
 
 beforeAll(async () => {
-  const a = await db.agency.create({ data: { code: "T", name: "Tỉnh thử", kind: "PROVINCE", path: "/x/", depth: 0 } });
+  const a = await db.agency.create({
+    data: { code: "T", name: "Tỉnh thử", kind: "PROVINCE", path: "/x/", depth: 0 },
+  });
   agencyId = a.id;
   await db.agency.update({ where: { id: a.id }, data: { path: `/${a.id}/` } });
 });
@@ -52,7 +54,10 @@ describe("sessions (Lucia scheme)", () => {
     expect(row.expiresAt.getTime()).toBeGreaterThan(Date.now() + SESSION_TTL_MS - 60_000);
 
     // Past half its life: validation extends it to a full 30 days again.
-    await db.session.update({ where: { id: row.id }, data: { expiresAt: new Date(Date.now() + 3 * 86400_000) } });
+    await db.session.update({
+      where: { id: row.id },
+      data: { expiresAt: new Date(Date.now() + 3 * 86400_000) },
+    });
     const slid = await validateSessionToken(token);
     expect(slid?.refreshed).toBe(true);
     expect(slid!.expiresAt.getTime()).toBeGreaterThan(Date.now() + SESSION_TTL_MS - 60_000);
@@ -64,7 +69,10 @@ describe("sessions (Lucia scheme)", () => {
   it("rejects and deletes expired sessions, and garbage tokens", async () => {
     const user = await makeUser("hethan@test.vn");
     const { token } = await createSession(user.id);
-    await db.session.update({ where: { id: sessionIdFromToken(token) }, data: { expiresAt: new Date(Date.now() - 1000) } });
+    await db.session.update({
+      where: { id: sessionIdFromToken(token) },
+      data: { expiresAt: new Date(Date.now() - 1000) },
+    });
     expect(await validateSessionToken(token)).toBeNull();
     expect(await db.session.count({ where: { id: sessionIdFromToken(token) } })).toBe(0);
     expect(await validateSessionToken("'; drop table users; --")).toBeNull();
@@ -94,13 +102,19 @@ describe("login", () => {
     for (let i = 0; i < MAX_FAILURES_PER_ACCOUNT; i++) {
       expect((await login("khoa@test.vn", "sai" + i, { ip: `10.1.0.${i}` })).ok).toBe(false);
     }
-    expect(await login("khoa@test.vn", "DungMatKhau1", { ip: "10.1.1.1" })).toEqual({ ok: false, reason: "throttled" });
+    expect(await login("khoa@test.vn", "DungMatKhau1", { ip: "10.1.1.1" })).toEqual({
+      ok: false,
+      reason: "throttled",
+    });
   });
 
   it("throttles an IP that guesses many accounts", async () => {
     for (let i = 0; i < MAX_FAILURES_PER_IP; i++) await login(`khongco${i}@test.vn`, "x", { ip: "10.9.9.9" });
     await makeUser("nannhan@test.vn", "DungMatKhau1");
-    expect(await login("nannhan@test.vn", "DungMatKhau1", { ip: "10.9.9.9" })).toEqual({ ok: false, reason: "throttled" });
+    expect(await login("nannhan@test.vn", "DungMatKhau1", { ip: "10.9.9.9" })).toEqual({
+      ok: false,
+      reason: "throttled",
+    });
     expect((await login("nannhan@test.vn", "DungMatKhau1", { ip: "10.9.9.10" })).ok).toBe(true);
   });
 
@@ -121,14 +135,21 @@ describe("login", () => {
         params: {},
         context: {},
       });
-    const bad = (await post({ email: "route@test.vn", password: "sai" })) as unknown as { data: { errors: { form: string } }; init: { status: number } };
+    const bad = (await post({ email: "route@test.vn", password: "sai" })) as unknown as {
+      data: { errors: { form: string } };
+      init: { status: number };
+    };
     expect(bad.init.status).toBe(400);
     expect(bad.data.errors.form).toBe("Email hoặc mật khẩu không đúng.");
-    const invalid = (await post({ email: "khong-phai-email", password: "x" })) as unknown as { data: { errors: { email: string } } };
+    const invalid = (await post({ email: "khong-phai-email", password: "x" })) as unknown as {
+      data: { errors: { email: string } };
+    };
     expect(invalid.data.errors.email).toBe("Email không hợp lệ.");
     const ok = (await post({ email: "route@test.vn", password: "DungMatKhau1" })) as Response;
     expect(ok.status).toBe(302);
-    expect(ok.headers.get("set-cookie")).toMatch(/^hoc_session=[a-z2-7]{32}; Path=\/; HttpOnly; SameSite=Lax/);
+    expect(ok.headers.get("set-cookie")).toMatch(
+      /^hoc_session=[a-z2-7]{32}; Path=\/; HttpOnly; SameSite=Lax/,
+    );
   });
 });
 
@@ -155,7 +176,9 @@ describe("passwords", () => {
     const redirect = await thrown(requireActor(req(r.token)));
     expect(redirect.status).toBe(302);
     expect(redirect.headers.get("location")).toBe("/account/password");
-    expect(await db.auditEvent.count({ where: { action: "user.password.reset", entityId: user.id } })).toBe(1);
+    expect(await db.auditEvent.count({ where: { action: "user.password.reset", entityId: user.id } })).toBe(
+      1,
+    );
   });
 });
 

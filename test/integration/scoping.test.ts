@@ -35,25 +35,50 @@ describe("a coordinator of agency A", () => {
   });
 
   it("gets 404 for the list of agency B by URL", async () => {
-    expect((await call(peopleList.loader, get(`/people?agency=${w.b.id}`, w.coordA.cookie))).status).toBe(404);
-    expect((await call(peopleExport.loader, get(`/people/export?agency=${w.b.id}`, w.coordA.cookie))).status).toBe(404);
+    expect((await call(peopleList.loader, get(`/people?agency=${w.b.id}`, w.coordA.cookie))).status).toBe(
+      404,
+    );
+    expect(
+      (await call(peopleExport.loader, get(`/people/export?agency=${w.b.id}`, w.coordA.cookie))).status,
+    ).toBe(404);
   });
 
   it("gets 404 for a person of B, by URL and by form", async () => {
     const before = await snapshot();
-    expect((await call(personPage.loader, get(`/people/${w.personB.id}`, w.coordA.cookie), { personId: w.personB.id })).status).toBe(404);
-    const save = await call(personPage.action, post(`/people/${w.personB.id}`, w.coordA.cookie, personFields(w.a.id, "cuong@b.vn")), { personId: w.personB.id });
+    expect(
+      (
+        await call(personPage.loader, get(`/people/${w.personB.id}`, w.coordA.cookie), {
+          personId: w.personB.id,
+        })
+      ).status,
+    ).toBe(404);
+    const save = await call(
+      personPage.action,
+      post(`/people/${w.personB.id}`, w.coordA.cookie, personFields(w.a.id, "cuong@b.vn")),
+      { personId: w.personB.id },
+    );
     expect(save.status).toBe(404);
-    const deact = await call(personPage.action, post(`/people/${w.personB.id}`, w.coordA.cookie, { intent: "deactivate" }), { personId: w.personB.id });
+    const deact = await call(
+      personPage.action,
+      post(`/people/${w.personB.id}`, w.coordA.cookie, { intent: "deactivate" }),
+      { personId: w.personB.id },
+    );
     expect(deact.status).toBe(404);
     expect(await snapshot()).toEqual(before);
   });
 
   it("gets 403 when a forged agencyId moves or creates someone in B", async () => {
     const before = await snapshot();
-    const move = await call(personPage.action, post(`/people/${w.personA.id}`, w.coordA.cookie, personFields(w.b.id, "an@a.vn")), { personId: w.personA.id });
+    const move = await call(
+      personPage.action,
+      post(`/people/${w.personA.id}`, w.coordA.cookie, personFields(w.b.id, "an@a.vn")),
+      { personId: w.personA.id },
+    );
     expect(move.status).toBe(403);
-    const create = await call(peopleNew.action, post("/people/new", w.coordA.cookie, personFields(w.b.id, "moi@b.vn")));
+    const create = await call(
+      peopleNew.action,
+      post("/people/new", w.coordA.cookie, personFields(w.b.id, "moi@b.vn")),
+    );
     expect(create.status).toBe(403);
     expect(await snapshot()).toEqual(before);
   });
@@ -63,21 +88,31 @@ describe("a coordinator of agency A", () => {
     const csv = "Họ và tên,Email,Mã đơn vị,Đối tượng\nPhạm Văn Em,em@b.vn,B,Công chức\n";
     const preview = await call(peopleImport.action, upload("/people/import", w.coordA.cookie, "b.csv", csv));
     expect(preview.status).toBe(400);
-    const errors = (preview.data as { preview: { summary: { errors: { message: string }[] } } }).preview.summary.errors;
+    const errors = (preview.data as { preview: { summary: { errors: { message: string }[] } } }).preview
+      .summary.errors;
     expect(errors.length).toBeGreaterThan(0);
 
     const okCsv = "Họ và tên,Email,Mã đơn vị,Đối tượng\nPhạm Văn Em,em@b.vn,B,Công chức\n";
-    const bPreview = await call(peopleImport.action, upload("/people/import", w.coordB.cookie, "b.csv", okCsv));
+    const bPreview = await call(
+      peopleImport.action,
+      upload("/people/import", w.coordB.cookie, "b.csv", okCsv),
+    );
     expect(bPreview.status).toBe(200);
     const importId = (bPreview.data as { preview: { id: string } }).preview.id;
-    const hijack = await call(peopleImport.action, post("/people/import", w.coordA.cookie, { intent: "apply", importId }));
+    const hijack = await call(
+      peopleImport.action,
+      post("/people/import", w.coordA.cookie, { intent: "apply", importId }),
+    );
     expect([403, 404]).toContain(hijack.status);
     expect(await snapshot()).toEqual(before);
   });
 
   it("cannot reach admin pages", async () => {
     expect((await call(adminUsers.loader, get("/admin/users", w.coordA.cookie))).status).toBe(403);
-    const grant = await call(adminUsers.action, post("/admin/users", w.coordA.cookie, { intent: "grant", userId: w.coordA.user.id, role: "ADMIN" }));
+    const grant = await call(
+      adminUsers.action,
+      post("/admin/users", w.coordA.cookie, { intent: "grant", userId: w.coordA.user.id, role: "ADMIN" }),
+    );
     expect(grant.status).toBe(403);
     expect(await db.roleGrant.count({ where: { userId: w.coordA.user.id, role: "ADMIN" } })).toBe(0);
   });
@@ -96,9 +131,23 @@ describe("a reviewer of the province", () => {
     const before = await snapshot();
     const attempts = [
       call(peopleNew.action, post("/people/new", w.reviewer.cookie, personFields(w.a.id, "x@a.vn"))),
-      call(personPage.action, post(`/people/${w.personA.id}`, w.reviewer.cookie, personFields(w.a.id, "an@a.vn")), { personId: w.personA.id }),
-      call(personPage.action, post(`/people/${w.personA.id}`, w.reviewer.cookie, { intent: "deactivate" }), { personId: w.personA.id }),
-      call(peopleImport.action, upload("/people/import", w.reviewer.cookie, "a.csv", "Họ và tên,Email,Mã đơn vị,Đối tượng\nA B,ab@a.vn,A,Công chức\n")),
+      call(
+        personPage.action,
+        post(`/people/${w.personA.id}`, w.reviewer.cookie, personFields(w.a.id, "an@a.vn")),
+        { personId: w.personA.id },
+      ),
+      call(personPage.action, post(`/people/${w.personA.id}`, w.reviewer.cookie, { intent: "deactivate" }), {
+        personId: w.personA.id,
+      }),
+      call(
+        peopleImport.action,
+        upload(
+          "/people/import",
+          w.reviewer.cookie,
+          "a.csv",
+          "Họ và tên,Email,Mã đơn vị,Đối tượng\nA B,ab@a.vn,A,Công chức\n",
+        ),
+      ),
       call(personPage.loader, get(`/people/${w.personA.id}`, w.reviewer.cookie), { personId: w.personA.id }),
     ];
     for (const r of await Promise.all(attempts)) expect(r.status).toBe(403);

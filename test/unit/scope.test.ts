@@ -3,7 +3,15 @@ import { type Actor, homePath, inScope, manageScope, viewScope } from "~/modules
 import { isSameOriginRequest } from "~/modules/auth/origin";
 import { safeRedirect } from "~/utils/forms";
 
-const base: Actor = { userId: "u", email: "e", personId: "p", fullName: "n", locale: "vi", mustChangePassword: false, grants: [] };
+const base: Actor = {
+  userId: "u",
+  email: "e",
+  personId: "p",
+  fullName: "n",
+  locale: "vi",
+  mustChangePassword: false,
+  grants: [],
+};
 
 describe("scopes", () => {
   it("a coordinator manages only their subtree; nested grants collapse into the broader one", () => {
@@ -48,7 +56,11 @@ describe("origin check", () => {
   });
 
   it("accepts configured public origins behind a proxy", () => {
-    expect(isSameOriginRequest("POST", { origin: "https://hoc.langson.gov.vn", host: "10.0.0.5:3000" }, ["https://hoc.langson.gov.vn"])).toBe(true);
+    expect(
+      isSameOriginRequest("POST", { origin: "https://hoc.langson.gov.vn", host: "10.0.0.5:3000" }, [
+        "https://hoc.langson.gov.vn",
+      ]),
+    ).toBe(true);
   });
 });
 

@@ -16,10 +16,35 @@ describe("foldVietnamese", () => {
 });
 
 describe("Vietnamese sort keys agree with Intl.Collator('vi')", () => {
-  const byKey = (key: (s: string) => string) => (a: string, b: string) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0);
+  const byKey = (key: (s: string) => string) => (a: string, b: string) =>
+    key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0;
 
   it("orders single words like the collator (letters ă â đ ê ô ơ ư, then tones)", () => {
-    const words = ["an", "ăn", "ân", "anh", "ánh", "ảnh", "ba", "bà", "bả", "bã", "bá", "bạ", "da", "đa", "e", "ê", "o", "ô", "ơ", "u", "ư", "y", "ý"];
+    const words = [
+      "an",
+      "ăn",
+      "ân",
+      "anh",
+      "ánh",
+      "ảnh",
+      "ba",
+      "bà",
+      "bả",
+      "bã",
+      "bá",
+      "bạ",
+      "da",
+      "đa",
+      "e",
+      "ê",
+      "o",
+      "ô",
+      "ơ",
+      "u",
+      "ư",
+      "y",
+      "ý",
+    ];
     const collator = new Intl.Collator("vi");
     const shuffled = [...words].reverse();
     expect(shuffled.sort(byKey(vietnameseSortKey))).toEqual([...words].sort(collator.compare));

@@ -44,7 +44,10 @@ export async function login(
     return { ok: false, reason: "invalid" };
   }
   await recordLoginAttempt(normalized, meta.ip, true);
-  const { token, expiresAt } = await createSession(user.id, { ipAddress: meta.ip, userAgent: meta.userAgent });
+  const { token, expiresAt } = await createSession(user.id, {
+    ipAddress: meta.ip,
+    userAgent: meta.userAgent,
+  });
   return { ok: true, token, expiresAt, userId: user.id };
 }
 
@@ -70,7 +73,11 @@ export async function changePassword(
 }
 
 /** Admin sets a temporary password; the user must change it at next sign-in and is signed out everywhere. */
-export async function adminResetPassword(actorUserId: string, userId: string, temporary: string): Promise<void> {
+export async function adminResetPassword(
+  actorUserId: string,
+  userId: string,
+  temporary: string,
+): Promise<void> {
   const passwordHash = await hashPassword(temporary);
   await db.$transaction(async (tx) => {
     await tx.user.update({ where: { id: userId }, data: { passwordHash, mustChangePassword: true } });

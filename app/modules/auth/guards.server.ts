@@ -54,7 +54,10 @@ export async function getActor(request: Request): Promise<Actor | null> {
 }
 
 /** Redirects to the login page when nobody is signed in, and to the password page when a change is due. */
-export async function requireActor(request: Request, opts: { allowPasswordChange?: boolean } = {}): Promise<Actor> {
+export async function requireActor(
+  request: Request,
+  opts: { allowPasswordChange?: boolean } = {},
+): Promise<Actor> {
   const auth = await getAuth(request);
   const url = new URL(request.url);
   if (!auth) {

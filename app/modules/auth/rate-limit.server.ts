@@ -26,7 +26,10 @@ async function recentFailures(key: string, resetOnSuccess: boolean): Promise<num
 
 /** Whether a login for this account from this IP must be refused before checking the password. */
 export async function isLoginThrottled(email: string, ip: string): Promise<boolean> {
-  const [acct, byIp] = await Promise.all([recentFailures(accountKey(email), true), recentFailures(ipKey(ip), false)]);
+  const [acct, byIp] = await Promise.all([
+    recentFailures(accountKey(email), true),
+    recentFailures(ipKey(ip), false),
+  ]);
   return acct >= MAX_FAILURES_PER_ACCOUNT || byIp >= MAX_FAILURES_PER_IP;
 }
 
@@ -41,5 +44,7 @@ export async function recordLoginAttempt(email: string, ip: string, success: boo
 
 /** Old rows are useless to the limiter; the scheduler (or login itself, occasionally) prunes them. */
 export async function pruneLoginAttempts(): Promise<void> {
-  await db.loginAttempt.deleteMany({ where: { createdAt: { lt: new Date(Date.now() - 24 * 60 * 60 * 1000) } } });
+  await db.loginAttempt.deleteMany({
+    where: { createdAt: { lt: new Date(Date.now() - 24 * 60 * 60 * 1000) } },
+  });
 }

@@ -51,7 +51,8 @@ export async function grantRole(actorUserId: string, input: z.infer<typeof grant
   const agency = input.agencyCode
     ? await db.agency.findFirst({ where: { code: input.agencyCode, active: true } })
     : null;
-  if (input.agencyCode && !agency) throw new DomainError(`Không tìm thấy đơn vị có mã "${input.agencyCode}".`, 400, "agencyCode");
+  if (input.agencyCode && !agency)
+    throw new DomainError(`Không tìm thấy đơn vị có mã "${input.agencyCode}".`, 400, "agencyCode");
   const scoped = input.role === "COORDINATOR" || input.role === "REVIEWER";
   const agencyId = scoped ? agency!.id : null;
   return db.$transaction(async (tx) => {
@@ -105,9 +106,13 @@ export const createAccountSchema = z.object({
 });
 
 /** An account for an existing staff member (matched by email), who must change the password at first login. */
-export async function createAccountForPerson(actorUserId: string, input: z.infer<typeof createAccountSchema>) {
+export async function createAccountForPerson(
+  actorUserId: string,
+  input: z.infer<typeof createAccountSchema>,
+) {
   const person = await db.person.findUnique({ where: { email: input.email } });
-  if (!person) throw new DomainError("Không có cán bộ nào dùng email này. Hãy thêm cán bộ trước.", 400, "email");
+  if (!person)
+    throw new DomainError("Không có cán bộ nào dùng email này. Hãy thêm cán bộ trước.", 400, "email");
   if (await db.user.findUnique({ where: { email: input.email } })) {
     throw new DomainError("Email này đã có tài khoản.", 400, "email");
   }
@@ -117,7 +122,16 @@ export async function createAccountForPerson(actorUserId: string, input: z.infer
       data: { email: input.email, personId: person.id, passwordHash, mustChangePassword: true },
     });
     await tx.roleGrant.create({ data: { userId: user.id, role: "LEARNER", grantedById: actorUserId } });
-    await audit({ actorUserId, action: "user.create", entityType: "User", entityId: user.id, data: { email: user.email } }, tx);
+    await audit(
+      {
+        actorUserId,
+        action: "user.create",
+        entityType: "User",
+        entityId: user.id,
+        data: { email: user.email },
+      },
+      tx,
+    );
     return user;
   });
 }

@@ -4,9 +4,22 @@ import type { Role } from "~/generated/prisma/enums";
 import { createSession, SESSION_COOKIE } from "~/modules/auth/session.server";
 import { foldVietnamese, personSortKey } from "~/utils/text";
 
-export async function makeAgency(code: string, name: string, parent: { id: string; path: string; depth: number } | null, kind: "PROVINCE" | "DEPARTMENT" | "UNIT" | "COMMUNE" = "DEPARTMENT") {
+export async function makeAgency(
+  code: string,
+  name: string,
+  parent: { id: string; path: string; depth: number } | null,
+  kind: "PROVINCE" | "DEPARTMENT" | "UNIT" | "COMMUNE" = "DEPARTMENT",
+) {
   const a = await db.agency.create({
-    data: { code, name, kind, parentId: parent?.id ?? null, path: "/", depth: parent ? parent.depth + 1 : 0, searchText: foldVietnamese(`${code} ${name}`) },
+    data: {
+      code,
+      name,
+      kind,
+      parentId: parent?.id ?? null,
+      path: "/",
+      depth: parent ? parent.depth + 1 : 0,
+      searchText: foldVietnamese(`${code} ${name}`),
+    },
   });
   return db.agency.update({ where: { id: a.id }, data: { path: `${parent?.path ?? "/"}${a.id}/` } });
 }
@@ -25,10 +38,15 @@ export async function makePerson(fullName: string, email: string, agencyId: stri
   });
 }
 
-export async function makeAccount(email: string, grants: { role: Role; agencyId?: string | null }[], personAgencyId?: string) {
+export async function makeAccount(
+  email: string,
+  grants: { role: Role; agencyId?: string | null }[],
+  personAgencyId?: string,
+) {
   const person = personAgencyId ? await makePerson(`Tài khoản ${email}`, email, personAgencyId) : null;
   const user = await db.user.create({ data: { email, personId: person?.id ?? null } });
-  for (const g of grants) await db.roleGrant.create({ data: { userId: user.id, role: g.role, agencyId: g.agencyId ?? null } });
+  for (const g of grants)
+    await db.roleGrant.create({ data: { userId: user.id, role: g.role, agencyId: g.agencyId ?? null } });
   const { token } = await createSession(user.id);
   return { user, cookie: `${SESSION_COOKIE}=${token}` };
 }
@@ -49,7 +67,11 @@ export async function buildWorld() {
   return { province, a, a1, b, personA, personA1, personB, coordA, coordB, reviewer, learner, admin };
 }
 
-type RouteFn = (args: { request: Request; params: Record<string, string>; context: Record<string, unknown> }) => unknown;
+type RouteFn = (args: {
+  request: Request;
+  params: Record<string, string>;
+  context: Record<string, unknown>;
+}) => unknown;
 
 /** Calls a loader or action and returns status + body, whether it returned or threw. */
 export async function call(fn: RouteFn, request: Request, params: Record<string, string> = {}) {
@@ -61,7 +83,8 @@ export async function call(fn: RouteFn, request: Request, params: Record<string,
   }
   if (out instanceof Response) return { status: out.status, data: null as unknown, response: out };
   const d = out as { type?: string; data?: unknown; init?: { status?: number } | null };
-  if (d && d.type === "DataWithResponseInit") return { status: d.init?.status ?? 200, data: d.data, response: null };
+  if (d && d.type === "DataWithResponseInit")
+    return { status: d.init?.status ?? 200, data: d.data, response: null };
   if (out instanceof Error) throw out;
   return { status: 200, data: out, response: null };
 }

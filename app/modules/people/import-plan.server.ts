@@ -1,0 +1,115 @@
+// Checks normalized import rows against the database and decides, row by row, create / update / unchanged.
+// Every lookup is one query for the whole file (agency codes, existing emails), never one per row.
+import type { Db, Tx } from "~/db.server";
+import type { ItRole, StaffCategory } from "~/generated/prisma/enums";
+import { resolveAgencyCodes } from "~/modules/agencies/queries.server";
+import { inScope, type Scope } from "~/modules/auth/scope";
+import { COLUMN_LABEL } from "./import-columns";
+import type { ImportError, ImportRow } from "./import-rows";
+
+/** The full person a row leads to (optional columns absent from the file keep the stored value). */
+export type PlannedPerson = {
+  line: number;
+  fullName: string;
+  email: string;
+  agencyId: string;
+  staffCategory: StaffCategory;
+  position: string;
+  isHeadOfUnit: boolean;
+  itRole: ItRole;
+  tags: string[];
+};
+export type PlannedUpdate = PlannedPerson & { id: string; previousAgencyId: string };
+export type ImportPlan = {
+  creates: PlannedPerson[];
+  updates: PlannedUpdate[];
+  unchanged: number;
+  errors: ImportError[];
+};
+
+type Existing = Omit<PlannedPerson, "line"> & { id: string; agencyPath: string };
+
+export const PLAN_ERRORS = {
+  agencyUnknown: (code: string) => `Không tìm thấy đơn vị đang hoạt động có mã "${code}".`,
+  agencyOutOfScope: (code: string) => `Đơn vị "${code}" nằm ngoài phạm vi bạn được quản lý.`,
+  // Deliberately vague: who holds the email, and where, is not the caller's business.
+  emailElsewhere: "Email đã được dùng ở đơn vị khác.",
+} as const;
+
+async function existingByEmail(client: Db | Tx, emails: string[]): Promise<Map<string, Existing>> {
+  if (!emails.length) return new Map();
+  const found = await client.$queryRaw<Existing[]>`
+    SELECT p.id, p."fullName", p.email, p."agencyId", p."staffCategory"::text AS "staffCategory", p.position,
+           p."isHeadOfUnit", p."itRole"::text AS "itRole", p.tags, a.path AS "agencyPath"
+    FROM "Person" p JOIN "Agency" a ON a.id = p."agencyId"
+    WHERE p.email = ANY(${emails}::text[])`;
+  return new Map(found.map((p) => [p.email, p]));
+}
+
+const sameTags = (a: string[], b: string[]) => a.length === b.length && a.every((t, i) => t === b[i]);
+
+function differs(before: Existing, after: PlannedPerson): boolean {
+  return (
+    before.fullName !== after.fullName ||
+    before.agencyId !== after.agencyId ||
+    before.staffCategory !== after.staffCategory ||
+    before.position !== after.position ||
+    before.isHeadOfUnit !== after.isHeadOfUnit ||
+    before.itRole !== after.itRole ||
+    !sameTags(before.tags, after.tags)
+  );
+}
+
+export async function planImport(client: Db | Tx, scope: Scope, rows: ImportRow[]): Promise<ImportPlan> {
+  // Sequential on purpose: inside a transaction both go down the same connection anyway.
+  const agencies = await resolveAgencyCodes(
+    rows.map((r) => r.agencyCode),
+    client,
+  );
+  const existing = await existingByEmail(
+    client,
+    rows.map((r) => r.email),
+  );
+  const plan: ImportPlan = { creates: [], updates: [], unchanged: 0, errors: [] };
+  for (const row of rows) {
+    const errors: ImportError[] = [];
+    const agency = agencies.get(row.agencyCode.trim());
+    if (!agency)
+      errors.push({
+        line: row.line,
+        column: COLUMN_LABEL.agencyCode,
+        message: PLAN_ERRORS.agencyUnknown(row.agencyCode),
+      });
+    else if (!inScope(scope, agency.path)) {
+      errors.push({
+        line: row.line,
+        column: COLUMN_LABEL.agencyCode,
+        message: PLAN_ERRORS.agencyOutOfScope(row.agencyCode),
+      });
+    }
+    const before = existing.get(row.email);
+    if (before && !inScope(scope, before.agencyPath)) {
+      errors.push({ line: row.line, column: COLUMN_LABEL.email, message: PLAN_ERRORS.emailElsewhere });
+    }
+    if (errors.length || !agency) {
+      plan.errors.push(...errors);
+      continue;
+    }
+    const after: PlannedPerson = {
+      line: row.line,
+      fullName: row.fullName,
+      email: row.email,
+      agencyId: agency.id,
+      staffCategory: row.staffCategory,
+      position: row.position ?? before?.position ?? "",
+      isHeadOfUnit: row.isHeadOfUnit ?? before?.isHeadOfUnit ?? false,
+      itRole: row.itRole ?? before?.itRole ?? "NONE",
+      tags: row.tags ?? before?.tags ?? [],
+    };
+    if (!before) plan.creates.push(after);
+    else if (differs(before, after))
+      plan.updates.push({ ...after, id: before.id, previousAgencyId: before.agencyId });
+    else plan.unchanged++;
+  }
+  return plan;
+}

@@ -1,0 +1,183 @@
+// Turns the raw rows of a people file into normalized rows and line/column errors. Pure: the checks that
+// need the database (agencies, existing emails, scope) are in import-plan.server.ts.
+import type { ItRole, StaffCategory } from "~/generated/prisma/enums";
+import {
+  COLUMN_LABEL,
+  EXPECTED_COLUMNS_TEXT,
+  MAX_DATA_ROWS,
+  cellText,
+  looksLikeFormula,
+  mapHeader,
+  parseBirthDate,
+  parseItRole,
+  parseStaffCategory,
+  parseTags,
+  parseYesNo,
+  type ColumnKey,
+  type HeaderMap,
+  type RawCell,
+  type RawRow,
+} from "./import-columns";
+import { MAX_NAME, MAX_POSITION, MAX_TAG, MAX_TAGS, cleanTags, cleanText, emailSchema } from "./schema";
+
+/** One person from the file. Optional columns absent from the file stay undefined: they change nothing. */
+export type ImportRow = {
+  line: number;
+  fullName: string;
+  email: string;
+  agencyCode: string;
+  staffCategory: StaffCategory;
+  position?: string;
+  isHeadOfUnit?: boolean;
+  itRole?: ItRole;
+  tags?: string[];
+};
+
+export type ImportError = { line: number | null; column: string | null; message: string };
+
+export type RowsResult =
+  { ok: true; rows: ImportRow[]; errors: ImportError[]; rowCount: number } | { ok: false; error: string };
+
+// A title row or two above the header is common in government templates; look a little way down for it.
+const HEADER_SEARCH_ROWS = 10;
+const MAX_CELL = 500;
+
+export const ROW_ERRORS = {
+  header: (missing: string[]) =>
+    `Dòng tiêu đề không đúng mẫu: thiếu cột ${missing.join(", ")}. ${EXPECTED_COLUMNS_TEXT}`,
+  duplicateHeader: (label: string) => `Dòng tiêu đề có hai cột "${label}". ${EXPECTED_COLUMNS_TEXT}`,
+  headerOnly: "Tệp chỉ có dòng tiêu đề, chưa có dòng dữ liệu cán bộ nào.",
+  tooManyRows: `Tệp có hơn ${MAX_DATA_ROWS.toLocaleString("vi-VN")} dòng dữ liệu; hãy chia thành nhiều tệp nhỏ hơn.`,
+  formula: (first: string) =>
+    `Ô bắt đầu bằng "${first}" trông như công thức Excel; hệ thống không nhận công thức (để tránh mã độc khi mở tệp). Hãy nhập giá trị thuần, không có "${first}" ở đầu.`,
+  tooLong: `Ô quá dài (tối đa ${MAX_CELL} ký tự).`,
+  nameMissing: "Thiếu họ và tên.",
+  nameTooLong: `Họ và tên quá dài (tối đa ${MAX_NAME} ký tự).`,
+  emailMissing: "Thiếu email.",
+  emailInvalid: (v: string) => `Email "${v}" không hợp lệ.`,
+  emailDuplicate: (v: string, first: number, again: number) =>
+    `Email "${v}" bị trùng: xuất hiện ở cả dòng ${first} và dòng ${again}.`,
+  agencyMissing: "Thiếu mã đơn vị.",
+  staffMissing: "Thiếu đối tượng: ghi Cán bộ, Công chức, Viên chức hoặc Người lao động.",
+  staffInvalid: (v: string) =>
+    `Đối tượng "${v}" không hợp lệ: ghi Cán bộ, Công chức, Viên chức hoặc Người lao động.`,
+  positionTooLong: `Chức vụ quá dài (tối đa ${MAX_POSITION} ký tự).`,
+  headInvalid: (v: string) => `Giá trị "${v}" không hợp lệ: ghi "có" hoặc "không" (hoặc x / để trống).`,
+  itInvalid: (v: string) => `Vai trò CNTT "${v}" không hợp lệ: ghi Không, Chuyên trách hoặc Kiêm nhiệm.`,
+  tagsInvalid: `Tối đa ${MAX_TAGS} nhãn, mỗi nhãn tối đa ${MAX_TAG} ký tự, cách nhau bởi dấu ; hoặc dấu phẩy.`,
+  birthInvalid: (v: string) => `Ngày sinh "${v}" không hợp lệ: ghi theo ngày/tháng/năm, ví dụ 17/05/1990.`,
+} as const;
+
+function findHeader(rows: RawRow[]): { index: number; map: HeaderMap } | { error: string } {
+  const candidates = rows.slice(0, HEADER_SEARCH_ROWS);
+  let best: { missing: string[]; duplicate: string | null } | null = null;
+  for (let i = 0; i < candidates.length; i++) {
+    const { map, missing, duplicate } = mapHeader(candidates[i].cells);
+    if (!missing.length)
+      return duplicate ? { error: ROW_ERRORS.duplicateHeader(duplicate) } : { index: i, map };
+    if (!best || missing.length < best.missing.length) best = { missing, duplicate };
+  }
+  return { error: ROW_ERRORS.header(best?.missing ?? Object.values(COLUMN_LABEL)) };
+}
+
+/** Reads and checks every data row; a file-level problem (header, size) is one error instead. */
+export function readImportRows(raw: RawRow[], truncated = false): RowsResult {
+  if (truncated) return { ok: false, error: ROW_ERRORS.tooManyRows };
+  const header = findHeader(raw);
+  if ("error" in header) return { ok: false, error: header.error };
+  const rows: ImportRow[] = [];
+  const errors: ImportError[] = [];
+  const firstLineOfEmail = new Map<string, number>();
+  let dataRows = 0;
+  for (const { line, cells } of raw.slice(header.index + 1)) {
+    const cellOf = (key: ColumnKey): RawCell | undefined => {
+      const i = header.map[key];
+      return i === undefined ? undefined : cells[i];
+    };
+    const keys = Object.keys(header.map) as ColumnKey[];
+    if (keys.every((k) => cellText(cellOf(k)) === "")) continue;
+    if (++dataRows > MAX_DATA_ROWS) return { ok: false, error: ROW_ERRORS.tooManyRows };
+
+    const rowErrors: ImportError[] = [];
+    const err = (key: ColumnKey, message: string) =>
+      rowErrors.push({ line, column: COLUMN_LABEL[key], message });
+    // Formula-looking or oversized cells are refused before any reading, so their text is never kept.
+    for (const key of keys) {
+      const cell = cellOf(key);
+      if (looksLikeFormula(cell)) err(key, ROW_ERRORS.formula(cellText(cell).charAt(0) || "="));
+      else if (cellText(cell).length > MAX_CELL) err(key, ROW_ERRORS.tooLong);
+    }
+    const bad = new Set(rowErrors.map((e) => e.column));
+    const text = (key: ColumnKey) => (bad.has(COLUMN_LABEL[key]) ? null : cleanText(cellText(cellOf(key))));
+
+    const fullName = text("fullName");
+    if (fullName === "") err("fullName", ROW_ERRORS.nameMissing);
+    else if (fullName && fullName.length > MAX_NAME) err("fullName", ROW_ERRORS.nameTooLong);
+
+    const emailText = text("email");
+    let email: string | null = null;
+    if (emailText === "") err("email", ROW_ERRORS.emailMissing);
+    else if (emailText !== null) {
+      const parsed = emailSchema.safeParse(emailText);
+      if (!parsed.success) err("email", ROW_ERRORS.emailInvalid(emailText));
+      else {
+        email = parsed.data;
+        const first = firstLineOfEmail.get(email);
+        if (first !== undefined) err("email", ROW_ERRORS.emailDuplicate(email, first, line));
+        else firstLineOfEmail.set(email, line);
+      }
+    }
+
+    const agencyCode = text("agencyCode");
+    if (agencyCode === "") err("agencyCode", ROW_ERRORS.agencyMissing);
+
+    const staffText = text("staffCategory");
+    const staffCategory = staffText ? parseStaffCategory(staffText) : null;
+    if (staffText === "") err("staffCategory", ROW_ERRORS.staffMissing);
+    else if (staffText !== null && !staffCategory) err("staffCategory", ROW_ERRORS.staffInvalid(staffText));
+
+    const row: Partial<ImportRow> = { line };
+    if (header.map.position !== undefined) {
+      const position = text("position");
+      if (position && position.length > MAX_POSITION) err("position", ROW_ERRORS.positionTooLong);
+      else if (position !== null) row.position = position;
+    }
+    if (header.map.isHeadOfUnit !== undefined && !bad.has(COLUMN_LABEL.isHeadOfUnit)) {
+      const head = parseYesNo(cellOf("isHeadOfUnit"));
+      if (head === null) err("isHeadOfUnit", ROW_ERRORS.headInvalid(cellText(cellOf("isHeadOfUnit"))));
+      else row.isHeadOfUnit = head;
+    }
+    const itText = header.map.itRole !== undefined ? text("itRole") : null;
+    if (itText !== null) {
+      const itRole = parseItRole(itText);
+      if (!itRole) err("itRole", ROW_ERRORS.itInvalid(itText));
+      else row.itRole = itRole;
+    }
+    const tagsText = header.map.tags !== undefined ? text("tags") : null;
+    if (tagsText !== null) {
+      const tags = cleanTags(parseTags(tagsText));
+      if (tags.length > MAX_TAGS || tags.some((t) => t.length > MAX_TAG)) err("tags", ROW_ERRORS.tagsInvalid);
+      else row.tags = tags;
+    }
+    // Birth date is checked so a wrong column is caught, but not kept: the platform has no use for it.
+    if (
+      header.map.birthDate !== undefined &&
+      !bad.has(COLUMN_LABEL.birthDate) &&
+      !parseBirthDate(cellOf("birthDate")).ok
+    ) {
+      err("birthDate", ROW_ERRORS.birthInvalid(cellText(cellOf("birthDate"))));
+    }
+
+    if (rowErrors.length) errors.push(...rowErrors);
+    else
+      rows.push({
+        ...row,
+        fullName: fullName!,
+        email: email!,
+        agencyCode: agencyCode!,
+        staffCategory: staffCategory!,
+      } as ImportRow);
+  }
+  if (dataRows === 0) return { ok: false, error: ROW_ERRORS.headerOnly };
+  return { ok: true, rows, errors, rowCount: dataRows };
+}

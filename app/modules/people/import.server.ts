@@ -1,0 +1,185 @@
+// Bulk import of people from CSV/XLSX in two steps: preview (check everything, store the normalized rows)
+// and apply (check again against today's database, then write every row in one transaction or none).
+import { createHash } from "node:crypto";
+import { db, type Tx } from "~/db.server";
+import type { Prisma } from "~/generated/prisma/client";
+import { audit } from "~/modules/audit/audit.server";
+import type { Scope } from "~/modules/auth/scope";
+import { DomainError } from "~/utils/errors";
+import { parsePeopleFile } from "./import-file.server";
+import { planImport, type ImportPlan } from "./import-plan.server";
+import { readImportRows, type ImportError, type ImportRow } from "./import-rows";
+import { writeCreates, writeUpdates } from "./import-write.server";
+import { isUuid } from "./schema";
+
+export { parsePeopleFile, type ParsedFile } from "./import-file.server";
+export type { ImportError, ImportRow } from "./import-rows";
+
+export type ImportStatus = "PREVIEW" | "APPLIED";
+export type ImportSummary = {
+  toCreate: number;
+  toUpdate: number;
+  unchanged: number;
+  rowCount: number;
+  errors: ImportError[];
+};
+/** What the preview page shows; the rows themselves stay in the database, not in the page. */
+export type ImportPreview = {
+  id: string;
+  fileName: string;
+  status: ImportStatus;
+  createdAt: Date;
+  summary: ImportSummary;
+};
+export type ImportCounts = { created: number; updated: number; unchanged: number };
+export type ApplyResult =
+  { ok: true; counts: ImportCounts; preview: ImportPreview } | { ok: false; preview: ImportPreview };
+
+// Enough to fix a file by; a file with 50,000 broken rows has one problem repeated, not 50,000.
+const MAX_ERRORS_SHOWN = 1_000;
+const TX_OPTIONS = { timeout: 120_000, maxWait: 10_000 };
+
+export const IMPORT_ERRORS = {
+  noScope: "Bạn không có quyền nhập danh sách cán bộ.",
+  notFound: "Không tìm thấy lượt nhập tệp này.",
+  applied: "Tệp này đã được nhập rồi. Muốn nhập lại, hãy tải tệp lên lại để kiểm tra.",
+  hasErrors: "Tệp còn lỗi nên chưa thể nhập; hãy sửa tệp rồi tải lên lại.",
+  changed:
+    "Dữ liệu vừa bị thay đổi trong lúc nhập (ví dụ có người khác thêm cùng email). Hãy tải tệp lên lại để kiểm tra.",
+} as const;
+
+function summarize(rowCount: number, readErrors: ImportError[], plan: ImportPlan): ImportSummary {
+  const all = [...readErrors, ...plan.errors].sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
+  const errors = all.slice(0, MAX_ERRORS_SHOWN);
+  if (all.length > errors.length) {
+    errors.push({
+      line: null,
+      column: null,
+      message: `Còn ${all.length - errors.length} lỗi khác không hiển thị; hãy sửa các lỗi trên rồi kiểm tra lại.`,
+    });
+  }
+  return {
+    toCreate: plan.creates.length,
+    toUpdate: plan.updates.length,
+    unchanged: plan.unchanged,
+    rowCount,
+    errors,
+  };
+}
+
+function toPreview(
+  row: { id: string; fileName: string; status: string; createdAt: Date },
+  summary: ImportSummary,
+): ImportPreview {
+  return {
+    id: row.id,
+    fileName: row.fileName,
+    status: row.status as ImportStatus,
+    createdAt: row.createdAt,
+    summary,
+  };
+}
+
+export async function previewPeopleImport(args: {
+  scope: Scope;
+  fileName: string;
+  bytes: Uint8Array;
+  actorUserId: string;
+}): Promise<ImportPreview> {
+  const { scope, fileName, bytes, actorUserId } = args;
+  if (scope !== "ALL" && scope.length === 0) throw new DomainError(IMPORT_ERRORS.noScope, 403);
+  const parsed = await parsePeopleFile(fileName, bytes);
+  if (!parsed.ok) throw new DomainError(parsed.error, 400, "file");
+  const read = readImportRows(parsed.rows, parsed.truncated);
+  if (!read.ok) throw new DomainError(read.error, 400, "file");
+  const plan = await planImport(db, scope, read.rows);
+  const summary = summarize(read.rowCount, read.errors, plan);
+  const stored = await db.peopleImport.create({
+    data: {
+      createdById: actorUserId,
+      fileName: fileName.slice(0, 255),
+      fileHash: createHash("sha256").update(bytes).digest("hex"),
+      // Only rows that passed the file checks; a preview with any error cannot be applied anyway.
+      rows: read.rows as unknown as Prisma.InputJsonValue,
+      summary: summary as unknown as Prisma.InputJsonValue,
+    },
+  });
+  return toPreview(stored, summary);
+}
+
+/** Thrown inside the transaction to roll back the status change when re-checking finds errors. */
+class Rejected extends Error {
+  constructor(public summary: ImportSummary) {
+    super("import rejected");
+  }
+}
+
+export async function applyPeopleImport(args: {
+  scope: Scope;
+  importId: string;
+  actorUserId: string;
+}): Promise<ApplyResult> {
+  const { scope, importId, actorUserId } = args;
+  const found = isUuid(importId) ? await db.peopleImport.findUnique({ where: { id: importId } }) : null;
+  // Someone else's import is "not found" too: ids of other users' uploads reveal nothing.
+  if (!found || found.createdById !== actorUserId) throw new DomainError(IMPORT_ERRORS.notFound, 404);
+  if (found.status !== "PREVIEW") throw new DomainError(IMPORT_ERRORS.applied, 409);
+  const stored = found.summary as unknown as ImportSummary;
+  if (stored.errors.length) return { ok: false, preview: toPreview(found, stored) };
+  const rows = found.rows as unknown as ImportRow[];
+
+  try {
+    return await db.$transaction(async (tx) => {
+      // Claim the import first: a second apply of the same import waits on this row lock, then finds it taken.
+      const claimed = await tx.peopleImport.updateMany({
+        where: { id: importId, createdById: actorUserId, status: "PREVIEW" },
+        data: { status: "APPLIED", appliedAt: new Date() },
+      });
+      if (claimed.count !== 1) throw new DomainError(IMPORT_ERRORS.applied, 409);
+      // Agencies, scope and emails may have changed since the preview; check again, inside the transaction.
+      const plan = await planImport(tx, scope, rows);
+      const summary = summarize(rows.length, [], plan);
+      if (plan.errors.length) throw new Rejected(summary);
+      await writePlan(tx, plan, { importId, fileName: found.fileName, actorUserId });
+      const applied = await tx.peopleImport.update({
+        where: { id: importId },
+        data: { summary: summary as unknown as Prisma.InputJsonValue },
+      });
+      const counts = {
+        created: plan.creates.length,
+        updated: plan.updates.length,
+        unchanged: plan.unchanged,
+      };
+      return { ok: true as const, counts, preview: toPreview(applied, summary) };
+    }, TX_OPTIONS);
+  } catch (error) {
+    if (error instanceof Rejected) return { ok: false, preview: toPreview(found, error.summary) };
+    if ((error as { code?: string }).code === "P2002") throw new DomainError(IMPORT_ERRORS.changed, 409);
+    throw error;
+  }
+}
+
+async function writePlan(
+  tx: Tx,
+  plan: ImportPlan,
+  meta: { importId: string; fileName: string; actorUserId: string },
+) {
+  const now = new Date();
+  await writeCreates(tx, plan.creates, now);
+  await writeUpdates(tx, plan.updates, now);
+  await audit(
+    {
+      actorUserId: meta.actorUserId,
+      action: "people.import",
+      entityType: "PeopleImport",
+      entityId: meta.importId,
+      data: {
+        fileName: meta.fileName,
+        created: plan.creates.length,
+        updated: plan.updates.length,
+        unchanged: plan.unchanged,
+      },
+    },
+    tx,
+  );
+}

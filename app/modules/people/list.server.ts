@@ -1,0 +1,114 @@
+// The people list: scoped, filtered, diacritic-insensitive search, Vietnamese name order, paged.
+import { db } from "~/db.server";
+import { Prisma } from "~/generated/prisma/client";
+import type { ItRole, StaffCategory } from "~/generated/prisma/enums";
+import type { Scope } from "~/modules/auth/scope";
+import { escapeLike, foldVietnamese } from "~/utils/text";
+import { isUuid } from "./schema";
+
+export type PeopleSort = "name" | "-name" | "email" | "-email" | "updated" | "-updated";
+
+export type ListPeopleInput = {
+  scope: Scope;
+  q?: string;
+  agencyId?: string;
+  includeSubagencies?: boolean;
+  active?: boolean;
+  staffCategory?: StaffCategory;
+  itRole?: ItRole;
+  sort?: PeopleSort;
+  page?: number;
+  pageSize?: number;
+};
+
+export type PersonListRow = {
+  id: string;
+  fullName: string;
+  email: string;
+  agencyId: string;
+  staffCategory: StaffCategory;
+  position: string;
+  isHeadOfUnit: boolean;
+  itRole: ItRole;
+  tags: string[];
+  active: boolean;
+  createdAt: Date;
+  updatedAt: Date;
+  agency: { id: string; code: string; name: string; path: string };
+};
+
+// sortKey is built to be compared byte by byte, so name order says COLLATE "C" explicitly: PGlite defaults
+// to C, but a PostgreSQL database created with en_US.UTF-8 would otherwise reorder the key's characters.
+// The id breaks ties so paging never shows a person twice or skips one.
+const ORDER: Record<PeopleSort, Prisma.Sql> = {
+  name: Prisma.sql`p."sortKey" COLLATE "C" ASC, p.id ASC`,
+  "-name": Prisma.sql`p."sortKey" COLLATE "C" DESC, p.id DESC`,
+  email: Prisma.sql`p.email COLLATE "C" ASC`,
+  "-email": Prisma.sql`p.email COLLATE "C" DESC`,
+  updated: Prisma.sql`p."updatedAt" ASC, p.id ASC`,
+  "-updated": Prisma.sql`p."updatedAt" DESC, p.id DESC`,
+};
+
+/**
+ * SQL condition on person `p` for a caller's scope (agency paths matched as prefixes). Agency conditions
+ * are semi-joins on the 300-row agency table, so the person scan needs no join and the page is joined last.
+ */
+export function personScopeSql(scope: Scope): Prisma.Sql {
+  if (scope === "ALL") return Prisma.sql`TRUE`;
+  if (scope.length === 0) return Prisma.sql`FALSE`;
+  const patterns = scope.map((p) => `${escapeLike(p)}%`);
+  return Prisma.sql`p."agencyId" IN (SELECT a.id FROM "Agency" a WHERE a.path LIKE ANY(${patterns}::text[]))`;
+}
+
+function conditions(input: ListPeopleInput): Prisma.Sql[] {
+  const where = [personScopeSql(input.scope)];
+  if (input.agencyId !== undefined) {
+    // A malformed id cannot name an agency; answering "nothing" beats a database cast error.
+    if (!isUuid(input.agencyId)) where.push(Prisma.sql`FALSE`);
+    else if (input.includeSubagencies === false)
+      where.push(Prisma.sql`p."agencyId" = ${input.agencyId}::uuid`);
+    else {
+      where.push(Prisma.sql`p."agencyId" IN (SELECT a.id FROM "Agency" a
+        WHERE a.path LIKE (SELECT s.path || '%' FROM "Agency" s WHERE s.id = ${input.agencyId}::uuid))`);
+    }
+  }
+  const q = foldVietnamese(input.q ?? "");
+  if (q) {
+    // Substring of the folded text: "nguyen van an" finds "Nguyễn Văn An"; the agency's searchText carries
+    // its former codes, so an old code of a merged agency still lists its people.
+    const pattern = `%${escapeLike(q)}%`;
+    where.push(Prisma.sql`(p."searchText" LIKE ${pattern}
+      OR p."agencyId" IN (SELECT a.id FROM "Agency" a WHERE a."searchText" LIKE ${pattern}))`);
+  }
+  if (input.active !== undefined) where.push(Prisma.sql`p.active = ${input.active}`);
+  if (input.staffCategory)
+    where.push(Prisma.sql`p."staffCategory" = ${input.staffCategory}::"StaffCategory"`);
+  if (input.itRole) where.push(Prisma.sql`p."itRole" = ${input.itRole}::"ItRole"`);
+  return where;
+}
+
+type RawRow = Omit<PersonListRow, "agency"> & { agencyCode: string; agencyName: string; agencyPath: string };
+
+export async function listPeople(input: ListPeopleInput): Promise<{ rows: PersonListRow[]; total: number }> {
+  const pageSize = Math.max(1, Math.min(input.pageSize ?? 25, 50_000));
+  const page = Math.max(1, Math.floor(input.page ?? 1));
+  const where = Prisma.join(conditions(input), " AND ");
+  const order = ORDER[input.sort ?? "name"] ?? ORDER.name;
+  const [rows, count] = await Promise.all([
+    db.$queryRaw<RawRow[]>`
+      SELECT p.id, p."fullName", p.email, p."agencyId", p."staffCategory"::text AS "staffCategory", p.position,
+             p."isHeadOfUnit", p."itRole"::text AS "itRole", p.tags, p.active, p."createdAt", p."updatedAt",
+             a.code AS "agencyCode", a.name AS "agencyName", a.path AS "agencyPath"
+      FROM (SELECT * FROM "Person" p WHERE ${where} ORDER BY ${order} LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}) p
+      JOIN "Agency" a ON a.id = p."agencyId"
+      ORDER BY ${order}`,
+    db.$queryRaw<{ total: number }[]>`SELECT count(*)::int AS total FROM "Person" p WHERE ${where}`,
+  ]);
+  return {
+    total: count[0]?.total ?? 0,
+    rows: rows.map(({ agencyCode, agencyName, agencyPath, ...p }) => ({
+      ...p,
+      agency: { id: p.agencyId, code: agencyCode, name: agencyName, path: agencyPath },
+    })),
+  };
+}

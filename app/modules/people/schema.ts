@@ -1,0 +1,97 @@
+// The one definition of a valid person (CBCCVC): the add/edit forms, the service and the bulk import share it.
+import { z } from "zod";
+import type { ItRole, StaffCategory } from "~/generated/prisma/enums";
+import { foldVietnamese, personSortKey } from "~/utils/text";
+
+export const STAFF_CATEGORIES = [
+  "CAN_BO",
+  "CONG_CHUC",
+  "VIEN_CHUC",
+  "NGUOI_LAO_DONG",
+] as const satisfies readonly StaffCategory[];
+export const IT_ROLES = ["NONE", "FULL_TIME", "PART_TIME"] as const satisfies readonly ItRole[];
+
+export const STAFF_CATEGORY_LABELS: Record<StaffCategory, string> = {
+  CAN_BO: "Cán bộ",
+  CONG_CHUC: "Công chức",
+  VIEN_CHUC: "Viên chức",
+  NGUOI_LAO_DONG: "Người lao động",
+};
+export const IT_ROLE_LABELS: Record<ItRole, string> = {
+  NONE: "Không",
+  FULL_TIME: "Chuyên trách",
+  PART_TIME: "Kiêm nhiệm",
+};
+
+export const MAX_NAME = 150;
+export const MAX_POSITION = 200;
+export const MAX_TAG = 60;
+export const MAX_TAGS = 20;
+
+// Lenient on the UUID version: ids come from the database, the shape is all a form can check.
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+export const isUuid = (s: string) => UUID.test(s);
+
+/**
+ * Text as stored: NFC (files from macOS or old converters carry decomposed Vietnamese, which would break
+ * equality and search), invisible characters dropped, runs of spaces collapsed.
+ */
+export function cleanText(s: string): string {
+  return s
+    .normalize("NFC")
+    .replace(/[\u200b-\u200d\ufeff]/g, "")
+    .replace(/\s+/g, " ")
+    .trim();
+}
+
+/** Tags as stored: cleaned, without empties or repeats, in the order given. */
+export function cleanTags(tags: readonly string[]): string[] {
+  return [...new Set(tags.map(cleanText).filter(Boolean))];
+}
+
+export const emailSchema = z
+  .string({ error: "Vui lòng nhập email." })
+  .trim()
+  .toLowerCase()
+  .min(1, "Vui lòng nhập email.")
+  .max(254, "Email quá dài.")
+  .pipe(z.email({ error: "Email không hợp lệ." }));
+
+export const personInputSchema = z.object({
+  fullName: z
+    .string({ error: "Vui lòng nhập họ và tên." })
+    .transform(cleanText)
+    .pipe(z.string().min(1, "Vui lòng nhập họ và tên.").max(MAX_NAME, `Họ và tên tối đa ${MAX_NAME} ký tự.`)),
+  email: emailSchema,
+  agencyId: z.string({ error: "Vui lòng chọn đơn vị." }).trim().regex(UUID, "Vui lòng chọn đơn vị."),
+  staffCategory: z.enum(STAFF_CATEGORIES, {
+    error: "Vui lòng chọn đối tượng (cán bộ, công chức, viên chức, người lao động).",
+  }),
+  position: z
+    .string()
+    .default("")
+    .transform(cleanText)
+    .pipe(z.string().max(MAX_POSITION, `Chức vụ tối đa ${MAX_POSITION} ký tự.`)),
+  isHeadOfUnit: z.boolean().default(false),
+  itRole: z.enum(IT_ROLES, { error: "Vai trò CNTT không hợp lệ." }).default("NONE"),
+  tags: z
+    .array(z.string())
+    .default([])
+    .transform(cleanTags)
+    .pipe(
+      z
+        .array(z.string().max(MAX_TAG, `Mỗi nhãn tối đa ${MAX_TAG} ký tự.`))
+        .max(MAX_TAGS, `Tối đa ${MAX_TAGS} nhãn.`),
+    ),
+});
+
+export type PersonInput = z.input<typeof personInputSchema>;
+export type PersonData = z.output<typeof personInputSchema>;
+
+/** Columns derived from the others; every writer (form, import, seed, factories) goes through this. */
+export function derivedPersonFields(p: { fullName: string; email: string; position: string }) {
+  return {
+    searchText: foldVietnamese(`${p.fullName} ${p.email} ${p.position}`),
+    sortKey: personSortKey(p.fullName),
+  };
+}
