@@ -8,8 +8,9 @@ export function ensureInstall(root) {
   const stale =
     !existsSync(marker) || (existsSync(lock) && statSync(lock).mtimeMs > statSync(marker).mtimeMs + 1000);
   if (stale) {
-    console.log("› Cài đặt thư viện (npm ci)…");
-    execSync("npm ci --no-audit --no-fund", { cwd: root, stdio: "inherit" });
+    console.log("› Cài đặt thư viện (npm install)…");
+    // `npm ci` rejects this lock file: npm 11 omits other platforms' optional packages (tailwind oxide) from it.
+    execSync("npm install --no-audit --no-fund", { cwd: root, stdio: "inherit" });
   }
   if (!existsSync(`${root}/app/generated/prisma/client.ts`)) {
     execSync("node scripts/prisma-generate.mjs", { cwd: root, stdio: "inherit" });
