@@ -39,7 +39,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const nav: NavItem[] = [];
   const roles: string[] = [];
   if (actor) {
-    if (hasRole(actor, "LEARNER")) nav.push({ to: "/learn", label: "nav.learn" });
+    if (hasRole(actor, "LEARNER")) {
+      nav.push({ to: "/learn", label: "nav.learn" }, { to: "/courses", label: "nav.catalog" });
+    }
     if (hasRole(actor, "COORDINATOR") || isAdmin(actor)) {
       nav.push({ to: "/people", label: "nav.people" }, { to: "/people/import", label: "nav.import" });
     }

@@ -9,6 +9,7 @@ import { createAgency, importAgencyTree } from "../app/modules/agencies/agencies
 import { personSortKey, foldVietnamese } from "../app/utils/text.ts";
 import { demoPerson, rng } from "./demo-names.ts";
 import { DEMO_ACCOUNTS } from "./demo-accounts.ts";
+import { syncContent } from "../app/modules/content/sync.server.ts";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const DOMAIN = "langson.gov.vn";
@@ -135,9 +136,17 @@ async function main() {
   const agencies = await seedAgencies();
   const people = await seedPeople();
   await seedAccounts();
+  const content = await syncContent(process.env.CONTENT_DIR ?? path.join(here, "../content"));
+  if (!content.ok) {
+    for (const p of content.problems) console.error(`  ${p.file} › ${p.field}: ${p.message}`);
+    throw new Error("Nội dung khóa học có lỗi (xem trên); chạy npm run content:check để biết chi tiết.");
+  }
   const total = await db.person.count();
   console.log(
     `Dữ liệu mẫu: ${agencies.created} đơn vị mới (${agencies.unchanged} không đổi), ${people} cán bộ mới, tổng ${total} cán bộ.`,
+  );
+  console.log(
+    `Khóa học: ${content.created.length} mới, ${content.newVersions.length} phiên bản mới, ${content.unchanged.length} không đổi.`,
   );
   console.log("\nTài khoản demo (đăng nhập tại http://localhost:3000/login):");
   for (const a of DEMO_ACCOUNTS)

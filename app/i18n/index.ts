@@ -3,12 +3,19 @@ import { common } from "./common";
 import { people } from "./people";
 import { agencies } from "./agencies";
 import { admin } from "./admin";
+import { learning } from "./learning";
 
 export type Locale = "vi" | "en";
 export const LOCALES: Locale[] = ["vi", "en"];
 
-const vi = { ...common.vi, ...people.vi, ...agencies.vi, ...admin.vi };
-const en: Record<keyof typeof vi, string> = { ...common.en, ...people.en, ...agencies.en, ...admin.en };
+const vi = { ...common.vi, ...people.vi, ...agencies.vi, ...admin.vi, ...learning.vi };
+const en: Record<keyof typeof vi, string> = {
+  ...common.en,
+  ...people.en,
+  ...agencies.en,
+  ...admin.en,
+  ...learning.en,
+};
 
 export type MessageKey = keyof typeof vi;
 const dictionaries: Record<Locale, Record<MessageKey, string>> = { vi, en };

@@ -1,33 +1,38 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
+import { ProgressBar } from "~/components/progress-bar";
 import { db } from "~/db.server";
 import type { MessageKey } from "~/i18n";
 import { requireActor } from "~/modules/auth/guards.server";
+import { getMyLearning, listCatalog } from "~/modules/learning/enrollment.server";
+import { formatDate } from "~/utils/format";
 import { useT } from "~/utils/i18n";
 
 export const meta: MetaFunction = () => [{ title: "Học tập của tôi — Học ATTT" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requireActor(request);
+  if (!actor.personId) return { name: actor.fullName, person: null, courses: [], recommended: [] };
   // Only the caller's own record: the id comes from the session, never from the request.
-  const person = actor.personId
-    ? await db.person.findUnique({
-        where: { id: actor.personId },
-        select: {
-          fullName: true,
-          position: true,
-          staffCategory: true,
-          itRole: true,
-          isHeadOfUnit: true,
-          agency: { select: { name: true, code: true } },
-        },
-      })
-    : null;
-  return { name: actor.fullName, person };
+  const [person, courses, catalog] = await Promise.all([
+    db.person.findUnique({
+      where: { id: actor.personId },
+      select: {
+        position: true,
+        staffCategory: true,
+        itRole: true,
+        isHeadOfUnit: true,
+        agency: { select: { name: true } },
+      },
+    }),
+    getMyLearning(actor.personId),
+    listCatalog(actor.personId),
+  ]);
+  return { name: actor.fullName, person, courses, recommended: catalog.filter((c) => c.fits && !c.started) };
 }
 
 export default function LearnPage() {
-  const { name, person } = useLoaderData<typeof loader>();
+  const { name, person, courses, recommended } = useLoaderData<typeof loader>();
   const t = useT();
   return (
     <div className="space-y-6">
@@ -35,9 +40,62 @@ export default function LearnPage() {
         <h1 className="text-2xl font-semibold">{t("learn.title")}</h1>
         <p className="text-slate-600">{t("learn.hello", { name })}</p>
       </div>
-      <section className="card border-dashed text-slate-700">
-        <p>{t("learn.empty")}</p>
+      <section className="space-y-3">
+        <h2 className="text-lg font-semibold">{t("my.started")}</h2>
+        {courses.length === 0 ? (
+          <p className="card border-dashed text-slate-700">{t("my.none")}</p>
+        ) : (
+          <ul className="grid gap-3 md:grid-cols-2">
+            {courses.map((c) => (
+              <li key={c.code} className="card space-y-2">
+                <div className="flex items-start justify-between gap-2">
+                  <Link to={`/courses/${c.code}`} className="font-medium text-red-800 hover:underline">
+                    {c.title}
+                  </Link>
+                  <span
+                    className={`shrink-0 rounded px-2 py-0.5 text-xs ${c.completedAt ? "bg-green-100 text-green-900" : "bg-amber-100 text-amber-900"}`}
+                  >
+                    {c.completedAt ? t("my.completed") : t("my.inProgress")}
+                  </span>
+                </div>
+                <ProgressBar percent={c.percent} label={c.title} />
+                <p className="text-xs text-slate-600">
+                  {t("my.lessons", { done: c.lessonsDone, total: c.lessonCount })}
+                  {c.validUntil ? ` · ${t("my.validUntil", { date: formatDate(c.validUntil) })}` : ""}
+                </p>
+                {c.certificateCode ? (
+                  <a
+                    className="text-sm text-red-800 underline"
+                    href={`/certificates/${c.certificateCode}.pdf`}
+                  >
+                    {t("my.certificate")}
+                  </a>
+                ) : null}
+              </li>
+            ))}
+          </ul>
+        )}
       </section>
+      {recommended.length ? (
+        <section className="space-y-3">
+          <div className="flex items-baseline justify-between">
+            <h2 className="text-lg font-semibold">{t("my.recommended")}</h2>
+            <Link to="/courses" className="text-sm text-red-800 hover:underline">
+              {t("my.seeCatalog")}
+            </Link>
+          </div>
+          <ul className="grid gap-3 md:grid-cols-2">
+            {recommended.map((c) => (
+              <li key={c.code} className="card">
+                <Link to={`/courses/${c.code}`} className="font-medium text-red-800 hover:underline">
+                  {c.title}
+                </Link>
+                <p className="mt-1 text-sm text-slate-600">{c.summary}</p>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
       <section className="card">
         <h2 className="font-semibold">{t("learn.profile")}</h2>
         {person ? (
@@ -58,12 +116,6 @@ export default function LearnPage() {
               <dt className="text-slate-500">{t("learn.itRole")}</dt>
               <dd>{t(`it.${person.itRole}` as MessageKey)}</dd>
             </div>
-            {person.isHeadOfUnit ? (
-              <div>
-                <dt className="text-slate-500">{t("learn.head")}</dt>
-                <dd>{t("common.yes")}</dd>
-              </div>
-            ) : null}
           </dl>
         ) : (
           <p className="mt-2 text-sm text-slate-600">{t("learn.noPerson")}</p>

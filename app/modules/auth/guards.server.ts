@@ -91,3 +91,10 @@ export async function requireViewer(request: Request): Promise<{ actor: Actor; s
 export async function requireAdmin(request: Request): Promise<Actor> {
   return requireRole(request, ["ADMIN"]);
 }
+
+/** A signed-in caller with a staff record: learning pages work on the caller's own person id only. */
+export async function requireLearner(request: Request): Promise<Actor & { personId: string }> {
+  const actor = await requireActor(request);
+  if (!actor.personId) forbidden("Tài khoản này chưa gắn với hồ sơ cán bộ nên không thể học.");
+  return actor as Actor & { personId: string };
+}

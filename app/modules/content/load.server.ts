@@ -1,0 +1,306 @@
+// Reads content/<code>/ folders into normalised courses, collecting every problem rather than the first.
+import { createHash } from "node:crypto";
+import { readdir, readFile } from "node:fs/promises";
+import path from "node:path";
+import { LineCounter, parseDocument, type Document } from "yaml";
+import type { QuestionType } from "~/generated/prisma/enums";
+import { lessonTitle, renderMarkdown } from "./markdown.server";
+import {
+  courseFileSchema,
+  formatPath,
+  LESSON_FILE_PATTERN,
+  quizFileSchema,
+  validate,
+  type ContentProblem,
+  type CourseAudience,
+  type CourseFile,
+  type QuestionFile,
+  type QuizFile,
+} from "./schema";
+
+export type { ContentProblem, CourseAudience } from "./schema";
+
+export type LoadedLesson = { position: number; slug: string; title: string; markdown: string; html: string };
+
+export type LoadedQuestion = {
+  key: string;
+  type: QuestionType;
+  text: string;
+  options: string[];
+  /** Indexes of the correct options, from 0. */
+  answer: number[];
+  explanation: string;
+};
+
+export type LoadedCourse = {
+  code: string;
+  title: string;
+  summary: string;
+  topics: string[];
+  audience: CourseAudience;
+  estimatedMinutes: number;
+  validityMonths: number;
+  passMark: number;
+  questionCount: number;
+  timeLimitMinutes: number | null;
+  maxAttempts: number | null;
+  lessons: LoadedLesson[];
+  questions: LoadedQuestion[];
+  /** sha256 of the canonical JSON of everything above except lesson HTML. */
+  contentHash: string;
+};
+
+export const TRUE_FALSE_OPTIONS = ["Đúng", "Sai"];
+
+/** File text as compared and stored: no BOM, LF line ends, NFC (macOS and old tools write decomposed Vietnamese). */
+function cleanFileText(s: string): string {
+  return s
+    .replace(/^\uFEFF/, "")
+    .replace(/\r\n?/g, "\n")
+    .normalize("NFC");
+}
+
+async function readText(abs: string): Promise<string | null> {
+  try {
+    return cleanFileText(await readFile(abs, "utf8"));
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === "ENOENT") return null;
+    throw e;
+  }
+}
+
+type YamlFile = { data: unknown; doc: Document; lines: LineCounter };
+
+/** Parses a YAML file; syntax errors become problems with their line and column. */
+async function readYaml(dir: string, file: string, problems: ContentProblem[]): Promise<YamlFile | null> {
+  const source = await readText(path.join(dir, file));
+  if (source === null) {
+    problems.push({ file, field: "", message: `thiếu tệp ${path.posix.basename(file)}` });
+    return null;
+  }
+  const lines = new LineCounter();
+  const doc = parseDocument(source, { lineCounter: lines, prettyErrors: true, uniqueKeys: true });
+  if (doc.errors.length) {
+    for (const err of doc.errors) {
+      const at = err.linePos?.[0];
+      const where = at ? ` ở dòng ${at.line}, cột ${at.col}` : "";
+      const detail = err.message.split("\n")[0].replace(/ at line \d+, column \d+:?$/, "");
+      problems.push({ file, field: "", message: `lỗi cú pháp YAML${where}: ${detail}` });
+    }
+    return null;
+  }
+  return { data: doc.toJS(), doc, lines };
+}
+
+/** " (dòng N)" for the deepest node of `fieldPath` that exists in the file (the whole file tells nothing). */
+function lineHint(y: YamlFile, fieldPath: readonly PropertyKey[]): string {
+  for (let n = fieldPath.length; n > 0; n--) {
+    const node = y.doc.getIn(fieldPath.slice(0, n) as unknown[], true) as {
+      range?: [number, number, number];
+    };
+    if (node?.range) return ` (dòng ${y.lines.linePos(node.range[0]).line})`;
+  }
+  return "";
+}
+
+function validateYaml<T>(
+  y: YamlFile,
+  file: string,
+  schema: Parameters<typeof validate<T>>[0],
+  problems: ContentProblem[],
+): T | null {
+  const r = validate(schema, y.data);
+  if (r.ok) return r.data;
+  for (const p of r.problems) {
+    problems.push({ file, field: formatPath(p.path), message: p.message + lineHint(y, p.path) });
+  }
+  return null;
+}
+
+const isRecord = (v: unknown): v is Record<string, unknown> =>
+  !!v && typeof v === "object" && !Array.isArray(v);
+
+function normaliseQuestion(q: QuestionFile): LoadedQuestion {
+  const base = { key: q.id, text: q.text, explanation: q.explanation };
+  if (q.type === "truefalse") {
+    return { ...base, type: "TRUE_FALSE", options: [...TRUE_FALSE_OPTIONS], answer: [q.answer ? 0 : 1] };
+  }
+  if (q.type === "single")
+    return { ...base, type: "SINGLE", options: q.options!, answer: [q.answer as number] };
+  return {
+    ...base,
+    type: "MULTIPLE",
+    options: q.options!,
+    answer: [...(q.answer as number[])].sort((a, b) => a - b),
+  };
+}
+
+function normaliseAudience(a: CourseFile["audience"]): CourseAudience {
+  const out: CourseAudience = {};
+  if (a?.staffCategories) out.staffCategories = a.staffCategories;
+  if (a?.itRoles) out.itRoles = a.itRoles;
+  if (a?.headOfUnit !== undefined) out.headOfUnit = a.headOfUnit;
+  return out;
+}
+
+/** JSON with object keys sorted at every level, so the hash does not depend on key order. */
+function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(",")}]`;
+  if (isRecord(value)) {
+    const keys = Object.keys(value)
+      .filter((k) => value[k] !== undefined)
+      .sort();
+    return `{${keys.map((k) => `${JSON.stringify(k)}:${canonicalJson(value[k])}`).join(",")}}`;
+  }
+  return JSON.stringify(value);
+}
+
+export function contentHashOf(course: Omit<LoadedCourse, "contentHash">): string {
+  const { lessons, ...rest } = course;
+  const hashed = { ...rest, lessons: lessons.map(({ html: _html, ...lesson }) => lesson) };
+  return createHash("sha256").update(canonicalJson(hashed)).digest("hex");
+}
+
+type LoadedFolder = { code: string | null; course: LoadedCourse | null; problems: ContentProblem[] };
+
+async function loadCourse(dir: string, folder: string): Promise<LoadedFolder> {
+  const problems: ContentProblem[] = [];
+  const courseFile = `${folder}/course.yaml`;
+  const quizFile = `${folder}/quiz.yaml`;
+
+  const courseYaml = await readYaml(dir, courseFile, problems);
+  const quizYaml = await readYaml(dir, quizFile, problems);
+  const course = courseYaml && validateYaml<CourseFile>(courseYaml, courseFile, courseFileSchema, problems);
+  const quiz = quizYaml && validateYaml<QuizFile>(quizYaml, quizFile, quizFileSchema, problems);
+
+  // Cross-file checks read the raw data, so they still run when another field of the file is wrong.
+  const raw = isRecord(courseYaml?.data) ? courseYaml.data : {};
+  const code = typeof raw.code === "string" ? raw.code : null;
+  if (code !== null && code !== folder) {
+    problems.push({
+      file: courseFile,
+      field: "code",
+      message: `mã khóa học "${code}" phải trùng tên thư mục "${folder}"${lineHint(courseYaml!, ["code"])}`,
+    });
+  }
+
+  const rawQuiz = isRecord(raw.quiz) ? raw.quiz : {};
+  const bank =
+    isRecord(quizYaml?.data) && Array.isArray(quizYaml.data.questions) ? quizYaml.data.questions : null;
+  if (Number.isInteger(rawQuiz.questionCount) && bank && (rawQuiz.questionCount as number) > bank.length) {
+    problems.push({
+      file: courseFile,
+      field: "quiz.questionCount",
+      message:
+        `questionCount = ${rawQuiz.questionCount} lớn hơn số câu hỏi trong quiz.yaml (${bank.length})` +
+        lineHint(courseYaml!, ["quiz", "questionCount"]),
+    });
+  }
+
+  const lessons: LoadedLesson[] = [];
+  const lessonFiles = Array.isArray(raw.lessons) ? raw.lessons : [];
+  for (const [i, name] of lessonFiles.entries()) {
+    if (typeof name !== "string" || !LESSON_FILE_PATTERN.test(name)) continue; // reported by the schema
+    const file = `${folder}/lessons/${name}`;
+    const markdown = await readText(path.join(dir, file));
+    if (markdown === null) {
+      problems.push({
+        file: courseFile,
+        field: `lessons[${i}]`,
+        message: `không tìm thấy tệp bài học lessons/${name}${lineHint(courseYaml!, ["lessons", i])}`,
+      });
+      continue;
+    }
+    const title = lessonTitle(markdown);
+    if (title === null) {
+      problems.push({
+        file,
+        field: "",
+        message: "dòng đầu tiên (không rỗng) của bài học phải là tiêu đề dạng “# Tên bài học”",
+      });
+      continue;
+    }
+    lessons.push({
+      position: i + 1,
+      slug: name.slice(0, -3),
+      title,
+      markdown,
+      html: renderMarkdown(markdown),
+    });
+  }
+
+  if (problems.length || !course || !quiz) return { code, course: null, problems };
+
+  const loaded = {
+    code: course.code,
+    title: course.title,
+    summary: course.summary,
+    topics: course.topics,
+    audience: normaliseAudience(course.audience),
+    estimatedMinutes: course.estimatedMinutes,
+    validityMonths: course.validityMonths,
+    passMark: course.passMark,
+    questionCount: course.quiz.questionCount,
+    timeLimitMinutes: course.quiz.timeLimitMinutes ?? null,
+    maxAttempts: course.quiz.maxAttempts ?? null,
+    lessons,
+    questions: quiz.questions.map(normaliseQuestion),
+  };
+  return { code, course: { ...loaded, contentHash: contentHashOf(loaded) }, problems };
+}
+
+/**
+ * Every course folder under `dir` (folders starting with "." or "_" are skipped). `courses` holds only
+ * the folders without problems; callers that write must refuse when `problems` is not empty.
+ */
+export async function loadContent(
+  dir: string,
+): Promise<{ courses: LoadedCourse[]; problems: ContentProblem[] }> {
+  const problems: ContentProblem[] = [];
+  let folders: string[];
+  try {
+    const entries = await readdir(dir, { withFileTypes: true });
+    folders = entries
+      .filter((e) => e.isDirectory() && !e.name.startsWith(".") && !e.name.startsWith("_"))
+      .map((e) => e.name)
+      .sort();
+  } catch {
+    return {
+      courses: [],
+      problems: [{ file: "", field: "", message: `không đọc được thư mục nội dung ${dir}` }],
+    };
+  }
+  // An empty folder is almost always a wrong path; syncing it would retire every course.
+  if (folders.length === 0) {
+    problems.push({
+      file: "",
+      field: "",
+      message: `thư mục ${dir} không có khóa học nào (content/<mã>/course.yaml)`,
+    });
+  }
+
+  const loaded: (LoadedFolder & { folder: string })[] = [];
+  for (const folder of folders) {
+    const r = await loadCourse(dir, folder);
+    problems.push(...r.problems);
+    loaded.push({ ...r, folder });
+  }
+
+  // Two folders can share a code only when one has a code ≠ folder; the folder named after the code keeps it.
+  const foldersOfCode = new Map<string, string[]>();
+  for (const r of loaded)
+    if (r.code !== null) foldersOfCode.set(r.code, [...(foldersOfCode.get(r.code) ?? []), r.folder]);
+  for (const [code, list] of foldersOfCode) {
+    if (list.length < 2) continue;
+    const owner = list.includes(code) ? code : list[0];
+    for (const folder of list.filter((f) => f !== owner)) {
+      problems.push({
+        file: `${folder}/course.yaml`,
+        field: "code",
+        message: `mã khóa học "${code}" đã dùng ở ${owner}/course.yaml`,
+      });
+    }
+  }
+  const courses = loaded.flatMap((r) => (r.course ? [r.course] : []));
+  return { courses, problems };
+}

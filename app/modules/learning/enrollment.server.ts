@@ -1,0 +1,265 @@
+// What a learner sees of courses: catalog, enrollment, lessons and reading progress.
+// Every function takes the caller's personId from the session; ids from the client are checked against it.
+import { db } from "~/db.server";
+import type { ItRole, StaffCategory } from "~/generated/prisma/enums";
+import { DomainError } from "~/utils/errors";
+import { viCollator } from "~/utils/text";
+
+export type Audience = { staffCategories?: StaffCategory[]; itRoles?: ItRole[]; headOfUnit?: boolean };
+type Learner = { staffCategory: StaffCategory; itRole: ItRole; isHeadOfUnit: boolean };
+
+/** Whether a course's audience hints fit this person (a missing hint means "anyone"). */
+export function fitsAudience(audience: Audience, p: Learner): boolean {
+  if (audience.staffCategories?.length && !audience.staffCategories.includes(p.staffCategory)) return false;
+  if (audience.itRoles?.length && !audience.itRoles.includes(p.itRole)) return false;
+  if (audience.headOfUnit === true && !p.isHeadOfUnit) return false;
+  return true;
+}
+
+async function learner(personId: string) {
+  const p = await db.person.findUnique({
+    where: { id: personId },
+    select: { id: true, staffCategory: true, itRole: true, isHeadOfUnit: true, active: true },
+  });
+  if (!p || !p.active) throw new DomainError("Không tìm thấy hồ sơ học viên.", 404);
+  return p;
+}
+
+export type CatalogEntry = {
+  id: string;
+  code: string;
+  title: string;
+  summary: string;
+  topics: string[];
+  estimatedMinutes: number;
+  lessonCount: number;
+  fits: boolean;
+  started: boolean;
+  completed: boolean;
+};
+
+export async function listCatalog(personId: string): Promise<CatalogEntry[]> {
+  const p = await learner(personId);
+  const [courses, enrollments] = await Promise.all([
+    db.course.findMany({
+      where: { active: true, currentVersionId: { not: null } },
+      select: {
+        id: true,
+        code: true,
+        currentVersion: {
+          select: {
+            title: true,
+            summary: true,
+            topics: true,
+            estimatedMinutes: true,
+            audience: true,
+            _count: { select: { lessons: true } },
+          },
+        },
+      },
+    }),
+    db.enrollment.findMany({ where: { personId }, select: { courseId: true, completedAt: true } }),
+  ]);
+  const byCourse = new Map(enrollments.map((e) => [e.courseId, e]));
+  return courses
+    .filter((c) => c.currentVersion)
+    .map((c) => {
+      const v = c.currentVersion!;
+      const e = byCourse.get(c.id);
+      return {
+        id: c.id,
+        code: c.code,
+        title: v.title,
+        summary: v.summary,
+        topics: v.topics,
+        estimatedMinutes: v.estimatedMinutes,
+        lessonCount: v._count.lessons,
+        fits: fitsAudience((v.audience ?? {}) as Audience, p),
+        started: !!e,
+        completed: !!e?.completedAt,
+      };
+    })
+    .sort((a, b) => Number(b.fits) - Number(a.fits) || viCollator.compare(a.title, b.title));
+}
+
+/** The course as this learner sees it: their enrolled version (or the current one), lessons done, position. */
+export async function getCourseForLearner(personId: string, code: string) {
+  await learner(personId);
+  const course = await db.course.findUnique({
+    where: { code },
+    select: { id: true, code: true, active: true, currentVersionId: true },
+  });
+  if (!course || !course.currentVersionId) throw new DomainError("Không tìm thấy khóa học.", 404);
+  const enrollment = await db.enrollment.findUnique({
+    where: { personId_courseId: { personId, courseId: course.id } },
+    select: {
+      id: true,
+      versionId: true,
+      lastLessonId: true,
+      lastPosition: true,
+      completedAt: true,
+      startedAt: true,
+      progress: { select: { lessonId: true } },
+    },
+  });
+  if (!enrollment && !course.active) throw new DomainError("Không tìm thấy khóa học.", 404);
+  const versionId = enrollment?.versionId ?? course.currentVersionId;
+  const version = await db.courseVersion.findUniqueOrThrow({
+    where: { id: versionId },
+    select: {
+      id: true,
+      version: true,
+      title: true,
+      summary: true,
+      topics: true,
+      estimatedMinutes: true,
+      validityMonths: true,
+      passMark: true,
+      questionCount: true,
+      timeLimitMinutes: true,
+      maxAttempts: true,
+      lessons: { orderBy: { position: "asc" }, select: { id: true, position: true, title: true } },
+    },
+  });
+  const done = new Set(enrollment?.progress.map((p) => p.lessonId) ?? []);
+  const lessons = version.lessons.map((l) => ({ ...l, done: done.has(l.id) }));
+  const completion = await db.completion.findFirst({
+    where: { personId, courseId: course.id },
+    orderBy: { completedAt: "desc" },
+    select: { completedAt: true, validUntil: true, score: true, certificate: { select: { code: true } } },
+  });
+  const resumeLesson =
+    lessons.find((l) => l.id === enrollment?.lastLessonId) ?? lessons.find((l) => !l.done) ?? lessons[0];
+  return {
+    course: { id: course.id, code: course.code },
+    version,
+    lessons,
+    enrollment: enrollment
+      ? {
+          id: enrollment.id,
+          startedAt: enrollment.startedAt,
+          completedAt: enrollment.completedAt,
+          lastPosition: enrollment.lastPosition,
+        }
+      : null,
+    allLessonsDone: lessons.length > 0 && lessons.every((l) => l.done),
+    resumePosition: resumeLesson?.position ?? 1,
+    completion,
+  };
+}
+
+/** Enrolls the learner at the course's current version; an existing enrollment keeps its version. */
+export async function enroll(personId: string, courseId: string) {
+  const course = await db.course.findUnique({
+    where: { id: courseId },
+    select: { id: true, currentVersionId: true, active: true },
+  });
+  if (!course?.currentVersionId || !course.active) throw new DomainError("Không tìm thấy khóa học.", 404);
+  return db.enrollment.upsert({
+    where: { personId_courseId: { personId, courseId } },
+    update: {},
+    create: { personId, courseId, versionId: course.currentVersionId },
+  });
+}
+
+export async function getLessonForLearner(personId: string, code: string, position: number) {
+  const view = await getCourseForLearner(personId, code);
+  const meta = view.lessons.find((l) => l.position === position);
+  if (!meta) throw new DomainError("Không tìm thấy bài học.", 404);
+  const enrollment = view.enrollment ?? (await enroll(personId, view.course.id));
+  const lesson = await db.lesson.findUniqueOrThrow({
+    where: { id: meta.id },
+    select: { id: true, title: true, html: true, position: true },
+  });
+  const resumeAt = await db.enrollment.findUniqueOrThrow({
+    where: { id: enrollment.id },
+    select: { lastLessonId: true, lastPosition: true },
+  });
+  await db.enrollment.update({
+    where: { id: enrollment.id },
+    data: resumeAt.lastLessonId === lesson.id ? {} : { lastLessonId: lesson.id, lastPosition: 0 },
+  });
+  return {
+    ...view,
+    lesson: { ...lesson, done: meta.done },
+    scrollTo: resumeAt.lastLessonId === lesson.id ? resumeAt.lastPosition : 0,
+    prev: view.lessons.find((l) => l.position === position - 1) ?? null,
+    next: view.lessons.find((l) => l.position === position + 1) ?? null,
+  };
+}
+
+async function ownEnrollmentForLesson(personId: string, lessonId: string) {
+  const lesson = await db.lesson.findUnique({
+    where: { id: lessonId },
+    select: { id: true, versionId: true },
+  });
+  if (!lesson) throw new DomainError("Không tìm thấy bài học.", 404);
+  const enrollment = await db.enrollment.findFirst({
+    where: { personId, versionId: lesson.versionId },
+    select: { id: true },
+  });
+  if (!enrollment) throw new DomainError("Không tìm thấy bài học.", 404);
+  return enrollment;
+}
+
+export async function markLessonDone(personId: string, lessonId: string) {
+  const enrollment = await ownEnrollmentForLesson(personId, lessonId);
+  await db.lessonProgress.upsert({
+    where: { enrollmentId_lessonId: { enrollmentId: enrollment.id, lessonId } },
+    update: {},
+    create: { enrollmentId: enrollment.id, lessonId },
+  });
+}
+
+/** Remembers how far down the lesson the learner has read (0–1). */
+export async function saveReadingPosition(personId: string, lessonId: string, position: number) {
+  const enrollment = await ownEnrollmentForLesson(personId, lessonId);
+  await db.enrollment.update({
+    where: { id: enrollment.id },
+    data: { lastLessonId: lessonId, lastPosition: Math.min(1, Math.max(0, position)) },
+  });
+}
+
+/** "Học tập của tôi": the courses the learner started, with progress, and what fits them next. */
+export async function getMyLearning(personId: string) {
+  const enrollments = await db.enrollment.findMany({
+    where: { personId },
+    orderBy: { startedAt: "desc" },
+    select: {
+      id: true,
+      courseId: true,
+      startedAt: true,
+      completedAt: true,
+      version: { select: { title: true, _count: { select: { lessons: true } } } },
+      _count: { select: { progress: true } },
+    },
+  });
+  const codes = await db.course.findMany({
+    where: { id: { in: enrollments.map((e) => e.courseId) } },
+    select: { id: true, code: true },
+  });
+  const codeOf = new Map(codes.map((c) => [c.id, c.code]));
+  const completions = await db.completion.findMany({
+    where: { personId },
+    orderBy: { completedAt: "desc" },
+    select: { courseId: true, completedAt: true, validUntil: true, certificate: { select: { code: true } } },
+  });
+  const completionOf = new Map<string, (typeof completions)[number]>();
+  for (const c of completions)
+    if (c.courseId && !completionOf.has(c.courseId)) completionOf.set(c.courseId, c);
+  return enrollments.map((e) => {
+    const total = e.version._count.lessons;
+    const c = completionOf.get(e.courseId);
+    return {
+      code: codeOf.get(e.courseId) ?? "",
+      title: e.version.title,
+      startedAt: e.startedAt,
+      completedAt: e.completedAt,
+      lessonsDone: e._count.progress,
+      lessonCount: total,
+      percent: e.completedAt ? 100 : total ? Math.round((e._count.progress / total) * 90) : 0,
+      validUntil: c?.validUntil ?? null,
+      certificateCode: c?.certificate?.code ?? null,
+    };
+  });
+}

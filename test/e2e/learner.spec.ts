@@ -1,0 +1,128 @@
+import { readFileSync } from "node:fs";
+import { type Page, expect, test } from "@playwright/test";
+import { parse } from "yaml";
+import { loginAs, shot } from "./helpers";
+
+type Q = {
+  id: string;
+  type: string;
+  text: string;
+  options?: string[];
+  answer: number | number[] | boolean;
+  explanation: string;
+};
+const bank = (parse(readFileSync("content/attt-co-ban/quiz.yaml", "utf8")) as { questions: Q[] }).questions;
+const rightOptions = (q: Q): string[] =>
+  q.type === "truefalse"
+    ? [q.answer ? "Đúng" : "Sai"]
+    : (Array.isArray(q.answer) ? q.answer : [q.answer as number]).map((i) => q.options![i]);
+
+/** Every response body seen while an attempt is open must carry no explanation and no answer key. */
+function watchForLeaks(page: Page) {
+  const bodies: string[] = [];
+  page.on("response", async (res) => {
+    if (!res.url().includes("/attempts/")) return;
+    try {
+      bodies.push(await res.text());
+    } catch {
+      // redirects have no body
+    }
+  });
+  return bodies;
+}
+
+async function answerAll(page: Page, correctly: boolean) {
+  const fieldsets = page.locator("form fieldset");
+  const n = await fieldsets.count();
+  for (let i = 0; i < n; i++) {
+    const fs = fieldsets.nth(i);
+    const text = (await fs.locator("p.font-medium").innerText()).replace(/^\d+\.\s*/, "").trim();
+    const q = bank.find((b) => b.text.trim() === text);
+    expect(q, `question "${text}" is in the bank`).toBeTruthy();
+    if (!correctly) continue;
+    for (const option of rightOptions(q!)) await fs.getByText(option, { exact: true }).click();
+  }
+}
+
+test("a learner reads all lessons, fails once, passes, downloads the certificate, and it verifies", async ({
+  page,
+  browser,
+}) => {
+  test.setTimeout(120_000);
+  await loginAs(page, "LEARNER");
+  await page.getByRole("link", { name: "Khóa học", exact: true }).first().click();
+  await page.getByRole("link", { name: "An toàn thông tin cơ bản cho cán bộ, công chức, viên chức" }).click();
+  await page.getByRole("link", { name: "Bắt đầu học" }).click();
+
+  // Read every lesson, marking each done; the last one returns to the course page.
+  await expect(page).toHaveURL(/\/lessons\/1$/);
+  const total = Number(/Bài 1\/(\d+)/.exec(await page.getByText(/Bài 1\/\d+/).innerText())![1]);
+  expect(total).toBeGreaterThanOrEqual(4);
+  await page.screenshot({ path: shot("lesson-desktop"), fullPage: true });
+  const phone = await browser.newContext({
+    viewport: { width: 390, height: 844 },
+    storageState: await page.context().storageState(),
+  });
+  const phonePage = await phone.newPage();
+  await phonePage.goto(page.url());
+  await phonePage.screenshot({ path: shot("lesson-phone"), fullPage: true });
+  await phone.close();
+  for (let n = 1; n < total; n++) {
+    await page.getByRole("button", { name: "Đã học xong, sang bài tiếp" }).click();
+    await expect(page).toHaveURL(new RegExp(`/lessons/${n + 1}$`));
+  }
+  await page.getByRole("button", { name: "Đã học xong, về trang khóa học" }).click();
+  await expect(page).toHaveURL(/\/courses\/attt-co-ban$/);
+  await expect(page.getByText("Hãy học hết các bài học")).toHaveCount(0);
+
+  const bodies = watchForLeaks(page);
+  const expectNoLeak = async () => {
+    await page.waitForLoadState("networkidle");
+    const seen = bodies.join("\n") + (await page.content());
+    expect(bodies.length).toBeGreaterThan(0);
+    for (const q of bank) expect(seen).not.toContain(q.explanation);
+    expect(seen).not.toMatch(/"(correct|answer|explanation|isCorrect)"/);
+  };
+  // First attempt: submit without answering → fails.
+  await page.getByRole("button", { name: "Làm bài kiểm tra" }).click();
+  await expect(page.getByRole("heading", { name: /Bài kiểm tra — lượt 1/ })).toBeVisible();
+  await answerAll(page, false);
+  await expectNoLeak();
+  await page.getByRole("button", { name: "Nộp bài" }).click();
+  await expect(page.getByText("Chưa đạt", { exact: false }).first()).toBeVisible();
+  // Graded: now the explanations are shown.
+  await expect(page.getByText("Giải thích:").first()).toBeVisible();
+
+  // Second attempt: answer correctly → passes.
+  await page.getByRole("link", { name: "Làm lại bài kiểm tra" }).click();
+  await expect(page.getByRole("button", { name: "Làm bài kiểm tra" })).toBeVisible();
+  bodies.length = 0;
+  await page.getByRole("button", { name: "Làm bài kiểm tra" }).click();
+  await expect(page.getByRole("heading", { name: /Bài kiểm tra — lượt 2/ })).toBeVisible();
+  await answerAll(page, true);
+  await expectNoLeak();
+  await page.getByRole("button", { name: "Nộp bài" }).click();
+  await expect(page.getByText(/Đạt · Điểm: 100%/)).toBeVisible();
+  await page.screenshot({ path: shot("result-desktop"), fullPage: true });
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.screenshot({ path: shot("result-phone"), fullPage: true });
+  await page.setViewportSize({ width: 1280, height: 720 });
+
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("link", { name: "Tải giấy chứng nhận (PDF)" }).first().click(),
+  ]);
+  const file = await download.path();
+  const pdf = readFileSync(file!);
+  expect(pdf.subarray(0, 4).toString()).toBe("%PDF");
+  const code = /chung-nhan-([0-9A-Z]+)\.pdf/.exec(download.suggestedFilename())![1];
+
+  // The verify page works for anyone, signed in or not.
+  const anon = await browser.newContext();
+  const v = await anon.newPage();
+  await v.goto(`/verify/${code}`);
+  await expect(v.getByText("Giấy chứng nhận hợp lệ")).toBeVisible();
+  await expect(v.getByText("Nguyễn Văn An")).toBeVisible();
+  await v.screenshot({ path: shot("verify"), fullPage: true });
+  await anon.close();
+});

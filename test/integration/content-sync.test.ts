@@ -1,0 +1,370 @@
+// Content sync against a real database: all or nothing, idempotent, a new version per change, old
+// versions untouched, courses gone from the folder retired.
+import { cp, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { db } from "~/db.server";
+import { loadContent } from "~/modules/content/load.server";
+import { syncContent } from "~/modules/content/sync.server";
+
+const FIXTURE = path.resolve(import.meta.dirname, "../fixtures/content/khoa-thu");
+const CODE = "khoa-thu";
+
+let root: string;
+let seq = 0;
+
+/** A fresh content dir holding the good fixture course (and `extra` copies of it under other codes). */
+async function contentDir(...extra: string[]): Promise<string> {
+  const dir = path.join(root, `c${++seq}`);
+  await cp(FIXTURE, path.join(dir, CODE), { recursive: true });
+  for (const code of extra) await copyCourse(dir, code);
+  return dir;
+}
+
+async function copyCourse(dir: string, code: string) {
+  await cp(FIXTURE, path.join(dir, code), { recursive: true });
+  await edit(dir, `${code}/course.yaml`, `code: ${CODE}`, `code: ${code}`);
+}
+
+/** Replaces `from` (which must be there) in a content file. */
+async function edit(dir: string, file: string, from: string | RegExp, to: string) {
+  const abs = path.join(dir, file);
+  const text = await readFile(abs, "utf8");
+  const next = text.replace(from, to);
+  if (next === text) throw new Error(`fixture changed? ${String(from)} not found in ${file}`);
+  await writeFile(abs, next);
+}
+
+async function snapshot() {
+  const [courses, versions, lessons, questions, audits] = await Promise.all([
+    db.course.findMany({ orderBy: { code: "asc" } }),
+    db.courseVersion.count(),
+    db.lesson.count(),
+    db.question.count(),
+    db.auditEvent.count(),
+  ]);
+  return { courses, versions, lessons, questions, audits };
+}
+
+async function versionsOf(code: string) {
+  return db.courseVersion.findMany({
+    where: { course: { code } },
+    orderBy: { version: "asc" },
+    include: { lessons: { orderBy: { position: "asc" } }, questions: { orderBy: { key: "asc" } } },
+  });
+}
+
+beforeAll(async () => {
+  root = await mkdtemp(path.join(tmpdir(), "hoc-content-"));
+});
+afterAll(async () => {
+  await rm(root, { recursive: true, force: true });
+});
+
+describe("syncContent", () => {
+  let good: string;
+
+  it("creates the course and version 1 on the first run", async () => {
+    good = await contentDir();
+    const r = await syncContent(good, { actorUserId: null });
+    expect(r).toEqual({
+      ok: true,
+      created: [CODE],
+      newVersions: [],
+      unchanged: [],
+      deactivated: [],
+      reactivated: [],
+    });
+
+    const course = await db.course.findUniqueOrThrow({ where: { code: CODE } });
+    expect(course).toMatchObject({ title: "Khóa học thử", topics: ["attt-co-ban"], active: true });
+    const [v1] = await versionsOf(CODE);
+    expect(course.currentVersionId).toBe(v1.id);
+    expect(v1).toMatchObject({
+      version: 1,
+      title: "Khóa học thử",
+      audience: { staffCategories: ["CONG_CHUC", "VIEN_CHUC"], headOfUnit: false },
+      estimatedMinutes: 15,
+      validityMonths: 12,
+      passMark: 80,
+      questionCount: 3,
+      timeLimitMinutes: 10,
+      maxAttempts: 2,
+    });
+    expect(v1.lessons.map((l) => [l.position, l.slug, l.title])).toEqual([
+      [1, "01-mo-dau", "Mở đầu"],
+      [2, "02-mat-khau", "Mật khẩu mạnh"],
+    ]);
+    expect(v1.lessons[0].html).toContain("<strong>thói quen</strong>");
+    expect(v1.questions.map((q) => [q.key, q.type, q.options.length, q.answer])).toEqual([
+      ["q1", "SINGLE", 3, [1]],
+      ["q2", "MULTIPLE", 4, [1, 3]],
+      ["q3", "TRUE_FALSE", 2, [1]],
+      ["q4", "SINGLE", 3, [2]],
+    ]);
+    const events = await db.auditEvent.findMany({ where: { action: "content.sync" } });
+    expect(events).toHaveLength(1);
+    expect(events[0].data).toMatchObject({ created: [CODE], unchanged: 0 });
+  });
+
+  it("changes nothing on a second run with the same files", async () => {
+    const before = await snapshot();
+    const r = await syncContent(good);
+    expect(r).toEqual({
+      ok: true,
+      created: [],
+      newVersions: [],
+      unchanged: [CODE],
+      deactivated: [],
+      reactivated: [],
+    });
+    expect(await snapshot()).toEqual(before);
+  });
+
+  type Broken = {
+    name: string;
+    mutate: (dir: string) => Promise<void>;
+    file: string;
+    field: string;
+    message?: RegExp;
+  };
+  const broken: Broken[] = [
+    {
+      name: "missing field (passMark)",
+      mutate: (d) => edit(d, `${CODE}/course.yaml`, /^passMark: 80\n/m, ""),
+      file: `${CODE}/course.yaml`,
+      field: "passMark",
+      message: /thiếu/,
+    },
+    {
+      name: "unknown question type",
+      mutate: (d) => edit(d, `${CODE}/quiz.yaml`, "type: multiple", "type: essay"),
+      file: `${CODE}/quiz.yaml`,
+      field: "questions[1].type",
+      message: /essay/,
+    },
+    {
+      name: "duplicate question id",
+      mutate: (d) => edit(d, `${CODE}/quiz.yaml`, "id: q4", "id: q2"),
+      file: `${CODE}/quiz.yaml`,
+      field: "questions[3].id",
+      message: /trùng/,
+    },
+    {
+      name: "answer index out of range",
+      mutate: (d) => edit(d, `${CODE}/quiz.yaml`, /answer: 1$/m, "answer: 3"),
+      file: `${CODE}/quiz.yaml`,
+      field: "questions[0].answer",
+      message: /nằm ngoài/,
+    },
+    {
+      name: "bad YAML syntax",
+      mutate: (d) =>
+        edit(d, `${CODE}/quiz.yaml`, '    options: ["6", "8", "12"]', '    options: ["6", "8", "12"'),
+      file: `${CODE}/quiz.yaml`,
+      field: "",
+      message: /YAML ở dòng \d+/,
+    },
+    {
+      name: "lesson file listed but missing",
+      mutate: (d) => rm(path.join(d, CODE, "lessons/02-mat-khau.md")),
+      file: `${CODE}/course.yaml`,
+      field: "lessons[1]",
+      message: /02-mat-khau\.md/,
+    },
+    {
+      name: "code differs from the folder",
+      mutate: (d) => edit(d, `${CODE}/course.yaml`, `code: ${CODE}`, "code: khoa-khac"),
+      file: `${CODE}/course.yaml`,
+      field: "code",
+      message: /khoa-khac/,
+    },
+    {
+      name: "questionCount larger than the bank",
+      mutate: (d) => edit(d, `${CODE}/course.yaml`, "questionCount: 3", "questionCount: 5"),
+      file: `${CODE}/course.yaml`,
+      field: "quiz.questionCount",
+      message: /\(4\)/,
+    },
+    {
+      name: "lesson without a # Title",
+      mutate: (d) => edit(d, `${CODE}/lessons/01-mo-dau.md`, "# Mở đầu", "Mở đầu"),
+      file: `${CODE}/lessons/01-mo-dau.md`,
+      field: "",
+    },
+    {
+      name: "quiz.yaml missing",
+      mutate: (d) => rm(path.join(d, CODE, "quiz.yaml")),
+      file: `${CODE}/quiz.yaml`,
+      field: "",
+    },
+  ];
+
+  it.each(broken)("refuses $name and writes nothing", async ({ mutate, file, field, message }) => {
+    // An extra good course in the same folder: one bad course blocks the whole sync.
+    const dir = await contentDir("khoa-moi");
+    await mutate(dir);
+
+    const loaded = await loadContent(dir);
+    expect(loaded.problems).toContainEqual({
+      file,
+      field,
+      message: message ? expect.stringMatching(message) : expect.any(String),
+    });
+    expect(loaded.courses.map((c) => c.code)).not.toContain(CODE);
+
+    const before = await snapshot();
+    const r = await syncContent(dir);
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.problems).toEqual(loaded.problems);
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it("reports every problem, not only the first", async () => {
+    const dir = await contentDir();
+    const whole = ["bad YAML syntax", "quiz.yaml missing"]; // would hide the other problems of that file
+    for (const b of broken.filter((b) => !whole.includes(b.name))) await b.mutate(dir);
+    const { problems } = await loadContent(dir);
+    expect(problems.map((p) => `${p.file} ${p.field}`).sort()).toEqual(
+      [
+        `${CODE}/course.yaml passMark`,
+        `${CODE}/quiz.yaml questions[1].type`,
+        `${CODE}/quiz.yaml questions[3].id`,
+        `${CODE}/quiz.yaml questions[0].answer`,
+        `${CODE}/course.yaml lessons[1]`,
+        `${CODE}/course.yaml code`,
+        `${CODE}/course.yaml quiz.questionCount`,
+        `${CODE}/lessons/01-mo-dau.md `,
+      ].sort(),
+    );
+  });
+
+  it("refuses two folders with the same code", async () => {
+    const dir = await contentDir("khoa-hai");
+    await edit(dir, "khoa-hai/course.yaml", "code: khoa-hai", `code: ${CODE}`);
+    const { problems } = await loadContent(dir);
+    expect(problems).toContainEqual({
+      file: "khoa-hai/course.yaml",
+      field: "code",
+      message: expect.stringContaining(`${CODE}/course.yaml`),
+    });
+  });
+
+  it("refuses an empty content folder instead of retiring every course", async () => {
+    const before = await snapshot();
+    const dir = path.join(root, "rong");
+    await cp(FIXTURE, path.join(dir, "_mau"), { recursive: true }); // skipped: starts with "_"
+    const r = await syncContent(dir);
+    expect(r.ok).toBe(false);
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it("writes nothing when a write fails half-way through the transaction", async () => {
+    // Course and version rows are written before the questions: a failing question insert is truly mid-way.
+    const dir = await contentDir("khoa-ba");
+    await edit(dir, `${CODE}/course.yaml`, "estimatedMinutes: 15", "estimatedMinutes: 20");
+    const before = await snapshot();
+    await db.$executeRawUnsafe(`CREATE FUNCTION fail_question() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN RAISE EXCEPTION 'simulated failure'; END $$`);
+    await db.$executeRawUnsafe(
+      `CREATE TRIGGER fail_question BEFORE INSERT ON "Question" FOR EACH ROW EXECUTE FUNCTION fail_question()`,
+    );
+    try {
+      await expect(syncContent(dir)).rejects.toThrow(/simulated failure/);
+    } finally {
+      await db.$executeRawUnsafe(`DROP TRIGGER fail_question ON "Question"`);
+      await db.$executeRawUnsafe(`DROP FUNCTION fail_question()`);
+    }
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it("creates version 2 when a lesson changes, leaving version 1 intact", async () => {
+    const [v1Before] = await versionsOf(CODE);
+    await edit(
+      good,
+      `${CODE}/lessons/01-mo-dau.md`,
+      "Không cắm USB lạ.",
+      "Không cắm USB lạ vào máy cơ quan.",
+    );
+
+    const r = await syncContent(good);
+    expect(r).toEqual({
+      ok: true,
+      created: [],
+      newVersions: [CODE],
+      unchanged: [],
+      deactivated: [],
+      reactivated: [],
+    });
+
+    const [v1, v2] = await versionsOf(CODE);
+    expect(v1).toEqual(v1Before);
+    expect(v2.version).toBe(2);
+    expect(v2.contentHash).not.toBe(v1.contentHash);
+    expect(v2.lessons[0].html).toContain("vào máy cơ quan");
+    expect(v1.lessons[0].html).not.toContain("vào máy cơ quan");
+    expect(v2.lessons[1].html).toBe(v1.lessons[1].html);
+    expect(v2.questions.map((q) => q.key)).toEqual(v1.questions.map((q) => q.key));
+    const v1QuestionIds = new Set(v1.questions.map((q) => q.id));
+    expect(v2.questions.filter((q) => v1QuestionIds.has(q.id))).toEqual([]);
+    const course = await db.course.findUniqueOrThrow({ where: { code: CODE } });
+    expect(course.currentVersionId).toBe(v2.id);
+
+    expect((await syncContent(good)).ok && (await versionsOf(CODE)).length).toBe(2);
+  });
+
+  it("points back at version 1 when the files return to its content, without a copy", async () => {
+    await edit(
+      good,
+      `${CODE}/lessons/01-mo-dau.md`,
+      "Không cắm USB lạ vào máy cơ quan.",
+      "Không cắm USB lạ.",
+    );
+    const r = await syncContent(good);
+    expect(r).toMatchObject({ ok: true, newVersions: [CODE] });
+    const versions = await versionsOf(CODE);
+    expect(versions).toHaveLength(2);
+    const course = await db.course.findUniqueOrThrow({ where: { code: CODE } });
+    expect(course.currentVersionId).toBe(versions[0].id);
+  });
+
+  it("retires a course removed from the folder and brings it back when it returns", async () => {
+    await copyCourse(good, "khoa-hai");
+    expect(await syncContent(good)).toMatchObject({ ok: true, created: ["khoa-hai"], unchanged: [CODE] });
+
+    await rm(path.join(good, "khoa-hai"), { recursive: true });
+    const versionsBefore = await versionsOf("khoa-hai");
+    const r = await syncContent(good);
+    expect(r).toEqual({
+      ok: true,
+      created: [],
+      newVersions: [],
+      unchanged: [CODE],
+      deactivated: ["khoa-hai"],
+      reactivated: [],
+    });
+    const gone = await db.course.findUniqueOrThrow({ where: { code: "khoa-hai" } });
+    expect(gone.active).toBe(false);
+    expect(gone.currentVersionId).toBe(versionsBefore[0].id);
+    expect(await versionsOf("khoa-hai")).toEqual(versionsBefore);
+    expect((await db.course.findUniqueOrThrow({ where: { code: CODE } })).active).toBe(true);
+
+    const last = await db.auditEvent.findFirstOrThrow({
+      where: { action: "content.sync" },
+      orderBy: { id: "desc" },
+    });
+    expect(last.data).toMatchObject({ deactivated: ["khoa-hai"] });
+
+    await copyCourse(good, "khoa-hai");
+    expect(await syncContent(good)).toEqual({
+      ok: true,
+      created: [],
+      newVersions: [],
+      unchanged: ["khoa-hai", CODE],
+      deactivated: [],
+      reactivated: ["khoa-hai"],
+    });
+    expect((await db.course.findUniqueOrThrow({ where: { code: "khoa-hai" } })).active).toBe(true);
+  });
+});
