@@ -14,7 +14,12 @@ function createHandle(): Handle {
   const url = process.env.DATABASE_URL;
   const log = process.env.DB_LOG_QUERIES === "1" ? (["query"] as const) : [];
   if (url) {
-    const adapter = new PrismaPg({ connectionString: url, max: Number(process.env.DB_POOL_SIZE ?? 10) });
+    // The adapter sends timestamps as UTC text without an offset: pin the session time zone so they stay UTC.
+    const adapter = new PrismaPg({
+      connectionString: url,
+      max: Number(process.env.DB_POOL_SIZE ?? 10),
+      options: "-c TimeZone=UTC",
+    });
     const prisma = new PrismaClient({ adapter, log: [...log] });
     return { prisma, pglite: null, close: () => prisma.$disconnect() };
   }

@@ -80,7 +80,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const answers = answersFromForm(form);
   try {
     if (form.get("intent") === "save") {
-      await saveAnswers(actor.personId, attemptId, answers);
+      const saved = await saveAnswers(actor.personId, attemptId, answers);
+      // Time over or already graded: the page reloads and shows the result.
+      if (!saved.saved) return redirect(`/attempts/${attemptId}`);
       return { saved: true };
     }
     await submitAttempt(actor.personId, attemptId, answers);

@@ -163,7 +163,7 @@ describe("taking an attempt", () => {
     expect(json).not.toMatch(/"explanation"\s*:/);
   });
 
-  it("saves answers merged per question and validates them", async () => {
+  it("saves the answer sheet (replacing the previous one) and validates it", async () => {
     const f = await makeCourseVersion({ questionCount: 12, bankSize: 12 });
     const personId = await newPerson();
     const { attemptId } = await startAttempt(personId, f.course.id);
@@ -172,12 +172,18 @@ describe("taking an attempt", () => {
     const tf = f.questions.find((q) => q.type === "TRUE_FALSE")!;
 
     expect(await saveAnswers(personId, attemptId, { [single.id]: [2] })).toEqual({ saved: true });
-    expect(await saveAnswers(personId, attemptId, { [multiple.id]: [3, 0, 3] })).toEqual({ saved: true });
-    expect(await saveAnswers(personId, attemptId, { [tf.id]: [1], [single.id]: [] })).toEqual({
+    expect(await saveAnswers(personId, attemptId, { [single.id]: [2], [multiple.id]: [3, 0, 3] })).toEqual({
+      saved: true,
+    });
+    // A multiple-choice question whose boxes were all unticked is absent from the form: it is cleared.
+    expect(await saveAnswers(personId, attemptId, { [tf.id]: [1], [single.id]: [1] })).toEqual({
       saved: true,
     });
     const a = await db.quizAttempt.findUniqueOrThrow({ where: { id: attemptId } });
-    expect(a.answers).toEqual({ [single.id]: [], [multiple.id]: [0, 3], [tf.id]: [1] });
+    expect(a.answers).toEqual({ [single.id]: [1], [tf.id]: [1] });
+    expect(await saveAnswers(personId, attemptId, {})).toEqual({ saved: true });
+    expect((await db.quizAttempt.findUniqueOrThrow({ where: { id: attemptId } })).answers).toEqual({});
+    await saveAnswers(personId, attemptId, a.answers);
 
     await rejects(saveAnswers(personId, attemptId, { [single.id]: [0, 1] }), 400);
     await rejects(saveAnswers(personId, attemptId, { [tf.id]: [0, 1] }), 400);
@@ -310,16 +316,17 @@ describe("submitting", () => {
     expect(await submitAttempt(personId, attemptId)).toMatchObject({ score: 60, passed: true });
   });
 
-  it("merges submitted answers over saved ones", async () => {
-    const f = await makeCourseVersion({ passMark: 100 });
+  it("grades the submitted sheet, which replaces the saved one", async () => {
+    const f = await makeCourseVersion({ passMark: 50 });
     const personId = await newPerson();
     const { attemptId } = await startAttempt(personId, f.course.id);
     const items = await itemsOf(attemptId);
     const right = answerSheet(items, f.questions);
-    const firstHalf = Object.fromEntries(Object.entries(right).slice(0, 5));
-    const secondHalf = Object.fromEntries(Object.entries(right).slice(5));
-    await saveAnswers(personId, attemptId, firstHalf);
-    expect(await submitAttempt(personId, attemptId, secondHalf)).toMatchObject({ score: 100, passed: true });
+    await saveAnswers(personId, attemptId, right);
+    const half = Object.fromEntries(Object.entries(right).slice(0, 5));
+    expect(await submitAttempt(personId, attemptId, half)).toMatchObject({ score: 50, passed: true });
+    const a = await db.quizAttempt.findUniqueOrThrow({ where: { id: attemptId } });
+    expect(a.answers).toEqual(half);
   });
 
   it("returns the result with correct answers and explanations in display order", async () => {

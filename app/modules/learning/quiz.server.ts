@@ -222,12 +222,13 @@ async function gradeOnce(
   const items = parseItems(attempt.items);
   const [paper, keys] = await Promise.all([versionPaper(attempt.versionId), versionKeys(attempt.versionId)]);
   const version = paper.info;
-  const patch =
-    !late && provided !== undefined && provided !== null ? validateAnswers(provided, items, paper) : {};
+  // Answers sent with the submission replace the saved sheet, unless they come too late.
+  const sheet =
+    !late && provided !== undefined && provided !== null ? validateAnswers(provided, items, paper) : null;
 
   let saved = parseAnswers(attempt.answers);
   for (let round = 0; round < 5; round++) {
-    const answers = { ...saved, ...patch };
+    const answers = sheet ?? saved;
     const grade = gradeAttempt(items, answers, keys, version.passMark);
     const completionId = randomUUID();
     const validUntil = version.validityMonths > 0 ? addMonthsVn(now, version.validityMonths) : null;
@@ -465,8 +466,8 @@ export type SaveResult =
   { saved: true } | { saved: false; reason: "TIME_OVER" | "ALREADY_GRADED"; message: string };
 
 /**
- * Saves answers while the attempt is open (until deadline + 30 s). Questions not in `answers` keep their
- * saved choice; send [] to clear one. After the time is over the attempt is graded with what was saved.
+ * Saves the learner's answer sheet (the whole form: it replaces what was saved) while the attempt is open,
+ * until deadline + 30 s. After the time is over the attempt is graded with what was saved before.
  */
 export async function saveAnswers(
   personId: string,
@@ -501,12 +502,12 @@ export async function saveAnswers(
     await gradeOnce(personId, attemptId, undefined, true);
     return { saved: false, reason: "TIME_OVER", message: TIME_OVER };
   }
-  const patch = validateAnswers(
+  const sheet = validateAnswers(
     parsed.data,
     parseItems(attempt.items),
     await versionPaper(attempt.versionId),
   );
-  if (await writeAnswers(personId, attemptId, patch)) return { saved: true };
+  if (await writeAnswers(personId, attemptId, sheet)) return { saved: true };
   const after = await db.quizAttempt.findUniqueOrThrow({
     where: { id: attemptId },
     select: { status: true },
@@ -518,22 +519,22 @@ export async function saveAnswers(
 }
 
 /**
- * Merges answers into the attempt in one statement (two tabs saving different questions do not undo each
- * other), only if it is the person's, still open, within deadline + grace, and has all these questions.
+ * Writes the answer sheet in one statement, only if the attempt is the person's, still open, within
+ * deadline + grace, and has all these questions (jsonb containment on its items).
  */
-async function writeAnswers(personId: string, attemptId: string, patch: AttemptAnswers): Promise<boolean> {
+async function writeAnswers(personId: string, attemptId: string, sheet: AttemptAnswers): Promise<boolean> {
   const cutoff = new Date(Date.now() - GRACE_MS);
-  const needle = JSON.stringify(Object.keys(patch).map((questionId) => ({ questionId })));
+  const needle = JSON.stringify(Object.keys(sheet).map((questionId) => ({ questionId })));
   const count = await db.$executeRaw`
-    UPDATE "QuizAttempt" SET "answers" = "answers" || ${JSON.stringify(patch)}::jsonb
+    UPDATE "QuizAttempt" SET "answers" = ${JSON.stringify(sheet)}::jsonb
     WHERE "id" = ${attemptId}::uuid AND "personId" = ${personId}::uuid AND "status" = 'IN_PROGRESS'
       AND ("deadline" IS NULL OR "deadline" >= ${cutoff}::timestamptz) AND "items" @> ${needle}::jsonb`;
   return count === 1;
 }
 
 /**
- * Submits and grades the attempt. `answers` (optional) are merged over the saved ones like saveAnswers,
- * unless they arrive after deadline + 30 s: then only the saved answers count. Safe to call many times.
+ * Submits and grades the attempt. `answers` (optional: the whole form) replace the saved sheet, unless
+ * they arrive after deadline + 30 s: then the saved answers count. Safe to call any number of times.
  */
 export async function submitAttempt(
   personId: string,
