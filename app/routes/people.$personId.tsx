@@ -4,6 +4,7 @@ import { z } from "zod";
 import { PersonForm } from "~/components/person-form";
 import { db } from "~/db.server";
 import { listAgencyOptions } from "~/modules/agencies/agencies.server";
+import { indentedAgencyOptions } from "~/modules/agencies/options";
 import { requireManager } from "~/modules/auth/guards.server";
 import { personFormInput } from "~/modules/people/form";
 import { getPerson, personInputSchema, setPersonActive, updatePerson } from "~/modules/people/people.server";
@@ -60,7 +61,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       tags: person.tags,
       active: person.active,
     },
-    agencies: agencies.map((a) => ({ id: a.id, label: `${"— ".repeat(a.depth)}${a.name}` })),
+    agencies: indentedAgencyOptions(agencies),
     history,
   };
 }

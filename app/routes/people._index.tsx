@@ -3,10 +3,10 @@ import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { Pagination } from "~/components/pagination";
 import type { MessageKey } from "~/i18n";
 import { listAgencyOptions } from "~/modules/agencies/agencies.server";
+import { indentedAgencyOptions } from "~/modules/agencies/options";
 import { requireViewer } from "~/modules/auth/guards.server";
 import { inScope, manageScope } from "~/modules/auth/scope";
-import { listPeople } from "~/modules/people/people.server";
-import { peopleQuerySchema, resolveAgencyFilter } from "~/modules/people/query.server";
+import { listPeopleForQuery, peopleQuerySchema } from "~/modules/people/query.server";
 import { parseSearchParams } from "~/utils/http.server";
 import { useT } from "~/utils/i18n";
 
@@ -18,14 +18,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const { actor, scope } = await requireViewer(request);
   const query = parseSearchParams(request, peopleQuerySchema);
   const agencies = await listAgencyOptions(scope);
-  const agencyId = resolveAgencyFilter(query.agency, agencies);
-  const { rows, total } = await listPeople({
-    scope,
-    q: query.q,
-    agencyId,
-    includeSubagencies: query.sub !== "0",
-    active: query.status === "all" ? undefined : query.status === "active",
-    sort: query.sort,
+  const { rows, total } = await listPeopleForQuery(scope, query, agencies, {
     page: query.page,
     pageSize: PAGE_SIZE,
   });
@@ -33,7 +26,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return {
     query,
     total,
-    agencies: agencies.map((a) => ({ id: a.id, label: `${"— ".repeat(a.depth)}${a.name}` })),
+    agencies: indentedAgencyOptions(agencies),
     rows: rows.map((p) => ({
       id: p.id,
       fullName: p.fullName,

@@ -2,8 +2,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { translate } from "~/i18n";
 import { listAgencyOptions } from "~/modules/agencies/agencies.server";
 import { requireViewer } from "~/modules/auth/guards.server";
-import { listPeople } from "~/modules/people/people.server";
-import { peopleQuerySchema, resolveAgencyFilter } from "~/modules/people/query.server";
+import { listPeopleForQuery, peopleQuerySchema } from "~/modules/people/query.server";
 import { parseSearchParams } from "~/utils/http.server";
 import { xlsxResponse } from "~/utils/spreadsheet.server";
 
@@ -13,14 +12,7 @@ const MAX_ROWS = 50_000;
 export async function loader({ request }: LoaderFunctionArgs) {
   const { scope } = await requireViewer(request);
   const query = parseSearchParams(request, peopleQuerySchema);
-  const agencyId = resolveAgencyFilter(query.agency, await listAgencyOptions(scope));
-  const { rows } = await listPeople({
-    scope,
-    q: query.q,
-    agencyId,
-    includeSubagencies: query.sub !== "0",
-    active: query.status === "all" ? undefined : query.status === "active",
-    sort: query.sort,
+  const { rows } = await listPeopleForQuery(scope, query, await listAgencyOptions(scope), {
     page: 1,
     pageSize: MAX_ROWS,
   });

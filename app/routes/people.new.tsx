@@ -2,6 +2,7 @@ import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFuncti
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { PersonForm } from "~/components/person-form";
 import { listAgencyOptions } from "~/modules/agencies/agencies.server";
+import { indentedAgencyOptions } from "~/modules/agencies/options";
 import { requireManager } from "~/modules/auth/guards.server";
 import { personFormInput } from "~/modules/people/form";
 import { createPerson, personInputSchema } from "~/modules/people/people.server";
@@ -17,7 +18,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const { scope } = await requireManager(request);
   if (scope !== "ALL" && scope.length === 0) forbidden();
   const agencies = await listAgencyOptions(scope);
-  return { agencies: agencies.map((a) => ({ id: a.id, label: `${"— ".repeat(a.depth)}${a.name}` })) };
+  return { agencies: indentedAgencyOptions(agencies) };
 }
 
 export async function action({ request }: ActionFunctionArgs) {

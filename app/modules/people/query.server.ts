@@ -1,6 +1,8 @@
 // The people list's URL parameters, shared by the page and its Excel export.
 import { z } from "zod";
+import type { Scope } from "~/modules/auth/scope";
 import { notFound } from "~/utils/http.server";
+import { listPeople } from "./list.server";
 
 export const peopleQuerySchema = z.object({
   q: z.string().trim().max(100).default(""),
@@ -17,4 +19,22 @@ export function resolveAgencyFilter(agency: string, visible: { id: string }[]): 
   if (!agency) return undefined;
   if (!visible.some((a) => a.id === agency)) notFound("Không tìm thấy đơn vị này trong phạm vi của bạn.");
   return agency;
+}
+
+/** The list as the URL describes it (same filters for the page and its Excel export). */
+export function listPeopleForQuery(
+  scope: Scope,
+  query: PeopleQuery,
+  visibleAgencies: { id: string }[],
+  paging: { page: number; pageSize: number },
+) {
+  return listPeople({
+    scope,
+    q: query.q,
+    agencyId: resolveAgencyFilter(query.agency, visibleAgencies),
+    includeSubagencies: query.sub !== "0",
+    active: query.status === "all" ? undefined : query.status === "active",
+    sort: query.sort,
+    ...paging,
+  });
 }
