@@ -31,3 +31,23 @@ export async function xlsxResponse(
     },
   });
 }
+
+function csvField(value: unknown): string {
+  const cell = neutraliseCell(value);
+  const text = cell === null ? "" : cell instanceof Date ? cell.toISOString() : String(cell);
+  return /[",\r\n;]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/** CSV for Excel: UTF-8 with BOM, CRLF, every text cell neutralised against formula injection. */
+export function toCsv(headers: string[], rows: unknown[][]): string {
+  return "\uFEFF" + [headers, ...rows].map((r) => r.map(csvField).join(",")).join("\r\n") + "\r\n";
+}
+
+export function csvResponse(fileName: string, headers: string[], rows: unknown[][]): Response {
+  return new Response(toCsv(headers, rows), {
+    headers: {
+      "Content-Type": "text/csv; charset=utf-8",
+      "Content-Disposition": `attachment; filename="${fileName}"`,
+    },
+  });
+}
