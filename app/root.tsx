@@ -43,7 +43,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
       nav.push({ to: "/learn", label: "nav.learn" }, { to: "/courses", label: "nav.catalog" });
     }
     if (hasRole(actor, "COORDINATOR") || isAdmin(actor)) {
-      nav.push({ to: "/people", label: "nav.people" }, { to: "/people/import", label: "nav.import" });
+      nav.push(
+        { to: "/people", label: "nav.people" },
+        { to: "/people/import", label: "nav.import" },
+        { to: "/assignments", label: "nav.assignments" },
+      );
     }
     if (hasRole(actor, "REVIEWER") && !hasRole(actor, "COORDINATOR") && !isAdmin(actor)) {
       nav.push({ to: "/people", label: "nav.people" });

@@ -4,17 +4,26 @@ import { people } from "./people";
 import { agencies } from "./agencies";
 import { admin } from "./admin";
 import { learning } from "./learning";
+import { assignments } from "./assignments";
 
 export type Locale = "vi" | "en";
 export const LOCALES: Locale[] = ["vi", "en"];
 
-const vi = { ...common.vi, ...people.vi, ...agencies.vi, ...admin.vi, ...learning.vi };
+const vi = {
+  ...common.vi,
+  ...people.vi,
+  ...agencies.vi,
+  ...admin.vi,
+  ...learning.vi,
+  ...assignments.vi,
+};
 const en: Record<keyof typeof vi, string> = {
   ...common.en,
   ...people.en,
   ...agencies.en,
   ...admin.en,
   ...learning.en,
+  ...assignments.en,
 };
 
 export type MessageKey = keyof typeof vi;

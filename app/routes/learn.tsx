@@ -4,6 +4,7 @@ import { ProgressBar } from "~/components/progress-bar";
 import { db } from "~/db.server";
 import type { MessageKey } from "~/i18n";
 import { requireActor } from "~/modules/auth/guards.server";
+import { listMyAssignments } from "~/modules/assignments/assignments.server";
 import { getMyLearning, listCatalog } from "~/modules/learning/enrollment.server";
 import { formatDate } from "~/utils/format";
 import { useT } from "~/utils/i18n";
@@ -12,9 +13,10 @@ export const meta: MetaFunction = () => [{ title: "Học tập của tôi — H�
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requireActor(request);
-  if (!actor.personId) return { name: actor.fullName, person: null, courses: [], recommended: [] };
+  if (!actor.personId)
+    return { name: actor.fullName, person: null, courses: [], recommended: [], assigned: [] };
   // Only the caller's own record: the id comes from the session, never from the request.
-  const [person, courses, catalog] = await Promise.all([
+  const [person, courses, catalog, assigned] = await Promise.all([
     db.person.findUnique({
       where: { id: actor.personId },
       select: {
@@ -27,12 +29,26 @@ export async function loader({ request }: LoaderFunctionArgs) {
     }),
     getMyLearning(actor.personId),
     listCatalog(actor.personId),
+    listMyAssignments(actor.personId),
   ]);
-  return { name: actor.fullName, person, courses, recommended: catalog.filter((c) => c.fits && !c.started) };
+  return {
+    name: actor.fullName,
+    person,
+    courses,
+    recommended: catalog.filter((c) => c.fits && !c.started),
+    assigned,
+  };
 }
 
+const STATUS_STYLE: Record<string, string> = {
+  HOAN_THANH: "bg-green-100 text-green-900",
+  DANG_HOC: "bg-amber-100 text-amber-900",
+  CHUA_BAT_DAU: "bg-slate-100 text-slate-800",
+  QUA_HAN: "bg-red-100 text-red-900",
+};
+
 export default function LearnPage() {
-  const { name, person, courses, recommended } = useLoaderData<typeof loader>();
+  const { name, person, courses, recommended, assigned } = useLoaderData<typeof loader>();
   const t = useT();
   return (
     <div className="space-y-6">
@@ -40,6 +56,31 @@ export default function LearnPage() {
         <h1 className="text-2xl font-semibold">{t("learn.title")}</h1>
         <p className="text-slate-600">{t("learn.hello", { name })}</p>
       </div>
+      {assigned.length ? (
+        <section className="space-y-3">
+          <h2 className="text-lg font-semibold">{t("asg.mine")}</h2>
+          <ul className="divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white">
+            {assigned.map((a) => (
+              <li
+                key={a.assignmentId}
+                className="flex flex-wrap items-center justify-between gap-2 px-4 py-3"
+              >
+                <Link to={`/courses/${a.courseCode}`} className="font-medium text-red-800 hover:underline">
+                  {a.courseTitle}
+                </Link>
+                <span className="flex items-center gap-3 text-sm">
+                  <span className="text-slate-600">
+                    {t("asg.due")}: {formatDate(a.dueAt)}
+                  </span>
+                  <span className={`rounded px-2 py-0.5 text-xs ${STATUS_STYLE[a.status]}`}>
+                    {t(`asg.status.${a.status}` as MessageKey)}
+                  </span>
+                </span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
       <section className="space-y-3">
         <h2 className="text-lg font-semibold">{t("my.started")}</h2>
         {courses.length === 0 ? (

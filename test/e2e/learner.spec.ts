@@ -44,14 +44,40 @@ async function answerAll(page: Page, correctly: boolean) {
   }
 }
 
-test("a learner reads all lessons, fails once, passes, downloads the certificate, and it verifies", async ({
+test("a coordinator assigns ATTT cơ bản; the learner reads all lessons, fails once, passes, gets a verifiable certificate; the coordinator sees it", async ({
   page,
   browser,
 }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(180_000);
+  // The coordinator assigns the course to every công chức of their sở, with a due date.
+  const coord = await browser.newContext();
+  const cpage = await coord.newPage();
+  await loginAs(cpage, "COORDINATOR");
+  await cpage.getByRole("link", { name: "Giao khóa học" }).first().click();
+  await cpage.getByRole("link", { name: "Giao khóa học mới" }).click();
+  await cpage
+    .getByLabel("Khóa học")
+    .selectOption({ label: "An toàn thông tin cơ bản cho cán bộ, công chức, viên chức" });
+  await cpage.getByLabel("Đơn vị", { exact: true }).selectOption({ label: "Sở Khoa học và Công nghệ" });
+  await cpage.getByLabel("Công chức", { exact: true }).check();
+  await cpage.getByLabel("Hạn hoàn thành").fill("2026-12-31");
+  await cpage.getByRole("button", { name: "Xem trước số người" }).click();
+  await expect(cpage.getByRole("status")).toContainText(/Khóa học sẽ được giao cho \d+ người/);
+  await cpage.screenshot({ path: shot("assign-preview"), fullPage: true });
+  await cpage.getByRole("button", { name: /Giao cho \d+ người/ }).click();
+  await expect(cpage.getByText(/Đã giao khóa học cho \d+ người/)).toBeVisible();
+  const assignmentUrl = cpage.url();
+
   await loginAs(page, "LEARNER");
-  await page.getByRole("link", { name: "Khóa học", exact: true }).first().click();
-  await page.getByRole("link", { name: "An toàn thông tin cơ bản cho cán bộ, công chức, viên chức" }).click();
+  await expect(page.getByRole("heading", { name: "Khóa học được giao" })).toBeVisible();
+  await expect(page.getByText("31/12/2026")).toBeVisible();
+  await expect(page.getByText("Chưa bắt đầu", { exact: true })).toBeVisible();
+  // From the assigned list straight to the course.
+  await page
+    .getByRole("link", { name: "An toàn thông tin cơ bản cho cán bộ, công chức, viên chức" })
+    .first()
+    .click();
+  await expect(page).toHaveURL(/\/courses\/attt-co-ban$/);
   await page.getByRole("link", { name: "Bắt đầu học" }).click();
 
   // Read every lesson, marking each done; the last one returns to the course page.
@@ -125,4 +151,11 @@ test("a learner reads all lessons, fails once, passes, downloads the certificate
   await expect(v.getByText("Nguyễn Văn An")).toBeVisible();
   await v.screenshot({ path: shot("verify"), fullPage: true });
   await anon.close();
+
+  // The coordinator now sees the learner as finished.
+  await cpage.goto(`${assignmentUrl}?q=hocvien`);
+  await expect(cpage.getByRole("cell", { name: "hocvien@langson.gov.vn" })).toBeVisible();
+  await expect(cpage.getByRole("cell", { name: "Hoàn thành" })).toBeVisible();
+  await cpage.screenshot({ path: shot("assignment-progress"), fullPage: true });
+  await coord.close();
 });

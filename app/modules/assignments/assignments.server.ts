@@ -1,0 +1,331 @@
+// Giao khóa học: preview and create an assignment, the learner's list, progress for coordinators and the
+// reminder queries. Audience SQL lives in audience.server.ts, the status rule in status.ts.
+import { db } from "~/db.server";
+import { Prisma } from "~/generated/prisma/client";
+import { audit } from "~/modules/audit/audit.server";
+import { inScope, type Scope } from "~/modules/auth/scope";
+import { personScopeSql } from "~/modules/people/list.server";
+import { isUuid } from "~/modules/people/schema";
+import { DomainError } from "~/utils/errors";
+import { escapeLike, foldVietnamese } from "~/utils/text";
+import { countAudience, fillMembers } from "./audience.server";
+import { memberRows, type MemberRow } from "./facts.server";
+import { assignmentInputSchema, type AssignmentData, type AssignmentInput } from "./schema";
+import { daysUntil, emptyCounts, type LearnerStatus } from "./status";
+
+export { refreshStandingAssignments } from "./audience.server";
+export { assignmentInputSchema, type AssignmentData, type AssignmentInput } from "./schema";
+export { LEARNER_STATUSES, learnerStatus, type LearnerStatus } from "./status";
+export type { MemberRow } from "./facts.server";
+
+const NOT_FOUND = "Không tìm thấy đợt giao khóa học này trong phạm vi của bạn.";
+const DAY = 86_400_000;
+
+function parse(input: AssignmentInput): AssignmentData {
+  const parsed = assignmentInputSchema.safeParse(input);
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0];
+  throw new DomainError(issue.message, 400, issue.path.join(".") || undefined);
+}
+
+/** The course exists and is active; the agency and every named person lie inside the caller's scope. */
+async function checkTargets(scope: Scope, data: AssignmentData) {
+  const course = await db.course.findUnique({ where: { id: data.courseId } });
+  if (!course || !course.active) throw new DomainError("Không tìm thấy khóa học đã chọn.", 400, "courseId");
+  if (data.agencyId) {
+    const agency = await db.agency.findUnique({ where: { id: data.agencyId } });
+    if (!agency) throw new DomainError("Không tìm thấy đơn vị đã chọn.", 400, "agencyId");
+    if (!inScope(scope, agency.path))
+      throw new DomainError("Bạn không có quyền giao khóa học cho đơn vị này.", 403, "agencyId");
+  }
+  if (data.personIds.length) {
+    const people = await db.person.findMany({
+      where: { id: { in: data.personIds } },
+      select: { id: true, agency: { select: { path: true } } },
+    });
+    if (people.length !== data.personIds.length)
+      throw new DomainError("Không tìm thấy một số cán bộ được chọn.", 400, "personIds");
+    if (people.some((p) => !inScope(scope, p.agency.path)))
+      throw new DomainError("Bạn không có quyền giao khóa học cho cán bộ ngoài phạm vi.", 403, "personIds");
+  }
+  return course;
+}
+
+/** How many ACTIVE people the assignment would reach (audience ∪ named) and the first 10 names. */
+export async function previewAssignment(
+  scope: Scope,
+  input: AssignmentInput,
+): Promise<{ count: number; sample: string[] }> {
+  const data = parse(input);
+  await checkTargets(scope, data);
+  return countAudience(data, data.personIds);
+}
+
+/**
+ * Creates the assignment and its members in one transaction (set-based INSERT … SELECT). The due date is
+ * the fixed dueAt, else now + dueDays. Audited as "assignment.create" with the member count.
+ */
+export async function createAssignment(
+  scope: Scope,
+  input: AssignmentInput,
+  actorUserId: string,
+  now: Date = new Date(),
+): Promise<{ id: string; count: number }> {
+  const data = parse(input);
+  await checkTargets(scope, data);
+  const dueAt = data.dueAt ?? new Date(now.getTime() + (data.dueDays ?? 0) * DAY);
+  return db.$transaction(
+    async (tx) => {
+      const assignment = await tx.assignment.create({
+        data: {
+          courseId: data.courseId,
+          createdById: actorUserId,
+          title: data.title,
+          agencyId: data.agencyId,
+          includeSubagencies: data.includeSubagencies,
+          staffCategories: data.staffCategories,
+          itRoles: data.itRoles,
+          headOfUnitOnly: data.headOfUnitOnly,
+          tags: data.tags,
+          dueAt: data.dueAt,
+          dueDays: data.dueDays,
+          standing: data.standing,
+        },
+      });
+      const count = await fillMembers(tx, assignment.id, data, data.personIds, dueAt, now);
+      await audit(
+        {
+          actorUserId,
+          action: "assignment.create",
+          entityType: "Assignment",
+          entityId: assignment.id,
+          agencyId: data.agencyId,
+          data: { count, courseId: data.courseId, named: data.personIds.length, standing: data.standing },
+        },
+        tx,
+      );
+      return { id: assignment.id, count };
+    },
+    { timeout: 60_000, maxWait: 10_000 },
+  );
+}
+
+export type MyAssignment = {
+  assignmentId: string;
+  courseCode: string;
+  courseTitle: string;
+  dueAt: Date;
+  status: LearnerStatus;
+};
+
+/** The learner's current assignments (ACTIVE ones, not removed), soonest due first. */
+export async function listMyAssignments(personId: string, now: Date = new Date()): Promise<MyAssignment[]> {
+  if (!isUuid(personId)) return [];
+  const rows = await memberRows(Prisma.sql`m."personId" = ${personId}::uuid AND a.status = 'ACTIVE'`, now);
+  return rows
+    .map((r) => ({
+      assignmentId: r.assignmentId,
+      courseCode: r.courseCode,
+      courseTitle: r.courseTitle,
+      dueAt: r.dueAt,
+      status: r.status,
+    }))
+    .sort((x, y) => x.dueAt.getTime() - y.dueAt.getTime());
+}
+
+type Counts = Record<LearnerStatus | "total", number>;
+
+function countRows(rows: MemberRow[]): Counts {
+  const counts = emptyCounts();
+  for (const r of rows) {
+    counts[r.status]++;
+    counts.total++;
+  }
+  return counts;
+}
+
+/** An assignment is visible when its agency is in scope (one with named people only: to admins). */
+async function visibleAssignment(scope: Scope, assignmentId: string) {
+  const a = isUuid(assignmentId) ? await db.assignment.findUnique({ where: { id: assignmentId } }) : null;
+  const agency = a?.agencyId ? await db.agency.findUnique({ where: { id: a.agencyId } }) : null;
+  const visible = a && (scope === "ALL" || (agency !== null && inScope(scope, agency.path)));
+  if (!visible) throw new DomainError(NOT_FOUND, 404);
+  const course = await db.course.findUniqueOrThrow({
+    where: { id: a.courseId },
+    select: { code: true, title: true },
+  });
+  return { ...a, course, agencyName: agency?.name ?? null };
+}
+
+export type ProgressRow = {
+  personId: string;
+  fullName: string;
+  email: string;
+  agencyName: string;
+  status: LearnerStatus;
+  dueAt: Date;
+  completedAt: Date | null;
+};
+
+/**
+ * Progress of one assignment for coordinators: counts per status (after the text filter `q`, before the
+ * status filter) and one page of members, Vietnamese name order. 404 when outside the scope.
+ */
+export async function assignmentProgress(
+  scope: Scope,
+  assignmentId: string,
+  opts: { status?: LearnerStatus; q?: string; page?: number; pageSize?: number },
+  now: Date = new Date(),
+) {
+  const a = await visibleAssignment(scope, assignmentId);
+  const where = [Prisma.sql`m."assignmentId" = ${a.id}::uuid`, personScopeSql(scope)];
+  const q = foldVietnamese(opts.q ?? "");
+  if (q) where.push(Prisma.sql`p."searchText" LIKE ${`%${escapeLike(q)}%`}`);
+  const all = await memberRows(Prisma.join(where, " AND "), now);
+  const collator = new Intl.Collator("vi");
+  all.sort((x, y) => collator.compare(x.fullName, y.fullName) || (x.personId < y.personId ? -1 : 1));
+  const counts = countRows(all);
+  const filtered = opts.status ? all.filter((r) => r.status === opts.status) : all;
+  const pageSize = Math.max(1, Math.min(opts.pageSize ?? 50, 100_000));
+  const page = Math.max(1, Math.floor(opts.page ?? 1));
+  const rows: ProgressRow[] = filtered.slice((page - 1) * pageSize, page * pageSize).map((r) => ({
+    personId: r.personId,
+    fullName: r.fullName,
+    email: r.email,
+    agencyName: r.agencyName,
+    status: r.status,
+    dueAt: r.dueAt,
+    completedAt: r.completedAt,
+  }));
+  return {
+    assignment: {
+      id: a.id,
+      title: a.title,
+      courseId: a.courseId,
+      courseCode: a.course.code,
+      courseTitle: a.course.title,
+      agencyId: a.agencyId,
+      agencyName: a.agencyName,
+      dueAt: a.dueAt,
+      dueDays: a.dueDays,
+      standing: a.standing,
+      status: a.status,
+    },
+    counts,
+    rows,
+    total: filtered.length,
+    page,
+    pageSize,
+  };
+}
+
+export type AssignmentSummary = {
+  id: string;
+  title: string;
+  courseId: string;
+  courseTitle: string;
+  agencyId: string | null;
+  agencyName: string | null;
+  dueAt: Date | null;
+  dueDays: number | null;
+  standing: boolean;
+  status: "ACTIVE" | "CANCELLED";
+  createdAt: Date;
+  counts: Counts;
+};
+
+/** Assignments visible in the scope, newest first, with member counts per status (members in scope). */
+export async function listAssignments(scope: Scope, now: Date = new Date()): Promise<AssignmentSummary[]> {
+  const list = await db.assignment.findMany({
+    where: scope === "ALL" ? {} : { agencyId: { not: null, in: await agencyIdsIn(scope) } },
+    orderBy: { createdAt: "desc" },
+  });
+  if (list.length === 0) return [];
+  const agencies = await db.agency.findMany({
+    where: { id: { in: list.map((a) => a.agencyId).filter((x): x is string => x !== null) } },
+    select: { id: true, name: true },
+  });
+  const names = new Map(agencies.map((g) => [g.id, g.name]));
+  const courses = await db.course.findMany({
+    where: { id: { in: [...new Set(list.map((a) => a.courseId))] } },
+    select: { id: true, title: true },
+  });
+  const titles = new Map(courses.map((c) => [c.id, c.title]));
+  const rows = await memberRows(
+    Prisma.sql`m."assignmentId" = ANY(${list.map((a) => a.id)}::uuid[]) AND ${personScopeSql(scope)}`,
+    now,
+  );
+  const byAssignment = new Map<string, MemberRow[]>();
+  for (const r of rows) byAssignment.set(r.assignmentId, [...(byAssignment.get(r.assignmentId) ?? []), r]);
+  return list.map((a) => ({
+    id: a.id,
+    title: a.title,
+    courseId: a.courseId,
+    courseTitle: titles.get(a.courseId) ?? "",
+    agencyId: a.agencyId,
+    agencyName: a.agencyId ? (names.get(a.agencyId) ?? null) : null,
+    dueAt: a.dueAt,
+    dueDays: a.dueDays,
+    standing: a.standing,
+    status: a.status,
+    createdAt: a.createdAt,
+    counts: countRows(byAssignment.get(a.id) ?? []),
+  }));
+}
+
+async function agencyIdsIn(scope: string[]): Promise<string[]> {
+  if (scope.length === 0) return [];
+  const rows = await db.agency.findMany({
+    where: { OR: scope.map((p) => ({ path: { startsWith: p } })) },
+    select: { id: true },
+  });
+  return rows.map((r) => r.id);
+}
+
+export type ReminderMember = {
+  personId: string;
+  email: string;
+  fullName: string;
+  assignmentId: string;
+  courseTitle: string;
+  /** Effective due date (recertification included). */
+  dueAt: Date;
+  agencyId: string;
+};
+
+const toReminder = (r: MemberRow): ReminderMember => ({
+  personId: r.personId,
+  email: r.email,
+  fullName: r.fullName,
+  assignmentId: r.assignmentId,
+  courseTitle: r.courseTitle,
+  dueAt: r.dueAt,
+  agencyId: r.agencyId,
+});
+
+/** Not-completed members of ACTIVE assignments, ACTIVE people, with member dueAt before `before`. */
+function openMembers(now: Date, before: Date) {
+  return memberRows(
+    Prisma.sql`a.status = 'ACTIVE' AND p.active AND m."dueAt" <= ${before}::timestamptz`,
+    now,
+  ).then((rows) => rows.filter((r) => r.status !== "HOAN_THANH"));
+}
+
+/** ACTIVE people past their (effective) due date without a valid completion. */
+export async function overdueMembers(now: Date = new Date()): Promise<ReminderMember[]> {
+  // The effective due date is never before the member's own dueAt, so dueAt <= now prefilters safely.
+  const rows = await openMembers(now, now);
+  return rows.filter((r) => r.status === "QUA_HAN").map(toReminder);
+}
+
+/**
+ * ACTIVE people not yet completed whose (effective) due date falls exactly `d` Vietnamese calendar days
+ * after today for some d in `daysBefore` (0 = due today), and not yet overdue.
+ */
+export async function dueSoonMembers(now: Date, daysBefore: number[]): Promise<ReminderMember[]> {
+  if (daysBefore.length === 0) return [];
+  const horizon = new Date(now.getTime() + (Math.max(...daysBefore) + 2) * DAY);
+  const wanted = new Set(daysBefore);
+  const rows = await openMembers(now, horizon);
+  return rows.filter((r) => r.status !== "QUA_HAN" && wanted.has(daysUntil(r.dueAt, now))).map(toReminder);
+}

@@ -1,0 +1,60 @@
+// One query for the facts status.ts decides on: per member, the valid/expired completions of the course
+// (same course, or a completion whose topics overlap the course's topics) and the enrollment.
+import { db } from "~/db.server";
+import type { Prisma } from "~/generated/prisma/client";
+import { learnerStatus, type LearnerStatus } from "./status";
+
+export type MemberRow = {
+  memberId: string;
+  assignmentId: string;
+  personId: string;
+  fullName: string;
+  email: string;
+  agencyId: string;
+  agencyName: string;
+  courseId: string;
+  courseCode: string;
+  courseTitle: string;
+  source: "RULE" | "NAMED";
+  assignedAt: Date;
+  /** Effective due date (recertification included, see status.ts). */
+  dueAt: Date;
+  completedAt: Date | null;
+  status: LearnerStatus;
+};
+
+type Raw = Omit<MemberRow, "dueAt" | "status" | "completedAt"> & {
+  memberDueAt: Date;
+  validCompletedAt: Date | null;
+  expiredValidUntil: Date | null;
+  inProgress: boolean;
+};
+
+/** Current members (removedAt null) matching `where` (aliases m, a, c, p, ag), with their status at `now`. */
+export async function memberRows(where: Prisma.Sql, now: Date = new Date()): Promise<MemberRow[]> {
+  const rows = await db.$queryRaw<Raw[]>`
+    SELECT m.id AS "memberId", m."assignmentId", m."personId", p."fullName", p.email, p."agencyId",
+           ag.name AS "agencyName", a."courseId", c.code AS "courseCode", c.title AS "courseTitle",
+           m.source::text AS source, m."assignedAt", m."dueAt" AS "memberDueAt",
+           comp."validCompletedAt", comp."expiredValidUntil",
+           (e.id IS NOT NULL AND e."completedAt" IS NULL) AS "inProgress"
+    FROM "AssignmentMember" m
+    JOIN "Assignment" a ON a.id = m."assignmentId"
+    JOIN "Course" c ON c.id = a."courseId"
+    JOIN "Person" p ON p.id = m."personId"
+    JOIN "Agency" ag ON ag.id = p."agencyId"
+    LEFT JOIN LATERAL (
+      SELECT max(x."completedAt") FILTER (WHERE x."validUntil" IS NULL OR x."validUntil" > ${now}::timestamptz)
+               AS "validCompletedAt",
+             max(x."validUntil") FILTER (WHERE x."validUntil" <= ${now}::timestamptz) AS "expiredValidUntil"
+      FROM "Completion" x
+      WHERE x."personId" = m."personId"
+        AND (x."courseId" = a."courseId" OR (cardinality(c.topics) > 0 AND x.topics && c.topics))
+    ) comp ON TRUE
+    LEFT JOIN "Enrollment" e ON e."personId" = m."personId" AND e."courseId" = a."courseId"
+    WHERE m."removedAt" IS NULL AND ${where}`;
+  return rows.map(({ memberDueAt, validCompletedAt, expiredValidUntil, inProgress, ...r }) => {
+    const s = learnerStatus({ dueAt: memberDueAt, validCompletedAt, expiredValidUntil, inProgress }, now);
+    return { ...r, dueAt: s.dueAt, status: s.status, completedAt: validCompletedAt };
+  });
+}

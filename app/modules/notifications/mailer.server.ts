@@ -1,0 +1,42 @@
+// SMTP delivery from the environment. Without SMTP_HOST sending is disabled: emails stay PENDING in the outbox.
+import nodemailer from "nodemailer";
+
+export const DEFAULT_MAIL_FROM = "Học ATTT <no-reply@localhost>";
+
+export type MailMessage = { from: string; to: string; subject: string; text: string; html?: string };
+
+/** What the outbox needs from a transport; a nodemailer Transporter fits as is. */
+export interface MailTransport {
+  sendMail(message: MailMessage): Promise<unknown>;
+}
+
+type MailEnv = Record<string, string | undefined>;
+
+export function mailFrom(env: MailEnv = process.env): string {
+  return env.MAIL_FROM?.trim() || DEFAULT_MAIL_FROM;
+}
+
+let disabledLogged = false;
+
+/** A nodemailer SMTP transport configured from SMTP_* variables, or null (logged once) when SMTP_HOST is unset. */
+export function createTransportFromEnv(env: MailEnv = process.env): MailTransport | null {
+  const host = env.SMTP_HOST?.trim();
+  if (!host) {
+    if (!disabledLogged) {
+      disabledLogged = true;
+      console.warn(
+        "[mail] SMTP_HOST chưa được cấu hình: email được giữ trong hàng đợi (PENDING), không gửi đi.",
+      );
+    }
+    return null;
+  }
+  const secure = env.SMTP_SECURE === "true" || env.SMTP_SECURE === "1";
+  const port = Number(env.SMTP_PORT) || (secure ? 465 : 587);
+  const user = env.SMTP_USER?.trim();
+  return nodemailer.createTransport({
+    host,
+    port,
+    secure,
+    auth: user ? { user, pass: env.SMTP_PASSWORD ?? "" } : undefined,
+  });
+}

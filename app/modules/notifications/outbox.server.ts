@@ -1,0 +1,195 @@
+// The email outbox and in-app notifications. Every row carries a dedupeKey: enqueuing the same key twice is a
+// no-op, so reminders stay idempotent across restarts and servers. Workers claim due rows with a short lease.
+import { db, type Tx } from "~/db.server";
+import { mailFrom, type MailTransport } from "./mailer.server";
+
+export type EmailInput = {
+  to: string;
+  subject: string;
+  text: string;
+  html?: string | null;
+  dedupeKey: string;
+  /** Earliest send time; defaults to the database's now(). */
+  notBefore?: Date;
+};
+
+export type NotificationInput = {
+  personId: string;
+  kind: string;
+  title: string;
+  body?: string;
+  link?: string | null;
+  dedupeKey: string;
+};
+
+/** Queues emails; rows whose dedupeKey already exists are skipped. Returns how many were inserted. */
+export async function enqueueEmails(inputs: EmailInput[], tx?: Tx): Promise<number> {
+  if (inputs.length === 0) return 0;
+  const { count } = await (tx ?? db).outboxEmail.createMany({
+    data: inputs.map((e) => ({
+      to: e.to.trim(),
+      subject: e.subject,
+      text: e.text,
+      html: e.html ?? null,
+      dedupeKey: e.dedupeKey,
+      ...(e.notBefore ? { nextAttemptAt: e.notBefore } : {}),
+    })),
+    skipDuplicates: true,
+  });
+  return count;
+}
+
+/** Queues one email; false when its dedupeKey was already used (the email exists, or existed, already). */
+export async function enqueueEmail(input: EmailInput, tx?: Tx): Promise<boolean> {
+  return (await enqueueEmails([input], tx)) === 1;
+}
+
+/** Creates in-app notifications; existing dedupeKeys are skipped. Returns how many were inserted. */
+export async function notifyMany(inputs: NotificationInput[], tx?: Tx): Promise<number> {
+  if (inputs.length === 0) return 0;
+  const { count } = await (tx ?? db).notification.createMany({
+    data: inputs.map((n) => ({
+      personId: n.personId,
+      kind: n.kind,
+      title: n.title,
+      body: n.body ?? "",
+      link: n.link ?? null,
+      dedupeKey: n.dedupeKey,
+    })),
+    skipDuplicates: true,
+  });
+  return count;
+}
+
+/** Creates one in-app notification; false when its dedupeKey was already used. */
+export async function notify(input: NotificationInput, tx?: Tx): Promise<boolean> {
+  return (await notifyMany([input], tx)) === 1;
+}
+
+export const LEASE_MS = 60_000;
+export const MAX_ATTEMPTS = 6;
+export const INACTIVE_RECIPIENT_ERROR = "người nhận đã ngừng hoạt động";
+
+/** Delay before the next try after `attempts` failed tries (1 → 1 min, 2 → 2 min, 3 → 4 min …). */
+export function retryDelayMs(attempts: number): number {
+  return 2 ** Math.max(0, attempts - 1) * 60_000;
+}
+
+export type ProcessOutboxOptions = {
+  /** null when sending is disabled: nothing is claimed and emails stay PENDING. */
+  transport: MailTransport | null;
+  now?: Date;
+  batchSize?: number;
+  workerId: string;
+  from?: string;
+};
+
+export type ProcessOutboxResult = {
+  claimed: number;
+  sent: number;
+  retried: number;
+  failed: number;
+  skippedInactive: number;
+};
+
+type ClaimedRow = {
+  id: string;
+  to: string;
+  subject: string;
+  text: string;
+  html: string | null;
+  attempts: number;
+};
+
+/** Claims due PENDING rows under a lease in one statement; concurrent workers never claim the same row. */
+async function claimBatch(now: Date, batchSize: number): Promise<ClaimedRow[]> {
+  const leaseUntil = new Date(now.getTime() + LEASE_MS);
+  return db.$queryRaw<ClaimedRow[]>`
+    UPDATE "OutboxEmail" SET "lockedUntil" = ${leaseUntil}::timestamptz
+    WHERE "id" IN (
+      SELECT "id" FROM "OutboxEmail"
+      WHERE "status" = 'PENDING'::"OutboxStatus" AND "nextAttemptAt" <= ${now}::timestamptz
+        AND ("lockedUntil" IS NULL OR "lockedUntil" < ${now}::timestamptz)
+      ORDER BY "createdAt", "id"
+      LIMIT ${batchSize}::int
+      FOR UPDATE SKIP LOCKED
+    )
+    AND "status" = 'PENDING'::"OutboxStatus"
+    AND ("lockedUntil" IS NULL OR "lockedUntil" < ${now}::timestamptz)
+    RETURNING "id", "to", "subject", "text", "html", "attempts"`;
+}
+
+function errorMessage(err: unknown): string {
+  const msg = err instanceof Error ? err.message : String(err);
+  return msg.slice(0, 1000);
+}
+
+/** Sends one batch of due emails: SENT on success, a backed-off retry on failure, FAILED after 6 tries. */
+export async function processOutbox(options: ProcessOutboxOptions): Promise<ProcessOutboxResult> {
+  const result: ProcessOutboxResult = { claimed: 0, sent: 0, retried: 0, failed: 0, skippedInactive: 0 };
+  const { transport, workerId } = options;
+  if (!transport) return result;
+  const now = options.now ?? new Date();
+  const from = options.from ?? mailFrom();
+  const rows = await claimBatch(now, options.batchSize ?? 50);
+  result.claimed = rows.length;
+  if (rows.length === 0) return result;
+
+  const emails = [...new Set(rows.map((r) => r.to.trim().toLowerCase()))];
+  const inactive = new Set(
+    (
+      await db.person.findMany({
+        where: { email: { in: emails, mode: "insensitive" }, active: false },
+        select: { email: true },
+      })
+    ).map((p) => p.email.toLowerCase()),
+  );
+
+  for (const row of rows) {
+    const mine = { id: row.id, status: "PENDING" as const };
+    if (inactive.has(row.to.trim().toLowerCase())) {
+      await db.outboxEmail.updateMany({
+        where: mine,
+        data: { status: "FAILED", lastError: INACTIVE_RECIPIENT_ERROR, lockedUntil: null },
+      });
+      result.skippedInactive++;
+      continue;
+    }
+    try {
+      await transport.sendMail({
+        from,
+        to: row.to,
+        subject: row.subject,
+        text: row.text,
+        ...(row.html ? { html: row.html } : {}),
+      });
+      await db.outboxEmail.updateMany({
+        where: mine,
+        data: { status: "SENT", sentAt: now, attempts: row.attempts + 1, lockedUntil: null, lastError: null },
+      });
+      result.sent++;
+    } catch (err) {
+      const attempts = row.attempts + 1;
+      const lastError = `[${workerId}] ${errorMessage(err)}`;
+      if (attempts >= MAX_ATTEMPTS) {
+        await db.outboxEmail.updateMany({
+          where: mine,
+          data: { status: "FAILED", attempts, lastError, lockedUntil: null },
+        });
+        result.failed++;
+      } else {
+        await db.outboxEmail.updateMany({
+          where: mine,
+          data: {
+            attempts,
+            lastError,
+            lockedUntil: null,
+            nextAttemptAt: new Date(now.getTime() + retryDelayMs(attempts)),
+          },
+        });
+        result.retried++;
+      }
+    }
+  }
+  return result;
+}

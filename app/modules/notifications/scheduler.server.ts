@@ -1,0 +1,133 @@
+// A tiny in-process scheduler: runs a tick every interval, never two at once. With several app servers,
+// reminder planning runs under a PostgreSQL advisory lock (one server at a time); outbox processing is
+// safe everywhere thanks to the per-row lease.
+import { db, type Tx } from "~/db.server";
+import { createTransportFromEnv, type MailTransport } from "./mailer.server";
+import { processOutbox, type ProcessOutboxResult } from "./outbox.server";
+import type { ReminderRow } from "./reminders";
+import { sendReminders, type EscalationRecipient, type SendRemindersResult } from "./reminders.server";
+
+export type SchedulerOptions = {
+  intervalMs: number;
+  tick: () => Promise<void>;
+  /** Run the first tick right away instead of after one interval (default true). */
+  runImmediately?: boolean;
+  onError?: (err: unknown) => void;
+};
+
+export type Scheduler = { stop(): Promise<void>; readonly running: boolean };
+
+const g = globalThis as unknown as { __notificationScheduler?: Scheduler };
+
+/** Starts the scheduler (replacing one already started in this process). Ticks never overlap. */
+export function startScheduler(options: SchedulerOptions): Scheduler {
+  void g.__notificationScheduler?.stop();
+  const onError = options.onError ?? ((err) => console.error("[scheduler] tick failed:", err));
+  let stopped = false;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let current: Promise<void> | null = null;
+
+  const run = () => {
+    timer = undefined;
+    if (stopped) return;
+    current = options
+      .tick()
+      .catch(onError)
+      .finally(() => {
+        current = null;
+        if (!stopped) timer = setTimeout(run, options.intervalMs);
+      });
+  };
+
+  const scheduler: Scheduler = {
+    get running() {
+      return current !== null;
+    },
+    async stop() {
+      stopped = true;
+      if (timer) clearTimeout(timer);
+      timer = undefined;
+      if (g.__notificationScheduler === scheduler) g.__notificationScheduler = undefined;
+      await current;
+    },
+  };
+  g.__notificationScheduler = scheduler;
+  timer = setTimeout(run, options.runImmediately === false ? options.intervalMs : 0);
+  return scheduler;
+}
+
+/** Stops the process's scheduler, waiting for a running tick to finish. */
+export async function stopScheduler(): Promise<void> {
+  await g.__notificationScheduler?.stop();
+}
+
+export const REMINDER_LOCK_KEY = "notifications.reminders";
+
+/**
+ * Runs `fn` inside a transaction holding pg_try_advisory_xact_lock(hashtext(key)); returns acquired:false
+ * without running it when another server holds the lock. The lock is released when the transaction ends.
+ */
+export async function withAdvisoryLock<T>(
+  key: string,
+  fn: (tx: Tx) => Promise<T>,
+  timeoutMs = 120_000,
+): Promise<{ acquired: true; result: T } | { acquired: false }> {
+  return db.$transaction(
+    async (tx) => {
+      const [row] = await tx.$queryRaw<
+        { ok: boolean }[]
+      >`SELECT pg_try_advisory_xact_lock(hashtext(${key})) AS "ok"`;
+      if (!row?.ok) return { acquired: false as const };
+      return { acquired: true as const, result: await fn(tx) };
+    },
+    { timeout: timeoutMs, maxWait: 10_000 },
+  );
+}
+
+export type SchedulerTickOptions = {
+  /** The member rows to consider (due soon and overdue), read through `tx` when possible. */
+  loadRows: (now: Date, tx: Tx) => Promise<ReminderRow[]>;
+  daysBefore?: number[];
+  escalateTo?: (agencyId: string) => Promise<EscalationRecipient[]>;
+  /** Defaults to createTransportFromEnv(); null disables sending. */
+  transport?: MailTransport | null;
+  workerId: string;
+  now?: () => Date;
+  batchSize?: number;
+  /** Outbox batches per tick at most (default 10). */
+  maxBatches?: number;
+};
+
+export type SchedulerTickResult = {
+  reminders: SendRemindersResult | null;
+  outbox: ProcessOutboxResult;
+};
+
+/** One tick: plan reminders under the advisory lock (skipped if another server has it), then drain the outbox. */
+export function schedulerTick(options: SchedulerTickOptions): () => Promise<SchedulerTickResult> {
+  const transport = options.transport === undefined ? createTransportFromEnv() : options.transport;
+  return async () => {
+    const now = options.now?.() ?? new Date();
+    const planned = await withAdvisoryLock(REMINDER_LOCK_KEY, async (tx) =>
+      sendReminders({
+        rows: await options.loadRows(now, tx),
+        now,
+        daysBefore: options.daysBefore,
+        escalateTo: options.escalateTo,
+        tx,
+      }),
+    );
+    const outbox: ProcessOutboxResult = { claimed: 0, sent: 0, retried: 0, failed: 0, skippedInactive: 0 };
+    const batchSize = options.batchSize ?? 50;
+    for (let i = 0; i < (options.maxBatches ?? 10); i++) {
+      const r = await processOutbox({ transport, now, batchSize, workerId: options.workerId });
+      outbox.claimed += r.claimed;
+      outbox.sent += r.sent;
+      outbox.retried += r.retried;
+      outbox.failed += r.failed;
+      outbox.skippedInactive += r.skippedInactive;
+      if (r.claimed < batchSize) break;
+    }
+    return { reminders: planned.acquired ? planned.result : null, outbox };
+  };
+}
