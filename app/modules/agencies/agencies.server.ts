@@ -3,6 +3,7 @@
 import { z } from "zod";
 import { db, type Tx } from "~/db.server";
 import { Prisma, type Agency } from "~/generated/prisma/client";
+import { refreshStandingAssignments } from "~/modules/assignments/audience.server";
 import { audit } from "~/modules/audit/audit.server";
 import { DomainError } from "~/utils/errors";
 import { agencySearchText, childPath, isSameOrDescendant } from "./tree";
@@ -352,6 +353,8 @@ export async function mergeAgencies(
       grantsMoved: movedGrants.count,
       grantsDropped: duplicateIds.length,
     };
+    // People who moved into the survivor now fall under its standing assignments (and out of the old ones').
+    await refreshStandingAssignments({ client: tx });
     await audit(
       {
         actorUserId,

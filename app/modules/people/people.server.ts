@@ -1,4 +1,5 @@
 // People (CBCCVC): read and change one person, always inside the caller's scope. Lists live in list.server.ts.
+import { refreshStandingAssignments } from "~/modules/assignments/audience.server";
 import { db, type Tx } from "~/db.server";
 import type { Agency, Person, Prisma } from "~/generated/prisma/client";
 import { audit } from "~/modules/audit/audit.server";
@@ -77,6 +78,8 @@ export async function createPerson(
           memberships: { create: { agencyId: agency.id, reason: MEMBERSHIP_REASON.created } },
         },
       });
+      // Standing assignments reach a new hire at once.
+      await refreshStandingAssignments({ personIds: [person.id], client: tx });
       await audit(
         {
           actorUserId,
@@ -137,6 +140,8 @@ export async function updatePerson(
         data: { ...data, ...derivedPersonFields(data) },
       });
       if (changes.agencyId) await moveMembership(tx, [id], data.agencyId, MEMBERSHIP_REASON.moved);
+      // A new agency, category, IT role or tags may put the person into (or out of) standing assignments.
+      await refreshStandingAssignments({ personIds: [id], client: tx });
       await audit(
         {
           actorUserId,
