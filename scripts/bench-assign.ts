@@ -3,28 +3,13 @@
 // overdue). Targets: < 5 s each. Uses DATABASE_URL, else a fresh database hoc_bench_assign on the local server.
 import { randomUUID } from "node:crypto";
 import { performance } from "node:perf_hooks";
-import pg from "pg";
 import { demoPerson, rng } from "../prisma/demo-names.ts";
-import { applyMigrations } from "./lib/schema-engine.ts";
+import { benchDatabase, ms } from "./lib/bench.ts";
 
 const PEOPLE = Number(process.env.BENCH_PEOPLE ?? 30_000);
-const SERVER = process.env.BENCH_SERVER_URL ?? "postgresql://postgres@127.0.0.1:5432";
-
-async function prepareDatabase(): Promise<string> {
-  if (process.env.DATABASE_URL) return process.env.DATABASE_URL;
-  const admin = new pg.Client({ connectionString: `${SERVER}/postgres` });
-  await admin.connect();
-  await admin.query(`DROP DATABASE IF EXISTS hoc_bench_assign WITH (FORCE)`);
-  await admin.query(`CREATE DATABASE hoc_bench_assign`);
-  await admin.end();
-  return `${SERVER}/hoc_bench_assign`;
-}
-
-const ms = (t0: number) => performance.now() - t0;
 
 async function main() {
-  const url = await prepareDatabase();
-  await applyMigrations({ url });
+  const url = await benchDatabase("hoc_bench_assign");
   // The app's db module reads DATABASE_URL on first use, so it is imported only now.
   process.env.DATABASE_URL = url;
   const { db, closeDb } = await import("../app/db.server.ts");

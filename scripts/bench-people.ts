@@ -3,32 +3,15 @@
 // people and ~300 agencies there, tagged with a run id), otherwise recreates the `hoc_bench` database.
 import { randomUUID } from "node:crypto";
 import { performance } from "node:perf_hooks";
-import pg from "pg";
 import { demoPerson, rng } from "../prisma/demo-names.ts";
 import { csvBytes } from "../test/fixtures/people/files.ts";
-import { applyMigrations } from "./lib/schema-engine.ts";
+import { benchDatabase, ms, percentile } from "./lib/bench.ts";
 
 const PEOPLE = Number(process.env.BENCH_PEOPLE ?? 30_000);
 const SEARCHES = 200;
-const SERVER = process.env.BENCH_SERVER_URL ?? "postgresql://postgres@127.0.0.1:5432";
-
-async function prepareDatabase(): Promise<string> {
-  if (process.env.DATABASE_URL) return process.env.DATABASE_URL;
-  const admin = new pg.Client({ connectionString: `${SERVER}/postgres` });
-  await admin.connect();
-  await admin.query(`DROP DATABASE IF EXISTS hoc_bench WITH (FORCE)`);
-  await admin.query(`CREATE DATABASE hoc_bench`);
-  await admin.end();
-  return `${SERVER}/hoc_bench`;
-}
-
-const ms = (t0: number) => performance.now() - t0;
-const percentile = (sorted: number[], p: number) =>
-  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 
 async function main() {
-  const url = await prepareDatabase();
-  await applyMigrations({ url });
+  const url = await benchDatabase("hoc_bench");
   // The app's db module reads DATABASE_URL on first use, so it is imported only now.
   process.env.DATABASE_URL = url;
   const { db, closeDb } = await import("../app/db.server.ts");

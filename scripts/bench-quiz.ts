@@ -3,25 +3,13 @@
 // who passes is done and the worker moves on to a fresh one. Targets: ≥ 200 submissions/s, submit p95 < 150 ms.
 // Uses DATABASE_URL when set (it adds a course and learners there), otherwise recreates `hoc_bench_quiz`.
 import { performance } from "node:perf_hooks";
-import pg from "pg";
-import { applyMigrations } from "./lib/schema-engine.ts";
+import { benchDatabase, ms, percentile } from "./lib/bench.ts";
 
 const WORKERS = Number(process.env.BENCH_WORKERS ?? 50);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
 const SPARE_LEARNERS = Number(process.env.BENCH_SPARE_LEARNERS ?? 3000);
-const SERVER = process.env.BENCH_SERVER_URL ?? "postgresql://postgres@127.0.0.1:5432";
 // Enough connections that 50 workers rarely queue for one, few enough that 2–4 cores are not thrashed.
 process.env.DB_POOL_SIZE ??= "20";
-
-async function prepareDatabase(): Promise<string> {
-  if (process.env.DATABASE_URL) return process.env.DATABASE_URL;
-  const admin = new pg.Client({ connectionString: `${SERVER}/postgres` });
-  await admin.connect();
-  await admin.query(`DROP DATABASE IF EXISTS hoc_bench_quiz WITH (FORCE)`);
-  await admin.query(`CREATE DATABASE hoc_bench_quiz`);
-  await admin.end();
-  return `${SERVER}/hoc_bench_quiz`;
-}
 
 /** BENCH_PROFILE=file.cpuprofile: a V8 CPU profile of the measured window only (open it in Chrome DevTools). */
 async function startProfiler() {
@@ -40,13 +28,8 @@ async function startProfiler() {
   };
 }
 
-const ms = (t0: number) => performance.now() - t0;
-const percentile = (sorted: number[], p: number) =>
-  sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] : NaN;
-
 async function main() {
-  const url = await prepareDatabase();
-  await applyMigrations({ url });
+  const url = await benchDatabase("hoc_bench_quiz");
   // The app's db module reads DATABASE_URL on first use, so it is imported only now.
   process.env.DATABASE_URL = url;
   const { db, closeDb } = await import("../app/db.server.ts");
