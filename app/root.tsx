@@ -40,7 +40,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const roles: string[] = [];
   if (actor) {
     if (hasRole(actor, "LEARNER")) {
-      nav.push({ to: "/learn", label: "nav.learn" }, { to: "/courses", label: "nav.catalog" });
+      nav.push(
+        { to: "/learn", label: "nav.learn" },
+        { to: "/courses", label: "nav.catalog" },
+        { to: "/offerings", label: "nav.offerings" },
+      );
     }
     if (hasRole(actor, "COORDINATOR") || isAdmin(actor)) {
       nav.push(
@@ -53,7 +57,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       nav.push({ to: "/people", label: "nav.people" });
     }
     if (hasRole(actor, "REVIEWER") || hasRole(actor, "COORDINATOR") || isAdmin(actor)) {
-      nav.push({ to: "/reports", label: "nav.reports" });
+      nav.push({ to: "/targets", label: "nav.targets" }, { to: "/reports", label: "nav.reports" });
     }
     if (isAdmin(actor)) {
       nav.push(

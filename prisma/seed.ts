@@ -10,6 +10,8 @@ import { personSortKey, foldVietnamese } from "../app/utils/text.ts";
 import { demoPerson, rng } from "./demo-names.ts";
 import { DEMO_ACCOUNTS } from "./demo-accounts.ts";
 import { syncContent } from "../app/modules/content/sync.server.ts";
+import { seedTargets } from "./seed-targets.ts";
+import { seedOfferings } from "./seed-offerings.ts";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const DOMAIN = "langson.gov.vn";
@@ -141,6 +143,8 @@ async function main() {
     for (const p of content.problems) console.error(`  ${p.file} › ${p.field}: ${p.message}`);
     throw new Error("Nội dung khóa học có lỗi (xem trên); chạy npm run content:check để biết chi tiết.");
   }
+  const offerings = await seedOfferings();
+  const targets = await seedTargets();
   const total = await db.person.count();
   console.log(
     `Dữ liệu mẫu: ${agencies.created} đơn vị mới (${agencies.unchanged} không đổi), ${people} cán bộ mới, tổng ${total} cán bộ.`,
@@ -148,6 +152,8 @@ async function main() {
   console.log(
     `Khóa học: ${content.created.length} mới, ${content.newVersions.length} phiên bản mới, ${content.unchanged.length} không đổi.`,
   );
+  if (offerings) console.log(offerings);
+  if (targets) console.log(targets);
   console.log("\nTài khoản demo (đăng nhập tại http://localhost:3000/login):");
   for (const a of DEMO_ACCOUNTS)
     console.log(`  ${a.role.padEnd(11)} ${a.email.padEnd(30)} mật khẩu: ${a.password}`);

@@ -5,6 +5,8 @@ import { agencies } from "./agencies";
 import { admin } from "./admin";
 import { learning } from "./learning";
 import { assignments } from "./assignments";
+import { targets } from "./targets";
+import { scheduling } from "./scheduling";
 
 export type Locale = "vi" | "en";
 export const LOCALES: Locale[] = ["vi", "en"];
@@ -16,6 +18,8 @@ const vi = {
   ...admin.vi,
   ...learning.vi,
   ...assignments.vi,
+  ...targets.vi,
+  ...scheduling.vi,
 };
 const en: Record<keyof typeof vi, string> = {
   ...common.en,
@@ -24,6 +28,8 @@ const en: Record<keyof typeof vi, string> = {
   ...admin.en,
   ...learning.en,
   ...assignments.en,
+  ...targets.en,
+  ...scheduling.en,
 };
 
 export type MessageKey = keyof typeof vi;

@@ -339,6 +339,25 @@ export async function mergeAgencies(
       data: { agencyId: target.id },
     });
 
+    // Everything that names the old agency as an audience or organiser now names the survivor.
+    await tx.assignment.updateMany({ where: { agencyId: source.id }, data: { agencyId: target.id } });
+    await tx.trainingPlan.updateMany({ where: { agencyId: source.id }, data: { agencyId: target.id } });
+    await tx.target.updateMany({ where: { agencyId: source.id }, data: { agencyId: target.id } });
+    await tx.classOffering.updateMany({
+      where: { organiserAgencyId: source.id },
+      data: { organiserAgencyId: target.id },
+    });
+    // Quotas: the survivor's quota on the same offering absorbs the old one's seats.
+    for (const q of await tx.offeringQuota.findMany({ where: { agencyId: source.id } })) {
+      await tx.offeringQuota.upsert({
+        where: { offeringId_agencyId: { offeringId: q.offeringId, agencyId: target.id } },
+        update: { seats: { increment: q.seats } },
+        create: { offeringId: q.offeringId, agencyId: target.id, seats: q.seats },
+      });
+      await tx.offeringQuota.delete({
+        where: { offeringId_agencyId: { offeringId: q.offeringId, agencyId: source.id } },
+      });
+    }
     await tx.agencyAlias.updateMany({ where: { agencyId: source.id }, data: { agencyId: target.id } });
     await tx.agencyAlias.create({
       data: { agencyId: target.id, code: source.code, name: source.name, reason: "MERGED" },
