@@ -7,6 +7,7 @@ export const DEMO_ACCOUNTS = [
     fullName: "Hoàng Văn Quản",
     agencyCode: "20.SKHCN",
     position: "Chuyên viên CNTT",
+    scopeCode: null,
   },
   {
     role: "COORDINATOR",
@@ -15,6 +16,7 @@ export const DEMO_ACCOUNTS = [
     fullName: "Lương Thị Thu Hà",
     agencyCode: "20.SKHCN",
     position: "Chuyên viên phụ trách đào tạo",
+    scopeCode: "20.SKHCN",
   },
   {
     role: "REVIEWER",
@@ -23,6 +25,7 @@ export const DEMO_ACCOUNTS = [
     fullName: "Nông Văn Bình",
     agencyCode: "20.SNV",
     position: "Phó Trưởng phòng Công chức, viên chức",
+    scopeCode: "20",
   },
   {
     role: "LEARNER",
@@ -31,5 +34,15 @@ export const DEMO_ACCOUNTS = [
     fullName: "Nguyễn Văn An",
     agencyCode: "20.SKHCN",
     position: "Chuyên viên",
+    scopeCode: null,
+  },
+  {
+    role: "COORDINATOR",
+    email: "daotao.stc@langson.gov.vn",
+    password: "DaoTao@2026",
+    fullName: "Hoàng Thị Mai",
+    agencyCode: "20.STC",
+    position: "Chuyên viên phụ trách đào tạo",
+    scopeCode: "20.STC",
   },
 ] as const;

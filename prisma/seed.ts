@@ -17,14 +17,6 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 const DOMAIN = "langson.gov.vn";
 const PEOPLE = Number(process.env.DEMO_PEOPLE ?? 3000);
 
-// Scope of each demo grant: the coordinator manages their department; the reviewer sees the province.
-const SCOPE: Record<string, string | null> = {
-  ADMIN: null,
-  COORDINATOR: "20.SKHCN",
-  REVIEWER: "20",
-  LEARNER: null,
-};
-
 // Units inside two departments, so the demo tree has more than two levels below the province.
 const DEMO_UNITS = [
   { parent: "20.SKHCN", code: "20.SKHCN.VP", name: "Văn phòng Sở" },
@@ -124,7 +116,7 @@ async function seedAccounts() {
         data: { email: a.email, personId: person.id, passwordHash: await hashPassword(a.password) },
       });
     }
-    const scopeCode = SCOPE[a.role];
+    const scopeCode = a.scopeCode;
     const scopeAgency = scopeCode ? await db.agency.findUniqueOrThrow({ where: { code: scopeCode } }) : null;
     for (const role of new Set([a.role, "LEARNER"] as const)) {
       const agencyId = role === a.role ? (scopeAgency?.id ?? null) : null;

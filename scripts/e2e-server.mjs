@@ -5,7 +5,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
-const dir = path.join(root, "test-results/e2e-pglite");
+const dir = path.resolve(root, process.env.E2E_PGLITE_DIR ?? "test-results/e2e-pglite");
 rmSync(dir, { recursive: true, force: true });
 const env = {
   ...process.env,

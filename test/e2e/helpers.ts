@@ -7,8 +7,9 @@ export function account(role: DemoRole) {
   return DEMO_ACCOUNTS.find((a) => a.role === role)!;
 }
 
-export async function loginAs(page: Page, role: DemoRole) {
-  const a = account(role);
+/** Logs in as the first demo account of `role`, or the demo account with that email. */
+export async function loginAs(page: Page, role: DemoRole | `${string}@${string}`) {
+  const a = role.includes("@") ? DEMO_ACCOUNTS.find((x) => x.email === role)! : account(role as DemoRole);
   await page.goto("/login");
   await page.getByLabel("Email công vụ").fill(a.email);
   await page.getByLabel("Mật khẩu").fill(a.password);
