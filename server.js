@@ -99,6 +99,8 @@ app.all(
 const port = Number(process.env.PORT ?? 3000);
 const server = app.listen(port, () => {
   console.log(`Học ATTT đang chạy tại http://localhost:${port}`);
+  // Reminders and the email outbox run in the app process (REMINDERS_ENABLED=false turns them off).
+  build.entry.module.startBackgroundJobs?.();
 });
 
 async function shutdown() {

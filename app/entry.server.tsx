@@ -4,11 +4,19 @@ import { createReadableStreamFromReadable } from "@remix-run/node";
 import { RemixServer, isRouteErrorResponse } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
+import { closeDb } from "~/db.server";
 import { getEnv } from "~/env.server";
+import { stopScheduler } from "~/modules/notifications/scheduler.server";
 import { NonceProvider } from "~/utils/nonce";
 
 export { isSameOriginRequest } from "~/modules/auth/origin";
-export { closeDb as shutdown } from "~/db.server";
+export { startBackgroundJobs } from "~/modules/notifications/jobs.server";
+
+/** Called by server.js on SIGTERM/SIGINT: let a running scheduler tick finish, then close the database. */
+export async function shutdown() {
+  await stopScheduler();
+  await closeDb();
+}
 
 // Fail fast on a bad environment at boot rather than on the first request.
 getEnv();

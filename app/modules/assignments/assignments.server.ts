@@ -1,6 +1,6 @@
 // Giao khóa học: preview and create an assignment, the learner's list, progress for coordinators and the
 // reminder queries. Audience SQL lives in audience.server.ts, the status rule in status.ts.
-import { db } from "~/db.server";
+import { db, type Tx } from "~/db.server";
 import { Prisma } from "~/generated/prisma/client";
 import { audit } from "~/modules/audit/audit.server";
 import { inScope, type Scope } from "~/modules/auth/scope";
@@ -304,17 +304,18 @@ const toReminder = (r: MemberRow): ReminderMember => ({
 });
 
 /** Not-completed members of ACTIVE assignments, ACTIVE people, with member dueAt before `before`. */
-function openMembers(now: Date, before: Date) {
+function openMembers(now: Date, before: Date, client: Tx) {
   return memberRows(
     Prisma.sql`a.status = 'ACTIVE' AND p.active AND m."dueAt" <= ${before}::timestamptz`,
     now,
+    client,
   ).then((rows) => rows.filter((r) => r.status !== "HOAN_THANH"));
 }
 
 /** ACTIVE people past their (effective) due date without a valid completion. */
-export async function overdueMembers(now: Date = new Date()): Promise<ReminderMember[]> {
+export async function overdueMembers(now: Date = new Date(), client: Tx = db): Promise<ReminderMember[]> {
   // The effective due date is never before the member's own dueAt, so dueAt <= now prefilters safely.
-  const rows = await openMembers(now, now);
+  const rows = await openMembers(now, now, client);
   return rows.filter((r) => r.status === "QUA_HAN").map(toReminder);
 }
 
@@ -322,10 +323,14 @@ export async function overdueMembers(now: Date = new Date()): Promise<ReminderMe
  * ACTIVE people not yet completed whose (effective) due date falls exactly `d` Vietnamese calendar days
  * after today for some d in `daysBefore` (0 = due today), and not yet overdue.
  */
-export async function dueSoonMembers(now: Date, daysBefore: number[]): Promise<ReminderMember[]> {
+export async function dueSoonMembers(
+  now: Date,
+  daysBefore: number[],
+  client: Tx = db,
+): Promise<ReminderMember[]> {
   if (daysBefore.length === 0) return [];
   const horizon = new Date(now.getTime() + (Math.max(...daysBefore) + 2) * DAY);
   const wanted = new Set(daysBefore);
-  const rows = await openMembers(now, horizon);
+  const rows = await openMembers(now, horizon, client);
   return rows.filter((r) => r.status !== "QUA_HAN" && wanted.has(daysUntil(r.dueAt, now))).map(toReminder);
 }

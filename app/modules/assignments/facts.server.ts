@@ -1,6 +1,6 @@
 // One query for the facts status.ts decides on: per member, the valid/expired completions of the course
 // (same course, or a completion whose topics overlap the course's topics) and the enrollment.
-import { db } from "~/db.server";
+import { db, type Tx } from "~/db.server";
 import type { Prisma } from "~/generated/prisma/client";
 import { learnerStatus, type LearnerStatus } from "./status";
 
@@ -30,9 +30,16 @@ type Raw = Omit<MemberRow, "dueAt" | "status" | "completedAt"> & {
   inProgress: boolean;
 };
 
-/** Current members (removedAt null) matching `where` (aliases m, a, c, p, ag), with their status at `now`. */
-export async function memberRows(where: Prisma.Sql, now: Date = new Date()): Promise<MemberRow[]> {
-  const rows = await db.$queryRaw<Raw[]>`
+/**
+ * Current members (removedAt null) matching `where` (aliases m, a, c, p, ag), with their status at `now`.
+ * `client` lets a caller read inside its own transaction (e.g. the scheduler's advisory-lock transaction).
+ */
+export async function memberRows(
+  where: Prisma.Sql,
+  now: Date = new Date(),
+  client: Tx = db,
+): Promise<MemberRow[]> {
+  const rows = await client.$queryRaw<Raw[]>`
     SELECT m.id AS "memberId", m."assignmentId", m."personId", p."fullName", p.email, p."agencyId",
            ag.name AS "agencyName", a."courseId", c.code AS "courseCode", c.title AS "courseTitle",
            m.source::text AS source, m."assignedAt", m."dueAt" AS "memberDueAt",

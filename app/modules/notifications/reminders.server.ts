@@ -18,7 +18,7 @@ export type SendRemindersInput = {
   now?: Date;
   daysBefore?: number[];
   /** Coordinators/heads to tell about an agency's overdue people; no escalation when omitted. */
-  escalateTo?: (agencyId: string) => Promise<EscalationRecipient[]>;
+  escalateTo?: (agencyId: string, client: Tx) => Promise<EscalationRecipient[]>;
   /** Write inside this transaction instead of opening one (e.g. the scheduler's advisory-lock transaction). */
   tx?: Tx;
 };
@@ -51,9 +51,10 @@ export async function sendReminders(input: SendRemindersInput): Promise<SendRemi
     dedupeKey: p.dedupeKey,
   }));
 
-  // Escalations: every agency with someone overdue today, once per ISO week per recipient.
-  const escalations: EmailInput[] = [];
-  if (input.escalateTo) {
+  // Escalations: every agency with someone overdue today, once per ISO week per recipient. Recipients are
+  // looked up through the same transaction (PGlite has one connection; the scheduler holds a lock in it).
+  const escalations = async (tx: Tx): Promise<EmailInput[]> => {
+    if (!input.escalateTo) return [];
     const today = vnDay(now);
     const overdueByAgency = new Map<string, ReminderRow[]>();
     for (const r of active) {
@@ -63,14 +64,15 @@ export async function sendReminders(input: SendRemindersInput): Promise<SendRemi
       overdueByAgency.set(r.agencyId, list);
     }
     const week = isoWeek(now);
+    const out: EmailInput[] = [];
     for (const [agencyId, overdue] of overdueByAgency) {
-      const recipients = await input.escalateTo(agencyId);
+      const recipients = await input.escalateTo(agencyId, tx);
       const seen = new Set<string>();
       for (const to of recipients) {
         const email = to.email.trim().toLowerCase();
         if (!email || seen.has(email)) continue;
         seen.add(email);
-        escalations.push({
+        out.push({
           to: to.email.trim(),
           ...composeEscalation(to, overdue, now),
           dedupeKey: `escalation:${agencyId}:${week}:${email}`,
@@ -78,13 +80,14 @@ export async function sendReminders(input: SendRemindersInput): Promise<SendRemi
         });
       }
     }
-  }
+    return out;
+  };
 
   const write = async (tx: Tx): Promise<SendRemindersResult> => ({
     planned: planned.length,
     emails: await enqueueEmails(emails, tx),
     notifications: await notifyMany(notices, tx),
-    escalations: await enqueueEmails(escalations, tx),
+    escalations: await enqueueEmails(await escalations(tx), tx),
   });
   return input.tx ? write(input.tx) : db.$transaction(write);
 }

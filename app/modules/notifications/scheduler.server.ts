@@ -19,9 +19,16 @@ export type Scheduler = { stop(): Promise<void>; readonly running: boolean };
 
 const g = globalThis as unknown as { __notificationScheduler?: Scheduler };
 
-/** Starts the scheduler (replacing one already started in this process). Ticks never overlap. */
+/** Starts the process's scheduler (replacing one already started, e.g. after a dev rebuild). */
 export function startScheduler(options: SchedulerOptions): Scheduler {
   void g.__notificationScheduler?.stop();
+  const scheduler = createScheduler(options);
+  g.__notificationScheduler = scheduler;
+  return scheduler;
+}
+
+/** A scheduler that is not registered as the process's own (tests run two of them, like two servers). */
+export function createScheduler(options: SchedulerOptions): Scheduler {
   const onError = options.onError ?? ((err) => console.error("[scheduler] tick failed:", err));
   let stopped = false;
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -51,7 +58,6 @@ export function startScheduler(options: SchedulerOptions): Scheduler {
       await current;
     },
   };
-  g.__notificationScheduler = scheduler;
   timer = setTimeout(run, options.runImmediately === false ? options.intervalMs : 0);
   return scheduler;
 }
@@ -88,7 +94,7 @@ export type SchedulerTickOptions = {
   /** The member rows to consider (due soon and overdue), read through `tx` when possible. */
   loadRows: (now: Date, tx: Tx) => Promise<ReminderRow[]>;
   daysBefore?: number[];
-  escalateTo?: (agencyId: string) => Promise<EscalationRecipient[]>;
+  escalateTo?: (agencyId: string, client: Tx) => Promise<EscalationRecipient[]>;
   /** Defaults to createTransportFromEnv(); null disables sending. */
   transport?: MailTransport | null;
   workerId: string;

@@ -1,0 +1,122 @@
+// The app's background work, started once per server process (server.js → entry.server): plan the day's
+// assignment reminders and escalations under the advisory lock, then deliver the outbox.
+import { z } from "zod";
+import { db, type Tx } from "~/db.server";
+import { dueSoonMembers, overdueMembers } from "~/modules/assignments/assignments.server";
+import type { MailTransport } from "./mailer.server";
+import { DEFAULT_DAYS_BEFORE, type ReminderRow } from "./reminders";
+import type { EscalationRecipient } from "./reminders.server";
+import { schedulerTick, startScheduler, type Scheduler, type SchedulerTickResult } from "./scheduler.server";
+
+const daysList = z
+  .string()
+  .trim()
+  .regex(
+    /^\d{1,3}(\s*,\s*\d{1,3})*$/,
+    "REMINDER_DAYS_BEFORE phải là các số ngày cách nhau bởi dấu phẩy, ví dụ 7,1",
+  )
+  .transform((s) => [...new Set(s.split(",").map((d) => Number(d.trim())))].filter((d) => d > 0));
+
+const settingsSchema = z.object({
+  REMINDERS_ENABLED: z.enum(["true", "false"]).default("true"),
+  REMINDER_DAYS_BEFORE: daysList.default([...DEFAULT_DAYS_BEFORE]),
+  REMINDER_INTERVAL_SECONDS: z.coerce.number().int().min(10).max(86_400).default(300),
+});
+
+export type ReminderSettings = { enabled: boolean; daysBefore: number[]; intervalMs: number };
+
+/** Reminder settings from the environment; throws a Vietnamese message naming the bad variable. */
+export function reminderSettings(env: Record<string, string | undefined> = process.env): ReminderSettings {
+  const parsed = settingsSchema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ");
+    throw new Error(`Cấu hình nhắc việc không hợp lệ: ${problems}`);
+  }
+  return {
+    enabled: parsed.data.REMINDERS_ENABLED === "true",
+    daysBefore: parsed.data.REMINDER_DAYS_BEFORE,
+    intervalMs: parsed.data.REMINDER_INTERVAL_SECONDS * 1000,
+  };
+}
+
+/** Members due in one of `daysBefore` days, due today, or overdue — read through `client`. */
+export async function loadReminderRows(now: Date, client: Tx, daysBefore: number[]): Promise<ReminderRow[]> {
+  const soon = await dueSoonMembers(now, [...daysBefore, 0], client);
+  const overdue = await overdueMembers(now, client);
+  return [...soon, ...overdue].map((m) => ({ ...m, active: true }));
+}
+
+/**
+ * Who hears about an agency's overdue people: its coordinators and its heads of unit. Where the agency has
+ * none of one kind, the nearest ancestor that has some stands in (a unit's overdue list reaches its sở).
+ */
+export async function escalationRecipients(
+  agencyId: string,
+  client: Tx = db,
+): Promise<EscalationRecipient[]> {
+  const agency = await client.agency.findUnique({ where: { id: agencyId }, select: { path: true } });
+  if (!agency) return [];
+  const chain = agency.path.split("/").filter(Boolean); // root … agency
+  const depthOf = new Map(chain.map((id, i) => [id, i]));
+
+  const grants = await client.roleGrant.findMany({
+    where: { role: "COORDINATOR", agencyId: { in: chain } },
+    select: {
+      agencyId: true,
+      user: { select: { email: true, person: { select: { fullName: true, active: true } } } },
+    },
+  });
+  const coordinators = grants
+    .filter((g) => g.user.person?.active !== false)
+    .map((g) => ({
+      at: depthOf.get(g.agencyId!) ?? -1,
+      email: g.user.email,
+      fullName: g.user.person?.fullName ?? g.user.email,
+    }));
+
+  const heads = (
+    await client.person.findMany({
+      where: { isHeadOfUnit: true, active: true, agencyId: { in: chain } },
+      select: { agencyId: true, email: true, fullName: true },
+    })
+  ).map((h) => ({ at: depthOf.get(h.agencyId) ?? -1, email: h.email, fullName: h.fullName }));
+
+  const nearest = (list: { at: number; email: string; fullName: string }[]) => {
+    const deepest = Math.max(-1, ...list.map((x) => x.at));
+    return list.filter((x) => x.at === deepest).map(({ email, fullName }) => ({ email, fullName }));
+  };
+  return [...nearest(coordinators), ...nearest(heads)];
+}
+
+export type ReminderTickOptions = {
+  workerId: string;
+  daysBefore?: number[];
+  /** Defaults to SMTP from the environment; null keeps emails queued. */
+  transport?: MailTransport | null;
+  now?: () => Date;
+};
+
+/** One scheduler tick over the real assignments: reminders, escalations, outbox. */
+export function reminderTick(options: ReminderTickOptions): () => Promise<SchedulerTickResult> {
+  const daysBefore = options.daysBefore ?? DEFAULT_DAYS_BEFORE;
+  return schedulerTick({
+    loadRows: (now, tx) => loadReminderRows(now, tx, daysBefore),
+    daysBefore,
+    escalateTo: escalationRecipients,
+    transport: options.transport,
+    workerId: options.workerId,
+    now: options.now,
+  });
+}
+
+/** Starts the reminder scheduler of this server process unless REMINDERS_ENABLED=false. */
+export function startBackgroundJobs(env: Record<string, string | undefined> = process.env): Scheduler | null {
+  const settings = reminderSettings(env);
+  if (!settings.enabled) return null;
+  const workerId = `${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
+  const tick = reminderTick({ workerId, daysBefore: settings.daysBefore });
+  console.log(
+    `[scheduler] nhắc việc mỗi ${settings.intervalMs / 1000} giây; nhắc trước hạn ${settings.daysBefore.join(", ")} ngày.`,
+  );
+  return startScheduler({ intervalMs: settings.intervalMs, tick: async () => void (await tick()) });
+}
