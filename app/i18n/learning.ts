@@ -31,6 +31,9 @@ export const learning = {
     "course.attempts": "Các lượt đã làm",
     "course.attempt": "Lượt {number}",
     "course.passedOn": "Bạn đã hoàn thành khóa học ngày {date}.",
+    "course.renew": "Học lại để cấp lại chứng nhận",
+    "course.renewInfo":
+      "Chứng nhận sắp hết hoặc đã hết hiệu lực. Học lại và làm bài kiểm tra để được cấp chứng nhận mới.",
     "course.downloadCert": "Tải giấy chứng nhận (PDF)",
     "lesson.of": "Bài {position}/{total}",
     "lesson.markDone": "Đã học xong, sang bài tiếp",
@@ -97,6 +100,9 @@ export const learning = {
     "course.attempts": "Your attempts",
     "course.attempt": "Attempt {number}",
     "course.passedOn": "You completed this course on {date}.",
+    "course.renew": "Retake to renew the certificate",
+    "course.renewInfo":
+      "Your certificate expires soon or has expired. Study again and pass the quiz to get a new one.",
     "course.downloadCert": "Download certificate (PDF)",
     "lesson.of": "Lesson {position}/{total}",
     "lesson.markDone": "Done, next lesson",

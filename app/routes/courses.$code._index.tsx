@@ -7,7 +7,7 @@ import {
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { ProgressBar } from "~/components/progress-bar";
 import { requireLearner } from "~/modules/auth/guards.server";
-import { getCourseForLearner } from "~/modules/learning/enrollment.server";
+import { getCourseForLearner, renewEnrollment } from "~/modules/learning/enrollment.server";
 import { listAttempts, startAttempt } from "~/modules/learning/quiz.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { formatDate } from "~/utils/format";
@@ -34,6 +34,22 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const view = await getCourseForLearner(actor.personId, code).catch((e) => {
     throw domainErrorData(e);
   });
+  const form = await request.formData();
+  if (form.get("intent") === "renew") {
+    try {
+      await renewEnrollment(actor.personId, view.course.id);
+    } catch (error) {
+      const res = domainErrorData(error);
+      return redirectWithFlash(`/courses/${code}`, {
+        kind: "error",
+        message: Object.values(res.data.errors)[0],
+      });
+    }
+    return redirectWithFlash(`/courses/${code}/lessons/1`, {
+      kind: "success",
+      message: "Đã bắt đầu học lại để cấp lại chứng nhận.",
+    });
+  }
   if (!view.allLessonsDone) {
     return redirectWithFlash(`/courses/${code}`, {
       kind: "error",
@@ -53,8 +69,19 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function CoursePage() {
-  const { course, version, lessons, enrollment, allLessonsDone, resumePosition, completion, attempts } =
-    useLoaderData<typeof loader>();
+  const {
+    course,
+    version,
+    lessons,
+    enrollment,
+    allLessonsDone,
+    resumePosition,
+    completion,
+    attempts,
+    renewal,
+  } = useLoaderData<typeof loader>();
+  // Passed in the current certification cycle (a renewal starts a new one).
+  const passed = !!enrollment?.completedAt;
   const t = useT();
   const done = lessons.filter((l) => l.done).length;
   const inProgress = attempts?.attempts.find((a) => a.status === "IN_PROGRESS");
@@ -69,7 +96,7 @@ export default function CoursePage() {
         </p>
         {enrollment ? (
           <ProgressBar
-            percent={completion ? 100 : (done / Math.max(1, lessons.length)) * 90}
+            percent={passed ? 100 : (done / Math.max(1, lessons.length)) * 90}
             label={version.title}
           />
         ) : null}
@@ -86,6 +113,15 @@ export default function CoursePage() {
               >
                 {t("course.downloadCert")}
               </a>
+            ) : null}
+            {passed && renewal.open ? (
+              <Form method="post" className="mt-2">
+                <input type="hidden" name="intent" value="renew" />
+                <p>{t("course.renewInfo")}</p>
+                <button type="submit" className="btn-primary mt-2">
+                  {t("course.renew")}
+                </button>
+              </Form>
             ) : null}
           </div>
         ) : null}
@@ -120,7 +156,7 @@ export default function CoursePage() {
             ? ` · ${t("course.attemptsLeft", { count: attempts.remainingAttempts ?? 0 })}`
             : ""}
         </p>
-        {completion ? null : allLessonsDone ? (
+        {passed ? null : allLessonsDone ? (
           inProgress ? (
             <Link to={`/attempts/${inProgress.id}`} className="btn-primary">
               {t("course.continueQuiz")}

@@ -9,6 +9,7 @@ import {
   startAttempt,
   submitAttempt,
 } from "~/modules/learning/quiz.server";
+import { renewEnrollment } from "~/modules/learning/enrollment.server";
 import { DomainError } from "~/utils/errors";
 import { makeAgency, makePerson } from "../fixtures/factories";
 import { answerSheet, makeCourseVersion, type CourseFixture } from "../fixtures/courses";
@@ -450,5 +451,68 @@ describe("time limit", () => {
     expect(list.attempts[0]).toMatchObject({ status: "GRADED", score: 0, passed: false });
     const r = await getAttemptResult(personId, attemptId);
     expect(r.items.every((i) => i.chosen.length === 0 && !i.isCorrect)).toBe(true);
+  });
+});
+
+describe("recertification (renewEnrollment)", () => {
+  it("opens 30 days before the certificate expires and starts a new cycle with its own attempts", async () => {
+    const f = await makeCourseVersion({ maxAttempts: 1, validityMonths: 12 });
+    const personId = await newPerson();
+    const first = await takeQuiz(personId, f);
+    expect(first.result.passed).toBe(true);
+    await rejects(startAttempt(personId, f.course.id), 400, /đã đạt/);
+    // Valid for a year: renewing now is refused, with the day it opens.
+    await rejects(renewEnrollment(personId, f.course.id), 400, /có thể học lại để cấp lại từ ngày/);
+
+    // 20 days before expiry the window is open.
+    const completion = await db.completion.findFirstOrThrow({ where: { personId, courseId: f.course.id } });
+    const soon = new Date(Date.now() + 20 * 86_400_000);
+    await db.completion.update({ where: { id: completion.id }, data: { validUntil: soon } });
+    await renewEnrollment(personId, f.course.id);
+    const enrollment = await db.enrollment.findUniqueOrThrow({
+      where: { personId_courseId: { personId, courseId: f.course.id } },
+      include: { progress: true },
+    });
+    expect(enrollment.completedAt).toBeNull();
+    expect(enrollment.progress).toHaveLength(0);
+    let list = await listAttempts(personId, f.course.id);
+    expect(list).toMatchObject({ passed: false, remainingAttempts: 1 });
+    expect(list.attempts).toHaveLength(1); // the first cycle's attempt stays as history
+
+    // The one allowed attempt of the new cycle: fail it, and the limit applies again.
+    const second = await takeQuiz(personId, f, 0);
+    expect(second.result.passed).toBe(false);
+    await rejects(startAttempt(personId, f.course.id), 400);
+    list = await listAttempts(personId, f.course.id);
+    expect(list).toMatchObject({ passed: false, remainingAttempts: 0 });
+    expect(list.attempts).toHaveLength(2);
+    // The old completion and certificate are untouched.
+    expect(await db.completion.count({ where: { personId } })).toBe(1);
+    expect(await db.certificate.count({ where: { completion: { personId } } })).toBe(1);
+  });
+
+  it("lets an expired certificate be renewed: pass again → a second completion and certificate", async () => {
+    const f = await makeCourseVersion({ validityMonths: 12 });
+    const personId = await newPerson();
+    await takeQuiz(personId, f);
+    await db.completion.updateMany({
+      where: { personId },
+      data: { validUntil: new Date(Date.now() - 86_400_000) },
+    });
+    await renewEnrollment(personId, f.course.id);
+    await rejects(renewEnrollment(personId, f.course.id), 400, /không cần học lại/);
+    const again = await takeQuiz(personId, f);
+    expect(again.result.passed).toBe(true);
+    const completions = await db.completion.findMany({
+      where: { personId },
+      orderBy: { completedAt: "asc" },
+    });
+    expect(completions).toHaveLength(2);
+    expect(completions[1].validUntil!.getTime()).toBeGreaterThan(Date.now());
+    expect(await db.certificate.count({ where: { completion: { personId } } })).toBe(2);
+    const enrollment = await db.enrollment.findUniqueOrThrow({
+      where: { personId_courseId: { personId, courseId: f.course.id } },
+    });
+    expect(enrollment.completedAt).not.toBeNull();
   });
 });

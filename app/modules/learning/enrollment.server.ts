@@ -3,6 +3,7 @@
 import { db } from "~/db.server";
 import type { ItRole, StaffCategory } from "~/generated/prisma/enums";
 import { DomainError } from "~/utils/errors";
+import { formatDate } from "~/utils/format";
 import { viCollator } from "~/utils/text";
 
 export type Audience = { staffCategories?: StaffCategory[]; itRoles?: ItRole[]; headOfUnit?: boolean };
@@ -128,6 +129,7 @@ export async function getCourseForLearner(personId: string, code: string) {
     orderBy: { completedAt: "desc" },
     select: { completedAt: true, validUntil: true, score: true, certificate: { select: { code: true } } },
   });
+  const renewal = renewalState(enrollment?.completedAt ?? null, completion?.validUntil ?? null);
   const resumeLesson =
     lessons.find((l) => l.id === enrollment?.lastLessonId) ?? lessons.find((l) => !l.done) ?? lessons[0];
   return {
@@ -145,7 +147,61 @@ export async function getCourseForLearner(personId: string, code: string) {
     allLessonsDone: lessons.length > 0 && lessons.every((l) => l.done),
     resumePosition: resumeLesson?.position ?? 1,
     completion,
+    renewal,
   };
+}
+
+/** Recertification opens this many days before a certificate expires (and stays open after). */
+export const RENEWAL_WINDOW_DAYS = 30;
+
+/** Whether a learner who passed may start the course again to renew a certificate that expires. */
+export function renewalState(enrollmentCompletedAt: Date | null, validUntil: Date | null, now = new Date()) {
+  if (!enrollmentCompletedAt || !validUntil) return { open: false, opensAt: null as Date | null };
+  const opensAt = new Date(validUntil.getTime() - RENEWAL_WINDOW_DAYS * 86_400_000);
+  return { open: now >= opensAt, opensAt };
+}
+
+/**
+ * Starts a new certification cycle: the enrollment moves to the course's current version and starts again
+ * (lessons to read, quiz to pass). Earlier attempts, completions and certificates stay as history.
+ */
+export async function renewEnrollment(personId: string, courseId: string, now = new Date()) {
+  return db.$transaction(async (tx) => {
+    const enrollment = await tx.enrollment.findUnique({
+      where: { personId_courseId: { personId, courseId } },
+      select: { id: true, completedAt: true },
+    });
+    const course = await tx.course.findUnique({
+      where: { id: courseId },
+      select: { currentVersionId: true, active: true },
+    });
+    if (!enrollment || !course?.currentVersionId || !course.active)
+      throw new DomainError("Không tìm thấy khóa học.", 404);
+    const last = await tx.completion.findFirst({
+      where: { personId, courseId },
+      orderBy: { completedAt: "desc" },
+      select: { validUntil: true },
+    });
+    const state = renewalState(enrollment.completedAt, last?.validUntil ?? null, now);
+    if (!state.open)
+      throw new DomainError(
+        state.opensAt
+          ? `Chứng nhận còn hiệu lực; có thể học lại để cấp lại từ ngày ${formatDate(state.opensAt)}.`
+          : "Khóa học này không cần học lại.",
+        400,
+      );
+    await tx.lessonProgress.deleteMany({ where: { enrollmentId: enrollment.id } });
+    await tx.enrollment.update({
+      where: { id: enrollment.id },
+      data: {
+        startedAt: now,
+        completedAt: null,
+        versionId: course.currentVersionId,
+        lastLessonId: null,
+        lastPosition: 0,
+      },
+    });
+  });
 }
 
 /** Enrolls the learner at the course's current version; an existing enrollment keeps its version. */

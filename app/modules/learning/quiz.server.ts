@@ -336,6 +336,8 @@ async function ensureEnrollment(personId: string, courseId: string) {
 type StartRow = {
   enrollmentId: string;
   versionId: string;
+  cycleStart: Date;
+  attemptStartedAt: Date | null;
   id: string | null;
   number: number | null;
   status: "IN_PROGRESS" | "GRADED" | null;
@@ -355,8 +357,8 @@ export async function startAttempt(
   for (let round = 0; round < 10; round++) {
     // One query through the unique (personId, courseId) index: the enrollment and its attempts.
     const rows = await db.$queryRaw<StartRow[]>`
-      SELECT e."id" AS "enrollmentId", e."versionId", a."id", a."number", a."status"::text AS "status",
-             a."passed", a."deadline"
+      SELECT e."id" AS "enrollmentId", e."versionId", e."startedAt" AS "cycleStart", a."id", a."number",
+             a."status"::text AS "status", a."passed", a."deadline", a."startedAt" AS "attemptStartedAt"
       FROM "Enrollment" e LEFT JOIN "QuizAttempt" a ON a."enrollmentId" = e."id"
       WHERE e."personId" = ${personId}::uuid AND e."courseId" = ${courseId}::uuid`;
     const enrollment = rows.length
@@ -374,8 +376,13 @@ export async function startAttempt(
       await gradeOnce(personId, open.id, undefined, true);
       continue;
     }
-    if (attempts.some((a) => a.passed)) throw new DomainError(ALREADY_PASSED, 400);
-    if (version.maxAttempts !== null && attempts.length >= version.maxAttempts)
+    // Only this cycle's attempts count: a recertification (renewEnrollment) restarts the enrollment.
+    const cycle = rows.length ? new Date(rows[0].cycleStart).getTime() : 0;
+    const current = attempts.filter(
+      (a) => !a.attemptStartedAt || new Date(a.attemptStartedAt).getTime() >= cycle,
+    );
+    if (current.some((a) => a.passed)) throw new DomainError(ALREADY_PASSED, 400);
+    if (version.maxAttempts !== null && current.length >= version.maxAttempts)
       throw new DomainError(noAttemptsLeft(version.maxAttempts), 400);
 
     const bank = paper.bank;
@@ -652,6 +659,7 @@ export async function listAttempts(
     db.enrollment.findUnique({
       where: { personId_courseId: { personId, courseId } },
       select: {
+        startedAt: true,
         version: { select: { maxAttempts: true } },
         attempts: {
           orderBy: { number: "asc" },
@@ -685,11 +693,14 @@ export async function listAttempts(
     enrollment = (await load())!;
   }
   const max = enrollment.version.maxAttempts;
-  const passed = enrollment.attempts.some((a) => a.passed);
+  // Attempts of earlier certification cycles stay listed but do not count against this one.
+  const cycleStart = enrollment.startedAt.getTime();
+  const current = enrollment.attempts.filter((a) => a.startedAt.getTime() >= cycleStart);
+  const passed = current.some((a) => a.passed);
   return {
     attempts: enrollment.attempts,
     maxAttempts: max,
-    remainingAttempts: max === null ? null : passed ? 0 : Math.max(0, max - enrollment.attempts.length),
+    remainingAttempts: max === null ? null : passed ? 0 : Math.max(0, max - current.length),
     passed,
   };
 }
