@@ -1,0 +1,196 @@
+// Grading: the one place an attempt turns GRADED (one conditional SQL statement, so exactly once), and the
+// completion and certificate that a pass writes. Shared helpers of the quiz module live here too.
+import { randomUUID } from "node:crypto";
+import { db } from "~/db.server";
+import type { Prisma } from "~/generated/prisma/client";
+import { DomainError } from "~/utils/errors";
+import {
+  addMonthsVn,
+  gradeAttempt,
+  isExpired,
+  newVerificationCode,
+  type AttemptAnswers,
+  type AttemptItem,
+} from "./grading";
+import { validateAnswers, versionKeys, versionPaper } from "./paper.server";
+
+export const ATTEMPT_NOT_FOUND = "Không tìm thấy lượt làm bài.";
+export const COURSE_NOT_FOUND = "Không tìm thấy khóa học.";
+export const ALREADY_PASSED = "Bạn đã đạt bài kiểm tra này.";
+export const TIME_OVER = "Đã hết thời gian làm bài. Bài làm đã được chấm với các câu trả lời đã lưu.";
+export const ALREADY_SUBMITTED = "Bài làm này đã được nộp.";
+export const noAttemptsLeft = (n: number) => `Bạn đã dùng hết ${n} lượt làm bài.`;
+
+export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+export const isUuid = (s: unknown): s is string => typeof s === "string" && UUID.test(s);
+
+export function attemptNotFound(): never {
+  throw new DomainError(ATTEMPT_NOT_FOUND, 404);
+}
+
+/** Items as stored; a malformed row is a bug, not user input, so it fails loudly. */
+export function parseItems(json: Prisma.JsonValue): AttemptItem[] {
+  if (!Array.isArray(json)) throw new Error("QuizAttempt.items is not an array");
+  return json as unknown as AttemptItem[];
+}
+
+export function parseAnswers(json: Prisma.JsonValue): AttemptAnswers {
+  return json && typeof json === "object" && !Array.isArray(json) ? (json as unknown as AttemptAnswers) : {};
+}
+
+export type SubmitResult = {
+  attemptId: string;
+  score: number;
+  passed: boolean;
+  /** True when another call (double click, second tab, time-out) graded it first. */
+  alreadyGraded: boolean;
+  /** True when answers arrived after the deadline and its grace period and were ignored. */
+  lateAnswersIgnored: boolean;
+};
+
+type GradingRow = {
+  id: string;
+  status: "IN_PROGRESS" | "GRADED";
+  deadline: Date | null;
+  items: Prisma.JsonValue;
+  answers: Prisma.JsonValue;
+  score: number | null;
+  passed: boolean | null;
+  number: number;
+  enrollmentId: string;
+  versionId: string;
+  agencyId: string;
+  userId: string | null;
+};
+
+const graded = (attemptId: string, score: number | null, passed: boolean | null, late = false) => ({
+  attemptId,
+  score: score ?? 0,
+  passed: passed ?? false,
+  alreadyGraded: true,
+  lateAnswersIgnored: late,
+});
+
+/**
+ * Grades an attempt exactly once. The answers are graded first, then claimed with a conditional update
+ * (still IN_PROGRESS, answers unchanged since read) that writes the result, the Completion, Certificate,
+ * enrollment and audit event in ONE statement (data-modifying CTEs: one round trip, atomic, one commit).
+ * Only the caller whose update hits the row writes anything. Concurrent callers block on the row lock,
+ * then find it GRADED and read the stored result. A concurrent save changes the answers: the claim
+ * misses and we grade the fresh answers.
+ */
+export async function gradeOnce(
+  personId: string,
+  attemptId: string,
+  provided: unknown,
+  auto: boolean,
+): Promise<SubmitResult> {
+  // One query: the attempt, and the learner's agency and account for the audit event.
+  const [attempt] = await db.$queryRaw<GradingRow[]>`
+    SELECT a."id", a."status"::text AS "status", a."deadline", a."items", a."answers", a."score", a."passed",
+           a."number", a."enrollmentId", a."versionId", p."agencyId", u."id" AS "userId"
+    FROM "QuizAttempt" a
+    JOIN "Person" p ON p."id" = a."personId"
+    LEFT JOIN "User" u ON u."personId" = p."id"
+    WHERE a."id" = ${attemptId}::uuid AND a."personId" = ${personId}::uuid`;
+  if (!attempt) attemptNotFound();
+  const now = new Date();
+  const deadline = attempt.deadline ? new Date(attempt.deadline) : null;
+  const late = isExpired(deadline, now);
+  const lateAnswersIgnored = late && provided !== undefined && provided !== null;
+  if (attempt.status === "GRADED")
+    return graded(attempt.id, attempt.score, attempt.passed, lateAnswersIgnored);
+
+  const items = parseItems(attempt.items);
+  const [paper, keys] = await Promise.all([versionPaper(attempt.versionId), versionKeys(attempt.versionId)]);
+  const version = paper.info;
+  // Answers sent with the submission replace the saved sheet, unless they come too late.
+  const sheet =
+    !late && provided !== undefined && provided !== null ? validateAnswers(provided, items, paper) : null;
+
+  let saved = parseAnswers(attempt.answers);
+  for (let round = 0; round < 5; round++) {
+    const answers = sheet ?? saved;
+    const grade = gradeAttempt(items, answers, keys, version.passMark);
+    const completionId = randomUUID();
+    const validUntil = version.validityMonths > 0 ? addMonthsVn(now, version.validityMonths) : null;
+    const event = {
+      personId,
+      courseId: version.courseId,
+      number: attempt.number,
+      score: grade.score,
+      correctCount: grade.correctCount,
+      total: grade.total,
+      passed: grade.passed,
+      auto,
+      late,
+    };
+    // Casts are explicit: in INSERT … SELECT the server cannot infer parameter types. Dates go through the
+    // driver adapter exactly as in Prisma's own writes, so they compare consistently with deadlines it wrote.
+    const [outcome] = await db.$queryRaw<{ claimed: number; certificates: number }[]>`
+      WITH claimed AS (
+        UPDATE "QuizAttempt"
+        SET "status" = 'GRADED'::"AttemptStatus", "submittedAt" = ${now}::timestamptz,
+            "answers" = ${JSON.stringify(answers)}::jsonb, "score" = ${grade.score}::int,
+            "correctCount" = ${grade.correctCount}::int, "passed" = ${grade.passed}::boolean
+        WHERE "id" = ${attemptId}::uuid AND "status" = 'IN_PROGRESS'::"AttemptStatus"
+          AND "answers" = ${JSON.stringify(saved)}::jsonb
+        RETURNING "id", "personId", "enrollmentId", "versionId"
+      ), completion AS (
+        INSERT INTO "Completion" ("id", "personId", "courseId", "versionId", "topics", "source",
+                                  "completedAt", "validUntil", "attemptId", "score")
+        SELECT ${completionId}::uuid, c."personId", ${version.courseId}::uuid, c."versionId",
+               ${version.topics}::text[], 'ONLINE'::"CompletionSource", ${now}::timestamptz,
+               ${validUntil}::timestamptz, c."id", ${grade.score}::int
+        FROM claimed c WHERE ${grade.passed}::boolean
+        RETURNING "id"
+      ), certificate AS (
+        INSERT INTO "Certificate" ("id", "code", "completionId", "issuedAt")
+        SELECT ${randomUUID()}::uuid, ${newVerificationCode()}, "id", ${now}::timestamptz FROM completion
+        ON CONFLICT ("code") DO NOTHING
+        RETURNING "id"
+      ), enrollment AS (
+        UPDATE "Enrollment" SET "completedAt" = ${now}::timestamptz
+        WHERE ${grade.passed}::boolean AND "id" IN (SELECT "enrollmentId" FROM claimed)
+        RETURNING "id"
+      ), event AS (
+        INSERT INTO "AuditEvent" ("actorUserId", "action", "entityType", "entityId", "agencyId", "data")
+        SELECT ${attempt.userId}::uuid, 'quiz.grade', 'QuizAttempt', c."id"::text, ${attempt.agencyId}::uuid,
+               ${JSON.stringify(event)}::jsonb
+        FROM claimed c
+        RETURNING "id"
+      )
+      SELECT (SELECT count(*) FROM claimed)::int AS "claimed",
+             (SELECT count(*) FROM certificate)::int AS "certificates"`;
+    if (outcome.claimed === 1) {
+      if (grade.passed && outcome.certificates === 0) await issueCertificate(completionId, now);
+      return {
+        attemptId,
+        score: grade.score,
+        passed: grade.passed,
+        alreadyGraded: false,
+        lateAnswersIgnored,
+      };
+    }
+    const current = await db.quizAttempt.findUniqueOrThrow({
+      where: { id: attemptId },
+      select: { status: true, score: true, passed: true, answers: true },
+    });
+    if (current.status === "GRADED")
+      return graded(attemptId, current.score, current.passed, lateAnswersIgnored);
+    saved = parseAnswers(current.answers); // answers were saved meanwhile: grade the fresh sheet
+  }
+  throw new Error(`Could not grade attempt ${attemptId}: answers keep changing`);
+}
+
+/** The 1-in-2^50 case: the code drawn for the certificate was taken. ON CONFLICT DO NOTHING, draw again. */
+export async function issueCertificate(completionId: string, issuedAt: Date) {
+  for (let i = 0; i < 10; i++) {
+    const { count } = await db.certificate.createMany({
+      data: [{ code: newVerificationCode(), completionId, issuedAt }],
+      skipDuplicates: true,
+    });
+    if (count === 1 || (await db.certificate.count({ where: { completionId } }))) return;
+  }
+  throw new Error("Could not allocate a certificate code");
+}

@@ -1,0 +1,114 @@
+// Version data for quizzes, cached per process, and the check of an answer sheet against an attempt.
+// A version never changes once written (the content sync makes a new one for any change), so its settings
+// and bank are read once instead of on every start, save and submit. The learner-facing "paper" and the
+// grading keys are separate caches, read with separate explicit selects.
+import { z } from "zod";
+import { db } from "~/db.server";
+import type { QuestionType } from "~/generated/prisma/client";
+import { DomainError } from "~/utils/errors";
+import type { AnswerKey, AttemptAnswers, AttemptItem } from "./grading";
+
+export const BAD_ANSWERS = "Câu trả lời không hợp lệ.";
+
+export type VersionInfo = {
+  courseId: string;
+  passMark: number;
+  validityMonths: number;
+  topics: string[];
+  questionCount: number;
+  timeLimitMinutes: number | null;
+  maxAttempts: number | null;
+};
+export type PaperQuestion = { id: string; type: QuestionType; text: string; options: string[] };
+export type Paper = { info: VersionInfo; bank: PaperQuestion[]; byId: Map<string, PaperQuestion> };
+
+const CACHE_VERSIONS = 200;
+const papers = new Map<string, Promise<Paper>>();
+/** Question id → version id, so a save can be checked against the cached paper before any read. */
+export const versionOfQuestion = new Map<string, string>();
+const answerKeys = new Map<string, Promise<Map<string, AnswerKey>>>();
+
+/** Least-recently-used memo of a promise; a failed load is forgotten so the next call retries. */
+function memo<T>(store: Map<string, Promise<T>>, key: string, load: () => Promise<T>): Promise<T> {
+  let value = store.get(key);
+  if (value) store.delete(key);
+  else {
+    const loading = load();
+    loading.catch(() => store.get(key) === loading && store.delete(key));
+    value = loading;
+  }
+  store.set(key, value);
+  if (store.size > CACHE_VERSIONS) store.delete(store.keys().next().value!);
+  return value;
+}
+
+/** For tests and scripts that change version rows behind the app's back. */
+export function clearQuizCache() {
+  papers.clear();
+  answerKeys.clear();
+  versionOfQuestion.clear();
+}
+
+export function versionPaper(versionId: string): Promise<Paper> {
+  return memo(papers, versionId, async () => {
+    const [info, bank] = await Promise.all([
+      db.courseVersion.findUniqueOrThrow({
+        where: { id: versionId },
+        select: {
+          courseId: true,
+          passMark: true,
+          validityMonths: true,
+          topics: true,
+          questionCount: true,
+          timeLimitMinutes: true,
+          maxAttempts: true,
+        },
+      }),
+      // Explicit select: the paper never holds `answer` or `explanation`.
+      db.question.findMany({
+        where: { versionId },
+        orderBy: { key: "asc" },
+        select: { id: true, type: true, text: true, options: true },
+      }),
+    ]);
+    if (versionOfQuestion.size > 100_000) versionOfQuestion.clear();
+    for (const q of bank) versionOfQuestion.set(q.id, versionId);
+    return { info, bank, byId: new Map(bank.map((q) => [q.id, q])) };
+  });
+}
+
+export function versionKeys(versionId: string): Promise<Map<string, AnswerKey>> {
+  return memo(answerKeys, versionId, async () => {
+    const rows = await db.question.findMany({
+      where: { versionId },
+      select: { id: true, type: true, answer: true },
+    });
+    return new Map(rows.map((k) => [k.id, k]));
+  });
+}
+
+export const answersShape = z
+  .record(z.string().max(100), z.array(z.number().int().min(0).max(99)).max(100))
+  .refine((sheet) => Object.keys(sheet).length <= 500);
+
+/**
+ * Checks an answer sheet from the client against the attempt: only its questions, indexes among the
+ * displayed options, at most one choice for single-choice and true/false. Returns it sorted and de-duplicated.
+ */
+export function validateAnswers(input: unknown, items: readonly AttemptItem[], paper: Paper): AttemptAnswers {
+  const parsed = answersShape.safeParse(input ?? {});
+  if (!parsed.success) throw new DomainError(BAD_ANSWERS, 400, "answers");
+  const byId = new Map(items.map((i) => [i.questionId, i]));
+  const out: AttemptAnswers = {};
+  for (const [questionId, chosen] of Object.entries(parsed.data)) {
+    const item = byId.get(questionId);
+    const type = paper.byId.get(questionId)?.type;
+    if (!item || !type) throw new DomainError(BAD_ANSWERS, 400, "answers");
+    const unique = [...new Set(chosen)].sort((a, b) => a - b);
+    if (unique.some((d) => d >= item.order.length)) throw new DomainError(BAD_ANSWERS, 400, questionId);
+    if (type !== "MULTIPLE" && unique.length > 1)
+      throw new DomainError("Câu hỏi này chỉ được chọn một đáp án.", 400, questionId);
+    out[questionId] = unique;
+  }
+  return out;
+}
