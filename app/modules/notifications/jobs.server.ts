@@ -3,6 +3,7 @@
 import { z } from "zod";
 import { db, type Tx } from "~/db.server";
 import { dueSoonMembers, overdueMembers } from "~/modules/assignments/assignments.server";
+import { housekeeping } from "~/modules/maintenance/housekeeping.server";
 import type { MailTransport } from "./mailer.server";
 import { DEFAULT_DAYS_BEFORE, type ReminderRow } from "./reminders";
 import type { EscalationRecipient } from "./reminders.server";
@@ -118,5 +119,16 @@ export function startBackgroundJobs(env: Record<string, string | undefined> = pr
   console.log(
     `[scheduler] nhắc việc mỗi ${settings.intervalMs / 1000} giây; nhắc trước hạn ${settings.daysBefore.join(", ")} ngày.`,
   );
-  return startScheduler({ intervalMs: settings.intervalMs, tick: async () => void (await tick()) });
+  let lastHousekeeping = 0;
+  return startScheduler({
+    intervalMs: settings.intervalMs,
+    tick: async () => {
+      await tick();
+      // Hourly is plenty; every server may run it (deletes are idempotent).
+      if (Date.now() - lastHousekeeping >= 3_600_000) {
+        lastHousekeeping = Date.now();
+        await housekeeping();
+      }
+    },
+  });
 }
