@@ -16,6 +16,7 @@ import {
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { getActor } from "~/modules/auth/guards.server";
 import { hasRole, isAdmin } from "~/modules/auth/scope";
+import { unreadCount } from "~/modules/notifications/inbox.server";
 import type { MessageKey } from "~/i18n";
 import { readFlash } from "~/utils/flash.server";
 import { getLocale } from "~/utils/i18n.server";
@@ -73,7 +74,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
     {
       locale,
       flash,
-      user: actor ? { name: actor.fullName, email: actor.email, roles } : null,
+      user: actor
+        ? {
+            name: actor.fullName,
+            email: actor.email,
+            roles,
+            unread: actor.personId ? await unreadCount(actor.personId) : null,
+          }
+        : null,
       nav,
     },
     { headers: setCookie ? { "Set-Cookie": setCookie } : undefined },
@@ -133,6 +141,21 @@ function Header() {
               {t("lang.switch")}
             </button>
           </Form>
+          {user && user.unread !== null ? (
+            <Link
+              to="/notifications"
+              className="relative rounded-md px-2 py-1.5 text-sm text-slate-700 hover:bg-slate-100"
+              aria-label={`${t("nav.notifications")}${user.unread ? ` (${t("notif.unread", { count: user.unread })})` : ""}`}
+            >
+              <span aria-hidden="true">🔔</span>
+              <span className="ml-1 hidden lg:inline">{t("nav.notifications")}</span>
+              {user.unread ? (
+                <span className="absolute -top-1 -right-1 min-w-5 rounded-full bg-red-700 px-1 text-center text-xs leading-5 font-semibold text-white">
+                  {user.unread > 99 ? "99+" : user.unread}
+                </span>
+              ) : null}
+            </Link>
+          ) : null}
           {user ? (
             <details className="relative">
               <summary className="cursor-pointer list-none rounded-md border border-slate-300 px-3 py-1.5 text-sm">

@@ -1,0 +1,50 @@
+// The learner's in-app notifications ("Thông báo"): list, unread count, mark read. Always by the caller's
+// own personId; someone else's notification id behaves as if it did not exist.
+import { db } from "~/db.server";
+import { isUuid } from "~/modules/people/schema";
+
+export const INBOX_PAGE_SIZE = 20;
+
+export async function unreadCount(personId: string): Promise<number> {
+  return db.notification.count({ where: { personId, readAt: null } });
+}
+
+export async function listNotifications(personId: string, page: number, unreadOnly = false) {
+  const where = { personId, ...(unreadOnly ? { readAt: null } : {}) };
+  const [total, items] = await Promise.all([
+    db.notification.count({ where }),
+    db.notification.findMany({
+      where,
+      orderBy: [{ createdAt: "desc" }, { id: "asc" }],
+      skip: (page - 1) * INBOX_PAGE_SIZE,
+      take: INBOX_PAGE_SIZE,
+      select: { id: true, kind: true, title: true, body: true, link: true, readAt: true, createdAt: true },
+    }),
+  ]);
+  return { total, items: items.map((n) => ({ ...n, link: safeLink(n.link) })) };
+}
+
+/** Marks one of the caller's notifications read; returns where to go next (its in-app link), or null. */
+export async function openNotification(
+  personId: string,
+  id: string,
+): Promise<{ link: string | null } | null> {
+  if (!isUuid(id)) return null;
+  const n = await db.notification.findFirst({ where: { id, personId }, select: { id: true, link: true } });
+  if (!n) return null;
+  await db.notification.updateMany({ where: { id: n.id, readAt: null }, data: { readAt: new Date() } });
+  return { link: safeLink(n.link) };
+}
+
+export async function markAllRead(personId: string): Promise<number> {
+  const { count } = await db.notification.updateMany({
+    where: { personId, readAt: null },
+    data: { readAt: new Date() },
+  });
+  return count;
+}
+
+/** Only same-site paths are followed, so a stored link can never send anyone elsewhere. */
+export function safeLink(link: string | null): string | null {
+  return link && link.startsWith("/") && !link.startsWith("//") && !link.includes("\\") ? link : null;
+}
