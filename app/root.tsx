@@ -144,13 +144,23 @@ function Header() {
           {user && user.unread !== null ? (
             <Link
               to="/notifications"
-              className="relative rounded-md px-2 py-1.5 text-sm text-slate-700 hover:bg-slate-100"
+              className="relative flex items-center rounded-md px-2 py-1.5 pr-3 text-sm text-slate-700 hover:bg-slate-100"
               aria-label={`${t("nav.notifications")}${user.unread ? ` (${t("notif.unread", { count: user.unread })})` : ""}`}
             >
-              <span aria-hidden="true">🔔</span>
+              <svg
+                aria-hidden="true"
+                viewBox="0 0 24 24"
+                className="inline h-5 w-5 fill-none stroke-current"
+                strokeWidth={1.8}
+                strokeLinecap="round"
+                strokeLinejoin="round"
+              >
+                <path d="M6 8a6 6 0 1 1 12 0c0 7 3 9 3 9H3s3-2 3-9" />
+                <path d="M10.3 21a1.94 1.94 0 0 0 3.4 0" />
+              </svg>
               <span className="ml-1 hidden lg:inline">{t("nav.notifications")}</span>
               {user.unread ? (
-                <span className="absolute -top-1 -right-1 min-w-5 rounded-full bg-red-700 px-1 text-center text-xs leading-5 font-semibold text-white">
+                <span className="absolute -top-1.5 -right-1.5 min-w-5 rounded-full bg-red-700 px-1 text-center text-xs leading-5 font-semibold text-white">
                   {user.unread > 99 ? "99+" : user.unread}
                 </span>
               ) : null}
