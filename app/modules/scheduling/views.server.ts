@@ -1,0 +1,270 @@
+// Read models of the scheduling pages: the offering list per role, one offering with its roster, the nominee
+// search and the roster export. Every query is limited to what the caller may see.
+import type { Prisma } from "~/generated/prisma/client";
+import { db } from "~/db.server";
+import type { ItRole, RegistrationStatus } from "~/generated/prisma/enums";
+import { type Actor, agencyWhere, inScope, isAdmin, manageScope } from "~/modules/auth/scope";
+import { DomainError } from "~/utils/errors";
+import { foldVietnamese, viCollator } from "~/utils/text";
+import { type LoadedOffering, organiserOffering, visibleOffering } from "./access.server";
+import { matchesAudience } from "./rules";
+
+const STATUS_ORDER: Record<RegistrationStatus, number> = {
+  CONFIRMED: 0,
+  WAITLISTED: 1,
+  PENDING_APPROVAL: 2,
+  CANCELLED: 3,
+  REJECTED: 4,
+};
+
+const rosterInclude = {
+  person: {
+    select: {
+      id: true,
+      fullName: true,
+      email: true,
+      position: true,
+      agency: { select: { name: true, path: true } },
+    },
+  },
+  attendance: { select: { sessionId: true, present: true } },
+} satisfies Prisma.RegistrationInclude;
+
+export type RosterRegistration = Prisma.RegistrationGetPayload<{ include: typeof rosterInclude }>;
+
+function sortRoster(rows: RosterRegistration[]) {
+  return rows.sort(
+    (a, b) =>
+      STATUS_ORDER[a.status] - STATUS_ORDER[b.status] ||
+      (a.status === "WAITLISTED" ? Number(a.requestSeq - b.requestSeq) : 0) ||
+      viCollator.compare(a.person.fullName, b.person.fullName),
+  );
+}
+
+/** The offering page: details, the caller's own registration, and the roster part they may see. */
+export async function offeringDetail(actor: Actor, offeringId: string) {
+  const { offering, organiser, coordinator } = await visibleOffering(actor, offeringId);
+  const scope = manageScope(actor);
+  const [counts, all, me] = await Promise.all([
+    db.registration.groupBy({ by: ["status"], where: { offeringId: offering.id }, _count: true }),
+    organiser || coordinator
+      ? db.registration.findMany({ where: { offeringId: offering.id }, include: rosterInclude })
+      : Promise.resolve([] as RosterRegistration[]),
+    actor.personId
+      ? db.registration.findUnique({
+          where: { offeringId_personId: { offeringId: offering.id, personId: actor.personId } },
+        })
+      : null,
+  ]);
+  // A coordinator who does not organise sees only their own people.
+  const roster = sortRoster(organiser ? all : all.filter((r) => inScope(scope, r.person.agency.path)));
+  const person = actor.personId
+    ? await db.person.findUnique({ where: { id: actor.personId }, select: { itRole: true, tags: true } })
+    : null;
+  const count = (s: RegistrationStatus) => counts.find((c) => c.status === s)?._count ?? 0;
+  return {
+    offering,
+    organiser,
+    coordinator,
+    me,
+    eligible: person ? matchesAudience(person, offering) : false,
+    teaches: offering.instructors.some((i) => i.personId === actor.personId),
+    counts: {
+      confirmed: count("CONFIRMED"),
+      waitlisted: count("WAITLISTED"),
+      pending: count("PENDING_APPROVAL"),
+    },
+    roster,
+    canApprove: (r: RosterRegistration) => isAdmin(actor) || inScope(scope, r.person.agency.path),
+  };
+}
+
+/**
+ * Staff of the caller's subtree for the nominate box: by default only people in the offering's audience
+ * (the list a coordinator needs), optionally everyone; `q` filters by name/email, diacritic-insensitive.
+ */
+export async function searchNominees(actor: Actor, offering: LoadedOffering, q: string, everyone = false) {
+  const scope = manageScope(actor);
+  const folded = foldVietnamese(q.trim());
+  if (everyone && folded.length < 2) return [];
+  const audience: Prisma.PersonWhereInput[] = everyone
+    ? []
+    : [
+        ...(offering.audienceItRoles.length ? [{ itRole: { in: offering.audienceItRoles } }] : []),
+        ...(offering.audienceTags.length ? [{ tags: { hasSome: offering.audienceTags } }] : []),
+      ];
+  const people = await db.person.findMany({
+    where: {
+      AND: [
+        { active: true },
+        ...(folded ? [{ searchText: { contains: folded } }] : []),
+        ...(scope === "ALL" ? [] : [{ agency: agencyWhere(scope) }]),
+        ...audience,
+      ],
+    },
+    select: {
+      id: true,
+      fullName: true,
+      email: true,
+      position: true,
+      itRole: true,
+      tags: true,
+      agency: { select: { name: true } },
+    },
+    orderBy: { sortKey: "asc" },
+    take: 30,
+  });
+  const regs = await db.registration.findMany({
+    where: { offeringId: offering.id, personId: { in: people.map((p) => p.id) } },
+    select: { personId: true, status: true },
+  });
+  return people.map((p) => ({
+    id: p.id,
+    fullName: p.fullName,
+    email: p.email,
+    position: p.position,
+    agencyName: p.agency.name,
+    itRole: p.itRole,
+    inAudience: matchesAudience(p, offering),
+    status: regs.find((r) => r.personId === p.id)?.status ?? null,
+  }));
+}
+
+export type OfferingCard = {
+  id: string;
+  kind: "CLASS" | "DRILL";
+  title: string;
+  status: string;
+  capacity: number;
+  confirmed: number;
+  waitlisted: number;
+  firstStart: Date | null;
+  lastEnd: Date | null;
+  organiserName: string;
+  myStatus: RegistrationStatus | null;
+  audienceItRoles: ItRole[];
+  audienceTags: string[];
+};
+
+async function cards(
+  where: Prisma.ClassOfferingWhereInput,
+  personId: string | null,
+): Promise<OfferingCard[]> {
+  const rows = await db.classOffering.findMany({
+    where,
+    include: {
+      organiserAgency: { select: { name: true } },
+      sessions: { where: { cancelledAt: null }, select: { startsAt: true, endsAt: true } },
+      registrations: { where: { status: { in: ["CONFIRMED", "WAITLISTED"] } }, select: { status: true } },
+    },
+    take: 200,
+  });
+  const mine = personId
+    ? await db.registration.findMany({ where: { personId, offeringId: { in: rows.map((r) => r.id) } } })
+    : [];
+  return rows
+    .map((o) => ({
+      id: o.id,
+      kind: o.kind,
+      title: o.title,
+      status: o.status,
+      capacity: o.capacity,
+      confirmed: o.registrations.filter((r) => r.status === "CONFIRMED").length,
+      waitlisted: o.registrations.filter((r) => r.status === "WAITLISTED").length,
+      firstStart: o.sessions.length
+        ? new Date(Math.min(...o.sessions.map((s) => s.startsAt.getTime())))
+        : null,
+      lastEnd: o.sessions.length ? new Date(Math.max(...o.sessions.map((s) => s.endsAt.getTime()))) : null,
+      organiserName: o.organiserAgency.name,
+      myStatus: mine.find((m) => m.offeringId === o.id)?.status ?? null,
+      audienceItRoles: o.audienceItRoles,
+      audienceTags: o.audienceTags,
+    }))
+    .sort((a, b) => (a.firstStart?.getTime() ?? 0) - (b.firstStart?.getTime() ?? 0));
+}
+
+export type StaffBooking = {
+  registrationId: string;
+  offeringId: string;
+  offeringTitle: string;
+  fullName: string;
+  agencyName: string;
+  status: RegistrationStatus;
+  attended: number;
+  held: number;
+  completed: boolean;
+};
+
+/** "Who of mine is booked, waitlisted, attended": registrations of the coordinator's people. */
+async function staffBookings(actor: Actor, now: Date): Promise<StaffBooking[]> {
+  const scope = manageScope(actor);
+  const regs = await db.registration.findMany({
+    where: {
+      status: { in: ["CONFIRMED", "WAITLISTED", "PENDING_APPROVAL"] },
+      offering: {
+        status: { not: "DRAFT" },
+        sessions: { some: { endsAt: { gte: new Date(now.getTime() - 180 * 86_400_000) } } },
+      },
+      ...(scope === "ALL" ? {} : { person: { agency: agencyWhere(scope) } }),
+    },
+    include: {
+      person: { select: { fullName: true, agency: { select: { name: true } } } },
+      offering: { select: { title: true, sessions: { where: { cancelledAt: null }, select: { id: true } } } },
+      attendance: { select: { present: true, sessionId: true } },
+    },
+    take: 500,
+  });
+  return regs
+    .map((r) => ({
+      registrationId: r.id,
+      offeringId: r.offeringId,
+      offeringTitle: r.offering.title,
+      fullName: r.person.fullName,
+      agencyName: r.person.agency.name,
+      status: r.status,
+      attended: r.attendance.filter((a) => a.present && r.offering.sessions.some((s) => s.id === a.sessionId))
+        .length,
+      held: r.offering.sessions.length,
+      completed: r.completionId !== null,
+    }))
+    .sort(
+      (a, b) =>
+        viCollator.compare(a.offeringTitle, b.offeringTitle) ||
+        STATUS_ORDER[a.status] - STATUS_ORDER[b.status] ||
+        viCollator.compare(a.fullName, b.fullName),
+    );
+}
+
+/** The /offerings page: what the learner may join, what the organiser runs, whom the coordinator booked. */
+export async function listOfferings(actor: Actor, now = new Date()) {
+  const scope = manageScope(actor);
+  const coordinator = isAdmin(actor) || (scope !== "ALL" && scope.length > 0);
+  const notOver = { sessions: { some: { endsAt: { gte: now }, cancelledAt: null } } };
+  const person = actor.personId
+    ? await db.person.findUnique({ where: { id: actor.personId }, select: { itRole: true, tags: true } })
+    : null;
+  const upcomingAll = await cards({ status: { in: ["OPEN", "CLOSED"] }, ...notOver }, actor.personId);
+  // Learners: offerings they match or already hold a registration in; coordinators see every published one.
+  const upcoming = coordinator
+    ? upcomingAll
+    : upcomingAll.filter((c) => c.myStatus !== null || (person !== null && matchesAudience(person, c)));
+  const organised = coordinator
+    ? await cards(scope === "ALL" ? {} : { organiserAgency: agencyWhere(scope) }, actor.personId)
+    : [];
+  return { upcoming, organised, bookings: coordinator ? await staffBookings(actor, now) : [], coordinator };
+}
+
+/** The full roster for the organiser's export and sign-in sheet (confirmed first, then the waitlist). */
+export async function rosterFor(actor: Actor, offeringId: string, opts: { confirmedOnly?: boolean } = {}) {
+  const offering = await organiserOffering(actor, offeringId);
+  const rows = await db.registration.findMany({
+    where: { offeringId: offering.id, ...(opts.confirmedOnly ? { status: "CONFIRMED" as const } : {}) },
+    include: rosterInclude,
+  });
+  return { offering, rows: sortRoster(rows) };
+}
+
+export function assertFound<T>(value: T | null | undefined, message: string): T {
+  if (value === null || value === undefined) throw new DomainError(message, 404);
+  return value;
+}

@@ -1,0 +1,67 @@
+// /calendar — create, rotate or revoke the secret link of one's calendar feed. The link is shown once.
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { requireLearner } from "~/modules/auth/guards.server";
+import { feedStatus, revokeFeed, rotateFeedToken } from "~/modules/scheduling/calendar.server";
+import { formatDate } from "~/utils/format";
+import { useT } from "~/utils/i18n";
+
+export const meta: MetaFunction = () => [{ title: "Lịch cá nhân — Học ATTT" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const actor = await requireLearner(request);
+  const feed = await feedStatus(actor.personId);
+  return { active: feed && !feed.revokedAt ? { since: feed.createdAt } : null };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const actor = await requireLearner(request);
+  const form = await request.formData();
+  if (form.get("intent") === "revoke") {
+    await revokeFeed(actor.personId, actor.userId);
+    return { url: null as string | null };
+  }
+  const token = await rotateFeedToken(actor.personId, actor.userId);
+  const origin = new URL(request.url).origin;
+  return { url: `${origin}/calendar/${token}.ics` };
+}
+
+export default function CalendarPage() {
+  const { active } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const t = useT();
+  return (
+    <div className="max-w-2xl space-y-4">
+      <Link to="/offerings" className="text-sm text-red-800 hover:underline">
+        ← {t("off.title")}
+      </Link>
+      <h1 className="text-2xl font-semibold">{t("off.calendar")}</h1>
+      <p className="text-sm text-slate-700">{t("off.calendarHelp")}</p>
+      {actionData?.url ? (
+        <div className="card space-y-2">
+          <p className="text-sm font-medium">{t("off.calendarUrl")}</p>
+          <input
+            readOnly
+            value={actionData.url}
+            className="input font-mono text-xs"
+            aria-label={t("off.calendarUrl")}
+            onFocus={(e) => e.currentTarget.select()}
+          />
+        </div>
+      ) : null}
+      <p className="text-sm">
+        {active ? t("off.calendarActive", { date: formatDate(active.since) }) : t("off.calendarNone")}
+      </p>
+      <Form method="post" className="flex flex-wrap gap-2">
+        <button type="submit" name="intent" value="rotate" className="btn-primary">
+          {active ? t("off.calendarRotate") : t("off.calendarCreate")}
+        </button>
+        {active ? (
+          <button type="submit" name="intent" value="revoke" className="btn-secondary">
+            {t("off.calendarRevoke")}
+          </button>
+        ) : null}
+      </Form>
+    </div>
+  );
+}

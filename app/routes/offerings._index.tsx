@@ -1,0 +1,120 @@
+import { type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import type { MessageKey } from "~/i18n";
+import { requireActor } from "~/modules/auth/guards.server";
+import { type OfferingCard, listOfferings } from "~/modules/scheduling/views.server";
+import { formatVnDateTime } from "~/modules/scheduling/time";
+import { useT } from "~/utils/i18n";
+
+export const meta: MetaFunction = () => [{ title: "Lớp tập huấn và diễn tập — Học ATTT" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const actor = await requireActor(request);
+  return listOfferings(actor);
+}
+
+function Cards({ items }: { items: OfferingCard[] }) {
+  const t = useT();
+  if (items.length === 0) return <p className="text-sm text-slate-600">{t("off.none")}</p>;
+  return (
+    <ul className="grid gap-3 md:grid-cols-2">
+      {items.map((o) => (
+        <li key={o.id} className="card space-y-1">
+          <p className="text-xs font-medium uppercase tracking-wide text-red-800">
+            {t(`off.kind.${o.kind}` as MessageKey)} · {t(`off.status.${o.status}` as MessageKey)}
+          </p>
+          <Link to={`/offerings/${o.id}`} className="block font-semibold text-slate-900 hover:underline">
+            {o.title}
+          </Link>
+          <p className="text-sm text-slate-600">
+            {o.firstStart ? formatVnDateTime(o.firstStart) : "—"} · {o.organiserName}
+          </p>
+          <p className="text-sm">
+            {t("off.seats")}:{" "}
+            <span className="tabular-nums">
+              {o.confirmed}/{o.capacity}
+            </span>
+            {o.waitlisted ? ` · ${t("off.waiting")}: ${o.waitlisted}` : ""}
+            {o.myStatus ? (
+              <span className="ml-2 rounded bg-slate-100 px-2 py-0.5 text-xs">
+                {t(`reg.status.${o.myStatus}` as MessageKey)}
+              </span>
+            ) : null}
+          </p>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+export default function OfferingsPage() {
+  const { upcoming, organised, bookings, coordinator } = useLoaderData<typeof loader>();
+  const t = useT();
+  return (
+    <div className="space-y-6">
+      <div className="flex flex-wrap items-center gap-3">
+        <h1 className="text-2xl font-semibold">{t("off.title")}</h1>
+        <div className="ml-auto flex gap-2">
+          <Link to="/calendar" className="btn-secondary">
+            {t("off.calendar")}
+          </Link>
+          {coordinator ? (
+            <Link to="/offerings/new" className="btn-primary">
+              {t("off.new")}
+            </Link>
+          ) : null}
+        </div>
+      </div>
+      <section className="space-y-2">
+        <h2 className="text-lg font-semibold">{t("off.upcoming")}</h2>
+        <Cards items={upcoming} />
+      </section>
+      {coordinator ? (
+        <section className="space-y-2">
+          <h2 className="text-lg font-semibold">{t("off.organised")}</h2>
+          <Cards items={organised} />
+        </section>
+      ) : null}
+      {coordinator ? (
+        <section className="space-y-2">
+          <h2 className="text-lg font-semibold">{t("off.bookings")}</h2>
+          {bookings.length === 0 ? (
+            <p className="text-sm text-slate-600">{t("off.none")}</p>
+          ) : (
+            <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+              <table className="min-w-full divide-y divide-slate-200 text-sm">
+                <thead className="bg-slate-50 text-left">
+                  <tr>
+                    <th className="px-3 py-2">{t("off.person")}</th>
+                    <th className="hidden px-3 py-2 md:table-cell">{t("off.agency")}</th>
+                    <th className="px-3 py-2">{t("off.name")}</th>
+                    <th className="px-3 py-2">{t("people.status")}</th>
+                    <th className="px-3 py-2">{t("off.attended")}</th>
+                  </tr>
+                </thead>
+                <tbody className="divide-y divide-slate-100">
+                  {bookings.map((b) => (
+                    <tr key={b.registrationId}>
+                      <td className="px-3 py-2 font-medium">{b.fullName}</td>
+                      <td className="hidden px-3 py-2 md:table-cell">{b.agencyName}</td>
+                      <td className="px-3 py-2">
+                        <Link to={`/offerings/${b.offeringId}`} className="hover:underline">
+                          {b.offeringTitle}
+                        </Link>
+                      </td>
+                      <td className="px-3 py-2">{t(`reg.status.${b.status}` as MessageKey)}</td>
+                      <td className="px-3 py-2 tabular-nums">
+                        {b.attended}/{b.held}
+                        {b.completed ? ` · ${t("off.completed")}` : ""}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
+        </section>
+      ) : null}
+    </div>
+  );
+}
