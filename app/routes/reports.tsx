@@ -1,7 +1,8 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { getAgencyTree } from "~/modules/agencies/agencies.server";
 import { requireViewer } from "~/modules/auth/guards.server";
+import { hasRole } from "~/modules/auth/scope";
 import { useT } from "~/utils/i18n";
 
 export const meta: MetaFunction = () => [{ title: "Báo cáo — Học ATTT" }];
@@ -9,7 +10,7 @@ export const meta: MetaFunction = () => [{ title: "Báo cáo — Học ATTT" }];
 type Row = { id: string; name: string; code: string; depth: number; own: number; total: number };
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const { scope } = await requireViewer(request);
+  const { actor, scope } = await requireViewer(request);
   const tree = await getAgencyTree(scope);
   // Flatten for a table: parents before children, indentation from depth within the caller's scope.
   const rows: Row[] = [];
@@ -27,18 +28,34 @@ export async function loader({ request }: LoaderFunctionArgs) {
     }
   };
   walk(tree, 0);
-  return { rows };
+  // Importing training records changes people's data: coordinators and admins only.
+  return { rows, canImport: hasRole(actor, "COORDINATOR") || hasRole(actor, "ADMIN") };
 }
 
 export default function ReportsPage() {
-  const { rows } = useLoaderData<typeof loader>();
+  const { rows, canImport } = useLoaderData<typeof loader>();
   const t = useT();
   return (
     <div className="space-y-4">
       <div>
         <h1 className="text-2xl font-semibold">{t("reports.title")}</h1>
-        <p className="text-slate-600">{t("reports.subtitle")}</p>
       </div>
+      <nav aria-label={t("reports.title")} className="grid gap-3 sm:grid-cols-2 lg:grid-cols-4">
+        {(
+          [
+            ["/targets", "tg.title", "rep.dashboardHelp"],
+            ["/targets/report", "tg.report", "rep.reportHelp"],
+            ["/targets/snapshots", "tg.snapshots", "rep.snapshotsHelp"],
+            ...(canImport ? [["/targets/completions/import", "tg.import", "rep.importHelp"] as const] : []),
+          ] as const
+        ).map(([to, title, help]) => (
+          <Link key={to} to={to} className="card block hover:border-red-300">
+            <span className="font-medium text-red-800">{t(title)}</span>
+            <span className="mt-1 block text-sm text-slate-600">{t(help)}</span>
+          </Link>
+        ))}
+      </nav>
+      <h2 className="pt-2 text-lg font-semibold">{t("reports.subtitle")}</h2>
       <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
         <table className="min-w-full divide-y divide-slate-200 text-sm">
           <thead className="bg-slate-50 text-left">

@@ -1,0 +1,174 @@
+// Rows of an imported training-records file (certificates from training held elsewhere): columns, cell
+// rules and row errors in Vietnamese naming row and column. Pure; the database checks are in the .server file.
+import {
+  cellText,
+  headerKey,
+  looksLikeFormula,
+  type RawCell,
+  type RawRow,
+} from "~/modules/people/import-columns";
+import { endOfDayVn, startOfDayVn } from "./dates";
+
+export const MAX_COMPLETION_ROWS = 5_000;
+
+type Key = "email" | "topics" | "courseCode" | "completedAt" | "validUntil" | "externalRef" | "note";
+export const COMPLETION_COLUMNS: { key: Key; label: string; aliases: string[] }[] = [
+  { key: "email", label: "Email", aliases: ["email", "e mail", "thu dien tu", "dia chi email"] },
+  { key: "topics", label: "Chủ đề", aliases: ["chu de", "topics", "topic", "chu de khoa hoc"] },
+  { key: "courseCode", label: "Mã khóa học", aliases: ["ma khoa hoc", "course code", "course", "khoa hoc"] },
+  {
+    key: "completedAt",
+    label: "Ngày hoàn thành",
+    aliases: ["ngay hoan thanh", "ngay cap", "completed at", "completion date", "ngay"],
+  },
+  {
+    key: "validUntil",
+    label: "Hiệu lực đến",
+    aliases: ["hieu luc den", "co hieu luc den", "valid until", "het han"],
+  },
+  {
+    key: "externalRef",
+    label: "Số chứng nhận",
+    aliases: [
+      "so chung nhan",
+      "so giay chung nhan",
+      "so chung chi",
+      "external ref",
+      "externalref",
+      "ma chung nhan",
+    ],
+  },
+  { key: "note", label: "Ghi chú", aliases: ["ghi chu", "note", "notes"] },
+];
+const LABEL = Object.fromEntries(COMPLETION_COLUMNS.map((c) => [c.key, c.label])) as Record<Key, string>;
+const ALIAS = new Map(COMPLETION_COLUMNS.flatMap((c) => c.aliases.map((a) => [a, c.key] as const)));
+
+export type CompletionRow = {
+  line: number;
+  email: string;
+  topics: string[];
+  courseCode: string | null;
+  completedAt: Date;
+  validUntil: Date | null;
+  externalRef: string;
+  note: string;
+};
+export type RowError = { line: number | null; column: string | null; message: string };
+
+const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);
+
+/** A calendar day from an Excel date cell, an Excel serial, or dd/mm/yyyy text; null when it is none. */
+export function cellDay(cell: RawCell | undefined): [number, number, number] | null {
+  if (cell instanceof Date && !Number.isNaN(cell.getTime()))
+    return [cell.getUTCFullYear(), cell.getUTCMonth() + 1, cell.getUTCDate()];
+  if (typeof cell === "number" && Number.isInteger(cell) && cell > 0) {
+    const d = new Date(EXCEL_EPOCH_MS + cell * 86400_000);
+    return [d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate()];
+  }
+  const m = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(cellText(cell));
+  if (!m) return null;
+  const [d, mo, y] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const probe = new Date(Date.UTC(y, mo - 1, d));
+  if (probe.getUTCMonth() !== mo - 1 || probe.getUTCDate() !== d || y < 1990 || y > 2100) return null;
+  return [y, mo, d];
+}
+
+export function readCompletionRows(
+  raw: RawRow[],
+  opts: { knownTopics: ReadonlySet<string>; now: Date },
+): { rows: CompletionRow[]; errors: RowError[] } {
+  const errors: RowError[] = [];
+  const headerIndex = raw.findIndex((r) =>
+    r.cells.some((c) => ALIAS.get(headerKey(cellText(c))) === "email"),
+  );
+  if (headerIndex < 0)
+    return {
+      rows: [],
+      errors: [{ line: null, column: null, message: 'Không tìm thấy dòng tiêu đề có cột "Email".' }],
+    };
+  const map: Partial<Record<Key, number>> = {};
+  raw[headerIndex].cells.forEach((c, i) => {
+    const key = ALIAS.get(headerKey(cellText(c)));
+    if (key && map[key] === undefined) map[key] = i;
+  });
+  const missing: string[] = [];
+  if (map.topics === undefined && map.courseCode === undefined) missing.push("Chủ đề hoặc Mã khóa học");
+  if (map.completedAt === undefined) missing.push(LABEL.completedAt);
+  if (map.externalRef === undefined) missing.push(LABEL.externalRef);
+  if (missing.length)
+    return {
+      rows: [],
+      errors: [{ line: raw[headerIndex].line, column: null, message: `Thiếu cột: ${missing.join(", ")}.` }],
+    };
+  const data = raw.slice(headerIndex + 1).filter((r) => r.cells.some((c) => cellText(c) !== ""));
+  if (data.length > MAX_COMPLETION_ROWS)
+    return {
+      rows: [],
+      errors: [
+        {
+          line: null,
+          column: null,
+          message: `Tệp có ${data.length} dòng; mỗi lần nhập tối đa ${MAX_COMPLETION_ROWS} dòng.`,
+        },
+      ],
+    };
+  const rows: CompletionRow[] = [];
+  const seen = new Map<string, number>();
+  for (const r of data) {
+    const cell = (k: Key) => (map[k] === undefined ? undefined : r.cells[map[k]!]);
+    const err = (k: Key | null, message: string) =>
+      errors.push({ line: r.line, column: k ? LABEL[k] : null, message });
+    const before = errors.length;
+    for (const k of Object.keys(map) as Key[])
+      if (looksLikeFormula(cell(k)))
+        err(k, "Ô bắt đầu bằng =, +, - hoặc @ (công thức) không được chấp nhận.");
+    if (errors.length > before) continue;
+    const email = cellText(cell("email")).toLowerCase();
+    if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) err("email", "Email không hợp lệ.");
+    const topics = cellText(cell("topics"))
+      .split(/[,;\s]+/)
+      .map((s) => s.trim().toLowerCase())
+      .filter(Boolean);
+    const courseCode = cellText(cell("courseCode")) || null;
+    if (!topics.length && !courseCode)
+      err(map.topics !== undefined ? "topics" : "courseCode", "Cần ghi chủ đề hoặc mã khóa học.");
+    const unknown = topics.filter((t) => !opts.knownTopics.has(t));
+    if (unknown.length)
+      err(
+        "topics",
+        `Chủ đề không có trong hệ thống: ${unknown.join(", ")}. Các chủ đề hợp lệ: ${[...opts.knownTopics].sort().join(", ")}.`,
+      );
+    const done = cellDay(cell("completedAt"));
+    const completedAt = done ? startOfDayVn(done) : null;
+    if (!completedAt) err("completedAt", "Ngày hoàn thành phải theo dạng dd/mm/yyyy.");
+    else if (completedAt > opts.now) err("completedAt", "Ngày hoàn thành không được sau hôm nay.");
+    const validCell = cellText(cell("validUntil"));
+    const valid = validCell ? cellDay(cell("validUntil")) : null;
+    const validUntil = valid ? endOfDayVn(...valid) : null;
+    if (validCell && !valid)
+      err("validUntil", "Ngày hết hiệu lực phải theo dạng dd/mm/yyyy (hoặc để trống).");
+    else if (validUntil && completedAt && validUntil <= completedAt)
+      err("validUntil", "Ngày hết hiệu lực phải sau ngày hoàn thành.");
+    const externalRef = cellText(cell("externalRef"));
+    if (!externalRef) err("externalRef", "Vui lòng ghi số chứng nhận (để nhập lại không tạo bản ghi trùng).");
+    else if (externalRef.length > 100) err("externalRef", "Số chứng nhận dài quá 100 ký tự.");
+    const note = cellText(cell("note"));
+    if (note.length > 500) err("note", "Ghi chú dài quá 500 ký tự.");
+    const key = `${email}\u0000${externalRef}`;
+    if (email && externalRef && seen.has(key))
+      err("externalRef", `Trùng với dòng ${seen.get(key)} (cùng email và số chứng nhận).`);
+    seen.set(key, r.line);
+    if (errors.length > before) continue;
+    rows.push({
+      line: r.line,
+      email,
+      topics,
+      courseCode,
+      completedAt: completedAt!,
+      validUntil,
+      externalRef,
+      note,
+    });
+  }
+  return { rows, errors };
+}

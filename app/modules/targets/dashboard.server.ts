@@ -1,0 +1,132 @@
+// Data of the targets dashboard and the report page, from a resolved view: plain values ready to render.
+import { db } from "~/db.server";
+import { type Actor, type Scope } from "~/modules/auth/scope";
+import { formatDate } from "~/utils/format";
+import { type Figure, ancestry, listedUnder, reportRows, worstFirst } from "./figures";
+import { reportModel, rowLabel } from "./report.server";
+import { trendPoints } from "./snapshots.server";
+import { type ResolvedView, canManagePlan, listPlans } from "./view.server";
+
+/** Plans the caller can open: those covering their scope or lying inside it. */
+export async function visiblePlans(scope: Scope) {
+  const plans = await listPlans();
+  if (scope === "ALL") return plans;
+  const agencies = await db.agency.findMany({
+    where: { id: { in: plans.map((p) => p.agencyId) } },
+    select: { id: true, path: true },
+  });
+  const pathOf = new Map(agencies.map((a) => [a.id, a.path]));
+  return plans.filter((p) => {
+    const path = pathOf.get(p.agencyId) ?? "";
+    return scope.some((s) => s.startsWith(path) || path.startsWith(s));
+  });
+}
+
+export function viewQueryString(v: ResolvedView, overrides: Record<string, string | null> = {}): string {
+  const params = new URLSearchParams();
+  const values: Record<string, string | null> = {
+    plan: v.table.plan.id,
+    target: v.targetId,
+    agency: v.agencyId,
+    kind: v.kind === "ALL" ? null : v.kind,
+    snapshot: v.snapshot?.id ?? null,
+    ...overrides,
+  };
+  for (const [k, val] of Object.entries(values)) if (val) params.set(k, val);
+  return params.toString();
+}
+
+export async function dashboardData(v: ResolvedView, actor: Actor, scope: Scope) {
+  const { table } = v;
+  const planPath = await db.agency.findUnique({ where: { id: table.plan.agencyId }, select: { path: true } });
+  const roots = new Set(table.agencies.filter((a) => a.parentId === null).map((a) => a.id));
+  const cards = table.targets.map((t) => {
+    const figures = table.figures[t.id] ?? {};
+    // The target's top figure the caller may see: its root, or the first visible root it covers.
+    const top = figures[t.rootAgencyId]
+      ? t.rootAgencyId
+      : table.agencies.find((a) => roots.has(a.id) && figures[a.id])?.id;
+    const agency = table.agencies.find((a) => a.id === top);
+    return {
+      id: t.id,
+      title: t.title,
+      deadline: formatDate(t.deadline),
+      agencyName: agency?.name ?? "",
+      figure: top ? (figures[top] as Figure) : null,
+      selected: t.id === v.targetId,
+    };
+  });
+  const target = table.targets.find((t) => t.id === v.targetId);
+  const figures = target ? (table.figures[target.id] ?? {}) : {};
+  const focus = table.agencies.find((a) => a.id === v.agencyId)!;
+  const hasChildren = (id: string) => listedUnder(table, id, "ALL").length > 0;
+  const rows = target
+    ? worstFirst(reportRows(table, target.id, v.agencyId, v.kind)).map((r) => ({
+        id: r.agency.id,
+        name: r.ownOnly ? rowLabel(r) : r.agency.name,
+        kind: r.agency.kind,
+        ownOnly: r.ownOnly,
+        drill: !r.ownOnly && hasChildren(r.agency.id),
+        figure: r.figure,
+      }))
+    : [];
+  const now = new Date();
+  const trend = target
+    ? (
+        await trendPoints(
+          table.plan.id,
+          target.id,
+          v.agencyId,
+          v.snapshot ? undefined : figures[v.agencyId],
+          now,
+        )
+      ).map((p) => ({
+        x: p.asOf.getTime(),
+        label: p.live ? "Nay" : formatDate(p.asOf).slice(3).replace("/20", "/"),
+        percent: p.percent,
+        live: p.live,
+      }))
+    : [];
+  return {
+    plan: {
+      id: table.plan.id,
+      title: table.plan.title,
+      documentNumber: table.plan.documentNumber,
+      year: table.plan.year,
+    },
+    plans: (await visiblePlans(scope)).map((p) => ({
+      id: p.id,
+      label: `${p.title} (${p.year})`,
+      active: p.active,
+    })),
+    asOf: formatDate(table.asOf),
+    snapshot: v.snapshot ? { id: v.snapshot.id, label: v.snapshot.label } : null,
+    targets: table.targets.map((t) => ({ id: t.id, title: t.title })),
+    targetId: v.targetId,
+    targetPercent: target?.targetPercent ?? 0,
+    kind: v.kind,
+    cards,
+    focus: { id: focus.id, name: focus.name, figure: (figures[focus.id] as Figure | undefined) ?? null },
+    breadcrumb: ancestry(table, v.agencyId).map((a) => ({ id: a.id, name: a.name })),
+    rows,
+    trend,
+    canEdit: canManagePlan(actor, planPath?.path ?? null),
+    query: viewQueryString(v),
+  };
+}
+
+/** The report page: the same model the XLSX and CSV files are written from. */
+export function reportPageData(v: ResolvedView) {
+  const m = reportModel({
+    table: v.table,
+    targetId: v.targetId,
+    agencyId: v.agencyId,
+    kind: v.kind,
+    snapshotLabel: v.snapshot?.label ?? null,
+  });
+  return {
+    ...m,
+    rows: m.rows.map((r) => ({ id: r.agency.id, name: rowLabel(r), figure: r.figure })),
+    query: viewQueryString(v),
+  };
+}

@@ -1,0 +1,298 @@
+// Target figures as of an instant, from ONE grouped SQL query per call (all targets of a plan at once),
+// rolled up over the agency tree in memory with the pure rules of figures.ts. Definitions: see
+// docs/decisions/004-target-figures.md.
+import { db, type Tx } from "~/db.server";
+import { Prisma } from "~/generated/prisma/client";
+import type { AgencyKind, ItRole, StaffCategory } from "~/generated/prisma/enums";
+import { inTreeOrder } from "~/modules/agencies/tree";
+import { inScope, type Scope } from "~/modules/auth/scope";
+import { DomainError } from "~/utils/errors";
+import {
+  type AgencyInfo,
+  type FigureTable,
+  type PlanInfo,
+  type TargetInfo,
+  rollUp,
+  toFigure,
+} from "./figures";
+
+type Client = typeof db | Tx;
+
+export type TargetRule = {
+  id: string;
+  staffCategories: StaffCategory[];
+  itRoles: ItRole[];
+  headOfUnitOnly: boolean;
+  tags: string[];
+  topics: string[];
+};
+
+/** Own (not rolled-up) audience and completed per target and agency. */
+export type OwnCounts = Map<string, Map<string, { audience: number; completed: number }>>;
+
+const STAFF: readonly string[] = ["CAN_BO", "CONG_CHUC", "VIEN_CHUC", "NGUOI_LAO_DONG"];
+const IT_ROLES: readonly string[] = ["NONE", "FULL_TIME", "PART_TIME"];
+
+function enumArray(values: readonly string[], allowed: readonly string[], type: string): Prisma.Sql {
+  for (const v of values) if (!allowed.includes(v)) throw new Error(`Giá trị ${type} không hợp lệ: ${v}`);
+  return Prisma.raw(`'{${values.join(",")}}'::"${type}"[]`);
+}
+
+/** Person `p` matches the target's filters (empty list = anyone); tags: all of the target's. */
+function matches(t: TargetRule): Prisma.Sql {
+  const where: Prisma.Sql[] = [Prisma.sql`TRUE`];
+  // Enum arrays go in as literals (values checked against the enum): a parameter would need a text[]→enum[]
+  // cast, which PostgreSQL does not fold and would run once per person.
+  if (t.staffCategories.length)
+    where.push(Prisma.sql`p."staffCategory" = ANY(${enumArray(t.staffCategories, STAFF, "StaffCategory")})`);
+  if (t.itRoles.length) where.push(Prisma.sql`p."itRole" = ANY(${enumArray(t.itRoles, IT_ROLES, "ItRole")})`);
+  if (t.headOfUnitOnly) where.push(Prisma.sql`p."isHeadOfUnit"`);
+  if (t.tags.length) where.push(Prisma.sql`p.tags @> ${t.tags}::text[]`);
+  return Prisma.sql`(${Prisma.join(where, " AND ")})`;
+}
+
+/**
+ * The one grouped query. `live` reads each person's current agency (Person.agencyId); otherwise the
+ * membership open at `asOf`. `survivors` maps merged-away agencies to the agency that carries them on.
+ * Completions are folded into one bit set of topics per person, so 2.5 million completions are read once
+ * and the people once, whatever the number of targets.
+ */
+export async function ownCounts(
+  targets: readonly TargetRule[],
+  asOf: Date,
+  opts: { live: boolean; survivors: ReadonlyMap<string, string>; client?: Client },
+): Promise<OwnCounts> {
+  const out: OwnCounts = new Map(targets.map((t) => [t.id, new Map()]));
+  if (!targets.length) return out;
+  const topics = [...new Set(targets.flatMap((t) => t.topics))];
+  if (topics.length > 62) throw new DomainError("Một kế hoạch dùng quá 62 chủ đề khác nhau.");
+  const bit = (topic: string) => 1n << BigInt(topics.indexOf(topic));
+  // A completion's topics → bits. Most completions carry one topic: a simple CASE on it is the fast path.
+  // (Bits are numbers made here, never user input, so they are written into the SQL as literals.)
+  const bitOf = (i: number) => Prisma.raw(`${1n << BigInt(i)}::bigint`);
+  const oneTopic = Prisma.sql`CASE c.topics[1] ${Prisma.join(
+    topics.map((tp, i) => Prisma.sql`WHEN ${tp} THEN ${bitOf(i)}`),
+    " ",
+  )} ELSE 0::bigint END`;
+  const anyTopic = Prisma.join(
+    topics.map((tp, i) => Prisma.sql`CASE WHEN ${tp} = ANY(c.topics) THEN ${bitOf(i)} ELSE 0::bigint END`),
+    " | ",
+  );
+  const completionBits = Prisma.sql`CASE WHEN cardinality(c.topics) = 1 THEN ${oneTopic} ELSE ${anyTopic} END`;
+  const masks = targets.map((t) => t.topics.reduce((m, tp) => m | bit(tp), 0n));
+  // Per person, one bit per target: `aud` = in the audience, `ok` = in it and holding one of its topics.
+  // Targets with the same filters (CBCCVC for three of the five) share one test.
+  const byFilter = new Map<string, { rule: TargetRule; bits: number }>();
+  targets.forEach((t, i) => {
+    const key = JSON.stringify([t.staffCategories, t.itRoles, t.headOfUnitOnly, t.tags]);
+    const entry = byFilter.get(key) ?? { rule: t, bits: 0 };
+    entry.bits |= 1 << i;
+    byFilter.set(key, entry);
+  });
+  const audBits = Prisma.join(
+    [...byFilter.values()].map(
+      (f) => Prisma.sql`CASE WHEN ${matches(f.rule)} THEN ${Prisma.raw(String(f.bits))} ELSE 0 END`,
+    ),
+    " | ",
+  );
+  const okBits = Prisma.join(
+    targets.map(
+      (_, i) =>
+        Prisma.sql`CASE WHEN (coalesce(d.bits, 0) & ${Prisma.raw(`${masks[i]}::bigint`)}) <> 0 THEN ${Prisma.raw(`${1 << i}`)} ELSE 0 END`,
+    ),
+    " | ",
+  );
+  const audience = Prisma.join(
+    targets.map((_, i) => Prisma.sql`count(*) FILTER (WHERE x.aud & ${Prisma.raw(String(1 << i))} <> 0)`),
+  );
+  const completed = Prisma.join(
+    targets.map((_, i) => Prisma.sql`count(*) FILTER (WHERE x.ok & ${Prisma.raw(String(1 << i))} <> 0)`),
+  );
+  const merged = [...opts.survivors.keys()];
+  const survivor = merged.map((id) => opts.survivors.get(id)!);
+  // Live: each active person's current agency. As of a past instant: the membership open then (the latest
+  // one if history overlaps, so each person counts once), with current attributes from Person.
+  const people = opts.live
+    ? Prisma.sql`SELECT p.*, p."agencyId" AS "atAgencyId" FROM "Person" p WHERE p.active`
+    : Prisma.sql`SELECT p.*, m."agencyId" AS "atAgencyId"
+        FROM (SELECT DISTINCT ON (m."personId") m."personId", m."agencyId" FROM "Membership" m
+              WHERE m."startedAt" <= ${asOf} AND (m."endedAt" IS NULL OR m."endedAt" > ${asOf})
+              ORDER BY m."personId", m."startedAt" DESC) m
+        JOIN "Person" p ON p.id = m."personId"
+        WHERE p.active`;
+  // Merged-away agencies count at their survivor; skipped entirely when nothing was ever merged.
+  const agencyOf = merged.length
+    ? Prisma.sql`coalesce(mg.survivor, p."atAgencyId")`
+    : Prisma.sql`p."atAgencyId"`;
+  const mergedJoin = merged.length
+    ? Prisma.sql`LEFT JOIN unnest(${merged}::uuid[], ${survivor}::uuid[]) AS mg(id, survivor) ON mg.id = p."atAgencyId"`
+    : Prisma.empty;
+  // Hashing every person's completions needs more than the default 4 MB of work_mem at national scale
+  // (otherwise PostgreSQL sorts on disk or walks the personId index): raise it for this query only.
+  const run = async (client: Client) => {
+    await client.$executeRawUnsafe(`SET LOCAL work_mem = '64MB'`);
+    return client.$queryRaw<{ agencyId: string; audience: number[]; completed: number[] }[]>`
+    WITH p AS (${people}),
+    done AS (
+      SELECT c."personId", bit_or(${completionBits}) AS bits
+      FROM "Completion" c
+      WHERE c."completedAt" <= ${asOf} AND (c."validUntil" IS NULL OR c."validUntil" > ${asOf})
+      GROUP BY c."personId"
+      -- Cheaper than filtering rows with "topics && …": people with no relevant topic drop out here.
+      HAVING bit_or(${completionBits}) <> 0
+    )
+    SELECT x."agencyId"::text AS "agencyId",
+      ARRAY[${audience}]::int[] AS audience,
+      ARRAY[${completed}]::int[] AS completed
+    FROM (
+      SELECT ${agencyOf} AS "agencyId", a.aud, a.aud & (${okBits}) AS ok
+      FROM p
+      CROSS JOIN LATERAL (SELECT ${audBits} AS aud) a
+      ${mergedJoin}
+      LEFT JOIN done d ON d."personId" = p.id
+      WHERE a.aud <> 0
+      OFFSET 0 -- keeps the subquery whole: aud and ok are computed once per person, not once per count
+    ) x
+    GROUP BY x."agencyId"`;
+  };
+  // SET LOCAL only lasts inside a transaction: open one unless the caller already runs in theirs.
+  const rows =
+    opts.client && opts.client !== db
+      ? await run(opts.client)
+      : await db.$transaction((tx) => run(tx), { timeout: 60_000 });
+  for (const r of rows) {
+    targets.forEach((t, i) => {
+      const a = r.audience[i] ?? 0;
+      if (a > 0) out.get(t.id)!.set(r.agencyId, { audience: a, completed: r.completed[i] ?? 0 });
+    });
+  }
+  return out;
+}
+
+type AgencyRow = {
+  id: string;
+  code: string;
+  name: string;
+  kind: AgencyKind;
+  type: string | null;
+  parentId: string | null;
+  path: string;
+  depth: number;
+};
+
+/** Merged-away agency → the active agency at the end of its mergedIntoId chain. */
+export async function loadSurvivors(client: Client = db): Promise<Map<string, string>> {
+  const rows = await client.agency.findMany({
+    where: { mergedIntoId: { not: null } },
+    select: { id: true, mergedIntoId: true },
+  });
+  const next = new Map(rows.map((r) => [r.id, r.mergedIntoId!]));
+  const out = new Map<string, string>();
+  for (const id of next.keys()) {
+    let at = id;
+    for (let hops = 0; next.has(at) && hops < 100; hops++) at = next.get(at)!;
+    out.set(id, at);
+  }
+  return out;
+}
+
+export type LivePlan = { table: FigureTable; paths: Map<string, string> };
+
+/** A plan's targets (active ones) with the plan; 404 when the plan does not exist. */
+export async function loadPlanTargets(planId: string, client: Client = db) {
+  const plan = await client.trainingPlan.findUnique({
+    where: { id: planId },
+    include: { targets: { where: { active: true }, orderBy: [{ position: "asc" }, { code: "asc" }] } },
+  });
+  if (!plan) throw new DomainError("Không tìm thấy kế hoạch.", 404);
+  return plan;
+}
+
+/**
+ * Live (or as-of) figures of every active target of a plan, for every active agency of the plan's subtree.
+ * `asOf` in the past reads membership history; now or later reads current agencies.
+ */
+export async function computePlanFigures(
+  planId: string,
+  opts: { asOf?: Date; client?: Client } = {},
+): Promise<LivePlan> {
+  const client = opts.client ?? db;
+  const now = new Date();
+  const asOf = opts.asOf ?? now;
+  const live = asOf.getTime() >= now.getTime();
+  const plan = await loadPlanTargets(planId, client);
+  const root = await client.agency.findUniqueOrThrow({ where: { id: plan.agencyId } });
+  const agencyRows = await client.$queryRaw<AgencyRow[]>`
+    SELECT id::text, code, name, kind::text AS kind, type, "parentId"::text AS "parentId", path, depth
+    FROM "Agency" WHERE active AND path LIKE ${root.path + "%"}`;
+  const ordered = inTreeOrder(agencyRows);
+  const agencies: AgencyInfo[] = ordered.map((a, position) => ({
+    id: a.id,
+    code: a.code,
+    name: a.name,
+    kind: a.kind,
+    parentId: a.id === root.id ? null : a.parentId,
+    depth: a.depth,
+    position,
+  }));
+  const paths = new Map(ordered.map((a) => [a.id, a.path]));
+  const survivors = await loadSurvivors(client);
+  const counts = await ownCounts(plan.targets, asOf, { live, survivors, client });
+  const planInfo: PlanInfo = {
+    id: plan.id,
+    title: plan.title,
+    documentNumber: plan.documentNumber,
+    issuer: plan.issuer,
+    year: plan.year,
+    agencyId: plan.agencyId,
+    startsAt: plan.startsAt,
+  };
+  const targets: TargetInfo[] = [];
+  const figures: FigureTable["figures"] = {};
+  for (const t of plan.targets) {
+    const rootId = t.agencyId ?? plan.agencyId;
+    const rootPath = paths.get(rootId);
+    const info: TargetInfo = {
+      id: t.id,
+      code: t.code,
+      title: t.title,
+      position: t.position,
+      targetPercent: t.targetPercent,
+      deadline: t.deadline,
+      rootAgencyId: rootId,
+    };
+    targets.push(info);
+    // The target's own subtree; a parent outside it (the plan root above a narrower target) is cut off.
+    const inSubtree = rootPath ? agencies.filter((a) => paths.get(a.id)!.startsWith(rootPath)) : [];
+    const subtree = inSubtree.map((a) => (a.id === rootId ? { ...a, parentId: null } : a));
+    const rolled = rollUp(subtree, counts.get(t.id)!);
+    const byAgency: Record<string, ReturnType<typeof toFigure>> = {};
+    for (const a of subtree) byAgency[a.id] = toFigure(rolled.get(a.id)!, info, planInfo, asOf);
+    figures[t.id] = byAgency;
+  }
+  return { table: { plan: planInfo, asOf, snapshotId: null, targets, agencies, figures }, paths };
+}
+
+/** The table cut down to the agencies the caller may see (coordinators: their subtree). */
+export function restrictToScope(
+  table: FigureTable,
+  paths: ReadonlyMap<string, string>,
+  scope: Scope,
+): FigureTable {
+  if (scope === "ALL") return table;
+  const visible = new Set(
+    table.agencies.filter((a) => inScope(scope, paths.get(a.id) ?? "")).map((a) => a.id),
+  );
+  const figures: FigureTable["figures"] = {};
+  for (const [tid, byAgency] of Object.entries(table.figures))
+    figures[tid] = Object.fromEntries(Object.entries(byAgency).filter(([id]) => visible.has(id)));
+  const agencies = table.agencies
+    .filter((a) => visible.has(a.id))
+    .map((a) => (a.parentId && !visible.has(a.parentId) ? { ...a, parentId: null } : a));
+  return { ...table, agencies, figures };
+}
+
+/** Top agencies of a (restricted) table: the plan root for province-wide viewers, else the scope roots. */
+export function tableRoots(table: FigureTable): AgencyInfo[] {
+  return table.agencies.filter((a) => a.parentId === null);
+}

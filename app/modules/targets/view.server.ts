@@ -1,0 +1,128 @@
+// What a dashboard, report or export shows: plan, target, agency and snapshot chosen from the query string,
+// each re-checked against the caller's scope (404 outside it), and the figure table cut down to that scope.
+import { z } from "zod";
+import { db } from "~/db.server";
+import { type Actor, type Scope, hasRole, isAdmin } from "~/modules/auth/scope";
+import { DomainError } from "~/utils/errors";
+import { badRequest, notFound } from "~/utils/http.server";
+import type { FigureTable, KindFilter } from "./figures";
+import { computePlanFigures, restrictToScope, tableRoots } from "./figures.server";
+import { loadSnapshotTable } from "./snapshots.server";
+
+const blankToUndefined = (v: unknown) => (v === "" || v === null ? undefined : v);
+const id = (message: string) => z.preprocess(blankToUndefined, z.string().uuid(message).optional());
+
+export const viewQuerySchema = z.object({
+  plan: id("Tham số plan (kế hoạch) không hợp lệ."),
+  target: id("Tham số target (chỉ tiêu) không hợp lệ."),
+  agency: id("Tham số agency (đơn vị) không hợp lệ."),
+  snapshot: id("Tham số snapshot (số liệu chốt) không hợp lệ."),
+  kind: z.preprocess(
+    blankToUndefined,
+    z
+      .enum(["ALL", "DEPARTMENT", "COMMUNE"], {
+        error: "Tham số kind (loại đơn vị) chỉ nhận ALL, DEPARTMENT (sở) hoặc COMMUNE (xã).",
+      })
+      .default("ALL"),
+  ),
+});
+export type ViewQuery = z.infer<typeof viewQuerySchema>;
+
+/** Parses the query string strictly: a bad value is a 400 naming the parameter, not a silent default. */
+export function parseViewQuery(request: Request, extra: string[] = []): ViewQuery {
+  const params = new URL(request.url).searchParams;
+  const raw: Record<string, string> = {};
+  for (const [k, v] of params) if (!extra.includes(k)) raw[k] = v;
+  const parsed = viewQuerySchema.safeParse(raw);
+  if (!parsed.success) badRequest(parsed.error.issues[0].message);
+  return parsed.data;
+}
+
+/** The active plan of the latest year (then the newest), the dashboard's default. */
+export async function defaultPlanId(): Promise<string | null> {
+  const plan = await db.trainingPlan.findFirst({
+    where: { active: true },
+    orderBy: [{ year: "desc" }, { createdAt: "desc" }],
+    select: { id: true },
+  });
+  return plan?.id ?? null;
+}
+
+export async function listPlans() {
+  return db.trainingPlan.findMany({
+    orderBy: [{ active: "desc" }, { year: "desc" }, { createdAt: "desc" }],
+    select: { id: true, title: true, year: true, documentNumber: true, active: true, agencyId: true },
+  });
+}
+
+/** Admins, and reviewers whose grant covers the plan's agency, create and edit plans, targets, snapshots. */
+export function canManagePlan(actor: Actor, planAgencyPath: string | null): boolean {
+  if (isAdmin(actor)) return true;
+  if (!hasRole(actor, "REVIEWER")) return false;
+  return actor.grants.some(
+    (g) =>
+      g.role === "REVIEWER" &&
+      g.agencyPath !== null &&
+      (planAgencyPath === null || planAgencyPath.startsWith(g.agencyPath)),
+  );
+}
+
+/** A service's "not found" becomes the 404 page; anything else stays an error. */
+function asNotFound(e: unknown): never {
+  if (e instanceof DomainError && e.status === 404) notFound(e.message);
+  throw e;
+}
+
+export type ResolvedView = {
+  table: FigureTable;
+  targetId: string;
+  agencyId: string;
+  kind: KindFilter;
+  snapshot: { id: string; label: string; period: string; asOf: Date } | null;
+};
+
+/**
+ * Resolves the query against the data and the scope: null when there is no plan at all. Ids that do not
+ * exist or lie outside the caller's scope are 404s.
+ */
+export async function resolveView(q: ViewQuery, scope: Scope): Promise<ResolvedView | null> {
+  let loaded: { table: FigureTable; paths: Map<string, string> };
+  let snapshot: ResolvedView["snapshot"] = null;
+  if (q.snapshot) {
+    const s = await loadSnapshotTable(q.snapshot).catch(asNotFound);
+    if (q.plan && q.plan !== s.table.plan.id) badRequest("Số liệu chốt này không thuộc kế hoạch đã chọn.");
+    loaded = s;
+    snapshot = s.snapshot;
+  } else {
+    const planId = q.plan ?? (await defaultPlanId());
+    if (!planId) return null;
+    loaded = await computePlanFigures(planId).catch(asNotFound);
+  }
+  const table = restrictToScope(loaded.table, loaded.paths, scope);
+  if (!table.agencies.length) notFound("Kế hoạch này không thuộc phạm vi của bạn.");
+  if (!table.targets.length)
+    return { table, targetId: "", agencyId: tableRoots(table)[0].id, kind: q.kind, snapshot };
+  const target = q.target ? table.targets.find((t) => t.id === q.target) : table.targets[0];
+  if (!target) notFound("Không tìm thấy chỉ tiêu trong kế hoạch này.");
+  const figures = table.figures[target.id] ?? {};
+  let agencyId: string;
+  if (q.agency) {
+    if (!table.agencies.some((a) => a.id === q.agency))
+      notFound("Không tìm thấy đơn vị trong phạm vi của bạn.");
+    agencyId = q.agency;
+  } else {
+    // The target's own root when visible, else the highest visible agency the target covers.
+    const root = figures[target.rootAgencyId] ? target.rootAgencyId : undefined;
+    agencyId = root ?? table.agencies.find((a) => figures[a.id])?.id ?? tableRoots(table)[0].id;
+  }
+  return { table, targetId: target.id, agencyId, kind: q.kind, snapshot };
+}
+
+/** The agency path of a plan (for permission checks). */
+export async function planAgencyPath(planId: string): Promise<string | null> {
+  const plan = await db.trainingPlan.findUnique({
+    where: { id: planId },
+    select: { agency: { select: { path: true } } },
+  });
+  return plan?.agency.path ?? null;
+}

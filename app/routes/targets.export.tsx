@@ -1,0 +1,25 @@
+// XLSX or CSV of a report (live figures or a snapshot), with the same parameters as the report page.
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { z } from "zod";
+import { requireViewer } from "~/modules/auth/guards.server";
+import { reportCsv, reportXlsx } from "~/modules/targets/report.server";
+import { parseViewQuery, resolveView } from "~/modules/targets/view.server";
+import { badRequest, notFound } from "~/utils/http.server";
+
+const formatSchema = z.enum(["xlsx", "csv"], { error: "Tham số format chỉ nhận xlsx hoặc csv." });
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const { scope } = await requireViewer(request);
+  const format = formatSchema.safeParse(new URL(request.url).searchParams.get("format") ?? "xlsx");
+  if (!format.success) badRequest(format.error.issues[0].message);
+  const view = await resolveView(parseViewQuery(request, ["format"]), scope);
+  if (!view || !view.targetId) notFound("Chưa có kế hoạch hoặc chỉ tiêu để xuất báo cáo.");
+  const report = {
+    table: view.table,
+    targetId: view.targetId,
+    agencyId: view.agencyId,
+    kind: view.kind,
+    snapshotLabel: view.snapshot?.label ?? null,
+  };
+  return format.data === "xlsx" ? reportXlsx(report) : reportCsv(report);
+}

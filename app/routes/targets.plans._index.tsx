@@ -1,0 +1,91 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { db } from "~/db.server";
+import { requireViewer } from "~/modules/auth/guards.server";
+import { isAdmin } from "~/modules/auth/scope";
+import { canManagePlan } from "~/modules/targets/view.server";
+import { formatDate } from "~/utils/format";
+import { forbidden } from "~/utils/http.server";
+import { useT } from "~/utils/i18n";
+
+export const meta: MetaFunction = () => [{ title: "Kế hoạch và chỉ tiêu — Học ATTT" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const { actor } = await requireViewer(request);
+  // Coordinators only view figures; plans are managed by admins and reviewers.
+  if (!isAdmin(actor) && !actor.grants.some((g) => g.role === "REVIEWER")) forbidden();
+  const plans = await db.trainingPlan.findMany({
+    orderBy: [{ year: "desc" }, { createdAt: "desc" }],
+    include: {
+      agency: { select: { name: true, path: true } },
+      _count: { select: { targets: true, snapshots: true } },
+    },
+  });
+  return {
+    plans: plans
+      .filter((p) => canManagePlan(actor, p.agency.path))
+      .map((p) => ({
+        id: p.id,
+        title: p.title,
+        documentNumber: p.documentNumber,
+        year: p.year,
+        agency: p.agency.name,
+        startsAt: formatDate(p.startsAt),
+        active: p.active,
+        targets: p._count.targets,
+        snapshots: p._count.snapshots,
+      })),
+  };
+}
+
+export default function PlansPage() {
+  const { plans } = useLoaderData<typeof loader>();
+  const t = useT();
+  return (
+    <div className="space-y-4">
+      <div className="flex flex-wrap items-center justify-between gap-2">
+        <h1 className="text-2xl font-semibold">{t("plans.title")}</h1>
+        <Link to="/targets/plans/new" className="btn-primary">
+          {t("plans.new")}
+        </Link>
+      </div>
+      {plans.length === 0 ? (
+        <p className="card text-slate-600">{t("plans.none")}</p>
+      ) : (
+        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+          <table className="min-w-full divide-y divide-slate-200 text-sm">
+            <thead className="bg-slate-50 text-left">
+              <tr>
+                <th className="px-3 py-2">{t("plans.titleField")}</th>
+                <th className="px-3 py-2">{t("plans.documentNumber")}</th>
+                <th className="px-3 py-2">{t("plans.year")}</th>
+                <th className="px-3 py-2">{t("plans.agency")}</th>
+                <th className="px-3 py-2 text-right">{t("plans.targets")}</th>
+                <th className="px-3 py-2 text-right">{t("tg.snapshots")}</th>
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-slate-100">
+              {plans.map((p) => (
+                <tr key={p.id}>
+                  <td className="px-3 py-2">
+                    <Link to={`/targets/plans/${p.id}`} className="font-medium text-red-800 hover:underline">
+                      {p.title}
+                    </Link>
+                    {p.active ? null : (
+                      <span className="ml-2 text-xs text-slate-500">({t("plans.inactive")})</span>
+                    )}
+                  </td>
+                  <td className="px-3 py-2">{p.documentNumber}</td>
+                  <td className="px-3 py-2">{p.year}</td>
+                  <td className="px-3 py-2">{p.agency}</td>
+                  <td className="px-3 py-2 text-right tabular-nums">{p.targets}</td>
+                  <td className="px-3 py-2 text-right tabular-nums">{p.snapshots}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </div>
+  );
+}
