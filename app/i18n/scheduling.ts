@@ -2,6 +2,8 @@
 export const scheduling = {
   vi: {
     "nav.offerings": "Lớp học, diễn tập",
+    "off.trained": "Đã được đào tạo",
+    "off.trainedUntil": "Đã được đào tạo (hiệu lực đến {date})",
     "off.title": "Lớp tập huấn và diễn tập",
     "off.new": "Tạo lớp / diễn tập",
     "off.edit": "Sửa lớp / diễn tập",
@@ -111,6 +113,8 @@ export const scheduling = {
   },
   en: {
     "nav.offerings": "Classes & drills",
+    "off.trained": "Already trained",
+    "off.trainedUntil": "Already trained (valid until {date})",
     "off.title": "Classes and drills",
     "off.new": "New class / drill",
     "off.edit": "Edit class / drill",

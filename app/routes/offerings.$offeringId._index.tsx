@@ -17,6 +17,7 @@ import {
 import { formatVnDateTime } from "~/modules/scheduling/time";
 import { offeringDetail, searchNominees } from "~/modules/scheduling/views.server";
 import { redirectWithFlash } from "~/utils/flash.server";
+import { formatDate } from "~/utils/format";
 import { domainErrorData, parseSearchParams } from "~/utils/http.server";
 import { serverT } from "~/utils/i18n.server";
 import { useT } from "~/utils/i18n";
@@ -355,6 +356,16 @@ function Nominate({
               {!p.inAudience ? (
                 <span className="rounded bg-amber-50 px-2 text-xs text-amber-800">
                   {t("off.outsideAudience")}
+                </span>
+              ) : null}
+              {p.trained ? (
+                <span
+                  className="rounded bg-green-50 px-2 text-xs text-green-800"
+                  data-testid="already-trained"
+                >
+                  {p.trainedUntil
+                    ? t("off.trainedUntil", { date: formatDate(p.trainedUntil) })
+                    : t("off.trained")}
                 </span>
               ) : null}
               {p.status ? (

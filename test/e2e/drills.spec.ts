@@ -5,11 +5,17 @@ import { loginAs, shot } from "./helpers";
 
 const TITLE = "Diễn tập phòng chống mã độc tống tiền tháng 01/2027";
 
+/** Nominates the first two listed people who do not already hold a valid ATTT chuyên sâu completion. */
 async function nominateFirstTwo(page: Page, url: string): Promise<string[]> {
   const names: string[] = [];
   for (let i = 0; i < 2; i++) {
     await page.goto(url);
-    const button = page.getByRole("button", { name: /^Cử / }).first();
+    const candidate = page
+      .getByRole("listitem")
+      .filter({ has: page.getByRole("button", { name: /^Cử / }) })
+      .filter({ hasNot: page.getByTestId("already-trained") })
+      .first();
+    const button = candidate.getByRole("button", { name: /^Cử / });
     const name = ((await button.getAttribute("aria-label")) ?? "").replace(/^Cử /, "");
     await button.click();
     await expect(page.getByRole("status").filter({ hasText: `Đã cử ${name}` })).toBeVisible();
@@ -18,9 +24,26 @@ async function nominateFirstTwo(page: Page, url: string): Promise<string[]> {
   return names;
 }
 
+const IT_TARGET = "100% cán bộ chuyên trách, kiêm nhiệm CNTT được đào tạo, bồi dưỡng về an toàn thông tin";
+
+/** The province figure of the IT-specialists target on Sở Nội vụ's dashboard: completed and audience. */
+async function itTargetFigure(page: Page): Promise<{ completed: number; audience: number }> {
+  await page.context().clearCookies();
+  await loginAs(page, "REVIEWER");
+  await page.goto("/targets");
+  const card = page.getByTestId("target-card").filter({ hasText: IT_TARGET });
+  await expect(card).toHaveCount(1);
+  const m = /([\d.]+)\/([\d.]+) người/.exec(await card.innerText());
+  expect(m, "the card shows completed/audience").not.toBeNull();
+  const num = (s: string) => Number(s.replace(/\./g, ""));
+  return { completed: num(m![1]!), audience: num(m![2]!) };
+}
+
 const row = (page: Page, name: string) => page.getByRole("row").filter({ hasText: name });
 
 test("organiser runs a drill from nomination to completion", async ({ page }) => {
+  const before = await itTargetFigure(page);
+  await page.context().clearCookies();
   await loginAs(page, "daotao.skhcn@langson.gov.vn");
   await page.goto("/offerings");
   await page.getByRole("link", { name: "Tạo lớp / diễn tập" }).click();
@@ -115,7 +138,10 @@ test("organiser runs a drill from nomination to completion", async ({ page }) =>
   await page.goto(url);
   await page.screenshot({ path: shot("t6-offering-phone"), fullPage: true });
 
-  // TODO(targets): open the targets dashboard and check that the figure of the target
-  // "100% IT specialists trained in ATTT" (topic attt-chuyen-sau, IT roles FULL_TIME/PART_TIME) rose by the
-  // three DRILL completions recorded above (attendees: skhcn[0], stc[0], stc[1]).
+  // The three attendees had no valid ATTT chuyên sâu completion (see nominateFirstTwo); their DRILL
+  // completions now count toward "100% IT specialists trained in ATTT" — the province figure rises by 3.
+  const after = await itTargetFigure(page);
+  expect(after.audience).toBe(before.audience);
+  expect(after.completed).toBe(before.completed + attendees.length);
+  await page.screenshot({ path: shot("t6-targets-after"), fullPage: true });
 });

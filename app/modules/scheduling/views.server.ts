@@ -118,8 +118,25 @@ export async function searchNominees(actor: Actor, offering: LoadedOffering, q: 
     where: { offeringId: offering.id, personId: { in: people.map((p) => p.id) } },
     select: { personId: true, status: true },
   });
+  // Who already holds a valid completion for the offering's topics: coordinators send the untrained first.
+  const now = new Date();
+  const trained = offering.topics.length
+    ? await db.completion.groupBy({
+        by: ["personId"],
+        where: {
+          personId: { in: people.map((p) => p.id) },
+          topics: { hasSome: offering.topics },
+          completedAt: { lte: now },
+          OR: [{ validUntil: null }, { validUntil: { gt: now } }],
+        },
+        _max: { validUntil: true },
+      })
+    : [];
+  const trainedOf = new Map(trained.map((t) => [t.personId, t._max.validUntil]));
   return people.map((p) => ({
     id: p.id,
+    trained: trainedOf.has(p.id),
+    trainedUntil: trainedOf.get(p.id) ?? null,
     fullName: p.fullName,
     email: p.email,
     position: p.position,
