@@ -53,6 +53,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
         { to: "/people/import", label: "nav.import" },
         { to: "/assignments", label: "nav.assignments" },
       );
+      // Organisers and nominating coordinators need the classes even without a learner record.
+      if (!nav.some((i) => i.to === "/offerings")) nav.push({ to: "/offerings", label: "nav.offerings" });
     }
     if (hasRole(actor, "REVIEWER") && !hasRole(actor, "COORDINATOR") && !isAdmin(actor)) {
       nav.push({ to: "/people", label: "nav.people" });

@@ -1,13 +1,20 @@
 // The app's background work, started once per server process (server.js → entry.server): plan the day's
 // assignment reminders and escalations under the advisory lock, then deliver the outbox.
 import { z } from "zod";
-import { db, type Tx } from "~/db.server";
+import { db, dbHandle, type Tx } from "~/db.server";
 import { dueSoonMembers, overdueMembers } from "~/modules/assignments/assignments.server";
 import { housekeeping } from "~/modules/maintenance/housekeeping.server";
+import { ensureMonthlySnapshots } from "~/modules/targets/snapshots.server";
 import type { MailTransport } from "./mailer.server";
 import { DEFAULT_DAYS_BEFORE, type ReminderRow } from "./reminders";
 import type { EscalationRecipient } from "./reminders.server";
-import { schedulerTick, startScheduler, type Scheduler, type SchedulerTickResult } from "./scheduler.server";
+import {
+  schedulerTick,
+  startScheduler,
+  withAdvisoryLock,
+  type Scheduler,
+  type SchedulerTickResult,
+} from "./scheduler.server";
 
 const daysList = z
   .string()
@@ -110,6 +117,23 @@ export function reminderTick(options: ReminderTickOptions): () => Promise<Schedu
   });
 }
 
+/**
+ * Month-end automatic snapshots of the targets (the dashboard's trend line). With PostgreSQL, one server
+ * at a time takes them under an advisory lock; embedded PGlite serves a single process, so no lock is needed
+ * (and its single connection could not serve the snapshot queries while a lock transaction holds it).
+ */
+export function takeDueSnapshots(now: Date = new Date()): Promise<number> {
+  // Calls in one process run one after another; across processes the advisory lock decides.
+  const run = snapshotQueue.then(async () => {
+    if (dbHandle().pglite) return ensureMonthlySnapshots(now);
+    const r = await withAdvisoryLock("targets.monthly-snapshots", () => ensureMonthlySnapshots(now), 600_000);
+    return r.acquired ? r.result : 0;
+  });
+  snapshotQueue = run.catch(() => 0);
+  return run;
+}
+let snapshotQueue: Promise<number> = Promise.resolve(0);
+
 /** Starts the reminder scheduler of this server process unless REMINDERS_ENABLED=false. */
 export function startBackgroundJobs(env: Record<string, string | undefined> = process.env): Scheduler | null {
   const settings = reminderSettings(env);
@@ -124,10 +148,11 @@ export function startBackgroundJobs(env: Record<string, string | undefined> = pr
     intervalMs: settings.intervalMs,
     tick: async () => {
       await tick();
-      // Hourly is plenty; every server may run it (deletes are idempotent).
+      // Hourly is plenty: deletes are idempotent, and snapshots are taken once per month-end under a lock.
       if (Date.now() - lastHousekeeping >= 3_600_000) {
         lastHousekeeping = Date.now();
         await housekeeping();
+        await takeDueSnapshots();
       }
     },
   });

@@ -1,0 +1,66 @@
+// The scheduler's monthly target snapshots: one per month-end per plan, even with two servers at once.
+import { describe, expect, it } from "vitest";
+import { db } from "~/db.server";
+import { takeDueSnapshots } from "~/modules/notifications/jobs.server";
+import { makeAgency, makePerson } from "../fixtures/factories";
+
+describe("takeDueSnapshots", () => {
+  it("takes each month-end snapshot once, however many servers ask", async () => {
+    const province = await makeAgency({ name: "UBND tỉnh Thử" });
+    const person = await makePerson({ agencyId: province.id });
+    // Figures at past dates follow membership history: this person joined before the plan started.
+    await db.membership.updateMany({
+      where: { personId: person.id },
+      data: { startedAt: new Date("2025-12-01T00:00:00+07:00") },
+    });
+    const plan = await db.trainingPlan.create({
+      data: {
+        documentNumber: "01/KH-THU",
+        title: "Kế hoạch thử",
+        issuer: "UBND tỉnh Thử",
+        year: 2026,
+        agencyId: province.id,
+        startsAt: new Date("2026-01-01T00:00:00+07:00"),
+      },
+    });
+    await db.target.create({
+      data: {
+        planId: plan.id,
+        code: "ATTT-CB",
+        title: "100% CBCCVC được phổ biến kiến thức ATTT cơ bản",
+        topics: ["attt-co-ban"],
+        targetPercent: 100,
+        deadline: new Date("2026-12-31T23:59:59+07:00"),
+      },
+    });
+    await db.completion.create({
+      data: {
+        personId: person.id,
+        topics: ["attt-co-ban"],
+        source: "IMPORTED",
+        completedAt: new Date("2026-02-10T09:00:00+07:00"),
+      },
+    });
+    // 15/04/2026: January, February and March have ended.
+    const now = new Date("2026-04-15T08:00:00+07:00");
+    const results = await Promise.all([takeDueSnapshots(now), takeDueSnapshots(now)]);
+    expect(results.reduce((a, b) => a + b, 0)).toBe(3);
+    expect(await takeDueSnapshots(now)).toBe(0);
+    const snapshots = await db.snapshot.findMany({
+      where: { planId: plan.id },
+      orderBy: { asOf: "asc" },
+      include: { rows: { where: { agencyId: province.id } } },
+    });
+    expect(snapshots.map((s) => [s.label, s.automatic])).toEqual([
+      ["Tự động tháng 01/2026", true],
+      ["Tự động tháng 02/2026", true],
+      ["Tự động tháng 03/2026", true],
+    ]);
+    // January: not yet completed; February and March: the one person counts.
+    expect(snapshots.map((s) => `${s.rows[0]?.completed}/${s.rows[0]?.audience}`)).toEqual([
+      "0/1",
+      "1/1",
+      "1/1",
+    ]);
+  });
+});
