@@ -63,11 +63,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
       nav.push({ to: "/targets", label: "nav.targets" }, { to: "/reports", label: "nav.reports" });
     }
     if (isAdmin(actor)) {
-      nav.push(
-        { to: "/admin/agencies", label: "nav.agencies" },
-        { to: "/admin/users", label: "nav.users" },
-        { to: "/admin/audit", label: "nav.audit" },
-      );
+      // One entry: the administration page links agencies, accounts and the audit log.
+      nav.push({ to: "/admin", label: "nav.admin" });
     }
     for (const r of ["ADMIN", "COORDINATOR", "REVIEWER", "LEARNER"] as const)
       if (hasRole(actor, r)) roles.push(r);
@@ -121,21 +118,21 @@ function Header() {
           <img src="/favicon.svg" alt="" width={32} height={32} />
           <span className="text-lg font-bold text-red-800">{t("appName")}</span>
         </Link>
-        <nav className="hidden flex-1 gap-1 md:flex" aria-label="Chính">
+        <nav className="hidden flex-1 gap-0.5 xl:flex" aria-label="Chính">
           {nav.map((item) => (
             <NavLink
               key={item.to}
               to={item.to}
               end={item.to === "/people"}
               className={({ isActive }) =>
-                `rounded-md px-3 py-2 text-sm font-medium ${isActive ? "bg-red-50 text-red-800" : "text-slate-700 hover:bg-slate-100"}`
+                `rounded-md px-2.5 py-2 text-sm font-medium whitespace-nowrap ${isActive ? "bg-red-50 text-red-800" : "text-slate-700 hover:bg-slate-100"}`
               }
             >
               {t(item.label)}
             </NavLink>
           ))}
         </nav>
-        <div className="ml-auto flex items-center gap-2 md:ml-0">
+        <div className="ml-auto flex items-center gap-2 xl:ml-0">
           <Form method="post" action="/lang" className="inline">
             <input type="hidden" name="locale" value={locale === "vi" ? "en" : "vi"} />
             <input type="hidden" name="redirectTo" value={location.pathname + location.search} />
@@ -160,7 +157,7 @@ function Header() {
                 <path d="M6 8a6 6 0 1 1 12 0c0 7 3 9 3 9H3s3-2 3-9" />
                 <path d="M10.3 21a1.94 1.94 0 0 0 3.4 0" />
               </svg>
-              <span className="ml-1 hidden lg:inline">{t("nav.notifications")}</span>
+              <span className="ml-1 hidden 2xl:inline">{t("nav.notifications")}</span>
               {user.unread ? (
                 <span className="absolute -top-1.5 -right-1.5 min-w-5 rounded-full bg-red-700 px-1 text-center text-xs leading-5 font-semibold text-white">
                   {user.unread > 99 ? "99+" : user.unread}
@@ -180,7 +177,7 @@ function Header() {
                 <p className="px-2 pb-2 text-xs text-slate-500">
                   {user.roles.map((r) => t(`role.${r}` as MessageKey)).join(", ")}
                 </p>
-                <ul className="border-t border-slate-100 pt-2 md:hidden">
+                <ul className="border-t border-slate-100 pt-2 xl:hidden">
                   {nav.map((item) => (
                     <li key={item.to}>
                       <Link to={item.to} className="block rounded px-2 py-1.5 text-sm hover:bg-slate-100">

@@ -4,7 +4,7 @@ export const common = {
     appName: "Học ATTT",
     appTagline: "Bồi dưỡng an toàn thông tin và kỹ năng số cho CBCCVC",
     "nav.learn": "Học tập của tôi",
-    "nav.people": "Cán bộ, công chức",
+    "nav.people": "Cán bộ",
     "nav.import": "Nhập danh sách",
     "nav.agencies": "Cơ quan, đơn vị",
     "nav.reports": "Báo cáo",

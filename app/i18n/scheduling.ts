@@ -1,7 +1,7 @@
 // Strings of classes and drills (lớp tập huấn, diễn tập): offerings, registrations, attendance, calendars.
 export const scheduling = {
   vi: {
-    "nav.offerings": "Lớp học, diễn tập",
+    "nav.offerings": "Lớp, diễn tập",
     "off.trained": "Đã được đào tạo",
     "off.trainedUntil": "Đã được đào tạo (hiệu lực đến {date})",
     "off.title": "Lớp tập huấn và diễn tập",
