@@ -8,7 +8,7 @@ import {
   selfRegister,
   decideRegistration,
 } from "~/modules/scheduling/seats.server";
-import { makeAgencyTree } from "../fixtures/factories";
+import { makeAgencyTree, makePerson } from "../fixtures/factories";
 import { coordinatorOf, itSpecialist, learnerActor, makeOffering } from "./helpers/scheduling-world";
 
 let tree: Awaited<ReturnType<typeof makeAgencyTree>>;
@@ -146,6 +146,31 @@ describe("seat allocation under concurrency", () => {
     const after = await statuses(offering.id);
     expect(after.find((r) => r.personId === p3.id)?.status).toBe("CONFIRMED");
     expect(after.find((r) => r.personId === p2.id)?.status).toBe("WAITLISTED");
+  });
+
+  it("a self-registration tells the person's nearest coordinators, once", async () => {
+    const { offering, staff } = await fullOffering(1, 2, "2026-12-06");
+    const coordPerson = await makePerson({ agencyId: tree.a.id, fullName: "Lương Thị Duyệt" });
+    const user = await db.user.create({ data: { email: "duyet@test.gov.vn", personId: coordPerson.id } });
+    await db.roleGrant.create({ data: { userId: user.id, role: "COORDINATOR", agencyId: tree.a.id } });
+    const provincePerson = await makePerson({ agencyId: tree.province.id, fullName: "Cán bộ tỉnh" });
+    const provinceUser = await db.user.create({
+      data: { email: "tinh.duyet@test.gov.vn", personId: provincePerson.id },
+    });
+    await db.roleGrant.create({
+      data: { userId: provinceUser.id, role: "COORDINATOR", agencyId: tree.province.id },
+    });
+
+    const learner = staff[0]!; // in A or A1: A's coordinator is the nearest
+    await selfRegister(learnerActor(learner.id), offering.id);
+    const notices = await db.notification.findMany({ where: { kind: "offering.approval" } });
+    expect(notices.map((n) => n.personId)).toEqual([coordPerson.id]);
+    expect(notices[0]!.title).toContain(`Chờ duyệt: ${learner.fullName}`);
+    expect(notices[0]!.link).toBe(`/offerings/${offering.id}`);
+    const emails = await db.outboxEmail.findMany({ where: { subject: { startsWith: "Chờ duyệt:" } } });
+    expect(emails.map((e) => e.to)).toEqual(["duyet@test.gov.vn"]);
+    await expect(selfRegister(learnerActor(learner.id), offering.id)).rejects.toThrow(/đã có đăng ký/);
+    expect(await db.notification.count({ where: { kind: "offering.approval" } })).toBe(1);
   });
 
   it("a learner cannot cancel someone else's registration (404)", async () => {

@@ -111,3 +111,60 @@ export async function sendNotices(
     tx,
   );
 }
+
+/**
+ * Tells the coordinators of a self-registering person (granted on their agency, or on the nearest agency up
+ * the tree that has coordinators) that a request waits for approval: one notice and one email each.
+ */
+export async function notifyApprovers(
+  tx: Tx,
+  offering: Pick<NoticeOffering, "id" | "title" | "kind">,
+  person: { fullName: string; agencyId: string },
+  registration: { id: string; requestSeq: bigint },
+) {
+  const agency = await tx.agency.findUnique({ where: { id: person.agencyId }, select: { path: true } });
+  if (!agency) return 0;
+  const chain = agency.path.split("/").filter(Boolean);
+  const grants = await tx.roleGrant.findMany({
+    where: { role: "COORDINATOR", agencyId: { in: chain } },
+    select: {
+      agencyId: true,
+      user: { select: { email: true, person: { select: { id: true, fullName: true, active: true } } } },
+    },
+  });
+  const withPerson = grants.filter((g) => g.user.person?.active);
+  const deepest = Math.max(-1, ...withPerson.map((g) => chain.indexOf(g.agencyId!)));
+  const approvers = new Map(
+    withPerson
+      .filter((g) => chain.indexOf(g.agencyId!) === deepest)
+      .map((g) => [g.user.person!.id, { email: g.user.email, fullName: g.user.person!.fullName }]),
+  );
+  if (approvers.size === 0) return 0;
+  const k = KIND[offering.kind];
+  const link = `/offerings/${offering.id}`;
+  const title = `Chờ duyệt: ${person.fullName} đăng ký ${k} «${offering.title}»`;
+  const body = `${person.fullName} vừa đăng ký tham gia ${k} «${offering.title}». Anh/chị vui lòng duyệt hoặc từ chối trong danh sách tham gia.`;
+  const key = (personId: string) =>
+    `offering:${offering.id}:approval:${registration.id}:${registration.requestSeq}:${personId}`;
+  await notifyMany(
+    [...approvers.keys()].map((personId) => ({
+      personId,
+      kind: "offering.approval",
+      title,
+      body,
+      link,
+      dedupeKey: key(personId),
+    })),
+    tx,
+  );
+  await enqueueEmails(
+    [...approvers].map(([personId, a]) => ({
+      to: a.email,
+      subject: title,
+      text: `Kính gửi ${a.fullName},\n\n${body}\n\nXem chi tiết: ${link}`,
+      dedupeKey: `email:${key(personId)}`,
+    })),
+    tx,
+  );
+  return approvers.size;
+}

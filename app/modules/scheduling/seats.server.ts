@@ -19,7 +19,7 @@ import {
   type LoadedOffering,
 } from "./access.server";
 import { assertNoConflict } from "./conflicts.server";
-import { type NoticeTarget, sendNotices } from "./notices.server";
+import { notifyApprovers, type NoticeTarget, sendNotices } from "./notices.server";
 import { QUOTA_STATUSES, audienceLabel, matchesAudience } from "./rules";
 import { formatVnDateTime } from "./time";
 
@@ -217,6 +217,7 @@ export async function selfRegister(actor: Actor, offeringId: string, now = new D
       },
       tx,
     );
+    await notifyApprovers(tx, o, person, reg);
     return { registrationId: reg.id, status: reg.status };
   }, TX_OPTIONS);
 }
