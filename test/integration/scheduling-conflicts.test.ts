@@ -132,6 +132,40 @@ describe("instructors", () => {
   });
 });
 
+describe("editing an offering's sessions", () => {
+  it("refuses to move a session onto a participant's other booking, and keeps the old time", async () => {
+    const p = await itSpecialist(w.a.id, "Trịnh Văn Dời");
+    const other = await makeOffering(coordA, w.a.id, [["2026-11-17T08:00", "2026-11-17T11:00"]], {
+      title: "Lớp buổi sáng",
+    });
+    const o = await makeOffering(coordA, w.a.id, [["2026-11-17T13:00", "2026-11-17T15:00"]]);
+    await nominate(coordA, other.id, p.id);
+    await nominate(coordA, o.id, p.id);
+    const s = await db.classSession.findFirstOrThrow({ where: { offeringId: o.id } });
+    const edit = (startsAt: string, endsAt: string) =>
+      updateOffering(coordA, o.id, {
+        kind: "DRILL",
+        title: o.title,
+        organiserAgencyId: w.a.id,
+        capacity: 10,
+        instructorIds: [],
+        sessions: [{ id: s.id, startsAt, endsAt, venue: "Phòng họp" }],
+      });
+    await expect(edit("2026-11-17T10:00", "2026-11-17T12:00")).rejects.toMatchObject({
+      status: 409,
+      field: "sessions",
+      message: expect.stringMatching(
+        /^Không thể đổi lịch: Trịnh Văn Dời đã đăng ký «Lớp buổi sáng» lúc 17\/11\/2026 08:00/,
+      ),
+    });
+    expect((await db.classSession.findUniqueOrThrow({ where: { id: s.id } })).startsAt.toISOString()).toBe(
+      "2026-11-17T06:00:00.000Z",
+    );
+    // Right after the morning class is fine.
+    await expect(edit("2026-11-17T11:00", "2026-11-17T12:00")).resolves.toBeTruthy();
+  });
+});
+
 describe("Vietnam time and midnight", () => {
   it("stores 22:00–02:00 Vietnam time as 15:00Z–19:00Z and it clashes with 01:00–03:00 the next day", async () => {
     const p = await itSpecialist(w.a.id);

@@ -82,6 +82,25 @@ async function checkInstructors(
   }
 }
 
+/** Moving sessions must not double-book anyone already holding (or waiting for) a seat. */
+async function checkParticipants(tx: Tx, offeringId: string, sessions: { startsAt: Date; endsAt: Date }[]) {
+  const regs = await tx.registration.findMany({
+    where: { offeringId, status: { in: [...ACTIVE_STATUSES] } },
+    select: { person: { select: { id: true, fullName: true } } },
+    orderBy: { personId: "asc" },
+  });
+  for (const { person } of regs) {
+    await lockPerson(tx, person.id);
+    try {
+      await assertNoConflict(tx, person, offeringId, sessions, "participant");
+    } catch (e) {
+      if (e instanceof DomainError)
+        throw new DomainError(`Không thể đổi lịch: ${e.message}`, 409, "sessions");
+      throw e;
+    }
+  }
+}
+
 const offeringFields = (d: OfferingData) => ({
   kind: d.kind,
   title: d.title,
@@ -227,6 +246,7 @@ export async function updateOffering(
       data: data.quotas.map((q) => ({ offeringId, agencyId: q.agencyId, seats: q.seats })),
     });
     await checkInstructors(tx, offeringId, instructors, data.sessions);
+    await checkParticipants(tx, offeringId, data.sessions);
     const afterSessions = await tx.classSession.findMany({ where: { offeringId } });
     const changed = calendarKey(current) !== calendarKey({ ...data, sessions: afterSessions });
     const updated = await tx.classOffering.update({
