@@ -163,6 +163,19 @@ describe("editing an offering's sessions", () => {
     );
     // Right after the morning class is fine.
     await expect(edit("2026-11-17T11:00", "2026-11-17T12:00")).resolves.toBeTruthy();
+    // Capacity cannot drop below the confirmed seats (here: 1).
+    await expect(
+      updateOffering(coordA, o.id, {
+        kind: "DRILL",
+        title: o.title,
+        organiserAgencyId: w.a.id,
+        capacity: 0,
+        instructorIds: [],
+        sessions: [
+          { id: s.id, startsAt: "2026-11-17T11:00", endsAt: "2026-11-17T12:00", venue: "Phòng họp" },
+        ],
+      }),
+    ).rejects.toMatchObject({ field: "capacity" });
   });
 });
 

@@ -223,6 +223,14 @@ export async function updateOffering(
   return db.$transaction(async (tx) => {
     await lockOffering(tx, offeringId);
     const current = (await loadOffering(offeringId, tx)) as LoadedOffering;
+    // Nobody loses a confirmed seat to an edit: capacity cannot drop below the seats already given.
+    const seated = await tx.registration.count({ where: { offeringId, status: "CONFIRMED" } });
+    if (data.capacity < seated)
+      throw new DomainError(
+        `Số chỗ không được nhỏ hơn số người đã được xác nhận (${seated}). Hãy hủy bớt đăng ký trước.`,
+        409,
+        "capacity",
+      );
     const kept = new Set(data.sessions.map((s) => s.id).filter(Boolean));
     let position = 0;
     for (const s of data.sessions) {
