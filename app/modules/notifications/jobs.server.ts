@@ -2,6 +2,7 @@
 // assignment reminders and escalations under the advisory lock, then deliver the outbox.
 import { z } from "zod";
 import { db, dbHandle, type Tx } from "~/db.server";
+import { agencyChain, nearestCoordinators, nearestHeads } from "~/modules/agencies/coordinators.server";
 import { dueSoonMembers, overdueMembers } from "~/modules/assignments/assignments.server";
 import { housekeeping } from "~/modules/maintenance/housekeeping.server";
 import { ensureMonthlySnapshots } from "~/modules/targets/snapshots.server";
@@ -62,38 +63,10 @@ export async function escalationRecipients(
   agencyId: string,
   client: Tx = db,
 ): Promise<EscalationRecipient[]> {
-  const agency = await client.agency.findUnique({ where: { id: agencyId }, select: { path: true } });
-  if (!agency) return [];
-  const chain = agency.path.split("/").filter(Boolean); // root … agency
-  const depthOf = new Map(chain.map((id, i) => [id, i]));
-
-  const grants = await client.roleGrant.findMany({
-    where: { role: "COORDINATOR", agencyId: { in: chain } },
-    select: {
-      agencyId: true,
-      user: { select: { email: true, person: { select: { fullName: true, active: true } } } },
-    },
-  });
-  const coordinators = grants
-    .filter((g) => g.user.person?.active !== false)
-    .map((g) => ({
-      at: depthOf.get(g.agencyId!) ?? -1,
-      email: g.user.email,
-      fullName: g.user.person?.fullName ?? g.user.email,
-    }));
-
-  const heads = (
-    await client.person.findMany({
-      where: { isHeadOfUnit: true, active: true, agencyId: { in: chain } },
-      select: { agencyId: true, email: true, fullName: true },
-    })
-  ).map((h) => ({ at: depthOf.get(h.agencyId) ?? -1, email: h.email, fullName: h.fullName }));
-
-  const nearest = (list: { at: number; email: string; fullName: string }[]) => {
-    const deepest = Math.max(-1, ...list.map((x) => x.at));
-    return list.filter((x) => x.at === deepest).map(({ email, fullName }) => ({ email, fullName }));
-  };
-  return [...nearest(coordinators), ...nearest(heads)];
+  const chain = await agencyChain(agencyId, client);
+  if (!chain) return [];
+  const contacts = [...(await nearestCoordinators(chain, client)), ...(await nearestHeads(chain, client))];
+  return contacts.map(({ email, fullName }) => ({ email, fullName }));
 }
 
 export type ReminderTickOptions = {

@@ -1,6 +1,7 @@
 // Notices about seats and offerings: one in-app notification and one email per event and person, written in
 // the caller's transaction. dedupeKeys make a replay (double submit, retried request) a no-op.
 import type { Tx } from "~/db.server";
+import { agencyChain, nearestCoordinators } from "~/modules/agencies/coordinators.server";
 import { enqueueEmails, notifyMany } from "~/modules/notifications/outbox.server";
 import { formatVnDateTime, formatVnTime } from "./time";
 
@@ -122,22 +123,10 @@ export async function notifyApprovers(
   person: { fullName: string; agencyId: string },
   registration: { id: string; requestSeq: bigint },
 ) {
-  const agency = await tx.agency.findUnique({ where: { id: person.agencyId }, select: { path: true } });
-  if (!agency) return 0;
-  const chain = agency.path.split("/").filter(Boolean);
-  const grants = await tx.roleGrant.findMany({
-    where: { role: "COORDINATOR", agencyId: { in: chain } },
-    select: {
-      agencyId: true,
-      user: { select: { email: true, person: { select: { id: true, fullName: true, active: true } } } },
-    },
-  });
-  const withPerson = grants.filter((g) => g.user.person?.active);
-  const deepest = Math.max(-1, ...withPerson.map((g) => chain.indexOf(g.agencyId!)));
+  const chain = await agencyChain(person.agencyId, tx);
+  if (!chain) return 0;
   const approvers = new Map(
-    withPerson
-      .filter((g) => chain.indexOf(g.agencyId!) === deepest)
-      .map((g) => [g.user.person!.id, { email: g.user.email, fullName: g.user.person!.fullName }]),
+    (await nearestCoordinators(chain, tx, { withPerson: true })).map((c) => [c.personId!, c]),
   );
   if (approvers.size === 0) return 0;
   const k = KIND[offering.kind];
