@@ -14,6 +14,7 @@ import { applyPeopleImport, previewPeopleImport } from "~/modules/people/import.
 import { redirectWithFlash } from "~/utils/flash.server";
 import { domainErrorData, forbidden } from "~/utils/http.server";
 import { serverT } from "~/utils/i18n.server";
+import { ImportErrorsTable } from "~/components/import-errors";
 import { useT } from "~/utils/i18n";
 
 export const meta: MetaFunction = () => [{ title: "Nhập danh sách cán bộ — Học ATTT" }];
@@ -166,26 +167,10 @@ export default function ImportPage() {
           {summary.errors.length ? (
             <>
               <p className="text-sm text-red-800">{t("import.fixAndRetry")}</p>
-              <div className="max-h-96 overflow-auto rounded border border-slate-200">
-                <table className="min-w-full divide-y divide-slate-200 text-sm">
-                  <thead className="sticky top-0 bg-slate-50 text-left">
-                    <tr>
-                      <th className="px-3 py-2">{t("import.line")}</th>
-                      <th className="px-3 py-2">{t("import.column")}</th>
-                      <th className="px-3 py-2">{t("import.reason")}</th>
-                    </tr>
-                  </thead>
-                  <tbody className="divide-y divide-slate-100">
-                    {summary.errors.slice(0, 500).map((e, i) => (
-                      <tr key={i}>
-                        <td className="px-3 py-1.5">{e.line ?? "—"}</td>
-                        <td className="px-3 py-1.5">{e.column ?? "—"}</td>
-                        <td className="px-3 py-1.5">{e.message}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
+              <ImportErrorsTable
+                errors={summary.errors}
+                labels={{ line: t("import.line"), column: t("import.column"), reason: t("import.reason") }}
+              />
             </>
           ) : summary.toCreate + summary.toUpdate > 0 ? (
             <Form method="post">

@@ -18,6 +18,7 @@ import { redirectWithFlash } from "~/utils/flash.server";
 import { formatDate } from "~/utils/format";
 import { forbidden } from "~/utils/http.server";
 import { serverT } from "~/utils/i18n.server";
+import { ImportErrorsTable } from "~/components/import-errors";
 import { useT } from "~/utils/i18n";
 
 export const meta: MetaFunction = () => [{ title: "Nhập kết quả đào tạo — Học ATTT" }];
@@ -151,24 +152,10 @@ export default function CompletionsImportPage() {
           {preview.errors.length ? (
             <>
               <p className="text-sm text-red-800">{t("imp.fix")}</p>
-              <table className="min-w-full divide-y divide-slate-200 text-sm">
-                <thead className="bg-slate-50 text-left">
-                  <tr>
-                    <th className="px-3 py-2">{t("imp.line")}</th>
-                    <th className="px-3 py-2">{t("imp.column")}</th>
-                    <th className="px-3 py-2">{t("imp.reason")}</th>
-                  </tr>
-                </thead>
-                <tbody className="divide-y divide-slate-100">
-                  {preview.errors.slice(0, 500).map((e, i) => (
-                    <tr key={i}>
-                      <td className="px-3 py-1.5">{e.line ?? "—"}</td>
-                      <td className="px-3 py-1.5">{e.column ?? "—"}</td>
-                      <td className="px-3 py-1.5">{e.message}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
+              <ImportErrorsTable
+                errors={preview.errors}
+                labels={{ line: t("imp.line"), column: t("imp.column"), reason: t("imp.reason") }}
+              />
             </>
           ) : changes > 0 ? (
             <>
