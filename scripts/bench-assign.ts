@@ -86,8 +86,7 @@ async function main() {
 
     const now = new Date();
     t0 = performance.now();
-    const soon = await assignments.dueSoonMembers(now, [7, 1, 0]);
-    const overdue = await assignments.overdueMembers(now);
+    const { dueSoon: soon, overdue } = await assignments.reminderMembers(now, [7, 1, 0]);
     const remindMs = ms(t0);
 
     t0 = performance.now();

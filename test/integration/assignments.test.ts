@@ -10,6 +10,7 @@ import {
   listAssignments,
   listMyAssignments,
   overdueMembers,
+  reminderMembers,
   previewAssignment,
   refreshStandingAssignments,
   type AssignmentInput,
@@ -329,5 +330,15 @@ describe("learner status and recertification", () => {
     expect(
       (await overdueMembers(new Date("2030-06-10T17:00:00Z"))).filter((m) => m.assignmentId === a.id),
     ).toHaveLength(1);
+    // The scheduler's single read gives the same two lists.
+    const sorted = (list: { assignmentId: string; personId: string }[]) =>
+      [...list].sort((x, y) =>
+        `${x.assignmentId}:${x.personId}`.localeCompare(`${y.assignmentId}:${y.personId}`),
+      );
+    for (const at of [now, new Date("2030-06-10T17:00:00Z"), new Date("2030-06-20T02:00:00Z")]) {
+      const both = await reminderMembers(at, [7, 1, 0]);
+      expect(sorted(both.dueSoon)).toEqual(sorted(await dueSoonMembers(at, [7, 1, 0])));
+      expect(sorted(both.overdue)).toEqual(sorted(await overdueMembers(at)));
+    }
   });
 });

@@ -329,8 +329,25 @@ export async function dueSoonMembers(
   client: Tx = db,
 ): Promise<ReminderMember[]> {
   if (daysBefore.length === 0) return [];
-  const horizon = new Date(now.getTime() + (Math.max(...daysBefore) + 2) * DAY);
+  return (await reminderMembers(now, daysBefore, client)).dueSoon;
+}
+
+/**
+ * A day's reminder rows from one read: `dueSoon` as dueSoonMembers, `overdue` as overdueMembers (the rows
+ * due up to the horizon include every overdue one).
+ */
+export async function reminderMembers(
+  now: Date,
+  daysBefore: number[],
+  client: Tx = db,
+): Promise<{ dueSoon: ReminderMember[]; overdue: ReminderMember[] }> {
+  const horizon = new Date(now.getTime() + (Math.max(0, ...daysBefore) + 2) * DAY);
   const wanted = new Set(daysBefore);
   const rows = await openMembers(now, horizon, client);
-  return rows.filter((r) => r.status !== "QUA_HAN" && wanted.has(daysUntil(r.dueAt, now))).map(toReminder);
+  return {
+    dueSoon: rows
+      .filter((r) => r.status !== "QUA_HAN" && wanted.has(daysUntil(r.dueAt, now)))
+      .map(toReminder),
+    overdue: rows.filter((r) => r.status === "QUA_HAN").map(toReminder),
+  };
 }

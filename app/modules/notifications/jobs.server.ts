@@ -3,7 +3,7 @@
 import { z } from "zod";
 import { db, dbHandle, type Tx } from "~/db.server";
 import { agencyChain, nearestCoordinators, nearestHeads } from "~/modules/agencies/coordinators.server";
-import { dueSoonMembers, overdueMembers } from "~/modules/assignments/assignments.server";
+import { reminderMembers } from "~/modules/assignments/assignments.server";
 import { housekeeping } from "~/modules/maintenance/housekeeping.server";
 import { ensureMonthlySnapshots } from "~/modules/targets/snapshots.server";
 import type { MailTransport } from "./mailer.server";
@@ -50,9 +50,8 @@ export function reminderSettings(env: Record<string, string | undefined> = proce
 
 /** Members due in one of `daysBefore` days, due today, or overdue — read through `client`. */
 export async function loadReminderRows(now: Date, client: Tx, daysBefore: number[]): Promise<ReminderRow[]> {
-  const soon = await dueSoonMembers(now, [...daysBefore, 0], client);
-  const overdue = await overdueMembers(now, client);
-  return [...soon, ...overdue].map((m) => ({ ...m, active: true }));
+  const { dueSoon, overdue } = await reminderMembers(now, [...daysBefore, 0], client);
+  return [...dueSoon, ...overdue].map((m) => ({ ...m, active: true }));
 }
 
 /**
