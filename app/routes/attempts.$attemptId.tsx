@@ -18,6 +18,7 @@ import {
 } from "~/modules/learning/quiz.server";
 import { domainErrorData } from "~/utils/http.server";
 import { useT } from "~/utils/i18n";
+import { DownloadLink } from "~/components/download-link";
 
 export const meta: MetaFunction = () => [{ title: "Bài kiểm tra — Học ATTT" }];
 
@@ -235,9 +236,13 @@ function Result({
         </p>
         <div className="mt-3 flex flex-wrap gap-2">
           {result.certificateCode ? (
-            <a href={`/certificates/${result.certificateCode}.pdf`} className="btn-primary">
+            <DownloadLink
+              href={`/certificates/${result.certificateCode}.pdf`}
+              kind="pdf"
+              className="btn-primary"
+            >
               {t("course.downloadCert")}
-            </a>
+            </DownloadLink>
           ) : (
             <Link to={`/courses/${course.code}`} className="btn-primary">
               {t("result.retry")}

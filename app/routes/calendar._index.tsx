@@ -5,6 +5,7 @@ import { requireLearner } from "~/modules/auth/guards.server";
 import { feedStatus, revokeFeed, rotateFeedToken } from "~/modules/scheduling/calendar.server";
 import { formatDate } from "~/utils/format";
 import { useT } from "~/utils/i18n";
+import { DownloadLink } from "~/components/download-link";
 
 export const meta: MetaFunction = () => [{ title: "Lịch cá nhân — Học ATTT" }];
 
@@ -47,6 +48,13 @@ export default function CalendarPage() {
             aria-label={t("off.calendarUrl")}
             onFocus={(e) => e.currentTarget.select()}
           />
+          <DownloadLink
+            href={new URL(actionData.url).pathname}
+            kind="ics"
+            className="text-sm text-red-800 underline"
+          >
+            {t("off.calendarDownload")}
+          </DownloadLink>
         </div>
       ) : null}
       <p className="text-sm">

@@ -14,6 +14,7 @@ import { formatDate } from "~/utils/format";
 import { domainErrorData } from "~/utils/http.server";
 import { courseCode } from "~/modules/learning/params.server";
 import { useT } from "~/utils/i18n";
+import { DownloadLink } from "~/components/download-link";
 
 export const meta: MetaFunction = () => [{ title: "Khóa học — Học ATTT" }];
 
@@ -107,12 +108,13 @@ export default function CoursePage() {
               ? ` ${t("my.validUntil", { date: formatDate(completion.validUntil) })}.`
               : ""}
             {completion.certificate ? (
-              <a
+              <DownloadLink
                 className="ml-2 font-medium underline"
                 href={`/certificates/${completion.certificate.code}.pdf`}
+                kind="pdf"
               >
                 {t("course.downloadCert")}
-              </a>
+              </DownloadLink>
             ) : null}
             {passed && renewal.open ? (
               <Form method="post" className="mt-2">

@@ -9,6 +9,7 @@ import { parseViewQuery, resolveView } from "~/modules/targets/view.server";
 import { isAdmin } from "~/modules/auth/scope";
 import { formatNumber } from "~/utils/format";
 import { useLocale, useT } from "~/utils/i18n";
+import { DownloadLink } from "~/components/download-link";
 
 export const meta: MetaFunction = () => [{ title: "Chỉ tiêu đào tạo — Học ATTT" }];
 
@@ -61,12 +62,12 @@ export default function TargetsDashboard() {
           </p>
         </div>
         <div className="flex flex-wrap gap-2">
-          <a href={`/targets/export?format=xlsx&${d.query}`} className="btn-primary" download>
+          <DownloadLink href={`/targets/export?format=xlsx&${d.query}`} kind="xlsx" className="btn-primary">
             {t("tg.exportXlsx")}
-          </a>
-          <a href={`/targets/export?format=csv&${d.query}`} className="btn-secondary" download>
+          </DownloadLink>
+          <DownloadLink href={`/targets/export?format=csv&${d.query}`} kind="csv" className="btn-secondary">
             {t("tg.exportCsv")}
-          </a>
+          </DownloadLink>
           <Link to={`/targets/report?${d.query}`} className="btn-secondary">
             {t("tg.report")}
           </Link>
