@@ -3,6 +3,7 @@ import { Form } from "@remix-run/react";
 import type { MessageKey } from "~/i18n";
 import { formatVnDateTime, formatVnTime } from "~/modules/scheduling/time";
 import { useT } from "~/utils/i18n";
+import { scrollRegion } from "~/components/scroll-region";
 
 type When = string | Date;
 export type SessionRow = {
@@ -80,7 +81,10 @@ export function OfferingRoster(props: {
     <>
       <section className="space-y-2">
         <h2 className="text-lg font-semibold">{t("off.roster")}</h2>
-        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+        <div
+          className="overflow-x-auto rounded-lg border border-slate-200 bg-white"
+          {...scrollRegion(t("off.roster"))}
+        >
           <table className="min-w-full divide-y divide-slate-200 text-sm">
             <thead className="bg-slate-50 text-left">
               <tr>
@@ -90,7 +94,9 @@ export function OfferingRoster(props: {
                 <th className="px-3 py-2">{t("people.status")}</th>
                 <th className="px-3 py-2">{t("off.attended")}</th>
                 {showResult ? <th className="px-3 py-2">{t("off.result")}</th> : null}
-                <th className="px-3 py-2" />
+                <th className="px-3 py-2">
+                  <span className="sr-only">{t("common.actions")}</span>
+                </th>
               </tr>
             </thead>
             <tbody className="divide-y divide-slate-100">

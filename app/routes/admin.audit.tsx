@@ -7,6 +7,7 @@ import { requireAdmin } from "~/modules/auth/guards.server";
 import { formatDateTime } from "~/utils/format";
 import { parseSearchParams } from "~/utils/http.server";
 import { useT } from "~/utils/i18n";
+import { scrollRegion } from "~/components/scroll-region";
 
 export const meta: MetaFunction = () => [{ title: "Nhật ký — Học ATTT" }];
 
@@ -66,7 +67,10 @@ export default function AuditPage() {
           {t("common.search")}
         </button>
       </Form>
-      <div className="mt-4 overflow-x-auto rounded-lg border border-slate-200 bg-white">
+      <div
+        className="mt-4 overflow-x-auto rounded-lg border border-slate-200 bg-white"
+        {...scrollRegion(t("audit.title"))}
+      >
         <table className="min-w-full divide-y divide-slate-200 text-sm">
           <thead className="bg-slate-50 text-left">
             <tr>

@@ -18,6 +18,7 @@ import { redirectWithFlash } from "~/utils/flash.server";
 import { fieldErrors } from "~/utils/forms";
 import { domainErrorData, parseSearchParams } from "~/utils/http.server";
 import { useT } from "~/utils/i18n";
+import { scrollRegion } from "~/components/scroll-region";
 
 export const meta: MetaFunction = () => [{ title: "Tài khoản — Học ATTT" }];
 
@@ -106,7 +107,10 @@ export default function UsersPage() {
           {t("common.search")}
         </button>
       </Form>
-      <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+      <div
+        className="overflow-x-auto rounded-lg border border-slate-200 bg-white"
+        {...scrollRegion(t("users.title"))}
+      >
         <table className="min-w-full divide-y divide-slate-200 text-sm">
           <thead className="bg-slate-50 text-left">
             <tr>

@@ -18,6 +18,7 @@ import { formatDate } from "~/utils/format";
 import { domainErrorData, parseSearchParams } from "~/utils/http.server";
 import { serverT } from "~/utils/i18n.server";
 import { useT } from "~/utils/i18n";
+import { scrollRegion } from "~/components/scroll-region";
 
 export const meta: MetaFunction = () => [{ title: "Tiến độ khóa học được giao — Học ATTT" }];
 
@@ -142,7 +143,10 @@ export default function AssignmentProgressPage() {
           </Form>
         ) : null}
       </div>
-      <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+      <div
+        className="overflow-x-auto rounded-lg border border-slate-200 bg-white"
+        {...scrollRegion(progress.assignment.courseTitle)}
+      >
         <table className="min-w-full divide-y divide-slate-200 text-sm">
           <thead className="bg-slate-50 text-left">
             <tr>

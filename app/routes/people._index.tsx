@@ -9,6 +9,7 @@ import { inScope, manageScope } from "~/modules/auth/scope";
 import { listPeopleForQuery, peopleQuerySchema } from "~/modules/people/query.server";
 import { parseSearchParams } from "~/utils/http.server";
 import { useT } from "~/utils/i18n";
+import { scrollRegion } from "~/components/scroll-region";
 
 export const meta: MetaFunction = () => [{ title: "Cán bộ, công chức — Học ATTT" }];
 
@@ -128,7 +129,10 @@ export default function PeoplePage() {
       {rows.length === 0 ? (
         <p className="card text-slate-600">{t("people.none")}</p>
       ) : (
-        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+        <div
+          className="overflow-x-auto rounded-lg border border-slate-200 bg-white"
+          {...scrollRegion(t("people.title"))}
+        >
           <table className="min-w-full divide-y divide-slate-200 text-sm">
             <thead className="bg-slate-50 text-left">
               <tr>

@@ -10,6 +10,7 @@ import { isAdmin } from "~/modules/auth/scope";
 import { formatNumber } from "~/utils/format";
 import { useLocale, useT } from "~/utils/i18n";
 import { DownloadLink } from "~/components/download-link";
+import { scrollRegion } from "~/components/scroll-region";
 
 export const meta: MetaFunction = () => [{ title: "Chỉ tiêu đào tạo — Học ATTT" }];
 
@@ -211,7 +212,7 @@ export default function TargetsDashboard() {
           {d.rows.length === 0 ? (
             <p className="text-slate-600">{t("tg.noRows")}</p>
           ) : (
-            <div className="overflow-x-auto">
+            <div className="overflow-x-auto" {...scrollRegion(t("tg.title"))}>
               <table className="min-w-full divide-y divide-slate-200 text-sm" data-testid="agency-table">
                 <thead className="bg-slate-50 text-left">
                   <tr>

@@ -14,6 +14,7 @@ import { fieldErrors } from "~/utils/forms";
 import { badRequest, domainErrorData, notFound } from "~/utils/http.server";
 import { serverT } from "~/utils/i18n.server";
 import { useT } from "~/utils/i18n";
+import { scrollRegion } from "~/components/scroll-region";
 
 export const meta: MetaFunction = () => [{ title: "Kế hoạch — Học ATTT" }];
 
@@ -150,7 +151,10 @@ export default function PlanPage() {
       <PlanForm values={d.plan} agencies={d.agencies} errors={errors} busy={busy} />
       <section className="space-y-3">
         <h2 className="text-lg font-semibold">{t("plans.targets")}</h2>
-        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+        <div
+          className="overflow-x-auto rounded-lg border border-slate-200 bg-white"
+          {...scrollRegion(t("plans.targets"))}
+        >
           <table className="min-w-full divide-y divide-slate-200 text-sm">
             <thead className="bg-slate-50 text-left">
               <tr>
@@ -159,7 +163,9 @@ export default function PlanPage() {
                 <th className="px-3 py-2 text-right">{t("plans.targetPercent")}</th>
                 <th className="px-3 py-2">{t("plans.deadline")}</th>
                 <th className="px-3 py-2">{t("plans.topics")}</th>
-                <th className="px-3 py-2" />
+                <th className="px-3 py-2">
+                  <span className="sr-only">{t("common.actions")}</span>
+                </th>
               </tr>
             </thead>
             <tbody className="divide-y divide-slate-100">

@@ -7,6 +7,7 @@ import { canManagePlan } from "~/modules/targets/view.server";
 import { formatDate } from "~/utils/format";
 import { forbidden } from "~/utils/http.server";
 import { useT } from "~/utils/i18n";
+import { scrollRegion } from "~/components/scroll-region";
 
 export const meta: MetaFunction = () => [{ title: "Kế hoạch và chỉ tiêu — Học ATTT" }];
 
@@ -52,7 +53,10 @@ export default function PlansPage() {
       {plans.length === 0 ? (
         <p className="card text-slate-600">{t("plans.none")}</p>
       ) : (
-        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+        <div
+          className="overflow-x-auto rounded-lg border border-slate-200 bg-white"
+          {...scrollRegion(t("plans.title"))}
+        >
           <table className="min-w-full divide-y divide-slate-200 text-sm">
             <thead className="bg-slate-50 text-left">
               <tr>

@@ -13,6 +13,7 @@ import { fieldErrors } from "~/utils/forms";
 import { badRequest, domainErrorData, notFound } from "~/utils/http.server";
 import { serverT } from "~/utils/i18n.server";
 import { useT } from "~/utils/i18n";
+import { scrollRegion } from "~/components/scroll-region";
 
 export const meta: MetaFunction = () => [{ title: "Số liệu chốt — Học ATTT" }];
 
@@ -130,14 +131,19 @@ export default function SnapshotsPage() {
       {d.snapshots.length === 0 ? (
         <p className="card text-slate-600">{t("snap.none")}</p>
       ) : (
-        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+        <div
+          className="overflow-x-auto rounded-lg border border-slate-200 bg-white"
+          {...scrollRegion(t("snap.title"))}
+        >
           <table className="min-w-full divide-y divide-slate-200 text-sm">
             <thead className="bg-slate-50 text-left">
               <tr>
                 <th className="px-3 py-2">{t("snap.label")}</th>
                 <th className="px-3 py-2">{t("snap.asOf")}</th>
                 <th className="px-3 py-2">{t("snap.kind")}</th>
-                <th className="px-3 py-2" />
+                <th className="px-3 py-2">
+                  <span className="sr-only">{t("common.actions")}</span>
+                </th>
               </tr>
             </thead>
             <tbody className="divide-y divide-slate-100">
