@@ -329,4 +329,18 @@ test.describe("crawl every page as each role, at 1280 px and 390 px", () => {
       expect(report, report).toBe("");
     });
   }
+
+  // The personal feed's link appears only after the learner asks for one (a POST the crawl never sends).
+  test("LEARNER: the personal calendar feed downloads as an .ics file", async ({ browser }) => {
+    const context = await loggedIn(browser, ROLES.find((a) => a.role === "LEARNER")!.email);
+    const page = await context.newPage();
+    await page.goto("/calendar");
+    await page.locator('button[name="intent"][value="rotate"]').click();
+    await expect(page.locator('[data-download="ics"]')).toBeVisible();
+    const crawl = new Crawl("LEARNER");
+    await crawl.downloads(page, "desktop", "/calendar");
+    expect([...crawl.downloaded.values()]).toEqual(["lich-hoc-attt.ics"]);
+    expect(crawl.report(), crawl.report()).toBe("");
+    await context.close();
+  });
 });
