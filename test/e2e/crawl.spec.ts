@@ -29,7 +29,7 @@ const SKIP = [/^\/logout/, /^\/lang/, /^\/login/];
 // catch a file link that forgot it.
 const DOWNLOADS =
   '[data-download], a[download], a[href*=".xlsx"], a[href*=".csv"], a[href*=".pdf"], a[href*=".ics"], a[href*="export"]';
-// Pages worth a look in the report, by path shape.
+// Pages worth a look in the report, by path shape (whole page on the desktop, the first screen on a phone).
 const SCREENSHOTS: Record<string, string> = {
   "/people/import": "crawl-people-import",
   "/assignments/:id": "crawl-assignment-progress",
@@ -120,7 +120,10 @@ class Crawl {
     await this.axe(page, width, path);
     const name = SCREENSHOTS[pathShape(new URL(page.url()).pathname)];
     if (name)
-      await page.screenshot({ path: shot(`${name}-${this.role.toLowerCase()}-${width}`), fullPage: true });
+      await page.screenshot({
+        path: shot(`${name}-${this.role.toLowerCase()}-${width}`),
+        fullPage: width === "desktop",
+      });
     return true;
   }
 
@@ -205,7 +208,9 @@ class Crawl {
       for (const p of this.problems) lines.push(`  [${p.role} ${p.width}] ${p.page}: ${p.what}`);
     }
     if (this.violations.length) {
-      lines.push(`${this.violations.length} serious/critical accessibility violation(s):`);
+      lines.push(
+        `${this.violations.length} accessibility violation(s) (serious or critical, and empty table headers):`,
+      );
       const rows = this.violations.map((v) => [
         `${v.role} ${v.width}`,
         v.page,
