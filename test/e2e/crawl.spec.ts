@@ -42,7 +42,7 @@ type Problem = { role: string; width: string; page: string; what: string };
 type Violation = { role: string; width: string; page: string; rule: string; impact: string; target: string };
 
 /** A path with its variable parts replaced: /people/9f…e2 → /people/:id, /courses/attt-co-ban/lessons/2 → … */
-export function pathShape(pathname: string): string {
+function pathShape(pathname: string): string {
   return (
     pathname
       .split("/")
