@@ -1,5 +1,6 @@
 // Which reminders are due today, decided on Asia/Ho_Chi_Minh calendar days. Pure: rows in, reminders out.
 // Each reminder has a dedupeKey, so planning the same day twice (restart, second server) changes nothing.
+import { compareVietnameseNames } from "~/utils/text";
 import { daysBetween, displayIsoDay, VN_TIME_ZONE, vnDay } from "~/utils/vn-calendar";
 
 export const REMINDER_TIME_ZONE = VN_TIME_ZONE;
@@ -108,7 +109,8 @@ export function composeEscalation(
   const lines = [...overdue]
     .sort(
       (a, b) =>
-        a.fullName.localeCompare(b.fullName, "vi") || a.courseTitle.localeCompare(b.courseTitle, "vi"),
+        // The people list's order (given name, then full name), then the course.
+        compareVietnameseNames(a.fullName, b.fullName) || a.courseTitle.localeCompare(b.courseTitle, "vi"),
     )
     .map((r) => {
       const dueDay = vnDay(r.dueAt);
