@@ -1,5 +1,6 @@
 // Forms of a plan and of a target (kế hoạch, chỉ tiêu). Field errors come from the action (zod messages).
 import { Form } from "@remix-run/react";
+import { DateField } from "~/components/date-input";
 import type { MessageKey } from "~/i18n";
 import { useT } from "~/utils/i18n";
 
@@ -69,7 +70,12 @@ export function PlanForm({
         </select>
         <Err e={errors.agencyId} />
       </div>
-      {text("startsAt", t("plans.startsAt"), { placeholder: "01/01/2026" })}
+      <DateField
+        name="startsAt"
+        label={t("plans.startsAt")}
+        error={errors.startsAt}
+        defaultValue={values.startsAt}
+      />
       <label className="flex items-center gap-2 text-sm">
         <input type="checkbox" name="active" defaultChecked={values.active} /> {t("plans.active")}
       </label>
@@ -162,19 +168,12 @@ export function TargetForm({
         />
         <Err e={errors.targetPercent} />
       </div>
-      <div>
-        <label htmlFor="deadline" className="label">
-          {t("plans.deadline")}
-        </label>
-        <input
-          id="deadline"
-          name="deadline"
-          className="input"
-          placeholder="31/12/2026"
-          defaultValue={values.deadline}
-        />
-        <Err e={errors.deadline} />
-      </div>
+      <DateField
+        name="deadline"
+        label={t("plans.deadline")}
+        error={errors.deadline}
+        defaultValue={values.deadline}
+      />
       <fieldset className="sm:col-span-2">
         <legend className="label">{t("plans.staffCategories")}</legend>
         <div className="flex flex-wrap gap-3 text-sm">

@@ -140,6 +140,15 @@ export function parseDay(text: string): CalendarDay | null {
   return isRealDay(y, m, d) ? [y, m, d] : null;
 }
 
+/** Why a typed day is refused, in Vietnamese: not on the calendar (31/02/2026), or not dd/mm/yyyy at all. */
+export function dayProblem(
+  text: string,
+  fallback = "Nhập ngày theo dạng dd/mm/yyyy, ví dụ 31/12/2026.",
+): string {
+  const s = text.trim();
+  return DMY.test(s) || YMD.test(s) ? `Ngày ${s} không có trên lịch.` : fallback;
+}
+
 /** "yyyy-mm-dd" of a day. */
 export function isoDay([y, m, d]: CalendarDay): string {
   return `${pad(y, 4)}-${pad(m)}-${pad(d)}`;
