@@ -174,4 +174,3 @@ export function normalizeVerificationCode(input: unknown): string | null {
   for (const ch of code) if (!CROCKFORD.includes(ch)) return null;
   return code;
 }
-

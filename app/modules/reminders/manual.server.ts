@@ -8,7 +8,6 @@ import { enqueueEmail, notify } from "~/modules/notifications/outbox.server";
 import { formatDate } from "~/utils/format";
 import { vnDay } from "~/utils/vn-calendar";
 
-
 export async function remindOverdue(
   scope: Scope,
   assignmentId: string,

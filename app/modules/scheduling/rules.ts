@@ -45,4 +45,3 @@ export function attendanceMet(present: number, held: number, thresholdPercent: n
   if (held <= 0) return false;
   return present * 100 >= thresholdPercent * held;
 }
-
