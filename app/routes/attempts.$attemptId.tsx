@@ -241,7 +241,7 @@ function Taking({
 
   return (
     <div className="mx-auto max-w-3xl space-y-4">
-      <div className="sticky top-0 z-10 -mx-4 space-y-2 border-b border-slate-200 bg-slate-50/95 px-4 py-2">
+      <div className="sticky top-0 z-10 -mx-4 space-y-2 border-b border-slate-200 bg-slate-50 px-4 py-2">
         <div className="flex flex-wrap items-center justify-between gap-2">
           <div>
             <Link to={`/courses/${course.code}`} className="text-sm text-red-800 hover:underline">

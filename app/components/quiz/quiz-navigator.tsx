@@ -18,7 +18,7 @@ export function QuizNavigator({
       <p className="text-xs text-slate-600" aria-live="polite">
         {t("quiz.answeredCount", { answered, total: questionIds.length })}
       </p>
-      <ol className="mt-1 flex gap-1.5 overflow-x-auto pb-1 sm:flex-wrap sm:overflow-visible">
+      <ol className="mt-1 flex gap-1 overflow-x-auto pb-1 sm:flex-wrap sm:gap-1.5 sm:overflow-visible">
         {questionIds.map((id, i) => {
           const done = (answers[id]?.length ?? 0) > 0;
           const label = t(done ? "quiz.navAnswered" : "quiz.navUnanswered", { number: i + 1 });
@@ -29,7 +29,7 @@ export function QuizNavigator({
                 aria-label={label}
                 title={label}
                 data-answered={done ? "true" : "false"}
-                className={`flex h-9 min-w-9 items-center justify-center rounded-md border px-1 text-sm font-semibold focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-red-800 ${
+                className={`flex h-8 min-w-8 items-center sm:h-9 sm:min-w-9 justify-center rounded-md border px-1 text-sm font-semibold focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-red-800 ${
                   done
                     ? "border-red-800 bg-red-800 text-white"
                     : "border-slate-400 bg-white text-slate-700 hover:bg-slate-100"
