@@ -83,13 +83,13 @@ describe("the result of a failed attempt", () => {
     const learner = await newLearner();
     const attemptId = await failOnce(learner, f, 2);
     const data = await pageData(attemptId, learner.cookie);
+    expect(leaks(data, f)).toBe(false);
     expect(data.mode).toBe("result");
     expect(data.result.passed).toBe(false);
     expect(data.result.revealed).toBe(false);
     expect(data.result.remainingAttempts).toBe(2);
     expect(data.result.items.map((i) => i.isCorrect)).toEqual([true, true, false, false, false, false]);
     expect(data.result.items.every((i) => i.chosen.length > 0)).toBe(true);
-    expect(leaks(data, f)).toBe(false);
   });
 
   it("stays hidden with no attempt limit", async () => {
@@ -97,8 +97,8 @@ describe("the result of a failed attempt", () => {
     const learner = await newLearner();
     const attemptId = await failOnce(learner, f, 0);
     const data = await pageData(attemptId, learner.cookie);
-    expect(data.result).toMatchObject({ revealed: false, remainingAttempts: null });
     expect(leaks(data, f)).toBe(false);
+    expect(data.result).toMatchObject({ revealed: false, remainingAttempts: null });
   });
 
   it("stays hidden while the last attempt is open, and is revealed once every attempt is used", async () => {
