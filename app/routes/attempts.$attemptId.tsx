@@ -168,6 +168,7 @@ function ConfirmStep({
         </button>
         <a
           href={backHref}
+          data-back
           className="btn-secondary"
           onClick={
             onBack
@@ -214,7 +215,11 @@ function Taking({
       if (submission?.status !== "success") return;
       if (submission.value.intent === "review") {
         const dialog = dialogRef.current;
-        if (dialog && !dialog.open) dialog.showModal();
+        if (dialog && !dialog.open) {
+          dialog.showModal();
+          // Start on the safe choice: a stray Enter or tap goes back to the quiz, not to the grade.
+          dialog.querySelector<HTMLElement>("[data-back]")?.focus();
+        }
       } else if (submission.value.intent === "submit") {
         dialogRef.current?.close();
         submit();

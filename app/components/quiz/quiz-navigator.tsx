@@ -15,7 +15,7 @@ export function QuizNavigator({
   const answered = questionIds.filter((id) => (answers[id]?.length ?? 0) > 0).length;
   return (
     <nav aria-label={t("quiz.navigator")} className="w-full">
-      <p className="text-xs text-slate-600" aria-live="polite">
+      <p className="text-xs text-slate-600">
         {t("quiz.answeredCount", { answered, total: questionIds.length })}
       </p>
       <ol className="mt-1 flex gap-1 overflow-x-auto pb-1 sm:flex-wrap sm:gap-1.5 sm:overflow-visible">
