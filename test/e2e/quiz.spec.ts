@@ -2,6 +2,7 @@
 // first and counts the unanswered questions, the navigator marks answered ones, and a dropped connection
 // keeps every choice, shows a banner instead of the error page, and saves and submits once it is back.
 import { readFileSync } from "node:fs";
+import AxeBuilder from "@axe-core/playwright";
 import { type Locator, type Page, type Request, expect, test } from "@playwright/test";
 import { parse } from "yaml";
 import { loginAs, shot } from "./helpers";
@@ -69,6 +70,13 @@ async function readAllLessons(page: Page) {
   await expect(page).toHaveURL(new RegExp(`/courses/${COURSE}$`));
 }
 
+/** axe-core on the quiz's own part of the page (the layout is audited by the crawl): serious or worse. */
+async function expectAccessible(page: Page) {
+  const { violations } = await new AxeBuilder({ page }).include("main").analyze();
+  const bad = violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+  expect(bad.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+}
+
 /** Every answers POST that reached the server (offline ones fail in the browser and get no response). */
 function watchDelivered(page: Page) {
   const delivered: URLSearchParams[] = [];
@@ -121,8 +129,10 @@ test("Enter on an option submits nothing; the navigator marks answered questions
   await navLink(page, 7, false).click();
   await expect(page).toHaveURL(`${attemptUrl}#q-7`);
   await expect(question(page, 7)).toBeInViewport();
+  await expectAccessible(page);
   await page.setViewportSize({ width: 390, height: 844 });
   await page.screenshot({ path: shot("quiz-navigator-phone") });
+  await expectAccessible(page);
 });
 
 test("answers taken offline are kept, a banner shows, they are saved when the connection returns", async ({
@@ -197,6 +207,7 @@ test("'Nộp bài' asks first with the number of unanswered questions; a submit 
     `Bạn còn ${total - answered} câu chưa trả lời. Nộp bài?`,
   );
   await page.screenshot({ path: shot("quiz-confirm-desktop") });
+  await expectAccessible(page);
   // Focus starts on the safe choice: a stray Enter goes back to the quiz.
   await expect(dialog.getByRole("link", { name: "Quay lại làm bài" })).toBeFocused();
   await page.keyboard.press("Enter");
@@ -242,6 +253,7 @@ test("'Nộp bài' asks first with the number of unanswered questions; a submit 
   await page.screenshot({ path: shot("quiz-failed-result-desktop"), fullPage: true });
   await page.setViewportSize({ width: 390, height: 844 });
   await page.screenshot({ path: shot("quiz-failed-result-phone"), fullPage: true });
+  await expectAccessible(page);
 });
 
 test("without JavaScript, Enter on an option and 'Nộp bài' lead to the confirmation step, not a grade", async ({
