@@ -377,7 +377,8 @@ function Taking({
 export default function AttemptPage() {
   const loaderData = useLoaderData<typeof loader>();
   return loaderData.mode === "taking" ? (
-    <Taking {...loaderData} />
+    // Keyed: another attempt's page starts from its own saved answers, not this one's state.
+    <Taking key={loaderData.attempt.id} {...loaderData} />
   ) : (
     <AttemptResult result={loaderData.result} course={loaderData.course} />
   );
