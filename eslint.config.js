@@ -28,4 +28,32 @@ export default tseslint.config(
       "@typescript-eslint/consistent-type-imports": "error",
     },
   },
+  {
+    // Actions read forms through readForm (app/utils/read-form.server.ts): a body that is not a form then
+    // answers 400/415 with a message instead of a 500.
+    files: ["app/**/*.{ts,tsx}"],
+    ignores: ["app/utils/read-form.server.ts"],
+    rules: {
+      "no-restricted-syntax": [
+        "error",
+        {
+          selector: "CallExpression[callee.type='MemberExpression'][callee.property.name='formData']",
+          message:
+            "Read the form with readForm(request) from ~/utils/read-form.server (400/415 instead of 500).",
+        },
+      ],
+      "no-restricted-imports": [
+        "error",
+        {
+          paths: [
+            {
+              name: "@remix-run/node",
+              importNames: ["unstable_parseMultipartFormData"],
+              message: "Use readForm(request, { maxPartSize }) from ~/utils/read-form.server.",
+            },
+          ],
+        },
+      ],
+    },
+  },
 );

@@ -18,6 +18,7 @@ import {
 } from "~/modules/learning/quiz.server";
 import { domainErrorData } from "~/utils/http.server";
 import { useT } from "~/utils/i18n";
+import { readForm } from "~/utils/read-form.server";
 
 export const meta: MetaFunction = () => [{ title: "Bài kiểm tra — Học ATTT" }];
 
@@ -76,7 +77,7 @@ function answersFromForm(form: FormData): Record<string, number[]> {
 export async function action({ request, params }: ActionFunctionArgs) {
   const actor = await requireLearner(request);
   const attemptId = uuidParam(params.attemptId);
-  const form = await request.formData();
+  const form = await readForm(request);
   const answers = answersFromForm(form);
   try {
     if (form.get("intent") === "save") {

@@ -10,6 +10,7 @@ import { fieldErrors } from "~/utils/forms";
 import { domainErrorData } from "~/utils/http.server";
 import { serverT } from "~/utils/i18n.server";
 import { useT } from "~/utils/i18n";
+import { readForm } from "~/utils/read-form.server";
 
 export const meta: MetaFunction = () => [{ title: "Thêm kế hoạch — Học ATTT" }];
 
@@ -22,7 +23,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const { actor } = await requireViewer(request);
   requirePlanManager(actor);
-  const parsed = planFormSchema.safeParse(Object.fromEntries(await request.formData()));
+  const parsed = planFormSchema.safeParse(Object.fromEntries(await readForm(request)));
   if (!parsed.success) return data({ errors: fieldErrors(parsed.error) }, { status: 400 });
   try {
     const plan = await savePlan(actor, null, parsed.data);

@@ -13,6 +13,7 @@ import { fieldErrors } from "~/utils/forms";
 import { badRequest, domainErrorData, notFound } from "~/utils/http.server";
 import { serverT } from "~/utils/i18n.server";
 import { useT } from "~/utils/i18n";
+import { readForm } from "~/utils/read-form.server";
 
 export const meta: MetaFunction = () => [{ title: "Số liệu chốt — Học ATTT" }];
 
@@ -50,7 +51,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const { actor } = await requireViewer(request);
   const t = serverT(request);
-  const parsed = snapshotFormSchema.safeParse(Object.fromEntries(await request.formData()));
+  const parsed = snapshotFormSchema.safeParse(Object.fromEntries(await readForm(request)));
   if (!parsed.success) return data({ errors: fieldErrors(parsed.error) }, { status: 400 });
   try {
     const s = await createSnapshot(actor, parsed.data);

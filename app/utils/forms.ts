@@ -8,6 +8,8 @@ export function fieldErrors(error: z.ZodError): FieldErrors {
   for (const issue of error.issues) {
     const key = issue.path.join(".") || "form";
     out[key] ??= issue.message;
+    // An item of a list (tags.2) is shown next to the list's own field.
+    if (issue.path.length > 1) out[String(issue.path[0])] ??= issue.message;
   }
   return out;
 }

@@ -274,6 +274,8 @@ export const REACH: Record<string, Reach> = {
       ["intent", "preview"],
       ["importId", "00000000-0000-4000-8000-000000000000"],
     ],
+    // A preview, even one with row errors (answered 400), is kept as a draft import; housekeeping purges it.
+    volatile: ["PeopleImport"],
     file: {
       name: "can-bo.csv",
       field: "file",
@@ -347,10 +349,8 @@ const enc = (s: string) => encodeURIComponent(s);
 const VALUES: { label: string; encoded: string }[] = [
   { label: "100k chars", encoded: "x".repeat(100_000) },
   { label: "NUL", encoded: "Ab%00c" },
-  { label: "only NUL", encoded: "%00" },
-  { label: "C0 control", encoded: "a%01b%1B%5B31m" },
+  { label: "C0 control and DEL", encoded: "a%01b%1B%5B31m%7F" },
   { label: "C1 control", encoded: "a%C2%85b%C2%9Bc" },
-  { label: "DEL", encoded: "ab%7F" },
   { label: "zero-width only", encoded: "%E2%80%8B%E2%80%8B" },
   { label: "invalid UTF-8", encoded: "a%C3%28%FF%FEb" },
   { label: "letters", encoded: "abc" },
@@ -491,6 +491,7 @@ function fileCases(base: [string, string][], file: NonNullable<Reach["file"]>, x
 
 // ---- the database, before and after ----
 let tables: string[] = [];
+/** Row count and a hash of the rows of every table, read with one query. */
 async function snapshot(): Promise<Map<string, string>> {
   const sql = tables
     .map(
@@ -501,6 +502,18 @@ async function snapshot(): Promise<Map<string, string>> {
     .join(" UNION ALL ");
   const rows = await db.$queryRawUnsafe<{ t: string; n: number; h: string }[]>(sql);
   return new Map(rows.map((r) => [r.t, `${r.n}:${r.h}`]));
+}
+
+/**
+ * The next transaction id PostgreSQL will hand out. Every transaction that writes (even one rolled back)
+ * takes one, reads do not: while it stays the same nothing can have changed, and the full snapshot is only
+ * read again when it moved. This keeps 2,500 requests well under the time limit on PGlite.
+ */
+async function nextXid(): Promise<string> {
+  const [row] = await db.$queryRawUnsafe<{ x: string }[]>(
+    "SELECT pg_snapshot_xmax(pg_current_snapshot())::text AS x",
+  );
+  return row!.x;
 }
 
 type Outcome = { status: number; thrown?: string };
@@ -639,7 +652,10 @@ describe("fuzzing every action", () => {
     let errors500 = 0;
     let tAction = 0;
     let tSnap = 0;
+    const perRoute = new Map<string, number>();
     let before = await snapshot();
+    let xid = await nextXid();
+    let fullReads = 0;
     for (const file of routesWithActions()) {
       const reach = REACH[file];
       if (!reach) continue;
@@ -654,7 +670,10 @@ describe("fuzzing every action", () => {
       ];
       for (const c of cases) {
         const cookie = await reach.cookie(x);
-        if (file === "logout.tsx") before = await snapshot();
+        if (file === "logout.tsx") {
+          before = await snapshot();
+          xid = await nextXid();
+        }
         const init = c.init();
         const request = new Request(`http://localhost${reach.url(x)}`, {
           method: "POST",
@@ -666,8 +685,12 @@ describe("fuzzing every action", () => {
         const t0 = performance.now();
         const outcome = await run(mod.action, request, reach.params?.(x) ?? {});
         const t1 = performance.now();
-        const after = await snapshot();
+        const xidAfter = await nextXid();
+        const after = xidAfter === xid ? before : await snapshot();
+        if (after !== before) fullReads++;
+        xid = xidAfter;
         tAction += t1 - t0;
+        perRoute.set(file, (perRoute.get(file) ?? 0) + (t1 - t0));
         tSnap += performance.now() - t1;
         if (outcome.status >= 500) {
           errors500++;
@@ -684,9 +707,13 @@ describe("fuzzing every action", () => {
         before = after;
       }
     }
-    if (process.env.FUZZ_REPORT) writeFileSync(process.env.FUZZ_REPORT, failures.join("\n"));
+    if (process.env.FUZZ_REPORT)
+      writeFileSync(
+        process.env.FUZZ_REPORT,
+        [...failures, ...[...perRoute].map(([f, ms]) => `${f} ${Math.round(ms)} ms`)].join("\n"),
+      );
     console.info(
-      `fuzz: ${sent} requests, ${errors500} answered 500, ${failures.length} failures, logouts ${logoutCount}, action ${Math.round(tAction)} ms, snapshot ${Math.round(tSnap)} ms`,
+      `fuzz: ${sent} requests, ${errors500} answered 500, ${failures.length} failures, logouts ${logoutCount}, full snapshots ${fullReads}, action ${Math.round(tAction)} ms, snapshot ${Math.round(tSnap)} ms`,
     );
     expect(failures).toEqual([]);
     expect(sent).toBeGreaterThan(1000);
