@@ -26,7 +26,6 @@ beforeAll(async () => {
 });
 
 const errorsOf = (res: { data: unknown }) => (res.data as { errors: Record<string, string> }).errors;
-const messageOf = (res: { data: unknown }) => (res.data as { message: string }).message;
 
 /** The thrown `data({ message }, { status })` of an action, as the error page would get it. */
 async function thrown(fn: typeof coursePage.action, request: Request, params: Record<string, string>) {

@@ -631,6 +631,77 @@ beforeAll(async () => {
   ).map((r) => r.table_name);
 });
 
+// ---- loaders: search parameters (q=%00 in a list's search box was a database error) ----
+const PARAM_NAMES = [
+  "q",
+  "page",
+  "pageSize",
+  "size",
+  "sort",
+  "dir",
+  "agency",
+  "agencyId",
+  "status",
+  "state",
+  "course",
+  "courseId",
+  "plan",
+  "period",
+  "year",
+  "edit",
+  "format",
+  "unread",
+  "all",
+  "from",
+  "to",
+  "kind",
+  "role",
+  "template",
+  "export",
+  "date",
+  "target",
+  "month",
+  "active",
+  "locale",
+  "redirectTo",
+];
+const PARAM_VALUES = ["a%00b%1B%C2%85%7F", "0x10", "a%C3%28%FF", "y".repeat(2000)];
+
+const loaderRoutes = () =>
+  readdirSync(ROUTES_DIR)
+    .filter((f) => /\.(tsx?|jsx?)$/.test(f))
+    .filter((f) =>
+      /export\s+(async\s+)?(function|const)\s+loader\b/.test(readFileSync(path.join(ROUTES_DIR, f), "utf8")),
+    )
+    .sort();
+
+/** Whose session opens a page: the learner's pages, the admin's, and the coordinator for the rest. */
+function loaderCookie(file: string): string {
+  if (/^(learn|courses|attempts|calendar|notifications|certificates|account)/.test(file))
+    return x.w.learner.cookie;
+  if (file.startsWith("admin")) return x.w.admin.cookie;
+  if (file.startsWith("targets")) return x.w.reviewer.cookie;
+  return x.w.coordA.cookie;
+}
+
+function loaderParams(file: string): Record<string, string> {
+  const values: Record<string, string> = {
+    code: x.code,
+    position: "1",
+    attemptId: x.attemptId,
+    offeringId: x.offeringId,
+    assignmentId: x.assignmentId,
+    personId: x.w.personA1.id,
+    planId: x.planId,
+    agencyId: x.w.a1.id,
+    file: `${x.attemptId}.pdf`,
+    token: "khong-co.ics",
+  };
+  const out: Record<string, string> = {};
+  for (const m of file.matchAll(/\$([A-Za-z]+)/g)) out[m[1]!] = values[m[1]!] ?? "x";
+  return out;
+}
+
 const routesWithActions = () =>
   readdirSync(ROUTES_DIR)
     .filter((f) => /\.(tsx?|jsx?)$/.test(f))
@@ -718,4 +789,31 @@ describe("fuzzing every action", () => {
     expect(failures).toEqual([]);
     expect(sent).toBeGreaterThan(1000);
   }, 600_000);
+
+  it("answers malformed search parameters on every page without a 500", async () => {
+    const failures: string[] = [];
+    let sent = 0;
+    for (const file of loaderRoutes()) {
+      const mod = (await import(/* @vite-ignore */ `~/routes/${file.replace(/\.tsx?$/, "")}`)) as {
+        loader: ActionFn;
+      };
+      const params = loaderParams(file);
+      const pathname =
+        "/" + file.replace(/\.tsx?$/, "").replace(/\$([A-Za-z]+)/g, (_m, k: string) => params[k]!);
+      for (const v of PARAM_VALUES) {
+        const query = PARAM_NAMES.map((k) => `${k}=${v}`).join("&") + `&q=${v}`;
+        const request = new Request(`http://localhost${pathname}?${query}`, {
+          headers: { cookie: loaderCookie(file) },
+        });
+        sent++;
+        const outcome = await run(mod.loader, request, params);
+        if (outcome.status >= 500)
+          failures.push(
+            `${file} [${v.slice(0, 20)}] → ${outcome.status}${outcome.thrown ? ` (${outcome.thrown})` : ""}`,
+          );
+      }
+    }
+    console.info(`fuzz loaders: ${sent} requests, ${failures.length} answered 500`);
+    expect(failures).toEqual([]);
+  }, 300_000);
 });
