@@ -1,6 +1,6 @@
 // The shared text and number building blocks (issue 10, defect 12).
 import { describe, expect, it } from "vitest";
-import { z } from "zod";
+import type { z } from "zod";
 import { decimalInt, multilineText, tagList, text, textProblem } from "~/utils/zod-text";
 
 const first = (r: { success: boolean; error?: z.ZodError }) => r.error?.issues[0]?.message;
