@@ -180,6 +180,7 @@ export default function NewAssignmentPage() {
             {t("asg.tags")}
           </label>
           <input id="tags" name="tags" className="input" />
+          {err("tags")}
         </div>
         <div>
           <label htmlFor="emails" className="label">

@@ -353,6 +353,8 @@ const VALUES: { label: string; encoded: string }[] = [
   { label: "C1 control", encoded: "a%C2%85b%C2%9Bc" },
   { label: "zero-width only", encoded: "%E2%80%8B%E2%80%8B" },
   { label: "invalid UTF-8", encoded: "a%C3%28%FF%FEb" },
+  { label: "path with NUL and CRLF", encoded: "/learn%00%0D%0ASet-Cookie:%20x=1" },
+  { label: "path not ASCII", encoded: "/h%E1%BB%8Dc%F0%9F%98%80" },
   { label: "letters", encoded: "abc" },
   { label: "hex", encoded: "0x10" },
   { label: "exponent", encoded: "1e3" },
