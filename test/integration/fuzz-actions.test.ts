@@ -1,7 +1,7 @@
 // Every action of the app, posted malformed bodies and values: no answer is a 500 (or a thrown Error), and a
 // refused request (4xx) leaves every table exactly as it was. The list of actions is read from app/routes at
 // test time, so a new action without an entry in REACH fails this test until someone says how to reach it.
-import { readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/db.server";
@@ -94,7 +94,6 @@ const planFields = (x: Ids): [string, string][] => [
   ["active", "on"],
 ];
 
-let logoutCount = 0;
 export const REACH: Record<string, Reach> = {
   "account.password.tsx": {
     url: () => "/account/password",
@@ -220,7 +219,6 @@ export const REACH: Record<string, Reach> = {
         create: { email: "logout@test.vn" },
         update: {},
       });
-      logoutCount++;
       const { token } = await createSession(user.id);
       return `${SESSION_COOKIE}=${token}`;
     },
@@ -723,9 +721,6 @@ describe("fuzzing every action", () => {
     const failures: string[] = [];
     let sent = 0;
     let errors500 = 0;
-    let tAction = 0;
-    let tSnap = 0;
-    const perRoute = new Map<string, number>();
     let before = await snapshot();
     let xid = await nextXid();
     let fullReads = 0;
@@ -755,16 +750,11 @@ describe("fuzzing every action", () => {
           ...(init.body ? { duplex: "half" } : {}),
         } as RequestInit);
         sent++;
-        const t0 = performance.now();
         const outcome = await run(mod.action, request, reach.params?.(x) ?? {});
-        const t1 = performance.now();
         const xidAfter = await nextXid();
         const after = xidAfter === xid ? before : await snapshot();
         if (after !== before) fullReads++;
         xid = xidAfter;
-        tAction += t1 - t0;
-        perRoute.set(file, (perRoute.get(file) ?? 0) + (t1 - t0));
-        tSnap += performance.now() - t1;
         if (outcome.status >= 500) {
           errors500++;
           failures.push(
@@ -780,17 +770,11 @@ describe("fuzzing every action", () => {
         before = after;
       }
     }
-    if (process.env.FUZZ_REPORT)
-      writeFileSync(
-        process.env.FUZZ_REPORT,
-        [...failures, ...[...perRoute].map(([f, ms]) => `${f} ${Math.round(ms)} ms`)].join("\n"),
-      );
-    console.info(
-      `fuzz: ${sent} requests, ${errors500} answered 500, ${failures.length} failures, logouts ${logoutCount}, full snapshots ${fullReads}, action ${Math.round(tAction)} ms, snapshot ${Math.round(tSnap)} ms`,
-    );
+    // The issue counted 34 of 1,105 fuzzed requests answering 500; this test found 233 of 2,505 before the fix.
+    console.info(`fuzz: ${sent} requests, ${errors500} answered 500, ${fullReads} full snapshots`);
     expect(failures).toEqual([]);
     expect(sent).toBeGreaterThan(1000);
-  }, 600_000);
+  }, 1_500_000);
 
   it("answers malformed search parameters on every page without a 500", async () => {
     const failures: string[] = [];
