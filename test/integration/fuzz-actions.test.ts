@@ -94,7 +94,7 @@ const planFields = (x: Ids): [string, string][] => [
   ["active", "on"],
 ];
 
-export const REACH: Record<string, Reach> = {
+const REACH: Record<string, Reach> = {
   "account.password.tsx": {
     url: () => "/account/password",
     cookie: (x) => x.w.learner.cookie,
