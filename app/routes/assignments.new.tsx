@@ -70,7 +70,7 @@ async function formInput(form: FormData, scope: Awaited<ReturnType<typeof requir
         .filter(Boolean),
       personIds: named.map((p) => p.id),
       dueAt: String(form.get("dueAt") ?? "") || undefined,
-      dueDays: form.get("dueDays") ? Number(form.get("dueDays")) : undefined,
+      dueDays: form.get("dueDays") ? String(form.get("dueDays")) : undefined,
       standing: form.get("standing") === "true",
     },
   };

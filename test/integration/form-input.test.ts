@@ -184,6 +184,20 @@ describe("free text (defect 12)", () => {
     expect(await db.classOffering.count()).toBe(before);
   });
 
+  it("reads an assignment's number of days as decimal digits (0x10 is not 16)", async () => {
+    const res = await call(
+      assignmentsNew.action,
+      post("/assignments/new", w.coordA.cookie, {
+        intent: "preview",
+        courseId,
+        agencyId: w.a.id,
+        dueDays: "0x10",
+      }),
+    );
+    expect(res.status).toBe(400);
+    expect(errorsOf(res).dueDays).toBe("Số ngày phải là số nguyên.");
+  });
+
   it("reports a NUL in an assignment's emails next to the field instead of a database error", async () => {
     const res = await call(
       assignmentsNew.action,
