@@ -171,6 +171,15 @@ const REACH: Record<string, Reach> = {
       [`q.${x.questionKey}`, "0"],
     ],
   },
+  "attempts.$attemptId.answers.tsx": {
+    url: (x) => `/attempts/${x.attemptId}/answers`,
+    params: (x) => ({ attemptId: x.attemptId }),
+    cookie: (x) => x.w.learner.cookie,
+    fields: (x) => [
+      ["intent", "save"],
+      [`q.${x.questionKey}`, "0"],
+    ],
+  },
   "calendar._index.tsx": {
     url: () => "/calendar",
     cookie: (x) => x.w.learner.cookie,
