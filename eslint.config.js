@@ -29,19 +29,40 @@ export default tseslint.config(
     },
   },
   {
-    // Actions read forms through readForm (app/utils/read-form.server.ts): a body that is not a form then
-    // answers 400/415 with a message instead of a 500.
+    // One rule list for app/** (a later block's no-restricted-syntax would replace an earlier one's).
+    // One calendar (app/utils/vn-calendar.ts): the UTC+7 offset, the zone name and the host's time zone are
+    // not spelled anywhere else, so no module can slip back into UTC or into the server's local time.
+    // Actions read forms through readForm (app/utils/read-form.server.ts, the one place allowed to call
+    // formData()): a body that is not a form then answers 400/415 with a message instead of a 500.
     files: ["app/**/*.{ts,tsx}"],
-    ignores: ["app/utils/read-form.server.ts"],
+    ignores: ["app/utils/vn-calendar.ts"],
     rules: {
       "no-restricted-syntax": [
         "error",
+        ...[
+          "CallExpression[callee.property.name='getTimezoneOffset']",
+          "Literal[value=/\\+07:00|Asia\\/Ho_Chi_Minh/]",
+          "TemplateElement[value.raw=/\\+07:00|Asia\\/Ho_Chi_Minh/]",
+          "BinaryExpression[operator='*'][left.value=7][right.value=60]",
+          "BinaryExpression[operator='*'][left.value=7][right.value=3600]",
+          "BinaryExpression[operator='*'][left.value=7][right.value=3600000]",
+          "Literal[value=25200000]",
+        ].map((selector) => ({
+          selector,
+          message: "Vietnam dates and times go through app/utils/vn-calendar.ts (the one calendar module).",
+        })),
         {
           selector: "CallExpression[callee.type='MemberExpression'][callee.property.name='formData']",
           message:
             "Read the form with readForm(request) from ~/utils/read-form.server (400/415 instead of 500).",
         },
       ],
+    },
+  },
+  {
+    files: ["app/**/*.{ts,tsx}"],
+    ignores: ["app/utils/read-form.server.ts"],
+    rules: {
       "no-restricted-imports": [
         "error",
         {

@@ -26,6 +26,7 @@ export async function readForm(request: Request, options: ReadFormOptions = {}):
         request,
         unstable_createMemoryUploadHandler({ maxPartSize: options.maxPartSize }),
       );
+    // eslint-disable-next-line no-restricted-syntax -- this helper is the one place that reads a body
     return await request.formData();
   } catch (error) {
     // The routes that take uploads answer 413 themselves, with the limit in their own words.

@@ -25,7 +25,12 @@ beforeAll(async () => {
   courseId = fx.course.id;
 });
 
-const errorsOf = (res: { data: unknown }) => (res.data as { errors: Record<string, string> }).errors;
+/** Field errors, from either reply shape: { errors: {field: message} } or conform's { error: {field: [message]} }. */
+const errorsOf = (res: { data: unknown }): Record<string, string> => {
+  const d = res.data as { errors?: Record<string, string>; error?: Record<string, string[] | null> };
+  if (d.errors) return d.errors;
+  return Object.fromEntries(Object.entries(d.error ?? {}).map(([k, v]) => [k, v?.[0] ?? ""]));
+};
 
 /** The thrown `data({ message }, { status })` of an action, as the error page would get it. */
 async function thrown(fn: typeof coursePage.action, request: Request, params: Record<string, string>) {
