@@ -15,6 +15,7 @@ import { domainErrorData } from "~/utils/http.server";
 import { courseCode } from "~/modules/learning/params.server";
 import { useT } from "~/utils/i18n";
 import { DownloadLink } from "~/components/download-link";
+import { readForm } from "~/utils/read-form.server";
 
 export const meta: MetaFunction = () => [{ title: "Khóa học — Học ATTT" }];
 
@@ -35,7 +36,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const view = await getCourseForLearner(actor.personId, code).catch((e) => {
     throw domainErrorData(e);
   });
-  const form = await request.formData();
+  const form = await readForm(request);
   if (form.get("intent") === "renew") {
     try {
       await renewEnrollment(actor.personId, view.course.id);
