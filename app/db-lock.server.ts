@@ -7,27 +7,32 @@ import path from "node:path";
 
 export type LockOwner = { pid: number; command: string; startedAt: string };
 
-/** Thrown when another live process holds the directory. Its stack is just the message: scripts print it as is. */
+/** Thrown when another live process holds the directory. Printed as is: the message is the whole story. */
 export class DatabaseLockedError extends Error {
-  readonly code = "PGLITE_LOCKED";
-  constructor(
-    readonly lockPath: string,
-    readonly owner: LockOwner | null,
-  ) {
-    const dir = path.relative(process.cwd(), lockPath.replace(/\.lock$/, "")) || lockPath;
-    const lock = path.relative(process.cwd(), lockPath) || lockPath;
+  declare readonly lockPath: string;
+  declare readonly owner: LockOwner | null;
+  constructor(lockPath: string, owner: LockOwner | null) {
+    const shown = (p: string) => {
+      const rel = path.relative(process.cwd(), p);
+      return rel && !rel.startsWith("..") ? rel : p;
+    };
     const who = owner
-      ? `tiến trình PID ${owner.pid}${owner.command ? ` (${owner.command})` : ""}, mở lúc ${owner.startedAt}`
+      ? `tiến trình PID ${owner.pid}${owner.command ? ` (${owner.command})` : ""}, mở lúc ${owner.startedAt},`
       : "một tiến trình khác";
     super(
-      `Cơ sở dữ liệu nhúng ${dir} đang được ${who} sử dụng. ` +
+      `Cơ sở dữ liệu nhúng ${shown(lockPath.replace(/\.lock$/, ""))} đang được ${who} sử dụng. ` +
         `Hai tiến trình cùng mở một thư mục PGlite có thể làm hỏng dữ liệu, nên tiến trình này dừng lại.\n` +
         `Hãy dừng tiến trình kia trước (Ctrl+C trong cửa sổ đang chạy \`npm start\`), rồi chạy lại lệnh. ` +
         `Cần nhiều tiến trình cùng lúc thì dùng PostgreSQL (đặt DATABASE_URL).\n` +
-        `Nếu chắc chắn không còn tiến trình nào dùng nó, xóa tệp ${lock}.`,
+        `Nếu chắc chắn không còn tiến trình nào dùng nó, xóa tệp ${shown(lockPath)}.`,
     );
-    this.name = "DatabaseLockedError";
-    this.stack = this.message;
+    // Not enumerable and no stack: console.error(error) then prints only the message, without a dump.
+    Object.defineProperties(this, {
+      name: { value: "DatabaseLockedError", enumerable: false },
+      lockPath: { value: lockPath, enumerable: false },
+      owner: { value: owner, enumerable: false },
+      stack: { value: this.message, enumerable: false },
+    });
   }
 }
 

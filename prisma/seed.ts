@@ -4,6 +4,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { LONG_TX, db, closeDb } from "../app/db.server.ts";
+import { DatabaseLockedError } from "../app/db-lock.server.ts";
 import { hashPassword } from "../app/modules/auth/password.server.ts";
 import { createAgency, importAgencyTree } from "../app/modules/agencies/agencies.server.ts";
 import { personSortKey, foldVietnamese } from "../app/utils/text.ts";
@@ -156,10 +157,15 @@ async function main() {
 
 // Run as a script (npm run db:seed); imported by tests for its parts.
 if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {
+  let failed = false;
   main()
     .catch((e) => {
-      console.error(e);
-      process.exitCode = 1;
+      console.error(e instanceof DatabaseLockedError ? e.message : e);
+      failed = true;
     })
-    .finally(() => closeDb());
+    .finally(async () => {
+      await closeDb();
+      // PGlite's close() resets process.exitCode: set it after, so `npm start` stops on a failed seed.
+      if (failed) process.exitCode = 1;
+    });
 }
