@@ -13,7 +13,7 @@ const script = path.join(root, "test/fixtures/scripts/open-db.ts");
 const work = mkdtempSync(path.join(tmpdir(), "hoc-lock-"));
 const dir = path.join(work, "pglite");
 const lockFile = `${dir}.lock`;
-const env = { ...process.env, PGLITE_DIR: dir, DATABASE_URL: "" };
+const env: NodeJS.ProcessEnv = { ...process.env, PGLITE_DIR: dir };
 delete env.DATABASE_URL;
 
 function openOnce() {
