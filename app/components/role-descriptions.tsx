@@ -6,7 +6,7 @@ import { useT } from "~/utils/i18n";
 export function RoleDescriptions() {
   const t = useT();
   return (
-    <section aria-labelledby="roles-title" className="card">
+    <section className="card">
       <h2 id="roles-title" className="font-semibold">
         {t("roles.title")}
       </h2>

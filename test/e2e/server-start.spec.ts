@@ -22,6 +22,8 @@ test("the built server prints the address it really listens on", async ({ reques
     stdio: ["ignore", "pipe", "pipe"],
   });
   try {
+    let err = "";
+    child.stderr!.on("data", (b: Buffer) => (err += b.toString()));
     const url = await new Promise<string>((resolve, reject) => {
       let out = "";
       child.stdout!.on("data", (b: Buffer) => {
@@ -29,7 +31,7 @@ test("the built server prints the address it really listens on", async ({ reques
         const m = out.match(/đang chạy tại (http:\/\/localhost:\d+)/);
         if (m) resolve(m[1]);
       });
-      child.on("exit", (code) => reject(new Error(`server exited (${code}): ${out}`)));
+      child.on("exit", (code) => reject(new Error(`server exited (${code}): ${out}${err}`)));
     });
     expect(url).not.toBe("http://localhost:0");
     expect(url).not.toBe("http://localhost:3000");
