@@ -106,7 +106,7 @@ export async function createAssignment(
       );
       return { id: assignment.id, count };
     },
-    LONG_TX,
+    { maxWait: LONG_TX.maxWait, timeout: LONG_TX.timeout },
   );
 }
 

@@ -156,6 +156,6 @@ export async function syncContent(
       }
       return result;
     },
-    LONG_TX,
+    { maxWait: LONG_TX.maxWait, timeout: LONG_TX.timeout },
   );
 }

@@ -168,7 +168,7 @@ export async function applyCompletionsImport(input: {
         tx,
       );
     },
-    LONG_TX,
+    { maxWait: LONG_TX.maxWait, timeout: LONG_TX.timeout },
   );
   const created = changes.filter((p) => p.action === "create").length;
   return { ok: true, created, updated: changes.length - created };
