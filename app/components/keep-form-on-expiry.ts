@@ -84,7 +84,13 @@ export function useKeepFormOnExpiry() {
     if (!s) return;
     const raw = s.getItem(PENDING);
     if (!raw) return;
-    const pending = JSON.parse(raw) as Pending;
+    let pending: Pending;
+    try {
+      pending = JSON.parse(raw) as Pending;
+    } catch {
+      s.removeItem(PENDING);
+      return;
+    }
     const here = location.pathname + location.search;
     const params = new URLSearchParams(location.search);
     if (location.pathname === "/login") {
