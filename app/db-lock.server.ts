@@ -4,6 +4,7 @@
 // exclusively and holding the owner's pid, keeps the second one out; a lock whose pid is dead is taken over.
 import { closeSync, mkdirSync, openSync, readFileSync, unlinkSync, writeSync } from "node:fs";
 import path from "node:path";
+import { formatDayTime } from "~/utils/vn-calendar";
 
 export type LockOwner = { pid: number; command: string; startedAt: string };
 
@@ -57,10 +58,6 @@ function isAlive(pid: number): boolean {
   }
 }
 
-function vnNow(): string {
-  return new Date().toLocaleString("vi-VN", { timeZone: "Asia/Ho_Chi_Minh", hour12: false });
-}
-
 /** Takes `<dir>.lock` for this process, or throws DatabaseLockedError. Returns the function that releases it. */
 export function acquireDirLock(dir: string): () => void {
   const lockPath = `${path.resolve(dir)}.lock`;
@@ -72,7 +69,7 @@ export function acquireDirLock(dir: string): () => void {
       .slice(1, 3)
       .map((a) => path.basename(a))
       .join(" "),
-    startedAt: vnNow(),
+    startedAt: formatDayTime(new Date()),
   };
   for (let attempt = 0; ; attempt++) {
     try {
