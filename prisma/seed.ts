@@ -12,6 +12,7 @@ import { DEMO_ACCOUNTS } from "./demo-accounts.ts";
 import { syncContent } from "../app/modules/content/sync.server.ts";
 import { seedTargets } from "./seed-targets.ts";
 import { seedOfferings } from "./seed-offerings.ts";
+import { seedAssignments } from "./seed-assignments.ts";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const DOMAIN = "langson.gov.vn";
@@ -137,6 +138,7 @@ async function main() {
   }
   const offerings = await seedOfferings();
   const targets = await seedTargets();
+  const assignments = await seedAssignments();
   const total = await db.person.count();
   console.log(
     `Dữ liệu mẫu: ${agencies.created} đơn vị mới (${agencies.unchanged} không đổi), ${people} cán bộ mới, tổng ${total} cán bộ.`,
@@ -146,6 +148,7 @@ async function main() {
   );
   if (offerings) console.log(offerings);
   if (targets) console.log(targets);
+  if (assignments) console.log(assignments);
   console.log("\nTài khoản demo (đăng nhập tại http://localhost:3000/login):");
   for (const a of DEMO_ACCOUNTS)
     console.log(`  ${a.role.padEnd(11)} ${a.email.padEnd(30)} mật khẩu: ${a.password}`);
