@@ -272,9 +272,9 @@ export default function OverduePage() {
                   </th>
                   <th className="px-3 py-2">{t("people.fullName")}</th>
                   <th className="hidden px-3 py-2 md:table-cell">{t("people.agency")}</th>
-                  <th className="px-3 py-2">{t("ovd.course")}</th>
+                  <th className="hidden px-3 py-2 md:table-cell">{t("ovd.course")}</th>
                   <th className="px-3 py-2">{t("people.status")}</th>
-                  <th className="px-3 py-2">{t("asg.due")}</th>
+                  <th className="hidden px-3 py-2 md:table-cell">{t("asg.due")}</th>
                   <th className="hidden px-3 py-2 lg:table-cell">{t("ovd.lastLogin")}</th>
                 </tr>
               </thead>
@@ -293,23 +293,30 @@ export default function OverduePage() {
                       <Link to={`/people/${r.personId}`} className="font-medium text-red-800 hover:underline">
                         {r.fullName}
                       </Link>
+                      {/* Phones keep three columns: the course and the unit move under the name. */}
+                      <span className="block text-xs text-slate-800 md:hidden">{r.courseTitle}</span>
                       <span className="block text-xs text-slate-600 md:hidden">{r.agencyName}</span>
                     </td>
                     <td className="hidden px-3 py-2 md:table-cell">{r.agencyName}</td>
-                    <td className="px-3 py-2">{r.courseTitle}</td>
+                    <td className="hidden px-3 py-2 md:table-cell">{r.courseTitle}</td>
                     <td className="px-3 py-2">
-                      <span className={`rounded px-2 py-0.5 text-xs font-medium ${STATUS_STYLE[r.status]}`}>
+                      <span
+                        className={`rounded px-2 py-0.5 text-xs font-medium whitespace-nowrap ${STATUS_STYLE[r.status]}`}
+                      >
                         {t(`asg.status.${r.status}` as MessageKey)}
                       </span>
-                      <span className="block text-xs text-slate-600">
+                      <span className="block text-xs whitespace-nowrap text-slate-600">
                         {r.daysLeft < 0
                           ? t("ovd.days", { days: -r.daysLeft })
                           : r.daysLeft === 0
                             ? t("ovd.dueToday")
                             : t("ovd.daysLeft", { days: r.daysLeft })}
                       </span>
+                      <span className="block text-xs text-slate-600 md:hidden">{formatDate(r.dueAt)}</span>
                     </td>
-                    <td className="px-3 py-2 whitespace-nowrap">{formatDate(r.dueAt)}</td>
+                    <td className="hidden px-3 py-2 whitespace-nowrap md:table-cell">
+                      {formatDate(r.dueAt)}
+                    </td>
                     <td className="hidden px-3 py-2 lg:table-cell">
                       {r.account === "NONE"
                         ? t("ovd.noAccount")

@@ -31,7 +31,7 @@ for (const width of [1280, 390]) {
       expect(text).toContain("Quá hạn");
       expect(text).toContain("An toàn thông tin cơ bản");
     }
-    await expect(page.getByRole("cell", { name: new RegExp(RECORD_PERSON) })).toBeVisible();
+    await expect(page.getByRole("link", { name: RECORD_PERSON })).toBeVisible();
     await page.screenshot({ path: shot(`coordinator-overdue-${width}`), fullPage: true });
 
     // The export gives the same rows as a real XLSX file.
@@ -61,6 +61,17 @@ for (const width of [1280, 390]) {
     );
     await expect(page).toHaveURL(/agencyId=/);
     await page.screenshot({ path: shot(`coordinator-reminded-${width}`), fullPage: true });
+
+    // Export of a selection: the button submits the same form to the CSV resource route.
+    await rows.nth(first).getByRole("checkbox").check();
+    const [csv] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("button", { name: "Xuất CSV" }).click(),
+    ]);
+    expect(csv.suggestedFilename()).toBe("qua-han.csv");
+    const lines = (await readFile(await csv.path(), "utf8")).trim().split("\r\n");
+    expect(lines).toHaveLength(2);
+    expect(lines[1]).toContain("An toàn thông tin cơ bản");
 
     // The person's training record, reached from the list.
     await page.getByRole("link", { name: RECORD_PERSON }).first().click();
