@@ -4,13 +4,15 @@ import ExcelJS from "exceljs";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/db.server";
 import { createAssignment } from "~/modules/assignments/assignments.server";
+import { login } from "~/modules/auth/auth.server";
+import { hashPassword } from "~/modules/auth/password.server";
 import { readFlash } from "~/utils/flash.server";
 import * as overdueRoute from "~/routes/assignments.overdue";
 import * as overdueXlsx from "~/routes/assignments.overdue[.]xlsx";
 import * as overdueCsv from "~/routes/assignments.overdue[.]csv";
 import * as personRoute from "~/routes/people.$personId";
 import { makeCourseVersion } from "../fixtures/courses";
-import { buildWorld, call, get } from "./helpers/world";
+import { buildWorld, call, get, makePerson } from "./helpers/world";
 
 type World = Awaited<ReturnType<typeof buildWorld>>;
 let w: World;
@@ -198,6 +200,16 @@ describe("overdue list across assignments", () => {
       ]),
     );
     expect(bogus.status).toBe(400);
+    // "All results" of another department's unit: not found, nobody there is reminded.
+    const elsewhere = await call(
+      overdueRoute.action,
+      postForm("/assignments/overdue", w.coordA.cookie, [
+        ["intent", "remind"],
+        ["target", "all"],
+        ["agencyId", w.b.id],
+      ]),
+    );
+    expect(elsewhere.status).toBe(404);
     expect(await db.outboxEmail.count()).toBe(before);
   });
 
@@ -219,6 +231,17 @@ describe("overdue list across assignments", () => {
     expect((await outboxTo("coord-a@test.vn")).filter((e) => e.dedupeKey.startsWith("invite:"))).toHaveLength(
       0,
     );
+  });
+
+  it("records each sign-in, so 'never signed in' does not depend on sessions that expire", async () => {
+    const p = await makePerson("Hà Thị Mới", "moi@a.vn", w.a.id);
+    const user = await db.user.create({
+      data: { email: p.email, personId: p.id, passwordHash: await hashPassword("MatKhau@2026") },
+    });
+    expect(user.lastLoginAt).toBeNull();
+    expect((await login(p.email, "MatKhau@2026", { ip: "127.0.0.9" })).ok).toBe(true);
+    await db.session.deleteMany({ where: { userId: user.id } });
+    expect((await db.user.findUniqueOrThrow({ where: { id: user.id } })).lastLoginAt).not.toBeNull();
   });
 
   it("exports the same rows as XLSX and CSV, for the filter or a selection inside the scope", async () => {
