@@ -67,6 +67,9 @@ export const coordinator = {
     "ovd.neverSignedIn": "Chưa đăng nhập",
     "ovd.noAccount": "Chưa có tài khoản",
     "ovd.invalid": "Thao tác không hợp lệ.",
+    "ovd.targetRequired": "Hãy chọn áp dụng cho các dòng đã chọn hay tất cả kết quả.",
+    "ovd.badRow": "Dòng được chọn không hợp lệ.",
+    "ovd.tooMany": "Chọn tối đa {maximum} dòng; hãy dùng «tất cả kết quả» cho nhiều hơn.",
   },
   en: {
     "rec.title": "Training record",
@@ -135,5 +138,8 @@ export const coordinator = {
     "ovd.neverSignedIn": "Never signed in",
     "ovd.noAccount": "No account",
     "ovd.invalid": "Invalid action.",
+    "ovd.targetRequired": "Choose whether to apply to the selected rows or to all results.",
+    "ovd.badRow": "A selected row is not valid.",
+    "ovd.tooMany": "Select at most {maximum} rows; use “all results” for more.",
   },
 };

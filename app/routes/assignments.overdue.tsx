@@ -9,6 +9,8 @@ import { STATUS_STYLE } from "~/components/training-record";
 import type { MessageKey } from "~/i18n";
 import {
   bulkActionSchema,
+  formatIssues,
+  MAX_SELECTED,
   OVERDUE_STATES,
   overdueFilterSchema,
   PAGE_SIZES,
@@ -52,10 +54,13 @@ function filterQuery(f: Pick<OverdueFilter, "agencyId" | "courseId" | "state"> &
 
 export async function action({ request }: ActionFunctionArgs) {
   const { actor, scope } = await requireManager(request);
-  const submission = parseWithZod(await request.formData(), { schema: bulkActionSchema });
+  const t = serverT(request);
+  const submission = parseWithZod(await request.formData(), {
+    schema: bulkActionSchema,
+    formatError: formatIssues((key) => t(key, { maximum: MAX_SELECTED })),
+  });
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
   const input = submission.value;
-  const t = serverT(request);
   const back = `/assignments/overdue?${filterQuery(input)}`;
   try {
     switch (input.intent) {
@@ -91,7 +96,11 @@ export default function OverduePage() {
   const [form, fields] = useForm({
     id: "bulk",
     lastResult: lastResult && "status" in lastResult ? lastResult : undefined,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: bulkActionSchema }),
+    onValidate: ({ formData }) =>
+      parseWithZod(formData, {
+        schema: bulkActionSchema,
+        formatError: formatIssues((key) => t(key, { maximum: MAX_SELECTED })),
+      }),
     shouldValidate: "onSubmit",
   });
   const formRef = useRef<HTMLFormElement>(null);

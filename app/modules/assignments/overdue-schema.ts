@@ -37,14 +37,14 @@ const filterFields = {
 
 const target = z.object({
   ...filterFields,
-  target: z.enum(["selected", "all"], { error: "Hãy chọn áp dụng cho các dòng đã chọn hay tất cả kết quả." }),
-  ids: z
-    .array(z.string().trim().regex(UUID, "Dòng được chọn không hợp lệ."))
-    .max(MAX_SELECTED, `Chọn tối đa ${MAX_SELECTED} dòng; hãy dùng «tất cả kết quả» cho nhiều hơn.`)
-    .default([]),
+  target: z.enum(["selected", "all"], { error: "ovd.targetRequired" }),
+  ids: z.array(z.string().trim().regex(UUID, "ovd.badRow")).max(MAX_SELECTED, "ovd.tooMany").default([]),
 });
 
-/** The bulk-action form: remind, invite to sign in (POST), export (GET to the resource routes). */
+/**
+ * The bulk-action form: remind, invite to sign in (POST), export (GET to the resource routes). Messages are
+ * i18n keys (app/i18n/coordinator.ts), rendered in the reader's locale by `formatIssues`.
+ */
 export const bulkActionSchema = z
   .discriminatedUnion("intent", [
     target.extend({ intent: z.literal("remind") }),
@@ -57,7 +57,27 @@ export const bulkActionSchema = z
       ctx.addIssue({
         code: "custom",
         path: ["ids"],
-        message: "Chưa chọn dòng nào. Hãy đánh dấu ít nhất một dòng hoặc chọn «tất cả kết quả».",
+        message: "ovd.nothingSelected",
       });
   });
 export type BulkAction = z.infer<typeof bulkActionSchema>;
+
+/** zod issues → messages in `translate`'s locale; a message that is not one of our keys becomes "ovd.invalid". */
+export function formatIssues(translate: (key: BulkMessageKey) => string) {
+  return (issues: { message: string }[]) =>
+    issues.map((i) =>
+      translate(
+        (BULK_MESSAGES as readonly string[]).includes(i.message)
+          ? (i.message as BulkMessageKey)
+          : "ovd.invalid",
+      ),
+    );
+}
+const BULK_MESSAGES = [
+  "ovd.targetRequired",
+  "ovd.badRow",
+  "ovd.tooMany",
+  "ovd.nothingSelected",
+  "ovd.invalid",
+] as const;
+type BulkMessageKey = (typeof BULK_MESSAGES)[number];
