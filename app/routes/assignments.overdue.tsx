@@ -23,6 +23,7 @@ import {
   remindMembers,
 } from "~/modules/assignments/overdue.server";
 import { requireManager } from "~/modules/auth/guards.server";
+import { domainErrorReply } from "~/utils/conform.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { formatDate } from "~/utils/format";
 import { domainErrorData, parseSearchParams } from "~/utils/http.server";
@@ -85,7 +86,7 @@ export async function action({ request }: ActionFunctionArgs) {
         return data(submission.reply({ formErrors: [t("ovd.invalid")] }), { status: 400 });
     }
   } catch (error) {
-    return domainErrorData(error);
+    return domainErrorReply(submission, error);
   }
 }
 
@@ -95,7 +96,7 @@ export default function OverduePage() {
   const t = useT();
   const [form, fields] = useForm({
     id: "bulk",
-    lastResult: lastResult && "status" in lastResult ? lastResult : undefined,
+    lastResult,
     onValidate: ({ formData }) =>
       parseWithZod(formData, {
         schema: bulkActionSchema,
