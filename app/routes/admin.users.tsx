@@ -18,6 +18,7 @@ import { redirectWithFlash } from "~/utils/flash.server";
 import { fieldErrors } from "~/utils/forms";
 import { domainErrorData, parseSearchParams } from "~/utils/http.server";
 import { useT } from "~/utils/i18n";
+import { readForm } from "~/utils/read-form.server";
 
 export const meta: MetaFunction = () => [{ title: "Tài khoản — Học ATTT" }];
 
@@ -40,7 +41,7 @@ const revokeSchema = z.object({ grantId: z.string().uuid() });
 // Each intent names its own form schema; all of them need ADMIN (checked once, above the switch).
 export async function action({ request }: ActionFunctionArgs) {
   const actor = await requireAdmin(request);
-  const form = Object.fromEntries(await request.formData());
+  const form = Object.fromEntries(await readForm(request));
   const back = new URL(request.url);
   const done = (message: string) =>
     redirectWithFlash(back.pathname + back.search, { kind: "success", message });

@@ -1,6 +1,7 @@
 // Changing the agency tree: create, rename/recode, move, and merge (the 2025 reorganisation).
 // Each change is one transaction that also writes its AuditEvent. Reads live in queries.server.ts.
 import { z } from "zod";
+import { text } from "~/utils/zod-text";
 import { db, type Tx } from "~/db.server";
 import { Prisma, type Agency } from "~/generated/prisma/client";
 import { refreshStandingAssignments } from "~/modules/assignments/audience.server";
@@ -26,14 +27,10 @@ export { importAgencyTree, type AgencyImportResult } from "./import-json.server"
 const TX_OPTIONS = { timeout: 120_000, maxWait: 10_000 };
 
 const idSchema = z.string().uuid("Mã định danh đơn vị không hợp lệ.");
-const codeSchema = z
-  .string({ error: "Vui lòng nhập mã đơn vị." })
-  .trim()
+const codeSchema = text("Vui lòng nhập mã đơn vị.")
   .min(1, "Vui lòng nhập mã đơn vị.")
   .max(64, "Mã đơn vị dài quá 64 ký tự.");
-const nameSchema = z
-  .string({ error: "Vui lòng nhập tên đơn vị." })
-  .trim()
+const nameSchema = text("Vui lòng nhập tên đơn vị.")
   .min(1, "Vui lòng nhập tên đơn vị.")
   .max(300, "Tên đơn vị dài quá 300 ký tự.");
 
@@ -44,7 +41,7 @@ export const createAgencySchema = z.object({
     error: "Loại đơn vị không hợp lệ.",
   }),
   parentId: idSchema.nullable(),
-  type: z.string().trim().max(64, "Loại hình dài quá 64 ký tự.").nullish(),
+  type: text().max(64, "Loại hình dài quá 64 ký tự.").nullish(),
 });
 export type CreateAgencyInput = z.input<typeof createAgencySchema>;
 
