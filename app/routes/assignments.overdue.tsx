@@ -25,6 +25,7 @@ import {
 import { requireManager } from "~/modules/auth/guards.server";
 import { domainErrorReply } from "~/utils/conform.server";
 import { redirectWithFlash } from "~/utils/flash.server";
+import { readForm } from "~/utils/read-form.server";
 import { formatDate } from "~/utils/format";
 import { domainErrorData, parseSearchParams } from "~/utils/http.server";
 import { serverT } from "~/utils/i18n.server";
@@ -56,7 +57,7 @@ function filterQuery(f: Pick<OverdueFilter, "agencyId" | "courseId" | "state"> &
 export async function action({ request }: ActionFunctionArgs) {
   const { actor, scope } = await requireManager(request);
   const t = serverT(request);
-  const submission = parseWithZod(await request.formData(), {
+  const submission = parseWithZod(await readForm(request), {
     schema: bulkActionSchema,
     formatError: formatIssues((key) => t(key, { maximum: MAX_SELECTED })),
   });

@@ -21,8 +21,8 @@ const optionalUuid = z
 
 /** Filter from search params; a bad value falls back to its default (parseSearchParams drops it). */
 export const overdueFilterSchema = z.object({
-  agencyId: optionalUuid,
-  courseId: optionalUuid,
+  agencyId: optionalUuid.catch(""),
+  courseId: optionalUuid.catch(""),
   state: z.enum(OVERDUE_STATES).catch("OVERDUE").default("OVERDUE"),
   page: z.coerce.number().int().min(1).max(100_000).catch(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(500).catch(DEFAULT_PAGE_SIZE).default(DEFAULT_PAGE_SIZE),
