@@ -2,7 +2,7 @@
 // with a full training record (assignments, completions, a certificate, attempts, a drill), so the
 // coordinator's "Quá hạn" list and the person page have something to show.
 // Idempotent: assignments are found by title, the demo person by email; a rerun adds nothing.
-import { db } from "../app/db.server.ts";
+import { db, LONG_TX } from "../app/db.server.ts";
 import { createAssignment } from "../app/modules/assignments/assignments.server.ts";
 import { issueCertificate } from "../app/modules/learning/grade.server.ts";
 import { foldVietnamese, personSortKey } from "../app/utils/text.ts";
@@ -115,7 +115,7 @@ async function seedRecord(personId: string, agencyId: string, now: Date) {
         note: "Chứng chỉ bồi dưỡng ATTT cơ bản (Sở TT&TT, 2023)",
       },
     });
-  });
+  }, LONG_TX);
   const completion = await db.completion.findUniqueOrThrow({
     where: { attemptId: (await db.quizAttempt.findFirstOrThrow({ where: { personId, passed: true } })).id },
   });
