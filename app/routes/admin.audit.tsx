@@ -6,23 +6,23 @@ import { db } from "~/db.server";
 import { requireAdmin } from "~/modules/auth/guards.server";
 import { formatDateTime } from "~/utils/format";
 import { parseSearchParams } from "~/utils/http.server";
+import { pagingFields } from "~/utils/paging";
 import { useT } from "~/utils/i18n";
 
 export const meta: MetaFunction = () => [{ title: "Nhật ký — Học ATTT" }];
 
 const query = z.object({
   action: z.string().trim().max(64).default(""),
-  page: z.coerce.number().int().min(1).max(100000).default(1),
+  ...pagingFields(50),
 });
-const PAGE_SIZE = 50;
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireAdmin(request);
-  const { action, page } = parseSearchParams(request, query);
+  const { action, page, pageSize } = parseSearchParams(request, query);
   const where = action ? { action: { startsWith: action } } : {};
   const [total, events] = await Promise.all([
     db.auditEvent.count({ where }),
-    db.auditEvent.findMany({ where, orderBy: { id: "desc" }, skip: (page - 1) * PAGE_SIZE, take: PAGE_SIZE }),
+    db.auditEvent.findMany({ where, orderBy: { id: "desc" }, skip: (page - 1) * pageSize, take: pageSize }),
   ]);
   const actorIds = [...new Set(events.map((e) => e.actorUserId).filter((x): x is string => !!x))];
   const actors = await db.user.findMany({
@@ -33,6 +33,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return {
     action,
     page,
+    pageSize,
     total,
     events: events.map((e) => ({
       id: String(e.id),
@@ -46,7 +47,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export default function AuditPage() {
-  const { events, total, page, action } = useLoaderData<typeof loader>();
+  const { events, total, page, pageSize, action } = useLoaderData<typeof loader>();
   const t = useT();
   return (
     <div>
@@ -92,7 +93,7 @@ export default function AuditPage() {
           </tbody>
         </table>
       </div>
-      <Pagination page={page} pageSize={PAGE_SIZE} total={total} />
+      <Pagination page={page} pageSize={pageSize} total={total} />
     </div>
   );
 }

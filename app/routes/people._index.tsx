@@ -12,15 +12,13 @@ import { useT } from "~/utils/i18n";
 
 export const meta: MetaFunction = () => [{ title: "Cán bộ, công chức — Học ATTT" }];
 
-const PAGE_SIZE = 25;
-
 export async function loader({ request }: LoaderFunctionArgs) {
   const { actor, scope } = await requireViewer(request);
   const query = parseSearchParams(request, peopleQuerySchema);
   const agencies = await listAgencyOptions(scope);
   const { rows, total } = await listPeopleForQuery(scope, query, agencies, {
     page: query.page,
-    pageSize: PAGE_SIZE,
+    pageSize: query.pageSize,
   });
   const canManage = manageScope(actor);
   return {
@@ -175,7 +173,7 @@ export default function PeoplePage() {
           </table>
         </div>
       )}
-      <Pagination page={query.page} pageSize={PAGE_SIZE} total={total} />
+      <Pagination page={query.page} pageSize={query.pageSize} total={total} />
     </div>
   );
 }
