@@ -44,6 +44,24 @@ export const assignments = {
     "asg.rem.email.PENDING": "email đang chờ gửi",
     "asg.rem.email.FAILED": "email gửi lỗi",
     "asg.tableLabel": "Danh sách người được giao",
+    "asg.emails": "Email người được giao đích danh (tùy chọn)",
+    "asg.sample": "Ví dụ: {names}",
+    "asg.err.course": "Vui lòng chọn khóa học.",
+    "asg.err.tooLong": "Nội dung quá dài.",
+    "asg.err.dueAtFormat": "Hạn hoàn thành không hợp lệ (định dạng dd/mm/yyyy).",
+    "asg.err.dueDays": "Số ngày phải là số nguyên từ 1 đến 365.",
+    "asg.err.dueRequired": "Vui lòng nhập hạn hoàn thành (ngày cụ thể hoặc số ngày).",
+    "asg.err.pastDue":
+      "Hạn hoàn thành đã qua. Hãy chọn hôm nay hoặc một ngày sau: với hạn đã qua, mọi người được giao sẽ quá hạn ngay và nhận thư nhắc quá hạn.",
+    "asg.err.emailsMissing": "Không tìm thấy trong phạm vi của bạn: {emails}",
+    "asg.warn.title": "Lưu ý: trùng với đợt giao đã có",
+    "asg.warn.overlap":
+      "{count} người trong nhóm này đã được giao khóa học này (giao ngày {assigned}, hạn {due}): {name}",
+    "asg.warn.total": "Tổng cộng {count} người trong nhóm này đã được giao khóa học này trước đó.",
+    "asg.warn.hint": "Bạn vẫn có thể giao; những người này sẽ có thêm một hạn hoàn thành cho cùng khóa học.",
+    "asg.warn.named": "giao đích danh",
+    "asg.warn.stale":
+      "Thông tin đã thay đổi sau khi xem trước. Hãy kiểm tra lại số người và cảnh báo rồi xác nhận.",
   },
   en: {
     "nav.assignments": "Assignments",
@@ -89,5 +107,23 @@ export const assignments = {
     "asg.rem.email.PENDING": "email waiting to be sent",
     "asg.rem.email.FAILED": "email failed",
     "asg.tableLabel": "People assigned",
+    "asg.emails": "Emails of people assigned by name (optional)",
+    "asg.sample": "For example: {names}",
+    "asg.err.course": "Please choose a course.",
+    "asg.err.tooLong": "Too long.",
+    "asg.err.dueAtFormat": "The due date is not valid (format dd/mm/yyyy).",
+    "asg.err.dueDays": "The number of days must be a whole number from 1 to 365.",
+    "asg.err.dueRequired": "Please enter a due date (a date or a number of days).",
+    "asg.err.pastDue":
+      "The due date has passed. Choose today or a later day: with a past due date everyone assigned is overdue at once and gets an overdue reminder.",
+    "asg.err.emailsMissing": "Not found among your people: {emails}",
+    "asg.warn.title": "Note: overlaps an existing assignment",
+    "asg.warn.overlap":
+      "{count} people in this group already have this course assigned (assigned {assigned}, due {due}): {name}",
+    "asg.warn.total": "In all, {count} people in this group already have this course assigned.",
+    "asg.warn.hint": "You may still assign it; these people will get a second due date for the same course.",
+    "asg.warn.named": "assigned by name",
+    "asg.warn.stale":
+      "Something changed since the preview. Check the number of people and the warnings again, then confirm.",
   },
 } as const;

@@ -1,0 +1,82 @@
+// The "Giao khóa học mới" form: one schema for the browser (conform's client validation) and the action.
+// Two typed intents: "preview" shows who the assignment reaches and what it overlaps; "confirm" creates it,
+// carrying the token of the preview the coordinator saw (see new-assignment.server.ts). Messages are i18n
+// keys (app/i18n/assignments.ts) so both locales show them.
+import { z } from "zod";
+import { IT_ROLES, STAFF_CATEGORIES } from "~/modules/people/schema";
+
+const DAY_FMT = new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Ho_Chi_Minh" });
+
+/** Today's date in Vietnam as yyyy-mm-dd (comparable as a string). */
+export function vnToday(now: Date = new Date()): string {
+  return DAY_FMT.format(now);
+}
+
+/** "yyyy-mm-dd" or "dd/mm/yyyy" (what a dd/mm/yyyy date input may send) → "yyyy-mm-dd", else null. */
+export function normaliseDay(value: string): string | null {
+  const v = value.trim();
+  const iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(v);
+  const vn = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(v);
+  const [y, m, d] = iso
+    ? [Number(iso[1]), Number(iso[2]), Number(iso[3])]
+    : vn
+      ? [Number(vn[3]), Number(vn[2]), Number(vn[1])]
+      : [0, 0, 0];
+  if (!y) return null;
+  const date = new Date(Date.UTC(y, m - 1, d));
+  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) return null;
+  return `${y}-${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")}`;
+}
+
+const fields = {
+  courseId: z.string({ error: "asg.err.course" }).trim().max(64, "asg.err.course"),
+  agencyId: z.string().trim().max(64).optional(),
+  includeSubagencies: z.boolean().default(false),
+  staffCategories: z.array(z.enum(STAFF_CATEGORIES)).max(STAFF_CATEGORIES.length).default([]),
+  itRoles: z.array(z.enum(IT_ROLES)).max(IT_ROLES.length).default([]),
+  headOfUnitOnly: z.boolean().default(false),
+  tags: z.string().max(1000, "asg.err.tooLong").optional(),
+  emails: z.string().max(200_000, "asg.err.tooLong").optional(),
+  dueAt: z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      if (v === undefined || v.trim() === "") return undefined;
+      const day = normaliseDay(v);
+      if (!day) {
+        ctx.addIssue({ code: "custom", message: "asg.err.dueAtFormat" });
+        return z.NEVER;
+      }
+      return day;
+    }),
+  dueDays: z
+    .number({ error: "asg.err.dueDays" })
+    .int("asg.err.dueDays")
+    .min(1, "asg.err.dueDays")
+    .max(365, "asg.err.dueDays")
+    .optional(),
+  standing: z.boolean().default(false),
+};
+
+/**
+ * A due date in the past is refused rather than confirmed: every member would be overdue at birth and the
+ * next scheduler run would send all of them an "overdue" email (for 30,000 people, a typo in the year is a
+ * mass mailing), while nothing is gained — completions count whatever the due date, and past training is
+ * recorded through the completions import. Today is allowed (due at the end of the Vietnamese day).
+ */
+export function newAssignmentSchema(now: Date = new Date()) {
+  const today = vnToday(now);
+  return z
+    .discriminatedUnion("intent", [
+      z.object({ intent: z.literal("preview"), ...fields }),
+      z.object({ intent: z.literal("confirm"), ...fields, previewToken: z.string().max(128).default("") }),
+    ])
+    .superRefine((v, ctx) => {
+      if (v.dueAt && v.dueAt < today)
+        ctx.addIssue({ code: "custom", path: ["dueAt"], message: "asg.err.pastDue" });
+      if (!v.dueAt && !v.dueDays)
+        ctx.addIssue({ code: "custom", path: ["dueAt"], message: "asg.err.dueRequired" });
+    });
+}
+
+export type NewAssignmentForm = z.output<ReturnType<typeof newAssignmentSchema>>;
