@@ -109,7 +109,12 @@ export default function AgenciesPage() {
           {t("common.search")}
         </button>
       </Form>
-      <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+      <div
+        className="overflow-x-auto rounded-lg border border-slate-200 bg-white"
+        role="region"
+        aria-label={t("agency.title")}
+        tabIndex={0}
+      >
         <table className="min-w-full divide-y divide-slate-200 text-sm">
           <thead className="bg-slate-50 text-left">
             <tr>

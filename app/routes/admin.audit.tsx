@@ -67,25 +67,36 @@ export default function AuditPage() {
           {t("common.search")}
         </button>
       </Form>
-      <div className="mt-4 overflow-x-auto rounded-lg border border-slate-200 bg-white">
+      <div
+        className="mt-4 overflow-x-auto rounded-lg border border-slate-200 bg-white"
+        role="region"
+        aria-label={t("audit.title")}
+        tabIndex={0}
+      >
         <table className="min-w-full divide-y divide-slate-200 text-sm">
           <thead className="bg-slate-50 text-left">
             <tr>
               <th className="px-3 py-2">{t("audit.time")}</th>
-              <th className="px-3 py-2">{t("audit.actor")}</th>
+              <th className="hidden px-3 py-2 sm:table-cell">{t("audit.actor")}</th>
               <th className="px-3 py-2">{t("audit.action")}</th>
-              <th className="px-3 py-2">{t("audit.entity")}</th>
-              <th className="px-3 py-2">{t("audit.data")}</th>
+              <th className="hidden px-3 py-2 md:table-cell">{t("audit.entity")}</th>
+              <th className="hidden px-3 py-2 sm:table-cell">{t("audit.data")}</th>
             </tr>
           </thead>
           <tbody className="divide-y divide-slate-100">
             {events.map((e) => (
               <tr key={e.id}>
                 <td className="px-3 py-2 whitespace-nowrap">{formatDateTime(e.createdAt)}</td>
-                <td className="px-3 py-2">{e.actor}</td>
-                <td className="px-3 py-2 font-mono text-xs">{e.action}</td>
-                <td className="px-3 py-2 text-xs">{e.entity}</td>
-                <td className="max-w-md truncate px-3 py-2 font-mono text-xs" title={e.data}>
+                <td className="hidden px-3 py-2 sm:table-cell">{e.actor}</td>
+                <td className="px-3 py-2">
+                  <span className="font-mono text-xs break-all">{e.action}</span>
+                  <div className="text-xs break-all text-slate-600 sm:hidden">{e.actor}</div>
+                </td>
+                <td className="hidden px-3 py-2 text-xs md:table-cell">{e.entity}</td>
+                <td
+                  className="hidden max-w-md truncate px-3 py-2 font-mono text-xs sm:table-cell"
+                  title={e.data}
+                >
                   {e.data}
                 </td>
               </tr>

@@ -26,7 +26,12 @@ export default function AssignmentsPage() {
       {assignments.length === 0 ? (
         <p className="card text-slate-600">{t("asg.none")}</p>
       ) : (
-        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+        <div
+          className="overflow-x-auto rounded-lg border border-slate-200 bg-white"
+          role="region"
+          aria-label={t("asg.title")}
+          tabIndex={0}
+        >
           <table className="min-w-full divide-y divide-slate-200 text-sm">
             <thead className="bg-slate-50 text-left">
               <tr>

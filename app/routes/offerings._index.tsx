@@ -81,7 +81,12 @@ export default function OfferingsPage() {
           {bookings.length === 0 ? (
             <p className="text-sm text-slate-600">{t("off.none")}</p>
           ) : (
-            <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+            <div
+              className="overflow-x-auto rounded-lg border border-slate-200 bg-white"
+              role="region"
+              aria-label={t("off.bookings")}
+              tabIndex={0}
+            >
               <table className="min-w-full divide-y divide-slate-200 text-sm">
                 <thead className="bg-slate-50 text-left">
                   <tr>

@@ -56,7 +56,12 @@ export default function ReportsPage() {
         ))}
       </nav>
       <h2 className="pt-2 text-lg font-semibold">{t("reports.subtitle")}</h2>
-      <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+      <div
+        className="overflow-x-auto rounded-lg border border-slate-200 bg-white"
+        role="region"
+        aria-label={t("reports.subtitle")}
+        tabIndex={0}
+      >
         <table className="min-w-full divide-y divide-slate-200 text-sm">
           <thead className="bg-slate-50 text-left">
             <tr>

@@ -150,7 +150,12 @@ export default function PlanPage() {
       <PlanForm values={d.plan} agencies={d.agencies} errors={errors} busy={busy} />
       <section className="space-y-3">
         <h2 className="text-lg font-semibold">{t("plans.targets")}</h2>
-        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+        <div
+          className="overflow-x-auto rounded-lg border border-slate-200 bg-white"
+          role="region"
+          aria-label={t("plans.targets")}
+          tabIndex={0}
+        >
           <table className="min-w-full divide-y divide-slate-200 text-sm">
             <thead className="bg-slate-50 text-left">
               <tr>

@@ -130,7 +130,12 @@ export default function SnapshotsPage() {
       {d.snapshots.length === 0 ? (
         <p className="card text-slate-600">{t("snap.none")}</p>
       ) : (
-        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+        <div
+          className="overflow-x-auto rounded-lg border border-slate-200 bg-white"
+          role="region"
+          aria-label={t("snap.title")}
+          tabIndex={0}
+        >
           <table className="min-w-full divide-y divide-slate-200 text-sm">
             <thead className="bg-slate-50 text-left">
               <tr>
