@@ -5,7 +5,7 @@ import { useT } from "~/utils/i18n";
 const box =
   "inline-flex min-h-9 min-w-9 items-center justify-center rounded-md border px-2 text-sm tabular-nums";
 const link = `${box} border-slate-300 bg-white text-slate-800 hover:border-red-300 hover:bg-red-50`;
-const off = `${box} border-slate-200 bg-slate-50 text-slate-400`;
+const off = `${box} border-slate-200 bg-white text-slate-500`;
 
 /**
  * Page links (first, previous, numbered pages with gaps, next, last) and a page-size choice. Every link
@@ -64,7 +64,7 @@ export function Pagination({
             <li>{step(current - 1, current > 1, t("common.prev"), "‹", "prev")}</li>
             {pageWindow(current, pages).map((item) =>
               item.kind === "gap" ? (
-                <li key={item.key} className="px-1 text-slate-500" aria-hidden="true">
+                <li key={item.key} className="px-1 text-slate-600" aria-hidden="true">
                   …
                 </li>
               ) : (

@@ -133,8 +133,7 @@ function TrendSvg({
     .join(" ");
   // At most `labels` labels on the x axis, the last one always, so they never overlap.
   const every = Math.max(1, Math.ceil(data.length / labels));
-  const shown = (i: number) =>
-    i === data.length - 1 || (i % every === 0 && data.length - 1 - i >= Math.ceil(every / 2));
+  const shown = (i: number) => i === data.length - 1 || (i % every === 0 && data.length - 1 - i >= every);
   const label = (d: TrendDatum) => (short && !d.live ? monthFmt.format(new Date(d.x)) : d.label);
   return (
     <svg viewBox={`0 0 ${W} ${H}`} className="h-auto w-full" role="img" aria-label={title}>

@@ -77,9 +77,9 @@ describe("people list paging", () => {
     for (const bad of ["abc", "0", "-3", "1.5", ""]) {
       const { status, data } = await people(`agency=${w.b.id}&pageSize=${bad}&page=2`);
       expect(status, bad).toBe(200);
-      expect(data.query.pageSize, bad).toBe(50);
+      expect(data.query.pageSize, bad).toBe(20);
       expect(data.query.page, bad).toBe(2);
-      expect(data.rows, bad).toHaveLength(50);
+      expect(data.rows, bad).toHaveLength(20);
     }
   });
 

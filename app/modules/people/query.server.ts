@@ -11,7 +11,7 @@ export const peopleQuerySchema = z.object({
   sub: z.enum(["0", "1"]).default("1"),
   status: z.enum(["active", "inactive", "all"]).default("active"),
   sort: z.enum(["name", "-name", "email", "-email", "updated", "-updated"]).default("name"),
-  ...pagingFields(50),
+  ...pagingFields(20),
 });
 export type PeopleQuery = z.infer<typeof peopleQuerySchema>;
 
