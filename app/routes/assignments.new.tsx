@@ -33,7 +33,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 // The service names its fields after the input (personIds); the form shows them next to its own fields.
-const FORM_FIELD: Record<string, string> = { personIds: "emails", dueDays: "dueDays", dueAt: "dueAt" };
+const FORM_FIELD: Record<string, string> = { personIds: "emails" };
 
 export async function action({ request }: ActionFunctionArgs) {
   const { actor, scope } = await requireManager(request);
@@ -67,7 +67,8 @@ export async function action({ request }: ActionFunctionArgs) {
     });
   } catch (error) {
     if (!(error instanceof DomainError)) throw error;
-    if (error.status === 403 || error.status === 404) throw data({ message: error.message }, error);
+    if (error.status === 403 || error.status === 404)
+      throw data({ message: error.message }, { status: error.status });
     const field = error.field ? (FORM_FIELD[error.field] ?? error.field) : null;
     return data(
       {
