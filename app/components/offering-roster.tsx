@@ -3,6 +3,7 @@ import { Form } from "@remix-run/react";
 import type { MessageKey } from "~/i18n";
 import { formatVnDateTime, formatVnTime } from "~/modules/scheduling/time";
 import { useT } from "~/utils/i18n";
+import { scrollRegion } from "~/components/scroll-region";
 
 type When = string | Date;
 export type SessionRow = {
@@ -82,9 +83,7 @@ export function OfferingRoster(props: {
         <h2 className="text-lg font-semibold">{t("off.roster")}</h2>
         <div
           className="overflow-x-auto rounded-lg border border-slate-200 bg-white"
-          role="region"
-          aria-label={t("off.roster")}
-          tabIndex={0}
+          {...scrollRegion(t("off.roster"))}
         >
           <table className="min-w-full divide-y divide-slate-200 text-sm">
             <thead className="bg-slate-50 text-left">

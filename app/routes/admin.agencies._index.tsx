@@ -14,6 +14,7 @@ import { fieldErrors } from "~/utils/forms";
 import { domainErrorData, parseSearchParams } from "~/utils/http.server";
 import { serverT } from "~/utils/i18n.server";
 import { useT } from "~/utils/i18n";
+import { scrollRegion } from "~/components/scroll-region";
 
 export const meta: MetaFunction = () => [{ title: "Cơ quan, đơn vị — Học ATTT" }];
 
@@ -111,9 +112,7 @@ export default function AgenciesPage() {
       </Form>
       <div
         className="overflow-x-auto rounded-lg border border-slate-200 bg-white"
-        role="region"
-        aria-label={t("agency.title")}
-        tabIndex={0}
+        {...scrollRegion(t("agency.title"))}
       >
         <table className="min-w-full divide-y divide-slate-200 text-sm">
           <thead className="bg-slate-50 text-left">

@@ -8,6 +8,7 @@ import { formatDateTime } from "~/utils/format";
 import { parseSearchParams } from "~/utils/http.server";
 import { pagingFields } from "~/utils/paging";
 import { useT } from "~/utils/i18n";
+import { scrollRegion } from "~/components/scroll-region";
 
 export const meta: MetaFunction = () => [{ title: "Nhật ký — Học ATTT" }];
 
@@ -69,9 +70,7 @@ export default function AuditPage() {
       </Form>
       <div
         className="mt-4 overflow-x-auto rounded-lg border border-slate-200 bg-white"
-        role="region"
-        aria-label={t("audit.title")}
-        tabIndex={0}
+        {...scrollRegion(t("audit.title"))}
       >
         <table className="min-w-full divide-y divide-slate-200 text-sm">
           <thead className="bg-slate-50 text-left">

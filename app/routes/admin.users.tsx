@@ -19,6 +19,7 @@ import { fieldErrors } from "~/utils/forms";
 import { domainErrorData, parseSearchParams } from "~/utils/http.server";
 import { pagingFields } from "~/utils/paging";
 import { useT } from "~/utils/i18n";
+import { scrollRegion } from "~/components/scroll-region";
 
 export const meta: MetaFunction = () => [{ title: "Tài khoản — Học ATTT" }];
 
@@ -108,9 +109,7 @@ export default function UsersPage() {
       </Form>
       <div
         className="overflow-x-auto rounded-lg border border-slate-200 bg-white"
-        role="region"
-        aria-label={t("users.title")}
-        tabIndex={0}
+        {...scrollRegion(t("users.title"))}
       >
         <table className="min-w-full divide-y divide-slate-200 text-sm">
           <thead className="bg-slate-50 text-left">

@@ -16,6 +16,7 @@ import { serverT } from "~/utils/i18n.server";
 import { pagingFields } from "~/utils/paging";
 import { csvResponse, xlsxResponse } from "~/utils/spreadsheet.server";
 import { useT } from "~/utils/i18n";
+import { scrollRegion } from "~/components/scroll-region";
 
 export const meta: MetaFunction = () => [{ title: "Tiến độ khóa học được giao — Học ATTT" }];
 
@@ -195,11 +196,9 @@ export default function AssignmentProgressPage() {
       {/* Name and state stay visible on a phone; the other columns appear from sm/md up. */}
       <div
         className="overflow-x-auto rounded-lg border border-slate-200 bg-white"
-        role="region"
-        aria-label={t("asg.tableLabel")}
-        tabIndex={0}
+        {...scrollRegion(progress.assignment.courseTitle)}
       >
-        <table className="min-w-full divide-y divide-slate-200 text-sm">
+        <table className="min-w-full divide-y divide-slate-200 text-sm" data-testid="progress-table">
           <thead className="bg-slate-50 text-left">
             <tr>
               <th className="px-3 py-2">{t("people.fullName")}</th>

@@ -4,6 +4,7 @@ import { listAssignments } from "~/modules/assignments/assignments.server";
 import { requireManager } from "~/modules/auth/guards.server";
 import { formatDate } from "~/utils/format";
 import { useT } from "~/utils/i18n";
+import { scrollRegion } from "~/components/scroll-region";
 
 export const meta: MetaFunction = () => [{ title: "Giao khóa học — Học ATTT" }];
 
@@ -28,9 +29,7 @@ export default function AssignmentsPage() {
       ) : (
         <div
           className="overflow-x-auto rounded-lg border border-slate-200 bg-white"
-          role="region"
-          aria-label={t("asg.title")}
-          tabIndex={0}
+          {...scrollRegion(t("asg.title"))}
         >
           <table className="min-w-full divide-y divide-slate-200 text-sm">
             <thead className="bg-slate-50 text-left">

@@ -9,6 +9,7 @@ import { inScope, manageScope } from "~/modules/auth/scope";
 import { listPeopleForQuery, peopleQuerySchema } from "~/modules/people/query.server";
 import { parseSearchParams } from "~/utils/http.server";
 import { useT } from "~/utils/i18n";
+import { scrollRegion } from "~/components/scroll-region";
 
 export const meta: MetaFunction = () => [{ title: "Cán bộ, công chức — Học ATTT" }];
 
@@ -129,9 +130,7 @@ export default function PeoplePage() {
         // Name and state stay visible on a phone; agency and email move under the name.
         <div
           className="overflow-x-auto rounded-lg border border-slate-200 bg-white"
-          role="region"
-          aria-label={t("people.title")}
-          tabIndex={0}
+          {...scrollRegion(t("people.title"))}
         >
           <table className="min-w-full divide-y divide-slate-200 text-sm" data-testid="people-table">
             <thead className="bg-slate-50 text-left">

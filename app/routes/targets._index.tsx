@@ -9,6 +9,7 @@ import { parseViewQuery, resolveView } from "~/modules/targets/view.server";
 import { isAdmin } from "~/modules/auth/scope";
 import { formatNumber } from "~/utils/format";
 import { useLocale, useT } from "~/utils/i18n";
+import { scrollRegion } from "~/components/scroll-region";
 
 export const meta: MetaFunction = () => [{ title: "Chỉ tiêu đào tạo — Học ATTT" }];
 
@@ -211,7 +212,7 @@ export default function TargetsDashboard() {
             <p className="text-slate-600">{t("tg.noRows")}</p>
           ) : (
             // On a phone: agency, percent and Đánh giá; the counts move under the name.
-            <div className="overflow-x-auto" role="region" aria-label={t("tg.agency")} tabIndex={0}>
+            <div className="overflow-x-auto" {...scrollRegion(t("tg.title"))}>
               <table className="min-w-full divide-y divide-slate-200 text-sm" data-testid="agency-table">
                 <thead className="bg-slate-50 text-left">
                   <tr>

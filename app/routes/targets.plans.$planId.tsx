@@ -14,6 +14,7 @@ import { fieldErrors } from "~/utils/forms";
 import { badRequest, domainErrorData, notFound } from "~/utils/http.server";
 import { serverT } from "~/utils/i18n.server";
 import { useT } from "~/utils/i18n";
+import { scrollRegion } from "~/components/scroll-region";
 
 export const meta: MetaFunction = () => [{ title: "Kế hoạch — Học ATTT" }];
 
@@ -152,9 +153,7 @@ export default function PlanPage() {
         <h2 className="text-lg font-semibold">{t("plans.targets")}</h2>
         <div
           className="overflow-x-auto rounded-lg border border-slate-200 bg-white"
-          role="region"
-          aria-label={t("plans.targets")}
-          tabIndex={0}
+          {...scrollRegion(t("plans.targets"))}
         >
           <table className="min-w-full divide-y divide-slate-200 text-sm">
             <thead className="bg-slate-50 text-left">

@@ -7,6 +7,7 @@ import { canManagePlan } from "~/modules/targets/view.server";
 import { formatDate } from "~/utils/format";
 import { forbidden } from "~/utils/http.server";
 import { useT } from "~/utils/i18n";
+import { scrollRegion } from "~/components/scroll-region";
 
 export const meta: MetaFunction = () => [{ title: "Kế hoạch và chỉ tiêu — Học ATTT" }];
 
@@ -54,9 +55,7 @@ export default function PlansPage() {
       ) : (
         <div
           className="overflow-x-auto rounded-lg border border-slate-200 bg-white"
-          role="region"
-          aria-label={t("plans.title")}
-          tabIndex={0}
+          {...scrollRegion(t("plans.title"))}
         >
           <table className="min-w-full divide-y divide-slate-200 text-sm">
             <thead className="bg-slate-50 text-left">

@@ -13,6 +13,7 @@ import { fieldErrors } from "~/utils/forms";
 import { badRequest, domainErrorData, notFound } from "~/utils/http.server";
 import { serverT } from "~/utils/i18n.server";
 import { useT } from "~/utils/i18n";
+import { scrollRegion } from "~/components/scroll-region";
 
 export const meta: MetaFunction = () => [{ title: "Số liệu chốt — Học ATTT" }];
 
@@ -132,9 +133,7 @@ export default function SnapshotsPage() {
       ) : (
         <div
           className="overflow-x-auto rounded-lg border border-slate-200 bg-white"
-          role="region"
-          aria-label={t("snap.title")}
-          tabIndex={0}
+          {...scrollRegion(t("snap.title"))}
         >
           <table className="min-w-full divide-y divide-slate-200 text-sm">
             <thead className="bg-slate-50 text-left">

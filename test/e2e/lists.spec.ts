@@ -121,7 +121,7 @@ test("phone tables keep their key columns: assignment progress, targets dashboar
   await page.goto("/assignments");
   await page.getByRole("region", { name: "Giao khóa học" }).getByRole("link").first().click();
   await expect(page).toHaveURL(/\/assignments\/[0-9a-f-]{36}/);
-  const progress = page.getByRole("region", { name: "Danh sách người được giao" }).locator("table");
+  const progress = page.getByTestId("progress-table");
   await expectColumnsOnScreen(page, progress, ["Họ và tên", "Trạng thái"]);
   await expect(page.getByTestId("reminders")).toContainText("Nhắc tự động gần nhất");
   await page.screenshot({ path: shot("lists-progress-390"), fullPage: true });
