@@ -1,6 +1,7 @@
 // Charts of the targets dashboard drawn with plain SVG/CSS (no chart library): a horizontal bar with the
 // target marked, and a trend line over the plan's snapshots. No data access.
 import type { FigureStatus } from "~/modules/targets/figures";
+import { vnCalendarDay } from "~/utils/vn-calendar";
 
 export const STATUS_COLOR: Record<FigureStatus, string> = {
   DAT: "bg-green-100 text-green-800",
@@ -57,11 +58,11 @@ export function StatusBadge({ status, label }: { status: FigureStatus | null; la
 
 export type TrendDatum = { x: number; label: string; percent: number | null; live: boolean };
 
-const monthFmt = new Intl.DateTimeFormat("en-GB", {
-  timeZone: "Asia/Ho_Chi_Minh",
-  month: "2-digit",
-  year: "numeric",
-});
+/** "mm/yyyy" of an instant's Vietnamese month: a short x label for phones. */
+function vnMonth(x: number): string {
+  const [y, m] = vnCalendarDay(x);
+  return `${String(m).padStart(2, "0")}/${y}`;
+}
 
 /**
  * Percent over time (x = epoch ms) with the target as a dashed line. The SVG scales with its box, so one
@@ -134,7 +135,7 @@ function TrendSvg({
   // At most `labels` labels on the x axis, the last one always, so they never overlap.
   const every = Math.max(1, Math.ceil(data.length / labels));
   const shown = (i: number) => i === data.length - 1 || (i % every === 0 && data.length - 1 - i >= every);
-  const label = (d: TrendDatum) => (short && !d.live ? monthFmt.format(new Date(d.x)) : d.label);
+  const label = (d: TrendDatum) => (short && !d.live ? vnMonth(d.x) : d.label);
   return (
     <svg viewBox={`0 0 ${W} ${H}`} className="h-auto w-full" role="img" aria-label={title}>
       {[0, 25, 50, 75, 100].map((p) => (

@@ -7,6 +7,7 @@ import { learning } from "./learning";
 import { assignments } from "./assignments";
 import { targets } from "./targets";
 import { scheduling } from "./scheduling";
+import { dates } from "./dates";
 
 export type Locale = "vi" | "en";
 export const LOCALES: Locale[] = ["vi", "en"];
@@ -20,6 +21,7 @@ const vi = {
   ...assignments.vi,
   ...targets.vi,
   ...scheduling.vi,
+  ...dates.vi,
 };
 const en: Record<keyof typeof vi, string> = {
   ...common.en,
@@ -30,6 +32,7 @@ const en: Record<keyof typeof vi, string> = {
   ...assignments.en,
   ...targets.en,
   ...scheduling.en,
+  ...dates.en,
 };
 
 export type MessageKey = keyof typeof vi;

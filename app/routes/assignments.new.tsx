@@ -2,7 +2,8 @@ import { getFormProps, getInputProps, getSelectProps, getTextareaProps, useForm 
 import { parseWithZod } from "@conform-to/zod/v4";
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { Field, FormError, type ControlProps } from "~/components/field";
+import { DateField } from "~/components/date-input";
+import { Field, FormError } from "~/components/field";
 import type { MessageKey } from "~/i18n";
 import { listAgencyOptions } from "~/modules/agencies/agencies.server";
 import { indentedAgencyOptions } from "~/modules/agencies/options";
@@ -81,14 +82,6 @@ export async function action({ request }: ActionFunctionArgs) {
       { status: error.status },
     );
   }
-}
-
-/**
- * The due date control, kept in one place so the app-wide dd/mm/yyyy date input can replace it. The form
- * schema reads yyyy-mm-dd or dd/mm/yyyy.
- */
-function DueDateInput({ control, defaultValue }: { control: ControlProps; defaultValue?: string }) {
-  return <input {...control} type="date" defaultValue={defaultValue} />;
 }
 
 export default function NewAssignmentPage() {
@@ -189,11 +182,12 @@ export default function NewAssignmentPage() {
         <Field name={fields.emails.name} label={t("asg.emails")} error={msg(fields.emails.errors)}>
           {(control) => <textarea {...getTextareaProps(fields.emails)} {...control} rows={2} />}
         </Field>
-        <Field name={fields.dueAt.name} label={t("asg.dueAt")} error={msg(fields.dueAt.errors)}>
-          {(control) => (
-            <DueDateInput control={control} defaultValue={fields.dueAt.initialValue as string | undefined} />
-          )}
-        </Field>
+        <DateField
+          name={fields.dueAt.name}
+          label={t("asg.dueAt")}
+          error={msg(fields.dueAt.errors)}
+          defaultValue={fields.dueAt.initialValue as string | undefined}
+        />
         <Field name={fields.dueDays.name} label={t("asg.dueDays")} error={msg(fields.dueDays.errors)}>
           {(control) => (
             <input {...getInputProps(fields.dueDays, { type: "number" })} {...control} min={1} max={365} />

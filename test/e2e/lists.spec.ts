@@ -76,7 +76,7 @@ test("a coordinator is warned about a past due date and about people already ass
   const courseValue = await courseOption.getAttribute("value");
   await page.getByLabel("Khóa học").selectOption(courseValue!);
   await page.getByLabel("Đơn vị", { exact: true }).selectOption({ label: "Sở Khoa học và Công nghệ" });
-  await page.getByLabel("Hạn hoàn thành").fill("2024-01-31");
+  await page.getByLabel("Hạn hoàn thành").fill("31/01/2024");
   await page.getByRole("button", { name: "Xem trước số người" }).click();
   await expect(page.getByText(/Hạn hoàn thành đã qua/)).toBeVisible();
   await expect(page.getByLabel("Hạn hoàn thành")).toHaveAttribute("aria-invalid", "true");

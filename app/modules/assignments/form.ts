@@ -4,28 +4,17 @@
 // keys (app/i18n/assignments.ts) so both locales show them.
 import { z } from "zod";
 import { IT_ROLES, STAFF_CATEGORIES } from "~/modules/people/schema";
-
-const DAY_FMT = new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Ho_Chi_Minh" });
+import { isoDay, parseDay, todayVn } from "~/utils/vn-calendar";
 
 /** Today's date in Vietnam as yyyy-mm-dd (comparable as a string). */
 export function vnToday(now: Date = new Date()): string {
-  return DAY_FMT.format(now);
+  return todayVn(now);
 }
 
-/** "yyyy-mm-dd" or "dd/mm/yyyy" (what a dd/mm/yyyy date input may send) → "yyyy-mm-dd", else null. */
+/** "dd/mm/yyyy" (the DateInput) or "yyyy-mm-dd" (old links) → "yyyy-mm-dd", or null when not a real day. */
 export function normaliseDay(value: string): string | null {
-  const v = value.trim();
-  const iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(v);
-  const vn = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(v);
-  const [y, m, d] = iso
-    ? [Number(iso[1]), Number(iso[2]), Number(iso[3])]
-    : vn
-      ? [Number(vn[3]), Number(vn[2]), Number(vn[1])]
-      : [0, 0, 0];
-  if (!y) return null;
-  const date = new Date(Date.UTC(y, m - 1, d));
-  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) return null;
-  return `${y}-${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")}`;
+  const day = parseDay(value);
+  return day ? isoDay(day) : null;
 }
 
 const fields = {

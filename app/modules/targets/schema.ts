@@ -1,12 +1,17 @@
 // Forms of plans, targets and snapshots: one zod schema each, with the messages shown next to the fields.
 import { z } from "zod";
+import { dayProblem } from "~/utils/vn-calendar";
 import { endOfDayVn, parseDay, startOfDayVn } from "./dates";
 
+// A typed day: dd/mm/yyyy (or yyyy-mm-dd); "31/02/2026" gets its own message, not the format one.
 const day = (message: string) =>
   z
     .string({ error: message })
     .trim()
-    .refine((s) => parseDay(s) !== null, message);
+    .superRefine((s, ctx) => {
+      if (parseDay(s) === null)
+        ctx.addIssue({ code: "custom", message: s ? dayProblem(s, message) : message });
+    });
 
 const list = (v: unknown) => (Array.isArray(v) ? v : v === undefined || v === null || v === "" ? [] : [v]);
 
@@ -24,7 +29,11 @@ export const snapshotFormSchema = z
   })
   .superRefine((v, ctx) => {
     if (v.period === "CUSTOM" && parseDay(v.date) === null)
-      ctx.addIssue({ code: "custom", path: ["date"], message: "Vui lòng nhập ngày theo dạng dd/mm/yyyy." });
+      ctx.addIssue({
+        code: "custom",
+        path: ["date"],
+        message: v.date ? dayProblem(v.date) : "Vui lòng nhập ngày theo dạng dd/mm/yyyy.",
+      });
   });
 
 export const planFormSchema = z.object({
