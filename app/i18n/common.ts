@@ -17,7 +17,7 @@ export const common = {
     "lang.switch": "English",
     "role.LEARNER": "Học viên",
     "role.COORDINATOR": "Cán bộ phụ trách đào tạo",
-    "role.REVIEWER": "Sở Nội vụ (xem báo cáo)",
+    "role.REVIEWER": "Sở Nội vụ (kế hoạch, báo cáo)",
     "role.ADMIN": "Quản trị hệ thống",
     "login.title": "Đăng nhập",
     "login.email": "Email công vụ",
@@ -25,6 +25,8 @@ export const common = {
     "login.submit": "Đăng nhập",
     "login.invalid": "Email hoặc mật khẩu không đúng.",
     "login.throttled": "Bạn đã nhập sai quá nhiều lần. Vui lòng thử lại sau 15 phút.",
+    "login.expired":
+      "Phiên đăng nhập đã hết hạn, vui lòng đăng nhập lại. Sau khi đăng nhập, bạn sẽ trở lại trang đang làm.",
     "password.title": "Đổi mật khẩu",
     "password.mustChange":
       "Quản trị viên đã đặt lại mật khẩu của bạn. Vui lòng đặt mật khẩu mới để tiếp tục.",
@@ -73,6 +75,14 @@ export const common = {
     "notif.open": "Xem",
     "notif.markRead": "Đã đọc",
     "notif.new": "Mới",
+    // Forms that cannot be read, and the checks every free-text field shares (app/utils/zod-text.ts).
+    "form.unsupported": "Yêu cầu không hợp lệ: dữ liệu phải được gửi từ biểu mẫu của trang.",
+    "form.malformed":
+      "Yêu cầu không hợp lệ: không đọc được dữ liệu biểu mẫu (có thể bị cắt ngang). Vui lòng gửi lại.",
+    "text.control": "Có ký tự điều khiển hoặc ký tự ẩn không được phép. Vui lòng gõ lại nội dung.",
+    "text.encoding": "Có ký tự lỗi mã hóa (không phải UTF-8). Vui lòng gõ lại nội dung.",
+    "text.notText": "Giá trị không hợp lệ.",
+    "number.digits": "Vui lòng nhập số nguyên, chỉ gồm chữ số (vd. 25).",
   },
   en: {
     appName: "Hoc ATTT",
@@ -91,7 +101,7 @@ export const common = {
     "lang.switch": "Tiếng Việt",
     "role.LEARNER": "Learner",
     "role.COORDINATOR": "Training coordinator",
-    "role.REVIEWER": "Home Affairs (reports)",
+    "role.REVIEWER": "Home Affairs (plans, reports)",
     "role.ADMIN": "System administrator",
     "login.title": "Sign in",
     "login.email": "Work email",
@@ -99,6 +109,8 @@ export const common = {
     "login.submit": "Sign in",
     "login.invalid": "Wrong email or password.",
     "login.throttled": "Too many failed attempts. Please try again in 15 minutes.",
+    "login.expired":
+      "Your session has expired, please sign in again. You will return to the page you were on.",
     "password.title": "Change password",
     "password.mustChange": "An administrator reset your password. Please choose a new one to continue.",
     "password.current": "Current password",
@@ -146,5 +158,12 @@ export const common = {
     "notif.open": "Open",
     "notif.markRead": "Mark read",
     "notif.new": "New",
+    "form.unsupported": "Invalid request: the data must be sent from the page's form.",
+    "form.malformed":
+      "Invalid request: the form data could not be read (it may have been cut off). Please send it again.",
+    "text.control": "Contains control or hidden characters that are not allowed. Please type the text again.",
+    "text.encoding": "Contains badly encoded characters (not UTF-8). Please type the text again.",
+    "text.notText": "Invalid value.",
+    "number.digits": "Please enter a whole number, digits only (e.g. 25).",
   },
 } as const;

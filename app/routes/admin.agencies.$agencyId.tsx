@@ -16,6 +16,8 @@ import { fieldErrors } from "~/utils/forms";
 import { domainErrorData, notFound } from "~/utils/http.server";
 import { serverT } from "~/utils/i18n.server";
 import { useT } from "~/utils/i18n";
+import { readForm } from "~/utils/read-form.server";
+import { text } from "~/utils/zod-text";
 
 export const meta: MetaFunction = () => [{ title: "Đơn vị — Học ATTT" }];
 
@@ -65,8 +67,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 const renameSchema = z.object({
   intent: z.literal("rename"),
-  name: z.string().trim().min(2, "Vui lòng nhập tên đơn vị.").max(300, "Tên quá dài."),
-  code: z.string().trim().min(1, "Vui lòng nhập mã đơn vị.").max(64, "Mã quá dài."),
+  name: text().min(2, "Vui lòng nhập tên đơn vị.").max(300, "Tên quá dài."),
+  code: text().min(1, "Vui lòng nhập mã đơn vị.").max(64, "Mã quá dài."),
 });
 const moveSchema = z.object({
   intent: z.literal("move"),
@@ -83,7 +85,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const actor = await requireAdmin(request);
   const id = agencyIdOf(params);
   const t = serverT(request);
-  const parsed = schema.safeParse(Object.fromEntries(await request.formData()));
+  const parsed = schema.safeParse(Object.fromEntries(await readForm(request)));
   if (!parsed.success) return data({ errors: fieldErrors(parsed.error) }, { status: 400 });
   try {
     const input = parsed.data;

@@ -15,6 +15,8 @@ import { domainErrorData, parseSearchParams } from "~/utils/http.server";
 import { serverT } from "~/utils/i18n.server";
 import { useT } from "~/utils/i18n";
 import { scrollRegion } from "~/components/scroll-region";
+import { readForm } from "~/utils/read-form.server";
+import { text } from "~/utils/zod-text";
 
 export const meta: MetaFunction = () => [{ title: "Cơ quan, đơn vị — Học ATTT" }];
 
@@ -60,8 +62,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 const createSchema = z.object({
-  code: z.string().trim().min(1, "Vui lòng nhập mã đơn vị.").max(64, "Mã quá dài."),
-  name: z.string().trim().min(2, "Vui lòng nhập tên đơn vị.").max(300, "Tên quá dài."),
+  code: text().min(1, "Vui lòng nhập mã đơn vị.").max(64, "Mã quá dài."),
+  name: text().min(2, "Vui lòng nhập tên đơn vị.").max(300, "Tên quá dài."),
   kind: z.enum(["PROVINCE", "DEPARTMENT", "COMMUNE", "UNIT", "GROUP"], {
     message: "Loại đơn vị không hợp lệ.",
   }),
@@ -70,7 +72,7 @@ const createSchema = z.object({
 
 export async function action({ request }: ActionFunctionArgs) {
   const actor = await requireAdmin(request);
-  const parsed = createSchema.safeParse(Object.fromEntries(await request.formData()));
+  const parsed = createSchema.safeParse(Object.fromEntries(await readForm(request)));
   if (!parsed.success) return data({ errors: fieldErrors(parsed.error) }, { status: 400 });
   try {
     const agency = await createAgency(

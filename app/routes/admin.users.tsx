@@ -2,6 +2,7 @@ import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFuncti
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { Pagination } from "~/components/pagination";
+import { RoleDescriptions } from "~/components/role-descriptions";
 import type { MessageKey } from "~/i18n";
 import { adminResetPassword } from "~/modules/auth/auth.server";
 import { requireAdmin } from "~/modules/auth/guards.server";
@@ -20,6 +21,7 @@ import { domainErrorData, parseSearchParams } from "~/utils/http.server";
 import { pagingFields } from "~/utils/paging";
 import { useT } from "~/utils/i18n";
 import { scrollRegion } from "~/components/scroll-region";
+import { readForm } from "~/utils/read-form.server";
 
 export const meta: MetaFunction = () => [{ title: "Tài khoản — Học ATTT" }];
 
@@ -41,7 +43,7 @@ const revokeSchema = z.object({ grantId: z.string().uuid() });
 // Each intent names its own form schema; all of them need ADMIN (checked once, above the switch).
 export async function action({ request }: ActionFunctionArgs) {
   const actor = await requireAdmin(request);
-  const form = Object.fromEntries(await request.formData());
+  const form = Object.fromEntries(await readForm(request));
   const back = new URL(request.url);
   const done = (message: string) =>
     redirectWithFlash(back.pathname + back.search, { kind: "success", message });
@@ -197,6 +199,7 @@ export default function UsersPage() {
         </table>
       </div>
       <Pagination page={page} pageSize={pageSize} total={total} />
+      <RoleDescriptions />
       <section className="card max-w-xl">
         <h2 className="font-semibold">{t("users.create")}</h2>
         <Form method="post" className="mt-3 grid gap-3 sm:grid-cols-2">

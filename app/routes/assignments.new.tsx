@@ -22,6 +22,7 @@ import { redirectWithFlash } from "~/utils/flash.server";
 import { formatDate } from "~/utils/format";
 import { forbidden } from "~/utils/http.server";
 import { serverT } from "~/utils/i18n.server";
+import { readForm } from "~/utils/read-form.server";
 import { useT } from "~/utils/i18n";
 
 export const meta: MetaFunction = () => [{ title: "Giao khóa học mới — Học ATTT" }];
@@ -38,7 +39,7 @@ const FORM_FIELD: Record<string, string> = { personIds: "emails" };
 
 export async function action({ request }: ActionFunctionArgs) {
   const { actor, scope } = await requireManager(request);
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const submission = parseWithZod(formData, { schema: newAssignmentSchema() });
   if (submission.status !== "success")
     return data({ result: submission.reply(), preview: null, stale: false }, { status: 400 });

@@ -14,6 +14,7 @@ import { formatDate } from "~/utils/format";
 import { domainErrorData } from "~/utils/http.server";
 import { courseCode } from "~/modules/learning/params.server";
 import { useT } from "~/utils/i18n";
+import { readForm } from "~/utils/read-form.server";
 
 export const meta: MetaFunction = () => [{ title: "Khóa học — Học ATTT" }];
 
@@ -34,7 +35,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const view = await getCourseForLearner(actor.personId, code).catch((e) => {
     throw domainErrorData(e);
   });
-  const form = await request.formData();
+  const form = await readForm(request);
   if (form.get("intent") === "renew") {
     try {
       await renewEnrollment(actor.personId, view.course.id);

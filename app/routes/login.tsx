@@ -15,6 +15,7 @@ import { type FieldErrors, fieldErrors, safeRedirect } from "~/utils/forms";
 import { clientIp } from "~/utils/http.server";
 import { serverT } from "~/utils/i18n.server";
 import { useT } from "~/utils/i18n";
+import { readForm } from "~/utils/read-form.server";
 
 export const meta: MetaFunction = () => [{ title: "Đăng nhập — Học ATTT" }];
 
@@ -26,7 +27,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const t = serverT(request);
-  const form = Object.fromEntries(await request.formData());
+  const form = Object.fromEntries(await readForm(request));
   const parsed = loginSchema.safeParse(form);
   if (!parsed.success) {
     return data(
@@ -76,6 +77,14 @@ export default function LoginPage() {
       <div className="card p-6">
         <h1 className="text-xl font-semibold">{t("login.title")}</h1>
         <p className="mt-1 text-sm text-slate-600">{t("appTagline")}</p>
+        {params.get("reason") === "expired" && !errors.form ? (
+          <p
+            role="status"
+            className="mt-4 rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900"
+          >
+            {t("login.expired")}
+          </p>
+        ) : null}
         {errors.form ? (
           <p
             role="alert"

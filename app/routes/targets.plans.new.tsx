@@ -10,6 +10,7 @@ import { redirectWithFlash } from "~/utils/flash.server";
 import { domainErrorReply } from "~/utils/conform.server";
 import { serverT } from "~/utils/i18n.server";
 import { useT } from "~/utils/i18n";
+import { readForm } from "~/utils/read-form.server";
 
 export const meta: MetaFunction = () => [{ title: "Thêm kế hoạch — Học ATTT" }];
 
@@ -22,7 +23,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const { actor } = await requireViewer(request);
   requirePlanManager(actor);
-  const submission = parseWithZod(await request.formData(), { schema: planFormSchema });
+  const submission = parseWithZod(await readForm(request), { schema: planFormSchema });
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
   try {
     const plan = await savePlan(actor, null, submission.value);

@@ -18,6 +18,7 @@ import { badRequest, notFound } from "~/utils/http.server";
 import { serverT } from "~/utils/i18n.server";
 import { useT } from "~/utils/i18n";
 import { scrollRegion } from "~/components/scroll-region";
+import { readForm } from "~/utils/read-form.server";
 
 export const meta: MetaFunction = () => [{ title: "Số liệu chốt — Học ATTT" }];
 
@@ -55,7 +56,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const { actor } = await requireViewer(request);
   const t = serverT(request);
-  const submission = parseWithZod(await request.formData(), { schema: snapshotFormSchema });
+  const submission = parseWithZod(await readForm(request), { schema: snapshotFormSchema });
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
   try {
     const s = await createSnapshot(actor, submission.value);

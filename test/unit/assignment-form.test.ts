@@ -32,9 +32,11 @@ describe("newAssignmentSchema", () => {
 
   it("needs a due date or a number of days, and a known intent", () => {
     expect(parse({ intent: "preview" }).error?.issues[0].message).toBe("asg.err.dueRequired");
-    expect(parse({ intent: "preview", dueDays: 30 }).success).toBe(true);
-    expect(parse({ intent: "delete", dueDays: 30 }).success).toBe(false);
-    expect(parse({ intent: "confirm", dueDays: 30, previewToken: "t" }).data).toMatchObject({
+    expect(parse({ intent: "preview", dueDays: "30" }).success).toBe(true);
+    expect(parse({ intent: "delete", dueDays: "30" }).success).toBe(false);
+    for (const bad of ["0x10", "1e2", "0", "366", "1.5"])
+      expect(parse({ intent: "preview", dueDays: bad }).success, bad).toBe(false);
+    expect(parse({ intent: "confirm", dueDays: "30", previewToken: "t" }).data).toMatchObject({
       intent: "confirm",
       previewToken: "t",
     });

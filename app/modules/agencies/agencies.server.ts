@@ -1,7 +1,8 @@
 // Changing the agency tree: create, rename/recode, move, and merge (the 2025 reorganisation).
 // Each change is one transaction that also writes its AuditEvent. Reads live in queries.server.ts.
 import { z } from "zod";
-import { db, type Tx } from "~/db.server";
+import { text } from "~/utils/zod-text";
+import { LONG_TX, db, type Tx } from "~/db.server";
 import { Prisma, type Agency } from "~/generated/prisma/client";
 import { refreshStandingAssignments } from "~/modules/assignments/audience.server";
 import { audit } from "~/modules/audit/audit.server";
@@ -23,17 +24,14 @@ export {
 export { importAgencyTree, type AgencyImportResult } from "./import-json.server";
 
 // Merging moves every person of the source; give big agencies time (the default is 5 s).
-const TX_OPTIONS = { timeout: 120_000, maxWait: 10_000 };
+// Moves and merges rewrite whole subtrees and follow standing assignments: as long as the data is big.
+const TX_OPTIONS = LONG_TX;
 
 const idSchema = z.string().uuid("Mã định danh đơn vị không hợp lệ.");
-const codeSchema = z
-  .string({ error: "Vui lòng nhập mã đơn vị." })
-  .trim()
+const codeSchema = text("Vui lòng nhập mã đơn vị.")
   .min(1, "Vui lòng nhập mã đơn vị.")
   .max(64, "Mã đơn vị dài quá 64 ký tự.");
-const nameSchema = z
-  .string({ error: "Vui lòng nhập tên đơn vị." })
-  .trim()
+const nameSchema = text("Vui lòng nhập tên đơn vị.")
   .min(1, "Vui lòng nhập tên đơn vị.")
   .max(300, "Tên đơn vị dài quá 300 ký tự.");
 
@@ -44,7 +42,7 @@ export const createAgencySchema = z.object({
     error: "Loại đơn vị không hợp lệ.",
   }),
   parentId: idSchema.nullable(),
-  type: z.string().trim().max(64, "Loại hình dài quá 64 ký tự.").nullish(),
+  type: text().max(64, "Loại hình dài quá 64 ký tự.").nullish(),
 });
 export type CreateAgencyInput = z.input<typeof createAgencySchema>;
 

@@ -2,6 +2,7 @@
 import { z } from "zod";
 import type { AgencyKind } from "~/generated/prisma/enums";
 import { DomainError } from "~/utils/errors";
+import { multilineText, text } from "~/utils/zod-text";
 
 const JSON_KINDS = ["PROVINCE", "DEPARTMENT", "COMMUNE", "UNIT", "GROUP", "DISTRICT"] as const;
 type JsonKind = (typeof JSON_KINDS)[number];
@@ -21,19 +22,15 @@ export type AgencyJsonNode = {
 const nodeSchema: z.ZodType<AgencyJsonNode> = z.lazy(() =>
   z.object(
     {
-      code: z
-        .string({ error: "thiếu mã đơn vị (code) hoặc mã không phải chuỗi" })
-        .trim()
+      code: text("thiếu mã đơn vị (code) hoặc mã không phải chuỗi")
         .min(1, "mã đơn vị (code) để trống")
         .max(64, "mã đơn vị (code) dài quá 64 ký tự"),
-      name: z
-        .string({ error: "thiếu tên đơn vị (name) hoặc tên không phải chuỗi" })
-        .trim()
+      name: text("thiếu tên đơn vị (name) hoặc tên không phải chuỗi")
         .min(1, "tên đơn vị (name) để trống")
         .max(300, "tên đơn vị (name) dài quá 300 ký tự"),
       kind: z.enum(JSON_KINDS, { error: `loại đơn vị (kind) phải là một trong: ${JSON_KINDS.join(", ")}` }),
-      type: z.string({ error: "type phải là chuỗi" }).trim().max(64, "type dài quá 64 ký tự").nullish(),
-      notes: z.string({ error: "notes phải là chuỗi" }).max(4000, "notes dài quá 4000 ký tự").nullish(),
+      type: text("type phải là chuỗi").max(64, "type dài quá 64 ký tự").nullish(),
+      notes: multilineText("notes phải là chuỗi").max(4000, "notes dài quá 4000 ký tự").nullish(),
       children: z.array(nodeSchema, { error: "children phải là một mảng các đơn vị" }).optional(),
     },
     { error: "mỗi đơn vị phải là một đối tượng {code, name, kind, children?}" },

@@ -5,6 +5,7 @@
 import { z } from "zod";
 import { IT_ROLES, STAFF_CATEGORIES } from "~/modules/people/schema";
 import { isoDay, parseDay, todayVn } from "~/utils/vn-calendar";
+import { multilineText, text } from "~/utils/zod-text";
 
 /** Today's date in Vietnam as yyyy-mm-dd (comparable as a string). */
 export function vnToday(now: Date = new Date()): string {
@@ -24,8 +25,9 @@ const fields = {
   staffCategories: z.array(z.enum(STAFF_CATEGORIES)).max(STAFF_CATEGORIES.length).default([]),
   itRoles: z.array(z.enum(IT_ROLES)).max(IT_ROLES.length).default([]),
   headOfUnitOnly: z.boolean().default(false),
-  tags: z.string().max(1000, "asg.err.tooLong").optional(),
-  emails: z.string().max(200_000, "asg.err.tooLong").optional(),
+  // NUL and control characters are refused with the field's error (text() / multilineText()).
+  tags: text().max(1000, "asg.err.tooLong").optional(),
+  emails: multilineText().max(200_000, "asg.err.tooLong").optional(),
   dueAt: z
     .string()
     .optional()
@@ -38,12 +40,20 @@ const fields = {
       }
       return day;
     }),
+  // Plain decimal digits only: Number("0x10") would be 16.
   dueDays: z
-    .number({ error: "asg.err.dueDays" })
-    .int("asg.err.dueDays")
-    .min(1, "asg.err.dueDays")
-    .max(365, "asg.err.dueDays")
-    .optional(),
+    .string()
+    .trim()
+    .optional()
+    .transform((v, ctx) => {
+      if (!v) return undefined;
+      const n = /^\d{1,3}$/.test(v) ? Number(v) : NaN;
+      if (!(n >= 1 && n <= 365)) {
+        ctx.addIssue({ code: "custom", message: "asg.err.dueDays" });
+        return z.NEVER;
+      }
+      return n;
+    }),
   standing: z.boolean().default(false),
 };
 

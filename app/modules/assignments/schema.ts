@@ -1,7 +1,8 @@
 // The one definition of a valid assignment (giao khóa học): the form and the service share it.
 import { z } from "zod";
-import { IT_ROLES, STAFF_CATEGORIES, cleanTags, isUuid } from "~/modules/people/schema";
+import { IT_ROLES, MAX_TAG, STAFF_CATEGORIES, isUuid } from "~/modules/people/schema";
 import { dayProblem } from "~/utils/vn-calendar";
+import { decimalInt, tagList, text } from "~/utils/zod-text";
 import { endOfVnDay } from "./status";
 
 const uuid = (message: string) => z.string({ error: message }).trim().refine(isUuid, message);
@@ -30,7 +31,7 @@ export const assignmentInputSchema = z
     staffCategories: z.array(z.enum(STAFF_CATEGORIES, { error: "Đối tượng không hợp lệ." })).default([]),
     itRoles: z.array(z.enum(IT_ROLES, { error: "Vai trò CNTT không hợp lệ." })).default([]),
     headOfUnitOnly: z.boolean().default(false),
-    tags: z.array(z.string()).default([]).transform(cleanTags),
+    tags: tagList(MAX_TAG, `Mỗi nhãn tối đa ${MAX_TAG} ký tự.`).default([]),
     personIds: z
       .array(uuid("Cán bộ được chọn không hợp lệ."))
       .max(5000, "Tối đa 5.000 cán bộ được chọn đích danh.")
@@ -40,16 +41,15 @@ export const assignmentInputSchema = z
       .nullable()
       .optional()
       .transform((v) => v ?? null),
-    dueDays: z
-      .number({ error: "Số ngày phải là số nguyên." })
-      .int("Số ngày phải là số nguyên.")
-      .min(1, "Số ngày phải từ 1 đến 365.")
-      .max(365, "Số ngày phải từ 1 đến 365.")
+    dueDays: decimalInt("Số ngày phải là số nguyên.", {
+      min: [1, "Số ngày phải từ 1 đến 365."],
+      max: [365, "Số ngày phải từ 1 đến 365."],
+    })
       .nullable()
       .optional()
       .transform((v) => v ?? null),
     standing: z.boolean().default(false),
-    title: z.string().trim().max(200, "Tiêu đề tối đa 200 ký tự.").optional().default(""),
+    title: text().max(200, "Tiêu đề tối đa 200 ký tự.").optional().default(""),
   })
   .superRefine((v, ctx) => {
     if (!v.agencyId && v.personIds.length === 0)

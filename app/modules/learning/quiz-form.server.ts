@@ -1,21 +1,11 @@
-// Reading the quiz form on the server: body checks (a JSON or empty POST is a 415/400, not a 500), then the
-// shared schema through conform.
+// Reading the quiz form on the server: body checks through readForm (a JSON or empty POST is a 415/400 with
+// a message in the user's language, not a 500), then the shared schema through conform.
 import { parseWithZod } from "@conform-to/zod/v4";
-import { data } from "@remix-run/node";
+import { readForm } from "~/utils/read-form.server";
 import { quizFields, quizFormSchema } from "./quiz-form";
 
-const FORM_TYPES = ["application/x-www-form-urlencoded", "multipart/form-data"];
-
-/** The quiz form's submission, or a thrown 415 when the body is not a form. */
+/** The quiz form's submission, or a thrown 415/400 when the body is not a readable form. */
 export async function readQuizForm(request: Request) {
-  const type = (request.headers.get("content-type") ?? "").split(";")[0].trim().toLowerCase();
-  if (!FORM_TYPES.includes(type))
-    throw data({ message: "Yêu cầu phải gửi dữ liệu biểu mẫu." }, { status: 415 });
-  let form: FormData;
-  try {
-    form = await request.formData();
-  } catch {
-    throw data({ message: "Không đọc được dữ liệu biểu mẫu." }, { status: 400 });
-  }
+  const form = await readForm(request);
   return parseWithZod(quizFields(form), { schema: quizFormSchema });
 }

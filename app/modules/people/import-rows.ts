@@ -19,6 +19,7 @@ import {
   type RawRow,
 } from "./import-columns";
 import { MAX_NAME, MAX_POSITION, MAX_TAG, MAX_TAGS, cleanTags, cleanText, emailSchema } from "./schema";
+import { textProblem } from "~/utils/zod-text";
 
 /** One person from the file. Optional columns absent from the file stay undefined: they change nothing. */
 export type ImportRow = {
@@ -106,6 +107,10 @@ export function readImportRows(raw: RawRow[], truncated = false): RowsResult {
       const cell = cellOf(key);
       if (looksLikeFormula(cell)) err(key, ROW_ERRORS.formula(cellText(cell).charAt(0) || "="));
       else if (cellText(cell).length > MAX_CELL) err(key, ROW_ERRORS.tooLong);
+      else {
+        const problem = textProblem(cleanText(cellText(cell)));
+        if (problem) err(key, problem);
+      }
     }
     const bad = new Set(rowErrors.map((e) => e.column));
     const text = (key: ColumnKey) => (bad.has(COLUMN_LABEL[key]) ? null : cleanText(cellText(cellOf(key))));

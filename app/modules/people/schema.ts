@@ -2,6 +2,7 @@
 import { z } from "zod";
 import type { ItRole, StaffCategory } from "~/generated/prisma/enums";
 import { foldVietnamese, personSortKey } from "~/utils/text";
+import { cleanLine, tagList, text } from "~/utils/zod-text";
 
 export const STAFF_CATEGORIES = [
   "CAN_BO",
@@ -37,11 +38,8 @@ export const isUuid = (s: string) => UUID.test(s);
  * equality and search), invisible characters dropped, runs of spaces collapsed.
  */
 export function cleanText(s: string): string {
-  return s
-    .normalize("NFC")
-    .replace(/[\u200b-\u200d\ufeff]/g, "")
-    .replace(/\s+/g, " ")
-    .trim();
+  // Imported cells may hold line breaks (Alt+Enter in Excel): as spaces here; other controls are refused.
+  return cleanLine(s.replace(/[\t\n\r]+/g, " "));
 }
 
 /** Tags as stored: cleaned, without empties or repeats, in the order given. */
@@ -58,31 +56,20 @@ export const emailSchema = z
   .pipe(z.email({ error: "Email không hợp lệ." }));
 
 export const personInputSchema = z.object({
-  fullName: z
-    .string({ error: "Vui lòng nhập họ và tên." })
-    .transform(cleanText)
-    .pipe(z.string().min(1, "Vui lòng nhập họ và tên.").max(MAX_NAME, `Họ và tên tối đa ${MAX_NAME} ký tự.`)),
+  fullName: text("Vui lòng nhập họ và tên.")
+    .min(1, "Vui lòng nhập họ và tên.")
+    .max(MAX_NAME, `Họ và tên tối đa ${MAX_NAME} ký tự.`),
   email: emailSchema,
   agencyId: z.string({ error: "Vui lòng chọn đơn vị." }).trim().regex(UUID, "Vui lòng chọn đơn vị."),
   staffCategory: z.enum(STAFF_CATEGORIES, {
     error: "Vui lòng chọn đối tượng (cán bộ, công chức, viên chức, người lao động).",
   }),
-  position: z
-    .string()
-    .default("")
-    .transform(cleanText)
-    .pipe(z.string().max(MAX_POSITION, `Chức vụ tối đa ${MAX_POSITION} ký tự.`)),
+  position: text().max(MAX_POSITION, `Chức vụ tối đa ${MAX_POSITION} ký tự.`).default(""),
   isHeadOfUnit: z.boolean().default(false),
   itRole: z.enum(IT_ROLES, { error: "Vai trò CNTT không hợp lệ." }).default("NONE"),
-  tags: z
-    .array(z.string())
-    .default([])
-    .transform(cleanTags)
-    .pipe(
-      z
-        .array(z.string().max(MAX_TAG, `Mỗi nhãn tối đa ${MAX_TAG} ký tự.`))
-        .max(MAX_TAGS, `Tối đa ${MAX_TAGS} nhãn.`),
-    ),
+  tags: tagList(MAX_TAG, `Mỗi nhãn tối đa ${MAX_TAG} ký tự.`)
+    .pipe(z.array(z.string()).max(MAX_TAGS, `Tối đa ${MAX_TAGS} nhãn.`))
+    .default([]),
 });
 
 export type PersonInput = z.input<typeof personInputSchema>;

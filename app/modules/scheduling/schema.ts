@@ -1,6 +1,7 @@
 // The one definition of a valid class or drill (lớp tập huấn / diễn tập): the forms and the service share it.
 import { z } from "zod";
-import { IT_ROLES, cleanTags, isUuid } from "~/modules/people/schema";
+import { IT_ROLES, isUuid } from "~/modules/people/schema";
+import { decimalInt, multilineText, tagList, text } from "~/utils/zod-text";
 import { formatVnDateTime, parseVnDateTime, selfOverlap } from "./time";
 
 export const OFFERING_KINDS = ["CLASS", "DRILL"] as const;
@@ -26,9 +27,7 @@ const optionalVnDateTime = (message: string) =>
     .optional()
     .transform((v) => (v instanceof Date ? v : null));
 
-const httpUrl = z
-  .string()
-  .trim()
+const httpUrl = text()
   .max(500, "Đường dẫn tối đa 500 ký tự.")
   .refine(
     (s) => s === "" || /^https?:\/\/[^\s]+$/i.test(s),
@@ -43,10 +42,10 @@ export const sessionInputSchema = z
       .trim()
       .optional()
       .transform((s) => (s && isUuid(s) ? s.toLowerCase() : null)),
-    title: z.string().trim().max(200, "Tên buổi tối đa 200 ký tự.").default(""),
+    title: text().max(200, "Tên buổi tối đa 200 ký tự.").default(""),
     startsAt: vnDateTime("Thời gian bắt đầu không hợp lệ (ngày giờ Việt Nam)."),
     endsAt: vnDateTime("Thời gian kết thúc không hợp lệ (ngày giờ Việt Nam)."),
-    venue: z.string().trim().max(300, "Địa điểm tối đa 300 ký tự.").default(""),
+    venue: text().max(300, "Địa điểm tối đa 300 ký tự.").default(""),
     onlineUrl: httpUrl.optional().transform((v) => v ?? null),
   })
   .superRefine((s, ctx) => {
@@ -66,42 +65,38 @@ export const sessionInputSchema = z
 
 export const quotaInputSchema = z.object({
   agencyId: uuid("Đơn vị được phân bổ chỉ tiêu không hợp lệ."),
-  seats: z.coerce
-    .number({ error: "Số chỗ phân bổ phải là số nguyên." })
-    .int("Số chỗ phân bổ phải là số nguyên.")
-    .min(0, "Số chỗ phân bổ không được âm.")
-    .max(10_000, "Số chỗ phân bổ quá lớn."),
+  seats: decimalInt("Số chỗ phân bổ phải là số nguyên.", {
+    min: [0, "Số chỗ phân bổ không được âm."],
+    max: [10_000, "Số chỗ phân bổ quá lớn."],
+  }),
 });
 
 export const offeringInputSchema = z
   .object({
     kind: z.enum(OFFERING_KINDS, { error: "Vui lòng chọn lớp học hoặc diễn tập." }),
-    title: z.string().trim().min(1, "Vui lòng nhập tên lớp / diễn tập.").max(200, "Tên tối đa 200 ký tự."),
-    description: z.string().trim().max(4000, "Mô tả tối đa 4.000 ký tự.").default(""),
+    title: text().min(1, "Vui lòng nhập tên lớp / diễn tập.").max(200, "Tên tối đa 200 ký tự."),
+    description: multilineText().max(4000, "Mô tả tối đa 4.000 ký tự.").default(""),
     courseId: z
       .union([z.literal(""), z.null(), uuid("Khóa học liên kết không hợp lệ.")])
       .optional()
       .transform((v) => v || null),
-    topics: z.array(z.string()).default([]).transform(cleanTags),
+    topics: tagList(100, "Mỗi chủ đề tối đa 100 ký tự.").default([]),
     audienceItRoles: z.array(z.enum(IT_ROLES, { error: "Vai trò CNTT không hợp lệ." })).default([]),
-    audienceTags: z.array(z.string()).default([]).transform(cleanTags),
+    audienceTags: tagList(60, "Mỗi nhãn tối đa 60 ký tự.").default([]),
     organiserAgencyId: uuid("Vui lòng chọn đơn vị tổ chức."),
-    capacity: z.coerce
-      .number({ error: "Số chỗ phải là số nguyên." })
-      .int("Số chỗ phải là số nguyên.")
-      .min(1, "Số chỗ phải từ 1 trở lên.")
-      .max(10_000, "Số chỗ tối đa 10.000."),
+    capacity: decimalInt("Số chỗ phải là số nguyên.", {
+      min: [1, "Số chỗ phải từ 1 trở lên."],
+      max: [10_000, "Số chỗ tối đa 10.000."],
+    }),
     registrationOpensAt: optionalVnDateTime("Ngày mở đăng ký không hợp lệ."),
     registrationClosesAt: optionalVnDateTime("Ngày đóng đăng ký không hợp lệ."),
-    attendanceThreshold: z.coerce
-      .number({ error: "Tỷ lệ chuyên cần phải là số." })
-      .int("Tỷ lệ chuyên cần phải là số nguyên.")
-      .min(1, "Tỷ lệ chuyên cần từ 1 đến 100%.")
-      .max(100, "Tỷ lệ chuyên cần từ 1 đến 100%.")
-      .default(100),
+    attendanceThreshold: decimalInt("Tỷ lệ chuyên cần phải là số nguyên.", {
+      min: [1, "Tỷ lệ chuyên cần từ 1 đến 100%."],
+      max: [100, "Tỷ lệ chuyên cần từ 1 đến 100%."],
+    }).default(100),
     requiresPostTest: z.boolean().default(false),
     validityMonths: z
-      .union([z.literal(""), z.null(), z.coerce.number().int().min(1).max(120)], {
+      .union([z.literal(""), z.null(), decimalInt().pipe(z.number().min(1).max(120))], {
         error: "Thời hạn hiệu lực từ 1 đến 120 tháng.",
       })
       .optional()
@@ -138,6 +133,13 @@ export const offeringInputSchema = z
         path: ["quotas"],
         message: "Mỗi đơn vị chỉ được phân bổ chỉ tiêu một lần.",
       });
+    const reserved = v.quotas.reduce((sum, q) => sum + q.seats, 0);
+    if (reserved > v.capacity)
+      ctx.addIssue({
+        code: "custom",
+        path: ["quotas"],
+        message: `Tổng chỉ tiêu phân bổ (${reserved}) vượt quá số chỗ của lớp (${v.capacity}).`,
+      });
   });
 
 export type OfferingInput = z.input<typeof offeringInputSchema>;
@@ -152,5 +154,7 @@ export function parseOrThrow<S extends z.ZodType>(
   const parsed = schema.safeParse(input);
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0]!;
-  return onError(issue.message, issue.path.join(".") || undefined);
+  // Sessions show their own errors (sessions.2.venue); an item of another list shows at the list (topics).
+  const field = issue.path[0] === "sessions" ? issue.path.join(".") : String(issue.path[0] ?? "");
+  return onError(issue.message, field || undefined);
 }

@@ -8,6 +8,7 @@ import {
   type RawRow,
 } from "~/modules/people/import-columns";
 import { isRealDay } from "~/utils/vn-calendar";
+import { cleanLine, textProblem } from "~/utils/zod-text";
 import { endOfDayVn, startOfDayVn } from "./dates";
 
 export const MAX_COMPLETION_ROWS = 5_000;
@@ -119,9 +120,12 @@ export function readCompletionRows(
     const err = (k: Key | null, message: string) =>
       errors.push({ line: r.line, column: k ? LABEL[k] : null, message });
     const before = errors.length;
-    for (const k of Object.keys(map) as Key[])
+    for (const k of Object.keys(map) as Key[]) {
+      const problem = textProblem(cellText(cell(k)).replace(/[\t\n\r]+/g, " "));
       if (looksLikeFormula(cell(k)))
         err(k, "Ô bắt đầu bằng =, +, - hoặc @ (công thức) không được chấp nhận.");
+      else if (problem) err(k, problem);
+    }
     if (errors.length > before) continue;
     const email = cellText(cell("email")).toLowerCase();
     if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) err("email", "Email không hợp lệ.");
@@ -149,10 +153,10 @@ export function readCompletionRows(
       err("validUntil", "Ngày hết hiệu lực phải theo dạng dd/mm/yyyy (hoặc để trống).");
     else if (validUntil && completedAt && validUntil <= completedAt)
       err("validUntil", "Ngày hết hiệu lực phải sau ngày hoàn thành.");
-    const externalRef = cellText(cell("externalRef"));
+    const externalRef = cleanLine(cellText(cell("externalRef")));
     if (!externalRef) err("externalRef", "Vui lòng ghi số chứng nhận (để nhập lại không tạo bản ghi trùng).");
     else if (externalRef.length > 100) err("externalRef", "Số chứng nhận dài quá 100 ký tự.");
-    const note = cellText(cell("note"));
+    const note = cleanLine(cellText(cell("note")));
     if (note.length > 500) err("note", "Ghi chú dài quá 500 ký tự.");
     const key = `${email}\u0000${externalRef}`;
     if (email && externalRef && seen.has(key))
