@@ -7,6 +7,7 @@ import { learning } from "./learning";
 import { assignments } from "./assignments";
 import { targets } from "./targets";
 import { scheduling } from "./scheduling";
+import { coordinator } from "./coordinator";
 import { dates } from "./dates";
 
 export type Locale = "vi" | "en";
@@ -21,6 +22,7 @@ const vi = {
   ...assignments.vi,
   ...targets.vi,
   ...scheduling.vi,
+  ...coordinator.vi,
   ...dates.vi,
 };
 const en: Record<keyof typeof vi, string> = {
@@ -32,6 +34,7 @@ const en: Record<keyof typeof vi, string> = {
   ...assignments.en,
   ...targets.en,
   ...scheduling.en,
+  ...coordinator.en,
   ...dates.en,
 };
 

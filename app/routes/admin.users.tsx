@@ -18,6 +18,7 @@ import { newPasswordSchema } from "~/modules/auth/auth.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { fieldErrors } from "~/utils/forms";
 import { domainErrorData, parseSearchParams } from "~/utils/http.server";
+import { pagingFields } from "~/utils/paging";
 import { useT } from "~/utils/i18n";
 import { scrollRegion } from "~/components/scroll-region";
 import { readForm } from "~/utils/read-form.server";
@@ -26,15 +27,14 @@ export const meta: MetaFunction = () => [{ title: "Tài khoản — Học ATTT" 
 
 const query = z.object({
   q: z.string().trim().max(100).default(""),
-  page: z.coerce.number().int().min(1).max(100000).default(1),
+  ...pagingFields(50),
 });
-const PAGE_SIZE = 25;
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireAdmin(request);
-  const { q, page } = parseSearchParams(request, query);
-  const { total, rows } = await listUsers({ q, page, pageSize: PAGE_SIZE });
-  return { q, page, total, rows };
+  const { q, page, pageSize } = parseSearchParams(request, query);
+  const { total, rows } = await listUsers({ q, page, pageSize });
+  return { q, page, pageSize, total, rows };
 }
 
 const resetSchema = z.object({ userId: z.string().uuid(), temporaryPassword: newPasswordSchema });
@@ -85,7 +85,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function UsersPage() {
-  const { rows, total, page, q } = useLoaderData<typeof loader>();
+  const { rows, total, page, pageSize, q } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const errors: Record<string, string> = actionData?.errors ?? {};
   const t = useT();
@@ -198,7 +198,7 @@ export default function UsersPage() {
           </tbody>
         </table>
       </div>
-      <Pagination page={page} pageSize={PAGE_SIZE} total={total} />
+      <Pagination page={page} pageSize={pageSize} total={total} />
       <RoleDescriptions />
       <section className="card max-w-xl">
         <h2 className="font-semibold">{t("users.create")}</h2>

@@ -61,11 +61,11 @@ export default function PlansPage() {
             <thead className="bg-slate-50 text-left">
               <tr>
                 <th className="px-3 py-2">{t("plans.titleField")}</th>
-                <th className="px-3 py-2">{t("plans.documentNumber")}</th>
+                <th className="hidden px-3 py-2 sm:table-cell">{t("plans.documentNumber")}</th>
                 <th className="px-3 py-2">{t("plans.year")}</th>
-                <th className="px-3 py-2">{t("plans.agency")}</th>
+                <th className="hidden px-3 py-2 md:table-cell">{t("plans.agency")}</th>
                 <th className="px-3 py-2 text-right">{t("plans.targets")}</th>
-                <th className="px-3 py-2 text-right">{t("tg.snapshots")}</th>
+                <th className="hidden px-3 py-2 text-right sm:table-cell">{t("tg.snapshots")}</th>
               </tr>
             </thead>
             <tbody className="divide-y divide-slate-100">
@@ -78,12 +78,13 @@ export default function PlansPage() {
                     {p.active ? null : (
                       <span className="ml-2 text-xs text-slate-500">({t("plans.inactive")})</span>
                     )}
+                    <div className="text-xs text-slate-600 sm:hidden">{p.documentNumber}</div>
                   </td>
-                  <td className="px-3 py-2">{p.documentNumber}</td>
+                  <td className="hidden px-3 py-2 sm:table-cell">{p.documentNumber}</td>
                   <td className="px-3 py-2">{p.year}</td>
-                  <td className="px-3 py-2">{p.agency}</td>
+                  <td className="hidden px-3 py-2 md:table-cell">{p.agency}</td>
                   <td className="px-3 py-2 text-right tabular-nums">{p.targets}</td>
-                  <td className="px-3 py-2 text-right tabular-nums">{p.snapshots}</td>
+                  <td className="hidden px-3 py-2 text-right tabular-nums sm:table-cell">{p.snapshots}</td>
                 </tr>
               ))}
             </tbody>

@@ -158,7 +158,7 @@ export default function SnapshotsPage() {
               <tr>
                 <th className="px-3 py-2">{t("snap.label")}</th>
                 <th className="px-3 py-2">{t("snap.asOf")}</th>
-                <th className="px-3 py-2">{t("snap.kind")}</th>
+                <th className="hidden px-3 py-2 sm:table-cell">{t("snap.kind")}</th>
                 <th className="px-3 py-2">
                   <span className="sr-only">{t("common.actions")}</span>
                 </th>
@@ -169,7 +169,7 @@ export default function SnapshotsPage() {
                 <tr key={s.id}>
                   <td className="px-3 py-1.5 font-medium">{s.label}</td>
                   <td className="px-3 py-1.5">{s.asOf}</td>
-                  <td className="px-3 py-1.5 text-slate-600">
+                  <td className="hidden px-3 py-1.5 text-slate-600 sm:table-cell">
                     {s.automatic ? t("snap.auto") : t("snap.manual")}
                   </td>
                   <td className="px-3 py-1.5 text-right whitespace-nowrap">

@@ -95,6 +95,13 @@ const planFields = (x: Ids): [string, string][] => [
 ];
 
 const REACH: Record<string, Reach> = {
+  // The splat route answers 404 to any path nothing else matches, whatever the body.
+  "$.tsx": {
+    url: () => "/khong-co-trang-nay",
+    params: () => ({ "*": "khong-co-trang-nay" }),
+    cookie: (x) => x.w.learner.cookie,
+    fields: () => [["intent", "save"]],
+  },
   "account.password.tsx": {
     url: () => "/account/password",
     cookie: (x) => x.w.learner.cookie,
@@ -144,6 +151,18 @@ const REACH: Record<string, Reach> = {
     params: (x) => ({ assignmentId: x.assignmentId }),
     cookie: (x) => x.w.coordA.cookie,
     fields: () => [["intent", "remind"]],
+  },
+  "assignments.overdue.tsx": {
+    url: () => "/assignments/overdue",
+    cookie: (x) => x.w.coordA.cookie,
+    fields: (x) => [
+      ["intent", "remind"],
+      ["target", "selected"],
+      ["agencyId", x.w.a.id],
+      ["courseId", x.courseId],
+      ["state", "OVERDUE"],
+      ["ids", x.assignmentId],
+    ],
   },
   "assignments.new.tsx": {
     url: () => "/assignments/new",
