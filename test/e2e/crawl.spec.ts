@@ -198,7 +198,8 @@ class Crawl {
         this.problem(width, where, `file "${fileName}" is of no known kind`);
         continue;
       }
-      if (kind && kind !== fileKind)
+      // data-download="xlsx" declares the type; a bare data-download (value "" or "true") only marks a file.
+      if (kind && kindOf(`x.${kind}`) && kind !== fileKind)
         this.problem(width, where, `data-download="${kind}" but got "${fileName}"`);
       const failure = (await first.failure()) ?? (await fileProblem((await first.path())!, fileKind));
       if (failure) this.problem(width, where, `${fileName}: ${failure}`);
