@@ -1,5 +1,5 @@
 import { useRouteLoaderData } from "@remix-run/react";
-import { type Locale, type MessageKey, translate } from "~/i18n";
+import { type Locale, type MessageKey, type MessageParams, translate } from "~/i18n";
 
 type RootData = { locale: Locale };
 
@@ -10,5 +10,5 @@ export function useLocale(): Locale {
 
 export function useT() {
   const locale = useLocale();
-  return (key: MessageKey, vars?: Record<string, string | number>) => translate(locale, key, vars);
+  return (key: MessageKey, vars?: MessageParams) => translate(locale, key, vars);
 }
