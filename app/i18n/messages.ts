@@ -1,12 +1,15 @@
 // Server and validation messages (domain errors, zod field errors, flash notices, page titles), one file
-// per domain under ./errors so that the pages' own dictionaries stay as they are.
+// per domain under ./errors, so that the pages' own dictionaries and these change independently.
 import { common } from "./errors/common";
+import { agencies } from "./errors/agencies";
 
 export const messages = {
   vi: {
     ...common.vi,
+    ...agencies.vi,
   },
   en: {
     ...common.en,
-  } satisfies Record<keyof typeof common.vi, string>,
+    ...agencies.en,
+  },
 };

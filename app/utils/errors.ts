@@ -1,4 +1,6 @@
+import type { z } from "zod";
 import { type Locale, type MessageKey, type MessageParams, type MessageRef, translate } from "~/i18n";
+import { issueRef } from "./forms";
 
 export type DomainErrorOptions = { params?: MessageParams; status?: number; field?: string };
 
@@ -19,6 +21,12 @@ export class DomainError extends Error {
     this.params = params;
     this.status = status;
     this.field = field;
+  }
+
+  /** A zod issue of a service's own validation, as a field error with the schema's message key. */
+  static fromIssue(issue: z.core.$ZodIssue, options: Omit<DomainErrorOptions, "params"> = {}): DomainError {
+    const ref = issueRef(issue);
+    return new DomainError(ref.key, { ...options, params: ref.params });
   }
 
   /** The error as a message a caller can nest in another one ("Không thể đổi lịch: {reason}"). */

@@ -14,6 +14,7 @@ export function issueRef(issue: Issue): MessageRef {
   const params: MessageParams = {};
   if ("maximum" in issue) params.maximum = Number(issue.maximum);
   if ("minimum" in issue) params.minimum = Number(issue.minimum);
+  if ("values" in issue) params.values = issue.values.map(String).join(", ");
   if (issue.code === "custom" && issue.params) Object.assign(params, issue.params as MessageParams);
   return { key: issue.message, params };
 }
