@@ -41,12 +41,11 @@ const MAX_ERRORS_SHOWN = 1_000;
 const TX_OPTIONS = { timeout: 120_000, maxWait: 10_000 };
 
 export const IMPORT_ERRORS = {
-  noScope: "Bạn không có quyền nhập danh sách cán bộ.",
-  notFound: "Không tìm thấy lượt nhập tệp này.",
-  applied: "Tệp này đã được nhập rồi. Muốn nhập lại, hãy tải tệp lên lại để kiểm tra.",
-  hasErrors: "Tệp còn lỗi nên chưa thể nhập; hãy sửa tệp rồi tải lên lại.",
-  changed:
-    "Dữ liệu vừa bị thay đổi trong lúc nhập (ví dụ có người khác thêm cùng email). Hãy tải tệp lên lại để kiểm tra.",
+  noScope: "people.importNoScope",
+  notFound: "people.importNotFound",
+  applied: "people.importApplied",
+  hasErrors: "people.importHasErrors",
+  changed: "people.importChanged",
 } as const;
 
 function summarize(rowCount: number, readErrors: ImportError[], plan: ImportPlan): ImportSummary {
@@ -88,11 +87,13 @@ export async function previewPeopleImport(args: {
   actorUserId: string;
 }): Promise<ImportPreview> {
   const { scope, fileName, bytes, actorUserId } = args;
-  if (scope !== "ALL" && scope.length === 0) throw new DomainError(IMPORT_ERRORS.noScope, 403);
+  if (scope !== "ALL" && scope.length === 0) throw new DomainError(IMPORT_ERRORS.noScope, { status: 403 });
   const parsed = await parsePeopleFile(fileName, bytes);
-  if (!parsed.ok) throw new DomainError(parsed.error, 400, "file");
+  if (!parsed.ok)
+    throw new DomainError("people.importFileProblem", { params: { reason: parsed.error }, field: "file" });
   const read = readImportRows(parsed.rows, parsed.truncated);
-  if (!read.ok) throw new DomainError(read.error, 400, "file");
+  if (!read.ok)
+    throw new DomainError("people.importFileProblem", { params: { reason: read.error }, field: "file" });
   const plan = await planImport(db, scope, read.rows);
   const summary = summarize(read.rowCount, read.errors, plan);
   const stored = await db.peopleImport.create({
@@ -123,8 +124,9 @@ export async function applyPeopleImport(args: {
   const { scope, importId, actorUserId } = args;
   const found = isUuid(importId) ? await db.peopleImport.findUnique({ where: { id: importId } }) : null;
   // Someone else's import is "not found" too: ids of other users' uploads reveal nothing.
-  if (!found || found.createdById !== actorUserId) throw new DomainError(IMPORT_ERRORS.notFound, 404);
-  if (found.status !== "PREVIEW") throw new DomainError(IMPORT_ERRORS.applied, 409);
+  if (!found || found.createdById !== actorUserId)
+    throw new DomainError(IMPORT_ERRORS.notFound, { status: 404 });
+  if (found.status !== "PREVIEW") throw new DomainError(IMPORT_ERRORS.applied, { status: 409 });
   const stored = found.summary as unknown as ImportSummary;
   if (stored.errors.length) return { ok: false, preview: toPreview(found, stored) };
   const rows = found.rows as unknown as ImportRow[];
@@ -136,7 +138,7 @@ export async function applyPeopleImport(args: {
         where: { id: importId, createdById: actorUserId, status: "PREVIEW" },
         data: { status: "APPLIED", appliedAt: new Date() },
       });
-      if (claimed.count !== 1) throw new DomainError(IMPORT_ERRORS.applied, 409);
+      if (claimed.count !== 1) throw new DomainError(IMPORT_ERRORS.applied, { status: 409 });
       // Agencies, scope and emails may have changed since the preview; check again, inside the transaction.
       const plan = await planImport(tx, scope, rows);
       const summary = summarize(rows.length, [], plan);
@@ -157,7 +159,8 @@ export async function applyPeopleImport(args: {
     }, TX_OPTIONS);
   } catch (error) {
     if (error instanceof Rejected) return { ok: false, preview: toPreview(found, error.summary) };
-    if ((error as { code?: string }).code === "P2002") throw new DomainError(IMPORT_ERRORS.changed, 409);
+    if ((error as { code?: string }).code === "P2002")
+      throw new DomainError(IMPORT_ERRORS.changed, { status: 409 });
     throw error;
   }
 }

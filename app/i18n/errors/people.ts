@@ -1,0 +1,58 @@
+// Staff (cán bộ) errors and validation messages.
+export const people = {
+  vi: {
+    "people.emailRequired": "Vui lòng nhập email.",
+    "people.emailTooLong": "Email quá dài.",
+    "people.emailInvalid": "Email không hợp lệ.",
+    "people.nameRequired": "Vui lòng nhập họ và tên.",
+    "people.nameTooLong": "Họ và tên tối đa {maximum} ký tự.",
+    "people.agencyRequired": "Vui lòng chọn đơn vị.",
+    "people.categoryRequired": "Vui lòng chọn đối tượng (cán bộ, công chức, viên chức, người lao động).",
+    "people.positionTooLong": "Chức vụ tối đa {maximum} ký tự.",
+    "people.itRoleInvalid": "Vai trò CNTT không hợp lệ.",
+    "people.tagTooLong": "Mỗi nhãn tối đa {maximum} ký tự.",
+    "people.tooManyTags": "Tối đa {maximum} nhãn.",
+    "people.notFound": "Không tìm thấy cán bộ này trong phạm vi của bạn.",
+    "people.emailTaken": "Email này đã được dùng cho một cán bộ khác.",
+    "people.agencyNotFound": "Không tìm thấy đơn vị đã chọn.",
+    "people.agencyForbidden": "Bạn không có quyền quản lý cán bộ của đơn vị này.",
+    "people.agencyInactive": "Đơn vị này đã ngừng hoạt động (đã sáp nhập hoặc giải thể).",
+    "people.importNoScope": "Bạn không có quyền nhập danh sách cán bộ.",
+    "people.importNotFound": "Không tìm thấy lượt nhập tệp này.",
+    "people.importApplied": "Tệp này đã được nhập rồi. Muốn nhập lại, hãy tải tệp lên lại để kiểm tra.",
+    "people.importHasErrors": "Tệp còn lỗi nên chưa thể nhập; hãy sửa tệp rồi tải lên lại.",
+    "people.importChanged":
+      "Dữ liệu vừa bị thay đổi trong lúc nhập (ví dụ có người khác thêm cùng email). Hãy tải tệp lên lại để kiểm tra.",
+    "people.importFileProblem": "{reason}",
+    "people.agencyOutOfScope": "Không tìm thấy đơn vị này trong phạm vi của bạn.",
+  },
+  en: {
+    "people.emailRequired": "Please enter an email address.",
+    "people.emailTooLong": "The email address is too long.",
+    "people.emailInvalid": "The email address is not valid.",
+    "people.nameRequired": "Please enter the full name.",
+    "people.nameTooLong": "The full name may have at most {maximum} characters.",
+    "people.agencyRequired": "Please choose an agency.",
+    "people.categoryRequired":
+      "Please choose a staff category (cán bộ, công chức, viên chức, người lao động).",
+    "people.positionTooLong": "The position may have at most {maximum} characters.",
+    "people.itRoleInvalid": "The IT role is not valid.",
+    "people.tagTooLong": "Each tag may have at most {maximum} characters.",
+    "people.tooManyTags": "At most {maximum} tags.",
+    "people.notFound": "This person was not found within your scope.",
+    "people.emailTaken": "This email address is already used by another person.",
+    "people.agencyNotFound": "The chosen agency was not found.",
+    "people.agencyForbidden": "You may not manage the staff of this agency.",
+    "people.agencyInactive": "This agency is no longer active (merged or dissolved).",
+    "people.importNoScope": "You may not import staff lists.",
+    "people.importNotFound": "This import was not found.",
+    "people.importApplied":
+      "This file has already been imported. To import again, upload the file again to check it.",
+    "people.importHasErrors":
+      "The file still has errors and cannot be imported; fix the file and upload it again.",
+    "people.importChanged":
+      "The data changed during the import (for example someone added the same email). Upload the file again to check it.",
+    "people.importFileProblem": "{reason}",
+    "people.agencyOutOfScope": "This agency was not found within your scope.",
+  },
+} as const;
