@@ -1,18 +1,19 @@
 // The one definition of a valid assignment (giao khóa học): the form and the service share it.
 import { z } from "zod";
 import { IT_ROLES, STAFF_CATEGORIES, cleanTags, isUuid } from "~/modules/people/schema";
+import type { MessageKey } from "~/i18n";
 import { endOfVnDay } from "./status";
 
-const uuid = (message: string) => z.string({ error: message }).trim().refine(isUuid, message);
+const uuid = (message: MessageKey) => z.string({ error: message }).trim().refine(isUuid, message);
 
 /** Due date: "yyyy-mm-dd" means the end of that day in Vietnam (23:59:59 +07:00). A Date passes through. */
 const dueAtSchema = z
-  .union([z.string(), z.date()], { error: "Hạn hoàn thành không hợp lệ." })
+  .union([z.string(), z.date()], { error: "assignments.dueInvalid" })
   .transform((v, ctx) => {
     if (v instanceof Date) return v;
     const d = endOfVnDay(v.trim());
     if (!d) {
-      ctx.addIssue({ code: "custom", message: "Hạn hoàn thành không hợp lệ (định dạng yyyy-mm-dd)." });
+      ctx.addIssue({ code: "custom", message: "assignments.dueFormat" });
       return z.NEVER;
     }
     return d;
@@ -20,16 +21,16 @@ const dueAtSchema = z
 
 export const assignmentInputSchema = z
   .object({
-    courseId: uuid("Vui lòng chọn khóa học."),
-    agencyId: uuid("Đơn vị không hợp lệ.").nullable().default(null),
+    courseId: uuid("assignments.courseRequired"),
+    agencyId: uuid("assignments.agencyInvalid").nullable().default(null),
     includeSubagencies: z.boolean().default(true),
-    staffCategories: z.array(z.enum(STAFF_CATEGORIES, { error: "Đối tượng không hợp lệ." })).default([]),
-    itRoles: z.array(z.enum(IT_ROLES, { error: "Vai trò CNTT không hợp lệ." })).default([]),
+    staffCategories: z.array(z.enum(STAFF_CATEGORIES, { error: "assignments.categoryInvalid" })).default([]),
+    itRoles: z.array(z.enum(IT_ROLES, { error: "people.itRoleInvalid" })).default([]),
     headOfUnitOnly: z.boolean().default(false),
     tags: z.array(z.string()).default([]).transform(cleanTags),
     personIds: z
-      .array(uuid("Cán bộ được chọn không hợp lệ."))
-      .max(5000, "Tối đa 5.000 cán bộ được chọn đích danh.")
+      .array(uuid("assignments.personInvalid"))
+      .max(5000, "assignments.tooManyPeople")
       .default([])
       .transform((ids) => [...new Set(ids.map((s) => s.toLowerCase()))]),
     dueAt: dueAtSchema
@@ -37,28 +38,28 @@ export const assignmentInputSchema = z
       .optional()
       .transform((v) => v ?? null),
     dueDays: z
-      .number({ error: "Số ngày phải là số nguyên." })
-      .int("Số ngày phải là số nguyên.")
-      .min(1, "Số ngày phải từ 1 đến 365.")
-      .max(365, "Số ngày phải từ 1 đến 365.")
+      .number({ error: "assignments.daysInteger" })
+      .int("assignments.daysInteger")
+      .min(1, "assignments.daysRange")
+      .max(365, "assignments.daysRange")
       .nullable()
       .optional()
       .transform((v) => v ?? null),
     standing: z.boolean().default(false),
-    title: z.string().trim().max(200, "Tiêu đề tối đa 200 ký tự.").optional().default(""),
+    title: z.string().trim().max(200, "assignments.titleTooLong").optional().default(""),
   })
   .superRefine((v, ctx) => {
     if (!v.agencyId && v.personIds.length === 0)
       ctx.addIssue({
         code: "custom",
         path: ["agencyId"],
-        message: "Vui lòng chọn đơn vị hoặc cán bộ được giao.",
+        message: "assignments.audienceRequired",
       });
     if (!v.dueAt && !v.dueDays)
       ctx.addIssue({
         code: "custom",
         path: ["dueAt"],
-        message: "Vui lòng nhập hạn hoàn thành (ngày cụ thể hoặc số ngày).",
+        message: "assignments.dueRequired",
       });
   });
 
