@@ -1,6 +1,7 @@
 // Server and validation messages (domain errors, zod field errors, flash notices, page titles), one file
 // per domain under ./errors, so that the pages' own dictionaries and these change independently.
 import { common } from "./errors/common";
+import { auth } from "./errors/auth";
 import { assignments } from "./errors/assignments";
 import { people } from "./errors/people";
 import { agencies } from "./errors/agencies";
@@ -8,12 +9,14 @@ import { agencies } from "./errors/agencies";
 export const messages = {
   vi: {
     ...common.vi,
+    ...auth.vi,
     ...assignments.vi,
     ...people.vi,
     ...agencies.vi,
   },
   en: {
     ...common.en,
+    ...auth.en,
     ...assignments.en,
     ...people.en,
     ...agencies.en,
