@@ -1,6 +1,7 @@
 // Server and validation messages (domain errors, zod field errors, flash notices, page titles), one file
 // per domain under ./errors, so that the pages' own dictionaries and these change independently.
 import { common } from "./errors/common";
+import { learning } from "./errors/learning";
 import { auth } from "./errors/auth";
 import { assignments } from "./errors/assignments";
 import { people } from "./errors/people";
@@ -9,6 +10,7 @@ import { agencies } from "./errors/agencies";
 export const messages = {
   vi: {
     ...common.vi,
+    ...learning.vi,
     ...auth.vi,
     ...assignments.vi,
     ...people.vi,
@@ -16,6 +18,7 @@ export const messages = {
   },
   en: {
     ...common.en,
+    ...learning.en,
     ...auth.en,
     ...assignments.en,
     ...people.en,
