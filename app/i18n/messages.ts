@@ -1,6 +1,7 @@
 // Server and validation messages (domain errors, zod field errors, flash notices, page titles), one file
 // per domain under ./errors, so that the pages' own dictionaries and these change independently.
 import { common } from "./errors/common";
+import { targets } from "./errors/targets";
 import { learning } from "./errors/learning";
 import { auth } from "./errors/auth";
 import { assignments } from "./errors/assignments";
@@ -10,6 +11,7 @@ import { agencies } from "./errors/agencies";
 export const messages = {
   vi: {
     ...common.vi,
+    ...targets.vi,
     ...learning.vi,
     ...auth.vi,
     ...assignments.vi,
@@ -18,6 +20,7 @@ export const messages = {
   },
   en: {
     ...common.en,
+    ...targets.en,
     ...learning.en,
     ...auth.en,
     ...assignments.en,

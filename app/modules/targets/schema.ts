@@ -1,8 +1,9 @@
 // Forms of plans, targets and snapshots: one zod schema each, with the messages shown next to the fields.
 import { z } from "zod";
+import type { MessageKey } from "~/i18n";
 import { endOfDayVn, parseDay, startOfDayVn } from "./dates";
 
-const day = (message: string) =>
+const day = (message: MessageKey) =>
   z
     .string({ error: message })
     .trim()
@@ -12,43 +13,37 @@ const list = (v: unknown) => (Array.isArray(v) ? v : v === undefined || v === nu
 
 export const snapshotFormSchema = z
   .object({
-    plan: z.string().uuid("Kế hoạch không hợp lệ."),
-    period: z.enum(["Q1", "H1", "Q3", "YEAR", "CUSTOM"], { error: "Vui lòng chọn kỳ báo cáo." }),
+    plan: z.string().uuid("targets.planInvalid"),
+    period: z.enum(["Q1", "H1", "Q3", "YEAR", "CUSTOM"], { error: "targets.periodRequired" }),
     year: z.coerce
-      .number({ error: "Năm không hợp lệ." })
-      .int("Năm không hợp lệ.")
-      .min(2000, "Năm không hợp lệ.")
-      .max(2100, "Năm không hợp lệ."),
+      .number({ error: "targets.yearInvalid" })
+      .int("targets.yearInvalid")
+      .min(2000, "targets.yearInvalid")
+      .max(2100, "targets.yearInvalid"),
     date: z.string().trim().optional().default(""),
-    label: z.string().trim().max(120, "Tên gọi dài quá 120 ký tự.").optional().default(""),
+    label: z.string().trim().max(120, "targets.labelTooLong").optional().default(""),
   })
   .superRefine((v, ctx) => {
     if (v.period === "CUSTOM" && parseDay(v.date) === null)
-      ctx.addIssue({ code: "custom", path: ["date"], message: "Vui lòng nhập ngày theo dạng dd/mm/yyyy." });
+      ctx.addIssue({ code: "custom", path: ["date"], message: "targets.dateFormat" });
   });
 
 export const planFormSchema = z.object({
   documentNumber: z
     .string()
     .trim()
-    .min(1, "Vui lòng nhập số hiệu văn bản.")
-    .max(80, "Số hiệu dài quá 80 ký tự."),
-  title: z.string().trim().min(1, "Vui lòng nhập tên kế hoạch.").max(300, "Tên kế hoạch dài quá 300 ký tự."),
-  issuer: z
-    .string()
-    .trim()
-    .min(1, "Vui lòng nhập cơ quan ban hành.")
-    .max(200, "Tên cơ quan dài quá 200 ký tự."),
+    .min(1, "targets.documentNumberRequired")
+    .max(80, "targets.documentNumberTooLong"),
+  title: z.string().trim().min(1, "targets.planTitleRequired").max(300, "targets.planTitleTooLong"),
+  issuer: z.string().trim().min(1, "targets.issuerRequired").max(200, "targets.issuerTooLong"),
   year: z.coerce
-    .number({ error: "Năm không hợp lệ." })
-    .int("Năm không hợp lệ.")
-    .min(2000, "Năm không hợp lệ.")
-    .max(2100, "Năm không hợp lệ."),
-  period: z.string().trim().max(60, "Giai đoạn dài quá 60 ký tự.").optional().default(""),
-  agencyId: z.string().uuid("Vui lòng chọn đơn vị."),
-  startsAt: day("Vui lòng nhập ngày bắt đầu theo dạng dd/mm/yyyy.").transform((s) =>
-    startOfDayVn(parseDay(s)!),
-  ),
+    .number({ error: "targets.yearInvalid" })
+    .int("targets.yearInvalid")
+    .min(2000, "targets.yearInvalid")
+    .max(2100, "targets.yearInvalid"),
+  period: z.string().trim().max(60, "targets.periodTooLong").optional().default(""),
+  agencyId: z.string().uuid("people.agencyRequired"),
+  startsAt: day("targets.startsAtFormat").transform((s) => startOfDayVn(parseDay(s)!)),
   active: z.preprocess((v) => v === "on" || v === "true" || v === true, z.boolean()),
 });
 export type PlanForm = z.infer<typeof planFormSchema>;
@@ -60,22 +55,22 @@ export const targetFormSchema = z.object({
   code: z
     .string()
     .trim()
-    .min(1, "Vui lòng nhập mã chỉ tiêu.")
-    .max(40, "Mã chỉ tiêu dài quá 40 ký tự.")
-    .regex(/^[A-Za-z0-9._-]+$/, "Mã chỉ tiêu chỉ gồm chữ không dấu, số, dấu chấm, gạch."),
-  title: z.string().trim().min(1, "Vui lòng nhập nội dung chỉ tiêu.").max(300, "Nội dung dài quá 300 ký tự."),
+    .min(1, "targets.codeRequired")
+    .max(40, "targets.codeTooLong")
+    .regex(/^[A-Za-z0-9._-]+$/, "targets.codeFormat"),
+  title: z.string().trim().min(1, "targets.titleRequired").max(300, "targets.titleTooLong"),
   position: z.coerce
-    .number({ error: "Thứ tự không hợp lệ." })
-    .int("Thứ tự không hợp lệ.")
+    .number({ error: "targets.positionInvalid" })
+    .int("targets.positionInvalid")
     .min(0)
     .max(999)
     .default(0),
   agencyId: z.preprocess(
     (v) => (v === "" ? null : v),
-    z.string().uuid("Đơn vị không hợp lệ.").nullable().default(null),
+    z.string().uuid("assignments.agencyInvalid").nullable().default(null),
   ),
-  staffCategories: z.preprocess(list, z.array(z.enum(STAFF, { error: "Đối tượng không hợp lệ." }))),
-  itRoles: z.preprocess(list, z.array(z.enum(IT, { error: "Vai trò CNTT không hợp lệ." }))),
+  staffCategories: z.preprocess(list, z.array(z.enum(STAFF, { error: "assignments.categoryInvalid" }))),
+  itRoles: z.preprocess(list, z.array(z.enum(IT, { error: "people.itRoleInvalid" }))),
   headOfUnitOnly: z.preprocess((v) => v === "on" || v === "true" || v === true, z.boolean()),
   tags: z.preprocess(
     (v) =>
@@ -85,15 +80,15 @@ export const targetFormSchema = z.object({
             .map((s) => s.trim())
             .filter(Boolean)
         : list(v),
-    z.array(z.string().max(60, "Nhãn dài quá 60 ký tự.")).max(10, "Tối đa 10 nhãn."),
+    z.array(z.string().max(60, "targets.tagTooLong")).max(10, "people.tooManyTags"),
   ),
-  topics: z.preprocess(list, z.array(z.string().trim().min(1)).min(1, "Vui lòng chọn ít nhất một chủ đề.")),
+  topics: z.preprocess(list, z.array(z.string().trim().min(1)).min(1, "targets.topicRequired")),
   targetPercent: z.coerce
-    .number({ error: "Chỉ tiêu phải là số từ 1 đến 100." })
-    .int("Chỉ tiêu phải là số nguyên.")
-    .min(1, "Chỉ tiêu phải từ 1 đến 100 (%).")
-    .max(100, "Chỉ tiêu phải từ 1 đến 100 (%)."),
-  deadline: day("Vui lòng nhập hạn hoàn thành theo dạng dd/mm/yyyy.").transform((s) => {
+    .number({ error: "targets.percentNumber" })
+    .int("targets.percentInteger")
+    .min(1, "targets.percentRange")
+    .max(100, "targets.percentRange"),
+  deadline: day("targets.deadlineFormat").transform((s) => {
     const [y, m, d] = parseDay(s)!;
     return endOfDayVn(y, m, d);
   }),
