@@ -1,6 +1,7 @@
 // Server and validation messages (domain errors, zod field errors, flash notices, page titles), one file
 // per domain under ./errors, so that the pages' own dictionaries and these change independently.
 import { common } from "./errors/common";
+import { scheduling } from "./errors/scheduling";
 import { targets } from "./errors/targets";
 import { learning } from "./errors/learning";
 import { auth } from "./errors/auth";
@@ -11,6 +12,7 @@ import { agencies } from "./errors/agencies";
 export const messages = {
   vi: {
     ...common.vi,
+    ...scheduling.vi,
     ...targets.vi,
     ...learning.vi,
     ...auth.vi,
@@ -20,6 +22,7 @@ export const messages = {
   },
   en: {
     ...common.en,
+    ...scheduling.en,
     ...targets.en,
     ...learning.en,
     ...auth.en,

@@ -1,15 +1,16 @@
 // The one definition of a valid class or drill (lớp tập huấn / diễn tập): the forms and the service share it.
 import { z } from "zod";
 import { IT_ROLES, cleanTags, isUuid } from "~/modules/people/schema";
+import type { MessageKey } from "~/i18n";
 import { formatVnDateTime, parseVnDateTime, selfOverlap } from "./time";
 
 export const OFFERING_KINDS = ["CLASS", "DRILL"] as const;
 export const MAX_SESSIONS = 30;
 
-const uuid = (message: string) => z.string({ error: message }).trim().refine(isUuid, message);
+const uuid = (message: MessageKey) => z.string({ error: message }).trim().refine(isUuid, message);
 
 /** Vietnam wall-clock "yyyy-mm-ddThh:mm" → Date (a Date passes through, for services and tests). */
-const vnDateTime = (message: string) =>
+const vnDateTime = (message: MessageKey) =>
   z.union([z.string(), z.date()], { error: message }).transform((v, ctx) => {
     if (v instanceof Date) return v;
     const d = parseVnDateTime(v);
@@ -20,7 +21,7 @@ const vnDateTime = (message: string) =>
     return d;
   });
 
-const optionalVnDateTime = (message: string) =>
+const optionalVnDateTime = (message: MessageKey) =>
   z
     .union([z.literal(""), z.null(), vnDateTime(message)])
     .optional()
@@ -29,11 +30,8 @@ const optionalVnDateTime = (message: string) =>
 const httpUrl = z
   .string()
   .trim()
-  .max(500, "Đường dẫn tối đa 500 ký tự.")
-  .refine(
-    (s) => s === "" || /^https?:\/\/[^\s]+$/i.test(s),
-    "Đường dẫn trực tuyến phải bắt đầu bằng http:// hoặc https://.",
-  )
+  .max(500, "scheduling.urlTooLong")
+  .refine((s) => s === "" || /^https?:\/\/[^\s]+$/i.test(s), "scheduling.urlScheme")
   .transform((s) => s || null);
 
 export const sessionInputSchema = z
@@ -43,10 +41,10 @@ export const sessionInputSchema = z
       .trim()
       .optional()
       .transform((s) => (s && isUuid(s) ? s.toLowerCase() : null)),
-    title: z.string().trim().max(200, "Tên buổi tối đa 200 ký tự.").default(""),
-    startsAt: vnDateTime("Thời gian bắt đầu không hợp lệ (ngày giờ Việt Nam)."),
-    endsAt: vnDateTime("Thời gian kết thúc không hợp lệ (ngày giờ Việt Nam)."),
-    venue: z.string().trim().max(300, "Địa điểm tối đa 300 ký tự.").default(""),
+    title: z.string().trim().max(200, "scheduling.sessionTitleTooLong").default(""),
+    startsAt: vnDateTime("scheduling.startsAtInvalid"),
+    endsAt: vnDateTime("scheduling.endsAtInvalid"),
+    venue: z.string().trim().max(300, "scheduling.venueTooLong").default(""),
     onlineUrl: httpUrl.optional().transform((v) => v ?? null),
   })
   .superRefine((s, ctx) => {
@@ -54,68 +52,68 @@ export const sessionInputSchema = z
       ctx.addIssue({
         code: "custom",
         path: ["endsAt"],
-        message: "Thời gian kết thúc phải sau thời gian bắt đầu.",
+        message: "scheduling.endBeforeStart",
       });
     if (!s.venue && !s.onlineUrl)
       ctx.addIssue({
         code: "custom",
         path: ["venue"],
-        message: "Vui lòng nhập địa điểm hoặc đường dẫn trực tuyến.",
+        message: "scheduling.venueRequired",
       });
   });
 
 export const quotaInputSchema = z.object({
-  agencyId: uuid("Đơn vị được phân bổ chỉ tiêu không hợp lệ."),
+  agencyId: uuid("scheduling.quotaAgencyInvalid"),
   seats: z.coerce
-    .number({ error: "Số chỗ phân bổ phải là số nguyên." })
-    .int("Số chỗ phân bổ phải là số nguyên.")
-    .min(0, "Số chỗ phân bổ không được âm.")
-    .max(10_000, "Số chỗ phân bổ quá lớn."),
+    .number({ error: "scheduling.quotaInteger" })
+    .int("scheduling.quotaInteger")
+    .min(0, "scheduling.quotaNegative")
+    .max(10_000, "scheduling.quotaTooLarge"),
 });
 
 export const offeringInputSchema = z
   .object({
-    kind: z.enum(OFFERING_KINDS, { error: "Vui lòng chọn lớp học hoặc diễn tập." }),
-    title: z.string().trim().min(1, "Vui lòng nhập tên lớp / diễn tập.").max(200, "Tên tối đa 200 ký tự."),
-    description: z.string().trim().max(4000, "Mô tả tối đa 4.000 ký tự.").default(""),
+    kind: z.enum(OFFERING_KINDS, { error: "scheduling.kindRequired" }),
+    title: z.string().trim().min(1, "scheduling.titleRequired").max(200, "scheduling.titleTooLong"),
+    description: z.string().trim().max(4000, "scheduling.descriptionTooLong").default(""),
     courseId: z
-      .union([z.literal(""), z.null(), uuid("Khóa học liên kết không hợp lệ.")])
+      .union([z.literal(""), z.null(), uuid("scheduling.courseInvalid")])
       .optional()
       .transform((v) => v || null),
     topics: z.array(z.string()).default([]).transform(cleanTags),
-    audienceItRoles: z.array(z.enum(IT_ROLES, { error: "Vai trò CNTT không hợp lệ." })).default([]),
+    audienceItRoles: z.array(z.enum(IT_ROLES, { error: "people.itRoleInvalid" })).default([]),
     audienceTags: z.array(z.string()).default([]).transform(cleanTags),
-    organiserAgencyId: uuid("Vui lòng chọn đơn vị tổ chức."),
+    organiserAgencyId: uuid("scheduling.organiserRequired"),
     capacity: z.coerce
-      .number({ error: "Số chỗ phải là số nguyên." })
-      .int("Số chỗ phải là số nguyên.")
-      .min(1, "Số chỗ phải từ 1 trở lên.")
-      .max(10_000, "Số chỗ tối đa 10.000."),
-    registrationOpensAt: optionalVnDateTime("Ngày mở đăng ký không hợp lệ."),
-    registrationClosesAt: optionalVnDateTime("Ngày đóng đăng ký không hợp lệ."),
+      .number({ error: "scheduling.capacityInteger" })
+      .int("scheduling.capacityInteger")
+      .min(1, "scheduling.capacityMin")
+      .max(10_000, "scheduling.capacityMax"),
+    registrationOpensAt: optionalVnDateTime("scheduling.opensAtInvalid"),
+    registrationClosesAt: optionalVnDateTime("scheduling.closesAtInvalid"),
     attendanceThreshold: z.coerce
-      .number({ error: "Tỷ lệ chuyên cần phải là số." })
-      .int("Tỷ lệ chuyên cần phải là số nguyên.")
-      .min(1, "Tỷ lệ chuyên cần từ 1 đến 100%.")
-      .max(100, "Tỷ lệ chuyên cần từ 1 đến 100%.")
+      .number({ error: "scheduling.attendanceNumber" })
+      .int("scheduling.attendanceInteger")
+      .min(1, "scheduling.attendanceRange")
+      .max(100, "scheduling.attendanceRange")
       .default(100),
     requiresPostTest: z.boolean().default(false),
     validityMonths: z
       .union([z.literal(""), z.null(), z.coerce.number().int().min(1).max(120)], {
-        error: "Thời hạn hiệu lực từ 1 đến 120 tháng.",
+        error: "scheduling.validityRange",
       })
       .optional()
       .transform((v) => (typeof v === "number" ? v : null)),
     instructorIds: z
-      .array(uuid("Giảng viên không hợp lệ."))
-      .max(20, "Tối đa 20 giảng viên.")
+      .array(uuid("scheduling.instructorInvalid"))
+      .max(20, "scheduling.tooManyInstructors")
       .default([])
       .transform((ids) => [...new Set(ids.map((s) => s.toLowerCase()))]),
     quotas: z.array(quotaInputSchema).max(300).default([]),
     sessions: z
       .array(sessionInputSchema)
-      .min(1, "Cần ít nhất một buổi.")
-      .max(MAX_SESSIONS, `Tối đa ${MAX_SESSIONS} buổi.`),
+      .min(1, "scheduling.sessionRequired")
+      .max(MAX_SESSIONS, "scheduling.tooManySessions"),
   })
   .superRefine((v, ctx) => {
     const clash = selfOverlap(v.sessions);
@@ -123,20 +121,21 @@ export const offeringInputSchema = z
       ctx.addIssue({
         code: "custom",
         path: ["sessions"],
-        message: `Hai buổi trùng giờ nhau (${formatVnDateTime(clash[0].startsAt)} và ${formatVnDateTime(clash[1].startsAt)}).`,
+        message: "scheduling.sessionsOverlap",
+        params: { first: formatVnDateTime(clash[0].startsAt), second: formatVnDateTime(clash[1].startsAt) },
       });
     if (v.registrationOpensAt && v.registrationClosesAt && v.registrationClosesAt <= v.registrationOpensAt)
       ctx.addIssue({
         code: "custom",
         path: ["registrationClosesAt"],
-        message: "Ngày đóng đăng ký phải sau ngày mở đăng ký.",
+        message: "scheduling.closesBeforeOpens",
       });
     const agencies = v.quotas.map((q) => q.agencyId.toLowerCase());
     if (new Set(agencies).size !== agencies.length)
       ctx.addIssue({
         code: "custom",
         path: ["quotas"],
-        message: "Mỗi đơn vị chỉ được phân bổ chỉ tiêu một lần.",
+        message: "scheduling.quotaDuplicate",
       });
   });
 
@@ -147,10 +146,10 @@ export type SessionData = z.output<typeof sessionInputSchema>;
 export function parseOrThrow<S extends z.ZodType>(
   schema: S,
   input: unknown,
-  onError: (message: string, field?: string) => never,
+  onError: (issue: z.core.$ZodIssue, field?: string) => never,
 ): z.output<S> {
   const parsed = schema.safeParse(input);
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0]!;
-  return onError(issue.message, issue.path.join(".") || undefined);
+  return onError(issue, issue.path.join(".") || undefined);
 }
