@@ -1,6 +1,7 @@
 // Server and validation messages (domain errors, zod field errors, flash notices, page titles), one file
 // per domain under ./errors, so that the pages' own dictionaries and these change independently.
 import { common } from "./errors/common";
+import { routes } from "./errors/routes";
 import { scheduling } from "./errors/scheduling";
 import { targets } from "./errors/targets";
 import { learning } from "./errors/learning";
@@ -12,6 +13,7 @@ import { agencies } from "./errors/agencies";
 export const messages = {
   vi: {
     ...common.vi,
+    ...routes.vi,
     ...scheduling.vi,
     ...targets.vi,
     ...learning.vi,
@@ -22,6 +24,7 @@ export const messages = {
   },
   en: {
     ...common.en,
+    ...routes.en,
     ...scheduling.en,
     ...targets.en,
     ...learning.en,

@@ -14,7 +14,7 @@ import { redirectWithFlash } from "~/utils/flash.server";
 import { formatDate } from "~/utils/format";
 import { fieldErrors } from "~/utils/forms";
 import { domainErrorData, notFound } from "~/utils/http.server";
-import { serverT } from "~/utils/i18n.server";
+import { getLocale, serverT } from "~/utils/i18n.server";
 import { useT } from "~/utils/i18n";
 
 export const meta: MetaFunction = () => [{ title: "Đơn vị — Học ATTT" }];
@@ -37,7 +37,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       _count: { select: { people: true, children: true } },
     },
   });
-  if (!agency) notFound("Không tìm thấy đơn vị.");
+  if (!agency) notFound("agencies.notFound");
   const options = (await listAgencyOptions("ALL")).filter((o) => o.id !== id);
   return {
     agency: {
@@ -65,17 +65,17 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 const renameSchema = z.object({
   intent: z.literal("rename"),
-  name: z.string().trim().min(2, "Vui lòng nhập tên đơn vị.").max(300, "Tên quá dài."),
-  code: z.string().trim().min(1, "Vui lòng nhập mã đơn vị.").max(64, "Mã quá dài."),
+  name: z.string().trim().min(2, "agencies.nameRequired").max(300, "agencies.nameTooLong"),
+  code: z.string().trim().min(1, "agencies.codeRequired").max(64, "agencies.codeTooLong"),
 });
 const moveSchema = z.object({
   intent: z.literal("move"),
-  parentId: z.string().uuid("Vui lòng chọn đơn vị cấp trên."),
+  parentId: z.string().uuid("agencies.parentRequired"),
 });
 const mergeSchema = z.object({
   intent: z.literal("merge"),
-  targetId: z.string().uuid("Vui lòng chọn đơn vị nhận."),
-  confirm: z.literal("yes", { message: "Vui lòng đánh dấu xác nhận hợp nhất." }),
+  targetId: z.string().uuid("agencies.mergeTargetRequired"),
+  confirm: z.literal("yes", { message: "agencies.mergeConfirmRequired" }),
 });
 const schema = z.discriminatedUnion("intent", [renameSchema, moveSchema, mergeSchema]);
 
@@ -84,7 +84,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const id = agencyIdOf(params);
   const t = serverT(request);
   const parsed = schema.safeParse(Object.fromEntries(await request.formData()));
-  if (!parsed.success) return data({ errors: fieldErrors(parsed.error) }, { status: 400 });
+  if (!parsed.success)
+    return data({ errors: fieldErrors(parsed.error, getLocale(request)) }, { status: 400 });
   try {
     const input = parsed.data;
     if (input.intent === "rename") {
@@ -103,7 +104,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       message: t("agency.merged", { source: source?.name ?? "", target: target?.name ?? "" }),
     });
   } catch (error) {
-    return domainErrorData(error);
+    return domainErrorData(error, request);
   }
 }
 

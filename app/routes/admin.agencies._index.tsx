@@ -12,7 +12,7 @@ import { requireAdmin } from "~/modules/auth/guards.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { fieldErrors } from "~/utils/forms";
 import { domainErrorData, parseSearchParams } from "~/utils/http.server";
-import { serverT } from "~/utils/i18n.server";
+import { getLocale, serverT } from "~/utils/i18n.server";
 import { useT } from "~/utils/i18n";
 
 export const meta: MetaFunction = () => [{ title: "Cơ quan, đơn vị — Học ATTT" }];
@@ -59,18 +59,19 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 const createSchema = z.object({
-  code: z.string().trim().min(1, "Vui lòng nhập mã đơn vị.").max(64, "Mã quá dài."),
-  name: z.string().trim().min(2, "Vui lòng nhập tên đơn vị.").max(300, "Tên quá dài."),
+  code: z.string().trim().min(1, "agencies.codeRequired").max(64, "agencies.codeTooLong"),
+  name: z.string().trim().min(2, "agencies.nameRequired").max(300, "agencies.nameTooLong"),
   kind: z.enum(["PROVINCE", "DEPARTMENT", "COMMUNE", "UNIT", "GROUP"], {
-    message: "Loại đơn vị không hợp lệ.",
+    message: "agencies.kindInvalid",
   }),
-  parentId: z.union([z.literal(""), z.string().uuid("Đơn vị cấp trên không hợp lệ.")]),
+  parentId: z.union([z.literal(""), z.string().uuid("agencies.parentInvalid")]),
 });
 
 export async function action({ request }: ActionFunctionArgs) {
   const actor = await requireAdmin(request);
   const parsed = createSchema.safeParse(Object.fromEntries(await request.formData()));
-  if (!parsed.success) return data({ errors: fieldErrors(parsed.error) }, { status: 400 });
+  if (!parsed.success)
+    return data({ errors: fieldErrors(parsed.error, getLocale(request)) }, { status: 400 });
   try {
     const agency = await createAgency(
       { ...parsed.data, parentId: parsed.data.parentId || null },
@@ -81,7 +82,7 @@ export async function action({ request }: ActionFunctionArgs) {
       message: serverT(request)("agency.created", { name: agency.name }),
     });
   } catch (error) {
-    return domainErrorData(error);
+    return domainErrorData(error, request);
   }
 }
 

@@ -16,6 +16,7 @@ import {
 import { newPasswordSchema } from "~/modules/auth/auth.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { fieldErrors } from "~/utils/forms";
+import { getLocale, serverT } from "~/utils/i18n.server";
 import { domainErrorData, parseSearchParams } from "~/utils/http.server";
 import { useT } from "~/utils/i18n";
 
@@ -42,42 +43,44 @@ export async function action({ request }: ActionFunctionArgs) {
   const actor = await requireAdmin(request);
   const form = Object.fromEntries(await request.formData());
   const back = new URL(request.url);
-  const done = (message: string) =>
-    redirectWithFlash(back.pathname + back.search, { kind: "success", message });
+  const t = serverT(request);
+  const done = (message: MessageKey) =>
+    redirectWithFlash(back.pathname + back.search, { kind: "success", message: t(message) });
   try {
     switch (form.intent) {
       case "grant": {
         const parsed = grantSchema.safeParse(form);
-        if (!parsed.success) return data({ errors: fieldErrors(parsed.error) }, { status: 400 });
+        if (!parsed.success)
+          return data({ errors: fieldErrors(parsed.error, getLocale(request)) }, { status: 400 });
         await grantRole(actor.userId, parsed.data);
-        return done("Đã cấp quyền.");
+        return done("flash.roleGranted");
       }
       case "revoke": {
         const parsed = revokeSchema.safeParse(form);
-        if (!parsed.success) return data({ errors: fieldErrors(parsed.error) }, { status: 400 });
+        if (!parsed.success)
+          return data({ errors: fieldErrors(parsed.error, getLocale(request)) }, { status: 400 });
         await revokeGrant(actor.userId, parsed.data.grantId);
-        return done("Đã thu hồi quyền.");
+        return done("flash.roleRevoked");
       }
       case "reset": {
         const parsed = resetSchema.safeParse(form);
-        if (!parsed.success) return data({ errors: fieldErrors(parsed.error) }, { status: 400 });
+        if (!parsed.success)
+          return data({ errors: fieldErrors(parsed.error, getLocale(request)) }, { status: 400 });
         await adminResetPassword(actor.userId, parsed.data.userId, parsed.data.temporaryPassword);
-        return done("Đã đặt lại mật khẩu. Người dùng phải đổi mật khẩu ở lần đăng nhập tới.");
+        return done("flash.passwordReset");
       }
       case "create": {
         const parsed = createAccountSchema.safeParse(form);
-        if (!parsed.success) return data({ errors: fieldErrors(parsed.error) }, { status: 400 });
+        if (!parsed.success)
+          return data({ errors: fieldErrors(parsed.error, getLocale(request)) }, { status: 400 });
         await createAccountForPerson(actor.userId, parsed.data);
-        return done("Đã tạo tài khoản.");
+        return done("flash.accountCreated");
       }
       default:
-        return data(
-          { errors: { form: "Thao tác không hợp lệ." } as Record<string, string> },
-          { status: 400 },
-        );
+        return data({ errors: { form: t("http.badIntent") } as Record<string, string> }, { status: 400 });
     }
   } catch (error) {
-    return domainErrorData(error);
+    return domainErrorData(error, request);
   }
 }
 

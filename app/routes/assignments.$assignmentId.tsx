@@ -65,7 +65,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     });
     return { query: q, progress };
   } catch (error) {
-    throw domainErrorData(error);
+    throw domainErrorData(error, request);
   }
 }
 
@@ -79,7 +79,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       message: serverT(request)("asg.reminded", { count }),
     });
   } catch (error) {
-    throw domainErrorData(error);
+    throw domainErrorData(error, request);
   }
 }
 

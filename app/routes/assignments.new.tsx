@@ -14,7 +14,7 @@ import { personWhere } from "~/modules/auth/scope";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { fieldErrors } from "~/utils/forms";
 import { domainErrorData, forbidden } from "~/utils/http.server";
-import { serverT } from "~/utils/i18n.server";
+import { getLocale, serverT } from "~/utils/i18n.server";
 import { useT } from "~/utils/i18n";
 
 export const meta: MetaFunction = () => [{ title: "Giao khóa học mới — Học ATTT" }];
@@ -80,17 +80,17 @@ export async function action({ request }: ActionFunctionArgs) {
   if (missing.length) {
     return data(
       {
-        errors: { emails: `Không tìm thấy trong phạm vi của bạn: ${missing.join(", ")}` } as Record<
-          string,
-          string
-        >,
+        errors: {
+          emails: serverT(request)("assignments.emailsNotInScope", { emails: missing.join(", ") }),
+        } as Record<string, string>,
         count: null,
       },
       { status: 400 },
     );
   }
   const parsed = assignmentInputSchema.safeParse(input);
-  if (!parsed.success) return data({ errors: fieldErrors(parsed.error), count: null }, { status: 400 });
+  if (!parsed.success)
+    return data({ errors: fieldErrors(parsed.error, getLocale(request)), count: null }, { status: 400 });
   try {
     if (form.get("intent") === "preview") {
       const preview = await previewAssignment(scope, parsed.data);
@@ -102,7 +102,7 @@ export async function action({ request }: ActionFunctionArgs) {
       message: serverT(request)("asg.created", { count: created.count }),
     });
   } catch (error) {
-    const res = domainErrorData(error);
+    const res = domainErrorData(error, request);
     return data({ errors: res.data.errors, count: null }, { status: res.init?.status ?? 400 });
   }
 }

@@ -57,7 +57,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       result: await getAttemptResult(actor.personId, attemptId),
     };
   } catch (error) {
-    throw domainErrorData(error);
+    throw domainErrorData(error, request);
   }
 }
 
@@ -88,7 +88,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     await submitAttempt(actor.personId, attemptId, answers);
     return redirect(`/attempts/${attemptId}`);
   } catch (error) {
-    const res = domainErrorData(error);
+    const res = domainErrorData(error, request);
     return data(
       { saved: false, error: Object.values(res.data.errors)[0] },
       { status: res.init?.status ?? 400 },

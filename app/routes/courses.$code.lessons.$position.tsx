@@ -24,7 +24,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 
 function lessonPosition(params: { position?: string }): number {
   const parsed = z.coerce.number().int().min(1).max(1000).safeParse(params.position);
-  if (!parsed.success) notFound("Không tìm thấy bài học.");
+  if (!parsed.success) notFound("learning.lessonNotFound");
   return parsed.data;
 }
 
@@ -42,7 +42,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       next: view.next ? view.next.position : null,
     };
   } catch (error) {
-    throw domainErrorData(error);
+    throw domainErrorData(error, request);
   }
 }
 
@@ -71,7 +71,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const view = await getLessonForLearner(actor.personId, code, position);
     return redirect(view.next ? `/courses/${code}/lessons/${view.next.position}` : `/courses/${code}`);
   } catch (error) {
-    return domainErrorData(error);
+    return domainErrorData(error, request);
   }
 }
 

@@ -13,7 +13,7 @@ import { sessionCookie } from "~/modules/auth/session.server";
 import { db } from "~/db.server";
 import { type FieldErrors, fieldErrors, safeRedirect } from "~/utils/forms";
 import { clientIp } from "~/utils/http.server";
-import { serverT } from "~/utils/i18n.server";
+import { getLocale, serverT } from "~/utils/i18n.server";
 import { useT } from "~/utils/i18n";
 
 export const meta: MetaFunction = () => [{ title: "Đăng nhập — Học ATTT" }];
@@ -30,7 +30,10 @@ export async function action({ request }: ActionFunctionArgs) {
   const parsed = loginSchema.safeParse(form);
   if (!parsed.success) {
     return data(
-      { errors: fieldErrors(parsed.error) as FieldErrors, email: String(form.email ?? "") },
+      {
+        errors: fieldErrors(parsed.error, getLocale(request)) as FieldErrors,
+        email: String(form.email ?? ""),
+      },
       { status: 400 },
     );
   }

@@ -19,11 +19,12 @@ import { redirectWithFlash } from "~/utils/flash.server";
 import { formatDateTime } from "~/utils/format";
 import { notFound, parseSearchParams } from "~/utils/http.server";
 import { useT } from "~/utils/i18n";
+import { serverT } from "~/utils/i18n.server";
 
 export const meta: MetaFunction = () => [{ title: "Thông báo — Học ATTT" }];
 
 const query = z.object({
-  page: z.coerce.number().int().min(1, "Số trang phải từ 1 trở lên.").max(10_000).default(1),
+  page: z.coerce.number().int().min(1, "validation.pageMin").max(10_000).default(1),
   unread: z.enum(["1"]).optional(),
 });
 
@@ -47,16 +48,19 @@ export async function action({ request }: ActionFunctionArgs) {
   const actor = await requireLearner(request);
   const parsed = actionSchema.safeParse(Object.fromEntries(await request.formData()));
   if (!parsed.success)
-    return redirectWithFlash("/notifications", { kind: "error", message: "Yêu cầu không hợp lệ." });
+    return redirectWithFlash("/notifications", {
+      kind: "error",
+      message: serverT(request)("http.badRequest"),
+    });
   if (parsed.data.intent === "readAll") {
     const count = await markAllRead(actor.personId);
     return redirectWithFlash("/notifications", {
       kind: "success",
-      message: `Đã đánh dấu ${count} thông báo là đã đọc.`,
+      message: serverT(request)("flash.notificationsRead", { count }),
     });
   }
   const opened = await openNotification(actor.personId, parsed.data.id);
-  if (!opened) notFound("Không tìm thấy thông báo.");
+  if (!opened) notFound("notifications.notFound");
   if (parsed.data.intent === "open" && opened.link) return redirect(opened.link);
   return redirect(new URL(request.url).pathname + new URL(request.url).search);
 }

@@ -89,7 +89,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       },
     };
   } catch (error) {
-    throw domainErrorData(error);
+    throw domainErrorData(error, request);
   }
 }
 
@@ -145,7 +145,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       case "result": {
         const parsed = resultSchema.safeParse(Object.fromEntries(form));
         if (!parsed.success)
-          return { errors: { form: "Điểm phải là số nguyên từ 0 đến 1000." } as Record<string, string> };
+          return { errors: { form: t("scheduling.scoreRange") } as Record<string, string> };
         await recordResult(actor, id, field("registrationId"), parsed.data);
         return back(t("off.saved"));
       }
@@ -157,10 +157,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
         await setRegistrationOpen(actor, id, field("intent") === "open");
         return back(t("off.saved"));
       default:
-        return { errors: { form: "Thao tác không hợp lệ." } as Record<string, string> };
+        return { errors: { form: t("http.badIntent") } as Record<string, string> };
     }
   } catch (error) {
-    return domainErrorData(error);
+    return domainErrorData(error, request);
   }
 }
 

@@ -26,7 +26,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       ...(await offeringFormOptions(scope)),
     };
   } catch (error) {
-    throw domainErrorData(error);
+    throw domainErrorData(error, request);
   }
 }
 
@@ -38,7 +38,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     await updateOffering(actor, id, await offeringFormInput(form));
     return redirectWithFlash(`/offerings/${id}`, { kind: "success", message: serverT(request)("off.saved") });
   } catch (error) {
-    return domainErrorData(error);
+    return domainErrorData(error, request);
   }
 }
 

@@ -30,7 +30,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       })),
     };
   } catch (error) {
-    throw domainErrorData(error);
+    throw domainErrorData(error, request);
   }
 }
 

@@ -29,7 +29,7 @@ export async function action({ request }: ActionFunctionArgs) {
       message: serverT(request)("off.saved"),
     });
   } catch (error) {
-    return domainErrorData(error);
+    return domainErrorData(error, request);
   }
 }
 

@@ -12,7 +12,7 @@ import { redirectWithFlash } from "~/utils/flash.server";
 import { formatDate } from "~/utils/format";
 import { fieldErrors } from "~/utils/forms";
 import { domainErrorData, notFound } from "~/utils/http.server";
-import { serverT } from "~/utils/i18n.server";
+import { getLocale, serverT } from "~/utils/i18n.server";
 import { useT } from "~/utils/i18n";
 
 export const meta: MetaFunction = () => [{ title: "Cán bộ — Học ATTT" }];
@@ -32,7 +32,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   try {
     person = await getPerson(scope, id);
   } catch (error) {
-    throw domainErrorData(error);
+    throw domainErrorData(error, request);
   }
   const [agencies, history] = await Promise.all([
     listAgencyOptions(scope),
@@ -75,7 +75,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
     switch (form.get("intent")) {
       case "save": {
         const parsed = personInputSchema.safeParse(personFormInput(form));
-        if (!parsed.success) return data({ errors: fieldErrors(parsed.error) }, { status: 400 });
+        if (!parsed.success)
+          return data({ errors: fieldErrors(parsed.error, getLocale(request)) }, { status: 400 });
         const person = await updatePerson(scope, id, parsed.data, actor.userId);
         return redirectWithFlash(`/people/${id}`, {
           kind: "success",
@@ -91,12 +92,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
       }
       default:
         return data(
-          { errors: { form: "Thao tác không hợp lệ." } as Record<string, string> },
+          { errors: { form: serverT(request)("http.badIntent") } as Record<string, string> },
           { status: 400 },
         );
     }
   } catch (error) {
-    return domainErrorData(error);
+    return domainErrorData(error, request);
   }
 }
 

@@ -13,9 +13,10 @@ import { requireManager } from "~/modules/auth/guards.server";
 import { applyPeopleImport, previewPeopleImport } from "~/modules/people/import.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { domainErrorData, forbidden } from "~/utils/http.server";
-import { serverT } from "~/utils/i18n.server";
+import { serverT, getLocale } from "~/utils/i18n.server";
 import { ImportErrorsTable } from "~/components/import-errors";
 import { useT } from "~/utils/i18n";
+import { issueMessage } from "~/utils/forms";
 
 export const meta: MetaFunction = () => [{ title: "Nhập danh sách cán bộ — Học ATTT" }];
 
@@ -41,7 +42,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 const applySchema = z.object({
   intent: z.literal("apply"),
-  importId: z.string().uuid("Phiên nhập không hợp lệ."),
+  importId: z.string().uuid("people.importIdInvalid"),
 });
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -59,7 +60,7 @@ export async function action({ request }: ActionFunctionArgs) {
     });
   } catch (e) {
     if (e instanceof MaxPartSizeExceededError) {
-      return data({ stage: "error" as const, message: "Tệp quá lớn: tối đa 5 MB." }, { status: 413 });
+      return data({ stage: "error" as const, message: t("people.importTooLarge") }, { status: 413 });
     }
     throw e;
   }
@@ -67,7 +68,10 @@ export async function action({ request }: ActionFunctionArgs) {
     if (form.get("intent") === "apply") {
       const parsed = applySchema.safeParse(Object.fromEntries(form));
       if (!parsed.success)
-        return data({ stage: "error" as const, message: parsed.error.issues[0].message }, { status: 400 });
+        return data(
+          { stage: "error" as const, message: issueMessage(getLocale(request), parsed.error.issues[0]) },
+          { status: 400 },
+        );
       const result = await applyPeopleImport({
         scope,
         importId: parsed.data.importId,
@@ -85,10 +89,7 @@ export async function action({ request }: ActionFunctionArgs) {
     }
     const file = form.get("file");
     if (!(file instanceof File) || file.size === 0 || !file.name) {
-      return data(
-        { stage: "error" as const, message: "Vui lòng chọn tệp .xlsx hoặc .csv có dữ liệu." },
-        { status: 400 },
-      );
+      return data({ stage: "error" as const, message: t("flash.chooseFileWithData") }, { status: 400 });
     }
     const preview = await previewPeopleImport({
       scope,
@@ -101,7 +102,7 @@ export async function action({ request }: ActionFunctionArgs) {
       { status: preview.summary.errors.length ? 400 : 200 },
     );
   } catch (error) {
-    const res = domainErrorData(error);
+    const res = domainErrorData(error, request);
     return data(
       { stage: "error" as const, message: Object.values(res.data.errors)[0] },
       { status: res.init?.status ?? 400 },

@@ -9,7 +9,7 @@ import { createPerson, personInputSchema } from "~/modules/people/people.server"
 import { redirectWithFlash } from "~/utils/flash.server";
 import { fieldErrors } from "~/utils/forms";
 import { domainErrorData, forbidden } from "~/utils/http.server";
-import { serverT } from "~/utils/i18n.server";
+import { getLocale, serverT } from "~/utils/i18n.server";
 import { useT } from "~/utils/i18n";
 
 export const meta: MetaFunction = () => [{ title: "Thêm cán bộ — Học ATTT" }];
@@ -26,7 +26,10 @@ export async function action({ request }: ActionFunctionArgs) {
   const form = await request.formData();
   const parsed = personInputSchema.safeParse(personFormInput(form));
   if (!parsed.success)
-    return data({ errors: fieldErrors(parsed.error), values: Object.fromEntries(form) }, { status: 400 });
+    return data(
+      { errors: fieldErrors(parsed.error, getLocale(request)), values: Object.fromEntries(form) },
+      { status: 400 },
+    );
   try {
     const person = await createPerson(scope, parsed.data, actor.userId);
     return redirectWithFlash(`/people/${person.id}`, {
@@ -34,7 +37,7 @@ export async function action({ request }: ActionFunctionArgs) {
       message: serverT(request)("people.created", { name: person.fullName }),
     });
   } catch (error) {
-    return domainErrorData(error);
+    return domainErrorData(error, request);
   }
 }
 

@@ -53,8 +53,11 @@ export async function action({ request }: ActionFunctionArgs) {
     );
   } catch (e) {
     if (e instanceof MaxPartSizeExceededError)
-      return data({ stage: "error" as const, message: "Tệp quá lớn: tối đa 2 MB." }, { status: 413 });
-    return data({ stage: "error" as const, message: "Vui lòng chọn tệp .xlsx hoặc .csv." }, { status: 400 });
+      return data(
+        { stage: "error" as const, message: serverT(request)("targets.importTooLarge") },
+        { status: 413 },
+      );
+    return data({ stage: "error" as const, message: serverT(request)("flash.chooseFile") }, { status: 400 });
   }
   let fileName: string;
   let bytes: Uint8Array;
@@ -67,7 +70,7 @@ export async function action({ request }: ActionFunctionArgs) {
     bytes = new Uint8Array(await file.arrayBuffer());
   } else {
     return data(
-      { stage: "error" as const, message: "Vui lòng chọn tệp .xlsx hoặc .csv có dữ liệu." },
+      { stage: "error" as const, message: serverT(request)("flash.chooseFileWithData") },
       { status: 400 },
     );
   }

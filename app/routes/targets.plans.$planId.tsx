@@ -10,24 +10,24 @@ import { formValues, planFormSchema, targetFormSchema } from "~/modules/targets/
 import { DomainError } from "~/utils/errors";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { formatDate } from "~/utils/format";
-import { fieldErrors } from "~/utils/forms";
+import { fieldErrors, issueRef } from "~/utils/forms";
 import { badRequest, domainErrorData, notFound } from "~/utils/http.server";
-import { serverT } from "~/utils/i18n.server";
+import { getLocale, serverT } from "~/utils/i18n.server";
 import { useT } from "~/utils/i18n";
 
 export const meta: MetaFunction = () => [{ title: "Kế hoạch — Học ATTT" }];
 
-const uuid = z.string().uuid("Mã kế hoạch không hợp lệ.");
+const uuid = z.string().uuid("targets.planIdInvalid");
 
 async function load(request: Request, planId: string | undefined) {
   const { actor } = await requireViewer(request);
   requirePlanManager(actor);
   const id = uuid.safeParse(planId);
-  if (!id.success) notFound("Không tìm thấy kế hoạch.");
+  if (!id.success) notFound("targets.planNotFound");
   try {
     return { actor, plan: await loadPlanForManager(actor, id.data) };
   } catch (e) {
-    if (e instanceof DomainError) domainErrorData(e);
+    if (e instanceof DomainError) domainErrorData(e, request);
     throw e;
   }
 }
@@ -36,7 +36,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { actor, plan } = await load(request, params.planId);
   const edit = new URL(request.url).searchParams.get("edit");
   const editing = edit ? plan.targets.find((t) => t.id === edit) : undefined;
-  if (edit && !editing) notFound("Không tìm thấy chỉ tiêu.");
+  if (edit && !editing) notFound("targets.targetNotFound");
   const [agencies, targetAgencies, topics] = await Promise.all([
     planAgencyOptions(actor),
     planAgencyOptions(actor, plan.agency.path),
@@ -87,8 +87,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 const toggleSchema = z.object({
-  targetId: z.string().uuid("Chỉ tiêu không hợp lệ."),
-  active: z.enum(["true", "false"], { error: "Giá trị không hợp lệ." }),
+  targetId: z.string().uuid("targets.targetInvalid"),
+  active: z.enum(["true", "false"], { error: "validation.invalid" }),
 });
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -99,13 +99,15 @@ export async function action({ request, params }: ActionFunctionArgs) {
   try {
     if (intent === "plan") {
       const parsed = planFormSchema.safeParse(Object.fromEntries(form));
-      if (!parsed.success) return data({ errors: fieldErrors(parsed.error) }, { status: 400 });
+      if (!parsed.success)
+        return data({ errors: fieldErrors(parsed.error, getLocale(request)) }, { status: 400 });
       await savePlan(actor, plan.id, parsed.data);
       return redirectWithFlash(`/targets/plans/${plan.id}`, { kind: "success", message: t("plans.saved") });
     }
     if (intent === "target") {
       const parsed = targetFormSchema.safeParse(formValues(form, ["staffCategories", "itRoles", "topics"]));
-      if (!parsed.success) return data({ errors: fieldErrors(parsed.error) }, { status: 400 });
+      if (!parsed.success)
+        return data({ errors: fieldErrors(parsed.error, getLocale(request)) }, { status: 400 });
       const targetId = form.get("targetId");
       await saveTarget(
         actor,
@@ -120,16 +122,16 @@ export async function action({ request, params }: ActionFunctionArgs) {
     }
     if (intent === "toggle") {
       const parsed = toggleSchema.safeParse(Object.fromEntries(form));
-      if (!parsed.success) badRequest(parsed.error.issues[0].message);
+      if (!parsed.success) badRequest(issueRef(parsed.error.issues[0]));
       await setTargetActive(actor, plan.id, parsed.data.targetId, parsed.data.active === "true");
       return redirectWithFlash(`/targets/plans/${plan.id}`, {
         kind: "success",
         message: t("plans.targetSaved"),
       });
     }
-    badRequest("Thao tác không hợp lệ.");
+    badRequest("http.badIntent");
   } catch (e) {
-    return domainErrorData(e);
+    return domainErrorData(e, request);
   }
 }
 

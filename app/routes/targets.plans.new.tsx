@@ -8,7 +8,7 @@ import { planFormSchema } from "~/modules/targets/schema";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { fieldErrors } from "~/utils/forms";
 import { domainErrorData } from "~/utils/http.server";
-import { serverT } from "~/utils/i18n.server";
+import { getLocale, serverT } from "~/utils/i18n.server";
 import { useT } from "~/utils/i18n";
 
 export const meta: MetaFunction = () => [{ title: "Thêm kế hoạch — Học ATTT" }];
@@ -23,7 +23,8 @@ export async function action({ request }: ActionFunctionArgs) {
   const { actor } = await requireViewer(request);
   requirePlanManager(actor);
   const parsed = planFormSchema.safeParse(Object.fromEntries(await request.formData()));
-  if (!parsed.success) return data({ errors: fieldErrors(parsed.error) }, { status: 400 });
+  if (!parsed.success)
+    return data({ errors: fieldErrors(parsed.error, getLocale(request)) }, { status: 400 });
   try {
     const plan = await savePlan(actor, null, parsed.data);
     return redirectWithFlash(`/targets/plans/${plan.id}`, {
@@ -31,7 +32,7 @@ export async function action({ request }: ActionFunctionArgs) {
       message: serverT(request)("plans.saved"),
     });
   } catch (e) {
-    return domainErrorData(e);
+    return domainErrorData(e, request);
   }
 }
 

@@ -14,7 +14,7 @@ export const meta: MetaFunction = () => [{ title: "Báo cáo chỉ tiêu — H�
 export async function loader({ request }: LoaderFunctionArgs) {
   const { scope } = await requireViewer(request);
   const view = await resolveView(parseViewQuery(request), scope);
-  if (!view || !view.targetId) notFound("Chưa có kế hoạch hoặc chỉ tiêu để báo cáo.");
+  if (!view || !view.targetId) notFound("targets.nothingToReport");
   const data = reportPageData(view);
   return {
     ...data,

@@ -9,29 +9,26 @@ import { listSnapshots } from "~/modules/targets/snapshots.server";
 import { canManagePlan, defaultPlanId, planAgencyPath } from "~/modules/targets/view.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { formatDate, formatDateTime } from "~/utils/format";
-import { fieldErrors } from "~/utils/forms";
+import { fieldErrors, issueRef } from "~/utils/forms";
 import { badRequest, domainErrorData, notFound } from "~/utils/http.server";
-import { serverT } from "~/utils/i18n.server";
+import { getLocale, serverT } from "~/utils/i18n.server";
 import { useT } from "~/utils/i18n";
 
 export const meta: MetaFunction = () => [{ title: "Số liệu chốt — Học ATTT" }];
 
 const querySchema = z.object({
-  plan: z.preprocess(
-    (v) => (v === "" ? undefined : v),
-    z.string().uuid("Tham số plan (kế hoạch) không hợp lệ.").optional(),
-  ),
+  plan: z.preprocess((v) => (v === "" ? undefined : v), z.string().uuid("targets.paramPlan").optional()),
 });
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { actor, scope } = await requireViewer(request);
   const q = querySchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
-  if (!q.success) badRequest(q.error.issues[0].message);
+  if (!q.success) badRequest(issueRef(q.error.issues[0]));
   const planId = q.data.plan ?? (await defaultPlanId());
-  if (!planId) notFound("Chưa có kế hoạch nào.");
+  if (!planId) notFound("targets.noPlans");
   const plans = await visiblePlans(scope);
   const plan = plans.find((p) => p.id === planId);
-  if (!plan) notFound("Không tìm thấy kế hoạch trong phạm vi của bạn.");
+  if (!plan) notFound("targets.planNotInScope");
   const snapshots = await listSnapshots(plan.id);
   return {
     plan: { id: plan.id, title: plan.title, year: plan.year },
@@ -51,7 +48,8 @@ export async function action({ request }: ActionFunctionArgs) {
   const { actor } = await requireViewer(request);
   const t = serverT(request);
   const parsed = snapshotFormSchema.safeParse(Object.fromEntries(await request.formData()));
-  if (!parsed.success) return data({ errors: fieldErrors(parsed.error) }, { status: 400 });
+  if (!parsed.success)
+    return data({ errors: fieldErrors(parsed.error, getLocale(request)) }, { status: 400 });
   try {
     const s = await createSnapshot(actor, parsed.data);
     return redirectWithFlash(`/targets/snapshots?plan=${parsed.data.plan}`, {
@@ -59,7 +57,7 @@ export async function action({ request }: ActionFunctionArgs) {
       message: t("snap.done", { label: s.label }),
     });
   } catch (e) {
-    return domainErrorData(e);
+    return domainErrorData(e, request);
   }
 }
 
