@@ -1,6 +1,7 @@
 // Server and validation messages (domain errors, zod field errors, flash notices, page titles), one file
 // per domain under ./errors, so that the pages' own dictionaries and these change independently.
 import { common } from "./errors/common";
+import { titles } from "./errors/titles";
 import { routes } from "./errors/routes";
 import { scheduling } from "./errors/scheduling";
 import { targets } from "./errors/targets";
@@ -13,6 +14,7 @@ import { agencies } from "./errors/agencies";
 export const messages = {
   vi: {
     ...common.vi,
+    ...titles.vi,
     ...routes.vi,
     ...scheduling.vi,
     ...targets.vi,
@@ -24,6 +26,7 @@ export const messages = {
   },
   en: {
     ...common.en,
+    ...titles.en,
     ...routes.en,
     ...scheduling.en,
     ...targets.en,

@@ -6,9 +6,9 @@ import { db } from "~/db.server";
 import { requireAdmin } from "~/modules/auth/guards.server";
 import { formatDateTime } from "~/utils/format";
 import { parseSearchParams } from "~/utils/http.server";
-import { useT } from "~/utils/i18n";
+import { useT, pageTitle } from "~/utils/i18n";
 
-export const meta: MetaFunction = () => [{ title: "Nhật ký — Học ATTT" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "title.audit") }];
 
 const query = z.object({
   action: z.string().trim().max(64).default(""),

@@ -18,9 +18,9 @@ import { redirectWithFlash } from "~/utils/flash.server";
 import { fieldErrors } from "~/utils/forms";
 import { getLocale, serverT } from "~/utils/i18n.server";
 import { domainErrorData, parseSearchParams } from "~/utils/http.server";
-import { useT } from "~/utils/i18n";
+import { useT, pageTitle } from "~/utils/i18n";
 
-export const meta: MetaFunction = () => [{ title: "Tài khoản — Học ATTT" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "title.users") }];
 
 const query = z.object({
   q: z.string().trim().max(100).default(""),

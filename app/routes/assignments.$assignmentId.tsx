@@ -13,9 +13,11 @@ import { formatDate } from "~/utils/format";
 import { domainErrorData, parseSearchParams } from "~/utils/http.server";
 import { serverT } from "~/utils/i18n.server";
 import { csvResponse, xlsxResponse } from "~/utils/spreadsheet.server";
-import { useT } from "~/utils/i18n";
+import { useT, pageTitle } from "~/utils/i18n";
 
-export const meta: MetaFunction = () => [{ title: "Tiến độ khóa học được giao — Học ATTT" }];
+export const meta: MetaFunction = ({ matches }) => [
+  { title: pageTitle(matches, "title.assignmentProgress") },
+];
 
 const STATUSES = ["CHUA_BAT_DAU", "DANG_HOC", "HOAN_THANH", "QUA_HAN"] as const;
 const query = z.object({

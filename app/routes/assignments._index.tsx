@@ -3,9 +3,9 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { listAssignments } from "~/modules/assignments/assignments.server";
 import { requireManager } from "~/modules/auth/guards.server";
 import { formatDate } from "~/utils/format";
-import { useT } from "~/utils/i18n";
+import { useT, pageTitle } from "~/utils/i18n";
 
-export const meta: MetaFunction = () => [{ title: "Giao khóa học — Học ATTT" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "title.assignments") }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { scope } = await requireManager(request);

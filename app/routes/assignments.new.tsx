@@ -15,9 +15,9 @@ import { redirectWithFlash } from "~/utils/flash.server";
 import { fieldErrors } from "~/utils/forms";
 import { domainErrorData, forbidden } from "~/utils/http.server";
 import { getLocale, serverT } from "~/utils/i18n.server";
-import { useT } from "~/utils/i18n";
+import { useT, pageTitle } from "~/utils/i18n";
 
-export const meta: MetaFunction = () => [{ title: "Giao khóa học mới — Học ATTT" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "title.assignmentNew") }];
 
 const CATEGORIES = ["CAN_BO", "CONG_CHUC", "VIEN_CHUC", "NGUOI_LAO_DONG"] as const;
 const IT_ROLES = ["NONE", "FULL_TIME", "PART_TIME"] as const;

@@ -17,9 +17,9 @@ import {
   submitAttempt,
 } from "~/modules/learning/quiz.server";
 import { domainErrorData } from "~/utils/http.server";
-import { useT } from "~/utils/i18n";
+import { useT, pageTitle } from "~/utils/i18n";
 
-export const meta: MetaFunction = () => [{ title: "Bài kiểm tra — Học ATTT" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "title.attempt") }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireLearner(request);

@@ -13,10 +13,10 @@ import { redirectWithFlash } from "~/utils/flash.server";
 import { formatDate } from "~/utils/format";
 import { domainErrorData } from "~/utils/http.server";
 import { courseCode } from "~/modules/learning/params.server";
-import { useT } from "~/utils/i18n";
+import { useT, pageTitle } from "~/utils/i18n";
 import { serverT } from "~/utils/i18n.server";
 
-export const meta: MetaFunction = () => [{ title: "Khóa học — Học ATTT" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "title.course") }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireLearner(request);

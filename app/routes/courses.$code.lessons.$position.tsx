@@ -15,11 +15,11 @@ import {
   saveReadingPosition,
 } from "~/modules/learning/enrollment.server";
 import { domainErrorData, notFound } from "~/utils/http.server";
-import { useT } from "~/utils/i18n";
+import { useT, pageTitle } from "~/utils/i18n";
 import { courseCode } from "~/modules/learning/params.server";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `${data?.lesson.title ?? "Bài học"} — Học ATTT` },
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
+  { title: data ? `${data.lesson.title} — Học ATTT` : pageTitle(matches, "title.lesson") },
 ];
 
 function lessonPosition(params: { position?: string }): number {

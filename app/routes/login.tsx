@@ -14,9 +14,9 @@ import { db } from "~/db.server";
 import { type FieldErrors, fieldErrors, safeRedirect } from "~/utils/forms";
 import { clientIp } from "~/utils/http.server";
 import { getLocale, serverT } from "~/utils/i18n.server";
-import { useT } from "~/utils/i18n";
+import { useT, pageTitle } from "~/utils/i18n";
 
-export const meta: MetaFunction = () => [{ title: "Đăng nhập — Học ATTT" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "title.login") }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await getActor(request);

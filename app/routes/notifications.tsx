@@ -18,10 +18,10 @@ import {
 import { redirectWithFlash } from "~/utils/flash.server";
 import { formatDateTime } from "~/utils/format";
 import { notFound, parseSearchParams } from "~/utils/http.server";
-import { useT } from "~/utils/i18n";
+import { useT, pageTitle } from "~/utils/i18n";
 import { serverT } from "~/utils/i18n.server";
 
-export const meta: MetaFunction = () => [{ title: "Thông báo — Học ATTT" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "title.notifications") }];
 
 const query = z.object({
   page: z.coerce.number().int().min(1, "validation.pageMin").max(10_000).default(1),

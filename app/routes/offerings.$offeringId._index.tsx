@@ -20,10 +20,13 @@ import { redirectWithFlash } from "~/utils/flash.server";
 import { formatDate } from "~/utils/format";
 import { domainErrorData, parseSearchParams } from "~/utils/http.server";
 import { serverT } from "~/utils/i18n.server";
-import { useT } from "~/utils/i18n";
+import { useT, pageTitle } from "~/utils/i18n";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `${data && "offering" in data ? data.offering.title : "Lớp / diễn tập"} — Học ATTT` },
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
+  {
+    title:
+      data && "offering" in data ? `${data.offering.title} — Học ATTT` : pageTitle(matches, "title.offering"),
+  },
 ];
 
 const query = z.object({ q: z.string().trim().max(100).default(""), all: z.enum(["", "1"]).default("") });

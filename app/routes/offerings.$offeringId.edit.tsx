@@ -10,9 +10,9 @@ import { updateOffering } from "~/modules/scheduling/offerings.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { domainErrorData } from "~/utils/http.server";
 import { serverT } from "~/utils/i18n.server";
-import { useT } from "~/utils/i18n";
+import { useT, pageTitle } from "~/utils/i18n";
 
-export const meta: MetaFunction = () => [{ title: "Sửa lớp / diễn tập — Học ATTT" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "title.offeringEdit") }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { actor, scope } = await requireManager(request);

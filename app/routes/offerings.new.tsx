@@ -8,9 +8,9 @@ import { createOffering } from "~/modules/scheduling/offerings.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { domainErrorData, forbidden } from "~/utils/http.server";
 import { serverT } from "~/utils/i18n.server";
-import { useT } from "~/utils/i18n";
+import { useT, pageTitle } from "~/utils/i18n";
 
-export const meta: MetaFunction = () => [{ title: "Tạo lớp / diễn tập — Học ATTT" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "title.offeringNew") }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { scope } = await requireManager(request);

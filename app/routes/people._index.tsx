@@ -8,9 +8,9 @@ import { requireViewer } from "~/modules/auth/guards.server";
 import { inScope, manageScope } from "~/modules/auth/scope";
 import { listPeopleForQuery, peopleQuerySchema } from "~/modules/people/query.server";
 import { parseSearchParams } from "~/utils/http.server";
-import { useT } from "~/utils/i18n";
+import { useT, pageTitle } from "~/utils/i18n";
 
-export const meta: MetaFunction = () => [{ title: "Cán bộ, công chức — Học ATTT" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "title.people") }];
 
 const PAGE_SIZE = 25;
 

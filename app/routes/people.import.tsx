@@ -15,10 +15,10 @@ import { redirectWithFlash } from "~/utils/flash.server";
 import { domainErrorData, forbidden } from "~/utils/http.server";
 import { serverT, getLocale } from "~/utils/i18n.server";
 import { ImportErrorsTable } from "~/components/import-errors";
-import { useT } from "~/utils/i18n";
+import { useT, pageTitle } from "~/utils/i18n";
 import { issueMessage } from "~/utils/forms";
 
-export const meta: MetaFunction = () => [{ title: "Nhập danh sách cán bộ — Học ATTT" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "title.peopleImport") }];
 
 const MAX_UPLOAD = 6 * 1024 * 1024; // the import itself refuses files over 5 MB with a clear message
 const TEMPLATE =

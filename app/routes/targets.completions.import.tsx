@@ -19,9 +19,9 @@ import { formatDate } from "~/utils/format";
 import { forbidden } from "~/utils/http.server";
 import { serverT } from "~/utils/i18n.server";
 import { ImportErrorsTable } from "~/components/import-errors";
-import { useT } from "~/utils/i18n";
+import { useT, pageTitle } from "~/utils/i18n";
 
-export const meta: MetaFunction = () => [{ title: "Nhập kết quả đào tạo — Học ATTT" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "title.completionsImport") }];
 
 const TEMPLATE =
   "\uFEFFEmail,Chủ đề,Mã khóa học,Ngày hoàn thành,Hiệu lực đến,Số chứng nhận,Ghi chú\r\n" +

@@ -13,9 +13,9 @@ import { formatDate } from "~/utils/format";
 import { fieldErrors, issueRef } from "~/utils/forms";
 import { badRequest, domainErrorData, notFound } from "~/utils/http.server";
 import { getLocale, serverT } from "~/utils/i18n.server";
-import { useT } from "~/utils/i18n";
+import { useT, pageTitle } from "~/utils/i18n";
 
-export const meta: MetaFunction = () => [{ title: "Kế hoạch — Học ATTT" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "title.plan") }];
 
 const uuid = z.string().uuid("targets.planIdInvalid");
 

@@ -9,9 +9,9 @@ import { redirectWithFlash } from "~/utils/flash.server";
 import { fieldErrors } from "~/utils/forms";
 import { domainErrorData } from "~/utils/http.server";
 import { getLocale, serverT } from "~/utils/i18n.server";
-import { useT } from "~/utils/i18n";
+import { useT, pageTitle } from "~/utils/i18n";
 
-export const meta: MetaFunction = () => [{ title: "Thêm kế hoạch — Học ATTT" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "title.planNew") }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { actor } = await requireViewer(request);

@@ -7,9 +7,9 @@ import { statusLabel } from "~/modules/targets/report.server";
 import { parseViewQuery, resolveView } from "~/modules/targets/view.server";
 import { formatNumber } from "~/utils/format";
 import { notFound } from "~/utils/http.server";
-import { useT } from "~/utils/i18n";
+import { useT, pageTitle } from "~/utils/i18n";
 
-export const meta: MetaFunction = () => [{ title: "Báo cáo chỉ tiêu — Học ATTT" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "title.targetReport") }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { scope } = await requireViewer(request);

@@ -12,9 +12,9 @@ import { formatDate, formatDateTime } from "~/utils/format";
 import { fieldErrors, issueRef } from "~/utils/forms";
 import { badRequest, domainErrorData, notFound } from "~/utils/http.server";
 import { getLocale, serverT } from "~/utils/i18n.server";
-import { useT } from "~/utils/i18n";
+import { useT, pageTitle } from "~/utils/i18n";
 
-export const meta: MetaFunction = () => [{ title: "Số liệu chốt — Học ATTT" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "title.snapshots") }];
 
 const querySchema = z.object({
   plan: z.preprocess((v) => (v === "" ? undefined : v), z.string().uuid("targets.paramPlan").optional()),
