@@ -118,7 +118,7 @@ function Header() {
           <img src="/favicon.svg" alt="" width={32} height={32} />
           <span className="text-lg font-bold text-red-800">{t("appName")}</span>
         </Link>
-        <nav className="hidden flex-1 gap-0.5 xl:flex" aria-label="Chính">
+        <nav className="hidden flex-1 gap-0.5 xl:flex" aria-label={t("ui.mainNav")}>
           {nav.map((item) => (
             <NavLink
               key={item.to}

@@ -15,7 +15,8 @@ export function GeneralErrorBoundary() {
     const d = error.data as unknown;
     if (d && typeof d === "object" && "messageKey" in d && isMessageKey(d.messageKey))
       detail = t(d.messageKey, "params" in d ? (d.params as MessageParams) : undefined);
-    else if (d && typeof d === "object" && "message" in d && typeof d.message === "string") detail = d.message;
+    else if (d && typeof d === "object" && "message" in d && typeof d.message === "string")
+      detail = d.message;
   } else if (typeof document === "undefined") {
     console.error(error);
   }

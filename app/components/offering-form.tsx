@@ -218,7 +218,7 @@ export function OfferingForm(props: {
         </div>
         <div>
           <label htmlFor="registrationOpensAt" className="label">
-            {t("off.window")} — mở
+            {t("off.window")} — {t("ui.windowOpens")}
           </label>
           <input
             id="registrationOpensAt"
@@ -231,7 +231,7 @@ export function OfferingForm(props: {
         </div>
         <div>
           <label htmlFor="registrationClosesAt" className="label">
-            {t("off.window")} — đóng
+            {t("off.window")} — {t("ui.windowCloses")}
           </label>
           <input
             id="registrationClosesAt"

@@ -11,7 +11,7 @@ export function Pagination({ page, pageSize, total }: { page: number; pageSize: 
     return `${location.pathname}?${params}`;
   };
   return (
-    <nav className="mt-4 flex items-center justify-between gap-2 text-sm" aria-label="Phân trang">
+    <nav className="mt-4 flex items-center justify-between gap-2 text-sm" aria-label={t("ui.pagination")}>
       <span className="text-slate-600">{t("common.total", { count: total.toLocaleString("vi-VN") })}</span>
       <div className="flex items-center gap-2">
         {page > 1 ? (

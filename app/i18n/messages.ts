@@ -1,6 +1,7 @@
 // Server and validation messages (domain errors, zod field errors, flash notices, page titles), one file
 // per domain under ./errors, so that the pages' own dictionaries and these change independently.
 import { common } from "./errors/common";
+import { ui } from "./errors/ui";
 import { titles } from "./errors/titles";
 import { routes } from "./errors/routes";
 import { scheduling } from "./errors/scheduling";
@@ -14,6 +15,7 @@ import { agencies } from "./errors/agencies";
 export const messages = {
   vi: {
     ...common.vi,
+    ...ui.vi,
     ...titles.vi,
     ...routes.vi,
     ...scheduling.vi,
@@ -26,6 +28,7 @@ export const messages = {
   },
   en: {
     ...common.en,
+    ...ui.en,
     ...titles.en,
     ...routes.en,
     ...scheduling.en,

@@ -200,7 +200,7 @@ export default function AgencyPage() {
             <input type="hidden" name="intent" value="merge" />
             {select("targetId", t("agency.target"))}
             <label className="flex w-full items-center gap-2 text-sm">
-              <input type="checkbox" name="confirm" value="yes" /> Tôi hiểu thao tác này không thể hoàn tác
+              <input type="checkbox" name="confirm" value="yes" /> {t("agencies.mergeConfirm")}
             </label>
             {errors.confirm ? <p className="field-error w-full">{errors.confirm}</p> : null}
             <button type="submit" className="btn-danger">

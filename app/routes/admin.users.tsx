@@ -164,7 +164,7 @@ export default function UsersPage() {
                     </select>
                     <input
                       name="agencyCode"
-                      placeholder="Mã đơn vị"
+                      placeholder={t("ui.agencyCode")}
                       aria-label={t("users.scope")}
                       className="input w-28 py-1"
                     />

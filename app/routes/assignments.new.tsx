@@ -180,7 +180,7 @@ export default function NewAssignmentPage() {
         </div>
         <div>
           <label htmlFor="emails" className="label">
-            Email người được giao đích danh (tùy chọn)
+            {t("assignments.emailsLabel")}
           </label>
           <textarea id="emails" name="emails" rows={2} className="input" />
           {err("emails")}

@@ -168,7 +168,7 @@ function Taking({
           const chosen = attempt.answers[q.questionId] ?? [];
           return (
             <fieldset key={q.questionId} className="card">
-              <legend className="sr-only">Câu {i + 1}</legend>
+              <legend className="sr-only">{t("learning.questionNumber", { number: i + 1 })}</legend>
               <p className="font-medium">
                 <span className="mr-1 text-slate-500">{i + 1}.</span>
                 {q.text}

@@ -111,7 +111,7 @@ export default function LessonPage() {
   useReadingPosition(lesson.id, scrollTo);
   return (
     <article className="mx-auto max-w-3xl">
-      <nav className="mb-4 text-sm text-slate-600" aria-label="Vị trí">
+      <nav className="mb-4 text-sm text-slate-600" aria-label={t("ui.breadcrumb")}>
         <Link to={`/courses/${code}`} className="text-red-800 hover:underline">
           {courseTitle}
         </Link>{" "}

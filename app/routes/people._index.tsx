@@ -95,7 +95,7 @@ export default function PeoplePage() {
           </select>
           <label className="mt-1 flex items-center gap-1 text-xs text-slate-600">
             <input type="checkbox" name="sub" value="0" defaultChecked={query.sub === "0"} />
-            Chỉ đơn vị này (không gồm trực thuộc)
+            {t("people.onlyThisAgency")}
           </label>
         </div>
         <div className="md:col-span-2">

@@ -112,7 +112,12 @@ export default function SnapshotsPage() {
             <label htmlFor="label" className="label">
               {t("snap.label")}
             </label>
-            <input id="label" name="label" className="input" placeholder="Quý I năm 2026" />
+            <input
+              id="label"
+              name="label"
+              className="input"
+              placeholder={t("targets.snapshotLabelExample")}
+            />
             {errors.label ? <p className="field-error">{errors.label}</p> : null}
           </div>
           <button type="submit" className="btn-primary" disabled={busy}>
