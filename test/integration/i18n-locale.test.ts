@@ -1,0 +1,88 @@
+// English mode is English end to end: a domain error, a zod field error, a 404 page's message and the page
+// title follow the reader's language cookie, and Vietnamese stays the default.
+import { beforeAll, describe, expect, it } from "vitest";
+import { loader as rootLoader } from "~/root";
+import { action as newPersonAction, meta as newPersonMeta } from "~/routes/people.new";
+import { loader as planLoader } from "~/routes/targets.plans.$planId";
+import { LANG_COOKIE } from "~/utils/i18n.server";
+import { buildWorld, call, get, post } from "./helpers/world";
+
+type World = Awaited<ReturnType<typeof buildWorld>>;
+let w: World;
+
+beforeAll(async () => {
+  w = await buildWorld();
+});
+
+const inEnglish = (cookie: string) => `${cookie}; ${LANG_COOKIE}=en`;
+type Errors = { errors: Record<string, string> };
+
+function personFields(overrides: Record<string, string> = {}) {
+  return {
+    fullName: "Phạm Thị Dung",
+    email: "dung@a.vn",
+    agencyId: w.a.id,
+    staffCategory: "CONG_CHUC",
+    position: "",
+    itRole: "NONE",
+    tags: "",
+    ...overrides,
+  };
+}
+
+describe("messages in the reader's locale", () => {
+  it("a zod field error is English with the en cookie and Vietnamese without it", async () => {
+    const fields = personFields({ fullName: "", email: "not-an-email" });
+    const en = await call(newPersonAction, post("/people/new", inEnglish(w.coordA.cookie), fields));
+    expect(en.status).toBe(400);
+    expect((en.data as Errors).errors).toMatchObject({
+      fullName: "Please enter the full name.",
+      email: "The email address is not valid.",
+    });
+
+    const vi = await call(newPersonAction, post("/people/new", w.coordA.cookie, fields));
+    expect((vi.data as Errors).errors).toMatchObject({
+      fullName: "Vui lòng nhập họ và tên.",
+      email: "Email không hợp lệ.",
+    });
+  });
+
+  it("a limit in a zod message is filled in from the schema", async () => {
+    const fields = personFields({ fullName: "A".repeat(151) });
+    const en = await call(newPersonAction, post("/people/new", inEnglish(w.coordA.cookie), fields));
+    expect((en.data as Errors).errors.fullName).toBe("The full name may have at most 150 characters.");
+  });
+
+  it("a domain error from the service is English with the en cookie", async () => {
+    // An's email is taken: the service refuses with the people.emailTaken key.
+    const fields = personFields({ email: w.personA.email });
+    const en = await call(newPersonAction, post("/people/new", inEnglish(w.coordA.cookie), fields));
+    expect(en.status).toBe(400);
+    expect((en.data as Errors).errors.email).toBe("This email address is already used by another person.");
+
+    const vi = await call(newPersonAction, post("/people/new", w.coordA.cookie, fields));
+    expect((vi.data as Errors).errors.email).toBe("Email này đã được dùng cho một cán bộ khác.");
+  });
+
+  it("a 404 carries its message key, so the error page shows it in the reader's locale", async () => {
+    const res = await call(planLoader, get("/targets/plans/nope", inEnglish(w.reviewer.cookie)), {
+      planId: "nope",
+    });
+    expect(res.status).toBe(404);
+    expect(res.data).toMatchObject({ messageKey: "targets.planNotFound", message: "Không tìm thấy kế hoạch." });
+  });
+});
+
+describe("page titles", () => {
+  async function titleWith(cookie: string) {
+    const root = await call(rootLoader, get("/people/new", cookie));
+    const matches = [{ id: "root", data: root.data }];
+    const tags = newPersonMeta({ matches } as unknown as Parameters<typeof newPersonMeta>[0]);
+    return (tags as { title?: string }[]).find((t) => t.title)?.title;
+  }
+
+  it("follow the language chosen", async () => {
+    expect(await titleWith(inEnglish(w.coordA.cookie))).toBe("Add staff member — Học ATTT");
+    expect(await titleWith(w.coordA.cookie)).toBe("Thêm cán bộ — Học ATTT");
+  });
+});
