@@ -150,7 +150,7 @@ export function OfferingForm(props: {
                 value={r}
                 defaultChecked={d.audienceItRoles.includes(r)}
               />
-              {r === "FULL_TIME" ? "Chuyên trách CNTT" : "Kiêm nhiệm CNTT"}
+              {t(r === "FULL_TIME" ? "ui.itFullTimeAudience" : "ui.itPartTimeAudience")}
             </label>
           ))}
           <label htmlFor="audienceTags" className="label mt-2">

@@ -7,6 +7,7 @@ import { requireAdmin } from "~/modules/auth/guards.server";
 import { formatDateTime } from "~/utils/format";
 import { parseSearchParams } from "~/utils/http.server";
 import { useT, pageTitle } from "~/utils/i18n";
+import { serverT } from "~/utils/i18n.server";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "title.audit") }];
 
@@ -37,7 +38,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
     events: events.map((e) => ({
       id: String(e.id),
       createdAt: e.createdAt.toISOString(),
-      actor: e.actorUserId ? (emailOf.get(e.actorUserId) ?? e.actorUserId) : "hệ thống",
+      actor: e.actorUserId
+        ? (emailOf.get(e.actorUserId) ?? e.actorUserId)
+        : serverT(request)("ui.auditSystem"),
       action: e.action,
       entity: `${e.entityType}${e.entityId ? ` ${e.entityId.slice(0, 8)}` : ""}`,
       data: JSON.stringify(e.data),

@@ -48,7 +48,7 @@ export default function AssignmentsPage() {
                   </td>
                   <td className="px-3 py-2">{a.agencyName ?? "—"}</td>
                   <td className="px-3 py-2">
-                    {a.dueAt ? formatDate(a.dueAt) : a.dueDays ? `+${a.dueDays} ngày` : "—"}
+                    {a.dueAt ? formatDate(a.dueAt) : a.dueDays ? t("ui.dueInDays", { days: a.dueDays }) : "—"}
                   </td>
                   <td className="px-3 py-2 text-right tabular-nums">{a.counts.total}</td>
                   <td className="px-3 py-2 text-right tabular-nums text-green-700">{a.counts.HOAN_THANH}</td>

@@ -174,6 +174,14 @@ const ALLOWED_VI_FILES = new Set([
   "app/modules/content/load.server.ts",
 ]);
 
+/** A literal shown as it is: a JSX attribute or child, possibly through `? :`, `??`, `||` or parentheses. */
+function inJsxValue(node: ts.Node): boolean {
+  let up = node.parent;
+  while (ts.isConditionalExpression(up) || ts.isBinaryExpression(up) || ts.isParenthesizedExpression(up))
+    up = up.parent;
+  return ts.isJsxAttribute(up) || ts.isJsxExpression(up);
+}
+
 describe("pages", () => {
   it("have no Vietnamese text in JSX outside the dictionaries", () => {
     const vietnamese = /[À-ỹĐđ]/;
@@ -184,8 +192,10 @@ describe("pages", () => {
       const visit = (node: ts.Node) => {
         const inJsx =
           ts.isJsxText(node) ||
-          ((ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) &&
-            (ts.isJsxAttribute(node.parent) || ts.isJsxExpression(node.parent)));
+          ((ts.isStringLiteral(node) ||
+            ts.isNoSubstitutionTemplateLiteral(node) ||
+            ts.isTemplateExpression(node)) &&
+            inJsxValue(node));
         if (inJsx && vietnamese.test(node.getText())) {
           const line = source.getLineAndCharacterOfPosition(node.getStart()).line + 1;
           found.push(`${rel(file)}:${line} ${node.getText().trim().slice(0, 60)}`);

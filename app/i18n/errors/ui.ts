@@ -12,6 +12,10 @@ export const ui = {
     "ui.breadcrumb": "Vị trí",
     "people.onlyThisAgency": "Chỉ đơn vị này (không gồm trực thuộc)",
     "targets.snapshotLabelExample": "Quý I năm 2026",
+    "ui.itFullTimeAudience": "Chuyên trách CNTT",
+    "ui.itPartTimeAudience": "Kiêm nhiệm CNTT",
+    "ui.auditSystem": "hệ thống",
+    "ui.dueInDays": "+{days} ngày",
   },
   en: {
     "ui.windowOpens": "opens",
@@ -25,5 +29,9 @@ export const ui = {
     "ui.breadcrumb": "Breadcrumb",
     "people.onlyThisAgency": "This agency only (without sub-units)",
     "targets.snapshotLabelExample": "Q1 2026",
+    "ui.itFullTimeAudience": "Full-time IT staff",
+    "ui.itPartTimeAudience": "Part-time IT staff",
+    "ui.auditSystem": "system",
+    "ui.dueInDays": "+{days} days",
   },
 } as const;
