@@ -122,8 +122,15 @@ function isZodOrDomainMessage(node: ts.Node): boolean {
   if (ts.isCallExpression(parent)) return ZOD_CALL.test(parent.expression.getText().replace(/\s+/g, ""));
   if (ts.isConditionalExpression(parent)) return isZodOrDomainMessage(parent);
   if (ts.isPropertyAssignment(parent) && ["error", "message"].includes(parent.name.getText())) {
+    // Flash messages and upload errors written by routes ({ kind: "success", message: "..." }).
+    if (node.getSourceFile().fileName.includes(`${path.sep}routes${path.sep}`)) return true;
     const call = parent.parent.parent;
     return ts.isCallExpression(call) && ZOD_CALL.test(call.expression.getText().replace(/\s+/g, ""));
+  }
+  // { errors: { form: "..." } } answered by an action.
+  if (ts.isPropertyAssignment(parent) && ts.isObjectLiteralExpression(parent.parent)) {
+    const holder = parent.parent.parent;
+    return ts.isPropertyAssignment(holder) && holder.name.getText() === "errors";
   }
   return false;
 }
@@ -152,7 +159,7 @@ describe("message keys used in the code", () => {
     expect(missing).toEqual([]);
   });
 
-  it("zod and DomainError messages are keys, not Vietnamese sentences", () => {
+  it("zod, DomainError, flash and form-error messages are keys, not Vietnamese sentences", () => {
     const vietnamese = /[À-ỹĐđ]/;
     const sentences = all
       .filter((l) => vietnamese.test(l.text) && isZodOrDomainMessage(l.node))
