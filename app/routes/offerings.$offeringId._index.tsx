@@ -19,7 +19,7 @@ import { offeringDetail, searchNominees } from "~/modules/scheduling/views.serve
 import { redirectWithFlash } from "~/utils/flash.server";
 import { formatDate } from "~/utils/format";
 import { domainErrorData, parseSearchParams } from "~/utils/http.server";
-import { serverT } from "~/utils/i18n.server";
+import { serverT, getLocale } from "~/utils/i18n.server";
 import { useT, pageTitle } from "~/utils/i18n";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
@@ -71,7 +71,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         status: o.status,
         capacity: o.capacity,
         organiserName: o.organiserAgency.name,
-        audience: audienceLabel(o),
+        audience: audienceLabel(o, getLocale(request)),
         courseTitle: o.course?.currentVersion?.title ?? o.course?.title ?? null,
         attendanceThreshold: o.attendanceThreshold,
         requiresPostTest: o.requiresPostTest,

@@ -20,7 +20,7 @@ import {
 } from "./access.server";
 import { assertNoConflict } from "./conflicts.server";
 import { notifyApprovers, type NoticeTarget, sendNotices } from "./notices.server";
-import { QUOTA_STATUSES, audienceLabel, matchesAudience } from "./rules";
+import { QUOTA_STATUSES, audienceRef, matchesAudience } from "./rules";
 import { formatVnDateTime } from "./time";
 
 const PERSON_NOT_FOUND = "people.notFound";
@@ -133,7 +133,7 @@ async function checkRequest(tx: Tx, o: LoadedOffering, person: Awaited<ReturnTyp
     });
   if (!matchesAudience(person, o))
     throw new DomainError("scheduling.notInAudience", {
-      params: { name: person.fullName, audience: audienceLabel(o) },
+      params: { name: person.fullName, audience: audienceRef(o) },
       status: 409,
       field: "personId",
     });
