@@ -76,6 +76,7 @@ export async function action({ request }: ActionFunctionArgs) {
         scope,
         importId: parsed.data.importId,
         actorUserId: actor.userId,
+        locale: getLocale(request),
       });
       if (!result.ok) {
         return data({ stage: "preview" as const, preview: result.preview }, { status: 400 });
@@ -96,6 +97,7 @@ export async function action({ request }: ActionFunctionArgs) {
       fileName: file.name,
       bytes: new Uint8Array(await file.arrayBuffer()),
       actorUserId: actor.userId,
+      locale: getLocale(request),
     });
     return data(
       { stage: "preview" as const, preview },

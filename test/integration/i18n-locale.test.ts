@@ -2,10 +2,11 @@
 // title follow the reader's language cookie, and Vietnamese stays the default.
 import { beforeAll, describe, expect, it } from "vitest";
 import { loader as rootLoader } from "~/root";
+import { action as importAction } from "~/routes/people.import";
 import { action as newPersonAction, meta as newPersonMeta } from "~/routes/people.new";
 import { loader as planLoader } from "~/routes/targets.plans.$planId";
 import { LANG_COOKIE } from "~/utils/i18n.server";
-import { buildWorld, call, get, post } from "./helpers/world";
+import { buildWorld, call, get, post, upload } from "./helpers/world";
 
 type World = Awaited<ReturnType<typeof buildWorld>>;
 let w: World;
@@ -69,7 +70,43 @@ describe("messages in the reader's locale", () => {
       planId: "nope",
     });
     expect(res.status).toBe(404);
-    expect(res.data).toMatchObject({ messageKey: "targets.planNotFound", message: "Không tìm thấy kế hoạch." });
+    expect(res.data).toMatchObject({
+      messageKey: "targets.planNotFound",
+      message: "Không tìm thấy kế hoạch.",
+    });
+  });
+});
+
+describe("import problems in the uploader's locale", () => {
+  function withCookie(request: Request, cookie: string) {
+    const headers = new Headers(request.headers);
+    headers.set("cookie", cookie);
+    return new Request(request, { headers });
+  }
+
+  it("a row problem and a file problem are English with the en cookie", async () => {
+    const csv = "Họ và tên,Email,Mã đơn vị,Đối tượng\r\nPhạm Thị Dung,sai-email,A,Công chức\r\n";
+    const en = await call(
+      importAction,
+      withCookie(upload("/people/import", "", "ds.csv", csv), inEnglish(w.coordA.cookie)),
+    );
+    const preview = (en.data as { preview: { summary: { errors: { message: string }[] } } }).preview;
+    expect(preview.summary.errors.map((e) => e.message)).toEqual(['The email "sai-email" is not valid.']);
+
+    const xls = await call(
+      importAction,
+      withCookie(upload("/people/import", "", "ds.xls", "x"), inEnglish(w.coordA.cookie)),
+    );
+    expect((xls.data as { message: string }).message).toMatch(
+      /^\.xls files \(Excel 97–2003\) are not supported/,
+    );
+
+    const vi = await call(
+      importAction,
+      withCookie(upload("/people/import", "", "ds.csv", csv), w.coordA.cookie),
+    );
+    const viPreview = (vi.data as { preview: { summary: { errors: { message: string }[] } } }).preview;
+    expect(viPreview.summary.errors.map((e) => e.message)).toEqual(['Email "sai-email" không hợp lệ.']);
   });
 });
 

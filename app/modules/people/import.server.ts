@@ -12,6 +12,7 @@ import { planImport, type ImportPlan } from "./import-plan.server";
 import { readImportRows, type ImportError, type ImportRow } from "./import-rows";
 import { writeCreates, writeUpdates } from "./import-write.server";
 import { isUuid } from "./schema";
+import { translate, type Locale } from "~/i18n";
 
 export { parsePeopleFile, type ParsedFile } from "./import-file.server";
 export type { ImportError, ImportRow } from "./import-rows";
@@ -48,14 +49,19 @@ export const IMPORT_ERRORS = {
   changed: "people.importChanged",
 } as const;
 
-function summarize(rowCount: number, readErrors: ImportError[], plan: ImportPlan): ImportSummary {
+function summarize(
+  rowCount: number,
+  readErrors: ImportError[],
+  plan: ImportPlan,
+  locale: Locale,
+): ImportSummary {
   const all = [...readErrors, ...plan.errors].sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
   const errors = all.slice(0, MAX_ERRORS_SHOWN);
   if (all.length > errors.length) {
     errors.push({
       line: null,
       column: null,
-      message: `Còn ${all.length - errors.length} lỗi khác không hiển thị; hãy sửa các lỗi trên rồi kiểm tra lại.`,
+      message: translate(locale, "people.importMoreErrors", { count: all.length - errors.length }),
     });
   }
   return {
@@ -85,17 +91,19 @@ export async function previewPeopleImport(args: {
   fileName: string;
   bytes: Uint8Array;
   actorUserId: string;
+  /** The uploader's: the problems are stored as they will be shown to them. */
+  locale?: Locale;
 }): Promise<ImportPreview> {
-  const { scope, fileName, bytes, actorUserId } = args;
+  const { scope, fileName, bytes, actorUserId, locale = "vi" } = args;
   if (scope !== "ALL" && scope.length === 0) throw new DomainError(IMPORT_ERRORS.noScope, { status: 403 });
-  const parsed = await parsePeopleFile(fileName, bytes);
+  const parsed = await parsePeopleFile(fileName, bytes, locale);
   if (!parsed.ok)
     throw new DomainError("people.importFileProblem", { params: { reason: parsed.error }, field: "file" });
-  const read = readImportRows(parsed.rows, parsed.truncated);
+  const read = readImportRows(parsed.rows, parsed.truncated, locale);
   if (!read.ok)
     throw new DomainError("people.importFileProblem", { params: { reason: read.error }, field: "file" });
-  const plan = await planImport(db, scope, read.rows);
-  const summary = summarize(read.rowCount, read.errors, plan);
+  const plan = await planImport(db, scope, read.rows, locale);
+  const summary = summarize(read.rowCount, read.errors, plan, locale);
   const stored = await db.peopleImport.create({
     data: {
       createdById: actorUserId,
@@ -120,8 +128,9 @@ export async function applyPeopleImport(args: {
   scope: Scope;
   importId: string;
   actorUserId: string;
+  locale?: Locale;
 }): Promise<ApplyResult> {
-  const { scope, importId, actorUserId } = args;
+  const { scope, importId, actorUserId, locale = "vi" } = args;
   const found = isUuid(importId) ? await db.peopleImport.findUnique({ where: { id: importId } }) : null;
   // Someone else's import is "not found" too: ids of other users' uploads reveal nothing.
   if (!found || found.createdById !== actorUserId)
@@ -140,8 +149,8 @@ export async function applyPeopleImport(args: {
       });
       if (claimed.count !== 1) throw new DomainError(IMPORT_ERRORS.applied, { status: 409 });
       // Agencies, scope and emails may have changed since the preview; check again, inside the transaction.
-      const plan = await planImport(tx, scope, rows);
-      const summary = summarize(rows.length, [], plan);
+      const plan = await planImport(tx, scope, rows, locale);
+      const summary = summarize(rows.length, [], plan, locale);
       if (plan.errors.length) throw new Rejected(summary);
       await writePlan(tx, plan, { importId, fileName: found.fileName, actorUserId });
       // Imported hires and changes join standing assignments in the same transaction.
