@@ -17,7 +17,7 @@ import {
 import { redirectWithFlash } from "~/utils/flash.server";
 import { formatDate } from "~/utils/format";
 import { forbidden } from "~/utils/http.server";
-import { serverT } from "~/utils/i18n.server";
+import { serverT, getLocale } from "~/utils/i18n.server";
 import { ImportErrorsTable } from "~/components/import-errors";
 import { useT, pageTitle } from "~/utils/i18n";
 
@@ -75,7 +75,13 @@ export async function action({ request }: ActionFunctionArgs) {
     );
   }
   if (form.get("intent") === "apply") {
-    const result = await applyCompletionsImport({ scope, fileName, bytes, actorUserId: actor.userId });
+    const result = await applyCompletionsImport({
+      scope,
+      fileName,
+      bytes,
+      actorUserId: actor.userId,
+      locale: getLocale(request),
+    });
     if (!result.ok)
       return data({ stage: "preview" as const, preview: result.preview, content: "" }, { status: 400 });
     const t = serverT(request);
@@ -87,7 +93,7 @@ export async function action({ request }: ActionFunctionArgs) {
           : t("imp.done", { created: result.created, updated: result.updated }),
     });
   }
-  const preview = await previewCompletionsImport({ scope, fileName, bytes });
+  const preview = await previewCompletionsImport({ scope, fileName, bytes, locale: getLocale(request) });
   return data(
     {
       stage: "preview" as const,
