@@ -3,6 +3,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { loader as rootLoader } from "~/root";
 import { action as importAction } from "~/routes/people.import";
+import { action as completionsImportAction } from "~/routes/targets.completions.import";
 import { action as newPersonAction, meta as newPersonMeta } from "~/routes/people.new";
 import { loader as planLoader } from "~/routes/targets.plans.$planId";
 import { LANG_COOKIE } from "~/utils/i18n.server";
@@ -107,6 +108,16 @@ describe("import problems in the uploader's locale", () => {
     );
     const viPreview = (vi.data as { preview: { summary: { errors: { message: string }[] } } }).preview;
     expect(viPreview.summary.errors.map((e) => e.message)).toEqual(['Email "sai-email" không hợp lệ.']);
+  });
+});
+
+describe("completions import problems", () => {
+  it("are English with the en cookie", async () => {
+    const csv = "Email,Chủ đề,Ngày hoàn thành,Số chứng nhận\r\nan@a.vn,attt-co-ban,31/02/2026,GCN-1\r\n";
+    const request = upload("/targets/completions/import", inEnglish(w.coordA.cookie), "kq.csv", csv);
+    const res = await call(completionsImportAction, request);
+    const preview = (res.data as { preview: { errors: { message: string }[] } }).preview;
+    expect(preview.errors.map((e) => e.message)).toContain("The completion date must be written dd/mm/yyyy.");
   });
 });
 
