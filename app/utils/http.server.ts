@@ -14,7 +14,10 @@ export function errorBody(message: MessageKey | MessageRef, params?: MessagePara
   return { message: translate("vi", ref.key, ref.params), messageKey: ref.key, params: ref.params ?? {} };
 }
 
-export function forbidden(message: MessageKey | MessageRef = "http.forbidden", params?: MessageParams): never {
+export function forbidden(
+  message: MessageKey | MessageRef = "http.forbidden",
+  params?: MessageParams,
+): never {
   throw data(errorBody(message, params), { status: 403 });
 }
 
@@ -47,7 +50,8 @@ export function clientIp(request: Request): string {
  */
 export function domainErrorData(error: unknown, request: Request | Locale) {
   if (!(error instanceof DomainError)) throw error;
-  if (error.status === 403 || error.status === 404) throw data(errorBody(error.ref), { status: error.status });
+  if (error.status === 403 || error.status === 404)
+    throw data(errorBody(error.ref), { status: error.status });
   const locale = typeof request === "string" ? request : getLocale(request);
   return data(
     { errors: { [error.field ?? "form"]: error.render(locale) } as Record<string, string> },
