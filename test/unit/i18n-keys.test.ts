@@ -189,6 +189,27 @@ function inJsxValue(node: ts.Node): boolean {
   return ts.isJsxAttribute(up) || ts.isJsxExpression(up);
 }
 
+describe("conform", () => {
+  // parseWithZod would put the schema's message keys, untranslated, into submission.reply().
+  it("every parseWithZod call translates the messages (formatError: formatIssues(locale))", () => {
+    const untranslated: string[] = [];
+    for (const file of filesUnder(APP, /\.tsx?$/)) {
+      const source = ts.createSourceFile(file, readFileSync(file, "utf8"), ts.ScriptTarget.Latest, true);
+      const visit = (node: ts.Node) => {
+        if (
+          ts.isCallExpression(node) &&
+          node.expression.getText() === "parseWithZod" &&
+          !/formatError/.test(node.getText())
+        )
+          untranslated.push(`${rel(file)}:${source.getLineAndCharacterOfPosition(node.getStart()).line + 1}`);
+        node.forEachChild(visit);
+      };
+      visit(source);
+    }
+    expect(untranslated).toEqual([]);
+  });
+});
+
 describe("pages", () => {
   it("have no Vietnamese text in JSX outside the dictionaries", () => {
     const vietnamese = /[À-ỹĐđ]/;
