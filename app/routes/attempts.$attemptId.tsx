@@ -1,3 +1,5 @@
+import { getFormProps, useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
 import {
   type ActionFunctionArgs,
   data,
@@ -5,19 +7,27 @@ import {
   type MetaFunction,
   redirect,
 } from "@remix-run/node";
-import { Form, Link, useFetcher, useLoaderData } from "@remix-run/react";
-import { useEffect, useRef, useState } from "react";
-import { db } from "~/db.server";
+import { Form, Link, useActionData, useLoaderData, useRevalidator } from "@remix-run/react";
+import { type KeyboardEvent, useCallback, useEffect, useRef, useState } from "react";
+import { FormError } from "~/components/field";
+import { AttemptResult } from "~/components/quiz/attempt-result";
+import { QuizNavigator, questionAnchor } from "~/components/quiz/quiz-navigator";
+import { useAnswerSync } from "~/components/quiz/use-answer-sync";
 import { requireLearner } from "~/modules/auth/guards.server";
+import type { AttemptAnswers } from "~/modules/learning/grading";
 import { uuidParam } from "~/modules/learning/params.server";
 import {
-  getAttemptForTaking,
-  getAttemptResult,
-  saveAnswers,
-  submitAttempt,
-} from "~/modules/learning/quiz.server";
+  answerField,
+  quizFields,
+  quizFormSchema,
+  sheetFromForm,
+  unansweredPositions,
+} from "~/modules/learning/quiz-form";
+import { readQuizForm } from "~/modules/learning/quiz-form.server";
+import { getAttemptPage, saveAnswers, submitAttempt } from "~/modules/learning/quiz.server";
 import { domainErrorData } from "~/utils/http.server";
-import { useT, pageTitle } from "~/utils/i18n";
+import { useT, pageTitle, useLocale } from "~/utils/i18n";
+import { formatIssues } from "~/utils/forms";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "title.attempt") }];
 
@@ -25,72 +35,51 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireLearner(request);
   const attemptId = uuidParam(params.attemptId);
   try {
-    const taking = await getAttemptForTaking(actor.personId, attemptId);
-    const course = await db.course.findUniqueOrThrow({
-      where: {
-        id:
-          taking.status === "IN_PROGRESS"
-            ? taking.courseId
-            : (await getAttemptResult(actor.personId, attemptId)).courseId,
-      },
-      select: { code: true, currentVersion: { select: { title: true } } },
-    });
-    const courseInfo = { code: course.code, title: course.currentVersion?.title ?? course.code };
-    if (taking.status === "IN_PROGRESS") {
-      // Only what the learner needs to answer: no correct options, no explanations.
-      return {
-        mode: "taking" as const,
-        course: courseInfo,
-        attempt: {
-          id: taking.attemptId,
-          number: taking.number,
-          deadline: taking.deadline ? taking.deadline.toISOString() : null,
-          serverNow: taking.serverNow.toISOString(),
-          items: taking.items,
-          answers: taking.answers as Record<string, number[]>,
-        },
-      };
-    }
+    // While open: questions and saved choices only. Graded: a review that holds the correct answers and
+    // explanations only when no attempt is left to use them on.
+    const page = await getAttemptPage(actor.personId, attemptId);
+    if (page.mode === "result") return page;
+    const { attempt } = page;
     return {
-      mode: "result" as const,
-      course: courseInfo,
-      result: await getAttemptResult(actor.personId, attemptId),
+      mode: "taking" as const,
+      course: page.course,
+      attempt: {
+        id: attempt.attemptId,
+        number: attempt.number,
+        deadline: attempt.deadline ? attempt.deadline.toISOString() : null,
+        serverNow: attempt.serverNow.toISOString(),
+        items: attempt.items,
+        answers: attempt.answers,
+      },
     };
   } catch (error) {
     throw domainErrorData(error, request);
   }
 }
 
-/** Form fields "q.<questionId>" (one value, or several for multiple choice) → answers by question id. */
-function answersFromForm(form: FormData): Record<string, number[]> {
-  const answers: Record<string, number[]> = {};
-  for (const [key, value] of form.entries()) {
-    if (!key.startsWith("q.") || typeof value !== "string") continue;
-    const n = Number(value);
-    if (!Number.isInteger(n)) continue;
-    (answers[key.slice(2)] ??= []).push(n);
-  }
-  return answers;
-}
-
+/**
+ * The page's own form, used without JavaScript: "review" saves the sheet and answers with the confirmation
+ * step, "submit" grades. With JavaScript the page saves and submits through /attempts/<id>/answers instead.
+ */
 export async function action({ request, params }: ActionFunctionArgs) {
   const actor = await requireLearner(request);
   const attemptId = uuidParam(params.attemptId);
-  const form = await request.formData();
-  const answers = answersFromForm(form);
+  const submission = await readQuizForm(request);
+  if (submission.status !== "success") return data({ lastResult: submission.reply() }, { status: 400 });
+  const sheet = sheetFromForm(submission.value.q);
   try {
-    if (form.get("intent") === "save") {
-      const saved = await saveAnswers(actor.personId, attemptId, answers);
-      // Time over or already graded: the page reloads and shows the result.
-      if (!saved.saved) return redirect(`/attempts/${attemptId}`);
-      return { saved: true };
+    if (submission.value.intent === "submit") {
+      await submitAttempt(actor.personId, attemptId, sheet);
+      return redirect(`/attempts/${attemptId}`);
     }
-    await submitAttempt(actor.personId, attemptId, answers);
-    return redirect(`/attempts/${attemptId}`);
+    const saved = await saveAnswers(actor.personId, attemptId, sheet);
+    // Time over or already graded: the page reloads and shows the result.
+    if (!saved.saved) return redirect(`/attempts/${attemptId}`);
+    return { lastResult: submission.reply(), confirm: submission.value.intent === "review" };
   } catch (error) {
     const res = domainErrorData(error, request);
     return data(
-      { saved: false, error: Object.values(res.data.errors)[0] },
+      { lastResult: submission.reply({ formErrors: Object.values(res.data.errors) }) },
       { status: res.init?.status ?? 400 },
     );
   }
@@ -134,46 +123,190 @@ function Countdown({
   );
 }
 
+/** "Submit?" with the count and numbers of the questions not answered yet. */
+function ConfirmStep({
+  titleId,
+  unanswered,
+  total,
+  backHref,
+  onBack,
+}: {
+  titleId: string;
+  unanswered: number[];
+  total: number;
+  backHref: string;
+  onBack?: (position?: number) => void;
+}) {
+  const t = useT();
+  return (
+    <>
+      <h2 id={titleId} className="text-lg font-semibold">
+        {unanswered.length
+          ? t("quiz.confirmUnanswered", { count: unanswered.length })
+          : t("quiz.confirmAllAnswered", { total })}
+      </h2>
+      {unanswered.length ? (
+        <p className="mt-2 text-sm text-slate-700">
+          {t("quiz.unansweredList")}{" "}
+          {unanswered.map((n, i) => (
+            <span key={n}>
+              {i > 0 ? ", " : null}
+              <a
+                href={`#${questionAnchor(n)}`}
+                className="text-red-800 underline"
+                onClick={onBack ? () => onBack(n) : undefined}
+              >
+                {t("quiz.question", { number: n })}
+              </a>
+            </span>
+          ))}
+        </p>
+      ) : null}
+      <p className="mt-2 text-sm text-slate-700">{t("quiz.confirmNote")}</p>
+      <div className="mt-4 flex flex-wrap gap-2">
+        <button type="submit" name="intent" value="submit" className="btn-primary">
+          {t("quiz.submitNow")}
+        </button>
+        <a
+          href={backHref}
+          data-back
+          className="btn-secondary"
+          onClick={
+            onBack
+              ? (e) => {
+                  e.preventDefault();
+                  onBack();
+                }
+              : undefined
+          }
+        >
+          {t("quiz.keepWorking")}
+        </a>
+      </div>
+    </>
+  );
+}
+
 function Taking({
   attempt,
   course,
 }: Extract<ReturnType<typeof useLoaderData<typeof loader>>, { mode: "taking" }>) {
   const t = useT();
-  const saver = useFetcher<typeof action>();
-  const formRef = useRef<HTMLFormElement>(null);
-  const onChange = () => {
-    if (!formRef.current) return;
-    const fd = new FormData(formRef.current);
-    fd.set("intent", "save");
-    saver.submit(fd, { method: "post" });
+  const locale = useLocale();
+  const actionData = useActionData<typeof action>();
+  const revalidator = useRevalidator();
+  const dialogRef = useRef<HTMLDialogElement>(null);
+  const onClosed = useCallback(() => revalidator.revalidate(), [revalidator]);
+  const { answers, status, choose, submit } = useAnswerSync(
+    attempt.id,
+    attempt.answers as AttemptAnswers,
+    onClosed,
+    t("quiz.sessionEnded"),
+  );
+  const questionIds = attempt.items.map((q) => q.questionId);
+  const unanswered = unansweredPositions(questionIds, answers);
+  const [form] = useForm({
+    id: `quiz-${attempt.id}`,
+    lastResult: actionData?.lastResult,
+    shouldValidate: "onSubmit",
+    onValidate: ({ formData }) =>
+      parseWithZod(quizFields(formData), { schema: quizFormSchema, formatError: formatIssues(locale) }),
+    // With JavaScript nothing is posted to this route: "Nộp bài" opens the confirmation dialog, and the
+    // confirmed submit goes through the same retrying channel as the saves.
+    onSubmit(event, { submission }) {
+      event.preventDefault();
+      if (submission?.status !== "success") return;
+      if (submission.value.intent === "review") {
+        const dialog = dialogRef.current;
+        if (dialog && !dialog.open) {
+          dialog.showModal();
+          // Start on the safe choice: a stray Enter or tap goes back to the quiz, not to the grade.
+          dialog.querySelector<HTMLElement>("[data-back]")?.focus();
+        }
+      } else if (submission.value.intent === "submit") {
+        dialogRef.current?.close();
+        submit();
+      }
+    },
+  });
+  const closeDialog = (position?: number) => {
+    dialogRef.current?.close();
+    if (position) document.getElementById(questionAnchor(position))?.focus();
   };
-  const onExpire = () => formRef.current?.requestSubmit();
+  // Enter on an option must not submit the form (browsers submit a form on Enter in its inputs).
+  const onKeyDown = (e: KeyboardEvent<HTMLFormElement>) => {
+    const el = e.target as HTMLElement;
+    if (
+      e.key === "Enter" &&
+      el instanceof HTMLInputElement &&
+      (el.type === "radio" || el.type === "checkbox")
+    )
+      e.preventDefault();
+  };
+  const onExpire = useCallback(() => submit(), [submit]);
+  const noJsConfirm = Boolean(actionData && "confirm" in actionData && actionData.confirm);
+  const backHref = `/attempts/${attempt.id}`;
+
   return (
     <div className="mx-auto max-w-3xl space-y-4">
-      <div className="sticky top-0 z-10 -mx-4 flex flex-wrap items-center justify-between gap-2 border-b border-slate-200 bg-slate-50/95 px-4 py-2">
-        <div>
-          <Link to={`/courses/${course.code}`} className="text-sm text-red-800 hover:underline">
-            {course.title}
-          </Link>
-          <h1 className="text-xl font-semibold">{t("quiz.title", { number: attempt.number })}</h1>
+      <div className="sticky top-0 z-10 -mx-4 space-y-2 border-b border-slate-200 bg-slate-50 px-4 py-2">
+        <div className="flex flex-wrap items-center justify-between gap-2">
+          <div>
+            <Link to={`/courses/${course.code}`} className="text-sm text-red-800 hover:underline">
+              {course.title}
+            </Link>
+            <h1 className="text-xl font-semibold">{t("quiz.title", { number: attempt.number })}</h1>
+          </div>
+          {attempt.deadline ? (
+            <Countdown deadline={attempt.deadline} serverNow={attempt.serverNow} onExpire={onExpire} />
+          ) : null}
         </div>
-        {attempt.deadline ? (
-          <Countdown deadline={attempt.deadline} serverNow={attempt.serverNow} onExpire={onExpire} />
-        ) : null}
+        <QuizNavigator questionIds={questionIds} answers={answers} />
+        <div role="status" aria-live="polite">
+          {status.offline ? (
+            <p className="rounded-md border border-amber-400 bg-amber-50 px-3 py-2 text-sm font-medium text-amber-900">
+              {status.submitting ? t("quiz.offlineSubmit") : t("quiz.offline")}
+            </p>
+          ) : null}
+        </div>
       </div>
-      <Form method="post" ref={formRef} onChange={onChange} className="space-y-4">
-        <input type="hidden" name="intent" value="submit" />
+      <Form
+        method="post"
+        {...getFormProps(form)}
+        onKeyDown={onKeyDown}
+        className="space-y-4"
+        aria-describedby={form.errors ? form.errorId : undefined}
+      >
+        {/* The form's default button: Enter without JavaScript asks for confirmation, never grades. */}
+        <button type="submit" name="intent" value="review" hidden tabIndex={-1} aria-hidden="true" />
+        <FormError message={form.errors?.join(" ")} />
+        {status.error ? <FormError message={status.error} /> : null}
+        {noJsConfirm ? (
+          <section aria-labelledby="confirm-title-static" className="card border-2 border-amber-500">
+            <ConfirmStep
+              titleId="confirm-title-static"
+              unanswered={unanswered}
+              total={questionIds.length}
+              backHref={backHref}
+            />
+          </section>
+        ) : null}
         {attempt.items.map((q, i) => {
           const multiple = q.type === "MULTIPLE";
-          const chosen = attempt.answers[q.questionId] ?? [];
+          const chosen = answers[q.questionId] ?? [];
           return (
-            <fieldset key={q.questionId} className="card">
-              <legend className="sr-only">{t("learning.questionNumber", { number: i + 1 })}</legend>
+            <fieldset
+              key={q.questionId}
+              id={questionAnchor(i + 1)}
+              tabIndex={-1}
+              className="card scroll-mt-48 focus:outline-2 focus:outline-red-800"
+            >
+              <legend className="sr-only">{t("quiz.question", { number: i + 1 })}</legend>
               <p className="font-medium">
                 <span className="mr-1 text-slate-500">{i + 1}.</span>
                 {q.text}
               </p>
-              <p className="mt-1 text-xs text-slate-500">
+              <p className="mt-1 text-xs text-slate-600">
                 {multiple ? t("quiz.chooseMany") : t("quiz.chooseOne")}
               </p>
               <div className="mt-3 space-y-2">
@@ -184,9 +317,19 @@ function Taking({
                   >
                     <input
                       type={multiple ? "checkbox" : "radio"}
-                      name={`q.${q.questionId}`}
+                      name={answerField(q.questionId)}
                       value={j}
-                      defaultChecked={chosen.includes(j)}
+                      checked={chosen.includes(j)}
+                      onChange={(e) =>
+                        choose(
+                          q.questionId,
+                          multiple
+                            ? e.target.checked
+                              ? [...chosen, j].sort((a, b) => a - b)
+                              : chosen.filter((c) => c !== j)
+                            : [j],
+                        )
+                      }
                       className="mt-1"
                     />
                     <span>{option}</span>
@@ -196,97 +339,50 @@ function Taking({
             </fieldset>
           );
         })}
-        <div className="flex items-center justify-between gap-2">
-          <span className="text-xs text-slate-500" aria-live="polite">
-            {saver.data && "saved" in saver.data && saver.data.saved ? t("quiz.saved") : ""}
-            {saver.data && "error" in saver.data ? saver.data.error : ""}
+        <div className="flex flex-wrap items-center justify-between gap-2">
+          <span className="text-xs text-slate-600" aria-live="polite">
+            {status.submitting
+              ? t("quiz.submitting")
+              : status.unsaved
+                ? t("quiz.saving")
+                : unanswered.length < questionIds.length
+                  ? t("quiz.saved")
+                  : ""}
           </span>
-          <button type="submit" className="btn-primary">
+          <button
+            type="submit"
+            name="intent"
+            value="review"
+            className="btn-primary"
+            disabled={status.submitting}
+          >
             {t("quiz.submit")}
           </button>
         </div>
+        <dialog
+          ref={dialogRef}
+          aria-labelledby="confirm-title"
+          className="m-auto w-[calc(100%-2rem)] max-w-md rounded-lg bg-white p-5 shadow-xl backdrop:bg-slate-900/50"
+        >
+          <ConfirmStep
+            titleId="confirm-title"
+            unanswered={unanswered}
+            total={questionIds.length}
+            backHref={backHref}
+            onBack={closeDialog}
+          />
+        </dialog>
       </Form>
-    </div>
-  );
-}
-
-function Result({
-  result,
-  course,
-}: Extract<ReturnType<typeof useLoaderData<typeof loader>>, { mode: "result" }>) {
-  const t = useT();
-  return (
-    <div className="mx-auto max-w-3xl space-y-4">
-      <Link to={`/courses/${course.code}`} className="text-sm text-red-800 hover:underline">
-        {course.title}
-      </Link>
-      <h1 className="text-2xl font-semibold">{t("result.title")}</h1>
-      <div className={`card border-2 ${result.passed ? "border-green-500" : "border-amber-500"}`}>
-        <p className={`text-3xl font-bold ${result.passed ? "text-green-700" : "text-amber-700"}`}>
-          {result.passed ? t("result.passed") : t("result.failed")} ·{" "}
-          {t("result.score", { score: result.score })}
-        </p>
-        <p className="mt-1 text-slate-700">
-          {t("result.correctCount", {
-            correct: result.correctCount,
-            total: result.total,
-            pass: result.passMark,
-          })}
-        </p>
-        <div className="mt-3 flex flex-wrap gap-2">
-          {result.certificateCode ? (
-            <a href={`/certificates/${result.certificateCode}.pdf`} className="btn-primary">
-              {t("course.downloadCert")}
-            </a>
-          ) : (
-            <Link to={`/courses/${course.code}`} className="btn-primary">
-              {t("result.retry")}
-            </Link>
-          )}
-        </div>
-      </div>
-      <ol className="space-y-3">
-        {result.items.map((q, i) => (
-          <li
-            key={q.questionId}
-            className={`card border-l-4 ${q.isCorrect ? "border-l-green-500" : "border-l-red-500"}`}
-          >
-            <p className="font-medium">
-              {i + 1}. {q.text}
-            </p>
-            <ul className="mt-2 space-y-1 text-sm">
-              {q.options.map((o, j) => {
-                const right = q.correct.includes(j);
-                const mine = q.chosen.includes(j);
-                return (
-                  <li
-                    key={j}
-                    className={`rounded px-2 py-1 ${right ? "bg-green-50 font-medium text-green-900" : mine ? "bg-red-50 text-red-900" : ""}`}
-                  >
-                    {right ? "✓ " : mine ? "✗ " : "• "}
-                    {o}
-                    {mine ? (
-                      <span className="ml-2 text-xs text-slate-500">({t("result.yourAnswer")})</span>
-                    ) : null}
-                  </li>
-                );
-              })}
-              {q.chosen.length === 0 ? (
-                <li className="text-xs text-slate-500">{t("result.noAnswer")}</li>
-              ) : null}
-            </ul>
-            <p className="mt-2 text-sm text-slate-700">
-              <span className="font-semibold">{t("result.explanation")}: </span>
-              {q.explanation}
-            </p>
-          </li>
-        ))}
-      </ol>
     </div>
   );
 }
 
 export default function AttemptPage() {
   const loaderData = useLoaderData<typeof loader>();
-  return loaderData.mode === "taking" ? <Taking {...loaderData} /> : <Result {...loaderData} />;
+  return loaderData.mode === "taking" ? (
+    // Keyed: another attempt's page starts from its own saved answers, not this one's state.
+    <Taking key={loaderData.attempt.id} {...loaderData} />
+  ) : (
+    <AttemptResult result={loaderData.result} course={loaderData.course} />
+  );
 }

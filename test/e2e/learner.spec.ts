@@ -114,10 +114,13 @@ test("a coordinator assigns ATTT cơ bản; the learner reads all lessons, fails
   await expect(page.getByRole("heading", { name: /Bài kiểm tra — lượt 1/ })).toBeVisible();
   await answerAll(page, false);
   await expectNoLeak();
-  await page.getByRole("button", { name: "Nộp bài" }).click();
+  await page.getByRole("button", { name: "Nộp bài", exact: true }).click();
+  await page.getByRole("dialog").getByRole("button", { name: "Xác nhận nộp bài" }).click();
   await expect(page.getByText("Chưa đạt", { exact: false }).first()).toBeVisible();
-  // Graded: now the explanations are shown.
-  await expect(page.getByText("Giải thích:").first()).toBeVisible();
+  // Failed with attempts left: right or wrong per question, but no answers or explanations for the retake.
+  await expect(page.getByText(/Bạn còn 2 lượt làm bài/)).toBeVisible();
+  await expect(page.getByText("Giải thích:")).toHaveCount(0);
+  for (const q of bank) expect(await page.content()).not.toContain(q.explanation);
 
   // Second attempt: answer correctly → passes.
   await page.getByRole("link", { name: "Làm lại bài kiểm tra" }).click();
@@ -127,8 +130,11 @@ test("a coordinator assigns ATTT cơ bản; the learner reads all lessons, fails
   await expect(page.getByRole("heading", { name: /Bài kiểm tra — lượt 2/ })).toBeVisible();
   await answerAll(page, true);
   await expectNoLeak();
-  await page.getByRole("button", { name: "Nộp bài" }).click();
+  await page.getByRole("button", { name: "Nộp bài", exact: true }).click();
+  await page.getByRole("dialog").getByRole("button", { name: "Xác nhận nộp bài" }).click();
   await expect(page.getByText(/Đạt · Điểm: 100%/)).toBeVisible();
+  // Passed: now the explanations are shown.
+  await expect(page.getByText("Giải thích:").first()).toBeVisible();
   await page.screenshot({ path: shot("result-desktop"), fullPage: true });
   await page.setViewportSize({ width: 390, height: 844 });
   await page.screenshot({ path: shot("result-phone"), fullPage: true });

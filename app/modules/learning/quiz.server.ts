@@ -418,3 +418,75 @@ export async function listAttempts(
     passed,
   };
 }
+
+/** What the result page shows of one question: the learner's choices and whether they were right. */
+export type ReviewItem = {
+  questionId: string;
+  type: QuestionType;
+  text: string;
+  options: string[];
+  chosen: number[];
+  isCorrect: boolean;
+  /** Only when the answers are revealed (see getAttemptReview). */
+  correct?: number[];
+  explanation?: string;
+};
+
+export type AttemptReview = Omit<AttemptResult, "items"> & {
+  /** Whether the correct answers and explanations are included. */
+  revealed: boolean;
+  /** Attempts the learner may still start in this cycle (null: no limit). */
+  remainingAttempts: number | null;
+  items: ReviewItem[];
+};
+
+/**
+ * A graded attempt as its result page shows it. The correct answers and the explanations (which give them
+ * away) are included only once the learner can no longer use them on this quiz: passed, or every attempt
+ * of this cycle used, and no attempt open. Otherwise the page says which questions were right or wrong and
+ * nothing more, so a retake is not a copy of the last result. With no attempt limit a failed attempt is
+ * never revealed. A recertification cycle reopens attempts, and hides the answers again.
+ */
+export async function getAttemptReview(personId: string, attemptId: string): Promise<AttemptReview> {
+  const result = await getAttemptResult(personId, attemptId);
+  const cycle = await listAttempts(personId, result.courseId);
+  const revealed = cycle.remainingAttempts === 0 && !cycle.attempts.some((a) => a.status === "IN_PROGRESS");
+  return {
+    ...result,
+    revealed,
+    remainingAttempts: cycle.remainingAttempts,
+    items: result.items.map((item) =>
+      revealed
+        ? item
+        : {
+            questionId: item.questionId,
+            type: item.type,
+            text: item.text,
+            options: item.options,
+            chosen: item.chosen,
+            isCorrect: item.isCorrect,
+          },
+    ),
+  };
+}
+
+export type AttemptPage =
+  | {
+      mode: "taking";
+      course: { code: string; title: string };
+      attempt: Extract<AttemptForTaking, { status: "IN_PROGRESS" }>;
+    }
+  | { mode: "result"; course: { code: string; title: string }; result: AttemptReview };
+
+/** The attempt page of its owner: the paper while it is open, else the review of the graded attempt. */
+export async function getAttemptPage(personId: string, attemptId: string): Promise<AttemptPage> {
+  const taking = await getAttemptForTaking(personId, attemptId);
+  const result = taking.status === "IN_PROGRESS" ? null : await getAttemptReview(personId, attemptId);
+  const course = await db.course.findUniqueOrThrow({
+    where: { id: result ? result.courseId : (taking as { courseId: string }).courseId },
+    select: { code: true, currentVersion: { select: { title: true } } },
+  });
+  const info = { code: course.code, title: course.currentVersion?.title ?? course.code };
+  if (taking.status === "IN_PROGRESS") return { mode: "taking", course: info, attempt: taking };
+  return { mode: "result", course: info, result: result! };
+}

@@ -1,0 +1,61 @@
+// The quiz answer sheet as a form: one zod schema shared by the page (conform), its action and the autosave
+// route. Isomorphic (no database): the browser uses the same field names and counts.
+import { z } from "zod";
+import type { AttemptAnswers } from "./grading";
+
+/** Field name of a question's choices: "q.<questionId>" (conform reads it as q[questionId]). */
+export const answerField = (questionId: string) => `q.${questionId}`;
+
+const choice = z.string().max(4);
+/**
+ * review: save the sheet and ask "submit?" (the no-JS confirmation step); submit: grade it;
+ * save: the autosave route only. Choices stay strings here: the module checks them against the attempt.
+ */
+export const quizFormSchema = z.object({
+  intent: z.enum(["review", "submit", "save"]),
+  q: z.record(z.string().max(100), z.union([choice, z.array(choice).max(100)])).optional(),
+});
+export type QuizForm = z.infer<typeof quizFormSchema>;
+
+const FIELD = /^(intent|q\.[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/i;
+
+/**
+ * Only the fields the quiz form has. conform's path parser throws on names like "q..x" or "a[b" (a 500
+ * for any fuzzed body); the page never sends such names, so they are dropped before parsing.
+ */
+export function quizFields(form: FormData): FormData {
+  const clean = new FormData();
+  for (const [key, value] of form.entries())
+    if (FIELD.test(key) && typeof value === "string") clean.append(key, value);
+  return clean;
+}
+
+/** Parsed fields → answers by question id; a non-numeric choice becomes NaN, which the module refuses. */
+export function sheetFromForm(q: QuizForm["q"]): AttemptAnswers {
+  const sheet: AttemptAnswers = {};
+  for (const [questionId, value] of Object.entries(q ?? {}))
+    sheet[questionId] = (Array.isArray(value) ? value : [value]).map((v) =>
+      /^\d+$/.test(v) ? Number(v) : NaN,
+    );
+  return sheet;
+}
+
+/** The sheet as form fields (what the browser posts for an autosave or a submit). */
+export function sheetToFields(intent: QuizForm["intent"], sheet: AttemptAnswers): URLSearchParams {
+  const body = new URLSearchParams({ intent });
+  for (const [questionId, chosen] of Object.entries(sheet))
+    for (const i of chosen) body.append(answerField(questionId), String(i));
+  return body;
+}
+
+/** What POST /attempts/<id>/answers answers (JSON). */
+export type AnswersReply =
+  | { ok: true; state: "saved" }
+  | { ok: true; state: "closed"; message: string }
+  | { ok: true; state: "graded"; passed: boolean; score: number }
+  | { ok: false; message: string };
+
+/** Questions of the attempt with no choice yet, by their position (1-based) on the page. */
+export function unansweredPositions(questionIds: readonly string[], sheet: AttemptAnswers): number[] {
+  return questionIds.flatMap((id, i) => ((sheet[id]?.length ?? 0) > 0 ? [] : [i + 1]));
+}
