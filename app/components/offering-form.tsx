@@ -1,7 +1,9 @@
-// The class / drill form shared by /offerings/new and /offerings/<id>/edit. Times are Vietnam wall clock
-// (<input type="datetime-local">); the server converts them (app/modules/scheduling/time.ts).
+// The class / drill form shared by /offerings/new and /offerings/<id>/edit. Times are Vietnam wall clock typed
+// as dd/mm/yyyy hh:mm (DateTimeInput: not datetime-local, which follows the browser's locale); the server
+// converts them (app/utils/vn-calendar.ts, which also still reads yyyy-mm-ddThh:mm).
 import { Form } from "@remix-run/react";
 import { useState } from "react";
+import { DateField, DateTimeInput } from "~/components/date-input";
 import { useT } from "~/utils/i18n";
 
 export type OfferingFormDefaults = {
@@ -216,32 +218,20 @@ export function OfferingForm(props: {
             {t("off.postTest")}
           </label>
         </div>
-        <div>
-          <label htmlFor="registrationOpensAt" className="label">
-            {t("off.window")} — {t("ui.windowOpens")}
-          </label>
-          <input
-            id="registrationOpensAt"
-            name="registrationOpensAt"
-            type="datetime-local"
-            className="input"
-            defaultValue={d.registrationOpensAt}
-          />
-          {err("registrationOpensAt")}
-        </div>
-        <div>
-          <label htmlFor="registrationClosesAt" className="label">
-            {t("off.window")} — {t("ui.windowCloses")}
-          </label>
-          <input
-            id="registrationClosesAt"
-            name="registrationClosesAt"
-            type="datetime-local"
-            className="input"
-            defaultValue={d.registrationClosesAt}
-          />
-          {err("registrationClosesAt")}
-        </div>
+        <DateField
+          name="registrationOpensAt"
+          label={`${t("off.window")} — ${t("ui.windowOpens")}`}
+          error={errors.registrationOpensAt}
+          defaultValue={d.registrationOpensAt}
+          withTime
+        />
+        <DateField
+          name="registrationClosesAt"
+          label={`${t("off.window")} — ${t("ui.windowCloses")}`}
+          error={errors.registrationClosesAt}
+          defaultValue={d.registrationClosesAt}
+          withTime
+        />
         <div className="sm:col-span-2">
           <label htmlFor="instructorEmails" className="label">
             {t("off.instructorEmails")}
@@ -258,6 +248,9 @@ export function OfferingForm(props: {
 
       <div className="space-y-3">
         <h2 className="text-lg font-semibold">{t("off.sessions")}</h2>
+        <p id="session-time-hint" className="text-xs text-slate-500">
+          {t("date.timeHint")}
+        </p>
         {err("sessions")}
         {sessions.map((s, i) => (
           <fieldset
@@ -271,21 +264,21 @@ export function OfferingForm(props: {
             <input type="hidden" name="sessionId" value={s.id} />
             <label className="text-sm">
               <span className="label">{t("off.startsAt")}</span>
-              <input
+              <DateTimeInput
                 name="sessionStartsAt"
-                type="datetime-local"
                 className="input"
                 defaultValue={s.startsAt}
+                aria-describedby="session-time-hint"
                 required
               />
             </label>
             <label className="text-sm">
               <span className="label">{t("off.endsAt")}</span>
-              <input
+              <DateTimeInput
                 name="sessionEndsAt"
-                type="datetime-local"
                 className="input"
                 defaultValue={s.endsAt}
+                aria-describedby="session-time-hint"
                 required
               />
             </label>

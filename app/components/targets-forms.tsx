@@ -1,9 +1,27 @@
-// Forms of a plan and of a target (kế hoạch, chỉ tiêu). Field errors come from the action (zod messages).
+// Forms of a plan and of a target (kế hoạch, chỉ tiêu), on conform: the zod schemas of
+// app/modules/targets/schema.ts check them in the browser and again in the action, whose reply (lastResult)
+// puts the messages next to the fields.
+import { getFormProps, type SubmissionResult, useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
 import { Form } from "@remix-run/react";
+import { DateField } from "~/components/date-input";
 import type { MessageKey } from "~/i18n";
-import { useT } from "~/utils/i18n";
+import { planFormSchema, targetFormSchema } from "~/modules/targets/schema";
+import { useT, useLocale } from "~/utils/i18n";
+import { formatIssues } from "~/utils/forms";
 
-type Errors = Record<string, string>;
+type Errors = Record<string, string | undefined>;
+export type FormResult = SubmissionResult<string[]> | null | undefined;
+
+/** First message per field, and the form's own under "form". */
+function firstErrors(
+  formErrors: string[] | undefined,
+  fields: Record<string, { errors?: string[] }>,
+): Errors {
+  const out: Errors = { form: formErrors?.[0] };
+  for (const [k, f] of Object.entries(fields)) out[k] = f.errors?.[0];
+  return out;
+}
 const Err = ({ e }: { e?: string }) => (e ? <p className="field-error">{e}</p> : null);
 
 export type PlanValues = {
@@ -20,15 +38,25 @@ export type PlanValues = {
 export function PlanForm({
   values,
   agencies,
-  errors,
+  lastResult,
   busy,
 }: {
   values: PlanValues;
   agencies: { id: string; label: string }[];
-  errors: Errors;
+  lastResult: FormResult;
   busy: boolean;
 }) {
   const t = useT();
+  const locale = useLocale();
+  const [form, fields] = useForm({
+    id: "plan-form",
+    lastResult,
+    onValidate: ({ formData }) =>
+      parseWithZod(formData, { schema: planFormSchema, formatError: formatIssues(locale) }),
+    shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
+  });
+  const errors = firstErrors(form.errors, fields);
   const text = (
     name: keyof PlanValues,
     label: string,
@@ -49,7 +77,7 @@ export function PlanForm({
     </div>
   );
   return (
-    <Form method="post" className="card grid gap-3 sm:grid-cols-2">
+    <Form method="post" {...getFormProps(form)} className="card grid gap-3 sm:grid-cols-2">
       <input type="hidden" name="intent" value="plan" />
       {text("title", t("plans.titleField"), { className: "sm:col-span-2" })}
       {text("documentNumber", t("plans.documentNumber"), { placeholder: "123/KH-UBND" })}
@@ -69,7 +97,12 @@ export function PlanForm({
         </select>
         <Err e={errors.agencyId} />
       </div>
-      {text("startsAt", t("plans.startsAt"), { placeholder: "01/01/2026" })}
+      <DateField
+        name="startsAt"
+        label={t("plans.startsAt")}
+        error={errors.startsAt}
+        defaultValue={values.startsAt}
+      />
       <label className="flex items-center gap-2 text-sm">
         <input type="checkbox" name="active" defaultChecked={values.active} /> {t("plans.active")}
       </label>
@@ -105,18 +138,28 @@ export function TargetForm({
   values,
   agencies,
   topics,
-  errors,
+  lastResult,
   busy,
 }: {
   values: TargetValues;
   agencies: { id: string; label: string }[];
   topics: string[];
-  errors: Errors;
+  lastResult: FormResult;
   busy: boolean;
 }) {
   const t = useT();
+  const locale = useLocale();
+  const [form, fields] = useForm({
+    id: "target-form",
+    lastResult,
+    onValidate: ({ formData }) =>
+      parseWithZod(formData, { schema: targetFormSchema, formatError: formatIssues(locale) }),
+    shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
+  });
+  const errors = firstErrors(form.errors, fields);
   return (
-    <Form method="post" className="card grid gap-3 sm:grid-cols-4" id="target-form">
+    <Form method="post" {...getFormProps(form)} className="card grid gap-3 sm:grid-cols-4">
       <input type="hidden" name="intent" value="target" />
       {values.id ? <input type="hidden" name="targetId" value={values.id} /> : null}
       <div>
@@ -162,19 +205,12 @@ export function TargetForm({
         />
         <Err e={errors.targetPercent} />
       </div>
-      <div>
-        <label htmlFor="deadline" className="label">
-          {t("plans.deadline")}
-        </label>
-        <input
-          id="deadline"
-          name="deadline"
-          className="input"
-          placeholder="31/12/2026"
-          defaultValue={values.deadline}
-        />
-        <Err e={errors.deadline} />
-      </div>
+      <DateField
+        name="deadline"
+        label={t("plans.deadline")}
+        error={errors.deadline}
+        defaultValue={values.deadline}
+      />
       <fieldset className="sm:col-span-2">
         <legend className="label">{t("plans.staffCategories")}</legend>
         <div className="flex flex-wrap gap-3 text-sm">

@@ -8,6 +8,7 @@ import { assignments } from "./assignments";
 import { targets } from "./targets";
 import { scheduling } from "./scheduling";
 import { messages } from "./messages";
+import { dates } from "./dates";
 
 export type Locale = "vi" | "en";
 export const LOCALES: Locale[] = ["vi", "en"];
@@ -22,6 +23,7 @@ const vi = {
   ...targets.vi,
   ...scheduling.vi,
   ...messages.vi,
+  ...dates.vi,
 };
 const en: Record<keyof typeof vi, string> = {
   ...common.en,
@@ -33,6 +35,7 @@ const en: Record<keyof typeof vi, string> = {
   ...targets.en,
   ...scheduling.en,
   ...messages.en,
+  ...dates.en,
 };
 
 export type MessageKey = keyof typeof vi;

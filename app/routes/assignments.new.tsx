@@ -1,5 +1,6 @@
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { DateField } from "~/components/date-input";
 import { db } from "~/db.server";
 import type { MessageKey } from "~/i18n";
 import { listAgencyOptions } from "~/modules/agencies/agencies.server";
@@ -185,13 +186,7 @@ export default function NewAssignmentPage() {
           <textarea id="emails" name="emails" rows={2} className="input" />
           {err("emails")}
         </div>
-        <div>
-          <label htmlFor="dueAt" className="label">
-            {t("asg.dueAt")}
-          </label>
-          <input id="dueAt" name="dueAt" type="date" className="input" />
-          {err("dueAt")}
-        </div>
+        <DateField name="dueAt" label={t("asg.dueAt")} error={errors.dueAt} />
         <div>
           <label htmlFor="dueDays" className="label">
             {t("asg.dueDays")}

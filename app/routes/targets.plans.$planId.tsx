@@ -1,16 +1,19 @@
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { parseWithZod } from "@conform-to/zod/v4";
 import { z } from "zod";
+import { FormError } from "~/components/field";
 import { PlanForm, TargetForm } from "~/components/targets-forms";
 import type { MessageKey } from "~/i18n";
 import { requireViewer } from "~/modules/auth/guards.server";
 import { planAgencyOptions, requirePlanManager, topicChoices } from "~/modules/targets/manage.server";
 import { loadPlanForManager, savePlan, saveTarget, setTargetActive } from "~/modules/targets/plans.server";
-import { formValues, planFormSchema, targetFormSchema } from "~/modules/targets/schema";
+import { planFormSchema, targetFormSchema } from "~/modules/targets/schema";
 import { DomainError } from "~/utils/errors";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { formatDate } from "~/utils/format";
-import { fieldErrors, issueRef } from "~/utils/forms";
+import { formatIssues, issueRef } from "~/utils/forms";
+import { domainErrorReply } from "~/utils/conform.server";
 import { badRequest, domainErrorData, notFound } from "~/utils/http.server";
 import { getLocale, serverT } from "~/utils/i18n.server";
 import { useT, pageTitle } from "~/utils/i18n";
@@ -98,23 +101,35 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const intent = form.get("intent");
   try {
     if (intent === "plan") {
-      const parsed = planFormSchema.safeParse(Object.fromEntries(form));
-      if (!parsed.success)
-        return data({ errors: fieldErrors(parsed.error, getLocale(request)) }, { status: 400 });
-      await savePlan(actor, plan.id, parsed.data);
+      const submission = parseWithZod(form, {
+        schema: planFormSchema,
+        formatError: formatIssues(getLocale(request)),
+      });
+      if (submission.status !== "success") return data(submission.reply(), { status: 400 });
+      try {
+        await savePlan(actor, plan.id, submission.value);
+      } catch (e) {
+        return domainErrorReply(submission, e, request);
+      }
       return redirectWithFlash(`/targets/plans/${plan.id}`, { kind: "success", message: t("plans.saved") });
     }
     if (intent === "target") {
-      const parsed = targetFormSchema.safeParse(formValues(form, ["staffCategories", "itRoles", "topics"]));
-      if (!parsed.success)
-        return data({ errors: fieldErrors(parsed.error, getLocale(request)) }, { status: 400 });
+      const submission = parseWithZod(form, {
+        schema: targetFormSchema,
+        formatError: formatIssues(getLocale(request)),
+      });
+      if (submission.status !== "success") return data(submission.reply(), { status: 400 });
       const targetId = form.get("targetId");
-      await saveTarget(
-        actor,
-        plan.id,
-        typeof targetId === "string" && targetId ? targetId : null,
-        parsed.data,
-      );
+      try {
+        await saveTarget(
+          actor,
+          plan.id,
+          typeof targetId === "string" && targetId ? targetId : null,
+          submission.value,
+        );
+      } catch (e) {
+        return domainErrorReply(submission, e, request);
+      }
       return redirectWithFlash(`/targets/plans/${plan.id}`, {
         kind: "success",
         message: t("plans.targetSaved"),
@@ -138,7 +153,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function PlanPage() {
   const d = useLoaderData<typeof loader>();
   const a = useActionData<typeof action>();
-  const errors: Record<string, string> = a && "errors" in a ? a.errors : {};
+  // Conform replies carry the submitted intent; the toggle buttons answer with a plain error.
+  const reply = a && "initialValue" in a ? a : null;
+  const replyFor = (intent: string) => (reply?.initialValue?.intent === intent ? reply : null);
+  const toggleError = a && "errors" in a ? a.errors.form : undefined;
   const busy = useNavigation().state === "submitting";
   const t = useT();
   return (
@@ -149,9 +167,10 @@ export default function PlanPage() {
           {t("tg.title")}
         </Link>
       </div>
-      <PlanForm values={d.plan} agencies={d.agencies} errors={errors} busy={busy} />
+      <PlanForm values={d.plan} agencies={d.agencies} lastResult={replyFor("plan")} busy={busy} />
       <section className="space-y-3">
         <h2 className="text-lg font-semibold">{t("plans.targets")}</h2>
+        <FormError message={toggleError} />
         <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
           <table className="min-w-full divide-y divide-slate-200 text-sm">
             <thead className="bg-slate-50 text-left">
@@ -213,7 +232,7 @@ export default function PlanPage() {
           }
           agencies={d.targetAgencies}
           topics={d.topics}
-          errors={errors}
+          lastResult={replyFor("target")}
           busy={busy}
         />
       </section>

@@ -1,4 +1,5 @@
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { parseWithZod } from "@conform-to/zod/v4";
 import { useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { PlanForm } from "~/components/targets-forms";
 import { requireViewer } from "~/modules/auth/guards.server";
@@ -6,8 +7,8 @@ import { planAgencyOptions, requirePlanManager } from "~/modules/targets/manage.
 import { savePlan } from "~/modules/targets/plans.server";
 import { planFormSchema } from "~/modules/targets/schema";
 import { redirectWithFlash } from "~/utils/flash.server";
-import { fieldErrors } from "~/utils/forms";
-import { domainErrorData } from "~/utils/http.server";
+import { formatIssues } from "~/utils/forms";
+import { domainErrorReply } from "~/utils/conform.server";
 import { getLocale, serverT } from "~/utils/i18n.server";
 import { useT, pageTitle } from "~/utils/i18n";
 
@@ -22,17 +23,19 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const { actor } = await requireViewer(request);
   requirePlanManager(actor);
-  const parsed = planFormSchema.safeParse(Object.fromEntries(await request.formData()));
-  if (!parsed.success)
-    return data({ errors: fieldErrors(parsed.error, getLocale(request)) }, { status: 400 });
+  const submission = parseWithZod(await request.formData(), {
+    schema: planFormSchema,
+    formatError: formatIssues(getLocale(request)),
+  });
+  if (submission.status !== "success") return data(submission.reply(), { status: 400 });
   try {
-    const plan = await savePlan(actor, null, parsed.data);
+    const plan = await savePlan(actor, null, submission.value);
     return redirectWithFlash(`/targets/plans/${plan.id}`, {
       kind: "success",
       message: serverT(request)("plans.saved"),
     });
   } catch (e) {
-    return domainErrorData(e, request);
+    return domainErrorReply(submission, e, request);
   }
 }
 
@@ -56,7 +59,7 @@ export default function NewPlanPage() {
           active: true,
         }}
         agencies={agencies}
-        errors={a && "errors" in a ? a.errors : {}}
+        lastResult={a}
         busy={busy}
       />
     </div>

@@ -1,6 +1,10 @@
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { getFormProps, useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
+import { DateField } from "~/components/date-input";
+import { Field, FormError } from "~/components/field";
 import { requireViewer } from "~/modules/auth/guards.server";
 import { visiblePlans } from "~/modules/targets/dashboard.server";
 import { createSnapshot } from "~/modules/targets/plans.server";
@@ -9,10 +13,11 @@ import { listSnapshots } from "~/modules/targets/snapshots.server";
 import { canManagePlan, defaultPlanId, planAgencyPath } from "~/modules/targets/view.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { formatDate, formatDateTime } from "~/utils/format";
-import { fieldErrors, issueRef } from "~/utils/forms";
-import { badRequest, domainErrorData, notFound } from "~/utils/http.server";
+import { formatIssues, issueRef } from "~/utils/forms";
+import { domainErrorReply } from "~/utils/conform.server";
+import { badRequest, notFound } from "~/utils/http.server";
 import { getLocale, serverT } from "~/utils/i18n.server";
-import { useT, pageTitle } from "~/utils/i18n";
+import { useT, pageTitle, useLocale } from "~/utils/i18n";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "title.snapshots") }];
 
@@ -47,26 +52,37 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const { actor } = await requireViewer(request);
   const t = serverT(request);
-  const parsed = snapshotFormSchema.safeParse(Object.fromEntries(await request.formData()));
-  if (!parsed.success)
-    return data({ errors: fieldErrors(parsed.error, getLocale(request)) }, { status: 400 });
+  const submission = parseWithZod(await request.formData(), {
+    schema: snapshotFormSchema,
+    formatError: formatIssues(getLocale(request)),
+  });
+  if (submission.status !== "success") return data(submission.reply(), { status: 400 });
   try {
-    const s = await createSnapshot(actor, parsed.data);
-    return redirectWithFlash(`/targets/snapshots?plan=${parsed.data.plan}`, {
+    const s = await createSnapshot(actor, submission.value);
+    return redirectWithFlash(`/targets/snapshots?plan=${submission.value.plan}`, {
       kind: "success",
       message: t("snap.done", { label: s.label }),
     });
   } catch (e) {
-    return domainErrorData(e, request);
+    return domainErrorReply(submission, e, request);
   }
 }
 
 export default function SnapshotsPage() {
   const d = useLoaderData<typeof loader>();
-  const a = useActionData<typeof action>();
-  const errors: Record<string, string> = a && "errors" in a ? a.errors : {};
+  const lastResult = useActionData<typeof action>();
   const busy = useNavigation().state === "submitting";
   const t = useT();
+  const locale = useLocale();
+  const [form, fields] = useForm({
+    lastResult,
+    defaultValue: { plan: d.plan.id, period: "Q1", year: String(d.thisYear), date: "", label: "" },
+    onValidate: ({ formData }) =>
+      parseWithZod(formData, { schema: snapshotFormSchema, formatError: formatIssues(locale) }),
+    shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
+  });
+  const err = (f: { errors?: string[] }) => f.errors?.[0];
   return (
     <div className="max-w-4xl space-y-4">
       <div>
@@ -80,54 +96,59 @@ export default function SnapshotsPage() {
         <p className="mt-1 text-sm text-slate-700">{t("snap.help")}</p>
       </div>
       {d.canEdit ? (
-        <Form method="post" className="card grid gap-3 sm:grid-cols-5 sm:items-end">
-          <input type="hidden" name="plan" value={d.plan.id} />
-          <div className="sm:col-span-2">
-            <label htmlFor="period" className="label">
-              {t("snap.period")}
-            </label>
-            <select id="period" name="period" className="input" defaultValue="Q1">
-              {(["Q1", "H1", "Q3", "YEAR", "CUSTOM"] as const).map((p) => (
-                <option key={p} value={p}>
-                  {t(`snap.period.${p}`)}
-                </option>
-              ))}
-            </select>
+        <Form method="post" {...getFormProps(form)} className="card grid gap-3 sm:grid-cols-5 sm:items-start">
+          <input type="hidden" name={fields.plan.name} value={d.plan.id} />
+          <FormError
+            message={form.errors?.[0] ?? err(fields.plan) ?? err(fields.period)}
+            className="sm:col-span-5"
+          />
+          <Field name={fields.period.name} label={t("snap.period")} className="sm:col-span-2">
+            {(props) => (
+              <select {...props} defaultValue={fields.period.initialValue as string}>
+                {(["Q1", "H1", "Q3", "YEAR", "CUSTOM"] as const).map((p) => (
+                  <option key={p} value={p}>
+                    {t(`snap.period.${p}`)}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          <Field name={fields.year.name} label={t("snap.year")} error={err(fields.year)}>
+            {(props) => (
+              <input
+                {...props}
+                type="number"
+                inputMode="numeric"
+                defaultValue={String(fields.year.initialValue ?? "")}
+              />
+            )}
+          </Field>
+          <DateField
+            name={fields.date.name}
+            label={t("snap.date")}
+            error={err(fields.date)}
+            defaultValue={fields.date.initialValue}
+            className="sm:col-span-2"
+          />
+          <Field
+            name={fields.label.name}
+            label={t("snap.label")}
+            error={err(fields.label)}
+            className="sm:col-span-4"
+          >
+            {(props) => (
+              <input
+                {...props}
+                placeholder={t("targets.snapshotLabelExample")}
+                defaultValue={fields.label.initialValue}
+              />
+            )}
+          </Field>
+          <div className="sm:pt-6">
+            <button type="submit" className="btn-primary" disabled={busy}>
+              {t("snap.create")}
+            </button>
           </div>
-          <div>
-            <label htmlFor="year" className="label">
-              {t("snap.year")}
-            </label>
-            <input id="year" name="year" type="number" className="input" defaultValue={d.thisYear} />
-            {errors.year ? <p className="field-error">{errors.year}</p> : null}
-          </div>
-          <div>
-            <label htmlFor="date" className="label">
-              {t("snap.date")}
-            </label>
-            <input id="date" name="date" className="input" placeholder="dd/mm/yyyy" />
-            {errors.date ? <p className="field-error">{errors.date}</p> : null}
-          </div>
-          <div className="sm:col-span-4">
-            <label htmlFor="label" className="label">
-              {t("snap.label")}
-            </label>
-            <input
-              id="label"
-              name="label"
-              className="input"
-              placeholder={t("targets.snapshotLabelExample")}
-            />
-            {errors.label ? <p className="field-error">{errors.label}</p> : null}
-          </div>
-          <button type="submit" className="btn-primary" disabled={busy}>
-            {t("snap.create")}
-          </button>
-          {errors.form || errors.plan || errors.period ? (
-            <p role="alert" className="field-error sm:col-span-5">
-              {errors.form ?? errors.plan ?? errors.period}
-            </p>
-          ) : null}
         </Form>
       ) : null}
       {d.snapshots.length === 0 ? (

@@ -88,6 +88,14 @@ export function personSortKey(fullName: string): string {
 
 export const viCollator = new Intl.Collator("vi");
 
+/**
+ * The one order of people in every list (people, assignment progress, roster, sign-in sheet, escalations):
+ * by Person.sortKey (personSortKey: given name, then full name) in byte order, as `COLLATE "C"` does in SQL.
+ */
+export function comparePeople(a: { sortKey: string }, b: { sortKey: string }): number {
+  return a.sortKey < b.sortKey ? -1 : a.sortKey > b.sortKey ? 1 : 0;
+}
+
 export function compareVietnameseNames(a: string, b: string): number {
   const ga = a.trim().split(/\s+/).pop() ?? "";
   const gb = b.trim().split(/\s+/).pop() ?? "";

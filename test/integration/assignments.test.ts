@@ -117,7 +117,7 @@ describe("preview and create", () => {
     expect(members.map((m) => m.personId).sort()).toEqual([p.a1.id, p.a2.id, p.a3.id].sort());
     expect(members.find((m) => m.personId === p.a1.id)?.source).toBe("NAMED");
     expect(members.find((m) => m.personId === p.a2.id)?.source).toBe("RULE");
-    expect(members[0].dueAt.toISOString()).toBe("2026-12-31T16:59:59.000Z");
+    expect(members[0].dueAt.toISOString()).toBe("2026-12-31T16:59:59.999Z");
     const event = await db.auditEvent.findFirst({
       where: { action: "assignment.create", entityId: created.id },
     });

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/db.server";
-import { addMonthsVn, type AttemptItem } from "~/modules/learning/grading";
+import { type AttemptItem } from "~/modules/learning/grading";
+import { addMonthsVn } from "~/utils/vn-calendar";
 import {
   getAttemptForTaking,
   getAttemptResult,

@@ -195,10 +195,11 @@ describe("writes", () => {
       { planId },
     );
     expect(res.status).toBe(400);
-    const errors = (res.data as { errors: Record<string, string> }).errors;
-    expect(errors.targetPercent).toContain("1 đến 100");
-    expect(errors.deadline).toContain("dd/mm/yyyy");
-    expect(errors.topics).toContain("chủ đề");
+    // A conform reply: messages per field (the form shows the first one).
+    const errors = (res.data as { error: Record<string, string[]> }).error;
+    expect(errors.targetPercent?.[0]).toContain("1 đến 100");
+    expect(errors.deadline?.[0]).toBe("Ngày 31/02/2026 không có trên lịch.");
+    expect(errors.topics?.[0]).toContain("chủ đề");
   });
 });
 

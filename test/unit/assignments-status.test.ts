@@ -33,10 +33,12 @@ describe("learnerStatus", () => {
 });
 
 describe("dates", () => {
-  it("reads yyyy-mm-dd as the end of the day in Vietnam", () => {
-    expect(endOfVnDay("2026-12-31")?.toISOString()).toBe("2026-12-31T16:59:59.000Z");
+  it("reads dd/mm/yyyy (and yyyy-mm-dd) as the end of the day in Vietnam", () => {
+    expect(endOfVnDay("2026-12-31")?.toISOString()).toBe("2026-12-31T16:59:59.999Z");
     expect(endOfVnDay("2026-02-30")).toBeNull();
-    expect(endOfVnDay("31/12/2026")).toBeNull();
+    expect(endOfVnDay("31/12/2026")?.toISOString()).toBe("2026-12-31T16:59:59.999Z");
+    expect(endOfVnDay("31/02/2026")).toBeNull();
+    expect(endOfVnDay("12/31/2026")).toBeNull();
     expect(vnDay(new Date("2026-06-01T17:30:00Z"))).toBe("2026-06-02");
     expect(daysUntil(new Date("2026-06-08T16:59:59Z"), now)).toBe(7);
   });
@@ -45,7 +47,7 @@ describe("dates", () => {
     const courseId = "0b8f4b8e-7a5b-4c1e-9a3e-1d2c3b4a5f60";
     expect(assignmentInputSchema.safeParse({ courseId, dueDays: 3 }).success).toBe(false);
     const ok = assignmentInputSchema.parse({ courseId, agencyId: courseId, dueAt: "2026-12-31" });
-    expect(ok.dueAt?.toISOString()).toBe("2026-12-31T16:59:59.000Z");
+    expect(ok.dueAt?.toISOString()).toBe("2026-12-31T16:59:59.999Z");
     expect(assignmentInputSchema.parse(ok).dueAt?.getTime()).toBe(ok.dueAt?.getTime());
     expect(assignmentInputSchema.safeParse({ courseId, agencyId: courseId, dueDays: 400 }).success).toBe(
       false,

@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
 import {
-  addMonthsVn,
   CROCKFORD,
   cryptoRandomInt,
   drawAttemptItems,
@@ -171,17 +170,5 @@ describe("verification codes", () => {
     expect(normalizeVerificationCode(undefined)).toBeNull();
     expect(normalizeVerificationCode(42)).toBeNull();
     expect(normalizeVerificationCode("x".repeat(10_000))).toBeNull();
-  });
-});
-
-describe("addMonthsVn", () => {
-  it("adds calendar months on the Vietnamese date", () => {
-    expect(addMonthsVn(new Date("2026-03-15T03:00:00Z"), 24).toISOString()).toBe("2028-03-15T03:00:00.000Z");
-    // 31/01 → 28/02 (clamped), counted in UTC+7
-    expect(addMonthsVn(new Date("2026-01-31T05:00:00Z"), 1).toISOString()).toBe("2026-02-28T05:00:00.000Z");
-    // 20:00 UTC on 30/03 is already 31/03 in Hà Nội: one month later is 30/04 there
-    expect(addMonthsVn(new Date("2026-03-30T20:00:00Z"), 1).toISOString()).toBe("2026-04-29T20:00:00.000Z");
-    expect(addMonthsVn(new Date("2024-02-29T10:00:00Z"), 12).toISOString()).toBe("2025-02-28T10:00:00.000Z");
-    expect(addMonthsVn(new Date("2026-11-10T10:00:00Z"), 3).toISOString()).toBe("2027-02-10T10:00:00.000Z");
   });
 });

@@ -16,6 +16,16 @@ function filesUnder(dir: string, ext: RegExp): string[] {
     return statSync(full).isDirectory() ? filesUnder(full, ext) : ext.test(name) ? [full] : [];
   });
 }
+// Each file is parsed once for all the scans (the machine is shared; parsing is most of the cost).
+const parsed = new Map<string, ts.SourceFile>();
+function parse(file: string): ts.SourceFile {
+  let source = parsed.get(file);
+  if (!source) {
+    source = ts.createSourceFile(file, readFileSync(file, "utf8"), ts.ScriptTarget.Latest, true);
+    parsed.set(file, source);
+  }
+  return source;
+}
 const rel = (file: string) => path.relative(ROOT, file);
 const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 
@@ -79,7 +89,7 @@ function literals(): { file: string; text: string; node: ts.StringLiteralLike }[
   const out: { file: string; text: string; node: ts.StringLiteralLike }[] = [];
   for (const file of filesUnder(APP, /\.tsx?$/)) {
     if (file.startsWith(I18N + path.sep) || file.includes(`${path.sep}generated${path.sep}`)) continue;
-    const source = ts.createSourceFile(file, readFileSync(file, "utf8"), ts.ScriptTarget.Latest, true);
+    const source = parse(file);
     const visit = (node: ts.Node) => {
       if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node))
         out.push({ file, text: node.text, node });
@@ -139,7 +149,7 @@ const KEY_SHAPE = /^[a-z][A-Za-z]*\.[A-Za-z0-9_.]+$/;
 const NAMESPACES = new Set(Object.keys(vi).map((k) => k.split(".")[0]));
 
 describe("message keys used in the code", () => {
-  const all = literals();
+  const all = literals(); // parsed at collection, outside the 5 s test timeout
 
   it("finds the keys it checks (the scan works)", () => {
     const used = all.filter((l) => KEY_SHAPE.test(l.text) && isMessagePosition(l.node));
@@ -191,32 +201,38 @@ function inJsxValue(node: ts.Node): boolean {
 
 describe("conform", () => {
   // parseWithZod would put the schema's message keys, untranslated, into submission.reply().
-  it("every parseWithZod call translates the messages (formatError: formatIssues(locale))", () => {
-    const untranslated: string[] = [];
-    for (const file of filesUnder(APP, /\.tsx?$/)) {
-      const source = ts.createSourceFile(file, readFileSync(file, "utf8"), ts.ScriptTarget.Latest, true);
-      const visit = (node: ts.Node) => {
-        if (
-          ts.isCallExpression(node) &&
-          node.expression.getText() === "parseWithZod" &&
-          !/formatError/.test(node.getText())
-        )
-          untranslated.push(`${rel(file)}:${source.getLineAndCharacterOfPosition(node.getStart()).line + 1}`);
-        node.forEachChild(visit);
-      };
-      visit(source);
-    }
-    expect(untranslated).toEqual([]);
-  });
+  it(
+    "every parseWithZod call translates the messages (formatError: formatIssues(locale))",
+    { timeout: 60_000 },
+    () => {
+      const untranslated: string[] = [];
+      for (const file of filesUnder(APP, /\.tsx?$/)) {
+        const source = parse(file);
+        const visit = (node: ts.Node) => {
+          if (
+            ts.isCallExpression(node) &&
+            node.expression.getText() === "parseWithZod" &&
+            !/formatError/.test(node.getText())
+          )
+            untranslated.push(
+              `${rel(file)}:${source.getLineAndCharacterOfPosition(node.getStart()).line + 1}`,
+            );
+          node.forEachChild(visit);
+        };
+        visit(source);
+      }
+      expect(untranslated).toEqual([]);
+    },
+  );
 });
 
 describe("pages", () => {
-  it("have no Vietnamese text in JSX outside the dictionaries", () => {
+  it("have no Vietnamese text in JSX outside the dictionaries", { timeout: 60_000 }, () => {
     const vietnamese = /[À-ỹĐđ]/;
     const found: string[] = [];
     for (const file of filesUnder(APP, /\.tsx$/)) {
       if (ALLOWED_VI_FILES.has(rel(file))) continue;
-      const source = ts.createSourceFile(file, readFileSync(file, "utf8"), ts.ScriptTarget.Latest, true);
+      const source = parse(file);
       const visit = (node: ts.Node) => {
         const inJsx =
           ts.isJsxText(node) ||

@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { isoWeek, planReminders, vnDay, type ReminderRow } from "~/modules/notifications/reminders";
+import {
+  composeEscalation,
+  isoWeek,
+  planReminders,
+  vnDay,
+  type ReminderRow,
+} from "~/modules/notifications/reminders";
 
 // 30/06/2026 23:59:59.999 in Asia/Ho_Chi_Minh (UTC+7) = 16:59:59.999Z.
 const row: ReminderRow = {
@@ -63,5 +69,27 @@ describe("planReminders (Asia/Ho_Chi_Minh calendar days)", () => {
     expect(isoWeek(at("2026-07-01"))).toBe("2026-W27");
     expect(isoWeek(at("2027-01-01"))).toBe("2026-W53");
     expect(isoWeek(new Date("2026-07-05T17:30:00Z"))).toBe("2026-W28"); // Monday 06/07 00:30 in Hà Nội
+  });
+});
+
+describe("composeEscalation", () => {
+  it("lists the overdue in the people list's order: given name, then full name", () => {
+    const person = (fullName: string, n: number): ReminderRow => ({
+      ...row,
+      personId: `p${n}`,
+      email: `p${n}@test.gov.vn`,
+      fullName,
+    });
+    const overdue = [person("Trần Văn An", 1), person("Nguyễn Thị Bình", 2), person("Lê Văn Anh", 3)];
+    const { text } = composeEscalation(
+      { email: "lead@test.gov.vn", fullName: "Lãnh đạo" },
+      overdue,
+      at("2026-07-20"),
+    );
+    const names = text
+      .split("\n")
+      .filter((l) => l.startsWith("- "))
+      .map((l) => l.slice(2).split(" (")[0]);
+    expect(names).toEqual(["Trần Văn An", "Lê Văn Anh", "Nguyễn Thị Bình"]);
   });
 });

@@ -177,10 +177,11 @@ describe("dates", () => {
     expect(formatPercent(null)).toBe("—");
     expect(formatPercent(50, "en")).toBe("50.0");
   });
-  it("reads dd/mm/yyyy real days only", () => {
+  it("reads real days only, dd/mm/yyyy (and yyyy-mm-dd from old links)", () => {
     expect(parseDay("31/03/2026")).toEqual([2026, 3, 31]);
     expect(parseDay("31/02/2026")).toBeNull();
-    expect(parseDay("2026-03-31")).toBeNull();
+    expect(parseDay("2026-03-31")).toEqual([2026, 3, 31]);
+    expect(parseDay("03/31/2026")).toBeNull();
   });
   it("reporting dates end their day in Vietnam", () => {
     expect(reportingDate("Q1", 2026).toISOString()).toBe("2026-03-31T16:59:59.999Z");

@@ -2,7 +2,7 @@
 export const assignments = {
   vi: {
     "assignments.dueInvalid": "Hạn hoàn thành không hợp lệ.",
-    "assignments.dueFormat": "Hạn hoàn thành không hợp lệ (định dạng yyyy-mm-dd).",
+    "assignments.dueFormat": "Hạn hoàn thành phải theo dạng dd/mm/yyyy, ví dụ 31/12/2026.",
     "assignments.courseRequired": "Vui lòng chọn khóa học.",
     "assignments.agencyInvalid": "Đơn vị không hợp lệ.",
     "assignments.categoryInvalid": "Đối tượng không hợp lệ.",
@@ -21,7 +21,7 @@ export const assignments = {
   },
   en: {
     "assignments.dueInvalid": "The due date is not valid.",
-    "assignments.dueFormat": "The due date is not valid (format yyyy-mm-dd).",
+    "assignments.dueFormat": "The due date must be written dd/mm/yyyy, e.g. 31/12/2026.",
     "assignments.courseRequired": "Please choose a course.",
     "assignments.agencyInvalid": "The agency is not valid.",
     "assignments.categoryInvalid": "The staff category is not valid.",

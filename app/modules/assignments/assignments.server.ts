@@ -184,9 +184,8 @@ export async function assignmentProgress(
   const where = [Prisma.sql`m."assignmentId" = ${a.id}::uuid`, personScopeSql(scope)];
   const q = foldVietnamese(opts.q ?? "");
   if (q) where.push(Prisma.sql`p."searchText" LIKE ${`%${escapeLike(q)}%`}`);
+  // Already in the people list's order (memberRows sorts by Person.sortKey), which the exports keep too.
   const all = await memberRows(Prisma.join(where, " AND "), now);
-  const collator = new Intl.Collator("vi");
-  all.sort((x, y) => collator.compare(x.fullName, y.fullName) || (x.personId < y.personId ? -1 : 1));
   const counts = countRows(all);
   const filtered = opts.status ? all.filter((r) => r.status === opts.status) : all;
   const pageSize = Math.max(1, Math.min(opts.pageSize ?? 50, 100_000));

@@ -31,7 +31,8 @@ type Raw = Omit<MemberRow, "dueAt" | "status" | "completedAt"> & {
 };
 
 /**
- * Current members (removedAt null) matching `where` (aliases m, a, c, p, ag), with their status at `now`.
+ * Current members (removedAt null) matching `where` (aliases m, a, c, p, ag), with their status at `now`, in
+ * the people list's order (given name, then full name: Person.sortKey in byte order).
  * `client` lets a caller read inside its own transaction (e.g. the scheduler's advisory-lock transaction).
  */
 export async function memberRows(
@@ -59,7 +60,8 @@ export async function memberRows(
         AND (x."courseId" = a."courseId" OR (cardinality(c.topics) > 0 AND x.topics && c.topics))
     ) comp ON TRUE
     LEFT JOIN "Enrollment" e ON e."personId" = m."personId" AND e."courseId" = a."courseId"
-    WHERE m."removedAt" IS NULL AND ${where}`;
+    WHERE m."removedAt" IS NULL AND ${where}
+    ORDER BY p."sortKey" COLLATE "C", p.id, m.id`;
   return rows.map(({ memberDueAt, validCompletedAt, expiredValidUntil, inProgress, ...r }) => {
     const s = learnerStatus({ dueAt: memberDueAt, validCompletedAt, expiredValidUntil, inProgress }, now);
     return { ...r, dueAt: s.dueAt, status: s.status, completedAt: validCompletedAt };

@@ -2,18 +2,19 @@
 import { z } from "zod";
 import { IT_ROLES, STAFF_CATEGORIES, cleanTags, isUuid } from "~/modules/people/schema";
 import type { MessageKey } from "~/i18n";
+import { dayProblem } from "~/utils/vn-calendar";
 import { endOfVnDay } from "./status";
 
 const uuid = (message: MessageKey) => z.string({ error: message }).trim().refine(isUuid, message);
 
-/** Due date: "yyyy-mm-dd" means the end of that day in Vietnam (23:59:59 +07:00). A Date passes through. */
+/** Due date: "dd/mm/yyyy" (or "yyyy-mm-dd") means the end of that day in Vietnam. A Date passes through. */
 const dueAtSchema = z
   .union([z.string(), z.date()], { error: "assignments.dueInvalid" })
   .transform((v, ctx) => {
     if (v instanceof Date) return v;
     const d = endOfVnDay(v.trim());
     if (!d) {
-      ctx.addIssue({ code: "custom", message: "assignments.dueFormat" });
+      ctx.addIssue({ code: "custom", ...dayProblem(v, "assignments.dueFormat") });
       return z.NEVER;
     }
     return d;
@@ -65,5 +66,5 @@ export const assignmentInputSchema = z
 
 /** What callers pass (form values; a parsed value is accepted again). */
 export type AssignmentInput = z.input<typeof assignmentInputSchema>;
-/** After validation: dueAt a Date (end of day +07:00) or null, dueDays a number or null. */
+/** After validation: dueAt a Date (end of the Vietnamese day) or null, dueDays a number or null. */
 export type AssignmentData = z.output<typeof assignmentInputSchema>;

@@ -1,5 +1,12 @@
 // A learner's status on one assigned course. Pure: the facts come from one SQL query (facts.server.ts), the
 // decision is made here so the learner page, the progress page, the counts and the reminders always agree.
+import {
+  daysBetween,
+  endOfVnDay as calendarEndOfDay,
+  parseDay,
+  vnDay as calendarVnDay,
+} from "~/utils/vn-calendar";
+
 export const LEARNER_STATUSES = ["CHUA_BAT_DAU", "DANG_HOC", "HOAN_THANH", "QUA_HAN"] as const;
 export type LearnerStatus = (typeof LEARNER_STATUSES)[number];
 
@@ -44,22 +51,21 @@ export function learnerStatus(
   return { status: "CHUA_BAT_DAU", dueAt };
 }
 
-/** The calendar day (yyyy-mm-dd) of an instant in Vietnam (Asia/Ho_Chi_Minh, UTC+7, no DST). */
-export function vnDay(d: Date): string {
-  return new Date(d.getTime() + 7 * 3_600_000).toISOString().slice(0, 10);
-}
+/** The calendar day (yyyy-mm-dd) of an instant in Vietnam. */
+export const vnDay = calendarVnDay;
 
 /** Whole days from `now`'s Vietnamese day to `due`'s (0 = due today, 1 = tomorrow, negative = past). */
 export function daysUntil(due: Date, now: Date): number {
-  return Math.round((Date.parse(vnDay(due)) - Date.parse(vnDay(now))) / DAY);
+  return daysBetween(vnDay(now), vnDay(due));
 }
 
-/** "yyyy-mm-dd" → the end of that day in Vietnam (23:59:59 +07:00); null when it is not a real date. */
+/**
+ * A typed due day — "dd/mm/yyyy" (the date input) or "yyyy-mm-dd" (old links) — → the end of that day in
+ * Vietnam (23:59:59.999); null when it is not a real date.
+ */
 export function endOfVnDay(day: string): Date | null {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(day)) return null;
-  const d = new Date(`${day}T23:59:59+07:00`);
-  if (Number.isNaN(d.getTime()) || vnDay(d) !== day) return null;
-  return d;
+  const parsed = parseDay(day);
+  return parsed ? calendarEndOfDay(parsed) : null;
 }
 
 /** Zero counts for every status, plus the total. */

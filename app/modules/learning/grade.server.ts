@@ -4,8 +4,8 @@ import { randomUUID } from "node:crypto";
 import { db } from "~/db.server";
 import type { Prisma } from "~/generated/prisma/client";
 import { DomainError } from "~/utils/errors";
+import { addMonthsVn } from "~/utils/vn-calendar";
 import {
-  addMonthsVn,
   gradeAttempt,
   isExpired,
   newVerificationCode,

@@ -174,19 +174,3 @@ export function normalizeVerificationCode(input: unknown): string | null {
   for (const ch of code) if (!CROCKFORD.includes(ch)) return null;
   return code;
 }
-
-const VN_OFFSET_MS = 7 * 60 * 60 * 1000; // Asia/Ho_Chi_Minh is UTC+7 all year (no daylight saving)
-
-/**
- * `months` calendar months after `from`, counted on the Vietnamese calendar date; a day the target month
- * lacks is clamped to its last day (31/01 + 1 month = 28/02 or 29/02).
- */
-export function addMonthsVn(from: Date, months: number): Date {
-  const local = new Date(from.getTime() + VN_OFFSET_MS);
-  const y = local.getUTCFullYear();
-  const m = local.getUTCMonth() + months;
-  const lastDay = new Date(Date.UTC(y, m + 1, 0)).getUTCDate();
-  const target = new Date(local.getTime());
-  target.setUTCFullYear(y, m, Math.min(local.getUTCDate(), lastDay));
-  return new Date(target.getTime() - VN_OFFSET_MS);
-}

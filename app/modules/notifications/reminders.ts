@@ -1,7 +1,9 @@
 // Which reminders are due today, decided on Asia/Ho_Chi_Minh calendar days. Pure: rows in, reminders out.
 // Each reminder has a dedupeKey, so planning the same day twice (restart, second server) changes nothing.
+import { compareVietnameseNames } from "~/utils/text";
+import { daysBetween, displayIsoDay, VN_TIME_ZONE, vnDay } from "~/utils/vn-calendar";
 
-export const REMINDER_TIME_ZONE = "Asia/Ho_Chi_Minh";
+export const REMINDER_TIME_ZONE = VN_TIME_ZONE;
 export const REMINDER_LINK = "/learn";
 export const DEFAULT_DAYS_BEFORE = [7, 1];
 
@@ -35,44 +37,11 @@ export type PlannedReminder = {
   link: string;
 };
 
-const dayFmt = new Intl.DateTimeFormat("en-CA", {
-  timeZone: REMINDER_TIME_ZONE,
-  year: "numeric",
-  month: "2-digit",
-  day: "2-digit",
-});
-
 /** The Asia/Ho_Chi_Minh calendar day of an instant, as yyyy-mm-dd. */
-export function vnDay(d: Date): string {
-  return dayFmt.format(d);
-}
-
-function dayNumber(day: string): number {
-  const [y, m, d] = day.split("-").map(Number);
-  return Math.round(Date.UTC(y, m - 1, d) / 86_400_000);
-}
-
-/** Whole calendar days from `from` to `to` (both yyyy-mm-dd). */
-export function daysBetween(from: string, to: string): number {
-  return dayNumber(to) - dayNumber(from);
-}
+export { daysBetween, isoWeek, vnDay } from "~/utils/vn-calendar";
 
 /** yyyy-mm-dd → dd/mm/yyyy. */
-export function displayDay(day: string): string {
-  const [y, m, d] = day.split("-");
-  return `${d}/${m}/${y}`;
-}
-
-/** ISO-8601 week of an Asia/Ho_Chi_Minh day, e.g. "2026-W27". */
-export function isoWeek(d: Date): string {
-  const [y, m, day] = vnDay(d).split("-").map(Number);
-  const date = new Date(Date.UTC(y, m - 1, day));
-  const weekday = date.getUTCDay() || 7;
-  date.setUTCDate(date.getUTCDate() + 4 - weekday);
-  const yearStart = Date.UTC(date.getUTCFullYear(), 0, 1);
-  const week = Math.ceil(((date.getTime() - yearStart) / 86_400_000 + 1) / 7);
-  return `${date.getUTCFullYear()}-W${String(week).padStart(2, "0")}`;
-}
+export const displayDay = displayIsoDay;
 
 function kindFor(daysLeft: number, daysBefore: number[]): { kind: ReminderKind; week: number | null } | null {
   if (daysLeft === 0) return { kind: "DUE_TODAY", week: null };
@@ -140,7 +109,8 @@ export function composeEscalation(
   const lines = [...overdue]
     .sort(
       (a, b) =>
-        a.fullName.localeCompare(b.fullName, "vi") || a.courseTitle.localeCompare(b.courseTitle, "vi"),
+        // The people list's order (given name, then full name), then the course.
+        compareVietnameseNames(a.fullName, b.fullName) || a.courseTitle.localeCompare(b.courseTitle, "vi"),
     )
     .map((r) => {
       const dueDay = vnDay(r.dueAt);

@@ -6,10 +6,7 @@ import type { Scope } from "~/modules/auth/scope";
 import { audit } from "~/modules/audit/audit.server";
 import { enqueueEmail, notify } from "~/modules/notifications/outbox.server";
 import { formatDate } from "~/utils/format";
-
-function vnDay(d: Date): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Ho_Chi_Minh" }).format(d);
-}
+import { vnDay } from "~/utils/vn-calendar";
 
 export async function remindOverdue(
   scope: Scope,

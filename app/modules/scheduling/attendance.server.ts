@@ -7,7 +7,8 @@ import type { Actor } from "~/modules/auth/scope";
 import { isUuid } from "~/modules/people/schema";
 import { DomainError } from "~/utils/errors";
 import { TX_OPTIONS, lockOffering, organiserOffering } from "./access.server";
-import { addMonths, attendanceMet } from "./rules";
+import { addMonthsVn } from "~/utils/vn-calendar";
+import { attendanceMet } from "./rules";
 
 export type CompletionChange = "created" | "removed" | "unchanged";
 
@@ -60,7 +61,7 @@ export async function syncCompletion(
         topics,
         source: o.kind === "DRILL" ? "DRILL" : "CLASS",
         completedAt,
-        validUntil: o.validityMonths ? addMonths(completedAt, o.validityMonths) : null,
+        validUntil: o.validityMonths ? addMonthsVn(completedAt, o.validityMonths) : null,
         score: r.score,
         note: o.title.slice(0, 500),
         recordedById: actorUserId,

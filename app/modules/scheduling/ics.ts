@@ -1,6 +1,7 @@
 // iCalendar (RFC 5545) written by hand: one VEVENT per session, times in UTC, CRLF line ends, lines folded at
 // 75 octets without splitting a UTF-8 character, TEXT values escaped. Pure, so it is unit-tested against an
 // independent parser (ical.js).
+import { VN_TIME_ZONE } from "~/utils/vn-calendar";
 
 export type IcsEvent = {
   /** Stable across updates: `<sessionId>@hoc-attt`, so a calendar replaces the event instead of adding one. */
@@ -91,7 +92,7 @@ export function buildCalendar(input: { name: string; events: IcsEvent[]; now?: D
     "CALSCALE:GREGORIAN",
     "METHOD:PUBLISH",
     `X-WR-CALNAME:${escapeText(input.name)}`,
-    "X-WR-TIMEZONE:Asia/Ho_Chi_Minh",
+    `X-WR-TIMEZONE:${VN_TIME_ZONE}`,
   ];
   for (const e of input.events) {
     lines.push(

@@ -65,14 +65,3 @@ export function attendanceMet(present: number, held: number, thresholdPercent: n
   if (held <= 0) return false;
   return present * 100 >= thresholdPercent * held;
 }
-
-/** validUntil = completedAt + months (same day of month, clamped at the month's end). */
-export function addMonths(d: Date, months: number): Date {
-  const out = new Date(d.getTime());
-  const day = out.getUTCDate();
-  out.setUTCDate(1);
-  out.setUTCMonth(out.getUTCMonth() + months);
-  const last = new Date(Date.UTC(out.getUTCFullYear(), out.getUTCMonth() + 1, 0)).getUTCDate();
-  out.setUTCDate(Math.min(day, last));
-  return out;
-}

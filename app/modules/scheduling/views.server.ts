@@ -6,7 +6,7 @@ import type { ItRole, RegistrationStatus } from "~/generated/prisma/enums";
 import { type Actor, agencyWhere, inScope, isAdmin, manageScope } from "~/modules/auth/scope";
 import type { MessageKey } from "~/i18n";
 import { DomainError } from "~/utils/errors";
-import { foldVietnamese, viCollator } from "~/utils/text";
+import { comparePeople, foldVietnamese, viCollator } from "~/utils/text";
 import { type LoadedOffering, organiserOffering, visibleOffering } from "./access.server";
 import { matchesAudience } from "./rules";
 
@@ -23,6 +23,7 @@ const rosterInclude = {
     select: {
       id: true,
       fullName: true,
+      sortKey: true,
       email: true,
       position: true,
       agency: { select: { name: true, path: true } },
@@ -38,7 +39,7 @@ function sortRoster(rows: RosterRegistration[]) {
     (a, b) =>
       STATUS_ORDER[a.status] - STATUS_ORDER[b.status] ||
       (a.status === "WAITLISTED" ? Number(a.requestSeq - b.requestSeq) : 0) ||
-      viCollator.compare(a.person.fullName, b.person.fullName),
+      comparePeople(a.person, b.person),
   );
 }
 
@@ -206,6 +207,7 @@ export type StaffBooking = {
   offeringId: string;
   offeringTitle: string;
   fullName: string;
+  sortKey: string;
   agencyName: string;
   status: RegistrationStatus;
   attended: number;
@@ -226,7 +228,7 @@ async function staffBookings(actor: Actor, now: Date): Promise<StaffBooking[]> {
       ...(scope === "ALL" ? {} : { person: { agency: agencyWhere(scope) } }),
     },
     include: {
-      person: { select: { fullName: true, agency: { select: { name: true } } } },
+      person: { select: { fullName: true, sortKey: true, agency: { select: { name: true } } } },
       offering: { select: { title: true, sessions: { where: { cancelledAt: null }, select: { id: true } } } },
       attendance: { select: { present: true, sessionId: true } },
     },
@@ -238,6 +240,7 @@ async function staffBookings(actor: Actor, now: Date): Promise<StaffBooking[]> {
       offeringId: r.offeringId,
       offeringTitle: r.offering.title,
       fullName: r.person.fullName,
+      sortKey: r.person.sortKey,
       agencyName: r.person.agency.name,
       status: r.status,
       attended: r.attendance.filter((a) => a.present && r.offering.sessions.some((s) => s.id === a.sessionId))
@@ -249,7 +252,7 @@ async function staffBookings(actor: Actor, now: Date): Promise<StaffBooking[]> {
       (a, b) =>
         viCollator.compare(a.offeringTitle, b.offeringTitle) ||
         STATUS_ORDER[a.status] - STATUS_ORDER[b.status] ||
-        viCollator.compare(a.fullName, b.fullName),
+        comparePeople(a, b),
     );
 }
 

@@ -7,6 +7,7 @@ import {
   type RawCell,
   type RawRow,
 } from "~/modules/people/import-columns";
+import { isRealDay } from "~/utils/vn-calendar";
 import { endOfDayVn, startOfDayVn } from "./dates";
 import { translate, type Locale, type MessageKey, type MessageParams } from "~/i18n";
 
@@ -69,8 +70,7 @@ export function cellDay(cell: RawCell | undefined): [number, number, number] | n
   const m = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(cellText(cell));
   if (!m) return null;
   const [d, mo, y] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const probe = new Date(Date.UTC(y, mo - 1, d));
-  if (probe.getUTCMonth() !== mo - 1 || probe.getUTCDate() !== d || y < 1990 || y > 2100) return null;
+  if (!isRealDay(y, mo, d) || y < 1990 || y > 2100) return null;
   return [y, mo, d];
 }
 

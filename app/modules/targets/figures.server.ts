@@ -81,32 +81,58 @@ export async function ownCounts(
   const completionBits = Prisma.sql`CASE WHEN cardinality(c.topics) = 1 THEN ${oneTopic} ELSE ${anyTopic} END`;
   const masks = targets.map((t) => t.topics.reduce((m, tp) => m | bit(tp), 0n));
   // Per person, one bit per target: `aud` = in the audience, `ok` = in it and holding one of its topics.
+  // A plan may have any number of targets: the bits go in bigint columns of 62 targets each (aud0, aud1, …),
+  // so target 63 starts a second column instead of sharing a bit with target 1.
+  const CHUNK = 62;
+  const chunkCount = Math.ceil(targets.length / CHUNK);
+  const chunks = Array.from({ length: chunkCount }, (_, k) => k);
+  const chunkOf = (i: number) => Math.floor(i / CHUNK);
+  const bitIn = (i: number) => 1n << BigInt(i % CHUNK);
+  const big = (n: bigint) => Prisma.raw(`${n}::bigint`);
   // Targets with the same filters (CBCCVC for three of the five) share one test.
-  const byFilter = new Map<string, { rule: TargetRule; bits: number }>();
+  const byFilter = new Map<string, { rule: TargetRule; bits: bigint[] }>();
   targets.forEach((t, i) => {
     const key = JSON.stringify([t.staffCategories, t.itRoles, t.headOfUnitOnly, t.tags]);
-    const entry = byFilter.get(key) ?? { rule: t, bits: 0 };
-    entry.bits |= 1 << i;
+    const entry = byFilter.get(key) ?? { rule: t, bits: chunks.map(() => 0n) };
+    entry.bits[chunkOf(i)]! |= bitIn(i);
     byFilter.set(key, entry);
   });
-  const audBits = Prisma.join(
-    [...byFilter.values()].map(
-      (f) => Prisma.sql`CASE WHEN ${matches(f.rule)} THEN ${Prisma.raw(String(f.bits))} ELSE 0 END`,
-    ),
-    " | ",
+  const audBits = (k: number) =>
+    Prisma.join(
+      [...byFilter.values()]
+        .filter((f) => f.bits[k] !== 0n)
+        .map((f) => Prisma.sql`CASE WHEN ${matches(f.rule)} THEN ${big(f.bits[k]!)} ELSE 0::bigint END`),
+      " | ",
+    );
+  const okBits = (k: number) =>
+    Prisma.join(
+      targets.flatMap((_, i) =>
+        chunkOf(i) === k
+          ? [
+              Prisma.sql`CASE WHEN (coalesce(d.bits, 0) & ${big(masks[i]!)}) <> 0 THEN ${big(bitIn(i))} ELSE 0::bigint END`,
+            ]
+          : [],
+      ),
+      " | ",
+    );
+  const col = (name: string, k: number) => Prisma.raw(`${name}${k}`);
+  const audCols = Prisma.join(chunks.map((k) => Prisma.sql`${audBits(k)} AS ${col("aud", k)}`));
+  const okCols = Prisma.join(
+    chunks.map((k) => Prisma.sql`a.${col("aud", k)}, a.${col("aud", k)} & (${okBits(k)}) AS ${col("ok", k)}`),
   );
-  const okBits = Prisma.join(
-    targets.map(
-      (_, i) =>
-        Prisma.sql`CASE WHEN (coalesce(d.bits, 0) & ${Prisma.raw(`${masks[i]}::bigint`)}) <> 0 THEN ${Prisma.raw(`${1 << i}`)} ELSE 0 END`,
-    ),
-    " | ",
+  const inAnyAudience = Prisma.join(
+    chunks.map((k) => Prisma.sql`a.${col("aud", k)} <> 0`),
+    " OR ",
   );
   const audience = Prisma.join(
-    targets.map((_, i) => Prisma.sql`count(*) FILTER (WHERE x.aud & ${Prisma.raw(String(1 << i))} <> 0)`),
+    targets.map(
+      (_, i) => Prisma.sql`count(*) FILTER (WHERE x.${col("aud", chunkOf(i))} & ${big(bitIn(i))} <> 0)`,
+    ),
   );
   const completed = Prisma.join(
-    targets.map((_, i) => Prisma.sql`count(*) FILTER (WHERE x.ok & ${Prisma.raw(String(1 << i))} <> 0)`),
+    targets.map(
+      (_, i) => Prisma.sql`count(*) FILTER (WHERE x.${col("ok", chunkOf(i))} & ${big(bitIn(i))} <> 0)`,
+    ),
   );
   const merged = [...opts.survivors.keys()];
   const survivor = merged.map((id) => opts.survivors.get(id)!);
@@ -145,12 +171,12 @@ export async function ownCounts(
       ARRAY[${audience}]::int[] AS audience,
       ARRAY[${completed}]::int[] AS completed
     FROM (
-      SELECT ${agencyOf} AS "agencyId", a.aud, a.aud & (${okBits}) AS ok
+      SELECT ${agencyOf} AS "agencyId", ${okCols}
       FROM p
-      CROSS JOIN LATERAL (SELECT ${audBits} AS aud) a
+      CROSS JOIN LATERAL (SELECT ${audCols}) a
       ${mergedJoin}
       LEFT JOIN done d ON d."personId" = p.id
-      WHERE a.aud <> 0
+      WHERE ${inAnyAudience}
       OFFSET 0 -- keeps the subquery whole: aud and ok are computed once per person, not once per count
     ) x
     GROUP BY x."agencyId"`;

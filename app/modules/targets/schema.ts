@@ -1,13 +1,18 @@
 // Forms of plans, targets and snapshots: one zod schema each, with the messages shown next to the fields.
 import { z } from "zod";
 import type { MessageKey } from "~/i18n";
+import { dayProblem } from "~/utils/vn-calendar";
 import { endOfDayVn, parseDay, startOfDayVn } from "./dates";
 
+// A typed day: dd/mm/yyyy (or yyyy-mm-dd); "31/02/2026" gets its own message, not the format one.
 const day = (message: MessageKey) =>
   z
     .string({ error: message })
     .trim()
-    .refine((s) => parseDay(s) !== null, message);
+    .superRefine((s, ctx) => {
+      if (parseDay(s) === null)
+        ctx.addIssue({ code: "custom", ...(s ? dayProblem(s, message) : { message }) });
+    });
 
 const list = (v: unknown) => (Array.isArray(v) ? v : v === undefined || v === null || v === "" ? [] : [v]);
 
@@ -25,7 +30,11 @@ export const snapshotFormSchema = z
   })
   .superRefine((v, ctx) => {
     if (v.period === "CUSTOM" && parseDay(v.date) === null)
-      ctx.addIssue({ code: "custom", path: ["date"], message: "targets.dateFormat" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["date"],
+        ...(v.date ? dayProblem(v.date) : { message: "targets.dateFormat" }),
+      });
   });
 
 export const planFormSchema = z.object({
