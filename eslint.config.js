@@ -29,8 +29,11 @@ export default tseslint.config(
     },
   },
   {
+    // One rule list for app/** (a later block's no-restricted-syntax would replace an earlier one's).
     // One calendar (app/utils/vn-calendar.ts): the UTC+7 offset, the zone name and the host's time zone are
     // not spelled anywhere else, so no module can slip back into UTC or into the server's local time.
+    // Actions read forms through readForm (app/utils/read-form.server.ts, the one place allowed to call
+    // formData()): a body that is not a form then answers 400/415 with a message instead of a 500.
     files: ["app/**/*.{ts,tsx}"],
     ignores: ["app/utils/vn-calendar.ts"],
     rules: {
@@ -48,6 +51,29 @@ export default tseslint.config(
           selector,
           message: "Vietnam dates and times go through app/utils/vn-calendar.ts (the one calendar module).",
         })),
+        {
+          selector: "CallExpression[callee.type='MemberExpression'][callee.property.name='formData']",
+          message:
+            "Read the form with readForm(request) from ~/utils/read-form.server (400/415 instead of 500).",
+        },
+      ],
+    },
+  },
+  {
+    files: ["app/**/*.{ts,tsx}"],
+    ignores: ["app/utils/read-form.server.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          paths: [
+            {
+              name: "@remix-run/node",
+              importNames: ["unstable_parseMultipartFormData"],
+              message: "Use readForm(request, { maxPartSize }) from ~/utils/read-form.server.",
+            },
+          ],
+        },
       ],
     },
   },

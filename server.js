@@ -96,6 +96,19 @@ app.all(
       }),
 );
 
+// Requests Remix never sees: a malformed URL (%E0%A4%A) fails express's own decoding with a 400 that
+// would otherwise be express's English HTML page. Answer it in the user's language, as plain text.
+const REQUEST_ERRORS = {
+  vi: "Yêu cầu không hợp lệ: địa chỉ hoặc dữ liệu gửi lên không đọc được.",
+  en: "Invalid request: the address or the data sent could not be read.",
+};
+app.use((err, req, res, next) => {
+  const status = Number(err?.status ?? err?.statusCode ?? 500);
+  if (res.headersSent || !(status >= 400 && status < 500)) return next(err);
+  const locale = /(?:^|;\s*)hoc_lang=en(?:;|$)/.test(req.get("cookie") ?? "") ? "en" : "vi";
+  res.status(status).type("text/plain; charset=utf-8").send(REQUEST_ERRORS[locale]);
+});
+
 const port = Number(process.env.PORT ?? 3000);
 const server = app.listen(port, () => {
   console.log(`Học ATTT đang chạy tại http://localhost:${port}`);

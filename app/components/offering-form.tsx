@@ -165,6 +165,7 @@ export function OfferingForm(props: {
             defaultValue={d.audienceTags}
             placeholder="doi-ung-cuu-su-co"
           />
+          {err("audienceTags")}
         </fieldset>
         <div className="grid gap-3">
           <div>

@@ -66,6 +66,14 @@ export const common = {
     "notif.open": "Xem",
     "notif.markRead": "Đã đọc",
     "notif.new": "Mới",
+    // Forms that cannot be read, and the checks every free-text field shares (app/utils/zod-text.ts).
+    "form.unsupported": "Yêu cầu không hợp lệ: dữ liệu phải được gửi từ biểu mẫu của trang.",
+    "form.malformed":
+      "Yêu cầu không hợp lệ: không đọc được dữ liệu biểu mẫu (có thể bị cắt ngang). Vui lòng gửi lại.",
+    "text.control": "Có ký tự điều khiển hoặc ký tự ẩn không được phép. Vui lòng gõ lại nội dung.",
+    "text.encoding": "Có ký tự lỗi mã hóa (không phải UTF-8). Vui lòng gõ lại nội dung.",
+    "text.notText": "Giá trị không hợp lệ.",
+    "number.digits": "Vui lòng nhập số nguyên, chỉ gồm chữ số (vd. 25).",
   },
   en: {
     appName: "Hoc ATTT",
@@ -132,5 +140,12 @@ export const common = {
     "notif.open": "Open",
     "notif.markRead": "Mark read",
     "notif.new": "New",
+    "form.unsupported": "Invalid request: the data must be sent from the page's form.",
+    "form.malformed":
+      "Invalid request: the form data could not be read (it may have been cut off). Please send it again.",
+    "text.control": "Contains control or hidden characters that are not allowed. Please type the text again.",
+    "text.encoding": "Contains badly encoded characters (not UTF-8). Please type the text again.",
+    "text.notText": "Invalid value.",
+    "number.digits": "Please enter a whole number, digits only (e.g. 25).",
   },
 } as const;

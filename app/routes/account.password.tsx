@@ -8,6 +8,7 @@ import { redirectWithFlash } from "~/utils/flash.server";
 import { type FieldErrors, fieldErrors } from "~/utils/forms";
 import { getLocale, serverT } from "~/utils/i18n.server";
 import { useT } from "~/utils/i18n";
+import { readForm } from "~/utils/read-form.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requireActor(request, { allowPasswordChange: true });
@@ -28,7 +29,7 @@ export async function action({ request }: ActionFunctionArgs) {
       path: ["confirmPassword"],
       message: t("password.mismatch"),
     });
-  const parsed = schema.safeParse(Object.fromEntries(await request.formData()));
+  const parsed = schema.safeParse(Object.fromEntries(await readForm(request)));
   if (!parsed.success)
     return data({ errors: fieldErrors(parsed.error, getLocale(request)) }, { status: 400 });
   const result = await changePassword(

@@ -16,6 +16,8 @@ import { fieldErrors } from "~/utils/forms";
 import { domainErrorData, notFound } from "~/utils/http.server";
 import { getLocale, serverT } from "~/utils/i18n.server";
 import { useT, pageTitle } from "~/utils/i18n";
+import { readForm } from "~/utils/read-form.server";
+import { text } from "~/utils/zod-text";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "title.agency") }];
 
@@ -65,8 +67,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 const renameSchema = z.object({
   intent: z.literal("rename"),
-  name: z.string().trim().min(2, "agencies.nameRequired").max(300, "agencies.nameTooLong"),
-  code: z.string().trim().min(1, "agencies.codeRequired").max(64, "agencies.codeTooLong"),
+  name: text().min(2, "agencies.nameRequired").max(300, "agencies.nameTooLong"),
+  code: text().min(1, "agencies.codeRequired").max(64, "agencies.codeTooLong"),
 });
 const moveSchema = z.object({
   intent: z.literal("move"),
@@ -83,7 +85,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const actor = await requireAdmin(request);
   const id = agencyIdOf(params);
   const t = serverT(request);
-  const parsed = schema.safeParse(Object.fromEntries(await request.formData()));
+  const parsed = schema.safeParse(Object.fromEntries(await readForm(request)));
   if (!parsed.success)
     return data({ errors: fieldErrors(parsed.error, getLocale(request)) }, { status: 400 });
   try {

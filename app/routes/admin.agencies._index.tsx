@@ -14,6 +14,8 @@ import { fieldErrors } from "~/utils/forms";
 import { domainErrorData, parseSearchParams } from "~/utils/http.server";
 import { getLocale, serverT } from "~/utils/i18n.server";
 import { useT, pageTitle } from "~/utils/i18n";
+import { readForm } from "~/utils/read-form.server";
+import { text } from "~/utils/zod-text";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "title.agencies") }];
 
@@ -59,8 +61,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 const createSchema = z.object({
-  code: z.string().trim().min(1, "agencies.codeRequired").max(64, "agencies.codeTooLong"),
-  name: z.string().trim().min(2, "agencies.nameRequired").max(300, "agencies.nameTooLong"),
+  code: text().min(1, "agencies.codeRequired").max(64, "agencies.codeTooLong"),
+  name: text().min(2, "agencies.nameRequired").max(300, "agencies.nameTooLong"),
   kind: z.enum(["PROVINCE", "DEPARTMENT", "COMMUNE", "UNIT", "GROUP"], {
     message: "agencies.kindInvalid",
   }),
@@ -69,7 +71,7 @@ const createSchema = z.object({
 
 export async function action({ request }: ActionFunctionArgs) {
   const actor = await requireAdmin(request);
-  const parsed = createSchema.safeParse(Object.fromEntries(await request.formData()));
+  const parsed = createSchema.safeParse(Object.fromEntries(await readForm(request)));
   if (!parsed.success)
     return data({ errors: fieldErrors(parsed.error, getLocale(request)) }, { status: 400 });
   try {

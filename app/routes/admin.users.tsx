@@ -19,6 +19,7 @@ import { fieldErrors } from "~/utils/forms";
 import { getLocale, serverT } from "~/utils/i18n.server";
 import { domainErrorData, parseSearchParams } from "~/utils/http.server";
 import { useT, pageTitle } from "~/utils/i18n";
+import { readForm } from "~/utils/read-form.server";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "title.users") }];
 
@@ -41,7 +42,7 @@ const revokeSchema = z.object({ grantId: z.string().uuid() });
 // Each intent names its own form schema; all of them need ADMIN (checked once, above the switch).
 export async function action({ request }: ActionFunctionArgs) {
   const actor = await requireAdmin(request);
-  const form = Object.fromEntries(await request.formData());
+  const form = Object.fromEntries(await readForm(request));
   const back = new URL(request.url);
   const t = serverT(request);
   const done = (message: MessageKey) =>

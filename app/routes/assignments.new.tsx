@@ -17,6 +17,8 @@ import { fieldErrors } from "~/utils/forms";
 import { domainErrorData, forbidden } from "~/utils/http.server";
 import { getLocale, serverT } from "~/utils/i18n.server";
 import { useT, pageTitle } from "~/utils/i18n";
+import { readForm } from "~/utils/read-form.server";
+import { textProblem } from "~/utils/zod-text";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "title.assignmentNew") }];
 
@@ -48,7 +50,8 @@ async function formInput(form: FormData, scope: Awaited<ReturnType<typeof requir
     .filter(Boolean);
   const named = emails.length
     ? await db.person.findMany({
-        where: { email: { in: emails }, ...personWhere(scope) },
+        // An email with a NUL or control character cannot be anyone's; it is reported as not found.
+        where: { email: { in: emails.filter((e) => textProblem(e) === null) }, ...personWhere(scope) },
         select: { id: true, email: true },
       })
     : [];
@@ -68,7 +71,7 @@ async function formInput(form: FormData, scope: Awaited<ReturnType<typeof requir
         .filter(Boolean),
       personIds: named.map((p) => p.id),
       dueAt: String(form.get("dueAt") ?? "") || undefined,
-      dueDays: form.get("dueDays") ? Number(form.get("dueDays")) : undefined,
+      dueDays: form.get("dueDays") ? String(form.get("dueDays")) : undefined,
       standing: form.get("standing") === "true",
     },
   };
@@ -76,7 +79,7 @@ async function formInput(form: FormData, scope: Awaited<ReturnType<typeof requir
 
 export async function action({ request }: ActionFunctionArgs) {
   const { actor, scope } = await requireManager(request);
-  const form = await request.formData();
+  const form = await readForm(request);
   const { input, missing } = await formInput(form, scope);
   if (missing.length) {
     return data(
@@ -178,6 +181,7 @@ export default function NewAssignmentPage() {
             {t("asg.tags")}
           </label>
           <input id="tags" name="tags" className="input" />
+          {err("tags")}
         </div>
         <div>
           <label htmlFor="emails" className="label">

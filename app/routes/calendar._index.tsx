@@ -5,6 +5,7 @@ import { requireLearner } from "~/modules/auth/guards.server";
 import { feedStatus, revokeFeed, rotateFeedToken } from "~/modules/scheduling/calendar.server";
 import { formatDate } from "~/utils/format";
 import { useT, pageTitle } from "~/utils/i18n";
+import { readForm } from "~/utils/read-form.server";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "title.calendar") }];
 
@@ -16,7 +17,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const actor = await requireLearner(request);
-  const form = await request.formData();
+  const form = await readForm(request);
   if (form.get("intent") === "revoke") {
     await revokeFeed(actor.personId, actor.userId);
     return { url: null as string | null };

@@ -15,6 +15,7 @@ import { domainErrorData } from "~/utils/http.server";
 import { courseCode } from "~/modules/learning/params.server";
 import { useT, pageTitle } from "~/utils/i18n";
 import { serverT } from "~/utils/i18n.server";
+import { readForm } from "~/utils/read-form.server";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "title.course") }];
 
@@ -35,7 +36,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const view = await getCourseForLearner(actor.personId, code).catch((e) => {
     throw domainErrorData(e, request);
   });
-  const form = await request.formData();
+  const form = await readForm(request);
   if (form.get("intent") === "renew") {
     try {
       await renewEnrollment(actor.personId, view.course.id);

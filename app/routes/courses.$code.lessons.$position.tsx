@@ -17,6 +17,7 @@ import {
 import { domainErrorData, notFound } from "~/utils/http.server";
 import { useT, pageTitle } from "~/utils/i18n";
 import { courseCode } from "~/modules/learning/params.server";
+import { readForm } from "~/utils/read-form.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
   { title: data ? `${data.lesson.title} — Học ATTT` : pageTitle(matches, "title.lesson") },
@@ -59,7 +60,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const actor = await requireLearner(request);
   const code = courseCode(params);
   const position = lessonPosition(params);
-  const parsed = actionSchema.safeParse(Object.fromEntries(await request.formData()));
+  const parsed = actionSchema.safeParse(Object.fromEntries(await readForm(request)));
   if (!parsed.success) return data({ ok: false }, { status: 400 });
   try {
     // The lesson id is checked against the caller's own enrollment inside the service.

@@ -20,6 +20,7 @@ import { formatDateTime } from "~/utils/format";
 import { notFound, parseSearchParams } from "~/utils/http.server";
 import { useT, pageTitle } from "~/utils/i18n";
 import { serverT } from "~/utils/i18n.server";
+import { readForm } from "~/utils/read-form.server";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "title.notifications") }];
 
@@ -46,7 +47,7 @@ const actionSchema = z.discriminatedUnion("intent", [
 
 export async function action({ request }: ActionFunctionArgs) {
   const actor = await requireLearner(request);
-  const parsed = actionSchema.safeParse(Object.fromEntries(await request.formData()));
+  const parsed = actionSchema.safeParse(Object.fromEntries(await readForm(request)));
   if (!parsed.success)
     return redirectWithFlash("/notifications", {
       kind: "error",

@@ -21,6 +21,8 @@ import { formatDate } from "~/utils/format";
 import { domainErrorData, parseSearchParams } from "~/utils/http.server";
 import { serverT, getLocale } from "~/utils/i18n.server";
 import { useT, pageTitle } from "~/utils/i18n";
+import { readForm } from "~/utils/read-form.server";
+import { decimalInt, text } from "~/utils/zod-text";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
   {
@@ -97,13 +99,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 const nullableInt = z
-  .union([z.literal(""), z.coerce.number().int().min(0).max(1000)])
+  .union([z.literal(""), decimalInt().pipe(z.number().min(0).max(1000))])
   .transform((v) => (v === "" ? null : v));
 const resultSchema = z.object({
   score: nullableInt,
-  result: z
-    .string()
-    .trim()
+  result: text()
     .max(200)
     .transform((s) => s || null),
   postTestPassed: z.enum(["", "true", "false"]).transform((v) => (v === "" ? null : v === "true")),
@@ -112,7 +112,7 @@ const resultSchema = z.object({
 export async function action({ request, params }: ActionFunctionArgs) {
   const actor = await requireActor(request);
   const id = uuidParam(params.offeringId);
-  const form = await request.formData();
+  const form = await readForm(request);
   const t = serverT(request);
   const field = (k: string) => String(form.get(k) ?? "");
   const back = (message: string) => redirectWithFlash(`/offerings/${id}`, { kind: "success", message });

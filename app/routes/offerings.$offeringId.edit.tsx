@@ -11,6 +11,7 @@ import { redirectWithFlash } from "~/utils/flash.server";
 import { domainErrorData } from "~/utils/http.server";
 import { serverT } from "~/utils/i18n.server";
 import { useT, pageTitle } from "~/utils/i18n";
+import { readForm } from "~/utils/read-form.server";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "title.offeringEdit") }];
 
@@ -33,7 +34,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const { actor } = await requireManager(request);
   const id = uuidParam(params.offeringId);
-  const form = await request.formData();
+  const form = await readForm(request);
   try {
     await updateOffering(actor, id, await offeringFormInput(form));
     return redirectWithFlash(`/offerings/${id}`, { kind: "success", message: serverT(request)("off.saved") });

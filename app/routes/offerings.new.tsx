@@ -9,6 +9,7 @@ import { redirectWithFlash } from "~/utils/flash.server";
 import { domainErrorData, forbidden } from "~/utils/http.server";
 import { serverT } from "~/utils/i18n.server";
 import { useT, pageTitle } from "~/utils/i18n";
+import { readForm } from "~/utils/read-form.server";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "title.offeringNew") }];
 
@@ -21,7 +22,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const { actor } = await requireManager(request);
-  const form = await request.formData();
+  const form = await readForm(request);
   try {
     const offering = await createOffering(actor, await offeringFormInput(form));
     return redirectWithFlash(`/offerings/${offering.id}`, {

@@ -14,6 +14,7 @@ import { fieldErrors } from "~/utils/forms";
 import { domainErrorData, notFound } from "~/utils/http.server";
 import { getLocale, serverT } from "~/utils/i18n.server";
 import { useT, pageTitle } from "~/utils/i18n";
+import { readForm } from "~/utils/read-form.server";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "title.person") }];
 
@@ -69,7 +70,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const { actor, scope } = await requireManager(request);
   const id = personIdOf(params);
-  const form = await request.formData();
+  const form = await readForm(request);
   const t = serverT(request);
   try {
     switch (form.get("intent")) {

@@ -4,8 +4,6 @@ import {
   type LoaderFunctionArgs,
   type MetaFunction,
   MaxPartSizeExceededError,
-  unstable_createMemoryUploadHandler,
-  unstable_parseMultipartFormData,
 } from "@remix-run/node";
 import { Form, useActionData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
@@ -17,6 +15,7 @@ import { serverT, getLocale } from "~/utils/i18n.server";
 import { ImportErrorsTable } from "~/components/import-errors";
 import { useT, pageTitle } from "~/utils/i18n";
 import { issueMessage } from "~/utils/forms";
+import { readForm } from "~/utils/read-form.server";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "title.peopleImport") }];
 
@@ -50,14 +49,8 @@ export async function action({ request }: ActionFunctionArgs) {
   const t = serverT(request);
   let form: FormData;
   try {
-    form = await unstable_parseMultipartFormData(
-      request,
-      unstable_createMemoryUploadHandler({ maxPartSize: MAX_UPLOAD }),
-    ).catch(async (e) => {
-      if (e instanceof MaxPartSizeExceededError) throw e;
-      // Not multipart (the confirm button posts a plain form).
-      return request.formData();
-    });
+    // The confirm button posts a plain form; the upload is multipart.
+    form = await readForm(request, { maxPartSize: MAX_UPLOAD });
   } catch (e) {
     if (e instanceof MaxPartSizeExceededError) {
       return data({ stage: "error" as const, message: t("people.importTooLarge") }, { status: 413 });

@@ -11,6 +11,7 @@ import { fieldErrors } from "~/utils/forms";
 import { domainErrorData, forbidden } from "~/utils/http.server";
 import { getLocale, serverT } from "~/utils/i18n.server";
 import { useT, pageTitle } from "~/utils/i18n";
+import { readForm } from "~/utils/read-form.server";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "title.personNew") }];
 
@@ -23,7 +24,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const { actor, scope } = await requireManager(request);
-  const form = await request.formData();
+  const form = await readForm(request);
   const parsed = personInputSchema.safeParse(personFormInput(form));
   if (!parsed.success)
     return data(

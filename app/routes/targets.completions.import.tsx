@@ -4,8 +4,6 @@ import {
   type LoaderFunctionArgs,
   type MetaFunction,
   MaxPartSizeExceededError,
-  unstable_createMemoryUploadHandler,
-  unstable_parseMultipartFormData,
 } from "@remix-run/node";
 import { Form, useActionData, useNavigation } from "@remix-run/react";
 import { requireManager } from "~/modules/auth/guards.server";
@@ -20,6 +18,7 @@ import { forbidden } from "~/utils/http.server";
 import { serverT, getLocale } from "~/utils/i18n.server";
 import { ImportErrorsTable } from "~/components/import-errors";
 import { useT, pageTitle } from "~/utils/i18n";
+import { readForm } from "~/utils/read-form.server";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "title.completionsImport") }];
 
@@ -46,11 +45,8 @@ export async function action({ request }: ActionFunctionArgs) {
   if (scope !== "ALL" && scope.length === 0) forbidden();
   let form: FormData;
   try {
-    form = await unstable_parseMultipartFormData(
-      request,
-      // The confirm step sends the file back base64-encoded: a third larger than the file itself.
-      unstable_createMemoryUploadHandler({ maxPartSize: Math.ceil(MAX_COMPLETION_FILE_BYTES * 1.4) }),
-    );
+    // The confirm step sends the file back base64-encoded: a third larger than the file itself.
+    form = await readForm(request, { maxPartSize: Math.ceil(MAX_COMPLETION_FILE_BYTES * 1.4) });
   } catch (e) {
     if (e instanceof MaxPartSizeExceededError)
       return data(

@@ -17,6 +17,7 @@ import { domainErrorReply } from "~/utils/conform.server";
 import { badRequest, domainErrorData, notFound } from "~/utils/http.server";
 import { getLocale, serverT } from "~/utils/i18n.server";
 import { useT, pageTitle } from "~/utils/i18n";
+import { readForm } from "~/utils/read-form.server";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "title.plan") }];
 
@@ -97,7 +98,7 @@ const toggleSchema = z.object({
 export async function action({ request, params }: ActionFunctionArgs) {
   const { actor, plan } = await load(request, params.planId);
   const t = serverT(request);
-  const form = await request.formData();
+  const form = await readForm(request);
   const intent = form.get("intent");
   try {
     if (intent === "plan") {

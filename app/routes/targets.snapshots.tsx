@@ -18,6 +18,7 @@ import { domainErrorReply } from "~/utils/conform.server";
 import { badRequest, notFound } from "~/utils/http.server";
 import { getLocale, serverT } from "~/utils/i18n.server";
 import { useT, pageTitle, useLocale } from "~/utils/i18n";
+import { readForm } from "~/utils/read-form.server";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "title.snapshots") }];
 
@@ -52,7 +53,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const { actor } = await requireViewer(request);
   const t = serverT(request);
-  const submission = parseWithZod(await request.formData(), {
+  const submission = parseWithZod(await readForm(request), {
     schema: snapshotFormSchema,
     formatError: formatIssues(getLocale(request)),
   });

@@ -37,6 +37,11 @@ export function invariantResponse(
   if (!condition) throw data(errorBody(message), init);
 }
 
+function stripControls(s: string): string {
+  // eslint-disable-next-line no-control-regex -- removing control characters is the point
+  return s.replace(/[\u0000-\u001f\u007f-\u009f\ufffd]/g, "");
+}
+
 export function clientIp(request: Request): string {
   // Behind a reverse proxy the first X-Forwarded-For hop is the client; express also sets it for us.
   const xff = request.headers.get("x-forwarded-for");
@@ -61,7 +66,10 @@ export function domainErrorData(error: unknown, request: Request | Locale) {
 
 /** Parses URL search params with a zod schema; bad values fall back to the schema's defaults. */
 export function parseSearchParams<S extends z.ZodType>(request: Request, schema: S): z.infer<S> {
-  const raw = Object.fromEntries(new URL(request.url).searchParams);
+  // Search text is never stored: control characters (a NUL would be a database error) and bad encoding go.
+  const raw = Object.fromEntries(
+    [...new URL(request.url).searchParams].map(([k, v]) => [k, stripControls(v)] as const),
+  );
   const parsed = schema.safeParse(raw);
   if (parsed.success) return parsed.data;
   // Drop only the offending keys, so one bad parameter does not reset the whole page.

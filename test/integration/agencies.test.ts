@@ -63,12 +63,10 @@ async function addPerson(agencyId: string, since = new Date("2020-01-01T00:00:00
 const byId = (id: string) => db.agency.findUniqueOrThrow({ where: { id } });
 
 describe("importAgencyTree: Lạng Sơn 2025", () => {
-  it("creates 81 agencies with correct paths and depths, quickly", async () => {
-    const started = performance.now();
+  // Speed is measured by the benchmark scripts, never asserted here (it fails on a busy machine).
+  it("creates 81 agencies with correct paths and depths", async () => {
     const result = await importAgencyTree(dataFile("lang-son-2025.json"), { actorUserId: null });
-    const ms = performance.now() - started;
     expect(result).toEqual({ created: 81, updated: 0, unchanged: 0, retired: [] });
-    expect(ms).toBeLessThan(5000);
 
     const agencies = await db.agency.findMany();
     expect(agencies).toHaveLength(81);

@@ -93,6 +93,8 @@ function literals(): { file: string; text: string; node: ts.StringLiteralLike }[
     const visit = (node: ts.Node) => {
       if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node))
         out.push({ file, text: node.text, node });
+      // `Tối đa ${n} buổi.`: a sentence with values is not a key either.
+      else if (ts.isTemplateExpression(node)) out.push({ file, text: node.getText(), node: node as never });
       node.forEachChild(visit);
     };
     visit(source);
@@ -103,10 +105,11 @@ function literals(): { file: string; text: string; node: ts.StringLiteralLike }[
 // A literal names a message when it sits where messages go: DomainError, t()/translate(), notFound() and
 // friends, or a zod check / `error:` / `message:` option.
 const MESSAGE_CALLS =
-  /^(t|translate|serverT\(request\)|DomainError|notFound|forbidden|badRequest|invariantResponse|uuid|id|day|vnDateTime|optionalVnDateTime|uuidParam|done|duplicate|assertFound)$|\.(min|max|length|regex|refine|uuid|email|int|url|nonempty|gte|lte|positive|nonnegative)$/;
+  /^(text|multilineText|tagList|decimalInt|t|translate|serverT\(request\)|DomainError|notFound|forbidden|badRequest|invariantResponse|uuid|id|day|vnDateTime|optionalVnDateTime|uuidParam|done|duplicate|assertFound)$|\.(min|max|length|regex|refine|uuid|email|int|url|nonempty|gte|lte|positive|nonnegative)$/;
 
 function isMessagePosition(node: ts.Node): boolean {
   const parent = node.parent;
+  if (ts.isArrayLiteralExpression(parent)) return isZodOrDomainMessage(node);
   if (ts.isPropertyAssignment(parent) && parent.initializer === node) {
     const name = parent.name.getText();
     return name === "error" || name === "message";
@@ -122,12 +125,23 @@ function isMessagePosition(node: ts.Node): boolean {
   return false;
 }
 
+// zod's own calls and the app's zod-text building blocks (text, multilineText, tagList, decimalInt).
 const ZOD_CALL =
-  /(^z\.|\.(min|max|length|regex|refine|superRefine|uuid|email|int|url|nonempty|gte|lte|literal|enum|string|number|array|union|object|addIssue)$)/;
+  /(^z\.|^(text|multilineText|tagList|decimalInt)$|\.(min|max|length|regex|refine|superRefine|uuid|email|int|url|nonempty|gte|lte|literal|enum|string|number|array|union|object|addIssue)$)/;
 
 /** A user-facing message of a service or schema: DomainError's first argument, or a zod message. */
 function isZodOrDomainMessage(node: ts.Node): boolean {
   const parent = node.parent;
+  // decimalInt(message, { min: [1, "message"], max: [100, "message"] })
+  if (ts.isArrayLiteralExpression(parent) && ts.isPropertyAssignment(parent.parent)) {
+    const range = parent.parent;
+    const call = range.parent.parent;
+    return (
+      ["min", "max"].includes(range.name.getText()) &&
+      ts.isCallExpression(call) &&
+      ZOD_CALL.test(call.expression.getText().replace(/\s+/g, ""))
+    );
+  }
   if (ts.isNewExpression(parent)) return parent.expression.getText() === "DomainError";
   if (ts.isCallExpression(parent)) return ZOD_CALL.test(parent.expression.getText().replace(/\s+/g, ""));
   if (ts.isConditionalExpression(parent)) return isZodOrDomainMessage(parent);

@@ -71,5 +71,10 @@ describe("safeRedirect", () => {
     ["https://evil.example", "/"],
     ["/\\evil.example", "/"],
     [undefined, "/"],
+    // A Location header is ASCII without controls (issue 10: these were a 500).
+    ["/learn\u0000", "/"],
+    ["/learn\r\nSet-Cookie: x=1", "/"],
+    ["/people?q=Nguyễn", "/people?q=Nguy%E1%BB%85n"],
+    ["/x\ud800", "/"],
   ])("%s → %s", (input, expected) => expect(safeRedirect(input)).toBe(expected));
 });

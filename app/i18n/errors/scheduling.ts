@@ -81,6 +81,9 @@ export const scheduling = {
     "scheduling.role.NONE": "không",
     "scheduling.role.FULL_TIME": "chuyên trách",
     "scheduling.role.PART_TIME": "kiêm nhiệm",
+    "scheduling.topicTooLong": "Mỗi chủ đề tối đa {maximum} ký tự.",
+    "scheduling.quotasOverCapacity":
+      "Tổng chỉ tiêu phân bổ ({reserved}) vượt quá số chỗ của lớp ({capacity}).",
   },
   en: {
     "scheduling.offeringNotFound": "This class or drill was not found.",
@@ -165,5 +168,8 @@ export const scheduling = {
     "scheduling.role.NONE": "no",
     "scheduling.role.FULL_TIME": "full-time",
     "scheduling.role.PART_TIME": "part-time",
+    "scheduling.topicTooLong": "Each topic may have at most {maximum} characters.",
+    "scheduling.quotasOverCapacity":
+      "The quotas add up to {reserved}, more than the capacity of the class ({capacity}).",
   },
 } as const;

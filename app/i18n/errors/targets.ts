@@ -22,7 +22,7 @@ export const targets = {
     "targets.titleRequired": "Vui lòng nhập nội dung chỉ tiêu.",
     "targets.positionInvalid": "Thứ tự không hợp lệ.",
     "targets.topicRequired": "Vui lòng chọn ít nhất một chủ đề.",
-    "targets.percentNumber": "Chỉ tiêu phải là số từ 1 đến 100.",
+    "targets.percentNumber": "Chỉ tiêu phải là số nguyên từ 1 đến 100.",
     "targets.percentInteger": "Chỉ tiêu phải là số nguyên.",
     "targets.percentRange": "Chỉ tiêu phải từ 1 đến 100 (%).",
     "targets.deadlineFormat": "Vui lòng nhập hạn hoàn thành theo dạng dd/mm/yyyy.",
@@ -64,6 +64,7 @@ export const targets = {
     "targets.importDuplicateRow": "Trùng với dòng {line} (cùng email và số chứng nhận).",
     "targets.importFileTooLarge": "Tệp quá lớn: tối đa 2 MB (khoảng 5.000 dòng).",
     "targets.importPersonNotFound": "Không tìm thấy cán bộ có email này trong phạm vi của bạn.",
+    "targets.topicTooLong": "Chủ đề dài quá {maximum} ký tự.",
   },
   en: {
     "targets.labelTooLong": "The label is longer than {maximum} characters.",
@@ -88,7 +89,7 @@ export const targets = {
     "targets.titleRequired": "Please enter the target text.",
     "targets.positionInvalid": "The order is not valid.",
     "targets.topicRequired": "Please choose at least one topic.",
-    "targets.percentNumber": "The target must be a number from 1 to 100.",
+    "targets.percentNumber": "The target must be a whole number from 1 to 100.",
     "targets.percentInteger": "The target must be a whole number.",
     "targets.percentRange": "The target must be from 1 to 100 (%).",
     "targets.deadlineFormat": "Please enter the deadline as dd/mm/yyyy.",
@@ -132,5 +133,6 @@ export const targets = {
     "targets.importDuplicateRow": "Repeats line {line} (same email and certificate number).",
     "targets.importFileTooLarge": "The file is too large: at most 2 MB (about 5,000 rows).",
     "targets.importPersonNotFound": "No staff member with this email was found within your scope.",
+    "targets.topicTooLong": "A topic is longer than {maximum} characters.",
   },
 } as const;

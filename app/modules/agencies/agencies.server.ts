@@ -1,6 +1,7 @@
 // Changing the agency tree: create, rename/recode, move, and merge (the 2025 reorganisation).
 // Each change is one transaction that also writes its AuditEvent. Reads live in queries.server.ts.
 import { z } from "zod";
+import { text } from "~/utils/zod-text";
 import { db, type Tx } from "~/db.server";
 import { Prisma, type Agency } from "~/generated/prisma/client";
 import { refreshStandingAssignments } from "~/modules/assignments/audience.server";
@@ -26,14 +27,10 @@ export { importAgencyTree, type AgencyImportResult } from "./import-json.server"
 const TX_OPTIONS = { timeout: 120_000, maxWait: 10_000 };
 
 const idSchema = z.string().uuid("agencies.idInvalid");
-const codeSchema = z
-  .string({ error: "agencies.codeRequired" })
-  .trim()
+const codeSchema = text("agencies.codeRequired")
   .min(1, "agencies.codeRequired")
   .max(64, "agencies.codeTooLong");
-const nameSchema = z
-  .string({ error: "agencies.nameRequired" })
-  .trim()
+const nameSchema = text("agencies.nameRequired")
   .min(1, "agencies.nameRequired")
   .max(300, "agencies.nameTooLong");
 
@@ -44,7 +41,7 @@ export const createAgencySchema = z.object({
     error: "agencies.kindInvalid",
   }),
   parentId: idSchema.nullable(),
-  type: z.string().trim().max(64, "agencies.typeTooLong").nullish(),
+  type: text().max(64, "agencies.typeTooLong").nullish(),
 });
 export type CreateAgencyInput = z.input<typeof createAgencySchema>;
 

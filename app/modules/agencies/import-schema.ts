@@ -4,6 +4,7 @@ import type { AgencyKind } from "~/generated/prisma/enums";
 import type { MessageRef } from "~/i18n";
 import { DomainError } from "~/utils/errors";
 import { issueRef } from "~/utils/forms";
+import { multilineText, text } from "~/utils/zod-text";
 
 const JSON_KINDS = ["PROVINCE", "DEPARTMENT", "COMMUNE", "UNIT", "GROUP", "DISTRICT"] as const;
 type JsonKind = (typeof JSON_KINDS)[number];
@@ -23,26 +24,15 @@ export type AgencyJsonNode = {
 const nodeSchema: z.ZodType<AgencyJsonNode> = z.lazy(() =>
   z.object(
     {
-      code: z
-        .string({ error: "agencies.jsonCodeMissing" })
-        .trim()
+      code: text("agencies.jsonCodeMissing")
         .min(1, "agencies.jsonCodeEmpty")
         .max(64, "agencies.jsonCodeTooLong"),
-      name: z
-        .string({ error: "agencies.jsonNameMissing" })
-        .trim()
+      name: text("agencies.jsonNameMissing")
         .min(1, "agencies.jsonNameEmpty")
         .max(300, "agencies.jsonNameTooLong"),
       kind: z.enum(JSON_KINDS, { error: "agencies.jsonKindInvalid" }),
-      type: z
-        .string({ error: "agencies.jsonTypeNotString" })
-        .trim()
-        .max(64, "agencies.jsonTypeTooLong")
-        .nullish(),
-      notes: z
-        .string({ error: "agencies.jsonNotesNotString" })
-        .max(4000, "agencies.jsonNotesTooLong")
-        .nullish(),
+      type: text("agencies.jsonTypeNotString").max(64, "agencies.jsonTypeTooLong").nullish(),
+      notes: multilineText("agencies.jsonNotesNotString").max(4000, "agencies.jsonNotesTooLong").nullish(),
       children: z.array(nodeSchema, { error: "agencies.jsonChildrenNotArray" }).optional(),
     },
     { error: "agencies.jsonNodeNotObject" },

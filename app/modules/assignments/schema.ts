@@ -1,8 +1,9 @@
 // The one definition of a valid assignment (giao khóa học): the form and the service share it.
 import { z } from "zod";
-import { IT_ROLES, STAFF_CATEGORIES, cleanTags, isUuid } from "~/modules/people/schema";
+import { IT_ROLES, STAFF_CATEGORIES, cleanTags, isUuid, MAX_TAG } from "~/modules/people/schema";
 import type { MessageKey } from "~/i18n";
 import { dayProblem } from "~/utils/vn-calendar";
+import { decimalInt, tagList, text } from "~/utils/zod-text";
 import { endOfVnDay } from "./status";
 
 const uuid = (message: MessageKey) => z.string({ error: message }).trim().refine(isUuid, message);
@@ -28,7 +29,7 @@ export const assignmentInputSchema = z
     staffCategories: z.array(z.enum(STAFF_CATEGORIES, { error: "assignments.categoryInvalid" })).default([]),
     itRoles: z.array(z.enum(IT_ROLES, { error: "people.itRoleInvalid" })).default([]),
     headOfUnitOnly: z.boolean().default(false),
-    tags: z.array(z.string()).default([]).transform(cleanTags),
+    tags: tagList(MAX_TAG, "people.tagTooLong").default([]),
     personIds: z
       .array(uuid("assignments.personInvalid"))
       .max(5000, "assignments.tooManyPeople")
@@ -38,16 +39,15 @@ export const assignmentInputSchema = z
       .nullable()
       .optional()
       .transform((v) => v ?? null),
-    dueDays: z
-      .number({ error: "assignments.daysInteger" })
-      .int("assignments.daysInteger")
-      .min(1, "assignments.daysRange")
-      .max(365, "assignments.daysRange")
+    dueDays: decimalInt("assignments.daysInteger", {
+      min: [1, "assignments.daysRange"],
+      max: [365, "assignments.daysRange"],
+    })
       .nullable()
       .optional()
       .transform((v) => v ?? null),
     standing: z.boolean().default(false),
-    title: z.string().trim().max(200, "assignments.titleTooLong").optional().default(""),
+    title: text().max(200, "assignments.titleTooLong").optional().default(""),
   })
   .superRefine((v, ctx) => {
     if (!v.agencyId && v.personIds.length === 0)

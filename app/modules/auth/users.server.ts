@@ -5,13 +5,14 @@ import { audit } from "~/modules/audit/audit.server";
 import { DomainError } from "~/utils/errors";
 import { escapeLike, foldVietnamese } from "~/utils/text";
 import { hashPassword } from "./password.server";
+import { text } from "~/utils/zod-text";
 import { newPasswordSchema } from "./auth.server";
 
 export const grantSchema = z
   .object({
     userId: z.string().uuid("auth.userInvalid"),
     role: z.enum(["LEARNER", "COORDINATOR", "REVIEWER", "ADMIN"], { message: "auth.roleInvalid" }),
-    agencyCode: z.string().trim().max(64).optional().default(""),
+    agencyCode: text().max(64, "agencies.codeTooLong").optional().default(""),
   })
   .refine((v) => !["COORDINATOR", "REVIEWER"].includes(v.role) || v.agencyCode.length > 0, {
     path: ["agencyCode"],

@@ -21,6 +21,7 @@ import {
 } from "./import-columns";
 import { type Locale, type MessageKey, type MessageParams, translate } from "~/i18n";
 import { MAX_NAME, MAX_POSITION, MAX_TAG, MAX_TAGS, cleanTags, cleanText, emailSchema } from "./schema";
+import { textProblem } from "~/utils/zod-text";
 
 /** One person from the file. Optional columns absent from the file stay undefined: they change nothing. */
 export type ImportRow = {
@@ -117,6 +118,10 @@ export function readImportRows(raw: RawRow[], truncated = false, locale: Locale 
       const cell = cellOf(key);
       if (looksLikeFormula(cell)) err(key, ROW_ERRORS.formula(cellText(cell).charAt(0) || "="));
       else if (cellText(cell).length > MAX_CELL) err(key, ROW_ERRORS.tooLong);
+      else {
+        const problem = textProblem(cleanText(cellText(cell)));
+        if (problem) err(key, translate(locale, problem));
+      }
     }
     const bad = new Set(rowErrors.map((e) => e.column));
     const text = (key: ColumnKey) => (bad.has(COLUMN_LABEL[key]) ? null : cleanText(cellText(cellOf(key))));

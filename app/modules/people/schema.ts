@@ -2,6 +2,7 @@
 import { z } from "zod";
 import type { ItRole, StaffCategory } from "~/generated/prisma/enums";
 import { foldVietnamese, personSortKey } from "~/utils/text";
+import { cleanLine, tagList, text } from "~/utils/zod-text";
 
 export const STAFF_CATEGORIES = [
   "CAN_BO",
@@ -37,11 +38,8 @@ export const isUuid = (s: string) => UUID.test(s);
  * equality and search), invisible characters dropped, runs of spaces collapsed.
  */
 export function cleanText(s: string): string {
-  return s
-    .normalize("NFC")
-    .replace(/[\u200b-\u200d\ufeff]/g, "")
-    .replace(/\s+/g, " ")
-    .trim();
+  // Imported cells may hold line breaks (Alt+Enter in Excel): as spaces here; other controls are refused.
+  return cleanLine(s.replace(/[\t\n\r]+/g, " "));
 }
 
 /** Tags as stored: cleaned, without empties or repeats, in the order given. */
@@ -58,27 +56,18 @@ export const emailSchema = z
   .pipe(z.email({ error: "people.emailInvalid" }));
 
 export const personInputSchema = z.object({
-  fullName: z
-    .string({ error: "people.nameRequired" })
-    .transform(cleanText)
-    .pipe(z.string().min(1, "people.nameRequired").max(MAX_NAME, "people.nameTooLong")),
+  fullName: text("people.nameRequired").min(1, "people.nameRequired").max(MAX_NAME, "people.nameTooLong"),
   email: emailSchema,
   agencyId: z.string({ error: "people.agencyRequired" }).trim().regex(UUID, "people.agencyRequired"),
   staffCategory: z.enum(STAFF_CATEGORIES, {
     error: "people.categoryRequired",
   }),
-  position: z
-    .string()
-    .default("")
-    .transform(cleanText)
-    .pipe(z.string().max(MAX_POSITION, "people.positionTooLong")),
+  position: text().max(MAX_POSITION, "people.positionTooLong").default(""),
   isHeadOfUnit: z.boolean().default(false),
   itRole: z.enum(IT_ROLES, { error: "people.itRoleInvalid" }).default("NONE"),
-  tags: z
-    .array(z.string())
-    .default([])
-    .transform(cleanTags)
-    .pipe(z.array(z.string().max(MAX_TAG, "people.tagTooLong")).max(MAX_TAGS, "people.tooManyTags")),
+  tags: tagList(MAX_TAG, "people.tagTooLong")
+    .pipe(z.array(z.string()).max(MAX_TAGS, "people.tooManyTags"))
+    .default([]),
 });
 
 export type PersonInput = z.input<typeof personInputSchema>;

@@ -2,6 +2,7 @@
 // zod in schema.ts checks everything else.
 import { db } from "~/db.server";
 import { DomainError } from "~/utils/errors";
+import { textProblem } from "~/utils/zod-text";
 import type { OfferingInput } from "./schema";
 
 const list = (form: FormData, key: string) => form.getAll(key).map(String);
@@ -27,7 +28,11 @@ export async function offeringFormInput(form: FormData): Promise<OfferingInput> 
     .filter((q) => q.agencyId && q.seats !== "");
   const emails = words(form.get("instructorEmails")).map((e) => e.toLowerCase());
   const instructors = emails.length
-    ? await db.person.findMany({ where: { email: { in: emails } }, select: { id: true, email: true } })
+    ? await db.person.findMany({
+        // An email with a NUL or control character cannot be anyone's; it is reported as not found.
+        where: { email: { in: emails.filter((e) => textProblem(e) === null) } },
+        select: { id: true, email: true },
+      })
     : [];
   const missing = emails.filter((e) => !instructors.some((p) => p.email === e));
   if (missing.length)

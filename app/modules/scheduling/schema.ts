@@ -2,6 +2,7 @@
 import { z } from "zod";
 import { IT_ROLES, cleanTags, isUuid } from "~/modules/people/schema";
 import type { MessageKey } from "~/i18n";
+import { decimalInt, multilineText, tagList, text } from "~/utils/zod-text";
 import { formatVnDateTime, parseVnDateTime, selfOverlap } from "./time";
 
 export const OFFERING_KINDS = ["CLASS", "DRILL"] as const;
@@ -27,9 +28,7 @@ const optionalVnDateTime = (message: MessageKey) =>
     .optional()
     .transform((v) => (v instanceof Date ? v : null));
 
-const httpUrl = z
-  .string()
-  .trim()
+const httpUrl = text()
   .max(500, "scheduling.urlTooLong")
   .refine((s) => s === "" || /^https?:\/\/[^\s]+$/i.test(s), "scheduling.urlScheme")
   .transform((s) => s || null);
@@ -41,10 +40,10 @@ export const sessionInputSchema = z
       .trim()
       .optional()
       .transform((s) => (s && isUuid(s) ? s.toLowerCase() : null)),
-    title: z.string().trim().max(200, "scheduling.sessionTitleTooLong").default(""),
+    title: text().max(200, "scheduling.sessionTitleTooLong").default(""),
     startsAt: vnDateTime("scheduling.startsAtInvalid"),
     endsAt: vnDateTime("scheduling.endsAtInvalid"),
-    venue: z.string().trim().max(300, "scheduling.venueTooLong").default(""),
+    venue: text().max(300, "scheduling.venueTooLong").default(""),
     onlineUrl: httpUrl.optional().transform((v) => v ?? null),
   })
   .superRefine((s, ctx) => {
@@ -64,42 +63,38 @@ export const sessionInputSchema = z
 
 export const quotaInputSchema = z.object({
   agencyId: uuid("scheduling.quotaAgencyInvalid"),
-  seats: z.coerce
-    .number({ error: "scheduling.quotaInteger" })
-    .int("scheduling.quotaInteger")
-    .min(0, "scheduling.quotaNegative")
-    .max(10_000, "scheduling.quotaTooLarge"),
+  seats: decimalInt("scheduling.quotaInteger", {
+    min: [0, "scheduling.quotaNegative"],
+    max: [10_000, "scheduling.quotaTooLarge"],
+  }),
 });
 
 export const offeringInputSchema = z
   .object({
     kind: z.enum(OFFERING_KINDS, { error: "scheduling.kindRequired" }),
-    title: z.string().trim().min(1, "scheduling.titleRequired").max(200, "scheduling.titleTooLong"),
-    description: z.string().trim().max(4000, "scheduling.descriptionTooLong").default(""),
+    title: text().min(1, "scheduling.titleRequired").max(200, "scheduling.titleTooLong"),
+    description: multilineText().max(4000, "scheduling.descriptionTooLong").default(""),
     courseId: z
       .union([z.literal(""), z.null(), uuid("scheduling.courseInvalid")])
       .optional()
       .transform((v) => v || null),
-    topics: z.array(z.string()).default([]).transform(cleanTags),
+    topics: tagList(100, "scheduling.topicTooLong").default([]),
     audienceItRoles: z.array(z.enum(IT_ROLES, { error: "people.itRoleInvalid" })).default([]),
-    audienceTags: z.array(z.string()).default([]).transform(cleanTags),
+    audienceTags: tagList(60, "people.tagTooLong").default([]),
     organiserAgencyId: uuid("scheduling.organiserRequired"),
-    capacity: z.coerce
-      .number({ error: "scheduling.capacityInteger" })
-      .int("scheduling.capacityInteger")
-      .min(1, "scheduling.capacityMin")
-      .max(10_000, "scheduling.capacityMax"),
+    capacity: decimalInt("scheduling.capacityInteger", {
+      min: [1, "scheduling.capacityMin"],
+      max: [10_000, "scheduling.capacityMax"],
+    }),
     registrationOpensAt: optionalVnDateTime("scheduling.opensAtInvalid"),
     registrationClosesAt: optionalVnDateTime("scheduling.closesAtInvalid"),
-    attendanceThreshold: z.coerce
-      .number({ error: "scheduling.attendanceNumber" })
-      .int("scheduling.attendanceInteger")
-      .min(1, "scheduling.attendanceRange")
-      .max(100, "scheduling.attendanceRange")
-      .default(100),
+    attendanceThreshold: decimalInt("scheduling.attendanceInteger", {
+      min: [1, "scheduling.attendanceRange"],
+      max: [100, "scheduling.attendanceRange"],
+    }).default(100),
     requiresPostTest: z.boolean().default(false),
     validityMonths: z
-      .union([z.literal(""), z.null(), z.coerce.number().int().min(1).max(120)], {
+      .union([z.literal(""), z.null(), decimalInt().pipe(z.number().min(1).max(120))], {
         error: "scheduling.validityRange",
       })
       .optional()
@@ -137,6 +132,14 @@ export const offeringInputSchema = z
         path: ["quotas"],
         message: "scheduling.quotaDuplicate",
       });
+    const reserved = v.quotas.reduce((sum, q) => sum + q.seats, 0);
+    if (reserved > v.capacity)
+      ctx.addIssue({
+        code: "custom",
+        path: ["quotas"],
+        message: "scheduling.quotasOverCapacity",
+        params: { reserved, capacity: v.capacity },
+      });
   });
 
 export type OfferingInput = z.input<typeof offeringInputSchema>;
@@ -151,5 +154,7 @@ export function parseOrThrow<S extends z.ZodType>(
   const parsed = schema.safeParse(input);
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0]!;
-  return onError(issue, issue.path.join(".") || undefined);
+  // Sessions show their own errors (sessions.2.venue); an item of another list shows at the list (topics).
+  const field = issue.path[0] === "sessions" ? issue.path.join(".") : String(issue.path[0] ?? "");
+  return onError(issue, field || undefined);
 }

@@ -8,6 +8,7 @@ import {
   type RawRow,
 } from "~/modules/people/import-columns";
 import { isRealDay } from "~/utils/vn-calendar";
+import { cleanLine, textProblem } from "~/utils/zod-text";
 import { endOfDayVn, startOfDayVn } from "./dates";
 import { translate, type Locale, type MessageKey, type MessageParams } from "~/i18n";
 
@@ -129,8 +130,11 @@ export function readCompletionRows(
     const err = (k: Key | null, message: string) =>
       errors.push({ line: r.line, column: k ? LABEL[k] : null, message });
     const before = errors.length;
-    for (const k of Object.keys(map) as Key[])
+    for (const k of Object.keys(map) as Key[]) {
+      const problem = textProblem(cellText(cell(k)).replace(/[\t\n\r]+/g, " "));
       if (looksLikeFormula(cell(k))) err(k, m("targets.importFormula"));
+      else if (problem) err(k, m(problem));
+    }
     if (errors.length > before) continue;
     const email = cellText(cell("email")).toLowerCase();
     if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) err("email", m("people.emailInvalid"));
@@ -160,10 +164,10 @@ export function readCompletionRows(
     if (validCell && !valid) err("validUntil", m("targets.importValidFormat"));
     else if (validUntil && completedAt && validUntil <= completedAt)
       err("validUntil", m("targets.importValidBeforeCompleted"));
-    const externalRef = cellText(cell("externalRef"));
+    const externalRef = cleanLine(cellText(cell("externalRef")));
     if (!externalRef) err("externalRef", m("targets.importRefRequired"));
     else if (externalRef.length > 100) err("externalRef", m("targets.importRefTooLong", { max: 100 }));
-    const note = cellText(cell("note"));
+    const note = cleanLine(cellText(cell("note")));
     if (note.length > 500) err("note", m("targets.importNoteTooLong", { max: 500 }));
     const key = `${email}\u0000${externalRef}`;
     if (email && externalRef && seen.has(key))

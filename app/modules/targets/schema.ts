@@ -2,17 +2,14 @@
 import { z } from "zod";
 import type { MessageKey } from "~/i18n";
 import { dayProblem } from "~/utils/vn-calendar";
+import { decimalInt, text } from "~/utils/zod-text";
 import { endOfDayVn, parseDay, startOfDayVn } from "./dates";
 
 // A typed day: dd/mm/yyyy (or yyyy-mm-dd); "31/02/2026" gets its own message, not the format one.
 const day = (message: MessageKey) =>
-  z
-    .string({ error: message })
-    .trim()
-    .superRefine((s, ctx) => {
-      if (parseDay(s) === null)
-        ctx.addIssue({ code: "custom", ...(s ? dayProblem(s, message) : { message }) });
-    });
+  text(message).superRefine((s, ctx) => {
+    if (parseDay(s) === null) ctx.addIssue({ code: "custom", ...(s ? dayProblem(s, message) : { message }) });
+  });
 
 const list = (v: unknown) => (Array.isArray(v) ? v : v === undefined || v === null || v === "" ? [] : [v]);
 
@@ -20,13 +17,12 @@ export const snapshotFormSchema = z
   .object({
     plan: z.string().uuid("targets.planInvalid"),
     period: z.enum(["Q1", "H1", "Q3", "YEAR", "CUSTOM"], { error: "targets.periodRequired" }),
-    year: z.coerce
-      .number({ error: "targets.yearInvalid" })
-      .int("targets.yearInvalid")
-      .min(2000, "targets.yearInvalid")
-      .max(2100, "targets.yearInvalid"),
-    date: z.string().trim().optional().default(""),
-    label: z.string().trim().max(120, "targets.labelTooLong").optional().default(""),
+    year: decimalInt("targets.yearInvalid", {
+      min: [2000, "targets.yearInvalid"],
+      max: [2100, "targets.yearInvalid"],
+    }),
+    date: text().optional().default(""),
+    label: text().max(120, "targets.labelTooLong").optional().default(""),
   })
   .superRefine((v, ctx) => {
     if (v.period === "CUSTOM" && parseDay(v.date) === null)
@@ -38,19 +34,14 @@ export const snapshotFormSchema = z
   });
 
 export const planFormSchema = z.object({
-  documentNumber: z
-    .string()
-    .trim()
-    .min(1, "targets.documentNumberRequired")
-    .max(80, "targets.documentNumberTooLong"),
-  title: z.string().trim().min(1, "targets.planTitleRequired").max(300, "targets.planTitleTooLong"),
-  issuer: z.string().trim().min(1, "targets.issuerRequired").max(200, "targets.issuerTooLong"),
-  year: z.coerce
-    .number({ error: "targets.yearInvalid" })
-    .int("targets.yearInvalid")
-    .min(2000, "targets.yearInvalid")
-    .max(2100, "targets.yearInvalid"),
-  period: z.string().trim().max(60, "targets.periodTooLong").optional().default(""),
+  documentNumber: text().min(1, "targets.documentNumberRequired").max(80, "targets.documentNumberTooLong"),
+  title: text().min(1, "targets.planTitleRequired").max(300, "targets.planTitleTooLong"),
+  issuer: text().min(1, "targets.issuerRequired").max(200, "targets.issuerTooLong"),
+  year: decimalInt("targets.yearInvalid", {
+    min: [2000, "targets.yearInvalid"],
+    max: [2100, "targets.yearInvalid"],
+  }),
+  period: text().max(60, "targets.periodTooLong").optional().default(""),
   agencyId: z.string().uuid("people.agencyRequired"),
   startsAt: day("targets.startsAtFormat").transform((s) => startOfDayVn(parseDay(s)!)),
   active: z.preprocess((v) => v === "on" || v === "true" || v === true, z.boolean()),
@@ -61,19 +52,15 @@ const STAFF = ["CAN_BO", "CONG_CHUC", "VIEN_CHUC", "NGUOI_LAO_DONG"] as const;
 const IT = ["NONE", "FULL_TIME", "PART_TIME"] as const;
 
 export const targetFormSchema = z.object({
-  code: z
-    .string()
-    .trim()
+  code: text()
     .min(1, "targets.codeRequired")
     .max(40, "targets.codeTooLong")
     .regex(/^[A-Za-z0-9._-]+$/, "targets.codeFormat"),
-  title: z.string().trim().min(1, "targets.titleRequired").max(300, "targets.titleTooLong"),
-  position: z.coerce
-    .number({ error: "targets.positionInvalid" })
-    .int("targets.positionInvalid")
-    .min(0)
-    .max(999)
-    .default(0),
+  title: text().min(1, "targets.titleRequired").max(300, "targets.titleTooLong"),
+  position: decimalInt("targets.positionInvalid", {
+    min: [0, "targets.positionInvalid"],
+    max: [999, "targets.positionInvalid"],
+  }).default(0),
   agencyId: z.preprocess(
     (v) => (v === "" ? null : v),
     z.string().uuid("assignments.agencyInvalid").nullable().default(null),
@@ -89,14 +76,16 @@ export const targetFormSchema = z.object({
             .map((s) => s.trim())
             .filter(Boolean)
         : list(v),
-    z.array(z.string().max(60, "targets.tagTooLong")).max(10, "people.tooManyTags"),
+    z.array(text().max(60, "targets.tagTooLong")).max(10, "people.tooManyTags"),
   ),
-  topics: z.preprocess(list, z.array(z.string().trim().min(1)).min(1, "targets.topicRequired")),
-  targetPercent: z.coerce
-    .number({ error: "targets.percentNumber" })
-    .int("targets.percentInteger")
-    .min(1, "targets.percentRange")
-    .max(100, "targets.percentRange"),
+  topics: z.preprocess(
+    list,
+    z.array(text().min(1).max(100, "targets.topicTooLong")).min(1, "targets.topicRequired"),
+  ),
+  targetPercent: decimalInt("targets.percentNumber", {
+    min: [1, "targets.percentRange"],
+    max: [100, "targets.percentRange"],
+  }),
   deadline: day("targets.deadlineFormat").transform((s) => {
     const [y, m, d] = parseDay(s)!;
     return endOfDayVn(y, m, d);
