@@ -109,9 +109,19 @@ app.use((err, req, res, next) => {
   res.status(status).type("text/plain; charset=utf-8").send(REQUEST_ERRORS[locale]);
 });
 
-const port = Number(process.env.PORT ?? 3000);
-const server = app.listen(port, () => {
-  console.log(`Học ATTT đang chạy tại http://localhost:${port}`);
+// Open the database before listening: a second process on the same embedded database (data/pglite) stops
+// here with the reason instead of serving pages from a database it would share unsafely.
+try {
+  build.entry.module.openDatabase?.();
+} catch (error) {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+}
+
+const server = app.listen(Number(process.env.PORT ?? 3000), () => {
+  // The port actually bound (PORT=0 asks the system for a free one), not the one we guessed.
+  const { port } = server.address();
+  console.log(`Học ATTT đang chạy tại http://localhost:${port} (đăng nhập: http://localhost:${port}/login)`);
   // Reminders and the email outbox run in the app process (REMINDERS_ENABLED=false turns them off).
   build.entry.module.startBackgroundJobs?.();
 });

@@ -4,11 +4,25 @@ import { PGlite } from "@electric-sql/pglite";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "~/generated/prisma/client";
+import { acquireDirLock } from "~/db-lock.server";
 
 export type Db = PrismaClient;
 export type Tx = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];
 
 type Handle = { prisma: PrismaClient; pglite: PGlite | null; close(): Promise<void> };
+
+/**
+ * Every interactive transaction, unless it says otherwise. Prisma's own defaults (2 s to start, 5 s to run)
+ * fail with P2028 on a loaded machine; on PGlite a transaction also waits for the one connection.
+ */
+export const DEFAULT_TX = { maxWait: 60_000, timeout: 120_000 } as const;
+
+/**
+ * Transactions whose size grows with the data (seed, imports, content sync, agency moves and merges,
+ * bulk assignments and reminders, snapshots): they must finish however slow the machine is, so the limits
+ * only catch a hung process. Node timers cap at 2^31-1 ms (larger values fire at once): keep it below.
+ */
+export const LONG_TX = { maxWait: 10 * 60_000, timeout: 60 * 60_000 } as const;
 
 function createHandle(): Handle {
   const url = process.env.DATABASE_URL;
@@ -20,18 +34,29 @@ function createHandle(): Handle {
       max: Number(process.env.DB_POOL_SIZE ?? 10),
       options: "-c TimeZone=UTC",
     });
-    const prisma = new PrismaClient({ adapter, log: [...log] });
+    const prisma = new PrismaClient({ adapter, log: [...log], transactionOptions: DEFAULT_TX });
     return { prisma, pglite: null, close: () => prisma.$disconnect() };
   }
   const dir = process.env.PGLITE_DIR ?? "data/pglite";
-  const pglite = new PGlite(dir.startsWith("memory://") ? dir : path.resolve(dir));
-  const prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite), log: [...log] });
+  const inMemory = dir.startsWith("memory://");
+  // Before PGlite touches the files: a second process on the same directory stops here (DatabaseLockedError).
+  const release = inMemory ? () => {} : acquireDirLock(dir);
+  const pglite = new PGlite(inMemory ? dir : path.resolve(dir));
+  const prisma = new PrismaClient({
+    adapter: new PrismaPGlite(pglite),
+    log: [...log],
+    transactionOptions: DEFAULT_TX,
+  });
   return {
     prisma,
     pglite,
     close: async () => {
-      await prisma.$disconnect();
-      if (!pglite.closed) await pglite.close();
+      try {
+        await prisma.$disconnect();
+        if (!pglite.closed) await pglite.close();
+      } finally {
+        release();
+      }
     },
   };
 }

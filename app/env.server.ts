@@ -7,7 +7,8 @@ const schema = z.object({
     .regex(/^postgres(ql)?:\/\//, "DATABASE_URL phải là postgresql://...")
     .optional(),
   PGLITE_DIR: z.string().default("data/pglite"),
-  PORT: z.coerce.number().int().positive().default(3000),
+  /** 0 asks the system for a free port; server.js prints the one it got. */
+  PORT: z.coerce.number().int().nonnegative().default(3000),
   /** Public origin(s) accepted by the Origin check, comma-separated; defaults to the request's own host. */
   APP_ORIGIN: z.string().optional(),
   /** Set to "false" to allow plain-HTTP cookies in production behind a trusted TLS proxy test. */

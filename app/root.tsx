@@ -13,7 +13,9 @@ import {
   useLocation,
   useRouteLoaderData,
 } from "@remix-run/react";
+import { useDismissableMenu } from "~/components/dismissable-menu";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { useKeepFormOnExpiry } from "~/components/keep-form-on-expiry";
 import { getActor } from "~/modules/auth/guards.server";
 import { hasRole, isAdmin } from "~/modules/auth/scope";
 import { unreadCount } from "~/modules/notifications/inbox.server";
@@ -108,16 +110,43 @@ export function Layout({ children }: { children: React.ReactNode }) {
 }
 
 function Header() {
-  const { user, nav, locale } = useLoaderData<typeof loader>();
+  // The root's data, or none when the root loader itself failed (then ErrorBoundary shows MinimalHeader).
+  const rootData = useRouteLoaderData<typeof loader>("root");
+  if (!rootData) return <MinimalHeader />;
+  return <FullHeader {...rootData} />;
+}
+
+function Brand() {
   const t = useT();
-  const location = useLocation();
+  return (
+    <Link to="/" className="flex items-center gap-2" aria-label={t("appName")}>
+      <img src="/favicon.svg" alt="" width={32} height={32} />
+      <span className="text-lg font-bold text-red-800">{t("appName")}</span>
+    </Link>
+  );
+}
+
+/** When nothing is known about the caller: the way home, and nothing that needs the root's data. */
+function MinimalHeader() {
   return (
     <header className="border-b-4 border-red-700 bg-white">
       <div className="mx-auto flex max-w-7xl items-center gap-4 px-4 py-3">
-        <Link to="/" className="flex items-center gap-2" aria-label={t("appName")}>
-          <img src="/favicon.svg" alt="" width={32} height={32} />
-          <span className="text-lg font-bold text-red-800">{t("appName")}</span>
-        </Link>
+        <Brand />
+      </div>
+    </header>
+  );
+}
+
+type RootData = NonNullable<ReturnType<typeof useRouteLoaderData<typeof loader>>>;
+
+function FullHeader({ user, nav, locale }: RootData) {
+  const t = useT();
+  const location = useLocation();
+  const menuRef = useDismissableMenu();
+  return (
+    <header className="border-b-4 border-red-700 bg-white">
+      <div className="mx-auto flex max-w-7xl items-center gap-4 px-4 py-3">
+        <Brand />
         <nav className="hidden flex-1 gap-0.5 xl:flex" aria-label={t("ui.mainNav")}>
           {nav.map((item) => (
             <NavLink
@@ -166,7 +195,7 @@ function Header() {
             </Link>
           ) : null}
           {user ? (
-            <details className="relative">
+            <details ref={menuRef} className="relative">
               <summary className="cursor-pointer list-none rounded-md border border-slate-300 px-3 py-1.5 text-sm">
                 <span className="hidden sm:inline">{user.name}</span>
                 <span className="sm:hidden">{t("nav.menu")}</span>
@@ -223,6 +252,7 @@ function FlashBanner() {
 }
 
 export default function App() {
+  useKeepFormOnExpiry();
   return (
     <>
       <Header />
@@ -234,10 +264,14 @@ export default function App() {
   );
 }
 
+// Every route's errors end here (403, 404, 500): keep the header and its navigation around the message.
 export function ErrorBoundary() {
   return (
-    <main className="mx-auto max-w-7xl px-4 py-6">
-      <GeneralErrorBoundary />
-    </main>
+    <>
+      <Header />
+      <main className="mx-auto max-w-7xl px-4 py-6">
+        <GeneralErrorBoundary />
+      </main>
+    </>
   );
 }

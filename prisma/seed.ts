@@ -2,8 +2,9 @@
 // Idempotent: agencies are upserted by code, people by email, accounts by email.
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
-import { db, closeDb } from "../app/db.server.ts";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { LONG_TX, db, closeDb } from "../app/db.server.ts";
+import { DatabaseLockedError } from "../app/db-lock.server.ts";
 import { hashPassword } from "../app/modules/auth/password.server.ts";
 import { createAgency, importAgencyTree } from "../app/modules/agencies/agencies.server.ts";
 import { personSortKey, foldVietnamese } from "../app/utils/text.ts";
@@ -26,7 +27,7 @@ const DEMO_UNITS = [
   { parent: "20.SNV", code: "20.SNV.VP", name: "Văn phòng Sở" },
 ];
 
-async function seedAgencies() {
+export async function seedAgencies() {
   const json = JSON.parse(readFileSync(path.join(here, "data/agencies/lang-son-2025.json"), "utf8"));
   const result = await importAgencyTree(json, { actorUserId: null });
   for (const u of DEMO_UNITS) {
@@ -41,7 +42,7 @@ async function seedAgencies() {
   return result;
 }
 
-async function seedPeople() {
+export async function seedPeople(count = PEOPLE) {
   const agencies = await db.agency.findMany({
     where: { active: true, kind: { in: ["DEPARTMENT", "COMMUNE", "UNIT"] } },
     select: { id: true, kind: true, code: true },
@@ -49,7 +50,7 @@ async function seedPeople() {
   });
   const rand = rng(20250701);
   const rows = [];
-  for (let i = 0; i < PEOPLE; i++) {
+  for (let i = 0; i < count; i++) {
     const agency = agencies[Math.floor(rand() * agencies.length)];
     const p = demoPerson(rand, i + 1, DOMAIN, agency.kind === "COMMUNE");
     rows.push({
@@ -88,7 +89,8 @@ async function seedPeople() {
           .map((p) => ({ personId: p.id, agencyId: p.agencyId, reason: "SEED" })),
       });
     }
-  });
+    // 3,000 people in one transaction: seconds on an idle machine, far more under load (P2028 at 5 s).
+  }, LONG_TX);
   return fresh.length;
 }
 
@@ -146,15 +148,24 @@ async function main() {
   );
   if (offerings) console.log(offerings);
   if (targets) console.log(targets);
-  console.log("\nTài khoản demo (đăng nhập tại http://localhost:3000/login):");
+  // No URL here: the port is the server's to choose (PORT), and server.js prints the one it bound.
+  console.log("\nTài khoản demo (đăng nhập tại /login, địa chỉ in ra khi ứng dụng chạy):");
   for (const a of DEMO_ACCOUNTS)
     console.log(`  ${a.role.padEnd(11)} ${a.email.padEnd(30)} mật khẩu: ${a.password}`);
   console.log("");
 }
 
-main()
-  .catch((e) => {
-    console.error(e);
-    process.exitCode = 1;
-  })
-  .finally(() => closeDb());
+// Run as a script (npm run db:seed); imported by tests for its parts.
+if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {
+  let failed = false;
+  main()
+    .catch((e) => {
+      console.error(e instanceof DatabaseLockedError ? e.message : e);
+      failed = true;
+    })
+    .finally(async () => {
+      await closeDb();
+      // PGlite's close() resets process.exitCode: set it after, so `npm start` stops on a failed seed.
+      if (failed) process.exitCode = 1;
+    });
+}

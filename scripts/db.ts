@@ -1,6 +1,13 @@
 // npm run db:migrate | db:status | db:migration:create -- <name>
 // Target: DATABASE_URL (PostgreSQL) if set, else the embedded PGlite in PGLITE_DIR (default ./data/pglite).
+import { DatabaseLockedError } from "../app/db-lock.server.ts";
 import { applyMigrations, createMigration, migrationStatus, targetFromEnv } from "./lib/schema-engine.ts";
+
+// The embedded database is in use by another process: say so in one paragraph, without a stack trace.
+process.on("uncaughtException", (error) => {
+  console.error(error instanceof DatabaseLockedError ? error.message : error);
+  process.exit(1);
+});
 
 const [command, name] = process.argv.slice(2);
 const target = targetFromEnv();

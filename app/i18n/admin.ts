@@ -35,6 +35,40 @@ export const admin = {
     "users.tempPassword": "Mật khẩu tạm thời",
     "users.mustChange": "Phải đổi mật khẩu",
     "users.create": "Tạo tài khoản cho cán bộ",
+    "roles.title": "Mỗi vai trò được làm gì",
+    "roles.intro":
+      "Một tài khoản có thể có nhiều vai trò. Vai trò cán bộ phụ trách và Sở Nội vụ gắn với một đơn vị (nhập mã đơn vị khi cấp) và áp dụng cho cả các đơn vị cấp dưới. Người có hồ sơ cán bộ luôn học được như học viên.",
+    "roles.role": "Vai trò",
+    "roles.scope": "Phạm vi",
+    "roles.may": "Được làm",
+    "roles.mayNot": "Không được làm",
+    "roles.LEARNER.scope": "Bản thân",
+    "roles.LEARNER.learn":
+      "Học các khóa được giao và các khóa phù hợp trong danh mục, làm bài kiểm tra, nhận và tải chứng nhận.",
+    "roles.LEARNER.offerings":
+      "Đăng ký lớp học, diễn tập (chờ duyệt), hủy đăng ký; xem lịch và thông báo của mình.",
+    "roles.LEARNER.not": "Không xem được dữ liệu của người khác.",
+    "roles.COORDINATOR.scope": "Đơn vị được cấp và các đơn vị cấp dưới",
+    "roles.COORDINATOR.people":
+      "Thêm, sửa, ngừng hoạt động cán bộ; nhập danh sách từ Excel/CSV; xuất danh sách.",
+    "roles.COORDINATOR.assign":
+      "Giao khóa học, theo dõi tiến độ, xuất Excel/CSV, gửi nhắc nhở người quá hạn.",
+    "roles.COORDINATOR.offerings": "Tạo, sửa, hủy lớp học và diễn tập; cử người, duyệt đăng ký, điểm danh.",
+    "roles.COORDINATOR.targets":
+      "Xem chỉ tiêu, báo cáo và số liệu chốt; nhập kết quả hoàn thành (chứng chỉ bên ngoài) tính vào chỉ tiêu.",
+    "roles.COORDINATOR.not":
+      "Không tạo, sửa kế hoạch, chỉ tiêu hay chốt số liệu; không quản lý đơn vị, tài khoản.",
+    "roles.REVIEWER.scope": "Đơn vị được cấp (thường là toàn tỉnh) và các đơn vị cấp dưới",
+    "roles.REVIEWER.read":
+      "Xem danh sách cán bộ và xuất Excel; xem chỉ tiêu, báo cáo, xu hướng; xuất báo cáo và trang in.",
+    "roles.REVIEWER.plans":
+      "Tạo, sửa kế hoạch và chỉ tiêu, chốt số liệu (Sở Nội vụ giữ kế hoạch đào tạo của tỉnh).",
+    "roles.REVIEWER.not":
+      "Không sửa hồ sơ cán bộ, không nhập danh sách, không giao khóa học, không quản lý lớp học.",
+    "roles.ADMIN.scope": "Toàn hệ thống",
+    "roles.ADMIN.all": "Mọi việc của các vai trò trên, trên mọi đơn vị.",
+    "roles.ADMIN.agencies": "Quản lý cơ quan, đơn vị: tạo, đổi tên, chuyển, hợp nhất.",
+    "roles.ADMIN.accounts": "Tạo tài khoản, cấp và thu hồi quyền, đặt lại mật khẩu; xem nhật ký thao tác.",
     "audit.title": "Nhật ký thao tác",
     "audit.time": "Thời gian",
     "audit.actor": "Người thực hiện",
@@ -77,6 +111,38 @@ export const admin = {
     "users.tempPassword": "Temporary password",
     "users.mustChange": "Must change password",
     "users.create": "Create an account for a staff member",
+    "roles.title": "What each role may do",
+    "roles.intro":
+      "An account may hold several roles. The coordinator and Home Affairs roles are tied to an agency (enter its code when granting) and cover its sub-agencies too. Anyone with a staff record can always learn like a learner.",
+    "roles.role": "Role",
+    "roles.scope": "Scope",
+    "roles.may": "May",
+    "roles.mayNot": "May not",
+    "roles.LEARNER.scope": "Themselves",
+    "roles.LEARNER.learn":
+      "Take assigned courses and suitable ones from the catalog, sit quizzes, receive and download certificates.",
+    "roles.LEARNER.offerings":
+      "Register for classes and drills (pending approval), cancel; see their own calendar and notifications.",
+    "roles.LEARNER.not": "Cannot see anyone else's data.",
+    "roles.COORDINATOR.scope": "The granted agency and its sub-agencies",
+    "roles.COORDINATOR.people": "Add, edit and deactivate staff; import lists from Excel/CSV; export lists.",
+    "roles.COORDINATOR.assign": "Assign courses, follow progress, export Excel/CSV, remind the overdue.",
+    "roles.COORDINATOR.offerings":
+      "Create, edit and cancel classes and drills; nominate people, approve registrations, take attendance.",
+    "roles.COORDINATOR.targets":
+      "See targets, reports and snapshots; import completions (outside certificates) that count toward targets.",
+    "roles.COORDINATOR.not":
+      "Cannot create or edit plans, targets or snapshots; cannot manage agencies or accounts.",
+    "roles.REVIEWER.scope": "The granted agency (usually the whole province) and its sub-agencies",
+    "roles.REVIEWER.read":
+      "See the staff list and export it; see targets, reports and trends; export reports and the print page.",
+    "roles.REVIEWER.plans":
+      "Create and edit plans and targets, take snapshots (Home Affairs holds the province's training plan).",
+    "roles.REVIEWER.not": "Cannot edit staff records, import lists, assign courses or manage classes.",
+    "roles.ADMIN.scope": "The whole system",
+    "roles.ADMIN.all": "Everything the roles above may do, in every agency.",
+    "roles.ADMIN.agencies": "Manage agencies: create, rename, move, merge.",
+    "roles.ADMIN.accounts": "Create accounts, grant and revoke roles, reset passwords; read the audit log.",
     "audit.title": "Audit log",
     "audit.time": "Time",
     "audit.actor": "Actor",

@@ -17,7 +17,7 @@ export const common = {
     "lang.switch": "English",
     "role.LEARNER": "Học viên",
     "role.COORDINATOR": "Cán bộ phụ trách đào tạo",
-    "role.REVIEWER": "Sở Nội vụ (xem báo cáo)",
+    "role.REVIEWER": "Sở Nội vụ (kế hoạch, báo cáo)",
     "role.ADMIN": "Quản trị hệ thống",
     "login.title": "Đăng nhập",
     "login.email": "Email công vụ",
@@ -25,6 +25,8 @@ export const common = {
     "login.submit": "Đăng nhập",
     "login.invalid": "Email hoặc mật khẩu không đúng.",
     "login.throttled": "Bạn đã nhập sai quá nhiều lần. Vui lòng thử lại sau 15 phút.",
+    "login.expired":
+      "Phiên đăng nhập đã hết hạn, vui lòng đăng nhập lại. Sau khi đăng nhập, bạn sẽ trở lại trang đang làm.",
     "password.title": "Đổi mật khẩu",
     "password.mustChange":
       "Quản trị viên đã đặt lại mật khẩu của bạn. Vui lòng đặt mật khẩu mới để tiếp tục.",
@@ -92,7 +94,7 @@ export const common = {
     "lang.switch": "Tiếng Việt",
     "role.LEARNER": "Learner",
     "role.COORDINATOR": "Training coordinator",
-    "role.REVIEWER": "Home Affairs (reports)",
+    "role.REVIEWER": "Home Affairs (plans, reports)",
     "role.ADMIN": "System administrator",
     "login.title": "Sign in",
     "login.email": "Work email",
@@ -100,6 +102,8 @@ export const common = {
     "login.submit": "Sign in",
     "login.invalid": "Wrong email or password.",
     "login.throttled": "Too many failed attempts. Please try again in 15 minutes.",
+    "login.expired":
+      "Your session has expired, please sign in again. You will return to the page you were on.",
     "password.title": "Change password",
     "password.mustChange": "An administrator reset your password. Please choose a new one to continue.",
     "password.current": "Current password",

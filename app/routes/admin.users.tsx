@@ -2,6 +2,7 @@ import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFuncti
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { Pagination } from "~/components/pagination";
+import { RoleDescriptions } from "~/components/role-descriptions";
 import type { MessageKey } from "~/i18n";
 import { adminResetPassword } from "~/modules/auth/auth.server";
 import { requireAdmin } from "~/modules/auth/guards.server";
@@ -197,6 +198,7 @@ export default function UsersPage() {
         </table>
       </div>
       <Pagination page={page} pageSize={PAGE_SIZE} total={total} />
+      <RoleDescriptions />
       <section className="card max-w-xl">
         <h2 className="font-semibold">{t("users.create")}</h2>
         <Form method="post" className="mt-3 grid gap-3 sm:grid-cols-2">

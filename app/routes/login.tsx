@@ -80,6 +80,14 @@ export default function LoginPage() {
       <div className="card p-6">
         <h1 className="text-xl font-semibold">{t("login.title")}</h1>
         <p className="mt-1 text-sm text-slate-600">{t("appTagline")}</p>
+        {params.get("reason") === "expired" && !errors.form ? (
+          <p
+            role="status"
+            className="mt-4 rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900"
+          >
+            {t("login.expired")}
+          </p>
+        ) : null}
         {errors.form ? (
           <p
             role="alert"

@@ -9,6 +9,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { bindMigrationAwareSqlAdapterFactory } from "@prisma/driver-adapter-utils";
 import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import type { MigrationList, SchemaEngine } from "@prisma/schema-engine-wasm";
+import { acquireDirLock } from "../../app/db-lock.server.ts";
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 export const SCHEMA_PATH = path.join(ROOT, "prisma/schema.prisma");
@@ -53,9 +54,14 @@ function adapterFor(target: Target): {
     return { factory, close: async () => {} };
   }
   if ("pglite" in target) return { factory: new PrismaPGlite(target.pglite), close: async () => {} };
+  // `npm run db:migrate` while the app runs would open the same files twice: refuse like the app does.
+  const release = acquireDirLock(target.pgliteDir);
   mkdirSync(target.pgliteDir, { recursive: true });
   const pglite = new PGlite(target.pgliteDir);
-  return { factory: new PrismaPGlite(pglite), close: () => pglite.close() };
+  return {
+    factory: new PrismaPGlite(pglite),
+    close: () => pglite.close().finally(release),
+  };
 }
 
 async function withEngine<T>(target: Target, fn: (engine: SchemaEngine) => Promise<T>): Promise<T> {

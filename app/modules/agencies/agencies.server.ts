@@ -2,7 +2,7 @@
 // Each change is one transaction that also writes its AuditEvent. Reads live in queries.server.ts.
 import { z } from "zod";
 import { text } from "~/utils/zod-text";
-import { db, type Tx } from "~/db.server";
+import { LONG_TX, db, type Tx } from "~/db.server";
 import { Prisma, type Agency } from "~/generated/prisma/client";
 import { refreshStandingAssignments } from "~/modules/assignments/audience.server";
 import { audit } from "~/modules/audit/audit.server";
@@ -24,7 +24,8 @@ export {
 export { importAgencyTree, type AgencyImportResult } from "./import-json.server";
 
 // Merging moves every person of the source; give big agencies time (the default is 5 s).
-const TX_OPTIONS = { timeout: 120_000, maxWait: 10_000 };
+// Moves and merges rewrite whole subtrees and follow standing assignments: as long as the data is big.
+const TX_OPTIONS = LONG_TX;
 
 const idSchema = z.string().uuid("agencies.idInvalid");
 const codeSchema = text("agencies.codeRequired")

@@ -1,5 +1,5 @@
 // Loads an agency tree from the JSON format of prisma/data/agencies/ (upsert by code, one transaction).
-import { db, type Tx } from "~/db.server";
+import { LONG_TX, db, type Tx } from "~/db.server";
 import type { Agency, Prisma } from "~/generated/prisma/client";
 import { audit } from "~/modules/audit/audit.server";
 import { DomainError } from "~/utils/errors";
@@ -35,7 +35,7 @@ export async function importAgencyTree(
   options: AgencyImportOptions,
 ): Promise<AgencyImportResult> {
   const nodes = parseAgencyTreeJson(json, options.prefix ?? "");
-  return db.$transaction((tx) => applyTree(tx, nodes, options), { timeout: 120_000, maxWait: 10_000 });
+  return db.$transaction((tx) => applyTree(tx, nodes, options), LONG_TX);
 }
 
 async function applyTree(

@@ -1,6 +1,6 @@
 // Giao khóa học: preview and create an assignment, the learner's list, progress for coordinators and the
 // reminder queries. Audience SQL lives in audience.server.ts, the status rule in status.ts.
-import { db, type Tx } from "~/db.server";
+import { LONG_TX, db, type Tx } from "~/db.server";
 import { Prisma } from "~/generated/prisma/client";
 import { audit } from "~/modules/audit/audit.server";
 import { inScope, type Scope } from "~/modules/auth/scope";
@@ -109,7 +109,7 @@ export async function createAssignment(
       );
       return { id: assignment.id, count };
     },
-    { timeout: 60_000, maxWait: 10_000 },
+    { maxWait: LONG_TX.maxWait, timeout: LONG_TX.timeout },
   );
 }
 

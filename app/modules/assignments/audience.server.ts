@@ -1,6 +1,6 @@
 // Who an assignment reaches, as SQL: the same rule for a preview, the first fill and the standing refresh.
 // Everything here is set-based (INSERT … SELECT / UPDATE … FROM), so 30,000 people take one statement.
-import { db, type Tx } from "~/db.server";
+import { LONG_TX, db, type Tx } from "~/db.server";
 import { Prisma } from "~/generated/prisma/client";
 import type { AssignmentData } from "./schema";
 
@@ -142,5 +142,5 @@ export async function refreshStandingAssignments(
           AND EXISTS (SELECT 1 FROM aa WHERE aa."assignmentId" = a.id AND aa."agencyId" = p."agencyId"))`;
     return { added, removed };
   };
-  return client === db ? db.$transaction((tx) => run(tx), { timeout: 60_000 }) : run(client);
+  return client === db ? db.$transaction((tx) => run(tx), LONG_TX) : run(client);
 }

@@ -53,17 +53,41 @@ export async function getActor(request: Request): Promise<Actor | null> {
   return (await getAuth(request))?.actor ?? null;
 }
 
+/**
+ * Where a caller without a live session goes: the login page, told where to come back to. A GET comes back
+ * to itself. A POST cannot be replayed, so it comes back to the page the form was on (the Referer, when it is
+ * ours) or else the action's URL. `reason=expired` lets the login page say why, when the caller clearly had
+ * been signed in: a session cookie that no longer works, or a form posted from inside the app.
+ */
+export function loginRedirect(request: Request): string {
+  const url = new URL(request.url);
+  const isGet = request.method === "GET" || request.method === "HEAD";
+  let back = url.pathname + url.search;
+  if (!isGet) {
+    back = url.pathname;
+    const referer = request.headers.get("referer");
+    if (referer) {
+      try {
+        const r = new URL(referer);
+        // Same host as the request (behind a proxy the scheme may differ): the page that held the form.
+        if (r.host === (request.headers.get("host") ?? url.host)) back = r.pathname + r.search;
+      } catch {
+        // not a URL: keep the action's path
+      }
+    }
+  }
+  const params = new URLSearchParams({ redirectTo: back });
+  if (!isGet || readCookie(request, SESSION_COOKIE)) params.set("reason", "expired");
+  return `/login?${params}`;
+}
+
 /** Redirects to the login page when nobody is signed in, and to the password page when a change is due. */
 export async function requireActor(
   request: Request,
   opts: { allowPasswordChange?: boolean } = {},
 ): Promise<Actor> {
   const auth = await getAuth(request);
-  const url = new URL(request.url);
-  if (!auth) {
-    const redirectTo = url.pathname + url.search;
-    throw redirect(`/login?redirectTo=${encodeURIComponent(redirectTo)}`);
-  }
+  if (!auth) throw redirect(loginRedirect(request));
   if (auth.actor.mustChangePassword && !opts.allowPasswordChange) {
     throw redirect("/account/password");
   }

@@ -1,6 +1,6 @@
 // Content folder → database, all or nothing. A course whose files changed gets a new CourseVersion;
 // old versions stay as they are, since enrollments and attempts point at them.
-import { db, type Tx } from "~/db.server";
+import { LONG_TX, db, type Tx } from "~/db.server";
 import type { Prisma } from "~/generated/prisma/client";
 import { audit } from "~/modules/audit/audit.server";
 import { loadContent, type ContentProblem, type LoadedCourse } from "./load.server";
@@ -156,6 +156,6 @@ export async function syncContent(
       }
       return result;
     },
-    { timeout: 60_000 },
+    { maxWait: LONG_TX.maxWait, timeout: LONG_TX.timeout },
   );
 }

@@ -1,6 +1,6 @@
 // Turns planned reminders into outbox emails and in-app notifications, idempotently (dedupeKeys), plus one
 // weekly escalation email per agency to its coordinators/heads listing the people who are overdue.
-import { db, type Tx } from "~/db.server";
+import { LONG_TX, db, type Tx } from "~/db.server";
 import { enqueueEmails, notifyMany, type EmailInput, type NotificationInput } from "./outbox.server";
 import {
   composeEscalation,
@@ -89,5 +89,5 @@ export async function sendReminders(input: SendRemindersInput): Promise<SendRemi
     notifications: await notifyMany(notices, tx),
     escalations: await enqueueEmails(await escalations(tx), tx),
   });
-  return input.tx ? write(input.tx) : db.$transaction(write);
+  return input.tx ? write(input.tx) : db.$transaction(write, LONG_TX);
 }

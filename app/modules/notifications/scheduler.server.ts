@@ -1,7 +1,7 @@
 // A tiny in-process scheduler: runs a tick every interval, never two at once. With several app servers,
 // reminder planning runs under a PostgreSQL advisory lock (one server at a time); outbox processing is
 // safe everywhere thanks to the per-row lease.
-import { db, type Tx } from "~/db.server";
+import { LONG_TX, db, type Tx } from "~/db.server";
 import { createTransportFromEnv, type MailTransport } from "./mailer.server";
 import { processOutbox, type ProcessOutboxResult } from "./outbox.server";
 import type { ReminderRow } from "./reminders";
@@ -76,7 +76,7 @@ export const REMINDER_LOCK_KEY = "notifications.reminders";
 export async function withAdvisoryLock<T>(
   key: string,
   fn: (tx: Tx) => Promise<T>,
-  timeoutMs = 120_000,
+  timeoutMs: number = LONG_TX.timeout,
 ): Promise<{ acquired: true; result: T } | { acquired: false }> {
   return db.$transaction(
     async (tx) => {

@@ -2,7 +2,7 @@
 // and apply (check again against today's database, then write every row in one transaction or none).
 import { createHash } from "node:crypto";
 import { refreshStandingAssignments } from "~/modules/assignments/audience.server";
-import { db, type Tx } from "~/db.server";
+import { LONG_TX, db, type Tx } from "~/db.server";
 import type { Prisma } from "~/generated/prisma/client";
 import { audit } from "~/modules/audit/audit.server";
 import type { Scope } from "~/modules/auth/scope";
@@ -39,7 +39,7 @@ export type ApplyResult =
 
 // Enough to fix a file by; a file with 50,000 broken rows has one problem repeated, not 50,000.
 const MAX_ERRORS_SHOWN = 1_000;
-const TX_OPTIONS = { timeout: 120_000, maxWait: 10_000 };
+const TX_OPTIONS = LONG_TX;
 
 export const IMPORT_ERRORS = {
   noScope: "people.importNoScope",

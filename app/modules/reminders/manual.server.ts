@@ -1,6 +1,6 @@
 // The coordinator's one-click "nhắc lại": one email and one in-app notice to each overdue member, at most
 // once per person per day however often the button is pressed.
-import { db } from "~/db.server";
+import { LONG_TX, db } from "~/db.server";
 import { assignmentProgress } from "~/modules/assignments/assignments.server";
 import type { Scope } from "~/modules/auth/scope";
 import { audit } from "~/modules/audit/audit.server";
@@ -46,6 +46,7 @@ export async function remindOverdue(
       },
       tx,
     );
-  });
+    // One email and notice per overdue person: thousands on a big assignment.
+  }, LONG_TX);
   return progress.rows.length;
 }

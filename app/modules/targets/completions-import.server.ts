@@ -1,7 +1,7 @@
 // Imported training records (Completion source IMPORTED): preview, then apply in one transaction. The file is
 // read with the people import's parser; coordinators reach only people of their subtree; idempotent on
 // (person, số chứng nhận): re-importing a file changes nothing.
-import { db } from "~/db.server";
+import { LONG_TX, db } from "~/db.server";
 import { audit } from "~/modules/audit/audit.server";
 import { personWhere, type Scope } from "~/modules/auth/scope";
 import { parsePeopleFile } from "~/modules/people/import-file.server";
@@ -183,7 +183,7 @@ export async function applyCompletionsImport(input: {
         tx,
       );
     },
-    { timeout: 60_000 },
+    { maxWait: LONG_TX.maxWait, timeout: LONG_TX.timeout },
   );
   const created = changes.filter((p) => p.action === "create").length;
   return { ok: true, created, updated: changes.length - created };

@@ -1,7 +1,7 @@
 // Target figures as of an instant, from ONE grouped SQL query per call (all targets of a plan at once),
 // rolled up over the agency tree in memory with the pure rules of figures.ts. Definitions: see
 // docs/decisions/004-target-figures.md.
-import { db, type Tx } from "~/db.server";
+import { LONG_TX, db, type Tx } from "~/db.server";
 import { Prisma } from "~/generated/prisma/client";
 import type { AgencyKind, ItRole, StaffCategory } from "~/generated/prisma/enums";
 import { inTreeOrder } from "~/modules/agencies/tree";
@@ -185,7 +185,7 @@ export async function ownCounts(
   const rows =
     opts.client && opts.client !== db
       ? await run(opts.client)
-      : await db.$transaction((tx) => run(tx), { timeout: 60_000 });
+      : await db.$transaction((tx) => run(tx), LONG_TX);
   for (const r of rows) {
     targets.forEach((t, i) => {
       const a = r.audience[i] ?? 0;

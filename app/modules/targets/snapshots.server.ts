@@ -1,6 +1,6 @@
 // Snapshots (số liệu chốt): figures frozen at a reporting date, with the agency's code, name and place in the
 // tree copied, so a report sent in April reads the same in December whatever happens to the tree since.
-import { db } from "~/db.server";
+import { LONG_TX, db } from "~/db.server";
 import type { SnapshotPeriod } from "~/generated/prisma/enums";
 import { DomainError } from "~/utils/errors";
 import { formatDate } from "~/utils/format";
@@ -10,7 +10,7 @@ import { endOfMonthAfter, monthEnds } from "./dates";
 
 export { PERIOD_LABEL, reportingDate, monthEnds } from "./dates";
 
-const TX_OPTIONS = { timeout: 120_000, maxWait: 10_000 };
+const TX_OPTIONS = LONG_TX;
 
 export type TakeSnapshotInput = {
   planId: string;
