@@ -6,8 +6,6 @@ export const common = {
     "http.badIntent": "Thao tác không hợp lệ.",
     "http.badRequest": "Yêu cầu không hợp lệ.",
     "validation.invalid": "Giá trị không hợp lệ.",
-    "http.formRequired": "Yêu cầu phải gửi dữ liệu biểu mẫu.",
-    "http.formUnreadable": "Không đọc được dữ liệu biểu mẫu.",
   },
   en: {
     "http.forbidden": "You are not allowed to do this.",
@@ -15,7 +13,5 @@ export const common = {
     "http.badIntent": "This action is not valid.",
     "http.badRequest": "The request is not valid.",
     "validation.invalid": "The value is not valid.",
-    "http.formRequired": "The request must send form data.",
-    "http.formUnreadable": "The form data could not be read.",
   },
 } as const;

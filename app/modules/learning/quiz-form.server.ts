@@ -3,7 +3,6 @@
 import { parseWithZod } from "@conform-to/zod/v4";
 import { readForm } from "~/utils/read-form.server";
 import { quizFields, quizFormSchema } from "./quiz-form";
-import { errorBody } from "~/utils/http.server";
 import { formatIssues } from "~/utils/forms";
 import { getLocale } from "~/utils/i18n.server";
 
