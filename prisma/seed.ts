@@ -13,6 +13,7 @@ import { DEMO_ACCOUNTS } from "./demo-accounts.ts";
 import { syncContent } from "../app/modules/content/sync.server.ts";
 import { seedTargets } from "./seed-targets.ts";
 import { seedOfferings } from "./seed-offerings.ts";
+import { seedAssignments } from "./seed-assignments.ts";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const DOMAIN = "langson.gov.vn";
@@ -139,6 +140,7 @@ async function main() {
   }
   const offerings = await seedOfferings();
   const targets = await seedTargets();
+  const assignments = await seedAssignments();
   const total = await db.person.count();
   console.log(
     `Dữ liệu mẫu: ${agencies.created} đơn vị mới (${agencies.unchanged} không đổi), ${people} cán bộ mới, tổng ${total} cán bộ.`,
@@ -148,6 +150,7 @@ async function main() {
   );
   if (offerings) console.log(offerings);
   if (targets) console.log(targets);
+  if (assignments) console.log(assignments);
   // No URL here: the port is the server's to choose (PORT), and server.js prints the one it bound.
   console.log("\nTài khoản demo (đăng nhập tại /login, địa chỉ in ra khi ứng dụng chạy):");
   for (const a of DEMO_ACCOUNTS)

@@ -8,6 +8,7 @@ import { assignments } from "./assignments";
 import { targets } from "./targets";
 import { scheduling } from "./scheduling";
 import { messages } from "./messages";
+import { coordinator } from "./coordinator";
 import { dates } from "./dates";
 
 export type Locale = "vi" | "en";
@@ -23,6 +24,7 @@ const vi = {
   ...targets.vi,
   ...scheduling.vi,
   ...messages.vi,
+  ...coordinator.vi,
   ...dates.vi,
 };
 const en: Record<keyof typeof vi, string> = {
@@ -35,6 +37,7 @@ const en: Record<keyof typeof vi, string> = {
   ...targets.en,
   ...scheduling.en,
   ...messages.en,
+  ...coordinator.en,
   ...dates.en,
 };
 

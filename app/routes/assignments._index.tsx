@@ -19,9 +19,14 @@ export default function AssignmentsPage() {
     <div className="space-y-4">
       <div className="flex flex-wrap items-center justify-between gap-2">
         <h1 className="text-2xl font-semibold">{t("asg.title")}</h1>
-        <Link to="/assignments/new" className="btn-primary">
-          {t("asg.new")}
-        </Link>
+        <div className="flex flex-wrap gap-2">
+          <Link to="/assignments/overdue" className="btn-secondary">
+            {t("ovd.link")}
+          </Link>
+          <Link to="/assignments/new" className="btn-primary">
+            {t("asg.new")}
+          </Link>
+        </div>
       </div>
       {assignments.length === 0 ? (
         <p className="card text-slate-600">{t("asg.none")}</p>

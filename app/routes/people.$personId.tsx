@@ -5,7 +5,10 @@ import { PersonForm } from "~/components/person-form";
 import { db } from "~/db.server";
 import { listAgencyOptions } from "~/modules/agencies/agencies.server";
 import { indentedAgencyOptions } from "~/modules/agencies/options";
-import { requireManager } from "~/modules/auth/guards.server";
+import { requireManager, requireViewer } from "~/modules/auth/guards.server";
+import { inScope, manageScope } from "~/modules/auth/scope";
+import { trainingRecord } from "~/modules/people/record.server";
+import { TrainingRecord } from "~/components/training-record";
 import { personFormInput } from "~/modules/people/form";
 import { getPerson, personInputSchema, setPersonActive, updatePerson } from "~/modules/people/people.server";
 import { redirectWithFlash } from "~/utils/flash.server";
@@ -27,16 +30,19 @@ function personIdOf(params: { personId?: string }): string {
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { scope } = await requireManager(request);
+  // Reviewers read the record too; only those who manage the person's agency see the edit form.
+  const { actor, scope } = await requireViewer(request);
   const id = personIdOf(params);
-  let person;
+  let person, record;
   try {
     person = await getPerson(scope, id);
+    record = await trainingRecord(scope, id);
   } catch (error) {
     throw domainErrorData(error, request);
   }
+  const canManage = inScope(manageScope(actor), person.agency.path);
   const [agencies, history] = await Promise.all([
-    listAgencyOptions(scope),
+    canManage ? listAgencyOptions(manageScope(actor)) : Promise.resolve([]),
     db.membership.findMany({
       where: { personId: id },
       orderBy: { startedAt: "desc" },
@@ -64,6 +70,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     },
     agencies: indentedAgencyOptions(agencies),
     history,
+    record,
+    canManage,
   };
 }
 
@@ -103,7 +111,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function PersonPage() {
-  const { person, agencies, history } = useLoaderData<typeof loader>();
+  const { person, agencies, history, record, canManage } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const t = useT();
   return (
@@ -120,19 +128,28 @@ export default function PersonPage() {
             </span>
           ) : null}
         </h1>
-        <Form method="post">
-          <input type="hidden" name="intent" value={person.active ? "deactivate" : "reactivate"} />
-          <button type="submit" className={person.active ? "btn-danger" : "btn-secondary"}>
-            {person.active ? t("people.deactivate") : t("people.reactivate")}
-          </button>
-        </Form>
+        {canManage ? (
+          <Form method="post">
+            <input type="hidden" name="intent" value={person.active ? "deactivate" : "reactivate"} />
+            <button type="submit" className={person.active ? "btn-danger" : "btn-secondary"}>
+              {person.active ? t("people.deactivate") : t("people.reactivate")}
+            </button>
+          </Form>
+        ) : null}
       </div>
-      <PersonForm
-        values={person}
-        agencies={agencies}
-        errors={actionData?.errors ?? {}}
-        submitLabel={t("common.save")}
-      />
+      {canManage ? (
+        <PersonForm
+          values={person}
+          agencies={agencies}
+          errors={actionData?.errors ?? {}}
+          submitLabel={t("common.save")}
+        />
+      ) : (
+        <p className="card text-sm text-slate-700">
+          {person.email} · {person.position} · {t("rec.readOnly")}
+        </p>
+      )}
+      <TrainingRecord record={record} canManage={canManage} />
       <section className="card">
         <h2 className="font-semibold">{t("people.history")}</h2>
         <ul className="mt-2 divide-y divide-slate-100 text-sm">

@@ -145,6 +145,18 @@ const REACH: Record<string, Reach> = {
     cookie: (x) => x.w.coordA.cookie,
     fields: () => [["intent", "remind"]],
   },
+  "assignments.overdue.tsx": {
+    url: () => "/assignments/overdue",
+    cookie: (x) => x.w.coordA.cookie,
+    fields: (x) => [
+      ["intent", "remind"],
+      ["target", "selected"],
+      ["agencyId", x.w.a.id],
+      ["courseId", x.courseId],
+      ["state", "OVERDUE"],
+      ["ids", x.assignmentId],
+    ],
+  },
   "assignments.new.tsx": {
     url: () => "/assignments/new",
     cookie: (x) => x.w.coordA.cookie,

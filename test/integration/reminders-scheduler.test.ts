@@ -88,7 +88,14 @@ describe("reminder scheduler → outbox → SMTP", () => {
     const member = async (fullName: string, agencyId: string, due: string, extra = {}) => {
       const p = await makePerson({ agencyId, fullName, ...extra });
       await db.assignmentMember.create({
-        data: { assignmentId: assignment.id, personId: p.id, source: "RULE", dueAt: endOf(due) },
+        // Assigned (and announced) weeks ago: this test is about the due-date reminders only.
+        data: {
+          assignmentId: assignment.id,
+          personId: p.id,
+          source: "RULE",
+          dueAt: endOf(due),
+          notifiedAt: at("2026-06-01"),
+        },
       });
       return p;
     };

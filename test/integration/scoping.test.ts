@@ -148,10 +148,15 @@ describe("a reviewer of the province", () => {
           "Họ và tên,Email,Mã đơn vị,Đối tượng\nA B,ab@a.vn,A,Công chức\n",
         ),
       ),
-      call(personPage.loader, get(`/people/${w.personA.id}`, w.reviewer.cookie), { personId: w.personA.id }),
     ];
     for (const r of await Promise.all(attempts)) expect(r.status).toBe(403);
     expect(await snapshot()).toEqual(before);
+    // The person page is readable (the training record) but offers no edit form.
+    const page = await call(personPage.loader, get(`/people/${w.personA.id}`, w.reviewer.cookie), {
+      personId: w.personA.id,
+    });
+    expect(page.status).toBe(200);
+    expect((page.data as { canManage: boolean }).canManage).toBe(false);
   });
 });
 

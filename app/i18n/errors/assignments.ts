@@ -18,6 +18,8 @@ export const assignments = {
     "assignments.agencyForbidden": "Bạn không có quyền giao khóa học cho đơn vị này.",
     "assignments.peopleNotFound": "Không tìm thấy một số cán bộ được chọn.",
     "assignments.peopleForbidden": "Bạn không có quyền giao khóa học cho cán bộ ngoài phạm vi.",
+    "assignments.exportNothingSelected":
+      "Chưa chọn dòng nào để xuất. Hãy đánh dấu ít nhất một dòng hoặc chọn «tất cả kết quả».",
   },
   en: {
     "assignments.dueInvalid": "The due date is not valid.",
@@ -37,5 +39,7 @@ export const assignments = {
     "assignments.agencyForbidden": "You may not assign courses to this agency.",
     "assignments.peopleNotFound": "Some of the chosen people were not found.",
     "assignments.peopleForbidden": "You may not assign courses to people outside your scope.",
+    "assignments.exportNothingSelected":
+      "No rows are selected for export. Tick at least one row or choose «all results».",
   },
 } as const;

@@ -49,6 +49,8 @@ export async function login(
     ipAddress: meta.ip,
     userAgent: meta.userAgent,
   });
+  // Sessions are pruned when they expire; this keeps "has this person ever signed in" answerable.
+  await db.user.update({ where: { id: user.id }, data: { lastLoginAt: new Date() } });
   return { ok: true, token, expiresAt, userId: user.id };
 }
 

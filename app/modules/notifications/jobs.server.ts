@@ -6,6 +6,7 @@ import { agencyChain, nearestCoordinators, nearestHeads } from "~/modules/agenci
 import { reminderMembers } from "~/modules/assignments/assignments.server";
 import { housekeeping } from "~/modules/maintenance/housekeeping.server";
 import { ensureMonthlySnapshots } from "~/modules/targets/snapshots.server";
+import { sendAssignmentDigests } from "./assigned.server";
 import type { MailTransport } from "./mailer.server";
 import { DEFAULT_DAYS_BEFORE, type ReminderRow } from "./reminders";
 import type { EscalationRecipient } from "./reminders.server";
@@ -76,13 +77,14 @@ export type ReminderTickOptions = {
   now?: () => Date;
 };
 
-/** One scheduler tick over the real assignments: reminders, escalations, outbox. */
+/** One scheduler tick over the real assignments: reminders, escalations, new-assignment digests, outbox. */
 export function reminderTick(options: ReminderTickOptions): () => Promise<SchedulerTickResult> {
   const daysBefore = options.daysBefore ?? DEFAULT_DAYS_BEFORE;
   return schedulerTick({
     loadRows: (now, tx) => loadReminderRows(now, tx, daysBefore),
     daysBefore,
     escalateTo: escalationRecipients,
+    digest: sendAssignmentDigests,
     transport: options.transport,
     workerId: options.workerId,
     now: options.now,

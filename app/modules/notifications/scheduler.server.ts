@@ -4,6 +4,7 @@
 import { LONG_TX, db, type Tx } from "~/db.server";
 import { createTransportFromEnv, type MailTransport } from "./mailer.server";
 import { processOutbox, type ProcessOutboxResult } from "./outbox.server";
+import type { DigestResult } from "./assigned.server";
 import type { ReminderRow } from "./reminders";
 import { sendReminders, type EscalationRecipient, type SendRemindersResult } from "./reminders.server";
 
@@ -95,6 +96,8 @@ export type SchedulerTickOptions = {
   loadRows: (now: Date, tx: Tx) => Promise<ReminderRow[]>;
   daysBefore?: number[];
   escalateTo?: (agencyId: string, client: Tx) => Promise<EscalationRecipient[]>;
+  /** Extra planning in the same locked transaction (the "new assignments" digest). */
+  digest?: (now: Date, tx: Tx) => Promise<DigestResult>;
   /** Defaults to createTransportFromEnv(); null disables sending. */
   transport?: MailTransport | null;
   workerId: string;
@@ -106,6 +109,8 @@ export type SchedulerTickOptions = {
 
 export type SchedulerTickResult = {
   reminders: SendRemindersResult | null;
+  /** null when another server held the lock or no digest was configured. */
+  digests: DigestResult | null;
   outbox: ProcessOutboxResult;
 };
 
@@ -114,15 +119,16 @@ export function schedulerTick(options: SchedulerTickOptions): () => Promise<Sche
   const transport = options.transport === undefined ? createTransportFromEnv() : options.transport;
   return async () => {
     const now = options.now?.() ?? new Date();
-    const planned = await withAdvisoryLock(REMINDER_LOCK_KEY, async (tx) =>
-      sendReminders({
+    const planned = await withAdvisoryLock(REMINDER_LOCK_KEY, async (tx) => ({
+      reminders: await sendReminders({
         rows: await options.loadRows(now, tx),
         now,
         daysBefore: options.daysBefore,
         escalateTo: options.escalateTo,
         tx,
       }),
-    );
+      digests: options.digest ? await options.digest(now, tx) : null,
+    }));
     const outbox: ProcessOutboxResult = { claimed: 0, sent: 0, retried: 0, failed: 0, skippedInactive: 0 };
     const batchSize = options.batchSize ?? 50;
     for (let i = 0; i < (options.maxBatches ?? 10); i++) {
@@ -134,6 +140,10 @@ export function schedulerTick(options: SchedulerTickOptions): () => Promise<Sche
       outbox.skippedInactive += r.skippedInactive;
       if (r.claimed < batchSize) break;
     }
-    return { reminders: planned.acquired ? planned.result : null, outbox };
+    return {
+      reminders: planned.acquired ? planned.result.reminders : null,
+      digests: planned.acquired ? planned.result.digests : null,
+      outbox,
+    };
   };
 }
