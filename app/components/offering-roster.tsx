@@ -3,6 +3,7 @@ import { Form } from "@remix-run/react";
 import type { MessageKey } from "~/i18n";
 import { formatVnDateTime, formatVnTime } from "~/modules/scheduling/time";
 import { useT } from "~/utils/i18n";
+import { scrollRegion } from "~/components/scroll-region";
 
 type When = string | Date;
 export type SessionRow = {
@@ -80,15 +81,18 @@ export function OfferingRoster(props: {
     <>
       <section className="space-y-2">
         <h2 className="text-lg font-semibold">{t("off.roster")}</h2>
-        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+        <div
+          className="overflow-x-auto rounded-lg border border-slate-200 bg-white"
+          {...scrollRegion(t("off.roster"))}
+        >
           <table className="min-w-full divide-y divide-slate-200 text-sm">
             <thead className="bg-slate-50 text-left">
               <tr>
-                <th className="px-3 py-2">{t("off.no")}</th>
+                <th className="hidden px-3 py-2 sm:table-cell">{t("off.no")}</th>
                 <th className="px-3 py-2">{t("off.fullName")}</th>
                 <th className="hidden px-3 py-2 md:table-cell">{t("off.agency")}</th>
                 <th className="px-3 py-2">{t("people.status")}</th>
-                <th className="px-3 py-2">{t("off.attended")}</th>
+                <th className="hidden px-3 py-2 sm:table-cell">{t("off.attended")}</th>
                 {showResult ? <th className="px-3 py-2">{t("off.result")}</th> : null}
                 <th className="px-3 py-2" />
               </tr>
@@ -100,8 +104,11 @@ export function OfferingRoster(props: {
                   r.status === "CONFIRMED" || r.status === "WAITLISTED" || r.status === "PENDING_APPROVAL";
                 return (
                   <tr key={r.id} data-testid={`roster-${r.email}`}>
-                    <td className="px-3 py-2 tabular-nums">{i + 1}</td>
-                    <td className="px-3 py-2 font-medium">{r.fullName}</td>
+                    <td className="hidden px-3 py-2 tabular-nums sm:table-cell">{i + 1}</td>
+                    <td className="px-3 py-2">
+                      <span className="font-medium">{r.fullName}</span>
+                      <div className="text-xs text-slate-600 md:hidden">{r.agencyName}</div>
+                    </td>
                     <td className="hidden px-3 py-2 md:table-cell">{r.agencyName}</td>
                     <td className="px-3 py-2">
                       {t(`reg.status.${r.status}` as MessageKey)}
@@ -110,8 +117,13 @@ export function OfferingRoster(props: {
                           {t("off.completed")}
                         </span>
                       ) : null}
+                      {r.status === "CONFIRMED" ? (
+                        <div className="text-xs text-slate-600 tabular-nums sm:hidden">
+                          {t("off.attended")}: {present}/{held.length}
+                        </div>
+                      ) : null}
                     </td>
-                    <td className="px-3 py-2 tabular-nums">
+                    <td className="hidden px-3 py-2 tabular-nums sm:table-cell">
                       {r.status === "CONFIRMED" ? `${present}/${held.length}` : ""}
                     </td>
                     {showResult ? (

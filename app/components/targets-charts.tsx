@@ -1,6 +1,7 @@
 // Charts of the targets dashboard drawn with plain SVG/CSS (no chart library): a horizontal bar with the
 // target marked, and a trend line over the plan's snapshots. No data access.
 import type { FigureStatus } from "~/modules/targets/figures";
+import { vnCalendarDay } from "~/utils/vn-calendar";
 
 export const STATUS_COLOR: Record<FigureStatus, string> = {
   DAT: "bg-green-100 text-green-800",
@@ -57,7 +58,18 @@ export function StatusBadge({ status, label }: { status: FigureStatus | null; la
 
 export type TrendDatum = { x: number; label: string; percent: number | null; live: boolean };
 
-/** Percent over time (x = epoch ms) with the target as a dashed line. */
+/** "mm/yyyy" of an instant's Vietnamese month: a short x label for phones. */
+function vnMonth(x: number): string {
+  const [y, m] = vnCalendarDay(x);
+  return `${String(m).padStart(2, "0")}/${y}`;
+}
+
+/**
+ * Percent over time (x = epoch ms) with the target as a dashed line. The SVG scales with its box, so one
+ * drawing cannot keep its text readable from a phone to a desktop: three are drawn and CSS shows the one
+ * whose viewBox is close to the real width (labels stay ≥ 11 px). On a phone the x labels are fewer and
+ * shortened to mm/yyyy (the live point keeps its label).
+ */
 export function TrendChart({
   points,
   target,
@@ -68,9 +80,50 @@ export function TrendChart({
   title: string;
 }) {
   const data = points.filter((p) => p.percent !== null) as (TrendDatum & { percent: number })[];
-  const W = 960;
-  const H = 260;
-  const pad = { l: 36, r: 12, t: 12, b: 28 };
+  return (
+    <>
+      <div className="sm:hidden">
+        <TrendSvg
+          data={data}
+          target={target}
+          title={title}
+          width={340}
+          height={220}
+          font={13}
+          labels={4}
+          short
+        />
+      </div>
+      <div className="hidden sm:block lg:hidden">
+        <TrendSvg data={data} target={target} title={title} width={640} height={240} font={14} labels={6} />
+      </div>
+      <div className="hidden lg:block">
+        <TrendSvg data={data} target={target} title={title} width={960} height={260} font={14} labels={8} />
+      </div>
+    </>
+  );
+}
+
+function TrendSvg({
+  data,
+  target,
+  title,
+  width: W,
+  height: H,
+  font,
+  labels,
+  short = false,
+}: {
+  data: (TrendDatum & { percent: number })[];
+  target: number;
+  title: string;
+  width: number;
+  height: number;
+  font: number;
+  labels: number;
+  short?: boolean;
+}) {
+  const pad = { l: font * 2.6, r: font * 2, t: 12, b: font * 2 + 4 };
   const minX = Math.min(...data.map((d) => d.x));
   const maxX = Math.max(...data.map((d) => d.x));
   const sx = (x: number) =>
@@ -79,14 +132,16 @@ export function TrendChart({
   const line = data
     .map((d, i) => `${i ? "L" : "M"}${sx(d.x).toFixed(1)},${sy(d.percent).toFixed(1)}`)
     .join(" ");
-  // At most ~8 labels on the x axis so they never overlap on a phone.
-  const every = Math.max(1, Math.ceil(data.length / 8));
+  // At most `labels` labels on the x axis, the last one always, so they never overlap.
+  const every = Math.max(1, Math.ceil(data.length / labels));
+  const shown = (i: number) => i === data.length - 1 || (i % every === 0 && data.length - 1 - i >= every);
+  const label = (d: TrendDatum) => (short && !d.live ? vnMonth(d.x) : d.label);
   return (
-    <svg viewBox={`0 0 ${W} ${H}`} className="h-auto max-h-72 w-full" role="img" aria-label={title}>
+    <svg viewBox={`0 0 ${W} ${H}`} className="h-auto w-full" role="img" aria-label={title}>
       {[0, 25, 50, 75, 100].map((p) => (
         <g key={p}>
           <line x1={pad.l} x2={W - pad.r} y1={sy(p)} y2={sy(p)} stroke="#e2e8f0" />
-          <text x={pad.l - 6} y={sy(p) + 4} fontSize="14" textAnchor="end" fill="#64748b">
+          <text x={pad.l - 6} y={sy(p) + font / 3} fontSize={font} textAnchor="end" fill="#475569">
             {p}
           </text>
         </g>
@@ -106,9 +161,15 @@ export function TrendChart({
           <circle cx={sx(d.x)} cy={sy(d.percent)} r={d.live ? 5 : 3.5} fill={d.live ? "#b91c1c" : "#0369a1"}>
             <title>{`${d.label}: ${d.percent.toFixed(1)}%`}</title>
           </circle>
-          {i % every === 0 || i === data.length - 1 ? (
-            <text x={sx(d.x)} y={H - 8} fontSize="14" textAnchor="middle" fill="#475569">
-              {d.label}
+          {shown(i) ? (
+            <text
+              x={sx(d.x)}
+              y={H - 8}
+              fontSize={font}
+              textAnchor={i === data.length - 1 && data.length > 1 ? "end" : i === 0 ? "start" : "middle"}
+              fill="#475569"
+            >
+              {label(d)}
             </text>
           ) : null}
         </g>

@@ -14,6 +14,7 @@ import { fieldErrors } from "~/utils/forms";
 import { domainErrorData, parseSearchParams } from "~/utils/http.server";
 import { getLocale, serverT } from "~/utils/i18n.server";
 import { useT, pageTitle } from "~/utils/i18n";
+import { scrollRegion } from "~/components/scroll-region";
 import { readForm } from "~/utils/read-form.server";
 import { text } from "~/utils/zod-text";
 
@@ -112,7 +113,10 @@ export default function AgenciesPage() {
           {t("common.search")}
         </button>
       </Form>
-      <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+      <div
+        className="overflow-x-auto rounded-lg border border-slate-200 bg-white"
+        {...scrollRegion(t("agency.title"))}
+      >
         <table className="min-w-full divide-y divide-slate-200 text-sm">
           <thead className="bg-slate-50 text-left">
             <tr>

@@ -8,22 +8,23 @@ import { formatDateTime } from "~/utils/format";
 import { parseSearchParams } from "~/utils/http.server";
 import { useT, pageTitle } from "~/utils/i18n";
 import { serverT } from "~/utils/i18n.server";
+import { pagingFields } from "~/utils/paging";
+import { scrollRegion } from "~/components/scroll-region";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "title.audit") }];
 
 const query = z.object({
   action: z.string().trim().max(64).default(""),
-  page: z.coerce.number().int().min(1).max(100000).default(1),
+  ...pagingFields(50),
 });
-const PAGE_SIZE = 50;
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireAdmin(request);
-  const { action, page } = parseSearchParams(request, query);
+  const { action, page, pageSize } = parseSearchParams(request, query);
   const where = action ? { action: { startsWith: action } } : {};
   const [total, events] = await Promise.all([
     db.auditEvent.count({ where }),
-    db.auditEvent.findMany({ where, orderBy: { id: "desc" }, skip: (page - 1) * PAGE_SIZE, take: PAGE_SIZE }),
+    db.auditEvent.findMany({ where, orderBy: { id: "desc" }, skip: (page - 1) * pageSize, take: pageSize }),
   ]);
   const actorIds = [...new Set(events.map((e) => e.actorUserId).filter((x): x is string => !!x))];
   const actors = await db.user.findMany({
@@ -34,6 +35,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return {
     action,
     page,
+    pageSize,
     total,
     events: events.map((e) => ({
       id: String(e.id),
@@ -49,7 +51,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export default function AuditPage() {
-  const { events, total, page, action } = useLoaderData<typeof loader>();
+  const { events, total, page, pageSize, action } = useLoaderData<typeof loader>();
   const t = useT();
   return (
     <div>
@@ -69,25 +71,34 @@ export default function AuditPage() {
           {t("common.search")}
         </button>
       </Form>
-      <div className="mt-4 overflow-x-auto rounded-lg border border-slate-200 bg-white">
+      <div
+        className="mt-4 overflow-x-auto rounded-lg border border-slate-200 bg-white"
+        {...scrollRegion(t("audit.title"))}
+      >
         <table className="min-w-full divide-y divide-slate-200 text-sm">
           <thead className="bg-slate-50 text-left">
             <tr>
               <th className="px-3 py-2">{t("audit.time")}</th>
-              <th className="px-3 py-2">{t("audit.actor")}</th>
+              <th className="hidden px-3 py-2 sm:table-cell">{t("audit.actor")}</th>
               <th className="px-3 py-2">{t("audit.action")}</th>
-              <th className="px-3 py-2">{t("audit.entity")}</th>
-              <th className="px-3 py-2">{t("audit.data")}</th>
+              <th className="hidden px-3 py-2 md:table-cell">{t("audit.entity")}</th>
+              <th className="hidden px-3 py-2 sm:table-cell">{t("audit.data")}</th>
             </tr>
           </thead>
           <tbody className="divide-y divide-slate-100">
             {events.map((e) => (
               <tr key={e.id}>
                 <td className="px-3 py-2 whitespace-nowrap">{formatDateTime(e.createdAt)}</td>
-                <td className="px-3 py-2">{e.actor}</td>
-                <td className="px-3 py-2 font-mono text-xs">{e.action}</td>
-                <td className="px-3 py-2 text-xs">{e.entity}</td>
-                <td className="max-w-md truncate px-3 py-2 font-mono text-xs" title={e.data}>
+                <td className="hidden px-3 py-2 sm:table-cell">{e.actor}</td>
+                <td className="px-3 py-2">
+                  <span className="font-mono text-xs break-all">{e.action}</span>
+                  <div className="text-xs break-all text-slate-600 sm:hidden">{e.actor}</div>
+                </td>
+                <td className="hidden px-3 py-2 text-xs md:table-cell">{e.entity}</td>
+                <td
+                  className="hidden max-w-md truncate px-3 py-2 font-mono text-xs sm:table-cell"
+                  title={e.data}
+                >
                   {e.data}
                 </td>
               </tr>
@@ -95,7 +106,7 @@ export default function AuditPage() {
           </tbody>
         </table>
       </div>
-      <Pagination page={page} pageSize={PAGE_SIZE} total={total} />
+      <Pagination page={page} pageSize={pageSize} total={total} />
     </div>
   );
 }

@@ -20,21 +20,22 @@ import { fieldErrors } from "~/utils/forms";
 import { getLocale, serverT } from "~/utils/i18n.server";
 import { domainErrorData, parseSearchParams } from "~/utils/http.server";
 import { useT, pageTitle } from "~/utils/i18n";
+import { pagingFields } from "~/utils/paging";
+import { scrollRegion } from "~/components/scroll-region";
 import { readForm } from "~/utils/read-form.server";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "title.users") }];
 
 const query = z.object({
   q: z.string().trim().max(100).default(""),
-  page: z.coerce.number().int().min(1).max(100000).default(1),
+  ...pagingFields(50),
 });
-const PAGE_SIZE = 25;
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireAdmin(request);
-  const { q, page } = parseSearchParams(request, query);
-  const { total, rows } = await listUsers({ q, page, pageSize: PAGE_SIZE });
-  return { q, page, total, rows };
+  const { q, page, pageSize } = parseSearchParams(request, query);
+  const { total, rows } = await listUsers({ q, page, pageSize });
+  return { q, page, pageSize, total, rows };
 }
 
 const resetSchema = z.object({ userId: z.string().uuid(), temporaryPassword: newPasswordSchema });
@@ -87,7 +88,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function UsersPage() {
-  const { rows, total, page, q } = useLoaderData<typeof loader>();
+  const { rows, total, page, pageSize, q } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const errors: Record<string, string> = actionData?.errors ?? {};
   const t = useT();
@@ -111,7 +112,10 @@ export default function UsersPage() {
           {t("common.search")}
         </button>
       </Form>
-      <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+      <div
+        className="overflow-x-auto rounded-lg border border-slate-200 bg-white"
+        {...scrollRegion(t("users.title"))}
+      >
         <table className="min-w-full divide-y divide-slate-200 text-sm">
           <thead className="bg-slate-50 text-left">
             <tr>
@@ -197,7 +201,7 @@ export default function UsersPage() {
           </tbody>
         </table>
       </div>
-      <Pagination page={page} pageSize={PAGE_SIZE} total={total} />
+      <Pagination page={page} pageSize={pageSize} total={total} />
       <RoleDescriptions />
       <section className="card max-w-xl">
         <h2 className="font-semibold">{t("users.create")}</h2>

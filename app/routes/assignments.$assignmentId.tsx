@@ -7,13 +7,16 @@ import { translate } from "~/i18n";
 import { assignmentProgress } from "~/modules/assignments/assignments.server";
 import { requireManager } from "~/modules/auth/guards.server";
 import { uuidParam } from "~/modules/learning/params.server";
+import { assignmentReminders, memberReminders } from "~/modules/notifications/reminder-history.server";
 import { remindOverdue } from "~/modules/reminders/manual.server";
 import { redirectWithFlash } from "~/utils/flash.server";
-import { formatDate } from "~/utils/format";
+import { formatDate, formatDateTime } from "~/utils/format";
 import { domainErrorData, parseSearchParams } from "~/utils/http.server";
 import { serverT } from "~/utils/i18n.server";
+import { pagingFields } from "~/utils/paging";
 import { csvResponse, xlsxResponse } from "~/utils/spreadsheet.server";
 import { useT, pageTitle } from "~/utils/i18n";
+import { scrollRegion } from "~/components/scroll-region";
 
 export const meta: MetaFunction = ({ matches }) => [
   { title: pageTitle(matches, "title.assignmentProgress") },
@@ -23,10 +26,9 @@ const STATUSES = ["CHUA_BAT_DAU", "DANG_HOC", "HOAN_THANH", "QUA_HAN"] as const;
 const query = z.object({
   status: z.enum(["", ...STATUSES]).default(""),
   q: z.string().trim().max(100).default(""),
-  page: z.coerce.number().int().min(1).max(100000).default(1),
+  ...pagingFields(50),
   export: z.enum(["", "xlsx", "csv"]).default(""),
 });
-const PAGE_SIZE = 50;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { scope } = await requireManager(request);
@@ -63,9 +65,16 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       status: q.status || undefined,
       q: q.q,
       page: q.page,
-      pageSize: PAGE_SIZE,
+      pageSize: q.pageSize,
     });
-    return { query: q, progress };
+    const [reminders, memberRem] = await Promise.all([
+      assignmentReminders(progress.assignment.id),
+      memberReminders(
+        progress.assignment.id,
+        progress.rows.map((r) => r.personId),
+      ),
+    ]);
+    return { query: q, progress, reminders, memberReminders: memberRem };
   } catch (error) {
     throw domainErrorData(error, request);
   }
@@ -86,7 +95,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function AssignmentProgressPage() {
-  const { query, progress } = useLoaderData<typeof loader>() as Exclude<
+  const { query, progress, reminders, memberReminders } = useLoaderData<typeof loader>() as Exclude<
     Awaited<ReturnType<typeof loader>>,
     Response
   >;
@@ -164,33 +173,90 @@ export default function AssignmentProgressPage() {
           </Form>
         ) : null}
       </div>
-      <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-        <table className="min-w-full divide-y divide-slate-200 text-sm">
+      <section aria-labelledby="reminders-title" className="card space-y-1 text-sm" data-testid="reminders">
+        <h2 id="reminders-title" className="font-semibold">
+          {t("asg.rem.title")}
+        </h2>
+        <p>{t("asg.rem.auto", { at: formatDateTime(reminders.lastAutomaticAt) || t("asg.rem.never") })}</p>
+        <p>
+          {reminders.lastManual
+            ? t("asg.rem.manual", {
+                at: formatDateTime(reminders.lastManual.at),
+                count: reminders.lastManual.count,
+                by: reminders.lastManual.by ?? t("asg.rem.system"),
+              })
+            : t("asg.rem.manualNever")}
+        </p>
+        <p>
+          {t("asg.rem.emails", {
+            at: formatDateTime(reminders.lastEmailSentAt) || t("asg.rem.never"),
+            pending: reminders.pendingEmails,
+            failed: reminders.failedEmails,
+          })}
+        </p>
+      </section>
+      {/* Name and state stay visible on a phone; the other columns appear from sm/md up. */}
+      <div
+        className="overflow-x-auto rounded-lg border border-slate-200 bg-white"
+        {...scrollRegion(progress.assignment.courseTitle)}
+      >
+        <table className="min-w-full divide-y divide-slate-200 text-sm" data-testid="progress-table">
           <thead className="bg-slate-50 text-left">
             <tr>
               <th className="px-3 py-2">{t("people.fullName")}</th>
               <th className="hidden px-3 py-2 md:table-cell">{t("people.email")}</th>
-              <th className="px-3 py-2">{t("people.agency")}</th>
+              <th className="hidden px-3 py-2 sm:table-cell">{t("people.agency")}</th>
               <th className="px-3 py-2">{t("people.status")}</th>
-              <th className="px-3 py-2">{t("asg.due")}</th>
-              <th className="px-3 py-2">{t("asg.completedOn")}</th>
+              <th className="hidden px-3 py-2 sm:table-cell">{t("asg.due")}</th>
+              <th className="hidden px-3 py-2 sm:table-cell">{t("asg.completedOn")}</th>
+              <th className="hidden px-3 py-2 lg:table-cell">{t("asg.rem.last")}</th>
             </tr>
           </thead>
           <tbody className="divide-y divide-slate-100">
-            {progress.rows.map((r) => (
-              <tr key={r.personId}>
-                <td className="px-3 py-2 font-medium">{r.fullName}</td>
-                <td className="hidden px-3 py-2 md:table-cell">{r.email}</td>
-                <td className="px-3 py-2">{r.agencyName}</td>
-                <td className="px-3 py-2">{t(`asg.status.${r.status}` as MessageKey)}</td>
-                <td className="px-3 py-2">{formatDate(r.dueAt)}</td>
-                <td className="px-3 py-2">{formatDate(r.completedAt)}</td>
-              </tr>
-            ))}
+            {progress.rows.map((r) => {
+              const rem = memberReminders[r.personId];
+              return (
+                <tr key={r.personId}>
+                  <td className="px-3 py-2">
+                    <span className="font-medium">{r.fullName}</span>
+                    <div className="text-xs text-slate-600 sm:hidden">{r.agencyName}</div>
+                  </td>
+                  <td className="hidden px-3 py-2 md:table-cell">{r.email}</td>
+                  <td className="hidden px-3 py-2 sm:table-cell">{r.agencyName}</td>
+                  <td className="px-3 py-2">
+                    {t(`asg.status.${r.status}` as MessageKey)}
+                    <div className="text-xs text-slate-600 sm:hidden">
+                      {r.completedAt
+                        ? `${t("asg.completedOn")}: ${formatDate(r.completedAt)}`
+                        : `${t("asg.due")}: ${formatDate(r.dueAt)}`}
+                    </div>
+                  </td>
+                  <td className="hidden px-3 py-2 sm:table-cell">{formatDate(r.dueAt)}</td>
+                  <td className="hidden px-3 py-2 sm:table-cell">{formatDate(r.completedAt)}</td>
+                  <td className="hidden px-3 py-2 lg:table-cell" data-testid="member-reminder">
+                    {rem?.noticeAt ? (
+                      <>
+                        {formatDate(rem.noticeAt)}
+                        {rem.manual ? ` (${t("asg.rem.byHand")})` : ""}
+                      </>
+                    ) : (
+                      "—"
+                    )}
+                    {rem?.email ? (
+                      <div className="text-xs text-slate-600">
+                        {t(`asg.rem.email.${rem.email.state}` as MessageKey, {
+                          at: formatDate(rem.email.at),
+                        })}
+                      </div>
+                    ) : null}
+                  </td>
+                </tr>
+              );
+            })}
           </tbody>
         </table>
       </div>
-      <Pagination page={query.page} pageSize={PAGE_SIZE} total={progress.total} />
+      <Pagination page={query.page} pageSize={query.pageSize} total={progress.total} />
     </div>
   );
 }

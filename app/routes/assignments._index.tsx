@@ -4,6 +4,7 @@ import { listAssignments } from "~/modules/assignments/assignments.server";
 import { requireManager } from "~/modules/auth/guards.server";
 import { formatDate } from "~/utils/format";
 import { useT, pageTitle } from "~/utils/i18n";
+import { scrollRegion } from "~/components/scroll-region";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "title.assignments") }];
 
@@ -31,7 +32,10 @@ export default function AssignmentsPage() {
       {assignments.length === 0 ? (
         <p className="card text-slate-600">{t("asg.none")}</p>
       ) : (
-        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+        <div
+          className="overflow-x-auto rounded-lg border border-slate-200 bg-white"
+          {...scrollRegion(t("asg.title"))}
+        >
           <table className="min-w-full divide-y divide-slate-200 text-sm">
             <thead className="bg-slate-50 text-left">
               <tr>

@@ -1,113 +1,90 @@
+import { getFormProps, getInputProps, getSelectProps, getTextareaProps, useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { DateField } from "~/components/date-input";
-import { db } from "~/db.server";
+import { Field, FormError } from "~/components/field";
 import type { MessageKey } from "~/i18n";
 import { listAgencyOptions } from "~/modules/agencies/agencies.server";
 import { indentedAgencyOptions } from "~/modules/agencies/options";
+import { createAssignment } from "~/modules/assignments/assignments.server";
+import { newAssignmentSchema } from "~/modules/assignments/form";
 import {
-  assignmentInputSchema,
-  createAssignment,
-  previewAssignment,
-} from "~/modules/assignments/assignments.server";
+  assignableCourses,
+  formToInput,
+  previewWithWarnings,
+  type AssignmentPreview,
+} from "~/modules/assignments/new-assignment.server";
 import { requireManager } from "~/modules/auth/guards.server";
-import { personWhere } from "~/modules/auth/scope";
+import { IT_ROLES, STAFF_CATEGORIES } from "~/modules/people/schema";
+import { DomainError } from "~/utils/errors";
 import { redirectWithFlash } from "~/utils/flash.server";
-import { fieldErrors } from "~/utils/forms";
-import { domainErrorData, forbidden } from "~/utils/http.server";
+import { formatIssues } from "~/utils/forms";
+import { errorBody, forbidden } from "~/utils/http.server";
 import { getLocale, serverT } from "~/utils/i18n.server";
-import { useT, pageTitle } from "~/utils/i18n";
+import { formatDate } from "~/utils/format";
 import { readForm } from "~/utils/read-form.server";
-import { textProblem } from "~/utils/zod-text";
+import { pageTitle, useLocale, useT } from "~/utils/i18n";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "title.assignmentNew") }];
-
-const CATEGORIES = ["CAN_BO", "CONG_CHUC", "VIEN_CHUC", "NGUOI_LAO_DONG"] as const;
-const IT_ROLES = ["NONE", "FULL_TIME", "PART_TIME"] as const;
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { scope } = await requireManager(request);
   if (scope !== "ALL" && scope.length === 0) forbidden();
-  const [courses, agencies] = await Promise.all([
-    db.course.findMany({
-      where: { active: true, currentVersionId: { not: null } },
-      select: { id: true, currentVersion: { select: { title: true } } },
-    }),
-    listAgencyOptions(scope),
-  ]);
-  return {
-    courses: courses.map((c) => ({ id: c.id, title: c.currentVersion?.title ?? "" })),
-    agencies: indentedAgencyOptions(agencies),
-  };
+  const [courses, agencies] = await Promise.all([assignableCourses(), listAgencyOptions(scope)]);
+  return { courses, agencies: indentedAgencyOptions(agencies) };
 }
 
-/** Form fields → the service's input. Named people come as emails and must be inside the caller's scope. */
-async function formInput(form: FormData, scope: Awaited<ReturnType<typeof requireManager>>["scope"]) {
-  const list = (k: string) => form.getAll(k).map(String).filter(Boolean);
-  const emails = String(form.get("emails") ?? "")
-    .split(/[\s,;]+/)
-    .map((e) => e.trim().toLowerCase())
-    .filter(Boolean);
-  const named = emails.length
-    ? await db.person.findMany({
-        // An email with a NUL or control character cannot be anyone's; it is reported as not found.
-        where: { email: { in: emails.filter((e) => textProblem(e) === null) }, ...personWhere(scope) },
-        select: { id: true, email: true },
-      })
-    : [];
-  const missing = emails.filter((e) => !named.some((p) => p.email === e));
-  return {
-    missing,
-    input: {
-      courseId: String(form.get("courseId") ?? ""),
-      agencyId: String(form.get("agencyId") ?? "") || null,
-      includeSubagencies: form.get("includeSubagencies") === "true",
-      staffCategories: list("staffCategories"),
-      itRoles: list("itRoles"),
-      headOfUnitOnly: form.get("headOfUnitOnly") === "true",
-      tags: String(form.get("tags") ?? "")
-        .split(/[,;]/)
-        .map((s) => s.trim())
-        .filter(Boolean),
-      personIds: named.map((p) => p.id),
-      dueAt: String(form.get("dueAt") ?? "") || undefined,
-      dueDays: form.get("dueDays") ? String(form.get("dueDays")) : undefined,
-      standing: form.get("standing") === "true",
-    },
-  };
-}
+// The service names its fields after the input (personIds); the form shows them next to its own fields.
+const FORM_FIELD: Record<string, string> = { personIds: "emails" };
 
 export async function action({ request }: ActionFunctionArgs) {
   const { actor, scope } = await requireManager(request);
-  const form = await readForm(request);
-  const { input, missing } = await formInput(form, scope);
-  if (missing.length) {
-    return data(
-      {
-        errors: {
-          emails: serverT(request)("assignments.emailsNotInScope", { emails: missing.join(", ") }),
-        } as Record<string, string>,
-        count: null,
-      },
-      { status: 400 },
-    );
-  }
-  const parsed = assignmentInputSchema.safeParse(input);
-  if (!parsed.success)
-    return data({ errors: fieldErrors(parsed.error, getLocale(request)), count: null }, { status: 400 });
+  const formData = await readForm(request);
+  const submission = parseWithZod(formData, {
+    schema: newAssignmentSchema(),
+    formatError: formatIssues(getLocale(request)),
+  });
+  if (submission.status !== "success")
+    return data({ result: submission.reply(), preview: null, stale: false }, { status: 400 });
+  const t = serverT(request);
+  const value = submission.value;
   try {
-    if (form.get("intent") === "preview") {
-      const preview = await previewAssignment(scope, parsed.data);
-      return { errors: {} as Record<string, string>, count: preview.count };
-    }
-    const created = await createAssignment(scope, parsed.data, actor.userId);
+    const { input, missing } = await formToInput(scope, value);
+    if (missing.length)
+      return data(
+        {
+          result: submission.reply({
+            fieldErrors: { emails: [t("asg.err.emailsMissing", { emails: missing.join(", ") })] },
+          }),
+          preview: null,
+          stale: false,
+        },
+        { status: 400 },
+      );
+    const preview = await previewWithWarnings(scope, input);
+    // Create only what the coordinator saw: same audience, same count, same overlaps as the preview.
+    if (value.intent === "preview" || value.previewToken !== preview.token)
+      return { result: submission.reply(), preview, stale: value.intent === "confirm" };
+    const created = await createAssignment(scope, input, actor.userId);
     return redirectWithFlash(`/assignments/${created.id}`, {
       kind: "success",
-      message: serverT(request)("asg.created", { count: created.count }),
+      message: t("asg.created", { count: created.count }),
     });
   } catch (error) {
-    const res = domainErrorData(error, request);
-    return data({ errors: res.data.errors, count: null }, { status: res.init?.status ?? 400 });
+    if (!(error instanceof DomainError)) throw error;
+    if (error.status === 403 || error.status === 404)
+      throw data(errorBody(error.ref), { status: error.status });
+    const message = error.render(getLocale(request));
+    const field = error.field ? (FORM_FIELD[error.field] ?? error.field) : null;
+    return data(
+      {
+        result: submission.reply(field ? { fieldErrors: { [field]: [message] } } : { formErrors: [message] }),
+        preview: null,
+        stale: false,
+      },
+      { status: error.status },
+    );
   }
 }
 
@@ -116,52 +93,74 @@ export default function NewAssignmentPage() {
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const t = useT();
-  const errors: Record<string, string> = actionData?.errors ?? {};
-  const err = (k: string) => (errors[k] ? <p className="field-error">{errors[k]}</p> : null);
+  const locale = useLocale();
+  const [form, fields] = useForm({
+    id: "new-assignment",
+    lastResult: navigation.state === "idle" ? actionData?.result : undefined,
+    defaultValue: { includeSubagencies: "on", standing: "on" },
+    shouldValidate: "onSubmit",
+    shouldRevalidate: "onInput",
+    onValidate({ formData }) {
+      // Revalidating while typing has no submitter; check the fields as a preview would.
+      if (!formData.has("intent")) formData.set("intent", "preview");
+      return parseWithZod(formData, { schema: newAssignmentSchema(), formatError: formatIssues(locale) });
+    },
+  });
+  // Messages are i18n keys from the shared schema, or already translated text from the server.
+  const msg = (errors: string[] | undefined) => (errors?.[0] ? t(errors[0] as MessageKey) : undefined);
+  const preview: AssignmentPreview | null = actionData && "preview" in actionData ? actionData.preview : null;
+  const busy = navigation.state !== "idle";
+  const agencyOf = fields.agencyId;
+
   return (
     <div className="max-w-3xl space-y-4">
       <h1 className="text-2xl font-semibold">{t("asg.new")}</h1>
-      {errors.form ? (
-        <p role="alert" className="rounded-md border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-800">
-          {errors.form}
-        </p>
-      ) : null}
-      <Form method="post" className="card grid gap-4 sm:grid-cols-2">
+      <FormError message={msg(form.errors)} />
+      <Form method="post" className="card grid gap-4 sm:grid-cols-2" {...getFormProps(form)}>
+        <Field
+          name={fields.courseId.name}
+          label={t("asg.course")}
+          error={msg(fields.courseId.errors)}
+          className="sm:col-span-2"
+        >
+          {(control) => (
+            <select {...getSelectProps(fields.courseId)} {...control}>
+              {courses.map((c) => (
+                <option key={c.id} value={c.id}>
+                  {c.title}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
         <div className="sm:col-span-2">
-          <label htmlFor="courseId" className="label">
-            {t("asg.course")}
-          </label>
-          <select id="courseId" name="courseId" className="input">
-            {courses.map((c) => (
-              <option key={c.id} value={c.id}>
-                {c.title}
-              </option>
-            ))}
-          </select>
-          {err("courseId")}
-        </div>
-        <div className="sm:col-span-2">
-          <label htmlFor="agencyId" className="label">
-            {t("asg.agency")}
-          </label>
-          <select id="agencyId" name="agencyId" className="input">
-            {agencies.map((a) => (
-              <option key={a.id} value={a.id}>
-                {a.label}
-              </option>
-            ))}
-          </select>
+          <Field name={agencyOf.name} label={t("asg.agency")} error={msg(agencyOf.errors)}>
+            {(control) => (
+              <select {...getSelectProps(agencyOf)} {...control}>
+                {agencies.map((a) => (
+                  <option key={a.id} value={a.id}>
+                    {a.label}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
           <label className="mt-1 flex items-center gap-2 text-sm">
-            <input type="checkbox" name="includeSubagencies" value="true" defaultChecked />{" "}
+            <input {...getInputProps(fields.includeSubagencies, { type: "checkbox" })} />{" "}
             {t("asg.includeSub")}
           </label>
-          {err("agencyId")}
         </div>
         <fieldset>
           <legend className="label">{t("asg.categories")}</legend>
-          {CATEGORIES.map((c) => (
+          {STAFF_CATEGORIES.map((c) => (
             <label key={c} className="flex items-center gap-2 text-sm">
-              <input type="checkbox" name="staffCategories" value={c} /> {t(`staff.${c}` as MessageKey)}
+              <input
+                type="checkbox"
+                name={fields.staffCategories.name}
+                value={c}
+                defaultChecked={fields.staffCategories.initialValue?.includes(c)}
+              />{" "}
+              {t(`staff.${c}` as MessageKey)}
             </label>
           ))}
         </fieldset>
@@ -169,61 +168,90 @@ export default function NewAssignmentPage() {
           <legend className="label">{t("asg.itRoles")}</legend>
           {IT_ROLES.map((c) => (
             <label key={c} className="flex items-center gap-2 text-sm">
-              <input type="checkbox" name="itRoles" value={c} /> {t(`it.${c}` as MessageKey)}
+              <input
+                type="checkbox"
+                name={fields.itRoles.name}
+                value={c}
+                defaultChecked={fields.itRoles.initialValue?.includes(c)}
+              />{" "}
+              {t(`it.${c}` as MessageKey)}
             </label>
           ))}
           <label className="mt-2 flex items-center gap-2 text-sm">
-            <input type="checkbox" name="headOfUnitOnly" value="true" /> {t("asg.headOnly")}
+            <input {...getInputProps(fields.headOfUnitOnly, { type: "checkbox" })} /> {t("asg.headOnly")}
           </label>
         </fieldset>
-        <div>
-          <label htmlFor="tags" className="label">
-            {t("asg.tags")}
-          </label>
-          <input id="tags" name="tags" className="input" />
-          {err("tags")}
-        </div>
-        <div>
-          <label htmlFor="emails" className="label">
-            {t("assignments.emailsLabel")}
-          </label>
-          <textarea id="emails" name="emails" rows={2} className="input" />
-          {err("emails")}
-        </div>
-        <DateField name="dueAt" label={t("asg.dueAt")} error={errors.dueAt} />
-        <div>
-          <label htmlFor="dueDays" className="label">
-            {t("asg.dueDays")}
-          </label>
-          <input id="dueDays" name="dueDays" type="number" min={1} max={365} className="input" />
-          {err("dueDays")}
-        </div>
+        <Field name={fields.tags.name} label={t("asg.tags")} error={msg(fields.tags.errors)}>
+          {(control) => <input {...getInputProps(fields.tags, { type: "text" })} {...control} />}
+        </Field>
+        <Field name={fields.emails.name} label={t("asg.emails")} error={msg(fields.emails.errors)}>
+          {(control) => <textarea {...getTextareaProps(fields.emails)} {...control} rows={2} />}
+        </Field>
+        <DateField
+          name={fields.dueAt.name}
+          label={t("asg.dueAt")}
+          error={msg(fields.dueAt.errors)}
+          defaultValue={fields.dueAt.initialValue as string | undefined}
+        />
+        <Field name={fields.dueDays.name} label={t("asg.dueDays")} error={msg(fields.dueDays.errors)}>
+          {(control) => (
+            <input {...getInputProps(fields.dueDays, { type: "number" })} {...control} min={1} max={365} />
+          )}
+        </Field>
         <label className="flex items-center gap-2 text-sm sm:col-span-2">
-          <input type="checkbox" name="standing" value="true" defaultChecked /> {t("asg.standing")}
+          <input {...getInputProps(fields.standing, { type: "checkbox" })} /> {t("asg.standing")}
         </label>
-        <div className="flex flex-wrap items-center gap-3 sm:col-span-2">
-          <button
-            type="submit"
-            name="intent"
-            value="preview"
-            className="btn-secondary"
-            disabled={navigation.state !== "idle"}
+        {preview && preview.overlap.people > 0 ? (
+          <div
+            role="alert"
+            data-testid="overlap-warning"
+            className="space-y-1 rounded-md border border-amber-400 bg-amber-50 px-3 py-2 text-sm text-amber-950 sm:col-span-2"
           >
+            <p className="font-semibold">{t("asg.warn.title")}</p>
+            <ul className="list-disc space-y-1 pl-5">
+              {preview.overlap.assignments.map((o) => {
+                const from = formatDate(o.dueFrom);
+                const to = formatDate(o.dueTo);
+                return (
+                  <li key={o.assignmentId}>
+                    {t("asg.warn.overlap", {
+                      count: o.people,
+                      assigned: formatDate(o.assignedAt),
+                      due: from === to ? from : `${from}–${to}`,
+                      name: o.title || o.agencyName || t("asg.warn.named"),
+                    })}
+                  </li>
+                );
+              })}
+            </ul>
+            {preview.overlap.assignments.length > 1 ? (
+              <p>{t("asg.warn.total", { count: preview.overlap.people })}</p>
+            ) : null}
+            <p>{t("asg.warn.hint")}</p>
+          </div>
+        ) : null}
+        {actionData && "stale" in actionData && actionData.stale ? (
+          <p role="alert" className="text-sm text-red-800 sm:col-span-2">
+            {t("asg.warn.stale")}
+          </p>
+        ) : null}
+        <div className="flex flex-wrap items-center gap-3 sm:col-span-2">
+          <button type="submit" name="intent" value="preview" className="btn-secondary" disabled={busy}>
             {t("asg.preview")}
           </button>
-          {actionData?.count != null ? (
+          {preview ? (
             <>
               <span role="status" className="text-sm font-medium">
-                {t("asg.reaches", { count: actionData.count })}
+                {t("asg.reaches", { count: preview.count })}
+                {preview.sample.length ? (
+                  <span className="block text-xs font-normal text-slate-600">
+                    {t("asg.sample", { names: preview.sample.join(", ") })}
+                  </span>
+                ) : null}
               </span>
-              <button
-                type="submit"
-                name="intent"
-                value="create"
-                className="btn-primary"
-                disabled={navigation.state !== "idle"}
-              >
-                {t("asg.confirm", { count: actionData.count })}
+              <input type="hidden" name="previewToken" value={preview.token} />
+              <button type="submit" name="intent" value="confirm" className="btn-primary" disabled={busy}>
+                {t("asg.confirm", { count: preview.count })}
               </button>
             </>
           ) : null}

@@ -13,7 +13,6 @@ import {
   MAX_SELECTED,
   OVERDUE_STATES,
   overdueFilterSchema,
-  PAGE_SIZES,
   type OverdueFilter,
 } from "~/modules/assignments/overdue-schema";
 import {
@@ -163,18 +162,7 @@ export default function OverduePage() {
           </select>
         </div>
         <div className="flex items-end gap-2">
-          <div className="flex-1">
-            <label htmlFor="pageSize" className="label">
-              {t("ovd.pageSize")}
-            </label>
-            <select id="pageSize" name="pageSize" defaultValue={String(filter.pageSize)} className="input">
-              {PAGE_SIZES.map((n) => (
-                <option key={n} value={n}>
-                  {n}
-                </option>
-              ))}
-            </select>
-          </div>
+          <input type="hidden" name="pageSize" value={String(filter.pageSize)} />
           <button type="submit" className="btn-primary">
             {t("ovd.filter")}
           </button>

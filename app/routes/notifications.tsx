@@ -20,23 +20,24 @@ import { formatDateTime } from "~/utils/format";
 import { notFound, parseSearchParams } from "~/utils/http.server";
 import { useT, pageTitle } from "~/utils/i18n";
 import { serverT } from "~/utils/i18n.server";
+import { pagingFields } from "~/utils/paging";
 import { readForm } from "~/utils/read-form.server";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "title.notifications") }];
 
 const query = z.object({
-  page: z.coerce.number().int().min(1, "validation.pageMin").max(10_000).default(1),
+  ...pagingFields(INBOX_PAGE_SIZE),
   unread: z.enum(["1"]).optional(),
 });
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requireLearner(request);
-  const { page, unread } = parseSearchParams(request, query);
+  const { page, pageSize, unread } = parseSearchParams(request, query);
   const [list, unreadTotal] = await Promise.all([
-    listNotifications(actor.personId, page, unread === "1"),
+    listNotifications(actor.personId, page, unread === "1", pageSize),
     unreadCount(actor.personId),
   ]);
-  return { ...list, page, unreadOnly: unread === "1", unreadTotal, pageSize: INBOX_PAGE_SIZE };
+  return { ...list, page, unreadOnly: unread === "1", unreadTotal, pageSize };
 }
 
 const actionSchema = z.discriminatedUnion("intent", [

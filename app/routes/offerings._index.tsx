@@ -5,6 +5,7 @@ import { requireActor } from "~/modules/auth/guards.server";
 import { type OfferingCard, listOfferings } from "~/modules/scheduling/views.server";
 import { formatVnDateTime } from "~/modules/scheduling/time";
 import { useT, pageTitle } from "~/utils/i18n";
+import { scrollRegion } from "~/components/scroll-region";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "title.offerings") }];
 
@@ -81,7 +82,10 @@ export default function OfferingsPage() {
           {bookings.length === 0 ? (
             <p className="text-sm text-slate-600">{t("off.none")}</p>
           ) : (
-            <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+            <div
+              className="overflow-x-auto rounded-lg border border-slate-200 bg-white"
+              {...scrollRegion(t("off.bookings"))}
+            >
               <table className="min-w-full divide-y divide-slate-200 text-sm">
                 <thead className="bg-slate-50 text-left">
                   <tr>

@@ -9,10 +9,9 @@ import { inScope, manageScope } from "~/modules/auth/scope";
 import { listPeopleForQuery, peopleQuerySchema } from "~/modules/people/query.server";
 import { parseSearchParams } from "~/utils/http.server";
 import { useT, pageTitle } from "~/utils/i18n";
+import { scrollRegion } from "~/components/scroll-region";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "title.people") }];
-
-const PAGE_SIZE = 25;
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { actor, scope } = await requireViewer(request);
@@ -20,7 +19,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const agencies = await listAgencyOptions(scope);
   const { rows, total } = await listPeopleForQuery(scope, query, agencies, {
     page: query.page,
-    pageSize: PAGE_SIZE,
+    pageSize: query.pageSize,
   });
   const canManage = manageScope(actor);
   return {
@@ -128,13 +127,18 @@ export default function PeoplePage() {
       {rows.length === 0 ? (
         <p className="card text-slate-600">{t("people.none")}</p>
       ) : (
-        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-          <table className="min-w-full divide-y divide-slate-200 text-sm">
+        // Name and state stay visible on a phone; agency and email move under the name.
+        <div
+          className="overflow-x-auto rounded-lg border border-slate-200 bg-white"
+          {...scrollRegion(t("people.title"))}
+        >
+          <table className="min-w-full divide-y divide-slate-200 text-sm" data-testid="people-table">
             <thead className="bg-slate-50 text-left">
               <tr>
                 <th className="px-3 py-2">{t("people.fullName")}</th>
+                <th className="px-3 py-2">{t("people.status")}</th>
                 <th className="hidden px-3 py-2 md:table-cell">{t("people.email")}</th>
-                <th className="px-3 py-2">{t("people.agency")}</th>
+                <th className="hidden px-3 py-2 sm:table-cell">{t("people.agency")}</th>
                 <th className="hidden px-3 py-2 lg:table-cell">{t("people.category")}</th>
                 <th className="hidden px-3 py-2 lg:table-cell">{t("people.itRole")}</th>
               </tr>
@@ -155,16 +159,21 @@ export default function PeoplePage() {
                         {t("people.head")}
                       </span>
                     ) : null}
-                    {!p.active ? (
-                      <span className="ml-2 rounded bg-slate-100 px-1.5 py-0.5 text-xs">
+                    <div className="text-xs text-slate-500">{p.position}</div>
+                    <div className="text-xs text-slate-500 sm:hidden">{p.agencyName}</div>
+                    <div className="text-xs break-all text-slate-500 md:hidden">{p.email}</div>
+                  </td>
+                  <td className="px-3 py-2 whitespace-nowrap">
+                    {p.active ? (
+                      t("people.statusActive")
+                    ) : (
+                      <span className="rounded bg-slate-100 px-1.5 py-0.5 text-xs">
                         {t("people.statusInactive")}
                       </span>
-                    ) : null}
-                    <div className="text-xs text-slate-500">{p.position}</div>
-                    <div className="text-xs text-slate-500 md:hidden">{p.email}</div>
+                    )}
                   </td>
                   <td className="hidden px-3 py-2 md:table-cell">{p.email}</td>
-                  <td className="px-3 py-2">{p.agencyName}</td>
+                  <td className="hidden px-3 py-2 sm:table-cell">{p.agencyName}</td>
                   <td className="hidden px-3 py-2 lg:table-cell">
                     {t(`staff.${p.staffCategory}` as MessageKey)}
                   </td>
@@ -175,7 +184,7 @@ export default function PeoplePage() {
           </table>
         </div>
       )}
-      <Pagination page={query.page} pageSize={PAGE_SIZE} total={total} />
+      <Pagination page={query.page} pageSize={query.pageSize} total={total} />
     </div>
   );
 }

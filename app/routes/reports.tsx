@@ -4,6 +4,7 @@ import { getAgencyTree } from "~/modules/agencies/agencies.server";
 import { requireViewer } from "~/modules/auth/guards.server";
 import { hasRole } from "~/modules/auth/scope";
 import { useT, pageTitle } from "~/utils/i18n";
+import { scrollRegion } from "~/components/scroll-region";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "title.reports") }];
 
@@ -56,7 +57,10 @@ export default function ReportsPage() {
         ))}
       </nav>
       <h2 className="pt-2 text-lg font-semibold">{t("reports.subtitle")}</h2>
-      <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+      <div
+        className="overflow-x-auto rounded-lg border border-slate-200 bg-white"
+        {...scrollRegion(t("reports.title"))}
+      >
         <table className="min-w-full divide-y divide-slate-200 text-sm">
           <thead className="bg-slate-50 text-left">
             <tr>

@@ -9,6 +9,7 @@ import { parseViewQuery, resolveView } from "~/modules/targets/view.server";
 import { isAdmin } from "~/modules/auth/scope";
 import { formatNumber } from "~/utils/format";
 import { useLocale, useT, pageTitle } from "~/utils/i18n";
+import { scrollRegion } from "~/components/scroll-region";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "title.targets") }];
 
@@ -210,12 +211,13 @@ export default function TargetsDashboard() {
           {d.rows.length === 0 ? (
             <p className="text-slate-600">{t("tg.noRows")}</p>
           ) : (
-            <div className="overflow-x-auto">
+            // On a phone: agency, percent and Đánh giá; the counts move under the name.
+            <div className="overflow-x-auto" {...scrollRegion(t("tg.title"))}>
               <table className="min-w-full divide-y divide-slate-200 text-sm" data-testid="agency-table">
                 <thead className="bg-slate-50 text-left">
                   <tr>
                     <th className="px-3 py-2">{t("tg.agency")}</th>
-                    <th className="px-3 py-2 text-right">{t("tg.audience")}</th>
+                    <th className="hidden px-3 py-2 text-right sm:table-cell">{t("tg.audience")}</th>
                     <th className="hidden px-3 py-2 text-right sm:table-cell">{t("tg.completed")}</th>
                     <th className="px-3 py-2 text-right">{t("tg.percent")}</th>
                     <th className="hidden px-3 py-2 sm:table-cell">{t("tg.chart")}</th>
@@ -226,7 +228,7 @@ export default function TargetsDashboard() {
                 <tbody className="divide-y divide-slate-100">
                   {d.rows.map((r) => (
                     <tr key={`${r.id}-${r.ownOnly}`}>
-                      <td className="min-w-40 px-3 py-1.5">
+                      <td className="px-3 py-1.5 sm:min-w-40">
                         {r.drill ? (
                           <Link to={q({ agency: r.id })} className="font-medium text-red-800 hover:underline">
                             {r.name}
@@ -234,8 +236,16 @@ export default function TargetsDashboard() {
                         ) : (
                           <span className={r.ownOnly ? "text-slate-600 italic" : ""}>{r.name}</span>
                         )}
+                        <div className="text-xs text-slate-600 tabular-nums sm:hidden">
+                          {t("tg.completedOf", {
+                            completed: n(r.figure.completed),
+                            audience: n(r.figure.audience),
+                          })}
+                        </div>
                       </td>
-                      <td className="px-3 py-1.5 text-right tabular-nums">{n(r.figure.audience)}</td>
+                      <td className="hidden px-3 py-1.5 text-right tabular-nums sm:table-cell">
+                        {n(r.figure.audience)}
+                      </td>
                       <td className="hidden px-3 py-1.5 text-right tabular-nums sm:table-cell">
                         {n(r.figure.completed)}
                       </td>

@@ -17,6 +17,7 @@ import { domainErrorReply } from "~/utils/conform.server";
 import { badRequest, domainErrorData, notFound } from "~/utils/http.server";
 import { getLocale, serverT } from "~/utils/i18n.server";
 import { useT, pageTitle } from "~/utils/i18n";
+import { scrollRegion } from "~/components/scroll-region";
 import { readForm } from "~/utils/read-form.server";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "title.plan") }];
@@ -172,7 +173,10 @@ export default function PlanPage() {
       <section className="space-y-3">
         <h2 className="text-lg font-semibold">{t("plans.targets")}</h2>
         <FormError message={toggleError} />
-        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+        <div
+          className="overflow-x-auto rounded-lg border border-slate-200 bg-white"
+          {...scrollRegion(t("plans.targets"))}
+        >
           <table className="min-w-full divide-y divide-slate-200 text-sm">
             <thead className="bg-slate-50 text-left">
               <tr>

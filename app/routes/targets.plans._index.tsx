@@ -7,6 +7,7 @@ import { canManagePlan } from "~/modules/targets/view.server";
 import { formatDate } from "~/utils/format";
 import { forbidden } from "~/utils/http.server";
 import { useT, pageTitle } from "~/utils/i18n";
+import { scrollRegion } from "~/components/scroll-region";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "title.plans") }];
 
@@ -52,16 +53,19 @@ export default function PlansPage() {
       {plans.length === 0 ? (
         <p className="card text-slate-600">{t("plans.none")}</p>
       ) : (
-        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+        <div
+          className="overflow-x-auto rounded-lg border border-slate-200 bg-white"
+          {...scrollRegion(t("plans.title"))}
+        >
           <table className="min-w-full divide-y divide-slate-200 text-sm">
             <thead className="bg-slate-50 text-left">
               <tr>
                 <th className="px-3 py-2">{t("plans.titleField")}</th>
-                <th className="px-3 py-2">{t("plans.documentNumber")}</th>
+                <th className="hidden px-3 py-2 sm:table-cell">{t("plans.documentNumber")}</th>
                 <th className="px-3 py-2">{t("plans.year")}</th>
-                <th className="px-3 py-2">{t("plans.agency")}</th>
+                <th className="hidden px-3 py-2 md:table-cell">{t("plans.agency")}</th>
                 <th className="px-3 py-2 text-right">{t("plans.targets")}</th>
-                <th className="px-3 py-2 text-right">{t("tg.snapshots")}</th>
+                <th className="hidden px-3 py-2 text-right sm:table-cell">{t("tg.snapshots")}</th>
               </tr>
             </thead>
             <tbody className="divide-y divide-slate-100">
@@ -74,12 +78,13 @@ export default function PlansPage() {
                     {p.active ? null : (
                       <span className="ml-2 text-xs text-slate-500">({t("plans.inactive")})</span>
                     )}
+                    <div className="text-xs text-slate-600 sm:hidden">{p.documentNumber}</div>
                   </td>
-                  <td className="px-3 py-2">{p.documentNumber}</td>
+                  <td className="hidden px-3 py-2 sm:table-cell">{p.documentNumber}</td>
                   <td className="px-3 py-2">{p.year}</td>
-                  <td className="px-3 py-2">{p.agency}</td>
+                  <td className="hidden px-3 py-2 md:table-cell">{p.agency}</td>
                   <td className="px-3 py-2 text-right tabular-nums">{p.targets}</td>
-                  <td className="px-3 py-2 text-right tabular-nums">{p.snapshots}</td>
+                  <td className="hidden px-3 py-2 text-right tabular-nums sm:table-cell">{p.snapshots}</td>
                 </tr>
               ))}
             </tbody>

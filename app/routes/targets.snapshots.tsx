@@ -18,6 +18,7 @@ import { domainErrorReply } from "~/utils/conform.server";
 import { badRequest, notFound } from "~/utils/http.server";
 import { getLocale, serverT } from "~/utils/i18n.server";
 import { useT, pageTitle, useLocale } from "~/utils/i18n";
+import { scrollRegion } from "~/components/scroll-region";
 import { readForm } from "~/utils/read-form.server";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "title.snapshots") }];
@@ -155,13 +156,16 @@ export default function SnapshotsPage() {
       {d.snapshots.length === 0 ? (
         <p className="card text-slate-600">{t("snap.none")}</p>
       ) : (
-        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+        <div
+          className="overflow-x-auto rounded-lg border border-slate-200 bg-white"
+          {...scrollRegion(t("snap.title"))}
+        >
           <table className="min-w-full divide-y divide-slate-200 text-sm">
             <thead className="bg-slate-50 text-left">
               <tr>
                 <th className="px-3 py-2">{t("snap.label")}</th>
                 <th className="px-3 py-2">{t("snap.asOf")}</th>
-                <th className="px-3 py-2">{t("snap.kind")}</th>
+                <th className="hidden px-3 py-2 sm:table-cell">{t("snap.kind")}</th>
                 <th className="px-3 py-2" />
               </tr>
             </thead>
@@ -170,7 +174,7 @@ export default function SnapshotsPage() {
                 <tr key={s.id}>
                   <td className="px-3 py-1.5 font-medium">{s.label}</td>
                   <td className="px-3 py-1.5">{s.asOf}</td>
-                  <td className="px-3 py-1.5 text-slate-600">
+                  <td className="hidden px-3 py-1.5 text-slate-600 sm:table-cell">
                     {s.automatic ? t("snap.auto") : t("snap.manual")}
                   </td>
                   <td className="px-3 py-1.5 text-right whitespace-nowrap">

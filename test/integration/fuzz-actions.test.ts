@@ -95,6 +95,13 @@ const planFields = (x: Ids): [string, string][] => [
 ];
 
 const REACH: Record<string, Reach> = {
+  // The splat route answers 404 to any path nothing else matches, whatever the body.
+  "$.tsx": {
+    url: () => "/khong-co-trang-nay",
+    params: () => ({ "*": "khong-co-trang-nay" }),
+    cookie: (x) => x.w.learner.cookie,
+    fields: () => [["intent", "save"]],
+  },
   "account.password.tsx": {
     url: () => "/account/password",
     cookie: (x) => x.w.learner.cookie,

@@ -3,7 +3,6 @@ export const ui = {
   vi: {
     "ui.windowOpens": "mở",
     "ui.windowCloses": "đóng",
-    "ui.pagination": "Phân trang",
     "ui.mainNav": "Chính",
     "agencies.mergeConfirm": "Tôi hiểu thao tác này không thể hoàn tác",
     "ui.agencyCode": "Mã đơn vị",
@@ -20,7 +19,6 @@ export const ui = {
   en: {
     "ui.windowOpens": "opens",
     "ui.windowCloses": "closes",
-    "ui.pagination": "Pagination",
     "ui.mainNav": "Main",
     "agencies.mergeConfirm": "I understand this cannot be undone",
     "ui.agencyCode": "Agency code",

@@ -1,12 +1,12 @@
 // The cross-assignment overdue list ("Quá hạn"): its filter (URL search params, shared by the page and the
 // XLSX/CSV resource routes) and its bulk-action form (one schema for client and server, typed intents).
 import { z } from "zod";
+import { pagingFields } from "~/utils/paging";
 
 export const OVERDUE_STATES = ["OVERDUE", "NOT_STARTED", "IN_PROGRESS", "DUE_SOON"] as const;
 export type OverdueState = (typeof OVERDUE_STATES)[number];
 /** "Due soon" reaches this many Vietnamese days ahead (today included). */
 export const DUE_SOON_DAYS = 7;
-export const PAGE_SIZES = [20, 50, 100, 200] as const;
 export const DEFAULT_PAGE_SIZE = 50;
 /** A selection larger than this is refused; "all results" has no such limit. */
 export const MAX_SELECTED = 1000;
@@ -24,8 +24,8 @@ export const overdueFilterSchema = z.object({
   agencyId: optionalUuid.catch(""),
   courseId: optionalUuid.catch(""),
   state: z.enum(OVERDUE_STATES).catch("OVERDUE").default("OVERDUE"),
-  page: z.coerce.number().int().min(1).max(100_000).catch(1).default(1),
-  pageSize: z.coerce.number().int().min(1).max(500).catch(DEFAULT_PAGE_SIZE).default(DEFAULT_PAGE_SIZE),
+  // The same paging parameters as every list (the Pagination component offers the page sizes).
+  ...pagingFields(DEFAULT_PAGE_SIZE),
 });
 export type OverdueFilter = z.infer<typeof overdueFilterSchema>;
 

@@ -9,15 +9,20 @@ export async function unreadCount(personId: string): Promise<number> {
   return db.notification.count({ where: { personId, readAt: null } });
 }
 
-export async function listNotifications(personId: string, page: number, unreadOnly = false) {
+export async function listNotifications(
+  personId: string,
+  page: number,
+  unreadOnly = false,
+  pageSize = INBOX_PAGE_SIZE,
+) {
   const where = { personId, ...(unreadOnly ? { readAt: null } : {}) };
   const [total, items] = await Promise.all([
     db.notification.count({ where }),
     db.notification.findMany({
       where,
       orderBy: [{ createdAt: "desc" }, { id: "asc" }],
-      skip: (page - 1) * INBOX_PAGE_SIZE,
-      take: INBOX_PAGE_SIZE,
+      skip: (page - 1) * pageSize,
+      take: pageSize,
       select: { id: true, kind: true, title: true, body: true, link: true, readAt: true, createdAt: true },
     }),
   ]);

@@ -1,6 +1,7 @@
 // The people list's URL parameters, shared by the page and its Excel export.
 import { z } from "zod";
 import type { Scope } from "~/modules/auth/scope";
+import { pagingFields } from "~/utils/paging";
 import { notFound } from "~/utils/http.server";
 import { listPeople } from "./list.server";
 
@@ -10,7 +11,7 @@ export const peopleQuerySchema = z.object({
   sub: z.enum(["0", "1"]).default("1"),
   status: z.enum(["active", "inactive", "all"]).default("active"),
   sort: z.enum(["name", "-name", "email", "-email", "updated", "-updated"]).default("name"),
-  page: z.coerce.number().int().min(1).max(100000).default(1),
+  ...pagingFields(20),
 });
 export type PeopleQuery = z.infer<typeof peopleQuerySchema>;
 
