@@ -41,10 +41,8 @@ const FORM_FIELD: Record<string, string> = { personIds: "emails" };
 export async function action({ request }: ActionFunctionArgs) {
   const { actor, scope } = await requireManager(request);
   const formData = await readForm(request);
-  const submission = parseWithZod(formData, {
-    schema: newAssignmentSchema(),
-    formatError: formatIssues(getLocale(request)),
-  });
+  // The reply carries the schema's message keys: the page translates them (msg below).
+  const submission = parseWithZod(formData, { schema: newAssignmentSchema() });
   if (submission.status !== "success")
     return data({ result: submission.reply(), preview: null, stale: false }, { status: 400 });
   const t = serverT(request);
@@ -75,7 +73,8 @@ export async function action({ request }: ActionFunctionArgs) {
     if (!(error instanceof DomainError)) throw error;
     if (error.status === 403 || error.status === 404)
       throw data(errorBody(error.ref), { status: error.status });
-    const message = error.render(getLocale(request));
+    // A key the page translates, or, when it has values, the text in the reader's locale.
+    const message = Object.keys(error.params).length ? error.render(getLocale(request)) : error.key;
     const field = error.field ? (FORM_FIELD[error.field] ?? error.field) : null;
     return data(
       {

@@ -214,13 +214,16 @@ function inJsxValue(node: ts.Node): boolean {
 }
 
 describe("conform", () => {
-  // parseWithZod would put the schema's message keys, untranslated, into submission.reply().
+  // parseWithZod would put the schema's message keys, untranslated, into submission.reply(). The
+  // new-assignment page replies with keys on purpose and translates them itself (its msg() helper).
+  const TRANSLATES_KEYS_ITSELF = new Set(["app/routes/assignments.new.tsx"]);
   it(
     "every parseWithZod call translates the messages (formatError: formatIssues(locale))",
     { timeout: 60_000 },
     () => {
       const untranslated: string[] = [];
       for (const file of filesUnder(APP, /\.tsx?$/)) {
+        if (TRANSLATES_KEYS_ITSELF.has(rel(file))) continue;
         const source = parse(file);
         const visit = (node: ts.Node) => {
           if (
