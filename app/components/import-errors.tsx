@@ -1,4 +1,6 @@
 // The table of problems found in an uploaded file: line, column, reason (first 500), scrolling in place.
+import { scrollRegion } from "./scroll-region";
+
 export type ImportProblem = { line: number | null; column: string | null; message: string };
 
 export function ImportErrorsTable({
@@ -9,7 +11,7 @@ export function ImportErrorsTable({
   labels: { line: string; column: string; reason: string };
 }) {
   return (
-    <div className="max-h-96 overflow-auto rounded border border-slate-200">
+    <div className="max-h-96 overflow-auto rounded border border-slate-200" {...scrollRegion(labels.reason)}>
       <table className="min-w-full divide-y divide-slate-200 text-sm">
         <thead className="sticky top-0 bg-slate-50 text-left">
           <tr>

@@ -94,7 +94,9 @@ export function OfferingRoster(props: {
                 <th className="px-3 py-2">{t("people.status")}</th>
                 <th className="hidden px-3 py-2 sm:table-cell">{t("off.attended")}</th>
                 {showResult ? <th className="px-3 py-2">{t("off.result")}</th> : null}
-                <th className="px-3 py-2" />
+                <th className="px-3 py-2">
+                  <span className="sr-only">{t("common.actions")}</span>
+                </th>
               </tr>
             </thead>
             <tbody className="divide-y divide-slate-100">

@@ -103,7 +103,8 @@ export const targets = {
     "imp.title": "Nhập kết quả đào tạo (chứng nhận từ nơi khác)",
     "imp.help":
       "Tệp CSV hoặc Excel với các cột: Email, Chủ đề (hoặc Mã khóa học), Ngày hoàn thành (dd/mm/yyyy), Hiệu lực đến (không bắt buộc), Số chứng nhận, Ghi chú. Nhập lại cùng số chứng nhận của cùng người không tạo bản ghi trùng.",
-    "imp.template": "Tải tệp mẫu (.csv)",
+    "imp.template": "Tải tệp mẫu Excel (.xlsx)",
+    "imp.templateCsv": "Tệp mẫu CSV",
     "imp.file": "Tệp kết quả",
     "imp.preview": "Xem trước",
     "imp.confirm": "Xác nhận nhập {count} kết quả",
@@ -228,7 +229,8 @@ export const targets = {
     "imp.title": "Import training records (certificates from elsewhere)",
     "imp.help":
       "CSV or Excel file with columns: Email, Topics (or Course code), Completion date (dd/mm/yyyy), Valid until (optional), Certificate number, Note. Re-importing the same certificate number for the same person adds nothing.",
-    "imp.template": "Download template (.csv)",
+    "imp.template": "Download Excel template (.xlsx)",
+    "imp.templateCsv": "CSV template",
     "imp.file": "Records file",
     "imp.preview": "Preview",
     "imp.confirm": "Import {count} records",

@@ -1,9 +1,14 @@
-import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import {
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+  redirectDocument,
+} from "@remix-run/node";
 import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
+import { DownloadLink } from "~/components/download-link";
 import { Pagination } from "~/components/pagination";
 import type { MessageKey } from "~/i18n";
-import { translate } from "~/i18n";
 import { assignmentProgress } from "~/modules/assignments/assignments.server";
 import { requireManager } from "~/modules/auth/guards.server";
 import { uuidParam } from "~/modules/learning/params.server";
@@ -14,7 +19,6 @@ import { formatDate, formatDateTime } from "~/utils/format";
 import { domainErrorData, parseSearchParams } from "~/utils/http.server";
 import { serverT } from "~/utils/i18n.server";
 import { pagingFields } from "~/utils/paging";
-import { csvResponse, xlsxResponse } from "~/utils/spreadsheet.server";
 import { useT, pageTitle } from "~/utils/i18n";
 import { scrollRegion } from "~/components/scroll-region";
 
@@ -34,33 +38,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { scope } = await requireManager(request);
   const id = uuidParam(params.assignmentId);
   const q = parseSearchParams(request, query);
+  // Old bookmarks of the export links: the files are resource routes now (a file from a page's loader
+  // breaks the page under single fetch).
+  if (q.export) {
+    const p = new URLSearchParams({ ...(q.status ? { status: q.status } : {}), ...(q.q ? { q: q.q } : {}) });
+    throw redirectDocument(`/assignments/${id}/progress.${q.export}${p.size ? `?${p}` : ""}`);
+  }
   try {
-    if (q.export) {
-      const all = await assignmentProgress(scope, id, {
-        status: q.status || undefined,
-        q: q.q,
-        page: 1,
-        pageSize: 100_000,
-      });
-      const headers = ["STT", "Họ và tên", "Email", "Đơn vị", "Trạng thái", "Hạn", "Ngày hoàn thành"];
-      const rows = all.rows.map((r, i) => [
-        i + 1,
-        r.fullName,
-        r.email,
-        r.agencyName,
-        translate("vi", `asg.status.${r.status}` as MessageKey),
-        formatDate(r.dueAt),
-        formatDate(r.completedAt),
-      ]);
-      return q.export === "csv"
-        ? csvResponse("tien-do.csv", headers, rows)
-        : xlsxResponse(
-            "tien-do.xlsx",
-            "Tiến độ",
-            headers.map((h) => ({ header: h, width: h === "STT" ? 6 : 24 })),
-            rows,
-          );
-    }
     const progress = await assignmentProgress(scope, id, {
       status: q.status || undefined,
       q: q.q,
@@ -95,17 +79,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function AssignmentProgressPage() {
-  const { query, progress, reminders, memberReminders } = useLoaderData<typeof loader>() as Exclude<
-    Awaited<ReturnType<typeof loader>>,
-    Response
-  >;
+  const { query, progress, reminders, memberReminders } = useLoaderData<typeof loader>();
   const [params] = useSearchParams();
   const t = useT();
-  const exportHref = (kind: string) => {
+  const exportHref = (kind: "xlsx" | "csv") => {
     const p = new URLSearchParams(params);
-    p.set("export", kind);
     p.delete("page");
-    return `?${p}`;
+    p.delete("pageSize");
+    return `/assignments/${progress.assignment.id}/progress.${kind}${p.size ? `?${p}` : ""}`;
   };
   return (
     <div className="space-y-4">
@@ -159,12 +140,12 @@ export default function AssignmentProgressPage() {
             {t("common.search")}
           </button>
         </Form>
-        <a href={exportHref("xlsx")} className="btn-secondary">
+        <DownloadLink href={exportHref("xlsx")} kind="xlsx" className="btn-secondary">
           {t("asg.export")}
-        </a>
-        <a href={exportHref("csv")} className="btn-secondary">
+        </DownloadLink>
+        <DownloadLink href={exportHref("csv")} kind="csv" className="btn-secondary">
           CSV
-        </a>
+        </DownloadLink>
         {progress.counts.QUA_HAN > 0 ? (
           <Form method="post">
             <button type="submit" className="btn-danger">

@@ -5,6 +5,7 @@ import { requireLearner } from "~/modules/auth/guards.server";
 import { feedStatus, revokeFeed, rotateFeedToken } from "~/modules/scheduling/calendar.server";
 import { formatDate } from "~/utils/format";
 import { useT, pageTitle } from "~/utils/i18n";
+import { DownloadLink } from "~/components/download-link";
 import { readForm } from "~/utils/read-form.server";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "title.calendar") }];
@@ -48,6 +49,13 @@ export default function CalendarPage() {
             aria-label={t("off.calendarUrl")}
             onFocus={(e) => e.currentTarget.select()}
           />
+          <DownloadLink
+            href={new URL(actionData.url).pathname}
+            kind="ics"
+            className="text-sm text-red-800 underline"
+          >
+            {t("off.calendarDownload")}
+          </DownloadLink>
         </div>
       ) : null}
       <p className="text-sm">

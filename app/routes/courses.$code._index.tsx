@@ -15,6 +15,7 @@ import { domainErrorData } from "~/utils/http.server";
 import { courseCode } from "~/modules/learning/params.server";
 import { useT, pageTitle } from "~/utils/i18n";
 import { serverT } from "~/utils/i18n.server";
+import { DownloadLink } from "~/components/download-link";
 import { readForm } from "~/utils/read-form.server";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "title.course") }];
@@ -109,12 +110,13 @@ export default function CoursePage() {
               ? ` ${t("my.validUntil", { date: formatDate(completion.validUntil) })}.`
               : ""}
             {completion.certificate ? (
-              <a
+              <DownloadLink
                 className="ml-2 font-medium underline"
                 href={`/certificates/${completion.certificate.code}.pdf`}
+                kind="pdf"
               >
                 {t("course.downloadCert")}
-              </a>
+              </DownloadLink>
             ) : null}
             {passed && renewal.open ? (
               <Form method="post" className="mt-2">

@@ -8,6 +8,7 @@ import { listMyAssignments } from "~/modules/assignments/assignments.server";
 import { getMyLearning, listCatalog } from "~/modules/learning/enrollment.server";
 import { formatDate } from "~/utils/format";
 import { useT, pageTitle } from "~/utils/i18n";
+import { DownloadLink } from "~/components/download-link";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "title.learn") }];
 
@@ -105,12 +106,13 @@ export default function LearnPage() {
                   {c.validUntil ? ` · ${t("my.validUntil", { date: formatDate(c.validUntil) })}` : ""}
                 </p>
                 {c.certificateCode ? (
-                  <a
+                  <DownloadLink
                     className="text-sm text-red-800 underline"
                     href={`/certificates/${c.certificateCode}.pdf`}
+                    kind="pdf"
                   >
                     {t("my.certificate")}
-                  </a>
+                  </DownloadLink>
                 ) : null}
               </li>
             ))}

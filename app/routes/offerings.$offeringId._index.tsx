@@ -21,6 +21,7 @@ import { formatDate } from "~/utils/format";
 import { domainErrorData, parseSearchParams } from "~/utils/http.server";
 import { serverT, getLocale } from "~/utils/i18n.server";
 import { useT, pageTitle } from "~/utils/i18n";
+import { DownloadLink } from "~/components/download-link";
 import { readForm } from "~/utils/read-form.server";
 import { decimalInt, text } from "~/utils/zod-text";
 
@@ -255,9 +256,13 @@ export default function OfferingPage() {
           ) : !d.me ? (
             <p className="text-slate-600">{t("off.notEligible", { audience: o.audience })}</p>
           ) : null}
-          <a href={`/offerings/${o.id}/ics`} className="block text-red-800 hover:underline">
+          <DownloadLink
+            href={`/offerings/${o.id}/ics`}
+            kind="ics"
+            className="block text-red-800 hover:underline"
+          >
             {t("off.ics")}
-          </a>
+          </DownloadLink>
         </div>
       </div>
       <OfferingSessions sessions={o.sessions} />
@@ -266,12 +271,12 @@ export default function OfferingPage() {
           <Link to={`/offerings/${o.id}/edit`} className="btn-secondary">
             {t("off.edit")}
           </Link>
-          <a href={`/offerings/${o.id}/roster.xlsx`} className="btn-secondary">
+          <DownloadLink href={`/offerings/${o.id}/roster.xlsx`} kind="xlsx" className="btn-secondary">
             {t("off.exportXlsx")}
-          </a>
-          <a href={`/offerings/${o.id}/roster.csv`} className="btn-secondary">
+          </DownloadLink>
+          <DownloadLink href={`/offerings/${o.id}/roster.csv`} kind="csv" className="btn-secondary">
             {t("off.exportCsv")}
-          </a>
+          </DownloadLink>
           <Link to={`/offerings/${o.id}/sign-in`} className="btn-secondary">
             {t("off.signIn")}
           </Link>

@@ -42,7 +42,9 @@ export default function SignInSheet() {
   const t = useT();
   return (
     <div className="space-y-4 bg-white p-4 print:p-0">
-      <style>{PRINT_CSS}</style>
+      {/* As HTML, not a text child: React escapes the ">" of a text child, so the server's CSS differed from
+          the browser's and hydration failed (React errors 418/425). PRINT_CSS is a constant. */}
+      <style dangerouslySetInnerHTML={{ __html: PRINT_CSS }} />
       <div className="no-print flex gap-2">
         <Link to={`/offerings/${d.id}`} className="btn-secondary">
           ← {t("common.back")}

@@ -51,7 +51,7 @@ export default function PeoplePage() {
       <div className="flex flex-wrap items-center justify-between gap-2">
         <h1 className="text-2xl font-semibold">{t("people.title")}</h1>
         <div className="flex flex-wrap gap-2">
-          <Link className="btn-secondary" to={`/people/export?${params}`} reloadDocument>
+          <Link className="btn-secondary" to={`/people/export?${params}`} reloadDocument data-download="xlsx">
             {t("people.export")}
           </Link>
           {canAdd ? (

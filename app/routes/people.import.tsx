@@ -12,6 +12,7 @@ import { applyPeopleImport, previewPeopleImport } from "~/modules/people/import.
 import { redirectWithFlash } from "~/utils/flash.server";
 import { domainErrorData, forbidden } from "~/utils/http.server";
 import { serverT, getLocale } from "~/utils/i18n.server";
+import { DownloadLink } from "~/components/download-link";
 import { ImportErrorsTable } from "~/components/import-errors";
 import { useT, pageTitle } from "~/utils/i18n";
 import { issueMessage } from "~/utils/forms";
@@ -20,22 +21,9 @@ import { readForm } from "~/utils/read-form.server";
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "title.peopleImport") }];
 
 const MAX_UPLOAD = 6 * 1024 * 1024; // the import itself refuses files over 5 MB with a clear message
-const TEMPLATE =
-  "\uFEFFHọ và tên,Email,Mã đơn vị,Đối tượng,Chức vụ,Người đứng đầu,Vai trò CNTT,Nhãn\r\n" +
-  "Nguyễn Văn An,an.nguyen@langson.gov.vn,20.SKHCN,Công chức,Chuyên viên,không,Không,\r\n" +
-  "Lê Thị Bình,binh.le@langson.gov.vn,20.SKHCN,Viên chức,Kỹ sư,không,Kiêm nhiệm,doi-ung-cuu-su-co\r\n";
-
 export async function loader({ request }: LoaderFunctionArgs) {
   const { scope } = await requireManager(request);
   if (scope !== "ALL" && scope.length === 0) forbidden();
-  if (new URL(request.url).searchParams.get("template") === "1") {
-    return new Response(TEMPLATE, {
-      headers: {
-        "Content-Type": "text/csv; charset=utf-8",
-        "Content-Disposition": 'attachment; filename="mau-danh-sach-can-bo.csv"',
-      },
-    });
-  }
   return null;
 }
 
@@ -116,9 +104,14 @@ export default function ImportPage() {
     <div className="max-w-4xl space-y-4">
       <h1 className="text-2xl font-semibold">{t("import.title")}</h1>
       <p className="text-sm text-slate-700">{t("import.help")}</p>
-      <a href="/people/import?template=1" className="text-sm text-red-800 underline">
-        {t("import.template")}
-      </a>
+      <p className="flex flex-wrap gap-x-4 gap-y-1 text-sm">
+        <DownloadLink href="/people/import/template.xlsx" kind="xlsx" className="text-red-800 underline">
+          {t("import.template")}
+        </DownloadLink>
+        <DownloadLink href="/people/import/template.csv" kind="csv" className="text-red-800 underline">
+          {t("import.templateCsv")}
+        </DownloadLink>
+      </p>
       <Form method="post" encType="multipart/form-data" className="card flex flex-wrap items-end gap-3">
         <div className="flex-1">
           <label htmlFor="file" className="label">

@@ -9,6 +9,7 @@ import { parseViewQuery, resolveView } from "~/modules/targets/view.server";
 import { isAdmin } from "~/modules/auth/scope";
 import { formatNumber } from "~/utils/format";
 import { useLocale, useT, pageTitle } from "~/utils/i18n";
+import { DownloadLink } from "~/components/download-link";
 import { scrollRegion } from "~/components/scroll-region";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "title.targets") }];
@@ -62,12 +63,12 @@ export default function TargetsDashboard() {
           </p>
         </div>
         <div className="flex flex-wrap gap-2">
-          <a href={`/targets/export?format=xlsx&${d.query}`} className="btn-primary" download>
+          <DownloadLink href={`/targets/export?format=xlsx&${d.query}`} kind="xlsx" className="btn-primary">
             {t("tg.exportXlsx")}
-          </a>
-          <a href={`/targets/export?format=csv&${d.query}`} className="btn-secondary" download>
+          </DownloadLink>
+          <DownloadLink href={`/targets/export?format=csv&${d.query}`} kind="csv" className="btn-secondary">
             {t("tg.exportCsv")}
-          </a>
+          </DownloadLink>
           <Link to={`/targets/report?${d.query}`} className="btn-secondary">
             {t("tg.report")}
           </Link>

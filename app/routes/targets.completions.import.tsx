@@ -16,27 +16,16 @@ import { redirectWithFlash } from "~/utils/flash.server";
 import { formatDate } from "~/utils/format";
 import { forbidden } from "~/utils/http.server";
 import { serverT, getLocale } from "~/utils/i18n.server";
+import { DownloadLink } from "~/components/download-link";
 import { ImportErrorsTable } from "~/components/import-errors";
 import { useT, pageTitle } from "~/utils/i18n";
 import { readForm } from "~/utils/read-form.server";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "title.completionsImport") }];
 
-const TEMPLATE =
-  "\uFEFFEmail,Chủ đề,Mã khóa học,Ngày hoàn thành,Hiệu lực đến,Số chứng nhận,Ghi chú\r\n" +
-  "an.nguyen@langson.gov.vn,attt-co-ban,,15/03/2026,15/03/2028,GCN-2026-0001,Lớp do Bộ TT&TT tổ chức\r\n" +
-  "binh.le@langson.gov.vn,,attt-chuyen-sau,20/04/2026,,GCN-2026-0002,\r\n";
-
 export async function loader({ request }: LoaderFunctionArgs) {
   const { scope } = await requireManager(request);
   if (scope !== "ALL" && scope.length === 0) forbidden();
-  if (new URL(request.url).searchParams.get("template") === "1")
-    return new Response(TEMPLATE, {
-      headers: {
-        "Content-Type": "text/csv; charset=utf-8",
-        "Content-Disposition": 'attachment; filename="mau-ket-qua-dao-tao.csv"',
-      },
-    });
   return null;
 }
 
@@ -110,9 +99,22 @@ export default function CompletionsImportPage() {
     <div className="max-w-4xl space-y-4">
       <h1 className="text-2xl font-semibold">{t("imp.title")}</h1>
       <p className="text-sm text-slate-700">{t("imp.help")}</p>
-      <a href="/targets/completions/import?template=1" className="text-sm text-red-800 underline">
-        {t("imp.template")}
-      </a>
+      <p className="flex flex-wrap gap-x-4 gap-y-1 text-sm">
+        <DownloadLink
+          href="/targets/completions/import/template.xlsx"
+          kind="xlsx"
+          className="text-red-800 underline"
+        >
+          {t("imp.template")}
+        </DownloadLink>
+        <DownloadLink
+          href="/targets/completions/import/template.csv"
+          kind="csv"
+          className="text-red-800 underline"
+        >
+          {t("imp.templateCsv")}
+        </DownloadLink>
+      </p>
       <Form method="post" encType="multipart/form-data" className="card flex flex-wrap items-end gap-3">
         <div className="flex-1">
           <label htmlFor="file" className="label">

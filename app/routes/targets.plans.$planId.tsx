@@ -185,7 +185,9 @@ export default function PlanPage() {
                 <th className="px-3 py-2 text-right">{t("plans.targetPercent")}</th>
                 <th className="px-3 py-2">{t("plans.deadline")}</th>
                 <th className="px-3 py-2">{t("plans.topics")}</th>
-                <th className="px-3 py-2" />
+                <th className="px-3 py-2">
+                  <span className="sr-only">{t("common.actions")}</span>
+                </th>
               </tr>
             </thead>
             <tbody className="divide-y divide-slate-100">

@@ -8,6 +8,7 @@ import { parseViewQuery, resolveView } from "~/modules/targets/view.server";
 import { formatNumber } from "~/utils/format";
 import { notFound } from "~/utils/http.server";
 import { useT, pageTitle } from "~/utils/i18n";
+import { DownloadLink } from "~/components/download-link";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "title.targetReport") }];
 
@@ -38,12 +39,12 @@ export default function TargetReport() {
         <Link to={`/targets?${d.query}`} className="btn-secondary">
           {t("tg.back")}
         </Link>
-        <a href={`/targets/export?format=xlsx&${d.query}`} className="btn-primary" download>
+        <DownloadLink href={`/targets/export?format=xlsx&${d.query}`} kind="xlsx" className="btn-primary">
           {t("tg.exportXlsx")}
-        </a>
-        <a href={`/targets/export?format=csv&${d.query}`} className="btn-secondary" download>
+        </DownloadLink>
+        <DownloadLink href={`/targets/export?format=csv&${d.query}`} kind="csv" className="btn-secondary">
           {t("tg.exportCsv")}
-        </a>
+        </DownloadLink>
         <PrintButton label={t("tg.print")} />
       </div>
       <p className="font-bold uppercase">{d.issuer}</p>

@@ -166,7 +166,9 @@ export default function SnapshotsPage() {
                 <th className="px-3 py-2">{t("snap.label")}</th>
                 <th className="px-3 py-2">{t("snap.asOf")}</th>
                 <th className="hidden px-3 py-2 sm:table-cell">{t("snap.kind")}</th>
-                <th className="px-3 py-2" />
+                <th className="px-3 py-2">
+                  <span className="sr-only">{t("common.actions")}</span>
+                </th>
               </tr>
             </thead>
             <tbody className="divide-y divide-slate-100">

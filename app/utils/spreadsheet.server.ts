@@ -23,10 +23,24 @@ export async function xlsxResponse(
   ws.columns = columns.map((c) => ({ header: c.header, width: c.width ?? 20 }));
   ws.getRow(1).font = { bold: true };
   for (const r of rows) ws.addRow(r.map(neutraliseCell));
-  const buffer = await wb.xlsx.writeBuffer();
-  return new Response(buffer as ArrayBuffer, {
+  return xlsxFileResponse(fileName, (await wb.xlsx.writeBuffer()) as ArrayBuffer);
+}
+
+/** A workbook already written (templates with validation lists, several sheets) as a download. */
+export function xlsxFileResponse(fileName: string, buffer: ArrayBuffer): Response {
+  return new Response(buffer, {
     headers: {
       "Content-Type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+      "Content-Disposition": `attachment; filename="${fileName}"`,
+    },
+  });
+}
+
+/** A CSV text already built (see toCsv) as a download. */
+export function csvTextResponse(fileName: string, text: string): Response {
+  return new Response(text, {
+    headers: {
+      "Content-Type": "text/csv; charset=utf-8",
       "Content-Disposition": `attachment; filename="${fileName}"`,
     },
   });
@@ -44,10 +58,14 @@ export function toCsv(headers: string[], rows: unknown[][]): string {
 }
 
 export function csvResponse(fileName: string, headers: string[], rows: unknown[][]): Response {
-  return new Response(toCsv(headers, rows), {
-    headers: {
-      "Content-Type": "text/csv; charset=utf-8",
-      "Content-Disposition": `attachment; filename="${fileName}"`,
-    },
-  });
+  return csvTextResponse(fileName, toCsv(headers, rows));
+}
+
+// ExcelJS 4.4 writes a validation over a whole range ("C2:C50001") as one <dataValidation sqref>, but its
+// typings only know the per-cell setter, which would mean one object per cell of a 50,000-row template.
+type RangeValidations = { dataValidations: { add(range: string, rule: ExcelJS.DataValidation): void } };
+
+/** A data-validation rule (e.g. a drop-down list) over a range of cells. */
+export function addRangeValidation(ws: ExcelJS.Worksheet, range: string, rule: ExcelJS.DataValidation) {
+  (ws as unknown as RangeValidations).dataValidations.add(range, rule);
 }

@@ -2,6 +2,7 @@
 // and explanations only when the server sent them (see getAttemptReview: not while attempts remain).
 import { Link } from "@remix-run/react";
 import { useEffect } from "react";
+import { DownloadLink } from "~/components/download-link";
 import type { AttemptReview } from "~/modules/learning/quiz.server";
 import { useT } from "~/utils/i18n";
 import { forgetStoredAnswers } from "./use-answer-sync";
@@ -45,9 +46,13 @@ export function AttemptResult({
         ) : null}
         <div className="mt-3 flex flex-wrap gap-2">
           {result.certificateCode ? (
-            <a href={`/certificates/${result.certificateCode}.pdf`} className="btn-primary">
+            <DownloadLink
+              href={`/certificates/${result.certificateCode}.pdf`}
+              kind="pdf"
+              className="btn-primary"
+            >
               {t("course.downloadCert")}
-            </a>
+            </DownloadLink>
           ) : canRetry ? (
             <Link to={`/courses/${course.code}`} className="btn-primary">
               {t("result.retry")}

@@ -1,0 +1,355 @@
+// The crawl (issue 10): for each demo role, at 1280 px and 390 px, every page reachable from the navigation
+// and one page of each kind linked from there (a person, an assignment, an offering, a lesson…). On each:
+// no 4xx/5xx and no script error, axe-core finds no serious or critical WCAG 2.1 A/AA violation, and every
+// download on the page is clicked and the file opened with a reader of its format. Problems are collected
+// and reported together at the end, so one run lists them all.
+//
+// Nothing here names a page: pages come from the header's links and the links on the pages themselves, so a
+// page added later is crawled as soon as something links to it. "One of each kind": a link is followed only
+// when its path has a shape not seen yet (ids, numbers and slugs replaced), so 30 people cost one visit.
+import AxeBuilder from "@axe-core/playwright";
+import { type Browser, type BrowserContext, type Page, type Response, expect, test } from "@playwright/test";
+import { DEMO_ACCOUNTS } from "../../prisma/demo-accounts";
+import { fileProblem, kindOf } from "./files";
+import { loginAs, shot } from "./helpers";
+
+const WIDTHS = [
+  { name: "desktop", width: 1280, height: 900 },
+  { name: "phone", width: 390, height: 844 },
+] as const;
+const MAX_PAGES = 80; // per role: a guard against a crawl that never ends, far above today's ~30
+const AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
+// Best-practice rules (outside the WCAG tags, rated "minor") that issue 10 still counts as failures: a
+// column of buttons needs a header a screen reader can name.
+const ALSO_FAIL = ["empty-table-header"];
+// Links that change state or leave the app; never followed (logout and language are POST forms today,
+// these guard against a GET link to them).
+const SKIP = [/^\/logout/, /^\/lang/, /^\/login/];
+// Anything a page offers as a file. Downloads in the app carry data-download="<kind>"; the other selectors
+// catch a file link that forgot it.
+const DOWNLOADS =
+  '[data-download], a[download], a[href*=".xlsx"], a[href*=".csv"], a[href*=".pdf"], a[href*=".ics"], a[href*="export"]';
+// Pages worth a look in the report, by path shape (whole page on the desktop, the first screen on a phone).
+const SCREENSHOTS: Record<string, string> = {
+  "/people/import": "crawl-people-import",
+  "/assignments/:id": "crawl-assignment-progress",
+  "/targets": "crawl-targets",
+  "/admin/audit": "crawl-admin-audit",
+  "/offerings/:id": "crawl-offering",
+};
+
+type Problem = { role: string; width: string; page: string; what: string };
+type Violation = { role: string; width: string; page: string; rule: string; impact: string; target: string };
+
+/** A path with its variable parts replaced: /people/9f…e2 → /people/:id, /courses/attt-co-ban/lessons/2 → … */
+function pathShape(pathname: string): string {
+  return (
+    pathname
+      .split("/")
+      .map((seg) =>
+        /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(seg)
+          ? ":id"
+          : /^\d+$/.test(seg)
+            ? ":n"
+            : /[-\d]|[A-Z]/.test(seg) || seg.length > 24
+              ? ":slug"
+              : seg,
+      )
+      .join("/")
+      .replace(/\/$/, "") || "/"
+  );
+}
+
+function isDownloadHref(href: string) {
+  return /\.(xlsx|csv|pdf|ics)(\?|$)/i.test(href) || /export/i.test(href) || /\/ics(\?|$)/.test(href);
+}
+
+/** Same-origin links under `scope` (header, main), as path+query, without downloads and skipped paths. */
+async function linksIn(page: Page, scope: string): Promise<string[]> {
+  const origin = new URL(page.url()).origin;
+  const hrefs = await page
+    .locator(`${scope} a[href]:not([data-download]):not([download])`)
+    .evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href));
+  const out = new Set<string>();
+  for (const href of hrefs) {
+    const url = new URL(href);
+    if (url.origin !== origin) continue;
+    const path = url.pathname + url.search;
+    if (SKIP.some((r) => r.test(url.pathname)) || isDownloadHref(path)) continue;
+    out.add(path);
+  }
+  return [...out];
+}
+
+class Crawl {
+  problems: Problem[] = [];
+  violations: Violation[] = [];
+  downloaded = new Map<string, string>(); // download key → file name, once per role
+  constructor(readonly role: string) {}
+
+  problem(width: string, page: string, what: string) {
+    this.problems.push({ role: this.role, width, page, what });
+  }
+
+  /** Opens `path`, records bad responses and script errors, runs axe; false when the page did not load. */
+  async visit(page: Page, width: string, path: string): Promise<boolean> {
+    const bad: string[] = [];
+    const onResponse = (r: Response) => {
+      const u = new URL(r.url());
+      if (u.origin === new URL(page.url() || "http://x").origin && r.status() >= 400)
+        bad.push(`${r.status()} ${r.request().method()} ${u.pathname}${u.search}`);
+    };
+    const onError = (e: Error) => bad.push(`script error: ${e.message.split("\n")[0]}`);
+    page.on("response", onResponse);
+    page.on("pageerror", onError);
+    try {
+      const res = await page.goto(path, { waitUntil: "load" });
+      if (!res) bad.push("no response");
+      else if (res.status() >= 400) bad.push(`document answered ${res.status()}`);
+      if (new URL(page.url()).pathname.startsWith("/login")) bad.push("sent to the login page");
+    } catch (e) {
+      bad.push(`navigation failed: ${(e as Error).message.split("\n")[0]}`);
+    } finally {
+      page.off("response", onResponse);
+      page.off("pageerror", onError);
+    }
+    // Several copies of one failure (the document and its data request) read as one line.
+    for (const b of new Set(bad)) this.problem(width, path, b);
+    if (bad.some((b) => b.startsWith("document") || b.startsWith("navigation") || b === "no response"))
+      return false;
+    await this.axe(page, width, path);
+    const name = SCREENSHOTS[pathShape(new URL(page.url()).pathname)];
+    if (name)
+      await page.screenshot({
+        path: shot(`${name}-${this.role.toLowerCase()}-${width}`),
+        fullPage: width === "desktop",
+      });
+    return true;
+  }
+
+  async axe(page: Page, width: string, path: string) {
+    try {
+      const result = await new AxeBuilder({ page })
+        .options({
+          // Only violations are read: skipping the detail of passing checks keeps each page's audit short.
+          resultTypes: ["violations"],
+          rules: Object.fromEntries(ALSO_FAIL.map((id) => [id, { enabled: true }])),
+        })
+        .withTags(AXE_TAGS)
+        .analyze();
+      for (const v of result.violations) {
+        if (v.impact !== "serious" && v.impact !== "critical" && !ALSO_FAIL.includes(v.id)) continue;
+        for (const node of v.nodes)
+          this.violations.push({
+            role: this.role,
+            width,
+            page: path,
+            rule: v.id,
+            impact: v.impact ?? "minor",
+            target: node.target.join(" "),
+          });
+      }
+    } catch (e) {
+      this.problem(width, path, `axe could not run: ${(e as Error).message.split("\n")[0]}`);
+    }
+  }
+
+  /** Clicks every download on the page not yet downloaded by this role and opens the file. */
+  async downloads(page: Page, width: string, path: string) {
+    const keyOf = () =>
+      page.locator(DOWNLOADS).evaluateAll((els) =>
+        els.map((el) => {
+          const a = el as HTMLAnchorElement;
+          const form = (el as HTMLButtonElement).form;
+          return {
+            key: a.href || `${form?.action ?? location.href} ${el.getAttribute("data-download")}`,
+            kind: el.getAttribute("data-download"),
+            label: (el.textContent ?? "").trim().slice(0, 40),
+          };
+        }),
+      );
+    const found = await keyOf();
+    const here = page.url();
+    for (let i = 0; i < found.length; i++) {
+      const { key, kind, label } = found[i];
+      if (this.downloaded.has(key)) continue;
+      this.downloaded.set(key, "");
+      const where = `${path} → "${label}" (${new URL(key.split(" ")[0]).pathname})`;
+      if (page.url() !== here) await page.goto(here);
+      const el = page.locator(DOWNLOADS).nth(i);
+      const download = page.waitForEvent("download", { timeout: 30_000 }).catch(() => null);
+      // A route that answers HTML instead of a file shows as a navigation of the page.
+      const navigated = page
+        .waitForEvent("framenavigated", { predicate: (f) => f === page.mainFrame(), timeout: 30_000 })
+        .then(() => "navigated" as const)
+        .catch(() => null);
+      // A download hidden at this width (in a closed menu, a desktop-only toolbar) is clicked by script.
+      if (await el.isVisible()) await el.click();
+      else await el.evaluate((e) => (e as HTMLElement).click());
+      const first = await Promise.race([download, navigated]);
+      if (first === "navigated" || first === null) {
+        this.problem(width, where, first ? `opened a page (${page.url()}) instead of a file` : "no download");
+        continue;
+      }
+      const fileName = first.suggestedFilename();
+      this.downloaded.set(key, fileName);
+      const fileKind = kindOf(fileName);
+      if (!fileKind) {
+        this.problem(width, where, `file "${fileName}" is of no known kind`);
+        continue;
+      }
+      if (kind && kind !== fileKind)
+        this.problem(width, where, `data-download="${kind}" but got "${fileName}"`);
+      const failure = (await first.failure()) ?? (await fileProblem((await first.path())!, fileKind));
+      if (failure) this.problem(width, where, `${fileName}: ${failure}`);
+    }
+  }
+
+  report(): string {
+    const lines: string[] = [];
+    if (this.problems.length) {
+      lines.push(`${this.problems.length} problem(s):`);
+      for (const p of this.problems) lines.push(`  [${p.role} ${p.width}] ${p.page}: ${p.what}`);
+    }
+    if (this.violations.length) {
+      lines.push(
+        `${this.violations.length} accessibility violation(s) (serious or critical, and empty table headers):`,
+      );
+      const rows = this.violations.map((v) => [
+        `${v.role} ${v.width}`,
+        v.page,
+        `${v.rule} (${v.impact})`,
+        v.target,
+      ]);
+      const widths = [0, 1, 2].map((c) => Math.min(60, Math.max(...rows.map((r) => r[c].length), 4)));
+      const pad = (s: string, n: number) => (s.length > n ? s.slice(0, n - 1) + "…" : s.padEnd(n));
+      lines.push(`  ${pad("who", widths[0])}  ${pad("page", widths[1])}  ${pad("rule", widths[2])}  target`);
+      for (const r of rows)
+        lines.push(`  ${pad(r[0], widths[0])}  ${pad(r[1], widths[1])}  ${pad(r[2], widths[2])}  ${r[3]}`);
+    }
+    return lines.join("\n");
+  }
+}
+
+/**
+ * Breadth-first from the home page and the header's links; each new path shape is visited once. Returns
+ * the paths visited, so the other width visits the same pages (and whatever only it shows).
+ */
+async function crawlWidth(crawl: Crawl, page: Page, width: string, seed: string[]) {
+  const seen = new Set<string>();
+  const queue: string[] = [];
+  const enqueue = (paths: string[]) => {
+    for (const p of paths) {
+      const shape = pathShape(new URL(p, "http://x").pathname);
+      if (seen.has(shape)) continue;
+      seen.add(shape);
+      queue.push(p);
+    }
+  };
+  enqueue(["/", ...seed]);
+  const visited: string[] = [];
+  while (queue.length) {
+    if (visited.length >= MAX_PAGES) {
+      crawl.problem(width, queue[0], `more than ${MAX_PAGES} kinds of page: crawl stopped`);
+      break;
+    }
+    const path = queue.shift()!;
+    visited.push(path);
+    if (!(await crawl.visit(page, width, path))) continue;
+    // The header (desktop nav and the menu, open or not) and the page's own links.
+    enqueue(await linksIn(page, "header"));
+    enqueue(await linksIn(page, "main"));
+    await crawl.downloads(page, width, path);
+  }
+  return visited;
+}
+
+async function loggedIn(browser: Browser, email: string): Promise<BrowserContext> {
+  const context = await browser.newContext({
+    viewport: { width: WIDTHS[0].width, height: WIDTHS[0].height },
+  });
+  const page = await context.newPage();
+  await loginAs(page, email as `${string}@${string}`);
+  await page.close();
+  return context;
+}
+
+/** The seed has no assignment: make one as the coordinator so the crawl reaches a progress page. */
+async function ensureAssignment(context: BrowserContext, baseURL: string) {
+  const page = await context.newPage();
+  await page.goto("/assignments");
+  const existing = await linksIn(page, "main");
+  if (!existing.some((p) => pathShape(p.split("?")[0]) === "/assignments/:id")) {
+    await page.goto("/assignments/new");
+    const courseId = await page
+      .locator('select[name="courseId"] option[value]:not([value=""])')
+      .first()
+      .getAttribute("value");
+    const agencyId = await page
+      .locator('select[name="agencyId"] option[value]:not([value=""])')
+      .first()
+      .getAttribute("value");
+    const res = await page.request.post("/assignments/new", {
+      form: { courseId: courseId!, agencyId: agencyId!, includeSubagencies: "true", dueDays: "30" },
+      headers: { origin: baseURL },
+      maxRedirects: 0,
+    });
+    expect(res.status(), "the crawl's assignment is created").toBe(302);
+  }
+  await page.close();
+}
+
+// The first account of each role (the second coordinator sees the same pages for another department; the
+// first one organises the demo offerings, so its crawl reaches the roster downloads).
+const ROLES = DEMO_ACCOUNTS.filter((a, i) => DEMO_ACCOUNTS.findIndex((b) => b.role === a.role) === i);
+
+test.describe("crawl every page as each role, at 1280 px and 390 px", () => {
+  test.beforeAll(async ({ browser, baseURL }) => {
+    const coordinator = await loggedIn(browser, ROLES.find((a) => a.role === "COORDINATOR")!.email);
+    await ensureAssignment(coordinator, baseURL!);
+    await coordinator.close();
+  });
+
+  for (const account of ROLES) {
+    test(`${account.role}: pages load, pass axe, and every download gives a file`, async ({ browser }) => {
+      test.setTimeout(15 * 60_000);
+      const crawl = new Crawl(account.role);
+      const desktop = await loggedIn(browser, account.email);
+      const state = await desktop.storageState();
+      let seed: string[] = [];
+      for (const w of WIDTHS) {
+        const context =
+          w === WIDTHS[0]
+            ? desktop
+            : await browser.newContext({
+                viewport: { width: w.width, height: w.height },
+                storageState: state,
+              });
+        const page = await context.newPage();
+        seed = await crawlWidth(crawl, page, w.name, seed);
+        console.log(`${account.role} ${w.name}: ${seed.join(" ")}`);
+        await context.close();
+      }
+      const report = crawl.report();
+      if (report) console.log(`\n${report}\n`);
+      console.log(
+        `${account.role}: ${seed.length} page kinds × ${WIDTHS.length} widths; downloads: ${[...crawl.downloaded.values()].join(", ") || "none"}`,
+      );
+      expect(report, report).toBe("");
+    });
+  }
+
+  // The personal feed's link appears only after the learner asks for one (a POST the crawl never sends).
+  test("LEARNER: the personal calendar feed downloads as an .ics file", async ({ browser }) => {
+    const context = await loggedIn(browser, ROLES.find((a) => a.role === "LEARNER")!.email);
+    const page = await context.newPage();
+    await page.goto("/calendar");
+    await page.locator('button[name="intent"][value="rotate"]').click();
+    await expect(page.locator('[data-download="ics"]')).toBeVisible();
+    const crawl = new Crawl("LEARNER");
+    await crawl.downloads(page, "desktop", "/calendar");
+    expect([...crawl.downloaded.values()]).toEqual(["lich-hoc-attt.ics"]);
+    expect(crawl.report(), crawl.report()).toBe("");
+    await context.close();
+  });
+});
