@@ -147,7 +147,7 @@ function FullHeader({ user, nav, locale }: RootData) {
     <header className="border-b-4 border-red-700 bg-white">
       <div className="mx-auto flex max-w-7xl items-center gap-4 px-4 py-3">
         <Brand />
-        <nav className="hidden flex-1 gap-0.5 xl:flex" aria-label="Chính">
+        <nav className="hidden flex-1 gap-0.5 xl:flex" aria-label={t("ui.mainNav")}>
           {nav.map((item) => (
             <NavLink
               key={item.to}

@@ -1,10 +1,10 @@
 import { isRouteErrorResponse, Link, useRouteError } from "@remix-run/react";
 import { useT } from "~/utils/i18n";
-import type { MessageKey } from "~/i18n";
+import { isMessageKey, type MessageKey, type MessageParams } from "~/i18n";
 
 const KNOWN = new Set([400, 401, 403, 404, 405, 413, 429, 500]);
 
-/** One friendly page per HTTP status; the server's own message (Vietnamese) is shown when it has one. */
+/** One friendly page per HTTP status; the server's own message is shown, in the reader's locale, when it has one. */
 export function GeneralErrorBoundary() {
   const error = useRouteError();
   const t = useT();
@@ -13,7 +13,10 @@ export function GeneralErrorBoundary() {
   if (isRouteErrorResponse(error)) {
     status = error.status;
     const d = error.data as unknown;
-    if (d && typeof d === "object" && "message" in d && typeof d.message === "string") detail = d.message;
+    if (d && typeof d === "object" && "messageKey" in d && isMessageKey(d.messageKey))
+      detail = t(d.messageKey, "params" in d ? (d.params as MessageParams) : undefined);
+    else if (d && typeof d === "object" && "message" in d && typeof d.message === "string")
+      detail = d.message;
   } else if (typeof document === "undefined") {
     console.error(error);
   }

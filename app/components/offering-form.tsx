@@ -152,7 +152,7 @@ export function OfferingForm(props: {
                 value={r}
                 defaultChecked={d.audienceItRoles.includes(r)}
               />
-              {r === "FULL_TIME" ? "Chuyên trách CNTT" : "Kiêm nhiệm CNTT"}
+              {t(r === "FULL_TIME" ? "ui.itFullTimeAudience" : "ui.itPartTimeAudience")}
             </label>
           ))}
           <label htmlFor="audienceTags" className="label mt-2">
@@ -221,14 +221,14 @@ export function OfferingForm(props: {
         </div>
         <DateField
           name="registrationOpensAt"
-          label={`${t("off.window")} — mở`}
+          label={`${t("off.window")} — ${t("ui.windowOpens")}`}
           error={errors.registrationOpensAt}
           defaultValue={d.registrationOpensAt}
           withTime
         />
         <DateField
           name="registrationClosesAt"
-          label={`${t("off.window")} — đóng`}
+          label={`${t("off.window")} — ${t("ui.windowCloses")}`}
           error={errors.registrationClosesAt}
           defaultValue={d.registrationClosesAt}
           withTime

@@ -7,7 +7,8 @@ import { Form } from "@remix-run/react";
 import { DateField } from "~/components/date-input";
 import type { MessageKey } from "~/i18n";
 import { planFormSchema, targetFormSchema } from "~/modules/targets/schema";
-import { useT } from "~/utils/i18n";
+import { useT, useLocale } from "~/utils/i18n";
+import { formatIssues } from "~/utils/forms";
 
 type Errors = Record<string, string | undefined>;
 export type FormResult = SubmissionResult<string[]> | null | undefined;
@@ -46,10 +47,12 @@ export function PlanForm({
   busy: boolean;
 }) {
   const t = useT();
+  const locale = useLocale();
   const [form, fields] = useForm({
     id: "plan-form",
     lastResult,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: planFormSchema }),
+    onValidate: ({ formData }) =>
+      parseWithZod(formData, { schema: planFormSchema, formatError: formatIssues(locale) }),
     shouldValidate: "onBlur",
     shouldRevalidate: "onInput",
   });
@@ -145,10 +148,12 @@ export function TargetForm({
   busy: boolean;
 }) {
   const t = useT();
+  const locale = useLocale();
   const [form, fields] = useForm({
     id: "target-form",
     lastResult,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: targetFormSchema }),
+    onValidate: ({ formData }) =>
+      parseWithZod(formData, { schema: targetFormSchema, formatError: formatIssues(locale) }),
     shouldValidate: "onBlur",
     shouldRevalidate: "onInput",
   });

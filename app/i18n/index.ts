@@ -7,6 +7,7 @@ import { learning } from "./learning";
 import { assignments } from "./assignments";
 import { targets } from "./targets";
 import { scheduling } from "./scheduling";
+import { messages } from "./messages";
 import { coordinator } from "./coordinator";
 import { dates } from "./dates";
 
@@ -22,6 +23,7 @@ const vi = {
   ...assignments.vi,
   ...targets.vi,
   ...scheduling.vi,
+  ...messages.vi,
   ...coordinator.vi,
   ...dates.vi,
 };
@@ -34,17 +36,38 @@ const en: Record<keyof typeof vi, string> = {
   ...assignments.en,
   ...targets.en,
   ...scheduling.en,
+  ...messages.en,
   ...coordinator.en,
   ...dates.en,
 };
 
 export type MessageKey = keyof typeof vi;
-const dictionaries: Record<Locale, Record<MessageKey, string>> = { vi, en };
+export const dictionaries: Record<Locale, Record<MessageKey, string>> = { vi, en };
 
-export function translate(locale: Locale, key: MessageKey, vars?: Record<string, string | number>): string {
+/** A message not yet rendered: a key and its values, translated where the reader's locale is known. */
+export type MessageRef = { key: MessageKey; params?: MessageParams };
+/** A value may itself be a message (a nested error) or a list of them (one per line). */
+export type MessageParam = string | number | MessageRef | readonly (string | MessageRef)[];
+export type MessageParams = Record<string, MessageParam>;
+
+export function isMessageKey(value: unknown): value is MessageKey {
+  return typeof value === "string" && Object.prototype.hasOwnProperty.call(vi, value);
+}
+
+function renderParam(locale: Locale, value: MessageParam): string {
+  if (typeof value === "string" || typeof value === "number") return String(value);
+  if (Array.isArray(value))
+    return value.map((v: string | MessageRef) => `- ${renderParam(locale, v)}`).join("\n");
+  const ref = value as MessageRef;
+  return translate(locale, ref.key, ref.params);
+}
+
+export function translate(locale: Locale, key: MessageKey, vars?: MessageParams): string {
   const template = dictionaries[locale][key] ?? vi[key] ?? key;
   if (!vars) return template;
-  return template.replace(/\{(\w+)\}/g, (_, name: string) => String(vars[name] ?? `{${name}}`));
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
+    vars[name] === undefined ? whole : renderParam(locale, vars[name]),
+  );
 }
 
 export function parseLocale(value: string | null | undefined): Locale {

@@ -6,7 +6,7 @@ import { getAuth, requireActor } from "~/modules/auth/guards.server";
 import { homePath } from "~/modules/auth/scope";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { type FieldErrors, fieldErrors } from "~/utils/forms";
-import { serverT } from "~/utils/i18n.server";
+import { getLocale, serverT } from "~/utils/i18n.server";
 import { useT } from "~/utils/i18n";
 import { readForm } from "~/utils/read-form.server";
 
@@ -21,7 +21,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const t = serverT(request);
   const schema = z
     .object({
-      currentPassword: z.string().min(1, "Vui lòng nhập mật khẩu hiện tại."),
+      currentPassword: z.string().min(1, "auth.currentPasswordRequired"),
       newPassword: newPasswordSchema,
       confirmPassword: z.string(),
     })
@@ -30,14 +30,16 @@ export async function action({ request }: ActionFunctionArgs) {
       message: t("password.mismatch"),
     });
   const parsed = schema.safeParse(Object.fromEntries(await readForm(request)));
-  if (!parsed.success) return data({ errors: fieldErrors(parsed.error) }, { status: 400 });
+  if (!parsed.success)
+    return data({ errors: fieldErrors(parsed.error, getLocale(request)) }, { status: 400 });
   const result = await changePassword(
     actor.userId,
     auth.sessionId,
     parsed.data.currentPassword,
     parsed.data.newPassword,
   );
-  if (!result.ok) return data({ errors: { [result.field]: result.message } as FieldErrors }, { status: 400 });
+  if (!result.ok)
+    return data({ errors: { [result.field]: t(result.message) } as FieldErrors }, { status: 400 });
   return redirectWithFlash(homePath({ ...actor, mustChangePassword: false }), {
     kind: "success",
     message: t("password.saved"),

@@ -14,12 +14,12 @@ import { redirectWithFlash } from "~/utils/flash.server";
 import { formatDate } from "~/utils/format";
 import { fieldErrors } from "~/utils/forms";
 import { domainErrorData, notFound } from "~/utils/http.server";
-import { serverT } from "~/utils/i18n.server";
-import { useT } from "~/utils/i18n";
+import { getLocale, serverT } from "~/utils/i18n.server";
+import { useT, pageTitle } from "~/utils/i18n";
 import { readForm } from "~/utils/read-form.server";
 import { text } from "~/utils/zod-text";
 
-export const meta: MetaFunction = () => [{ title: "Đơn vị — Học ATTT" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "title.agency") }];
 
 function agencyIdOf(params: { agencyId?: string }) {
   const parsed = z.string().uuid().safeParse(params.agencyId);
@@ -39,7 +39,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       _count: { select: { people: true, children: true } },
     },
   });
-  if (!agency) notFound("Không tìm thấy đơn vị.");
+  if (!agency) notFound("agencies.notFound");
   const options = (await listAgencyOptions("ALL")).filter((o) => o.id !== id);
   return {
     agency: {
@@ -67,17 +67,17 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 const renameSchema = z.object({
   intent: z.literal("rename"),
-  name: text().min(2, "Vui lòng nhập tên đơn vị.").max(300, "Tên quá dài."),
-  code: text().min(1, "Vui lòng nhập mã đơn vị.").max(64, "Mã quá dài."),
+  name: text().min(2, "agencies.nameRequired").max(300, "agencies.nameTooLong"),
+  code: text().min(1, "agencies.codeRequired").max(64, "agencies.codeTooLong"),
 });
 const moveSchema = z.object({
   intent: z.literal("move"),
-  parentId: z.string().uuid("Vui lòng chọn đơn vị cấp trên."),
+  parentId: z.string().uuid("agencies.parentRequired"),
 });
 const mergeSchema = z.object({
   intent: z.literal("merge"),
-  targetId: z.string().uuid("Vui lòng chọn đơn vị nhận."),
-  confirm: z.literal("yes", { message: "Vui lòng đánh dấu xác nhận hợp nhất." }),
+  targetId: z.string().uuid("agencies.mergeTargetRequired"),
+  confirm: z.literal("yes", { message: "agencies.mergeConfirmRequired" }),
 });
 const schema = z.discriminatedUnion("intent", [renameSchema, moveSchema, mergeSchema]);
 
@@ -86,7 +86,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const id = agencyIdOf(params);
   const t = serverT(request);
   const parsed = schema.safeParse(Object.fromEntries(await readForm(request)));
-  if (!parsed.success) return data({ errors: fieldErrors(parsed.error) }, { status: 400 });
+  if (!parsed.success)
+    return data({ errors: fieldErrors(parsed.error, getLocale(request)) }, { status: 400 });
   try {
     const input = parsed.data;
     if (input.intent === "rename") {
@@ -105,7 +106,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       message: t("agency.merged", { source: source?.name ?? "", target: target?.name ?? "" }),
     });
   } catch (error) {
-    return domainErrorData(error);
+    return domainErrorData(error, request);
   }
 }
 
@@ -201,7 +202,7 @@ export default function AgencyPage() {
             <input type="hidden" name="intent" value="merge" />
             {select("targetId", t("agency.target"))}
             <label className="flex w-full items-center gap-2 text-sm">
-              <input type="checkbox" name="confirm" value="yes" /> Tôi hiểu thao tác này không thể hoàn tác
+              <input type="checkbox" name="confirm" value="yes" /> {t("agencies.mergeConfirm")}
             </label>
             {errors.confirm ? <p className="field-error w-full">{errors.confirm}</p> : null}
             <button type="submit" className="btn-danger">

@@ -12,13 +12,13 @@ import { requireAdmin } from "~/modules/auth/guards.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { fieldErrors } from "~/utils/forms";
 import { domainErrorData, parseSearchParams } from "~/utils/http.server";
-import { serverT } from "~/utils/i18n.server";
-import { useT } from "~/utils/i18n";
+import { getLocale, serverT } from "~/utils/i18n.server";
+import { useT, pageTitle } from "~/utils/i18n";
 import { scrollRegion } from "~/components/scroll-region";
 import { readForm } from "~/utils/read-form.server";
 import { text } from "~/utils/zod-text";
 
-export const meta: MetaFunction = () => [{ title: "Cơ quan, đơn vị — Học ATTT" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "title.agencies") }];
 
 const query = z.object({ q: z.string().trim().max(100).default("") });
 
@@ -62,18 +62,19 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 const createSchema = z.object({
-  code: text().min(1, "Vui lòng nhập mã đơn vị.").max(64, "Mã quá dài."),
-  name: text().min(2, "Vui lòng nhập tên đơn vị.").max(300, "Tên quá dài."),
+  code: text().min(1, "agencies.codeRequired").max(64, "agencies.codeTooLong"),
+  name: text().min(2, "agencies.nameRequired").max(300, "agencies.nameTooLong"),
   kind: z.enum(["PROVINCE", "DEPARTMENT", "COMMUNE", "UNIT", "GROUP"], {
-    message: "Loại đơn vị không hợp lệ.",
+    message: "agencies.kindInvalid",
   }),
-  parentId: z.union([z.literal(""), z.string().uuid("Đơn vị cấp trên không hợp lệ.")]),
+  parentId: z.union([z.literal(""), z.string().uuid("agencies.parentInvalid")]),
 });
 
 export async function action({ request }: ActionFunctionArgs) {
   const actor = await requireAdmin(request);
   const parsed = createSchema.safeParse(Object.fromEntries(await readForm(request)));
-  if (!parsed.success) return data({ errors: fieldErrors(parsed.error) }, { status: 400 });
+  if (!parsed.success)
+    return data({ errors: fieldErrors(parsed.error, getLocale(request)) }, { status: 400 });
   try {
     const agency = await createAgency(
       { ...parsed.data, parentId: parsed.data.parentId || null },
@@ -84,7 +85,7 @@ export async function action({ request }: ActionFunctionArgs) {
       message: serverT(request)("agency.created", { name: agency.name }),
     });
   } catch (error) {
-    return domainErrorData(error);
+    return domainErrorData(error, request);
   }
 }
 

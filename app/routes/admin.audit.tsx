@@ -6,11 +6,12 @@ import { db } from "~/db.server";
 import { requireAdmin } from "~/modules/auth/guards.server";
 import { formatDateTime } from "~/utils/format";
 import { parseSearchParams } from "~/utils/http.server";
+import { useT, pageTitle } from "~/utils/i18n";
+import { serverT } from "~/utils/i18n.server";
 import { pagingFields } from "~/utils/paging";
-import { useT } from "~/utils/i18n";
 import { scrollRegion } from "~/components/scroll-region";
 
-export const meta: MetaFunction = () => [{ title: "Nhật ký — Học ATTT" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "title.audit") }];
 
 const query = z.object({
   action: z.string().trim().max(64).default(""),
@@ -39,7 +40,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
     events: events.map((e) => ({
       id: String(e.id),
       createdAt: e.createdAt.toISOString(),
-      actor: e.actorUserId ? (emailOf.get(e.actorUserId) ?? e.actorUserId) : "hệ thống",
+      actor: e.actorUserId
+        ? (emailOf.get(e.actorUserId) ?? e.actorUserId)
+        : serverT(request)("ui.auditSystem"),
       action: e.action,
       entity: `${e.entityType}${e.entityId ? ` ${e.entityId.slice(0, 8)}` : ""}`,
       data: JSON.stringify(e.data),

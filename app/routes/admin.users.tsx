@@ -17,13 +17,14 @@ import {
 import { newPasswordSchema } from "~/modules/auth/auth.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { fieldErrors } from "~/utils/forms";
+import { getLocale, serverT } from "~/utils/i18n.server";
 import { domainErrorData, parseSearchParams } from "~/utils/http.server";
+import { useT, pageTitle } from "~/utils/i18n";
 import { pagingFields } from "~/utils/paging";
-import { useT } from "~/utils/i18n";
 import { scrollRegion } from "~/components/scroll-region";
 import { readForm } from "~/utils/read-form.server";
 
-export const meta: MetaFunction = () => [{ title: "Tài khoản — Học ATTT" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "title.users") }];
 
 const query = z.object({
   q: z.string().trim().max(100).default(""),
@@ -45,42 +46,44 @@ export async function action({ request }: ActionFunctionArgs) {
   const actor = await requireAdmin(request);
   const form = Object.fromEntries(await readForm(request));
   const back = new URL(request.url);
-  const done = (message: string) =>
-    redirectWithFlash(back.pathname + back.search, { kind: "success", message });
+  const t = serverT(request);
+  const done = (message: MessageKey) =>
+    redirectWithFlash(back.pathname + back.search, { kind: "success", message: t(message) });
   try {
     switch (form.intent) {
       case "grant": {
         const parsed = grantSchema.safeParse(form);
-        if (!parsed.success) return data({ errors: fieldErrors(parsed.error) }, { status: 400 });
+        if (!parsed.success)
+          return data({ errors: fieldErrors(parsed.error, getLocale(request)) }, { status: 400 });
         await grantRole(actor.userId, parsed.data);
-        return done("Đã cấp quyền.");
+        return done("flash.roleGranted");
       }
       case "revoke": {
         const parsed = revokeSchema.safeParse(form);
-        if (!parsed.success) return data({ errors: fieldErrors(parsed.error) }, { status: 400 });
+        if (!parsed.success)
+          return data({ errors: fieldErrors(parsed.error, getLocale(request)) }, { status: 400 });
         await revokeGrant(actor.userId, parsed.data.grantId);
-        return done("Đã thu hồi quyền.");
+        return done("flash.roleRevoked");
       }
       case "reset": {
         const parsed = resetSchema.safeParse(form);
-        if (!parsed.success) return data({ errors: fieldErrors(parsed.error) }, { status: 400 });
+        if (!parsed.success)
+          return data({ errors: fieldErrors(parsed.error, getLocale(request)) }, { status: 400 });
         await adminResetPassword(actor.userId, parsed.data.userId, parsed.data.temporaryPassword);
-        return done("Đã đặt lại mật khẩu. Người dùng phải đổi mật khẩu ở lần đăng nhập tới.");
+        return done("flash.passwordReset");
       }
       case "create": {
         const parsed = createAccountSchema.safeParse(form);
-        if (!parsed.success) return data({ errors: fieldErrors(parsed.error) }, { status: 400 });
+        if (!parsed.success)
+          return data({ errors: fieldErrors(parsed.error, getLocale(request)) }, { status: 400 });
         await createAccountForPerson(actor.userId, parsed.data);
-        return done("Đã tạo tài khoản.");
+        return done("flash.accountCreated");
       }
       default:
-        return data(
-          { errors: { form: "Thao tác không hợp lệ." } as Record<string, string> },
-          { status: 400 },
-        );
+        return data({ errors: { form: t("http.badIntent") } as Record<string, string> }, { status: 400 });
     }
   } catch (error) {
-    return domainErrorData(error);
+    return domainErrorData(error, request);
   }
 }
 
@@ -167,7 +170,7 @@ export default function UsersPage() {
                     </select>
                     <input
                       name="agencyCode"
-                      placeholder="Mã đơn vị"
+                      placeholder={t("ui.agencyCode")}
                       aria-label={t("users.scope")}
                       className="input w-28 py-1"
                     />

@@ -19,10 +19,12 @@ import { formatDate, formatDateTime } from "~/utils/format";
 import { domainErrorData, parseSearchParams } from "~/utils/http.server";
 import { serverT } from "~/utils/i18n.server";
 import { pagingFields } from "~/utils/paging";
-import { useT } from "~/utils/i18n";
+import { useT, pageTitle } from "~/utils/i18n";
 import { scrollRegion } from "~/components/scroll-region";
 
-export const meta: MetaFunction = () => [{ title: "Tiến độ khóa học được giao — Học ATTT" }];
+export const meta: MetaFunction = ({ matches }) => [
+  { title: pageTitle(matches, "title.assignmentProgress") },
+];
 
 const STATUSES = ["CHUA_BAT_DAU", "DANG_HOC", "HOAN_THANH", "QUA_HAN"] as const;
 const query = z.object({
@@ -58,7 +60,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     ]);
     return { query: q, progress, reminders, memberReminders: memberRem };
   } catch (error) {
-    throw domainErrorData(error);
+    throw domainErrorData(error, request);
   }
 }
 
@@ -72,7 +74,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       message: serverT(request)("asg.reminded", { count }),
     });
   } catch (error) {
-    throw domainErrorData(error);
+    throw domainErrorData(error, request);
   }
 }
 

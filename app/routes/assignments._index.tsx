@@ -3,10 +3,10 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { listAssignments } from "~/modules/assignments/assignments.server";
 import { requireManager } from "~/modules/auth/guards.server";
 import { formatDate } from "~/utils/format";
-import { useT } from "~/utils/i18n";
+import { useT, pageTitle } from "~/utils/i18n";
 import { scrollRegion } from "~/components/scroll-region";
 
-export const meta: MetaFunction = () => [{ title: "Giao khóa học — Học ATTT" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "title.assignments") }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { scope } = await requireManager(request);
@@ -57,7 +57,7 @@ export default function AssignmentsPage() {
                   </td>
                   <td className="px-3 py-2">{a.agencyName ?? "—"}</td>
                   <td className="px-3 py-2">
-                    {a.dueAt ? formatDate(a.dueAt) : a.dueDays ? `+${a.dueDays} ngày` : "—"}
+                    {a.dueAt ? formatDate(a.dueAt) : a.dueDays ? t("ui.dueInDays", { days: a.dueDays }) : "—"}
                   </td>
                   <td className="px-3 py-2 text-right tabular-nums">{a.counts.total}</td>
                   <td className="px-3 py-2 text-right tabular-nums text-green-700">{a.counts.HOAN_THANH}</td>

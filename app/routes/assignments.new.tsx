@@ -19,13 +19,14 @@ import { requireManager } from "~/modules/auth/guards.server";
 import { IT_ROLES, STAFF_CATEGORIES } from "~/modules/people/schema";
 import { DomainError } from "~/utils/errors";
 import { redirectWithFlash } from "~/utils/flash.server";
+import { formatIssues } from "~/utils/forms";
+import { errorBody, forbidden } from "~/utils/http.server";
+import { getLocale, serverT } from "~/utils/i18n.server";
 import { formatDate } from "~/utils/format";
-import { forbidden } from "~/utils/http.server";
-import { serverT } from "~/utils/i18n.server";
 import { readForm } from "~/utils/read-form.server";
-import { useT } from "~/utils/i18n";
+import { pageTitle, useLocale, useT } from "~/utils/i18n";
 
-export const meta: MetaFunction = () => [{ title: "Giao khóa học mới — Học ATTT" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "title.assignmentNew") }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { scope } = await requireManager(request);
@@ -40,6 +41,7 @@ const FORM_FIELD: Record<string, string> = { personIds: "emails" };
 export async function action({ request }: ActionFunctionArgs) {
   const { actor, scope } = await requireManager(request);
   const formData = await readForm(request);
+  // The reply carries the schema's message keys: the page translates them (msg below).
   const submission = parseWithZod(formData, { schema: newAssignmentSchema() });
   if (submission.status !== "success")
     return data({ result: submission.reply(), preview: null, stale: false }, { status: 400 });
@@ -70,13 +72,13 @@ export async function action({ request }: ActionFunctionArgs) {
   } catch (error) {
     if (!(error instanceof DomainError)) throw error;
     if (error.status === 403 || error.status === 404)
-      throw data({ message: error.message }, { status: error.status });
+      throw data(errorBody(error.ref), { status: error.status });
+    // A key the page translates, or, when it has values, the text in the reader's locale.
+    const message = Object.keys(error.params).length ? error.render(getLocale(request)) : error.key;
     const field = error.field ? (FORM_FIELD[error.field] ?? error.field) : null;
     return data(
       {
-        result: submission.reply(
-          field ? { fieldErrors: { [field]: [error.message] } } : { formErrors: [error.message] },
-        ),
+        result: submission.reply(field ? { fieldErrors: { [field]: [message] } } : { formErrors: [message] }),
         preview: null,
         stale: false,
       },
@@ -90,6 +92,7 @@ export default function NewAssignmentPage() {
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const t = useT();
+  const locale = useLocale();
   const [form, fields] = useForm({
     id: "new-assignment",
     lastResult: navigation.state === "idle" ? actionData?.result : undefined,
@@ -99,7 +102,7 @@ export default function NewAssignmentPage() {
     onValidate({ formData }) {
       // Revalidating while typing has no submitter; check the fields as a preview would.
       if (!formData.has("intent")) formData.set("intent", "preview");
-      return parseWithZod(formData, { schema: newAssignmentSchema() });
+      return parseWithZod(formData, { schema: newAssignmentSchema(), formatError: formatIssues(locale) });
     },
   });
   // Messages are i18n keys from the shared schema, or already translated text from the server.

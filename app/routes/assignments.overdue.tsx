@@ -39,7 +39,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     const [list, options] = await Promise.all([overduePage(scope, filter), overdueFilterOptions(scope)]);
     return { filter, list, options };
   } catch (error) {
-    throw domainErrorData(error);
+    throw domainErrorData(error, request);
   }
 }
 
@@ -86,7 +86,7 @@ export async function action({ request }: ActionFunctionArgs) {
         return data(submission.reply({ formErrors: [t("ovd.invalid")] }), { status: 400 });
     }
   } catch (error) {
-    return domainErrorReply(submission, error);
+    return domainErrorReply(submission, error, request);
   }
 }
 

@@ -9,6 +9,8 @@ import { type AnswersReply, sheetFromForm } from "~/modules/learning/quiz-form";
 import { readQuizForm } from "~/modules/learning/quiz-form.server";
 import { saveAnswers, submitAttempt } from "~/modules/learning/quiz.server";
 import { DomainError } from "~/utils/errors";
+import { getLocale } from "~/utils/i18n.server";
+import { translate } from "~/i18n";
 
 const reply = (body: AnswersReply, status = 200) => Response.json(body, { status });
 
@@ -16,7 +18,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const actor = await requireLearner(request);
   const attemptId = uuidParam(params.attemptId);
   const submission = await readQuizForm(request);
-  if (submission.status !== "success") return reply({ ok: false, message: "Câu trả lời không hợp lệ." }, 400);
+  const locale = getLocale(request);
+  if (submission.status !== "success")
+    return reply({ ok: false, message: translate(locale, "learning.badAnswers") }, 400);
   const sheet = sheetFromForm(submission.value.q);
   try {
     if (submission.value.intent === "submit") {
@@ -26,9 +30,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const saved = await saveAnswers(actor.personId, attemptId, sheet);
     return saved.saved
       ? reply({ ok: true, state: "saved" })
-      : reply({ ok: true, state: "closed", message: saved.message });
+      : reply({ ok: true, state: "closed", message: translate(locale, saved.message) });
   } catch (error) {
     if (!(error instanceof DomainError)) throw error;
-    return reply({ ok: false, message: error.message }, error.status);
+    return reply({ ok: false, message: error.render(locale) }, error.status);
   }
 }

@@ -26,9 +26,10 @@ import {
 import { readQuizForm } from "~/modules/learning/quiz-form.server";
 import { getAttemptPage, saveAnswers, submitAttempt } from "~/modules/learning/quiz.server";
 import { domainErrorData } from "~/utils/http.server";
-import { useT } from "~/utils/i18n";
+import { useT, pageTitle, useLocale } from "~/utils/i18n";
+import { formatIssues } from "~/utils/forms";
 
-export const meta: MetaFunction = () => [{ title: "Bài kiểm tra — Học ATTT" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "title.attempt") }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireLearner(request);
@@ -52,7 +53,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       },
     };
   } catch (error) {
-    throw domainErrorData(error);
+    throw domainErrorData(error, request);
   }
 }
 
@@ -76,7 +77,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (!saved.saved) return redirect(`/attempts/${attemptId}`);
     return { lastResult: submission.reply(), confirm: submission.value.intent === "review" };
   } catch (error) {
-    const res = domainErrorData(error);
+    const res = domainErrorData(error, request);
     return data(
       { lastResult: submission.reply({ formErrors: Object.values(res.data.errors) }) },
       { status: res.init?.status ?? 400 },
@@ -191,6 +192,7 @@ function Taking({
   course,
 }: Extract<ReturnType<typeof useLoaderData<typeof loader>>, { mode: "taking" }>) {
   const t = useT();
+  const locale = useLocale();
   const actionData = useActionData<typeof action>();
   const revalidator = useRevalidator();
   const dialogRef = useRef<HTMLDialogElement>(null);
@@ -207,7 +209,8 @@ function Taking({
     id: `quiz-${attempt.id}`,
     lastResult: actionData?.lastResult,
     shouldValidate: "onSubmit",
-    onValidate: ({ formData }) => parseWithZod(quizFields(formData), { schema: quizFormSchema }),
+    onValidate: ({ formData }) =>
+      parseWithZod(quizFields(formData), { schema: quizFormSchema, formatError: formatIssues(locale) }),
     // With JavaScript nothing is posted to this route: "Nộp bài" opens the confirmation dialog, and the
     // confirmed submit goes through the same retrying channel as the saves.
     onSubmit(event, { submission }) {

@@ -7,9 +7,9 @@ import { notFound } from "~/utils/http.server";
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireActor(request);
   const match = /^([0-9A-Z]{6,20})\.pdf$/i.exec(params.file ?? "");
-  if (!match || !actor.personId) notFound("Không tìm thấy giấy chứng nhận.");
+  if (!match || !actor.personId) notFound("learning.certificateNotFound");
   const cert = await certificateForPerson(actor.personId, match[1]);
-  if (!cert) notFound("Không tìm thấy giấy chứng nhận.");
+  if (!cert) notFound("learning.certificateNotFound");
   const origin = process.env.APP_ORIGIN?.split(",")[0]?.trim() || new URL(request.url).origin;
   const pdf = await certificatePdf(cert.code, `${origin}/verify/${cert.code}`);
   return new Response(pdf as unknown as BodyInit, {

@@ -13,11 +13,12 @@ import { redirectWithFlash } from "~/utils/flash.server";
 import { formatDate } from "~/utils/format";
 import { domainErrorData } from "~/utils/http.server";
 import { courseCode } from "~/modules/learning/params.server";
-import { useT } from "~/utils/i18n";
+import { useT, pageTitle } from "~/utils/i18n";
+import { serverT } from "~/utils/i18n.server";
 import { DownloadLink } from "~/components/download-link";
 import { readForm } from "~/utils/read-form.server";
 
-export const meta: MetaFunction = () => [{ title: "Khóa học — Học ATTT" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "title.course") }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireLearner(request);
@@ -26,7 +27,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     const attempts = view.enrollment ? await listAttempts(actor.personId, view.course.id) : null;
     return { ...view, attempts };
   } catch (error) {
-    throw domainErrorData(error);
+    throw domainErrorData(error, request);
   }
 }
 
@@ -34,14 +35,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const actor = await requireLearner(request);
   const code = courseCode(params);
   const view = await getCourseForLearner(actor.personId, code).catch((e) => {
-    throw domainErrorData(e);
+    throw domainErrorData(e, request);
   });
   const form = await readForm(request);
   if (form.get("intent") === "renew") {
     try {
       await renewEnrollment(actor.personId, view.course.id);
     } catch (error) {
-      const res = domainErrorData(error);
+      const res = domainErrorData(error, request);
       return redirectWithFlash(`/courses/${code}`, {
         kind: "error",
         message: Object.values(res.data.errors)[0],
@@ -49,20 +50,20 @@ export async function action({ request, params }: ActionFunctionArgs) {
     }
     return redirectWithFlash(`/courses/${code}/lessons/1`, {
       kind: "success",
-      message: "Đã bắt đầu học lại để cấp lại chứng nhận.",
+      message: serverT(request)("flash.renewStarted"),
     });
   }
   if (!view.allLessonsDone) {
     return redirectWithFlash(`/courses/${code}`, {
       kind: "error",
-      message: "Hãy học hết các bài học trước khi làm bài kiểm tra.",
+      message: serverT(request)("flash.finishLessonsFirst"),
     });
   }
   try {
     const { attemptId } = await startAttempt(actor.personId, view.course.id);
     return redirect(`/attempts/${attemptId}`);
   } catch (error) {
-    const res = domainErrorData(error);
+    const res = domainErrorData(error, request);
     return redirectWithFlash(`/courses/${code}`, {
       kind: "error",
       message: Object.values(res.data.errors)[0],

@@ -15,17 +15,17 @@ import {
   saveReadingPosition,
 } from "~/modules/learning/enrollment.server";
 import { domainErrorData, notFound } from "~/utils/http.server";
-import { useT } from "~/utils/i18n";
+import { useT, pageTitle } from "~/utils/i18n";
 import { courseCode } from "~/modules/learning/params.server";
 import { readForm } from "~/utils/read-form.server";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `${data?.lesson.title ?? "Bài học"} — Học ATTT` },
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
+  { title: data ? `${data.lesson.title} — Học ATTT` : pageTitle(matches, "title.lesson") },
 ];
 
 function lessonPosition(params: { position?: string }): number {
   const parsed = z.coerce.number().int().min(1).max(1000).safeParse(params.position);
-  if (!parsed.success) notFound("Không tìm thấy bài học.");
+  if (!parsed.success) notFound("learning.lessonNotFound");
   return parsed.data;
 }
 
@@ -43,7 +43,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       next: view.next ? view.next.position : null,
     };
   } catch (error) {
-    throw domainErrorData(error);
+    throw domainErrorData(error, request);
   }
 }
 
@@ -72,7 +72,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const view = await getLessonForLearner(actor.personId, code, position);
     return redirect(view.next ? `/courses/${code}/lessons/${view.next.position}` : `/courses/${code}`);
   } catch (error) {
-    return domainErrorData(error);
+    return domainErrorData(error, request);
   }
 }
 
@@ -112,7 +112,7 @@ export default function LessonPage() {
   useReadingPosition(lesson.id, scrollTo);
   return (
     <article className="mx-auto max-w-3xl">
-      <nav className="mb-4 text-sm text-slate-600" aria-label="Vị trí">
+      <nav className="mb-4 text-sm text-slate-600" aria-label={t("ui.breadcrumb")}>
         <Link to={`/courses/${code}`} className="text-red-800 hover:underline">
           {courseTitle}
         </Link>{" "}

@@ -4,9 +4,9 @@ import { z } from "zod";
 import { requireLearner } from "~/modules/auth/guards.server";
 import { listCatalog } from "~/modules/learning/enrollment.server";
 import { parseSearchParams } from "~/utils/http.server";
-import { useT } from "~/utils/i18n";
+import { useT, pageTitle } from "~/utils/i18n";
 
-export const meta: MetaFunction = () => [{ title: "Khóa học — Học ATTT" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "title.courses") }];
 
 const query = z.object({ all: z.enum(["0", "1"]).default("0") });
 

@@ -7,10 +7,10 @@ import { requireActor } from "~/modules/auth/guards.server";
 import { listMyAssignments } from "~/modules/assignments/assignments.server";
 import { getMyLearning, listCatalog } from "~/modules/learning/enrollment.server";
 import { formatDate } from "~/utils/format";
-import { useT } from "~/utils/i18n";
+import { useT, pageTitle } from "~/utils/i18n";
 import { DownloadLink } from "~/components/download-link";
 
-export const meta: MetaFunction = () => [{ title: "Học tập của tôi — Học ATTT" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "title.learn") }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requireActor(request);

@@ -13,11 +13,11 @@ import { sessionCookie } from "~/modules/auth/session.server";
 import { db } from "~/db.server";
 import { type FieldErrors, fieldErrors, safeRedirect } from "~/utils/forms";
 import { clientIp } from "~/utils/http.server";
-import { serverT } from "~/utils/i18n.server";
-import { useT } from "~/utils/i18n";
+import { getLocale, serverT } from "~/utils/i18n.server";
+import { useT, pageTitle } from "~/utils/i18n";
 import { readForm } from "~/utils/read-form.server";
 
-export const meta: MetaFunction = () => [{ title: "Đăng nhập — Học ATTT" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "title.login") }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await getActor(request);
@@ -31,7 +31,10 @@ export async function action({ request }: ActionFunctionArgs) {
   const parsed = loginSchema.safeParse(form);
   if (!parsed.success) {
     return data(
-      { errors: fieldErrors(parsed.error) as FieldErrors, email: String(form.email ?? "") },
+      {
+        errors: fieldErrors(parsed.error, getLocale(request)) as FieldErrors,
+        email: String(form.email ?? ""),
+      },
       { status: 400 },
     );
   }

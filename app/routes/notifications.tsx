@@ -18,11 +18,12 @@ import {
 import { redirectWithFlash } from "~/utils/flash.server";
 import { formatDateTime } from "~/utils/format";
 import { notFound, parseSearchParams } from "~/utils/http.server";
+import { useT, pageTitle } from "~/utils/i18n";
+import { serverT } from "~/utils/i18n.server";
 import { pagingFields } from "~/utils/paging";
-import { useT } from "~/utils/i18n";
 import { readForm } from "~/utils/read-form.server";
 
-export const meta: MetaFunction = () => [{ title: "Thông báo — Học ATTT" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "title.notifications") }];
 
 const query = z.object({
   ...pagingFields(INBOX_PAGE_SIZE),
@@ -49,16 +50,19 @@ export async function action({ request }: ActionFunctionArgs) {
   const actor = await requireLearner(request);
   const parsed = actionSchema.safeParse(Object.fromEntries(await readForm(request)));
   if (!parsed.success)
-    return redirectWithFlash("/notifications", { kind: "error", message: "Yêu cầu không hợp lệ." });
+    return redirectWithFlash("/notifications", {
+      kind: "error",
+      message: serverT(request)("http.badRequest"),
+    });
   if (parsed.data.intent === "readAll") {
     const count = await markAllRead(actor.personId);
     return redirectWithFlash("/notifications", {
       kind: "success",
-      message: `Đã đánh dấu ${count} thông báo là đã đọc.`,
+      message: serverT(request)("flash.notificationsRead", { count }),
     });
   }
   const opened = await openNotification(actor.personId, parsed.data.id);
-  if (!opened) notFound("Không tìm thấy thông báo.");
+  if (!opened) notFound("notifications.notFound");
   if (parsed.data.intent === "open" && opened.link) return redirect(opened.link);
   return redirect(new URL(request.url).pathname + new URL(request.url).search);
 }

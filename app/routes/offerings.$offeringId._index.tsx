@@ -19,14 +19,17 @@ import { offeringDetail, searchNominees } from "~/modules/scheduling/views.serve
 import { redirectWithFlash } from "~/utils/flash.server";
 import { formatDate } from "~/utils/format";
 import { domainErrorData, parseSearchParams } from "~/utils/http.server";
-import { serverT } from "~/utils/i18n.server";
-import { useT } from "~/utils/i18n";
+import { serverT, getLocale } from "~/utils/i18n.server";
+import { useT, pageTitle } from "~/utils/i18n";
 import { DownloadLink } from "~/components/download-link";
 import { readForm } from "~/utils/read-form.server";
 import { decimalInt, text } from "~/utils/zod-text";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `${data && "offering" in data ? data.offering.title : "Lớp / diễn tập"} — Học ATTT` },
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
+  {
+    title:
+      data && "offering" in data ? `${data.offering.title} — Học ATTT` : pageTitle(matches, "title.offering"),
+  },
 ];
 
 const query = z.object({ q: z.string().trim().max(100).default(""), all: z.enum(["", "1"]).default("") });
@@ -71,7 +74,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         status: o.status,
         capacity: o.capacity,
         organiserName: o.organiserAgency.name,
-        audience: audienceLabel(o),
+        audience: audienceLabel(o, getLocale(request)),
         courseTitle: o.course?.currentVersion?.title ?? o.course?.title ?? null,
         attendanceThreshold: o.attendanceThreshold,
         requiresPostTest: o.requiresPostTest,
@@ -92,7 +95,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       },
     };
   } catch (error) {
-    throw domainErrorData(error);
+    throw domainErrorData(error, request);
   }
 }
 
@@ -146,7 +149,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       case "result": {
         const parsed = resultSchema.safeParse(Object.fromEntries(form));
         if (!parsed.success)
-          return { errors: { form: "Điểm phải là số nguyên từ 0 đến 1000." } as Record<string, string> };
+          return { errors: { form: t("scheduling.scoreRange") } as Record<string, string> };
         await recordResult(actor, id, field("registrationId"), parsed.data);
         return back(t("off.saved"));
       }
@@ -158,10 +161,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
         await setRegistrationOpen(actor, id, field("intent") === "open");
         return back(t("off.saved"));
       default:
-        return { errors: { form: "Thao tác không hợp lệ." } as Record<string, string> };
+        return { errors: { form: t("http.badIntent") } as Record<string, string> };
     }
   } catch (error) {
-    return domainErrorData(error);
+    return domainErrorData(error, request);
   }
 }
 

@@ -10,10 +10,10 @@ import { updateOffering } from "~/modules/scheduling/offerings.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { domainErrorData } from "~/utils/http.server";
 import { serverT } from "~/utils/i18n.server";
-import { useT } from "~/utils/i18n";
+import { useT, pageTitle } from "~/utils/i18n";
 import { readForm } from "~/utils/read-form.server";
 
-export const meta: MetaFunction = () => [{ title: "Sửa lớp / diễn tập — Học ATTT" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "title.offeringEdit") }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { actor, scope } = await requireManager(request);
@@ -27,7 +27,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       ...(await offeringFormOptions(scope)),
     };
   } catch (error) {
-    throw domainErrorData(error);
+    throw domainErrorData(error, request);
   }
 }
 
@@ -39,7 +39,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     await updateOffering(actor, id, await offeringFormInput(form));
     return redirectWithFlash(`/offerings/${id}`, { kind: "success", message: serverT(request)("off.saved") });
   } catch (error) {
-    return domainErrorData(error);
+    return domainErrorData(error, request);
   }
 }
 

@@ -13,6 +13,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     const { offering } = await visibleOffering(actor, id);
     return icsResponse(offeringIcs(offering), `lop-${id.slice(0, 8)}.ics`);
   } catch (error) {
-    throw domainErrorData(error);
+    throw domainErrorData(error, request);
   }
 }

@@ -13,6 +13,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     const { headers, rows } = await rosterExport(actor, id);
     return csvResponse("danh-sach-lop.csv", headers, rows);
   } catch (error) {
-    throw domainErrorData(error);
+    throw domainErrorData(error, request);
   }
 }

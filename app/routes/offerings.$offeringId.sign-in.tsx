@@ -6,9 +6,9 @@ import { uuidParam } from "~/modules/learning/params.server";
 import { formatVnDateTime, formatVnTime } from "~/modules/scheduling/time";
 import { rosterFor } from "~/modules/scheduling/views.server";
 import { domainErrorData } from "~/utils/http.server";
-import { useT } from "~/utils/i18n";
+import { useT, pageTitle } from "~/utils/i18n";
 
-export const meta: MetaFunction = () => [{ title: "Danh sách ký tên — Học ATTT" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "title.signInSheet") }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireActor(request);
@@ -30,7 +30,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       })),
     };
   } catch (error) {
-    throw domainErrorData(error);
+    throw domainErrorData(error, request);
   }
 }
 

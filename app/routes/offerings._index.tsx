@@ -4,10 +4,10 @@ import type { MessageKey } from "~/i18n";
 import { requireActor } from "~/modules/auth/guards.server";
 import { type OfferingCard, listOfferings } from "~/modules/scheduling/views.server";
 import { formatVnDateTime } from "~/modules/scheduling/time";
-import { useT } from "~/utils/i18n";
+import { useT, pageTitle } from "~/utils/i18n";
 import { scrollRegion } from "~/components/scroll-region";
 
-export const meta: MetaFunction = () => [{ title: "Lớp tập huấn và diễn tập — Học ATTT" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "title.offerings") }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requireActor(request);

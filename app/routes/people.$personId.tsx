@@ -15,11 +15,11 @@ import { redirectWithFlash } from "~/utils/flash.server";
 import { formatDate } from "~/utils/format";
 import { fieldErrors } from "~/utils/forms";
 import { domainErrorData, notFound } from "~/utils/http.server";
-import { serverT } from "~/utils/i18n.server";
-import { useT } from "~/utils/i18n";
+import { getLocale, serverT } from "~/utils/i18n.server";
+import { useT, pageTitle } from "~/utils/i18n";
 import { readForm } from "~/utils/read-form.server";
 
-export const meta: MetaFunction = () => [{ title: "Cán bộ — Học ATTT" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "title.person") }];
 
 const idSchema = z.string().uuid();
 
@@ -38,7 +38,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     person = await getPerson(scope, id);
     record = await trainingRecord(scope, id);
   } catch (error) {
-    throw domainErrorData(error);
+    throw domainErrorData(error, request);
   }
   const canManage = inScope(manageScope(actor), person.agency.path);
   const [agencies, history] = await Promise.all([
@@ -84,7 +84,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
     switch (form.get("intent")) {
       case "save": {
         const parsed = personInputSchema.safeParse(personFormInput(form));
-        if (!parsed.success) return data({ errors: fieldErrors(parsed.error) }, { status: 400 });
+        if (!parsed.success)
+          return data({ errors: fieldErrors(parsed.error, getLocale(request)) }, { status: 400 });
         const person = await updatePerson(scope, id, parsed.data, actor.userId);
         return redirectWithFlash(`/people/${id}`, {
           kind: "success",
@@ -100,12 +101,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
       }
       default:
         return data(
-          { errors: { form: "Thao tác không hợp lệ." } as Record<string, string> },
+          { errors: { form: serverT(request)("http.badIntent") } as Record<string, string> },
           { status: 400 },
         );
     }
   } catch (error) {
-    return domainErrorData(error);
+    return domainErrorData(error, request);
   }
 }
 

@@ -8,10 +8,10 @@ import { requireViewer } from "~/modules/auth/guards.server";
 import { inScope, manageScope } from "~/modules/auth/scope";
 import { listPeopleForQuery, peopleQuerySchema } from "~/modules/people/query.server";
 import { parseSearchParams } from "~/utils/http.server";
-import { useT } from "~/utils/i18n";
+import { useT, pageTitle } from "~/utils/i18n";
 import { scrollRegion } from "~/components/scroll-region";
 
-export const meta: MetaFunction = () => [{ title: "Cán bộ, công chức — Học ATTT" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "title.people") }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { actor, scope } = await requireViewer(request);
@@ -94,7 +94,7 @@ export default function PeoplePage() {
           </select>
           <label className="mt-1 flex items-center gap-1 text-xs text-slate-600">
             <input type="checkbox" name="sub" value="0" defaultChecked={query.sub === "0"} />
-            Chỉ đơn vị này (không gồm trực thuộc)
+            {t("people.onlyThisAgency")}
           </label>
         </div>
         <div className="md:col-span-2">

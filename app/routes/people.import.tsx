@@ -11,13 +11,14 @@ import { requireManager } from "~/modules/auth/guards.server";
 import { applyPeopleImport, previewPeopleImport } from "~/modules/people/import.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { domainErrorData, forbidden } from "~/utils/http.server";
-import { serverT } from "~/utils/i18n.server";
+import { serverT, getLocale } from "~/utils/i18n.server";
 import { DownloadLink } from "~/components/download-link";
 import { ImportErrorsTable } from "~/components/import-errors";
-import { useT } from "~/utils/i18n";
+import { useT, pageTitle } from "~/utils/i18n";
+import { issueMessage } from "~/utils/forms";
 import { readForm } from "~/utils/read-form.server";
 
-export const meta: MetaFunction = () => [{ title: "Nhập danh sách cán bộ — Học ATTT" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "title.peopleImport") }];
 
 const MAX_UPLOAD = 6 * 1024 * 1024; // the import itself refuses files over 5 MB with a clear message
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -28,7 +29,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 const applySchema = z.object({
   intent: z.literal("apply"),
-  importId: z.string().uuid("Phiên nhập không hợp lệ."),
+  importId: z.string().uuid("people.importIdInvalid"),
 });
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -40,7 +41,7 @@ export async function action({ request }: ActionFunctionArgs) {
     form = await readForm(request, { maxPartSize: MAX_UPLOAD });
   } catch (e) {
     if (e instanceof MaxPartSizeExceededError) {
-      return data({ stage: "error" as const, message: "Tệp quá lớn: tối đa 5 MB." }, { status: 413 });
+      return data({ stage: "error" as const, message: t("people.importTooLarge") }, { status: 413 });
     }
     throw e;
   }
@@ -48,11 +49,15 @@ export async function action({ request }: ActionFunctionArgs) {
     if (form.get("intent") === "apply") {
       const parsed = applySchema.safeParse(Object.fromEntries(form));
       if (!parsed.success)
-        return data({ stage: "error" as const, message: parsed.error.issues[0].message }, { status: 400 });
+        return data(
+          { stage: "error" as const, message: issueMessage(getLocale(request), parsed.error.issues[0]) },
+          { status: 400 },
+        );
       const result = await applyPeopleImport({
         scope,
         importId: parsed.data.importId,
         actorUserId: actor.userId,
+        locale: getLocale(request),
       });
       if (!result.ok) {
         return data({ stage: "preview" as const, preview: result.preview }, { status: 400 });
@@ -66,23 +71,21 @@ export async function action({ request }: ActionFunctionArgs) {
     }
     const file = form.get("file");
     if (!(file instanceof File) || file.size === 0 || !file.name) {
-      return data(
-        { stage: "error" as const, message: "Vui lòng chọn tệp .xlsx hoặc .csv có dữ liệu." },
-        { status: 400 },
-      );
+      return data({ stage: "error" as const, message: t("flash.chooseFileWithData") }, { status: 400 });
     }
     const preview = await previewPeopleImport({
       scope,
       fileName: file.name,
       bytes: new Uint8Array(await file.arrayBuffer()),
       actorUserId: actor.userId,
+      locale: getLocale(request),
     });
     return data(
       { stage: "preview" as const, preview },
       { status: preview.summary.errors.length ? 400 : 200 },
     );
   } catch (error) {
-    const res = domainErrorData(error);
+    const res = domainErrorData(error, request);
     return data(
       { stage: "error" as const, message: Object.values(res.data.errors)[0] },
       { status: res.init?.status ?? 400 },

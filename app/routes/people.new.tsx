@@ -9,11 +9,11 @@ import { createPerson, personInputSchema } from "~/modules/people/people.server"
 import { redirectWithFlash } from "~/utils/flash.server";
 import { fieldErrors } from "~/utils/forms";
 import { domainErrorData, forbidden } from "~/utils/http.server";
-import { serverT } from "~/utils/i18n.server";
-import { useT } from "~/utils/i18n";
+import { getLocale, serverT } from "~/utils/i18n.server";
+import { useT, pageTitle } from "~/utils/i18n";
 import { readForm } from "~/utils/read-form.server";
 
-export const meta: MetaFunction = () => [{ title: "Thêm cán bộ — Học ATTT" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "title.personNew") }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { scope } = await requireManager(request);
@@ -27,7 +27,10 @@ export async function action({ request }: ActionFunctionArgs) {
   const form = await readForm(request);
   const parsed = personInputSchema.safeParse(personFormInput(form));
   if (!parsed.success)
-    return data({ errors: fieldErrors(parsed.error), values: Object.fromEntries(form) }, { status: 400 });
+    return data(
+      { errors: fieldErrors(parsed.error, getLocale(request)), values: Object.fromEntries(form) },
+      { status: 400 },
+    );
   try {
     const person = await createPerson(scope, parsed.data, actor.userId);
     return redirectWithFlash(`/people/${person.id}`, {
@@ -35,7 +38,7 @@ export async function action({ request }: ActionFunctionArgs) {
       message: serverT(request)("people.created", { name: person.fullName }),
     });
   } catch (error) {
-    return domainErrorData(error);
+    return domainErrorData(error, request);
   }
 }
 

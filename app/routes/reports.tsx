@@ -3,10 +3,10 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { getAgencyTree } from "~/modules/agencies/agencies.server";
 import { requireViewer } from "~/modules/auth/guards.server";
 import { hasRole } from "~/modules/auth/scope";
-import { useT } from "~/utils/i18n";
+import { useT, pageTitle } from "~/utils/i18n";
 import { scrollRegion } from "~/components/scroll-region";
 
-export const meta: MetaFunction = () => [{ title: "Báo cáo — Học ATTT" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "title.reports") }];
 
 type Row = { id: string; name: string; code: string; depth: number; own: number; total: number };
 

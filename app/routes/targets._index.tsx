@@ -8,11 +8,11 @@ import { type Figure, formatPercent } from "~/modules/targets/figures";
 import { parseViewQuery, resolveView } from "~/modules/targets/view.server";
 import { isAdmin } from "~/modules/auth/scope";
 import { formatNumber } from "~/utils/format";
-import { useLocale, useT } from "~/utils/i18n";
+import { useLocale, useT, pageTitle } from "~/utils/i18n";
 import { DownloadLink } from "~/components/download-link";
 import { scrollRegion } from "~/components/scroll-region";
 
-export const meta: MetaFunction = () => [{ title: "Chỉ tiêu đào tạo — Học ATTT" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "title.targets") }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { actor, scope } = await requireViewer(request);

@@ -15,13 +15,13 @@ import {
 import { redirectWithFlash } from "~/utils/flash.server";
 import { formatDate } from "~/utils/format";
 import { forbidden } from "~/utils/http.server";
-import { serverT } from "~/utils/i18n.server";
+import { serverT, getLocale } from "~/utils/i18n.server";
 import { DownloadLink } from "~/components/download-link";
 import { ImportErrorsTable } from "~/components/import-errors";
-import { useT } from "~/utils/i18n";
+import { useT, pageTitle } from "~/utils/i18n";
 import { readForm } from "~/utils/read-form.server";
 
-export const meta: MetaFunction = () => [{ title: "Nhập kết quả đào tạo — Học ATTT" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "title.completionsImport") }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { scope } = await requireManager(request);
@@ -38,8 +38,11 @@ export async function action({ request }: ActionFunctionArgs) {
     form = await readForm(request, { maxPartSize: Math.ceil(MAX_COMPLETION_FILE_BYTES * 1.4) });
   } catch (e) {
     if (e instanceof MaxPartSizeExceededError)
-      return data({ stage: "error" as const, message: "Tệp quá lớn: tối đa 2 MB." }, { status: 413 });
-    return data({ stage: "error" as const, message: "Vui lòng chọn tệp .xlsx hoặc .csv." }, { status: 400 });
+      return data(
+        { stage: "error" as const, message: serverT(request)("targets.importTooLarge") },
+        { status: 413 },
+      );
+    return data({ stage: "error" as const, message: serverT(request)("flash.chooseFile") }, { status: 400 });
   }
   let fileName: string;
   let bytes: Uint8Array;
@@ -52,12 +55,18 @@ export async function action({ request }: ActionFunctionArgs) {
     bytes = new Uint8Array(await file.arrayBuffer());
   } else {
     return data(
-      { stage: "error" as const, message: "Vui lòng chọn tệp .xlsx hoặc .csv có dữ liệu." },
+      { stage: "error" as const, message: serverT(request)("flash.chooseFileWithData") },
       { status: 400 },
     );
   }
   if (form.get("intent") === "apply") {
-    const result = await applyCompletionsImport({ scope, fileName, bytes, actorUserId: actor.userId });
+    const result = await applyCompletionsImport({
+      scope,
+      fileName,
+      bytes,
+      actorUserId: actor.userId,
+      locale: getLocale(request),
+    });
     if (!result.ok)
       return data({ stage: "preview" as const, preview: result.preview, content: "" }, { status: 400 });
     const t = serverT(request);
@@ -69,7 +78,7 @@ export async function action({ request }: ActionFunctionArgs) {
           : t("imp.done", { created: result.created, updated: result.updated }),
     });
   }
-  const preview = await previewCompletionsImport({ scope, fileName, bytes });
+  const preview = await previewCompletionsImport({ scope, fileName, bytes, locale: getLocale(request) });
   return data(
     {
       stage: "preview" as const,

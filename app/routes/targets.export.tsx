@@ -5,15 +5,16 @@ import { requireViewer } from "~/modules/auth/guards.server";
 import { reportCsv, reportXlsx } from "~/modules/targets/report.server";
 import { parseViewQuery, resolveView } from "~/modules/targets/view.server";
 import { badRequest, notFound } from "~/utils/http.server";
+import { issueRef } from "~/utils/forms";
 
-const formatSchema = z.enum(["xlsx", "csv"], { error: "Tham số format chỉ nhận xlsx hoặc csv." });
+const formatSchema = z.enum(["xlsx", "csv"], { error: "targets.paramFormat" });
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { scope } = await requireViewer(request);
   const format = formatSchema.safeParse(new URL(request.url).searchParams.get("format") ?? "xlsx");
-  if (!format.success) badRequest(format.error.issues[0].message);
+  if (!format.success) badRequest(issueRef(format.error.issues[0]));
   const view = await resolveView(parseViewQuery(request, ["format"]), scope);
-  if (!view || !view.targetId) notFound("Chưa có kế hoạch hoặc chỉ tiêu để xuất báo cáo.");
+  if (!view || !view.targetId) notFound("targets.nothingToExport");
   const report = {
     table: view.table,
     targetId: view.targetId,

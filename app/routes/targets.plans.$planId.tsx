@@ -12,26 +12,27 @@ import { planFormSchema, targetFormSchema } from "~/modules/targets/schema";
 import { DomainError } from "~/utils/errors";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { formatDate } from "~/utils/format";
+import { formatIssues, issueRef } from "~/utils/forms";
 import { domainErrorReply } from "~/utils/conform.server";
 import { badRequest, domainErrorData, notFound } from "~/utils/http.server";
-import { serverT } from "~/utils/i18n.server";
-import { useT } from "~/utils/i18n";
+import { getLocale, serverT } from "~/utils/i18n.server";
+import { useT, pageTitle } from "~/utils/i18n";
 import { scrollRegion } from "~/components/scroll-region";
 import { readForm } from "~/utils/read-form.server";
 
-export const meta: MetaFunction = () => [{ title: "Kế hoạch — Học ATTT" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "title.plan") }];
 
-const uuid = z.string().uuid("Mã kế hoạch không hợp lệ.");
+const uuid = z.string().uuid("targets.planIdInvalid");
 
 async function load(request: Request, planId: string | undefined) {
   const { actor } = await requireViewer(request);
   requirePlanManager(actor);
   const id = uuid.safeParse(planId);
-  if (!id.success) notFound("Không tìm thấy kế hoạch.");
+  if (!id.success) notFound("targets.planNotFound");
   try {
     return { actor, plan: await loadPlanForManager(actor, id.data) };
   } catch (e) {
-    if (e instanceof DomainError) domainErrorData(e);
+    if (e instanceof DomainError) domainErrorData(e, request);
     throw e;
   }
 }
@@ -40,7 +41,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { actor, plan } = await load(request, params.planId);
   const edit = new URL(request.url).searchParams.get("edit");
   const editing = edit ? plan.targets.find((t) => t.id === edit) : undefined;
-  if (edit && !editing) notFound("Không tìm thấy chỉ tiêu.");
+  if (edit && !editing) notFound("targets.targetNotFound");
   const [agencies, targetAgencies, topics] = await Promise.all([
     planAgencyOptions(actor),
     planAgencyOptions(actor, plan.agency.path),
@@ -91,8 +92,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 const toggleSchema = z.object({
-  targetId: z.string().uuid("Chỉ tiêu không hợp lệ."),
-  active: z.enum(["true", "false"], { error: "Giá trị không hợp lệ." }),
+  targetId: z.string().uuid("targets.targetInvalid"),
+  active: z.enum(["true", "false"], { error: "validation.invalid" }),
 });
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -102,17 +103,23 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const intent = form.get("intent");
   try {
     if (intent === "plan") {
-      const submission = parseWithZod(form, { schema: planFormSchema });
+      const submission = parseWithZod(form, {
+        schema: planFormSchema,
+        formatError: formatIssues(getLocale(request)),
+      });
       if (submission.status !== "success") return data(submission.reply(), { status: 400 });
       try {
         await savePlan(actor, plan.id, submission.value);
       } catch (e) {
-        return domainErrorReply(submission, e);
+        return domainErrorReply(submission, e, request);
       }
       return redirectWithFlash(`/targets/plans/${plan.id}`, { kind: "success", message: t("plans.saved") });
     }
     if (intent === "target") {
-      const submission = parseWithZod(form, { schema: targetFormSchema });
+      const submission = parseWithZod(form, {
+        schema: targetFormSchema,
+        formatError: formatIssues(getLocale(request)),
+      });
       if (submission.status !== "success") return data(submission.reply(), { status: 400 });
       const targetId = form.get("targetId");
       try {
@@ -123,7 +130,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
           submission.value,
         );
       } catch (e) {
-        return domainErrorReply(submission, e);
+        return domainErrorReply(submission, e, request);
       }
       return redirectWithFlash(`/targets/plans/${plan.id}`, {
         kind: "success",
@@ -132,16 +139,16 @@ export async function action({ request, params }: ActionFunctionArgs) {
     }
     if (intent === "toggle") {
       const parsed = toggleSchema.safeParse(Object.fromEntries(form));
-      if (!parsed.success) badRequest(parsed.error.issues[0].message);
+      if (!parsed.success) badRequest(issueRef(parsed.error.issues[0]));
       await setTargetActive(actor, plan.id, parsed.data.targetId, parsed.data.active === "true");
       return redirectWithFlash(`/targets/plans/${plan.id}`, {
         kind: "success",
         message: t("plans.targetSaved"),
       });
     }
-    badRequest("Thao tác không hợp lệ.");
+    badRequest("http.badIntent");
   } catch (e) {
-    return domainErrorData(e);
+    return domainErrorData(e, request);
   }
 }
 

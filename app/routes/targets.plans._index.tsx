@@ -6,10 +6,10 @@ import { isAdmin } from "~/modules/auth/scope";
 import { canManagePlan } from "~/modules/targets/view.server";
 import { formatDate } from "~/utils/format";
 import { forbidden } from "~/utils/http.server";
-import { useT } from "~/utils/i18n";
+import { useT, pageTitle } from "~/utils/i18n";
 import { scrollRegion } from "~/components/scroll-region";
 
-export const meta: MetaFunction = () => [{ title: "Kế hoạch và chỉ tiêu — Học ATTT" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "title.plans") }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { actor } = await requireViewer(request);

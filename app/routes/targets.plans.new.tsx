@@ -7,12 +7,13 @@ import { planAgencyOptions, requirePlanManager } from "~/modules/targets/manage.
 import { savePlan } from "~/modules/targets/plans.server";
 import { planFormSchema } from "~/modules/targets/schema";
 import { redirectWithFlash } from "~/utils/flash.server";
+import { formatIssues } from "~/utils/forms";
 import { domainErrorReply } from "~/utils/conform.server";
-import { serverT } from "~/utils/i18n.server";
-import { useT } from "~/utils/i18n";
+import { getLocale, serverT } from "~/utils/i18n.server";
+import { useT, pageTitle } from "~/utils/i18n";
 import { readForm } from "~/utils/read-form.server";
 
-export const meta: MetaFunction = () => [{ title: "Thêm kế hoạch — Học ATTT" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "title.planNew") }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { actor } = await requireViewer(request);
@@ -23,7 +24,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const { actor } = await requireViewer(request);
   requirePlanManager(actor);
-  const submission = parseWithZod(await readForm(request), { schema: planFormSchema });
+  const submission = parseWithZod(await readForm(request), {
+    schema: planFormSchema,
+    formatError: formatIssues(getLocale(request)),
+  });
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
   try {
     const plan = await savePlan(actor, null, submission.value);
@@ -32,7 +36,7 @@ export async function action({ request }: ActionFunctionArgs) {
       message: serverT(request)("plans.saved"),
     });
   } catch (e) {
-    return domainErrorReply(submission, e);
+    return domainErrorReply(submission, e, request);
   }
 }
 

@@ -7,15 +7,15 @@ import { statusLabel } from "~/modules/targets/report.server";
 import { parseViewQuery, resolveView } from "~/modules/targets/view.server";
 import { formatNumber } from "~/utils/format";
 import { notFound } from "~/utils/http.server";
-import { useT } from "~/utils/i18n";
+import { useT, pageTitle } from "~/utils/i18n";
 import { DownloadLink } from "~/components/download-link";
 
-export const meta: MetaFunction = () => [{ title: "Báo cáo chỉ tiêu — Học ATTT" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "title.targetReport") }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { scope } = await requireViewer(request);
   const view = await resolveView(parseViewQuery(request), scope);
-  if (!view || !view.targetId) notFound("Chưa có kế hoạch hoặc chỉ tiêu để báo cáo.");
+  if (!view || !view.targetId) notFound("targets.nothingToReport");
   const data = reportPageData(view);
   return {
     ...data,

@@ -13,31 +13,29 @@ import { listSnapshots } from "~/modules/targets/snapshots.server";
 import { canManagePlan, defaultPlanId, planAgencyPath } from "~/modules/targets/view.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { formatDate, formatDateTime } from "~/utils/format";
+import { formatIssues, issueRef } from "~/utils/forms";
 import { domainErrorReply } from "~/utils/conform.server";
 import { badRequest, notFound } from "~/utils/http.server";
-import { serverT } from "~/utils/i18n.server";
-import { useT } from "~/utils/i18n";
+import { getLocale, serverT } from "~/utils/i18n.server";
+import { useT, pageTitle, useLocale } from "~/utils/i18n";
 import { scrollRegion } from "~/components/scroll-region";
 import { readForm } from "~/utils/read-form.server";
 
-export const meta: MetaFunction = () => [{ title: "Số liệu chốt — Học ATTT" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "title.snapshots") }];
 
 const querySchema = z.object({
-  plan: z.preprocess(
-    (v) => (v === "" ? undefined : v),
-    z.string().uuid("Tham số plan (kế hoạch) không hợp lệ.").optional(),
-  ),
+  plan: z.preprocess((v) => (v === "" ? undefined : v), z.string().uuid("targets.paramPlan").optional()),
 });
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { actor, scope } = await requireViewer(request);
   const q = querySchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
-  if (!q.success) badRequest(q.error.issues[0].message);
+  if (!q.success) badRequest(issueRef(q.error.issues[0]));
   const planId = q.data.plan ?? (await defaultPlanId());
-  if (!planId) notFound("Chưa có kế hoạch nào.");
+  if (!planId) notFound("targets.noPlans");
   const plans = await visiblePlans(scope);
   const plan = plans.find((p) => p.id === planId);
-  if (!plan) notFound("Không tìm thấy kế hoạch trong phạm vi của bạn.");
+  if (!plan) notFound("targets.planNotInScope");
   const snapshots = await listSnapshots(plan.id);
   return {
     plan: { id: plan.id, title: plan.title, year: plan.year },
@@ -56,7 +54,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const { actor } = await requireViewer(request);
   const t = serverT(request);
-  const submission = parseWithZod(await readForm(request), { schema: snapshotFormSchema });
+  const submission = parseWithZod(await readForm(request), {
+    schema: snapshotFormSchema,
+    formatError: formatIssues(getLocale(request)),
+  });
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
   try {
     const s = await createSnapshot(actor, submission.value);
@@ -65,7 +66,7 @@ export async function action({ request }: ActionFunctionArgs) {
       message: t("snap.done", { label: s.label }),
     });
   } catch (e) {
-    return domainErrorReply(submission, e);
+    return domainErrorReply(submission, e, request);
   }
 }
 
@@ -74,10 +75,12 @@ export default function SnapshotsPage() {
   const lastResult = useActionData<typeof action>();
   const busy = useNavigation().state === "submitting";
   const t = useT();
+  const locale = useLocale();
   const [form, fields] = useForm({
     lastResult,
     defaultValue: { plan: d.plan.id, period: "Q1", year: String(d.thisYear), date: "", label: "" },
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: snapshotFormSchema }),
+    onValidate: ({ formData }) =>
+      parseWithZod(formData, { schema: snapshotFormSchema, formatError: formatIssues(locale) }),
     shouldValidate: "onBlur",
     shouldRevalidate: "onInput",
   });
@@ -136,7 +139,11 @@ export default function SnapshotsPage() {
             className="sm:col-span-4"
           >
             {(props) => (
-              <input {...props} placeholder="Quý I năm 2026" defaultValue={fields.label.initialValue} />
+              <input
+                {...props}
+                placeholder={t("targets.snapshotLabelExample")}
+                defaultValue={fields.label.initialValue}
+              />
             )}
           </Field>
           <div className="sm:pt-6">

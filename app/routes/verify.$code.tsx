@@ -3,9 +3,9 @@ import { data } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { verifyCertificate } from "~/modules/learning/certificates.server";
 import { formatDate } from "~/utils/format";
-import { useT } from "~/utils/i18n";
+import { useT, pageTitle } from "~/utils/i18n";
 
-export const meta: MetaFunction = () => [{ title: "Xác minh giấy chứng nhận — Học ATTT" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "title.verify") }];
 
 /** Public: anyone holding the code (or scanning the QR) can confirm the certificate, without signing in. */
 export async function loader({ params }: LoaderFunctionArgs) {

@@ -2,25 +2,39 @@
 import type { z } from "zod";
 import { DomainError } from "./errors";
 import { data } from "@remix-run/node";
+import { type Locale, type MessageKey, type MessageParams, type MessageRef, translate } from "~/i18n";
+import { getLocale } from "./i18n.server";
 
-export function forbidden(message = "Bạn không có quyền thực hiện thao tác này."): never {
-  throw data({ message }, { status: 403 });
+/**
+ * The body of a thrown error page: the Vietnamese text plus the key, which the error boundary renders
+ * in the reader's locale (a thrown response has no request to read the locale from).
+ */
+export function errorBody(message: MessageKey | MessageRef, params?: MessageParams) {
+  const ref = typeof message === "string" ? { key: message, params } : message;
+  return { message: translate("vi", ref.key, ref.params), messageKey: ref.key, params: ref.params ?? {} };
 }
 
-export function notFound(message = "Không tìm thấy trang hoặc dữ liệu bạn yêu cầu."): never {
-  throw data({ message }, { status: 404 });
+export function forbidden(
+  message: MessageKey | MessageRef = "http.forbidden",
+  params?: MessageParams,
+): never {
+  throw data(errorBody(message, params), { status: 403 });
 }
 
-export function badRequest(message: string): never {
-  throw data({ message }, { status: 400 });
+export function notFound(message: MessageKey | MessageRef = "http.notFound", params?: MessageParams): never {
+  throw data(errorBody(message, params), { status: 404 });
+}
+
+export function badRequest(message: MessageKey | MessageRef, params?: MessageParams): never {
+  throw data(errorBody(message, params), { status: 400 });
 }
 
 export function invariantResponse(
   condition: unknown,
-  message: string,
+  message: MessageKey | MessageRef,
   init: { status: number } = { status: 404 },
 ): asserts condition {
-  if (!condition) throw data({ message }, init);
+  if (!condition) throw data(errorBody(message), init);
 }
 
 function stripControls(s: string): string {
@@ -39,12 +53,13 @@ export function clientIp(request: Request): string {
  * Turns a DomainError from a service into what the route returns: 403/404 are thrown as error pages,
  * other statuses become field errors shown next to the form. Anything else is rethrown (a real 500).
  */
-export function domainErrorData(error: unknown) {
+export function domainErrorData(error: unknown, request: Request | Locale) {
   if (!(error instanceof DomainError)) throw error;
   if (error.status === 403 || error.status === 404)
-    throw data({ message: error.message }, { status: error.status });
+    throw data(errorBody(error.ref), { status: error.status });
+  const locale = typeof request === "string" ? request : getLocale(request);
   return data(
-    { errors: { [error.field ?? "form"]: error.message } as Record<string, string> },
+    { errors: { [error.field ?? "form"]: error.render(locale) } as Record<string, string> },
     { status: error.status },
   );
 }

@@ -1,4 +1,4 @@
-import { type Locale, parseLocale, translate, type MessageKey } from "~/i18n";
+import { type Locale, parseLocale, translate, type MessageKey, type MessageParams } from "~/i18n";
 import { readCookie } from "~/modules/auth/session.server";
 
 export const LANG_COOKIE = "hoc_lang";
@@ -9,5 +9,5 @@ export function getLocale(request: Request): Locale {
 
 export function serverT(request: Request) {
   const locale = getLocale(request);
-  return (key: MessageKey, vars?: Record<string, string | number>) => translate(locale, key, vars);
+  return (key: MessageKey, vars?: MessageParams) => translate(locale, key, vars);
 }

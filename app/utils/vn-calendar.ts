@@ -3,6 +3,7 @@
 // an instant, goes through here, so a quiz, a class and a report agree on what "31/01" is. Pure arithmetic
 // (no Intl, no server time zone): the result is the same on a server in UTC and in a browser anywhere.
 // ESLint forbids the offset and the zone name anywhere else (eslint.config.js).
+import type { MessageKey } from "~/i18n";
 
 export const VN_TIME_ZONE = "Asia/Ho_Chi_Minh";
 const VN_OFFSET_MS = 7 * 60 * 60 * 1000;
@@ -140,13 +141,15 @@ export function parseDay(text: string): CalendarDay | null {
   return isRealDay(y, m, d) ? [y, m, d] : null;
 }
 
-/** Why a typed day is refused, in Vietnamese: not on the calendar (31/02/2026), or not dd/mm/yyyy at all. */
+/** Why a typed day is refused, as a zod issue's message key: not on the calendar (31/02/2026), or not a day at all. */
 export function dayProblem(
   text: string,
-  fallback = "Nhập ngày theo dạng dd/mm/yyyy, ví dụ 31/12/2026.",
-): string {
+  fallback: MessageKey = "date.format",
+): { message: MessageKey; params?: { value: string } } {
   const s = text.trim();
-  return DMY.test(s) || YMD.test(s) ? `Ngày ${s} không có trên lịch.` : fallback;
+  return DMY.test(s) || YMD.test(s)
+    ? { message: "date.impossible", params: { value: s } }
+    : { message: fallback };
 }
 
 /** "yyyy-mm-dd" of a day. */

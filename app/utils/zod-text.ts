@@ -3,16 +3,16 @@
 // characters a paste brings along, and refuses what PostgreSQL cannot store (NUL) or nobody means to type
 // (control characters, the U+FFFD that bytes which were not UTF-8 turn into). Numbers are plain decimal
 // digits: Number("0x10") is 16 and Number("1e3") is 1000, which a capacity field must not accept.
-// The messages are the Vietnamese entries of app/i18n/common.ts (keys text.*, number.*), kept in one place.
+// The messages are keys of app/i18n/common.ts (text.*, number.*), rendered in the reader's locale by the route.
 import { z } from "zod";
-import { common } from "~/i18n/common";
+import type { MessageKey } from "~/i18n";
 
 export const TEXT_MESSAGES = {
-  control: common.vi["text.control"],
-  encoding: common.vi["text.encoding"],
-  notText: common.vi["text.notText"],
-  digits: common.vi["number.digits"],
-} as const;
+  control: "text.control",
+  encoding: "text.encoding",
+  notText: "text.notText",
+  digits: "number.digits",
+} as const satisfies Record<string, MessageKey>;
 
 // C0 controls, DEL and C1 controls. Multi-line text keeps tab, line feed and carriage return.
 /* eslint-disable no-control-regex -- matching control characters is the point */
@@ -38,20 +38,20 @@ export function cleanMultiline(s: string): string {
   return s.normalize("NFC").replace(/\r\n?/g, "\n").replace(INVISIBLE, "").trim();
 }
 
-/** The message for what a cleaned text may not contain, or null when it is fine. */
-export function textProblem(s: string, multiline = false): string | null {
+/** The message key for what a cleaned text may not contain, or null when it is fine. */
+export function textProblem(s: string, multiline = false): MessageKey | null {
   if (BAD_ENCODING.test(s)) return TEXT_MESSAGES.encoding;
   if ((multiline ? CONTROL_MULTILINE : CONTROL_LINE).test(s)) return TEXT_MESSAGES.control;
   return null;
 }
 
-const stringOf = (message?: string) => z.string({ error: message ?? TEXT_MESSAGES.notText });
+const stringOf = (message?: MessageKey) => z.string({ error: message ?? TEXT_MESSAGES.notText });
 
 /**
  * A one-line text field: cleaned, then refused (with a field error) when it holds control characters or bad
  * encoding. Still a ZodString, so callers chain .min()/.max()/.regex() with their own messages.
  */
-export function text(message?: string) {
+export function text(message?: MessageKey) {
   return stringOf(message)
     .overwrite(cleanLine)
     .refine((s) => !BAD_ENCODING.test(s), TEXT_MESSAGES.encoding)
@@ -59,7 +59,7 @@ export function text(message?: string) {
 }
 
 /** A multi-line text field (description, notes): tab and line breaks allowed, other controls refused. */
-export function multilineText(message?: string) {
+export function multilineText(message?: MessageKey) {
   return stringOf(message)
     .overwrite(cleanMultiline)
     .refine((s) => !BAD_ENCODING.test(s), TEXT_MESSAGES.encoding)
@@ -67,7 +67,7 @@ export function multilineText(message?: string) {
 }
 
 /** Tags, topics and other short labels: each one cleaned and checked, empties and repeats dropped. */
-export function tagList(maxLength: number, tooLong: string) {
+export function tagList(maxLength: number, tooLong: MessageKey) {
   return z.array(text().max(maxLength, tooLong)).transform((tags) => [...new Set(tags.filter(Boolean))]);
 }
 
@@ -85,8 +85,8 @@ export function decimalValue(v: unknown): unknown {
  * shown for anything else; the range checks take their own messages.
  */
 export function decimalInt(
-  message: string = TEXT_MESSAGES.digits,
-  range: { min?: [number, string]; max?: [number, string] } = {},
+  message: MessageKey = TEXT_MESSAGES.digits,
+  range: { min?: [number, MessageKey]; max?: [number, MessageKey] } = {},
 ) {
   let n = z.number({ error: message }).int(message);
   if (range.min) n = n.min(range.min[0], range.min[1]);

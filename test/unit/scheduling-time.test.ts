@@ -81,6 +81,7 @@ describe("rules", () => {
       true,
     );
     expect(audienceLabel(rule)).toBe("cán bộ chuyên trách / kiêm nhiệm CNTT, nhóm doi-ung-cuu-su-co");
+    expect(audienceLabel(rule, "en")).toBe("full-time / part-time IT staff, group doi-ung-cuu-su-co");
   });
   it("attendance threshold in percent of held sessions", () => {
     expect(attendanceMet(2, 2, 100)).toBe(true);

@@ -27,22 +27,22 @@ export { importAgencyTree, type AgencyImportResult } from "./import-json.server"
 // Moves and merges rewrite whole subtrees and follow standing assignments: as long as the data is big.
 const TX_OPTIONS = LONG_TX;
 
-const idSchema = z.string().uuid("Mã định danh đơn vị không hợp lệ.");
-const codeSchema = text("Vui lòng nhập mã đơn vị.")
-  .min(1, "Vui lòng nhập mã đơn vị.")
-  .max(64, "Mã đơn vị dài quá 64 ký tự.");
-const nameSchema = text("Vui lòng nhập tên đơn vị.")
-  .min(1, "Vui lòng nhập tên đơn vị.")
-  .max(300, "Tên đơn vị dài quá 300 ký tự.");
+const idSchema = z.string().uuid("agencies.idInvalid");
+const codeSchema = text("agencies.codeRequired")
+  .min(1, "agencies.codeRequired")
+  .max(64, "agencies.codeTooLong");
+const nameSchema = text("agencies.nameRequired")
+  .min(1, "agencies.nameRequired")
+  .max(300, "agencies.nameTooLong");
 
 export const createAgencySchema = z.object({
   code: codeSchema,
   name: nameSchema,
   kind: z.enum(["PROVINCE", "DEPARTMENT", "COMMUNE", "UNIT", "GROUP"], {
-    error: "Loại đơn vị không hợp lệ.",
+    error: "agencies.kindInvalid",
   }),
   parentId: idSchema.nullable(),
-  type: text().max(64, "Loại hình dài quá 64 ký tự.").nullish(),
+  type: text().max(64, "agencies.typeTooLong").nullish(),
 });
 export type CreateAgencyInput = z.input<typeof createAgencySchema>;
 
@@ -53,22 +53,21 @@ function parse<S extends z.ZodType>(schema: S, input: unknown, field?: string): 
   const parsed = schema.safeParse(input);
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0];
-  throw new DomainError(issue.message, 400, issue.path.length ? String(issue.path[0]) : field);
+  throw DomainError.fromIssue(issue, { field: issue.path.length ? String(issue.path[0]) : field });
 }
 
 async function loadForUpdate(tx: Tx, id: string, field?: string): Promise<Agency> {
   const agency = await tx.agency.findUnique({ where: { id } });
-  if (!agency) throw new DomainError("Không tìm thấy đơn vị.", field ? 400 : 404, field);
+  if (!agency) throw new DomainError("agencies.notFound", { status: field ? 400 : 404, field });
   return agency;
 }
 
 function requireActive(agency: Agency, field?: string): void {
   if (!agency.active) {
-    throw new DomainError(
-      `Đơn vị "${agency.name}" đã ngừng hoạt động (đã hợp nhất), không thể thay đổi.`,
-      400,
+    throw new DomainError("agencies.inactive", {
+      params: { name: agency.name },
       field,
-    );
+    });
   }
 }
 
@@ -79,24 +78,29 @@ function requireActive(agency: Agency, field?: string): void {
 async function assertCodeFree(tx: Tx, code: string, forAgencyId: string | null): Promise<void> {
   const owner = await tx.agency.findUnique({ where: { code }, select: { id: true, name: true } });
   if (owner && owner.id !== forAgencyId) {
-    throw new DomainError(`Mã "${code}" đã được dùng cho đơn vị "${owner.name}".`, 400, "code");
+    throw new DomainError("agencies.codeTaken", {
+      params: { code, name: owner.name },
+      field: "code",
+    });
   }
   const alias = await tx.agencyAlias.findFirst({
     where: { code, ...(forAgencyId ? { agencyId: { not: forAgencyId } } : {}) },
     select: { agency: { select: { name: true } } },
   });
   if (alias)
-    throw new DomainError(
-      `Mã "${code}" là mã cũ của đơn vị "${alias.agency.name}", không dùng lại được.`,
-      400,
-      "code",
-    );
+    throw new DomainError("agencies.codeIsAlias", {
+      params: { code, name: alias.agency.name },
+      field: "code",
+    });
 }
 
 /** Another request took the code between our check and the write: answer like the check would. */
 function rethrowCodeTaken(error: unknown, code: string): never {
   if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
-    throw new DomainError(`Mã "${code}" đã được dùng cho đơn vị khác.`, 400, "code");
+    throw new DomainError("agencies.codeTakenOther", {
+      params: { code },
+      field: "code",
+    });
   }
   throw error;
 }
@@ -210,11 +214,9 @@ export async function moveAgency(
     if (parent) {
       requireActive(parent, "parentId");
       if (isSameOrDescendant(parent.path, agency.path)) {
-        throw new DomainError(
-          "Không thể chuyển đơn vị vào chính nó hoặc vào đơn vị trực thuộc của nó.",
-          400,
-          "parentId",
-        );
+        throw new DomainError("agencies.moveIntoSelf", {
+          field: "parentId",
+        });
       }
     }
     if ((parent?.id ?? null) === agency.parentId) return agency;
@@ -273,8 +275,7 @@ export async function mergeAgencies(
 ): Promise<MergeResult> {
   parse(idSchema, sourceId);
   parse(idSchema, targetId, "targetId");
-  if (sourceId === targetId)
-    throw new DomainError("Không thể hợp nhất một đơn vị vào chính nó.", 400, "targetId");
+  if (sourceId === targetId) throw new DomainError("agencies.mergeIntoSelf", { field: "targetId" });
   return db.$transaction(async (tx) => {
     await lockAgencyTree(tx);
     const source = await loadForUpdate(tx, sourceId);
@@ -282,11 +283,9 @@ export async function mergeAgencies(
     requireActive(source);
     requireActive(target, "targetId");
     if (isSameOrDescendant(target.path, source.path)) {
-      throw new DomainError(
-        "Không thể hợp nhất đơn vị vào một đơn vị trực thuộc của chính nó.",
-        400,
-        "targetId",
-      );
+      throw new DomainError("agencies.mergeIntoChild", {
+        field: "targetId",
+      });
     }
     // One timestamp: the closed row ends exactly when the new one starts, so history has no gap.
     const now = new Date();

@@ -94,11 +94,10 @@ async function applyTree(
       if (retiredCodes.has(node.code)) {
         const successor = successors.get(node.code);
         if (!successor) {
-          throw new DomainError(
-            `${node.jsonPath}: mã "${node.code}" thuộc một đơn vị đã ngừng hoạt động.`,
-            400,
-            "file",
-          );
+          throw new DomainError("agencies.jsonRetiredCode", {
+            params: { path: node.jsonPath, code: node.code },
+            field: "file",
+          });
         }
         byCode.set(node.code, place(successor));
         result.retired.push(node.code);
@@ -136,11 +135,10 @@ async function applyTree(
       const parentId = parent?.id ?? null;
       if (parentId !== current.parentId) {
         if (parent && isSameOrDescendant(parent.path, placement.path)) {
-          throw new DomainError(
-            `${node.jsonPath}: không thể chuyển "${node.name}" vào chính nó hoặc đơn vị trực thuộc của nó.`,
-            400,
-            "file",
-          );
+          throw new DomainError("agencies.jsonMoveIntoSelf", {
+            params: { path: node.jsonPath, name: node.name },
+            field: "file",
+          });
         }
         await moveSubtree(tx, placements, placement, parent);
         data.parentId = parentId;

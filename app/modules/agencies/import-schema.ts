@@ -1,7 +1,9 @@
 // The agency tree JSON format (prisma/data/agencies/*.json): validation and flattening. Pure; unit-tested.
 import { z } from "zod";
 import type { AgencyKind } from "~/generated/prisma/enums";
+import type { MessageRef } from "~/i18n";
 import { DomainError } from "~/utils/errors";
+import { issueRef } from "~/utils/forms";
 import { multilineText, text } from "~/utils/zod-text";
 
 const JSON_KINDS = ["PROVINCE", "DEPARTMENT", "COMMUNE", "UNIT", "GROUP", "DISTRICT"] as const;
@@ -22,25 +24,22 @@ export type AgencyJsonNode = {
 const nodeSchema: z.ZodType<AgencyJsonNode> = z.lazy(() =>
   z.object(
     {
-      code: text("thiếu mã đơn vị (code) hoặc mã không phải chuỗi")
-        .min(1, "mã đơn vị (code) để trống")
-        .max(64, "mã đơn vị (code) dài quá 64 ký tự"),
-      name: text("thiếu tên đơn vị (name) hoặc tên không phải chuỗi")
-        .min(1, "tên đơn vị (name) để trống")
-        .max(300, "tên đơn vị (name) dài quá 300 ký tự"),
-      kind: z.enum(JSON_KINDS, { error: `loại đơn vị (kind) phải là một trong: ${JSON_KINDS.join(", ")}` }),
-      type: text("type phải là chuỗi").max(64, "type dài quá 64 ký tự").nullish(),
-      notes: multilineText("notes phải là chuỗi").max(4000, "notes dài quá 4000 ký tự").nullish(),
-      children: z.array(nodeSchema, { error: "children phải là một mảng các đơn vị" }).optional(),
+      code: text("agencies.jsonCodeMissing")
+        .min(1, "agencies.jsonCodeEmpty")
+        .max(64, "agencies.jsonCodeTooLong"),
+      name: text("agencies.jsonNameMissing")
+        .min(1, "agencies.jsonNameEmpty")
+        .max(300, "agencies.jsonNameTooLong"),
+      kind: z.enum(JSON_KINDS, { error: "agencies.jsonKindInvalid" }),
+      type: text("agencies.jsonTypeNotString").max(64, "agencies.jsonTypeTooLong").nullish(),
+      notes: multilineText("agencies.jsonNotesNotString").max(4000, "agencies.jsonNotesTooLong").nullish(),
+      children: z.array(nodeSchema, { error: "agencies.jsonChildrenNotArray" }).optional(),
     },
-    { error: "mỗi đơn vị phải là một đối tượng {code, name, kind, children?}" },
+    { error: "agencies.jsonNodeNotObject" },
   ),
 );
 
-const prefixSchema = z
-  .string()
-  .max(32, "Tiền tố mã dài quá 32 ký tự.")
-  .regex(/^\S*$/, "Tiền tố mã không được chứa khoảng trắng.");
+const prefixSchema = z.string().max(32, "agencies.prefixTooLong").regex(/^\S*$/, "agencies.prefixSpaces");
 
 /** One node of the file, flattened; `jsonPath` names it in error messages ("$.children[3]"). */
 export type FlatAgencyNode = {
@@ -62,7 +61,7 @@ function jsonPathOf(path: PropertyKey[]): string {
 }
 
 /** Names the node an issue is about by its code, or by its parent's when it has none, to find it in the file. */
-function nodeHint(input: unknown, path: PropertyKey[]): string {
+function nodeHint(input: unknown, path: PropertyKey[]): MessageRef | string {
   const isObject = (v: unknown): v is Record<string, unknown> =>
     !!v && typeof v === "object" && !Array.isArray(v);
   const codeOf = (v: unknown) =>
@@ -79,22 +78,19 @@ function nodeHint(input: unknown, path: PropertyKey[]): string {
   let nodeAt = values.length - 1;
   if (!isObject(values[nodeAt])) nodeAt = typeof path[path.length - 1] === "string" ? nodeAt - 1 : -1;
   const own = nodeAt >= 0 ? codeOf(values[nodeAt]) : null;
-  if (own) return ` (đơn vị mã "${own}")`;
+  if (own) return { key: "agencies.jsonHintOwn", params: { code: own } };
   for (let i = (nodeAt >= 0 ? nodeAt : values.length) - 1; i >= 0; i--) {
     const code = codeOf(values[i]);
-    if (code) return ` (thuộc đơn vị mã "${code}")`;
+    if (code) return { key: "agencies.jsonHintParent", params: { code } };
   }
   return "";
 }
 
-function fail(lines: string[]): never {
+function fail(lines: MessageRef[]): never {
   const shown = lines.slice(0, MAX_REPORTED);
-  if (lines.length > MAX_REPORTED) shown.push(`… và ${lines.length - MAX_REPORTED} lỗi khác.`);
-  throw new DomainError(
-    `Tệp danh sách đơn vị không hợp lệ:\n${shown.map((l) => `- ${l}`).join("\n")}`,
-    400,
-    "file",
-  );
+  if (lines.length > MAX_REPORTED)
+    shown.push({ key: "agencies.jsonMoreErrors", params: { count: lines.length - MAX_REPORTED } });
+  throw new DomainError("agencies.jsonInvalid", { params: { lines: shown }, field: "file" });
 }
 
 /**
@@ -104,16 +100,19 @@ function fail(lines: string[]): never {
  */
 export function parseAgencyTreeJson(json: unknown, prefix = ""): FlatAgencyNode[] {
   const prefixResult = prefixSchema.safeParse(prefix);
-  if (!prefixResult.success) throw new DomainError(prefixResult.error.issues[0].message, 400, "prefix");
+  if (!prefixResult.success) throw DomainError.fromIssue(prefixResult.error.issues[0], { field: "prefix" });
 
   const isForest = Array.isArray(json);
-  const parsed = (isForest ? z.array(nodeSchema).min(1, "tệp không có đơn vị nào") : nodeSchema).safeParse(
-    json,
-  );
+  const parsed = (isForest ? z.array(nodeSchema).min(1, "agencies.jsonEmpty") : nodeSchema).safeParse(json);
   if (!parsed.success) {
     fail(
       parsed.error.issues.map((issue) => {
-        return `${jsonPathOf(issue.path)}${nodeHint(json, issue.path)}: ${issue.message}`;
+        const params = {
+          path: jsonPathOf(issue.path),
+          hint: nodeHint(json, issue.path),
+          reason: issueRef(issue),
+        };
+        return { key: "agencies.jsonIssue", params };
       }),
     );
   }
@@ -153,11 +152,14 @@ export function parseAgencyTreeJson(json: unknown, prefix = ""): FlatAgencyNode[
   }
 
   const firstByCode = new Map<string, FlatAgencyNode>();
-  const duplicates: string[] = [];
+  const duplicates: MessageRef[] = [];
   for (const n of out) {
     const first = firstByCode.get(n.code);
     if (first)
-      duplicates.push(`${n.jsonPath}.code: mã "${n.code}" trùng với ${first.jsonPath} (${first.name})`);
+      duplicates.push({
+        key: "agencies.jsonDuplicateCode",
+        params: { path: n.jsonPath, code: n.code, firstPath: first.jsonPath, firstName: first.name },
+      });
     else firstByCode.set(n.code, n);
   }
   if (duplicates.length) fail(duplicates);

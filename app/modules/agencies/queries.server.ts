@@ -42,7 +42,7 @@ export async function resolveAgencyCodes(
 const kindSchema = z.enum(["PROVINCE", "DEPARTMENT", "COMMUNE", "UNIT", "GROUP"]);
 
 const searchSchema = z.object({
-  q: z.string().max(200, "Từ khóa tìm kiếm quá dài."),
+  q: z.string().max(200, "agencies.queryTooLong"),
   kind: kindSchema.optional(),
   includeInactive: z.boolean().default(false),
   page: z.number().int().min(1).default(1),
@@ -81,7 +81,7 @@ export async function searchAgencies(
   input: AgencySearchInput,
 ): Promise<{ rows: AgencySearchRow[]; total: number; page: number; pageSize: number }> {
   const parsed = searchSchema.safeParse(input);
-  if (!parsed.success) throw new DomainError(parsed.error.issues[0].message, 400, "q");
+  if (!parsed.success) throw DomainError.fromIssue(parsed.error.issues[0], { field: "q" });
   const { q, kind, includeInactive, page, pageSize } = parsed.data;
   // Every word must appear somewhere, in any order.
   const words = foldVietnamese(q).split(" ").filter(Boolean);

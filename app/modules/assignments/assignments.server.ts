@@ -18,25 +18,25 @@ export { assignmentInputSchema, type AssignmentData, type AssignmentInput } from
 export { LEARNER_STATUSES, learnerStatus, type LearnerStatus } from "./status";
 export type { MemberRow } from "./facts.server";
 
-const NOT_FOUND = "Không tìm thấy đợt giao khóa học này trong phạm vi của bạn.";
+const NOT_FOUND = "assignments.notFound";
 const DAY = 86_400_000;
 
 function parse(input: AssignmentInput): AssignmentData {
   const parsed = assignmentInputSchema.safeParse(input);
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0];
-  throw new DomainError(issue.message, 400, issue.path.join(".") || undefined);
+  throw DomainError.fromIssue(issue, { field: issue.path.join(".") || undefined });
 }
 
 /** The course exists and is active; the agency and every named person lie inside the caller's scope. */
 async function checkTargets(scope: Scope, data: AssignmentData) {
   const course = await db.course.findUnique({ where: { id: data.courseId } });
-  if (!course || !course.active) throw new DomainError("Không tìm thấy khóa học đã chọn.", 400, "courseId");
+  if (!course || !course.active) throw new DomainError("assignments.courseNotFound", { field: "courseId" });
   if (data.agencyId) {
     const agency = await db.agency.findUnique({ where: { id: data.agencyId } });
-    if (!agency) throw new DomainError("Không tìm thấy đơn vị đã chọn.", 400, "agencyId");
+    if (!agency) throw new DomainError("people.agencyNotFound", { field: "agencyId" });
     if (!inScope(scope, agency.path))
-      throw new DomainError("Bạn không có quyền giao khóa học cho đơn vị này.", 403, "agencyId");
+      throw new DomainError("assignments.agencyForbidden", { status: 403, field: "agencyId" });
   }
   if (data.personIds.length) {
     const people = await db.person.findMany({
@@ -44,9 +44,12 @@ async function checkTargets(scope: Scope, data: AssignmentData) {
       select: { id: true, agency: { select: { path: true } } },
     });
     if (people.length !== data.personIds.length)
-      throw new DomainError("Không tìm thấy một số cán bộ được chọn.", 400, "personIds");
+      throw new DomainError("assignments.peopleNotFound", { field: "personIds" });
     if (people.some((p) => !inScope(scope, p.agency.path)))
-      throw new DomainError("Bạn không có quyền giao khóa học cho cán bộ ngoài phạm vi.", 403, "personIds");
+      throw new DomainError("assignments.peopleForbidden", {
+        status: 403,
+        field: "personIds",
+      });
   }
   return course;
 }
@@ -149,7 +152,7 @@ async function visibleAssignment(scope: Scope, assignmentId: string) {
   const a = isUuid(assignmentId) ? await db.assignment.findUnique({ where: { id: assignmentId } }) : null;
   const agency = a?.agencyId ? await db.agency.findUnique({ where: { id: a.agencyId } }) : null;
   const visible = a && (scope === "ALL" || (agency !== null && inScope(scope, agency.path)));
-  if (!visible) throw new DomainError(NOT_FOUND, 404);
+  if (!visible) throw new DomainError(NOT_FOUND, { status: 404 });
   const course = await db.course.findUniqueOrThrow({
     where: { id: a.courseId },
     select: { code: true, title: true },

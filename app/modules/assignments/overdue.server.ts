@@ -62,7 +62,7 @@ async function agencyPathFor(scope: Scope, agencyId: string): Promise<string | n
   if (!agencyId) return null;
   const agency = await db.agency.findUnique({ where: { id: agencyId }, select: { path: true } });
   if (!agency || !inScope(scope, agency.path))
-    throw new DomainError("Không tìm thấy đơn vị này trong phạm vi của bạn.", 404);
+    throw new DomainError("people.agencyOutOfScope", { status: 404 });
   return agency.path;
 }
 
@@ -329,11 +329,7 @@ export async function exportRowsFor(scope: Scope, url: URL, now: Date = new Date
   });
   const selected = url.searchParams.get("target") === "selected";
   const ids = url.searchParams.getAll("ids").filter((id) => UUID_RE.test(id));
-  if (selected && ids.length === 0)
-    throw new DomainError(
-      "Chưa chọn dòng nào để xuất. Hãy đánh dấu ít nhất một dòng hoặc chọn «tất cả kết quả».",
-      400,
-    );
+  if (selected && ids.length === 0) throw new DomainError("assignments.exportNothingSelected");
   return targetRows(scope, { ...filter, target: selected ? "selected" : "all", ids }, now);
 }
 const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

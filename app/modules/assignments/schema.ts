@@ -1,23 +1,21 @@
 // The one definition of a valid assignment (giao khóa học): the form and the service share it.
 import { z } from "zod";
 import { IT_ROLES, MAX_TAG, STAFF_CATEGORIES, isUuid } from "~/modules/people/schema";
+import type { MessageKey } from "~/i18n";
 import { dayProblem } from "~/utils/vn-calendar";
 import { decimalInt, tagList, text } from "~/utils/zod-text";
 import { endOfVnDay } from "./status";
 
-const uuid = (message: string) => z.string({ error: message }).trim().refine(isUuid, message);
+const uuid = (message: MessageKey) => z.string({ error: message }).trim().refine(isUuid, message);
 
 /** Due date: "dd/mm/yyyy" (or "yyyy-mm-dd") means the end of that day in Vietnam. A Date passes through. */
 const dueAtSchema = z
-  .union([z.string(), z.date()], { error: "Hạn hoàn thành không hợp lệ." })
+  .union([z.string(), z.date()], { error: "assignments.dueInvalid" })
   .transform((v, ctx) => {
     if (v instanceof Date) return v;
     const d = endOfVnDay(v.trim());
     if (!d) {
-      ctx.addIssue({
-        code: "custom",
-        message: dayProblem(v, "Hạn hoàn thành phải theo dạng dd/mm/yyyy, ví dụ 31/12/2026."),
-      });
+      ctx.addIssue({ code: "custom", ...dayProblem(v, "assignments.dueFormat") });
       return z.NEVER;
     }
     return d;
@@ -25,44 +23,44 @@ const dueAtSchema = z
 
 export const assignmentInputSchema = z
   .object({
-    courseId: uuid("Vui lòng chọn khóa học."),
-    agencyId: uuid("Đơn vị không hợp lệ.").nullable().default(null),
+    courseId: uuid("assignments.courseRequired"),
+    agencyId: uuid("assignments.agencyInvalid").nullable().default(null),
     includeSubagencies: z.boolean().default(true),
-    staffCategories: z.array(z.enum(STAFF_CATEGORIES, { error: "Đối tượng không hợp lệ." })).default([]),
-    itRoles: z.array(z.enum(IT_ROLES, { error: "Vai trò CNTT không hợp lệ." })).default([]),
+    staffCategories: z.array(z.enum(STAFF_CATEGORIES, { error: "assignments.categoryInvalid" })).default([]),
+    itRoles: z.array(z.enum(IT_ROLES, { error: "people.itRoleInvalid" })).default([]),
     headOfUnitOnly: z.boolean().default(false),
-    tags: tagList(MAX_TAG, `Mỗi nhãn tối đa ${MAX_TAG} ký tự.`).default([]),
+    tags: tagList(MAX_TAG, "people.tagTooLong").default([]),
     personIds: z
-      .array(uuid("Cán bộ được chọn không hợp lệ."))
-      .max(5000, "Tối đa 5.000 cán bộ được chọn đích danh.")
+      .array(uuid("assignments.personInvalid"))
+      .max(5000, "assignments.tooManyPeople")
       .default([])
       .transform((ids) => [...new Set(ids.map((s) => s.toLowerCase()))]),
     dueAt: dueAtSchema
       .nullable()
       .optional()
       .transform((v) => v ?? null),
-    dueDays: decimalInt("Số ngày phải là số nguyên.", {
-      min: [1, "Số ngày phải từ 1 đến 365."],
-      max: [365, "Số ngày phải từ 1 đến 365."],
+    dueDays: decimalInt("assignments.daysInteger", {
+      min: [1, "assignments.daysRange"],
+      max: [365, "assignments.daysRange"],
     })
       .nullable()
       .optional()
       .transform((v) => v ?? null),
     standing: z.boolean().default(false),
-    title: text().max(200, "Tiêu đề tối đa 200 ký tự.").optional().default(""),
+    title: text().max(200, "assignments.titleTooLong").optional().default(""),
   })
   .superRefine((v, ctx) => {
     if (!v.agencyId && v.personIds.length === 0)
       ctx.addIssue({
         code: "custom",
         path: ["agencyId"],
-        message: "Vui lòng chọn đơn vị hoặc cán bộ được giao.",
+        message: "assignments.audienceRequired",
       });
     if (!v.dueAt && !v.dueDays)
       ctx.addIssue({
         code: "custom",
         path: ["dueAt"],
-        message: "Vui lòng nhập hạn hoàn thành (ngày cụ thể hoặc số ngày).",
+        message: "assignments.dueRequired",
       });
   });
 

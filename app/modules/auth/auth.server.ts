@@ -1,5 +1,6 @@
 // Sign-in, password change and admin password reset.
 import { z } from "zod";
+import type { MessageKey } from "~/i18n";
 import { db } from "~/db.server";
 import { audit } from "~/modules/audit/audit.server";
 import { hashPassword, verifyDummy, verifyPassword } from "./password.server";
@@ -7,16 +8,16 @@ import { isLoginThrottled, recordLoginAttempt } from "./rate-limit.server";
 import { createSession, invalidateUserSessions } from "./session.server";
 
 export const loginSchema = z.object({
-  email: z.string().trim().toLowerCase().email("Email không hợp lệ."),
-  password: z.string().min(1, "Vui lòng nhập mật khẩu.").max(200, "Mật khẩu quá dài."),
+  email: z.string().trim().toLowerCase().email("people.emailInvalid"),
+  password: z.string().min(1, "auth.passwordRequired").max(200, "auth.passwordTooLong"),
   redirectTo: z.string().optional(),
 });
 
 export const newPasswordSchema = z
   .string()
-  .min(10, "Mật khẩu mới phải có ít nhất 10 ký tự.")
-  .max(200, "Mật khẩu quá dài.")
-  .refine((p) => /[A-Za-zÀ-ỹ]/.test(p) && /[0-9]/.test(p), "Mật khẩu mới phải có cả chữ và số.");
+  .min(10, "auth.passwordTooShort")
+  .max(200, "auth.passwordTooLong")
+  .refine((p) => /[A-Za-zÀ-ỹ]/.test(p) && /[0-9]/.test(p), "auth.passwordLettersDigits");
 
 export type LoginResult =
   | { ok: true; token: string; expiresAt: Date; userId: string }
@@ -58,13 +59,13 @@ export async function changePassword(
   currentSessionId: string,
   current: string,
   next: string,
-): Promise<{ ok: true } | { ok: false; field: "currentPassword" | "newPassword"; message: string }> {
+): Promise<{ ok: true } | { ok: false; field: "currentPassword" | "newPassword"; message: MessageKey }> {
   const user = await db.user.findUniqueOrThrow({ where: { id: userId } });
   if (!user.passwordHash || !(await verifyPassword(user.passwordHash, current))) {
-    return { ok: false, field: "currentPassword", message: "Mật khẩu hiện tại không đúng." };
+    return { ok: false, field: "currentPassword", message: "auth.currentPasswordWrong" };
   }
   if (current === next) {
-    return { ok: false, field: "newPassword", message: "Mật khẩu mới phải khác mật khẩu hiện tại." };
+    return { ok: false, field: "newPassword", message: "auth.passwordUnchanged" };
   }
   const passwordHash = await hashPassword(next);
   await db.user.update({ where: { id: userId }, data: { passwordHash, mustChangePassword: false } });

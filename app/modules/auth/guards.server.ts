@@ -119,6 +119,6 @@ export async function requireAdmin(request: Request): Promise<Actor> {
 /** A signed-in caller with a staff record: learning pages work on the caller's own person id only. */
 export async function requireLearner(request: Request): Promise<Actor & { personId: string }> {
   const actor = await requireActor(request);
-  if (!actor.personId) forbidden("Tài khoản này chưa gắn với hồ sơ cán bộ nên không thể học.");
+  if (!actor.personId) forbidden("auth.noPersonToLearn");
   return actor as Actor & { personId: string };
 }

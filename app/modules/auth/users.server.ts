@@ -10,13 +10,13 @@ import { newPasswordSchema } from "./auth.server";
 
 export const grantSchema = z
   .object({
-    userId: z.string().uuid("Tài khoản không hợp lệ."),
-    role: z.enum(["LEARNER", "COORDINATOR", "REVIEWER", "ADMIN"], { message: "Vai trò không hợp lệ." }),
-    agencyCode: text().max(64, "Mã đơn vị dài quá 64 ký tự.").optional().default(""),
+    userId: z.string().uuid("auth.userInvalid"),
+    role: z.enum(["LEARNER", "COORDINATOR", "REVIEWER", "ADMIN"], { message: "auth.roleInvalid" }),
+    agencyCode: text().max(64, "agencies.codeTooLong").optional().default(""),
   })
   .refine((v) => !["COORDINATOR", "REVIEWER"].includes(v.role) || v.agencyCode.length > 0, {
     path: ["agencyCode"],
-    message: "Vai trò này cần mã đơn vị làm phạm vi.",
+    message: "auth.roleNeedsAgency",
   });
 
 export async function listUsers({ q, page, pageSize }: { q: string; page: number; pageSize: number }) {
@@ -53,12 +53,15 @@ export async function grantRole(actorUserId: string, input: z.infer<typeof grant
     ? await db.agency.findFirst({ where: { code: input.agencyCode, active: true } })
     : null;
   if (input.agencyCode && !agency)
-    throw new DomainError(`Không tìm thấy đơn vị có mã "${input.agencyCode}".`, 400, "agencyCode");
+    throw new DomainError("auth.agencyCodeUnknown", {
+      params: { code: input.agencyCode },
+      field: "agencyCode",
+    });
   const scoped = input.role === "COORDINATOR" || input.role === "REVIEWER";
   const agencyId = scoped ? agency!.id : null;
   return db.$transaction(async (tx) => {
     const user = await tx.user.findUnique({ where: { id: input.userId } });
-    if (!user) throw new DomainError("Không tìm thấy tài khoản.", 404);
+    if (!user) throw new DomainError("auth.userNotFound", { status: 404 });
     const existing = await tx.roleGrant.findFirst({ where: { userId: user.id, role: input.role, agencyId } });
     if (existing) return existing;
     const grant = await tx.roleGrant.create({
@@ -82,9 +85,9 @@ export async function grantRole(actorUserId: string, input: z.infer<typeof grant
 export async function revokeGrant(actorUserId: string, grantId: string) {
   await db.$transaction(async (tx) => {
     const grant = await tx.roleGrant.findUnique({ where: { id: grantId }, include: { user: true } });
-    if (!grant) throw new DomainError("Không tìm thấy quyền cần thu hồi.", 404);
+    if (!grant) throw new DomainError("auth.grantNotFound", { status: 404 });
     if (grant.role === "ADMIN" && grant.userId === actorUserId) {
-      throw new DomainError("Không thể tự thu hồi quyền quản trị của chính mình.", 400);
+      throw new DomainError("auth.cannotRevokeOwnAdmin");
     }
     await tx.roleGrant.delete({ where: { id: grantId } });
     await audit(
@@ -102,7 +105,7 @@ export async function revokeGrant(actorUserId: string, grantId: string) {
 }
 
 export const createAccountSchema = z.object({
-  email: z.string().trim().toLowerCase().email("Email không hợp lệ."),
+  email: z.string().trim().toLowerCase().email("people.emailInvalid"),
   temporaryPassword: newPasswordSchema,
 });
 
@@ -112,10 +115,9 @@ export async function createAccountForPerson(
   input: z.infer<typeof createAccountSchema>,
 ) {
   const person = await db.person.findUnique({ where: { email: input.email } });
-  if (!person)
-    throw new DomainError("Không có cán bộ nào dùng email này. Hãy thêm cán bộ trước.", 400, "email");
+  if (!person) throw new DomainError("auth.noPersonWithEmail", { field: "email" });
   if (await db.user.findUnique({ where: { email: input.email } })) {
-    throw new DomainError("Email này đã có tài khoản.", 400, "email");
+    throw new DomainError("auth.emailHasAccount", { field: "email" });
   }
   const passwordHash = await hashPassword(input.temporaryPassword);
   return db.$transaction(async (tx) => {

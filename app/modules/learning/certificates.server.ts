@@ -108,7 +108,7 @@ function fitted(
 /** A4 landscape certificate with Vietnamese text (embedded DejaVu Sans) and a QR code of `verifyUrl`. */
 export async function certificatePdf(code: string, verifyUrl: string): Promise<Uint8Array> {
   const cert = await verifyCertificate(code);
-  if (!cert) throw new DomainError("Không tìm thấy giấy chứng nhận.", 404);
+  if (!cert) throw new DomainError("learning.certificateNotFound", { status: 404 });
   const qr = await QRCode.toBuffer(verifyUrl, { errorCorrectionLevel: "M", margin: 1, width: 360 });
 
   const doc = new PDFDocument({

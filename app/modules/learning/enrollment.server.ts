@@ -22,7 +22,7 @@ async function learner(personId: string) {
     where: { id: personId },
     select: { id: true, staffCategory: true, itRole: true, isHeadOfUnit: true, active: true },
   });
-  if (!p || !p.active) throw new DomainError("Không tìm thấy hồ sơ học viên.", 404);
+  if (!p || !p.active) throw new DomainError("learning.learnerNotFound", { status: 404 });
   return p;
 }
 
@@ -90,7 +90,7 @@ export async function getCourseForLearner(personId: string, code: string) {
     where: { code },
     select: { id: true, code: true, active: true, currentVersionId: true },
   });
-  if (!course || !course.currentVersionId) throw new DomainError("Không tìm thấy khóa học.", 404);
+  if (!course || !course.currentVersionId) throw new DomainError("learning.courseNotFound", { status: 404 });
   const enrollment = await db.enrollment.findUnique({
     where: { personId_courseId: { personId, courseId: course.id } },
     select: {
@@ -103,7 +103,7 @@ export async function getCourseForLearner(personId: string, code: string) {
       progress: { select: { lessonId: true } },
     },
   });
-  if (!enrollment && !course.active) throw new DomainError("Không tìm thấy khóa học.", 404);
+  if (!enrollment && !course.active) throw new DomainError("learning.courseNotFound", { status: 404 });
   const versionId = enrollment?.versionId ?? course.currentVersionId;
   const version = await db.courseVersion.findUniqueOrThrow({
     where: { id: versionId },
@@ -176,7 +176,7 @@ export async function renewEnrollment(personId: string, courseId: string, now = 
       select: { currentVersionId: true, active: true },
     });
     if (!enrollment || !course?.currentVersionId || !course.active)
-      throw new DomainError("Không tìm thấy khóa học.", 404);
+      throw new DomainError("learning.courseNotFound", { status: 404 });
     const last = await tx.completion.findFirst({
       where: { personId, courseId },
       orderBy: { completedAt: "desc" },
@@ -184,12 +184,9 @@ export async function renewEnrollment(personId: string, courseId: string, now = 
     });
     const state = renewalState(enrollment.completedAt, last?.validUntil ?? null, now);
     if (!state.open)
-      throw new DomainError(
-        state.opensAt
-          ? `Chứng nhận còn hiệu lực; có thể học lại để cấp lại từ ngày ${formatDate(state.opensAt)}.`
-          : "Khóa học này không cần học lại.",
-        400,
-      );
+      throw state.opensAt
+        ? new DomainError("learning.renewFrom", { params: { date: formatDate(state.opensAt) } })
+        : new DomainError("learning.renewNotNeeded");
     await tx.lessonProgress.deleteMany({ where: { enrollmentId: enrollment.id } });
     await tx.enrollment.update({
       where: { id: enrollment.id },
@@ -210,7 +207,8 @@ export async function enroll(personId: string, courseId: string) {
     where: { id: courseId },
     select: { id: true, currentVersionId: true, active: true },
   });
-  if (!course?.currentVersionId || !course.active) throw new DomainError("Không tìm thấy khóa học.", 404);
+  if (!course?.currentVersionId || !course.active)
+    throw new DomainError("learning.courseNotFound", { status: 404 });
   return db.enrollment.upsert({
     where: { personId_courseId: { personId, courseId } },
     update: {},
@@ -221,7 +219,7 @@ export async function enroll(personId: string, courseId: string) {
 export async function getLessonForLearner(personId: string, code: string, position: number) {
   const view = await getCourseForLearner(personId, code);
   const meta = view.lessons.find((l) => l.position === position);
-  if (!meta) throw new DomainError("Không tìm thấy bài học.", 404);
+  if (!meta) throw new DomainError("learning.lessonNotFound", { status: 404 });
   const enrollment = view.enrollment ?? (await enroll(personId, view.course.id));
   const lesson = await db.lesson.findUniqueOrThrow({
     where: { id: meta.id },
@@ -249,12 +247,12 @@ async function ownEnrollmentForLesson(personId: string, lessonId: string) {
     where: { id: lessonId },
     select: { id: true, versionId: true },
   });
-  if (!lesson) throw new DomainError("Không tìm thấy bài học.", 404);
+  if (!lesson) throw new DomainError("learning.lessonNotFound", { status: 404 });
   const enrollment = await db.enrollment.findFirst({
     where: { personId, versionId: lesson.versionId },
     select: { id: true },
   });
-  if (!enrollment) throw new DomainError("Không tìm thấy bài học.", 404);
+  if (!enrollment) throw new DomainError("learning.lessonNotFound", { status: 404 });
   return enrollment;
 }
 

@@ -14,18 +14,19 @@ import {
 } from "./grading";
 import { validateAnswers, versionKeys, versionPaper } from "./paper.server";
 
-export const ATTEMPT_NOT_FOUND = "Không tìm thấy lượt làm bài.";
-export const COURSE_NOT_FOUND = "Không tìm thấy khóa học.";
-export const ALREADY_PASSED = "Bạn đã đạt bài kiểm tra này.";
-export const TIME_OVER = "Đã hết thời gian làm bài. Bài làm đã được chấm với các câu trả lời đã lưu.";
-export const ALREADY_SUBMITTED = "Bài làm này đã được nộp.";
-export const noAttemptsLeft = (n: number) => `Bạn đã dùng hết ${n} lượt làm bài.`;
+export const ATTEMPT_NOT_FOUND = "learning.attemptNotFound";
+export const COURSE_NOT_FOUND = "learning.courseNotFound";
+export const ALREADY_PASSED = "learning.alreadyPassed";
+export const TIME_OVER = "learning.timeOver";
+export const ALREADY_SUBMITTED = "learning.alreadySubmitted";
+export const noAttemptsLeft = (n: number) =>
+  new DomainError("learning.noAttemptsLeft", { params: { count: n } });
 
 export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export const isUuid = (s: unknown): s is string => typeof s === "string" && UUID.test(s);
 
 export function attemptNotFound(): never {
-  throw new DomainError(ATTEMPT_NOT_FOUND, 404);
+  throw new DomainError(ATTEMPT_NOT_FOUND, { status: 404 });
 }
 
 /** Items as stored; a malformed row is a bug, not user input, so it fails loudly. */

@@ -8,7 +8,7 @@ import type { QuestionType } from "~/generated/prisma/client";
 import { DomainError } from "~/utils/errors";
 import type { AnswerKey, AttemptAnswers, AttemptItem } from "./grading";
 
-export const BAD_ANSWERS = "Câu trả lời không hợp lệ.";
+export const BAD_ANSWERS = "learning.badAnswers";
 
 export type VersionInfo = {
   courseId: string;
@@ -97,17 +97,17 @@ export const answersShape = z
  */
 export function validateAnswers(input: unknown, items: readonly AttemptItem[], paper: Paper): AttemptAnswers {
   const parsed = answersShape.safeParse(input ?? {});
-  if (!parsed.success) throw new DomainError(BAD_ANSWERS, 400, "answers");
+  if (!parsed.success) throw new DomainError(BAD_ANSWERS, { field: "answers" });
   const byId = new Map(items.map((i) => [i.questionId, i]));
   const out: AttemptAnswers = {};
   for (const [questionId, chosen] of Object.entries(parsed.data)) {
     const item = byId.get(questionId);
     const type = paper.byId.get(questionId)?.type;
-    if (!item || !type) throw new DomainError(BAD_ANSWERS, 400, "answers");
+    if (!item || !type) throw new DomainError(BAD_ANSWERS, { field: "answers" });
     const unique = [...new Set(chosen)].sort((a, b) => a - b);
-    if (unique.some((d) => d >= item.order.length)) throw new DomainError(BAD_ANSWERS, 400, questionId);
+    if (unique.some((d) => d >= item.order.length)) throw new DomainError(BAD_ANSWERS, { field: questionId });
     if (type !== "MULTIPLE" && unique.length > 1)
-      throw new DomainError("Câu hỏi này chỉ được chọn một đáp án.", 400, questionId);
+      throw new DomainError("learning.singleAnswer", { field: questionId });
     out[questionId] = unique;
   }
   return out;

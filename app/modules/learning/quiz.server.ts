@@ -3,6 +3,7 @@
 // Correct answers and explanations are read from the database only once an attempt is graded.
 import { randomUUID } from "node:crypto";
 import { db } from "~/db.server";
+import type { MessageKey } from "~/i18n";
 import type { QuestionType } from "~/generated/prisma/client";
 import { DomainError } from "~/utils/errors";
 import { drawAttemptItems, GRACE_MS, gradeAttempt, isExpired, type AttemptAnswers } from "./grading";
@@ -34,7 +35,7 @@ async function ensureEnrollment(personId: string, courseId: string) {
     where: { id: courseId },
     select: { active: true, currentVersionId: true },
   });
-  if (!course?.active || !course.currentVersionId) throw new DomainError(COURSE_NOT_FOUND, 404);
+  if (!course?.active || !course.currentVersionId) throw new DomainError(COURSE_NOT_FOUND, { status: 404 });
   // ON CONFLICT DO NOTHING: a parallel request (two tabs) may enroll first; either way one row remains.
   await db.enrollment.createMany({
     data: [{ personId, courseId, versionId: course.currentVersionId }],
@@ -66,7 +67,7 @@ export async function startAttempt(
   personId: string,
   courseId: string,
 ): Promise<{ attemptId: string; resumed: boolean }> {
-  if (!isUuid(personId) || !isUuid(courseId)) throw new DomainError(COURSE_NOT_FOUND, 404);
+  if (!isUuid(personId) || !isUuid(courseId)) throw new DomainError(COURSE_NOT_FOUND, { status: 404 });
   for (let round = 0; round < 10; round++) {
     // One query through the unique (personId, courseId) index: the enrollment and its attempts.
     const rows = await db.$queryRaw<StartRow[]>`
@@ -94,12 +95,12 @@ export async function startAttempt(
     const current = attempts.filter(
       (a) => !a.attemptStartedAt || new Date(a.attemptStartedAt).getTime() >= cycle,
     );
-    if (current.some((a) => a.passed)) throw new DomainError(ALREADY_PASSED, 400);
+    if (current.some((a) => a.passed)) throw new DomainError(ALREADY_PASSED);
     if (version.maxAttempts !== null && current.length >= version.maxAttempts)
-      throw new DomainError(noAttemptsLeft(version.maxAttempts), 400);
+      throw noAttemptsLeft(version.maxAttempts);
 
     const bank = paper.bank;
-    if (bank.length === 0) throw new DomainError("Khóa học này chưa có câu hỏi kiểm tra.", 400);
+    if (bank.length === 0) throw new DomainError("learning.noQuestions");
     const items = drawAttemptItems(
       bank.map((q) => ({ id: q.id, type: q.type, optionCount: q.options.length })),
       version.questionCount,
@@ -183,7 +184,7 @@ export async function getAttemptForTaking(personId: string, attemptId: string): 
 }
 
 export type SaveResult =
-  { saved: true } | { saved: false; reason: "TIME_OVER" | "ALREADY_GRADED"; message: string };
+  { saved: true } | { saved: false; reason: "TIME_OVER" | "ALREADY_GRADED"; message: MessageKey };
 
 /**
  * Saves the learner's answer sheet (the whole form: it replaces what was saved) while the attempt is open,
@@ -198,7 +199,7 @@ export async function saveAnswers(
   // Fast path, one statement: when the questions are known from a cached paper, check the answers against
   // it and let the UPDATE's conditions check the rest (owner, open, in time, questions of this attempt).
   const parsed = answersShape.safeParse(answers ?? {});
-  if (!parsed.success) throw new DomainError(BAD_ANSWERS, 400, "answers");
+  if (!parsed.success) throw new DomainError(BAD_ANSWERS, { field: "answers" });
   const versions = new Set(Object.keys(parsed.data).map((id) => versionOfQuestion.get(id)));
   const [versionId] = versions;
   if (versions.size === 1 && versionId) {
@@ -308,7 +309,7 @@ export async function getAttemptResult(personId: string, attemptId: string): Pro
   let attempt = await db.quizAttempt.findUnique({ where: { id: attemptId, personId }, select });
   if (!attempt) attemptNotFound();
   if (attempt.status === "IN_PROGRESS") {
-    if (!isExpired(attempt.deadline)) throw new DomainError("Bài làm này chưa được nộp.", 400);
+    if (!isExpired(attempt.deadline)) throw new DomainError("learning.notSubmitted");
     await gradeOnce(personId, attemptId, undefined, true);
     attempt = await db.quizAttempt.findUniqueOrThrow({ where: { id: attemptId }, select });
   }
@@ -367,7 +368,7 @@ export async function listAttempts(
   remainingAttempts: number | null;
   passed: boolean;
 }> {
-  if (!isUuid(personId) || !isUuid(courseId)) throw new DomainError(COURSE_NOT_FOUND, 404);
+  if (!isUuid(personId) || !isUuid(courseId)) throw new DomainError(COURSE_NOT_FOUND, { status: 404 });
   const load = () =>
     db.enrollment.findUnique({
       where: { personId_courseId: { personId, courseId } },
@@ -395,7 +396,7 @@ export async function listAttempts(
       where: { id: courseId },
       select: { currentVersion: { select: { maxAttempts: true } } },
     });
-    if (!course) throw new DomainError(COURSE_NOT_FOUND, 404);
+    if (!course) throw new DomainError(COURSE_NOT_FOUND, { status: 404 });
     const max = course.currentVersion?.maxAttempts ?? null;
     return { attempts: [], maxAttempts: max, remainingAttempts: max, passed: false };
   }

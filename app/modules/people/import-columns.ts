@@ -89,13 +89,13 @@ export function headerKey(text: string): string {
 
 const ALIAS = new Map<string, ColumnKey>(COLUMNS.flatMap((c) => c.aliases.map((a) => [a, c.key] as const)));
 
-export const EXPECTED_COLUMNS_TEXT =
-  `Các cột bắt buộc: ${COLUMNS.filter((c) => c.required)
-    .map((c) => c.label)
-    .join(", ")}; ` +
-  `không bắt buộc: ${COLUMNS.filter((c) => !c.required)
-    .map((c) => c.label)
-    .join(", ")}.`;
+// The file's column names (Vietnamese in every locale: they are the template's headers).
+export const REQUIRED_COLUMNS = COLUMNS.filter((c) => c.required)
+  .map((c) => c.label)
+  .join(", ");
+export const OPTIONAL_COLUMNS = COLUMNS.filter((c) => !c.required)
+  .map((c) => c.label)
+  .join(", ");
 
 export type HeaderMap = Partial<Record<ColumnKey, number>>;
 

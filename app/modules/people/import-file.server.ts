@@ -1,8 +1,10 @@
-// Reads an uploaded people file (CSV or XLSX) into rows of raw cells, or one file-level error in Vietnamese.
+// Reads an uploaded people file (CSV or XLSX) into rows of raw cells, or one file-level error in the uploader's
+// locale.
 // Never throws on bad input: a corrupt or hostile file is an answer to show, not a crash.
 import { Readable } from "node:stream";
 import ExcelJS from "exceljs";
 import Papa from "papaparse";
+import { type Locale, type MessageKey, type MessageParams, translate } from "~/i18n";
 import { MAX_DATA_ROWS, MAX_FILE_BYTES, type RawCell, type RawRow } from "./import-columns";
 
 // Header search and blank lines need a little room beyond the data rows before we stop reading.
@@ -10,25 +12,36 @@ const MAX_READ_ROWS = MAX_DATA_ROWS + 1_000;
 
 export type ParsedFile =
   { ok: true; format: "csv" | "xlsx"; rows: RawRow[]; truncated: boolean } | { ok: false; error: string };
+type Parsed = ParsedFile | { ok: false; key: MessageKey; params?: MessageParams };
 
-const fail = (error: string): ParsedFile => ({ ok: false, error });
+const fail = (key: MessageKey, params?: MessageParams): Parsed => ({ ok: false, key, params });
 
+// File-level problems as message keys; parsePeopleFile writes them in the uploader's locale.
 export const FILE_ERRORS = {
-  empty: "Tệp rỗng: không có dữ liệu nào.",
-  tooLarge: (bytes: number) =>
-    `Tệp quá lớn (${(bytes / 1024 / 1024).toFixed(1).replace(".", ",")} MB); chỉ nhận tệp tối đa 5 MB. Hãy chia thành nhiều tệp nhỏ hơn.`,
-  type: "Chỉ nhận tệp Excel (.xlsx) hoặc CSV (.csv).",
-  xls: "Tệp .xls (Excel 97–2003) không được hỗ trợ. Trong Excel, hãy chọn Lưu thành → Excel Workbook (.xlsx) rồi tải lên lại.",
-  csvEncoding:
-    "Không đọc được tệp CSV: tệp không phải văn bản mã UTF-8 (có thể là tệp nhị phân hoặc mã khác). Trong Excel, hãy chọn Lưu thành → CSV UTF-8 (Comma delimited) (*.csv).",
-  xlsxCorrupt: "Không đọc được tệp Excel (.xlsx): tệp bị hỏng hoặc không phải định dạng .xlsx.",
-  xlsxTooBig:
-    "Tệp Excel chứa quá nhiều dữ liệu khi giải nén; hãy chia thành nhiều tệp nhỏ hơn (tối đa 50.000 dòng).",
-} as const;
+  empty: "people.fileEmpty",
+  tooLarge: "people.fileTooLarge",
+  type: "people.fileType",
+  xls: "people.fileXls",
+  csvEncoding: "people.fileCsvEncoding",
+  xlsxCorrupt: "people.fileXlsxCorrupt",
+  xlsxTooBig: "people.fileXlsxTooBig",
+} as const satisfies Record<string, MessageKey>;
 
-export async function parsePeopleFile(fileName: string, bytes: Uint8Array): Promise<ParsedFile> {
+export async function parsePeopleFile(
+  fileName: string,
+  bytes: Uint8Array,
+  locale: Locale = "vi",
+): Promise<ParsedFile> {
+  const parsed = await parseAny(fileName, bytes);
+  return "key" in parsed ? { ok: false, error: translate(locale, parsed.key, parsed.params) } : parsed;
+}
+
+async function parseAny(fileName: string, bytes: Uint8Array): Promise<Parsed> {
   if (bytes.byteLength === 0) return fail(FILE_ERRORS.empty);
-  if (bytes.byteLength > MAX_FILE_BYTES) return fail(FILE_ERRORS.tooLarge(bytes.byteLength));
+  if (bytes.byteLength > MAX_FILE_BYTES)
+    return fail(FILE_ERRORS.tooLarge, {
+      size: (bytes.byteLength / 1024 / 1024).toFixed(1).replace(".", ","),
+    });
   const ext = /\.([a-z0-9]+)$/i.exec(fileName.trim())?.[1]?.toLowerCase();
   if (ext === "csv" || ext === "txt") return parseCsv(bytes);
   if (ext === "xlsx") return parseXlsx(bytes);
@@ -56,7 +69,7 @@ function decodeText(bytes: Uint8Array): string | null {
   }
 }
 
-function parseCsv(bytes: Uint8Array): ParsedFile {
+function parseCsv(bytes: Uint8Array): Parsed {
   const text = decodeText(bytes);
   if (text === null) return fail(FILE_ERRORS.csvEncoding);
   if (text.trim() === "") return fail(FILE_ERRORS.empty);
@@ -133,7 +146,7 @@ function excelCell(value: ExcelValue): RawCell {
   return String(value);
 }
 
-async function parseXlsx(bytes: Uint8Array): Promise<ParsedFile> {
+async function parseXlsx(bytes: Uint8Array): Promise<Parsed> {
   const inflated = zipInflatedSize(bytes);
   if (inflated === null) return fail(FILE_ERRORS.xlsxCorrupt);
   if (inflated > MAX_INFLATED_BYTES) return fail(FILE_ERRORS.xlsxTooBig);

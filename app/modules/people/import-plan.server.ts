@@ -6,6 +6,7 @@ import { resolveAgencyCodes } from "~/modules/agencies/queries.server";
 import { inScope, type Scope } from "~/modules/auth/scope";
 import { COLUMN_LABEL } from "./import-columns";
 import type { ImportError, ImportRow } from "./import-rows";
+import { translate, type Locale } from "~/i18n";
 
 /** The full person a row leads to (optional columns absent from the file keep the stored value). */
 export type PlannedPerson = {
@@ -30,10 +31,10 @@ export type ImportPlan = {
 type Existing = Omit<PlannedPerson, "line"> & { id: string; agencyPath: string };
 
 export const PLAN_ERRORS = {
-  agencyUnknown: (code: string) => `Không tìm thấy đơn vị đang hoạt động có mã "${code}".`,
-  agencyOutOfScope: (code: string) => `Đơn vị "${code}" nằm ngoài phạm vi bạn được quản lý.`,
+  agencyUnknown: "people.planAgencyUnknown",
+  agencyOutOfScope: "people.planAgencyOutOfScope",
   // Deliberately vague: who holds the email, and where, is not the caller's business.
-  emailElsewhere: "Email đã được dùng ở đơn vị khác.",
+  emailElsewhere: "people.planEmailElsewhere",
 } as const;
 
 async function existingByEmail(client: Db | Tx, emails: string[]): Promise<Map<string, Existing>> {
@@ -60,7 +61,12 @@ function differs(before: Existing, after: PlannedPerson): boolean {
   );
 }
 
-export async function planImport(client: Db | Tx, scope: Scope, rows: ImportRow[]): Promise<ImportPlan> {
+export async function planImport(
+  client: Db | Tx,
+  scope: Scope,
+  rows: ImportRow[],
+  locale: Locale = "vi",
+): Promise<ImportPlan> {
   // Sequential on purpose: inside a transaction both go down the same connection anyway.
   const agencies = await resolveAgencyCodes(
     rows.map((r) => r.agencyCode),
@@ -78,18 +84,22 @@ export async function planImport(client: Db | Tx, scope: Scope, rows: ImportRow[
       errors.push({
         line: row.line,
         column: COLUMN_LABEL.agencyCode,
-        message: PLAN_ERRORS.agencyUnknown(row.agencyCode),
+        message: translate(locale, PLAN_ERRORS.agencyUnknown, { code: row.agencyCode }),
       });
     else if (!inScope(scope, agency.path)) {
       errors.push({
         line: row.line,
         column: COLUMN_LABEL.agencyCode,
-        message: PLAN_ERRORS.agencyOutOfScope(row.agencyCode),
+        message: translate(locale, PLAN_ERRORS.agencyOutOfScope, { code: row.agencyCode }),
       });
     }
     const before = existing.get(row.email);
     if (before && !inScope(scope, before.agencyPath)) {
-      errors.push({ line: row.line, column: COLUMN_LABEL.email, message: PLAN_ERRORS.emailElsewhere });
+      errors.push({
+        line: row.line,
+        column: COLUMN_LABEL.email,
+        message: translate(locale, PLAN_ERRORS.emailElsewhere),
+      });
     }
     if (errors.length || !agency) {
       plan.errors.push(...errors);

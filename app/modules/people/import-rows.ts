@@ -3,7 +3,8 @@
 import type { ItRole, StaffCategory } from "~/generated/prisma/enums";
 import {
   COLUMN_LABEL,
-  EXPECTED_COLUMNS_TEXT,
+  OPTIONAL_COLUMNS,
+  REQUIRED_COLUMNS,
   MAX_DATA_ROWS,
   cellText,
   looksLikeFormula,
@@ -18,6 +19,7 @@ import {
   type RawCell,
   type RawRow,
 } from "./import-columns";
+import { type Locale, type MessageKey, type MessageParams, translate } from "~/i18n";
 import { MAX_NAME, MAX_POSITION, MAX_TAG, MAX_TAGS, cleanTags, cleanText, emailSchema } from "./schema";
 import { textProblem } from "~/utils/zod-text";
 
@@ -43,33 +45,41 @@ export type RowsResult =
 const HEADER_SEARCH_ROWS = 10;
 const MAX_CELL = 500;
 
-export const ROW_ERRORS = {
-  header: (missing: string[]) =>
-    `Dòng tiêu đề không đúng mẫu: thiếu cột ${missing.join(", ")}. ${EXPECTED_COLUMNS_TEXT}`,
-  duplicateHeader: (label: string) => `Dòng tiêu đề có hai cột "${label}". ${EXPECTED_COLUMNS_TEXT}`,
-  headerOnly: "Tệp chỉ có dòng tiêu đề, chưa có dòng dữ liệu cán bộ nào.",
-  tooManyRows: `Tệp có hơn ${MAX_DATA_ROWS.toLocaleString("vi-VN")} dòng dữ liệu; hãy chia thành nhiều tệp nhỏ hơn.`,
-  formula: (first: string) =>
-    `Ô bắt đầu bằng "${first}" trông như công thức Excel; hệ thống không nhận công thức (để tránh mã độc khi mở tệp). Hãy nhập giá trị thuần, không có "${first}" ở đầu.`,
-  tooLong: `Ô quá dài (tối đa ${MAX_CELL} ký tự).`,
-  nameMissing: "Thiếu họ và tên.",
-  nameTooLong: `Họ và tên quá dài (tối đa ${MAX_NAME} ký tự).`,
-  emailMissing: "Thiếu email.",
-  emailInvalid: (v: string) => `Email "${v}" không hợp lệ.`,
-  emailDuplicate: (v: string, first: number, again: number) =>
-    `Email "${v}" bị trùng: xuất hiện ở cả dòng ${first} và dòng ${again}.`,
-  agencyMissing: "Thiếu mã đơn vị.",
-  staffMissing: "Thiếu đối tượng: ghi Cán bộ, Công chức, Viên chức hoặc Người lao động.",
-  staffInvalid: (v: string) =>
-    `Đối tượng "${v}" không hợp lệ: ghi Cán bộ, Công chức, Viên chức hoặc Người lao động.`,
-  positionTooLong: `Chức vụ quá dài (tối đa ${MAX_POSITION} ký tự).`,
-  headInvalid: (v: string) => `Giá trị "${v}" không hợp lệ: ghi "có" hoặc "không" (hoặc x / để trống).`,
-  itInvalid: (v: string) => `Vai trò CNTT "${v}" không hợp lệ: ghi Không, Chuyên trách hoặc Kiêm nhiệm.`,
-  tagsInvalid: `Tối đa ${MAX_TAGS} nhãn, mỗi nhãn tối đa ${MAX_TAG} ký tự, cách nhau bởi dấu ; hoặc dấu phẩy.`,
-  birthInvalid: (v: string) => `Ngày sinh "${v}" không hợp lệ: ghi theo ngày/tháng/năm, ví dụ 17/05/1990.`,
-} as const;
+/** Problems of the file's rows, in the uploader's locale (the preview is shown to the one who uploaded). */
+export function rowErrors(locale: Locale = "vi") {
+  const m = (key: MessageKey, params?: MessageParams) => translate(locale, key, params);
+  const columns = () =>
+    m("people.rowExpectedColumns", { required: REQUIRED_COLUMNS, optional: OPTIONAL_COLUMNS });
+  return {
+    header: (missing: string[]) => `${m("people.rowHeader", { columns: missing.join(", ") })} ${columns()}`,
+    duplicateHeader: (label: string) => `${m("people.rowDuplicateHeader", { label })} ${columns()}`,
+    headerOnly: m("people.rowHeaderOnly"),
+    tooManyRows: m("people.rowTooMany", {
+      max: MAX_DATA_ROWS.toLocaleString(locale === "vi" ? "vi-VN" : "en-GB"),
+    }),
+    formula: (first: string) => m("people.rowFormula", { first }),
+    tooLong: m("people.rowCellTooLong", { max: MAX_CELL }),
+    nameMissing: m("people.rowNameMissing"),
+    nameTooLong: m("people.rowNameTooLong", { max: MAX_NAME }),
+    emailMissing: m("people.rowEmailMissing"),
+    emailInvalid: (v: string) => m("people.rowEmailInvalid", { value: v }),
+    emailDuplicate: (v: string, first: number, again: number) =>
+      m("people.rowEmailDuplicate", { value: v, first, again }),
+    agencyMissing: m("people.rowAgencyMissing"),
+    staffMissing: m("people.rowStaffMissing"),
+    staffInvalid: (v: string) => m("people.rowStaffInvalid", { value: v }),
+    positionTooLong: m("people.rowPositionTooLong", { max: MAX_POSITION }),
+    headInvalid: (v: string) => m("people.rowHeadInvalid", { value: v }),
+    itInvalid: (v: string) => m("people.rowItInvalid", { value: v }),
+    tagsInvalid: m("people.rowTagsInvalid", { maxTags: MAX_TAGS, maxTag: MAX_TAG }),
+    birthInvalid: (v: string) => m("people.rowBirthInvalid", { value: v }),
+  };
+}
 
-function findHeader(rows: RawRow[]): { index: number; map: HeaderMap } | { error: string } {
+function findHeader(
+  rows: RawRow[],
+  ROW_ERRORS: ReturnType<typeof rowErrors>,
+): { index: number; map: HeaderMap } | { error: string } {
   const candidates = rows.slice(0, HEADER_SEARCH_ROWS);
   let best: { missing: string[]; duplicate: string | null } | null = null;
   for (let i = 0; i < candidates.length; i++) {
@@ -82,9 +92,10 @@ function findHeader(rows: RawRow[]): { index: number; map: HeaderMap } | { error
 }
 
 /** Reads and checks every data row; a file-level problem (header, size) is one error instead. */
-export function readImportRows(raw: RawRow[], truncated = false): RowsResult {
+export function readImportRows(raw: RawRow[], truncated = false, locale: Locale = "vi"): RowsResult {
+  const ROW_ERRORS = rowErrors(locale);
   if (truncated) return { ok: false, error: ROW_ERRORS.tooManyRows };
-  const header = findHeader(raw);
+  const header = findHeader(raw, ROW_ERRORS);
   if ("error" in header) return { ok: false, error: header.error };
   const rows: ImportRow[] = [];
   const errors: ImportError[] = [];
@@ -109,7 +120,7 @@ export function readImportRows(raw: RawRow[], truncated = false): RowsResult {
       else if (cellText(cell).length > MAX_CELL) err(key, ROW_ERRORS.tooLong);
       else {
         const problem = textProblem(cleanText(cellText(cell)));
-        if (problem) err(key, problem);
+        if (problem) err(key, translate(locale, problem));
       }
     }
     const bad = new Set(rowErrors.map((e) => e.column));

@@ -12,6 +12,7 @@ import { planImport, type ImportPlan } from "./import-plan.server";
 import { readImportRows, type ImportError, type ImportRow } from "./import-rows";
 import { writeCreates, writeUpdates } from "./import-write.server";
 import { isUuid } from "./schema";
+import { translate, type Locale } from "~/i18n";
 
 export { parsePeopleFile, type ParsedFile } from "./import-file.server";
 export type { ImportError, ImportRow } from "./import-rows";
@@ -41,22 +42,26 @@ const MAX_ERRORS_SHOWN = 1_000;
 const TX_OPTIONS = LONG_TX;
 
 export const IMPORT_ERRORS = {
-  noScope: "Bạn không có quyền nhập danh sách cán bộ.",
-  notFound: "Không tìm thấy lượt nhập tệp này.",
-  applied: "Tệp này đã được nhập rồi. Muốn nhập lại, hãy tải tệp lên lại để kiểm tra.",
-  hasErrors: "Tệp còn lỗi nên chưa thể nhập; hãy sửa tệp rồi tải lên lại.",
-  changed:
-    "Dữ liệu vừa bị thay đổi trong lúc nhập (ví dụ có người khác thêm cùng email). Hãy tải tệp lên lại để kiểm tra.",
+  noScope: "people.importNoScope",
+  notFound: "people.importNotFound",
+  applied: "people.importApplied",
+  hasErrors: "people.importHasErrors",
+  changed: "people.importChanged",
 } as const;
 
-function summarize(rowCount: number, readErrors: ImportError[], plan: ImportPlan): ImportSummary {
+function summarize(
+  rowCount: number,
+  readErrors: ImportError[],
+  plan: ImportPlan,
+  locale: Locale,
+): ImportSummary {
   const all = [...readErrors, ...plan.errors].sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
   const errors = all.slice(0, MAX_ERRORS_SHOWN);
   if (all.length > errors.length) {
     errors.push({
       line: null,
       column: null,
-      message: `Còn ${all.length - errors.length} lỗi khác không hiển thị; hãy sửa các lỗi trên rồi kiểm tra lại.`,
+      message: translate(locale, "people.importMoreErrors", { count: all.length - errors.length }),
     });
   }
   return {
@@ -86,15 +91,19 @@ export async function previewPeopleImport(args: {
   fileName: string;
   bytes: Uint8Array;
   actorUserId: string;
+  /** The uploader's: the problems are stored as they will be shown to them. */
+  locale?: Locale;
 }): Promise<ImportPreview> {
-  const { scope, fileName, bytes, actorUserId } = args;
-  if (scope !== "ALL" && scope.length === 0) throw new DomainError(IMPORT_ERRORS.noScope, 403);
-  const parsed = await parsePeopleFile(fileName, bytes);
-  if (!parsed.ok) throw new DomainError(parsed.error, 400, "file");
-  const read = readImportRows(parsed.rows, parsed.truncated);
-  if (!read.ok) throw new DomainError(read.error, 400, "file");
-  const plan = await planImport(db, scope, read.rows);
-  const summary = summarize(read.rowCount, read.errors, plan);
+  const { scope, fileName, bytes, actorUserId, locale = "vi" } = args;
+  if (scope !== "ALL" && scope.length === 0) throw new DomainError(IMPORT_ERRORS.noScope, { status: 403 });
+  const parsed = await parsePeopleFile(fileName, bytes, locale);
+  if (!parsed.ok)
+    throw new DomainError("people.importFileProblem", { params: { reason: parsed.error }, field: "file" });
+  const read = readImportRows(parsed.rows, parsed.truncated, locale);
+  if (!read.ok)
+    throw new DomainError("people.importFileProblem", { params: { reason: read.error }, field: "file" });
+  const plan = await planImport(db, scope, read.rows, locale);
+  const summary = summarize(read.rowCount, read.errors, plan, locale);
   const stored = await db.peopleImport.create({
     data: {
       createdById: actorUserId,
@@ -119,12 +128,14 @@ export async function applyPeopleImport(args: {
   scope: Scope;
   importId: string;
   actorUserId: string;
+  locale?: Locale;
 }): Promise<ApplyResult> {
-  const { scope, importId, actorUserId } = args;
+  const { scope, importId, actorUserId, locale = "vi" } = args;
   const found = isUuid(importId) ? await db.peopleImport.findUnique({ where: { id: importId } }) : null;
   // Someone else's import is "not found" too: ids of other users' uploads reveal nothing.
-  if (!found || found.createdById !== actorUserId) throw new DomainError(IMPORT_ERRORS.notFound, 404);
-  if (found.status !== "PREVIEW") throw new DomainError(IMPORT_ERRORS.applied, 409);
+  if (!found || found.createdById !== actorUserId)
+    throw new DomainError(IMPORT_ERRORS.notFound, { status: 404 });
+  if (found.status !== "PREVIEW") throw new DomainError(IMPORT_ERRORS.applied, { status: 409 });
   const stored = found.summary as unknown as ImportSummary;
   if (stored.errors.length) return { ok: false, preview: toPreview(found, stored) };
   const rows = found.rows as unknown as ImportRow[];
@@ -136,10 +147,10 @@ export async function applyPeopleImport(args: {
         where: { id: importId, createdById: actorUserId, status: "PREVIEW" },
         data: { status: "APPLIED", appliedAt: new Date() },
       });
-      if (claimed.count !== 1) throw new DomainError(IMPORT_ERRORS.applied, 409);
+      if (claimed.count !== 1) throw new DomainError(IMPORT_ERRORS.applied, { status: 409 });
       // Agencies, scope and emails may have changed since the preview; check again, inside the transaction.
-      const plan = await planImport(tx, scope, rows);
-      const summary = summarize(rows.length, [], plan);
+      const plan = await planImport(tx, scope, rows, locale);
+      const summary = summarize(rows.length, [], plan, locale);
       if (plan.errors.length) throw new Rejected(summary);
       await writePlan(tx, plan, { importId, fileName: found.fileName, actorUserId });
       // Imported hires and changes join standing assignments in the same transaction.
@@ -157,7 +168,8 @@ export async function applyPeopleImport(args: {
     }, TX_OPTIONS);
   } catch (error) {
     if (error instanceof Rejected) return { ok: false, preview: toPreview(found, error.summary) };
-    if ((error as { code?: string }).code === "P2002") throw new DomainError(IMPORT_ERRORS.changed, 409);
+    if ((error as { code?: string }).code === "P2002")
+      throw new DomainError(IMPORT_ERRORS.changed, { status: 409 });
     throw error;
   }
 }

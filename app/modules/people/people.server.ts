@@ -12,8 +12,8 @@ export { personInputSchema, type PersonData, type PersonInput } from "./schema";
 
 export type PersonWithAgency = Person & { agency: Agency };
 
-const NOT_FOUND = "Không tìm thấy cán bộ này trong phạm vi của bạn.";
-const EMAIL_TAKEN = "Email này đã được dùng cho một cán bộ khác.";
+const NOT_FOUND = "people.notFound";
+const EMAIL_TAKEN = "people.emailTaken";
 
 /** Membership.reason values written here (agency merges write "MERGED"). */
 export const MEMBERSHIP_REASON = { created: "CREATED", moved: "MOVED", imported: "IMPORTED" } as const;
@@ -27,7 +27,7 @@ export async function getPerson(
   const person = isUuid(id)
     ? await client.person.findFirst({ where: { id, ...personWhere(scope) }, include: { agency: true } })
     : null;
-  if (!person) throw new DomainError(NOT_FOUND, 404);
+  if (!person) throw new DomainError(NOT_FOUND, { status: 404 });
   return person;
 }
 
@@ -35,29 +35,29 @@ function parseInput(input: PersonInput): PersonData {
   const parsed = personInputSchema.safeParse(input);
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0];
-  throw new DomainError(issue.message, 400, issue.path.join(".") || undefined);
+  throw DomainError.fromIssue(issue, { field: issue.path.join(".") || undefined });
 }
 
 /** The agency a person is being put into: it must exist, be live, and lie inside the caller's scope. */
 async function targetAgency(tx: Tx, scope: Scope, agencyId: string): Promise<Agency> {
   const agency = await tx.agency.findUnique({ where: { id: agencyId } });
-  if (!agency) throw new DomainError("Không tìm thấy đơn vị đã chọn.", 400, "agencyId");
+  if (!agency) throw new DomainError("people.agencyNotFound", { field: "agencyId" });
   if (!inScope(scope, agency.path))
-    throw new DomainError("Bạn không có quyền quản lý cán bộ của đơn vị này.", 403, "agencyId");
-  if (!agency.active)
-    throw new DomainError("Đơn vị này đã ngừng hoạt động (đã sáp nhập hoặc giải thể).", 400, "agencyId");
+    throw new DomainError("people.agencyForbidden", { status: 403, field: "agencyId" });
+  if (!agency.active) throw new DomainError("people.agencyInactive", { field: "agencyId" });
   return agency;
 }
 
 async function assertEmailFree(tx: Tx, email: string, exceptId?: string) {
   const other = await tx.person.findUnique({ where: { email }, select: { id: true } });
   // Same answer whoever holds the email, so the form does not reveal people outside the scope.
-  if (other && other.id !== exceptId) throw new DomainError(EMAIL_TAKEN, 400, "email");
+  if (other && other.id !== exceptId)
+    throw new DomainError(EMAIL_TAKEN, { params: { email }, field: "email" });
 }
 
 /** A unique-email race lost between the check and the write reads as the same field error. */
 function uniqueViolation(error: unknown): never {
-  if ((error as { code?: string }).code === "P2002") throw new DomainError(EMAIL_TAKEN, 400, "email");
+  if ((error as { code?: string }).code === "P2002") throw new DomainError(EMAIL_TAKEN, { field: "email" });
   throw error;
 }
 

@@ -18,7 +18,7 @@ export type PeopleQuery = z.infer<typeof peopleQuerySchema>;
 /** An agency filter outside the caller's scope is a 404, the same answer as for an agency that does not exist. */
 export function resolveAgencyFilter(agency: string, visible: { id: string }[]): string | undefined {
   if (!agency) return undefined;
-  if (!visible.some((a) => a.id === agency)) notFound("Không tìm thấy đơn vị này trong phạm vi của bạn.");
+  if (!visible.some((a) => a.id === agency)) notFound("people.agencyOutOfScope");
   return agency;
 }
 

@@ -48,27 +48,25 @@ export function cleanTags(tags: readonly string[]): string[] {
 }
 
 export const emailSchema = z
-  .string({ error: "Vui lòng nhập email." })
+  .string({ error: "people.emailRequired" })
   .trim()
   .toLowerCase()
-  .min(1, "Vui lòng nhập email.")
-  .max(254, "Email quá dài.")
-  .pipe(z.email({ error: "Email không hợp lệ." }));
+  .min(1, "people.emailRequired")
+  .max(254, "people.emailTooLong")
+  .pipe(z.email({ error: "people.emailInvalid" }));
 
 export const personInputSchema = z.object({
-  fullName: text("Vui lòng nhập họ và tên.")
-    .min(1, "Vui lòng nhập họ và tên.")
-    .max(MAX_NAME, `Họ và tên tối đa ${MAX_NAME} ký tự.`),
+  fullName: text("people.nameRequired").min(1, "people.nameRequired").max(MAX_NAME, "people.nameTooLong"),
   email: emailSchema,
-  agencyId: z.string({ error: "Vui lòng chọn đơn vị." }).trim().regex(UUID, "Vui lòng chọn đơn vị."),
+  agencyId: z.string({ error: "people.agencyRequired" }).trim().regex(UUID, "people.agencyRequired"),
   staffCategory: z.enum(STAFF_CATEGORIES, {
-    error: "Vui lòng chọn đối tượng (cán bộ, công chức, viên chức, người lao động).",
+    error: "people.categoryRequired",
   }),
-  position: text().max(MAX_POSITION, `Chức vụ tối đa ${MAX_POSITION} ký tự.`).default(""),
+  position: text().max(MAX_POSITION, "people.positionTooLong").default(""),
   isHeadOfUnit: z.boolean().default(false),
-  itRole: z.enum(IT_ROLES, { error: "Vai trò CNTT không hợp lệ." }).default("NONE"),
-  tags: tagList(MAX_TAG, `Mỗi nhãn tối đa ${MAX_TAG} ký tự.`)
-    .pipe(z.array(z.string()).max(MAX_TAGS, `Tối đa ${MAX_TAGS} nhãn.`))
+  itRole: z.enum(IT_ROLES, { error: "people.itRoleInvalid" }).default("NONE"),
+  tags: tagList(MAX_TAG, "people.tagTooLong")
+    .pipe(z.array(z.string()).max(MAX_TAGS, "people.tooManyTags"))
     .default([]),
 });
 

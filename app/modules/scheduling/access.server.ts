@@ -8,7 +8,7 @@ import { isUuid } from "~/modules/people/schema";
 import { DomainError } from "~/utils/errors";
 import { matchesAudience } from "./rules";
 
-export const OFFERING_NOT_FOUND = "Không tìm thấy lớp học / diễn tập này.";
+export const OFFERING_NOT_FOUND = "scheduling.offeringNotFound";
 
 export const offeringInclude = {
   organiserAgency: { select: { id: true, name: true, path: true } },
@@ -51,12 +51,12 @@ export type OfferingAccess = {
 /** The offering if the caller may see it, with what they may do; DomainError 404 otherwise. */
 export async function visibleOffering(actor: Actor, offeringId: string): Promise<OfferingAccess> {
   const offering = await loadOffering(offeringId);
-  if (!offering) throw new DomainError(OFFERING_NOT_FOUND, 404);
+  if (!offering) throw new DomainError(OFFERING_NOT_FOUND, { status: 404 });
   const organiser = isOrganiser(actor, offering);
   const scope = manageScope(actor);
   const coordinator = isAdmin(actor) || (scope !== "ALL" && scope.length > 0);
   if (organiser) return { offering, organiser, coordinator };
-  if (offering.status === "DRAFT") throw new DomainError(OFFERING_NOT_FOUND, 404);
+  if (offering.status === "DRAFT") throw new DomainError(OFFERING_NOT_FOUND, { status: 404 });
   const view = viewScope(actor);
   if (coordinator || hasRole(actor, "REVIEWER") || (view !== "ALL" && view.length > 0))
     return { offering, organiser, coordinator };
@@ -72,14 +72,13 @@ export async function visibleOffering(actor: Actor, offeringId: string): Promise
     if (registration || teaches || (person && matchesAudience(person, offering)))
       return { offering, organiser, coordinator };
   }
-  throw new DomainError(OFFERING_NOT_FOUND, 404);
+  throw new DomainError(OFFERING_NOT_FOUND, { status: 404 });
 }
 
 /** Organiser-only actions: 404 when the caller cannot even see the offering, 403 when they only may look. */
 export async function organiserOffering(actor: Actor, offeringId: string): Promise<LoadedOffering> {
   const access = await visibleOffering(actor, offeringId);
-  if (!access.organiser)
-    throw new DomainError("Chỉ đơn vị tổ chức lớp mới được thực hiện thao tác này.", 403);
+  if (!access.organiser) throw new DomainError("scheduling.organiserOnly", { status: 403 });
   return access.offering;
 }
 

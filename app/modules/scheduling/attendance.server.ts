@@ -91,9 +91,9 @@ export async function markAttendance(
 ) {
   const o = await organiserOffering(actor, offeringId);
   const session = o.sessions.find((s) => s.id === sessionId);
-  if (!isUuid(sessionId) || !session) throw new DomainError("Không tìm thấy buổi học này.", 404);
-  if (session.cancelledAt) throw new DomainError("Buổi này đã bị hủy, không điểm danh được.", 409);
-  if (o.status === "CANCELLED") throw new DomainError("Lớp / diễn tập đã bị hủy.", 409);
+  if (!isUuid(sessionId) || !session) throw new DomainError("scheduling.sessionNotFound", { status: 404 });
+  if (session.cancelledAt) throw new DomainError("scheduling.sessionCancelled", { status: 409 });
+  if (o.status === "CANCELLED") throw new DomainError("scheduling.offeringCancelled", { status: 409 });
   return db.$transaction(async (tx) => {
     await lockOffering(tx, o.id);
     const regs = await tx.registration.findMany({
@@ -103,7 +103,7 @@ export async function markAttendance(
     const known = new Map(regs.map((r) => [r.id, r.status]));
     for (const m of marks)
       if (known.get(m.registrationId) !== "CONFIRMED")
-        throw new DomainError("Chỉ điểm danh được người đã được xác nhận tham gia.", 409);
+        throw new DomainError("scheduling.attendanceConfirmedOnly", { status: 409 });
     const changes: Record<CompletionChange, number> = { created: 0, removed: 0, unchanged: 0 };
     for (const m of marks) {
       await tx.attendance.upsert({
@@ -150,7 +150,8 @@ export async function recordResult(
     const r = isUuid(registrationId)
       ? await tx.registration.findUnique({ where: { id: registrationId } })
       : null;
-    if (!r || r.offeringId !== o.id) throw new DomainError("Không tìm thấy đăng ký này.", 404);
+    if (!r || r.offeringId !== o.id)
+      throw new DomainError("scheduling.registrationNotFound", { status: 404 });
     await tx.registration.update({ where: { id: r.id }, data: input });
     if (r.completionId && input.score !== null)
       await tx.completion.update({ where: { id: r.completionId }, data: { score: input.score } });

@@ -1,6 +1,7 @@
 // Double-booking checks: a person's active registrations and teaching, and an instructor's other offerings.
 // Run inside the booking transaction after lockPerson(), so two bookings of one person never both pass.
 import type { Tx } from "~/db.server";
+import type { MessageKey, MessageParam } from "~/i18n";
 import { DomainError } from "~/utils/errors";
 import { ACTIVE_STATUSES } from "./rules";
 import { type TimeRange, firstOverlap, formatVnDateTime, formatVnTime } from "./time";
@@ -46,11 +47,22 @@ export async function assertNoConflict(
   const busy = await busyTimes(tx, person.id, offeringId);
   const clash = firstOverlap(sessions, busy);
   if (!clash) return;
-  const who = as === "instructor" ? `Giảng viên ${person.fullName}` : person.fullName;
-  const role = clash.theirs.teaching ? "đang là giảng viên của" : "đã đăng ký";
-  throw new DomainError(
-    `${who} ${role} «${clash.theirs.title}» lúc ${when(clash.theirs)}, trùng với buổi ${when(clash.mine)} của lớp này.`,
-    409,
-    as === "instructor" ? "instructorEmails" : "personId",
-  );
+  const who: MessageParam =
+    as === "instructor"
+      ? { key: "scheduling.conflictInstructor", params: { name: person.fullName } }
+      : person.fullName;
+  const role: MessageKey = clash.theirs.teaching
+    ? "scheduling.conflictTeaching"
+    : "scheduling.conflictRegistered";
+  throw new DomainError("scheduling.conflict", {
+    params: {
+      who,
+      role: { key: role },
+      title: clash.theirs.title,
+      theirs: when(clash.theirs),
+      mine: when(clash.mine),
+    },
+    status: 409,
+    field: as === "instructor" ? "instructorEmails" : "personId",
+  });
 }

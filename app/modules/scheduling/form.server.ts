@@ -36,11 +36,10 @@ export async function offeringFormInput(form: FormData): Promise<OfferingInput> 
     : [];
   const missing = emails.filter((e) => !instructors.some((p) => p.email === e));
   if (missing.length)
-    throw new DomainError(
-      `Không tìm thấy giảng viên có email: ${missing.join(", ")}`,
-      400,
-      "instructorEmails",
-    );
+    throw new DomainError("scheduling.instructorEmailsUnknown", {
+      params: { emails: missing.join(", ") },
+      field: "instructorEmails",
+    });
   return {
     kind: String(form.get("kind") ?? "") as "CLASS",
     title: String(form.get("title") ?? ""),

@@ -26,8 +26,8 @@ import {
 import { fillSeats } from "./seats.server";
 
 function parse(input: OfferingInput): OfferingData {
-  return parseOrThrow(offeringInputSchema, input, (message, field) => {
-    throw new DomainError(message, 400, field);
+  return parseOrThrow(offeringInputSchema, input, (issue, field) => {
+    throw DomainError.fromIssue(issue, { field });
   });
 }
 
@@ -35,28 +35,25 @@ function parse(input: OfferingInput): OfferingData {
 async function checkReferences(actor: Actor, data: OfferingData) {
   const agency = await db.agency.findUnique({ where: { id: data.organiserAgencyId } });
   if (!agency || !agency.active)
-    throw new DomainError("Không tìm thấy đơn vị tổ chức.", 400, "organiserAgencyId");
+    throw new DomainError("scheduling.organiserNotFound", { field: "organiserAgencyId" });
   if (!isAdmin(actor) && !inScope(manageScope(actor), agency.path))
-    throw new DomainError(
-      "Bạn chỉ được tổ chức lớp cho đơn vị trong phạm vi của mình.",
-      403,
-      "organiserAgencyId",
-    );
+    throw new DomainError("scheduling.organiserOutOfScope", {
+      status: 403,
+      field: "organiserAgencyId",
+    });
   if (data.courseId && !(await db.course.findUnique({ where: { id: data.courseId } })))
-    throw new DomainError("Không tìm thấy khóa học liên kết.", 400, "courseId");
+    throw new DomainError("scheduling.courseNotFound", { field: "courseId" });
   const instructors = await db.person.findMany({
     where: { id: { in: data.instructorIds }, active: true },
     select: { id: true, fullName: true },
   });
   if (instructors.length !== data.instructorIds.length)
-    throw new DomainError(
-      "Không tìm thấy một số giảng viên (hoặc đã ngừng hoạt động).",
-      400,
-      "instructorEmails",
-    );
+    throw new DomainError("scheduling.instructorsNotFound", {
+      field: "instructorEmails",
+    });
   const quotaAgencies = await db.agency.count({ where: { id: { in: data.quotas.map((q) => q.agencyId) } } });
   if (quotaAgencies !== data.quotas.length)
-    throw new DomainError("Không tìm thấy đơn vị được phân bổ chỉ tiêu.", 400, "quotas");
+    throw new DomainError("scheduling.quotaAgencyNotFound", { field: "quotas" });
   return instructors;
 }
 
@@ -74,11 +71,11 @@ async function checkInstructors(
       where: { offeringId, personId: p.id, status: { in: [...ACTIVE_STATUSES] } },
     });
     if (own)
-      throw new DomainError(
-        `Giảng viên ${p.fullName} đang là học viên của chính lớp này.`,
-        409,
-        "instructorEmails",
-      );
+      throw new DomainError("scheduling.instructorIsParticipant", {
+        params: { name: p.fullName },
+        status: 409,
+        field: "instructorEmails",
+      });
   }
 }
 
@@ -95,7 +92,11 @@ async function checkParticipants(tx: Tx, offeringId: string, sessions: { startsA
       await assertNoConflict(tx, person, offeringId, sessions, "participant");
     } catch (e) {
       if (e instanceof DomainError)
-        throw new DomainError(`Không thể đổi lịch: ${e.message}`, 409, "sessions");
+        throw new DomainError("scheduling.rescheduleConflict", {
+          params: { reason: e.ref },
+          status: 409,
+          field: "sessions",
+        });
       throw e;
     }
   }
@@ -215,22 +216,22 @@ export async function updateOffering(
   now = new Date(),
 ) {
   const before = await organiserOffering(actor, offeringId);
-  if (before.status === "CANCELLED") throw new DomainError("Lớp / diễn tập đã bị hủy, không sửa được.", 409);
+  if (before.status === "CANCELLED") throw new DomainError("scheduling.cancelledNoEdit", { status: 409 });
   const data = parse(input);
   const instructors = await checkReferences(actor, data);
   const unknown = data.sessions.filter((s) => s.id && !before.sessions.some((b) => b.id === s.id));
-  if (unknown.length) throw new DomainError("Buổi học không thuộc lớp này.", 400, "sessions");
+  if (unknown.length) throw new DomainError("scheduling.sessionNotInOffering", { field: "sessions" });
   return db.$transaction(async (tx) => {
     await lockOffering(tx, offeringId);
     const current = (await loadOffering(offeringId, tx)) as LoadedOffering;
     // Nobody loses a confirmed seat to an edit: capacity cannot drop below the seats already given.
     const seated = await tx.registration.count({ where: { offeringId, status: "CONFIRMED" } });
     if (data.capacity < seated)
-      throw new DomainError(
-        `Số chỗ không được nhỏ hơn số người đã được xác nhận (${seated}). Hãy hủy bớt đăng ký trước.`,
-        409,
-        "capacity",
-      );
+      throw new DomainError("scheduling.capacityBelowSeated", {
+        params: { seated },
+        status: 409,
+        field: "capacity",
+      });
     const kept = new Set(data.sessions.map((s) => s.id).filter(Boolean));
     let position = 0;
     for (const s of data.sessions) {
@@ -316,7 +317,7 @@ export async function cancelOffering(actor: Actor, offeringId: string) {
 export async function setRegistrationOpen(actor: Actor, offeringId: string, open: boolean) {
   const o = await organiserOffering(actor, offeringId);
   if (o.status === "CANCELLED" || o.status === "COMPLETED")
-    throw new DomainError("Không đổi được trạng thái lớp này.", 409);
+    throw new DomainError("scheduling.statusUnchangeable", { status: 409 });
   await db.classOffering.update({ where: { id: offeringId }, data: { status: open ? "OPEN" : "CLOSED" } });
   await audit({
     actorUserId: actor.userId,

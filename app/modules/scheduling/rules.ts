@@ -1,7 +1,7 @@
 // Pure rules of classes and drills: who the audience is, which registrations hold a seat, when attendance
 // completes. Shared by the services, the pages and the unit tests.
 import type { ItRole, RegistrationStatus } from "~/generated/prisma/enums";
-import { IT_ROLE_LABELS } from "~/modules/people/schema";
+import { type Locale, type MessageKey, type MessageRef, translate } from "~/i18n";
 
 /**
  * Registrations that block the person's time: a pending or waitlisted request may become a seat at any
@@ -31,13 +31,33 @@ export function matchesAudience(
   return true;
 }
 
-/** "cán bộ Chuyên trách / Kiêm nhiệm CNTT, nhóm doi-ung-cuu-su-co" — for refusal messages and the page. */
-export function audienceLabel(rule: AudienceRule): string {
-  const parts: string[] = [];
-  if (rule.audienceItRoles.length)
-    parts.push(`cán bộ ${rule.audienceItRoles.map((r) => IT_ROLE_LABELS[r].toLowerCase()).join(" / ")} CNTT`);
-  if (rule.audienceTags.length) parts.push(`nhóm ${rule.audienceTags.join(", ")}`);
-  return parts.length ? parts.join(", ") : "mọi cán bộ";
+/** "cán bộ chuyên trách / kiêm nhiệm CNTT, nhóm doi-ung-cuu-su-co" as a message, for refusals in any locale. */
+export function audienceRef(rule: AudienceRule): MessageRef {
+  const roles = rule.audienceItRoles.map((r): MessageRef => ({ key: `scheduling.role.${r}` as MessageKey }));
+  const [a, b, c] = roles;
+  const it: MessageRef | null = !a
+    ? null
+    : {
+        key: "scheduling.audienceIt",
+        params: {
+          roles: c
+            ? { key: "scheduling.rolesTriple", params: { a, b: b!, c } }
+            : b
+              ? { key: "scheduling.rolesPair", params: { a, b } }
+              : a,
+        },
+      };
+  const tags: MessageRef | null = rule.audienceTags.length
+    ? { key: "scheduling.audienceTags", params: { tags: rule.audienceTags.join(", ") } }
+    : null;
+  if (it && tags) return { key: "scheduling.audienceBoth", params: { it, tags } };
+  return it ?? tags ?? { key: "scheduling.audienceEveryone" };
+}
+
+/** The audience as text, for the offering page. */
+export function audienceLabel(rule: AudienceRule, locale: Locale = "vi"): string {
+  const ref = audienceRef(rule);
+  return translate(locale, ref.key, ref.params);
 }
 
 /** Attendance meets the threshold: present sessions / held (non-cancelled) sessions ≥ threshold %. */

@@ -20,11 +20,11 @@ import {
 } from "./access.server";
 import { assertNoConflict } from "./conflicts.server";
 import { notifyApprovers, type NoticeTarget, sendNotices } from "./notices.server";
-import { QUOTA_STATUSES, audienceLabel, matchesAudience } from "./rules";
+import { QUOTA_STATUSES, audienceRef, matchesAudience } from "./rules";
 import { formatVnDateTime } from "./time";
 
-const PERSON_NOT_FOUND = "Không tìm thấy cán bộ này trong phạm vi của bạn.";
-const REG_NOT_FOUND = "Không tìm thấy đăng ký này.";
+const PERSON_NOT_FOUND = "people.notFound";
+const REG_NOT_FOUND = "scheduling.registrationNotFound";
 
 const personSelect = {
   id: true,
@@ -51,16 +51,19 @@ const target = (p: SeatPerson, r: { id: string; requestSeq: bigint }): NoticeTar
 async function lockedOpenOffering(tx: Tx, offeringId: string, bypassWindow: boolean, now: Date) {
   await lockOffering(tx, offeringId);
   const o = await loadOffering(offeringId, tx);
-  if (!o) throw new DomainError("Không tìm thấy lớp học / diễn tập này.", 404);
-  if (o.status !== "OPEN") throw new DomainError("Lớp / diễn tập này không còn nhận đăng ký.", 409);
+  if (!o) throw new DomainError("scheduling.offeringNotFound", { status: 404 });
+  if (o.status !== "OPEN") throw new DomainError("scheduling.notOpen", { status: 409 });
   if (!bypassWindow) {
     if (o.registrationOpensAt && now < o.registrationOpensAt)
-      throw new DomainError(
-        `Chưa đến thời gian đăng ký (mở từ ${formatVnDateTime(o.registrationOpensAt)}).`,
-        409,
-      );
+      throw new DomainError("scheduling.registrationNotYetOpen", {
+        params: { date: formatVnDateTime(o.registrationOpensAt) },
+        status: 409,
+      });
     if (o.registrationClosesAt && now > o.registrationClosesAt)
-      throw new DomainError(`Đã hết hạn đăng ký (${formatVnDateTime(o.registrationClosesAt)}).`, 409);
+      throw new DomainError("scheduling.registrationClosed", {
+        params: { date: formatVnDateTime(o.registrationClosesAt) },
+        status: 409,
+      });
   }
   return o;
 }
@@ -74,11 +77,11 @@ async function assertQuota(tx: Tx, o: LoadedOffering, agencyPath: string) {
       WHERE r."offeringId" = ${o.id}::uuid AND r."status"::text = ANY(${[...QUOTA_STATUSES]}::text[])
         AND a."path" LIKE ${`${q.agency.path}%`}`;
     if (used >= q.seats)
-      throw new DomainError(
-        `${q.agency.name} đã dùng hết ${q.seats} chỉ tiêu của lớp này (đã có ${used} người đăng ký/được cử).`,
-        409,
-        "personId",
-      );
+      throw new DomainError("scheduling.quotaUsed", {
+        params: { agency: q.agency.name, seats: q.seats, used },
+        status: 409,
+        field: "personId",
+      });
   }
 }
 
@@ -111,7 +114,7 @@ async function upsertRequest(
   };
   if (!existing) return tx.registration.create({ data: { ...data, offeringId: o.id, personId: person.id } });
   if (existing.status !== "CANCELLED" && existing.status !== "REJECTED")
-    throw new DomainError("Cán bộ này đã có đăng ký ở lớp này.", 409, "personId");
+    throw new DomainError("scheduling.alreadyRegistered", { status: 409, field: "personId" });
   await tx.$executeRaw`UPDATE "Registration"
     SET "requestSeq" = nextval(pg_get_serial_sequence('"Registration"', 'requestSeq'))
     WHERE "id" = ${existing.id}::uuid`;
@@ -122,15 +125,24 @@ export type SeatResult = { registrationId: string; status: RegistrationStatus };
 
 /** The checks every new request passes, under the offering lock and the person lock. */
 async function checkRequest(tx: Tx, o: LoadedOffering, person: Awaited<ReturnType<typeof findPerson>>) {
-  if (!person.active) throw new DomainError(`${person.fullName} đã ngừng hoạt động.`, 409, "personId");
+  if (!person.active)
+    throw new DomainError("scheduling.personInactive", {
+      params: { name: person.fullName },
+      status: 409,
+      field: "personId",
+    });
   if (!matchesAudience(person, o))
-    throw new DomainError(
-      `${person.fullName} không thuộc đối tượng của lớp này (chỉ dành cho ${audienceLabel(o)}).`,
-      409,
-      "personId",
-    );
+    throw new DomainError("scheduling.notInAudience", {
+      params: { name: person.fullName, audience: audienceRef(o) },
+      status: 409,
+      field: "personId",
+    });
   if (o.instructors.some((i) => i.personId === person.id))
-    throw new DomainError(`${person.fullName} là giảng viên của lớp này.`, 409, "personId");
+    throw new DomainError("scheduling.personIsInstructor", {
+      params: { name: person.fullName },
+      status: 409,
+      field: "personId",
+    });
   await lockPerson(tx, person.id);
   await assertNoConflict(
     tx,
@@ -146,7 +158,7 @@ async function findPerson(personId: string) {
   const p = isUuid(personId)
     ? await db.person.findUnique({ where: { id: personId }, select: personSelect })
     : null;
-  if (!p) throw new DomainError(PERSON_NOT_FOUND, 404);
+  if (!p) throw new DomainError(PERSON_NOT_FOUND, { status: 404 });
   return p;
 }
 
@@ -163,9 +175,9 @@ export async function nominate(
   now = new Date(),
 ): Promise<SeatResult> {
   const { offering, coordinator, organiser } = await visibleOffering(actor, offeringId);
-  if (!coordinator) throw new DomainError("Chỉ cán bộ phụ trách đào tạo mới được cử người tham gia.", 403);
+  if (!coordinator) throw new DomainError("scheduling.nominateCoordinatorOnly", { status: 403 });
   const person = await findPerson(personId);
-  if (!coordinatesPerson(actor, person.agency.path)) throw new DomainError(PERSON_NOT_FOUND, 404);
+  if (!coordinatesPerson(actor, person.agency.path)) throw new DomainError(PERSON_NOT_FOUND, { status: 404 });
   return db.$transaction(async (tx) => {
     const o = await lockedOpenOffering(tx, offering.id, organiser, now);
     await checkRequest(tx, o, person);
@@ -194,7 +206,7 @@ export async function nominate(
 
 /** A learner asks for a seat; their coordinator approves it later (then seat or waitlist). */
 export async function selfRegister(actor: Actor, offeringId: string, now = new Date()): Promise<SeatResult> {
-  if (!actor.personId) throw new DomainError("Tài khoản này chưa gắn với hồ sơ cán bộ.", 403);
+  if (!actor.personId) throw new DomainError("scheduling.noPerson", { status: 403 });
   const { offering } = await visibleOffering(actor, offeringId);
   const person = await findPerson(actor.personId);
   return db.$transaction(async (tx) => {
@@ -229,7 +241,7 @@ async function loadRegistration(registrationId: string) {
         include: { person: { select: personSelect } },
       })
     : null;
-  if (!r) throw new DomainError(REG_NOT_FOUND, 404);
+  if (!r) throw new DomainError(REG_NOT_FOUND, { status: 404 });
   return r;
 }
 
@@ -241,14 +253,14 @@ export async function decideRegistration(
   now = new Date(),
 ): Promise<SeatResult> {
   const r = await loadRegistration(registrationId);
-  if (!coordinatesPerson(actor, r.person.agency.path)) throw new DomainError(REG_NOT_FOUND, 404);
+  if (!coordinatesPerson(actor, r.person.agency.path)) throw new DomainError(REG_NOT_FOUND, { status: 404 });
   return db.$transaction(async (tx) => {
     await lockOffering(tx, r.offeringId);
     const o = (await loadOffering(r.offeringId, tx))!;
     const current = await tx.registration.findUniqueOrThrow({ where: { id: r.id } });
-    if (current.status !== "PENDING_APPROVAL") throw new DomainError("Đăng ký này đã được xử lý.", 409);
-    if (approve && o.status !== "OPEN")
-      throw new DomainError("Lớp / diễn tập này không còn nhận đăng ký.", 409);
+    if (current.status !== "PENDING_APPROVAL")
+      throw new DomainError("scheduling.registrationHandled", { status: 409 });
+    if (approve && o.status !== "OPEN") throw new DomainError("scheduling.notOpen", { status: 409 });
     const status = approve ? await allocate(tx, o) : "REJECTED";
     const reg = await tx.registration.update({
       where: { id: r.id },
@@ -314,7 +326,7 @@ export async function cancelRegistration(
     coordinatesPerson(actor, r.person.agency.path) ||
     (o0 !== null && isOrganiser(actor, o0)) ||
     isAdmin(actor);
-  if (!allowed) throw new DomainError(REG_NOT_FOUND, 404);
+  if (!allowed) throw new DomainError(REG_NOT_FOUND, { status: 404 });
   return db.$transaction(async (tx) => {
     await lockOffering(tx, r.offeringId);
     const o = (await loadOffering(r.offeringId, tx))!;
@@ -322,7 +334,9 @@ export async function cancelRegistration(
     if (current.status === "CANCELLED" || current.status === "REJECTED")
       return { cancelled: false, promoted: [] };
     if (current.completionId)
-      throw new DomainError("Người này đã được ghi nhận hoàn thành; hãy sửa điểm danh trước khi hủy.", 409);
+      throw new DomainError("scheduling.completedNoCancel", {
+        status: 409,
+      });
     const reg = await tx.registration.update({
       where: { id: r.id },
       data: { status: "CANCELLED", cancelledAt: now },

@@ -4,6 +4,7 @@ import type { Prisma } from "~/generated/prisma/client";
 import { db } from "~/db.server";
 import type { ItRole, RegistrationStatus } from "~/generated/prisma/enums";
 import { type Actor, agencyWhere, inScope, isAdmin, manageScope } from "~/modules/auth/scope";
+import type { MessageKey } from "~/i18n";
 import { DomainError } from "~/utils/errors";
 import { comparePeople, foldVietnamese, viCollator } from "~/utils/text";
 import { type LoadedOffering, organiserOffering, visibleOffering } from "./access.server";
@@ -284,7 +285,7 @@ export async function rosterFor(actor: Actor, offeringId: string, opts: { confir
   return { offering, rows: sortRoster(rows) };
 }
 
-export function assertFound<T>(value: T | null | undefined, message: string): T {
-  if (value === null || value === undefined) throw new DomainError(message, 404);
+export function assertFound<T>(value: T | null | undefined, message: MessageKey): T {
+  if (value === null || value === undefined) throw new DomainError(message, { status: 404 });
   return value;
 }

@@ -6,6 +6,7 @@ import { audit } from "~/modules/audit/audit.server";
 import { personWhere, type Scope } from "~/modules/auth/scope";
 import { parsePeopleFile } from "~/modules/people/import-file.server";
 import { type CompletionRow, type RowError, readCompletionRows } from "./completions-import";
+import { translate, type Locale } from "~/i18n";
 
 export const MAX_COMPLETION_FILE_BYTES = 2 * 1024 * 1024;
 
@@ -30,18 +31,18 @@ export type CompletionPreview = {
 
 const sameDay = (a: Date | null, b: Date | null) => (a?.getTime() ?? null) === (b?.getTime() ?? null);
 
-async function plan(scope: Scope, fileName: string, bytes: Uint8Array, now: Date) {
+async function plan(scope: Scope, fileName: string, bytes: Uint8Array, now: Date, locale: Locale) {
   if (bytes.byteLength > MAX_COMPLETION_FILE_BYTES)
     return {
       planned: [],
-      errors: [{ line: null, column: null, message: "Tệp quá lớn: tối đa 2 MB (khoảng 5.000 dòng)." }],
+      errors: [{ line: null, column: null, message: translate(locale, "targets.importFileTooLarge") }],
     };
-  const parsed = await parsePeopleFile(fileName, bytes);
+  const parsed = await parsePeopleFile(fileName, bytes, locale);
   if (!parsed.ok) return { planned: [], errors: [{ line: null, column: null, message: parsed.error }] };
   const courses = await db.course.findMany({ select: { id: true, code: true, topics: true } });
   const targetTopics = await db.target.findMany({ select: { topics: true } });
   const knownTopics = new Set([...courses, ...targetTopics].flatMap((c) => c.topics));
-  const { rows, errors } = readCompletionRows(parsed.rows, { knownTopics, now });
+  const { rows, errors } = readCompletionRows(parsed.rows, { knownTopics, now, locale });
   const people = await db.person.findMany({
     where: { email: { in: [...new Set(rows.map((r) => r.email))] }, ...personWhere(scope) },
     select: { id: true, email: true },
@@ -60,7 +61,7 @@ async function plan(scope: Scope, fileName: string, bytes: Uint8Array, now: Date
       errors.push({
         line: r.line,
         column: "Email",
-        message: "Không tìm thấy cán bộ có email này trong phạm vi của bạn.",
+        message: translate(locale, "targets.importPersonNotFound"),
       });
       continue;
     }
@@ -69,7 +70,7 @@ async function plan(scope: Scope, fileName: string, bytes: Uint8Array, now: Date
       errors.push({
         line: r.line,
         column: "Mã khóa học",
-        message: `Không có khóa học mã "${r.courseCode}".`,
+        message: translate(locale, "targets.importCourseUnknown", { code: r.courseCode }),
       });
       continue;
     }
@@ -112,8 +113,15 @@ export async function previewCompletionsImport(input: {
   fileName: string;
   bytes: Uint8Array;
   now?: Date;
+  locale?: Locale;
 }): Promise<CompletionPreview> {
-  const { planned, errors } = await plan(input.scope, input.fileName, input.bytes, input.now ?? new Date());
+  const { planned, errors } = await plan(
+    input.scope,
+    input.fileName,
+    input.bytes,
+    input.now ?? new Date(),
+    input.locale ?? "vi",
+  );
   return summarise(input.fileName, planned, errors);
 }
 
@@ -124,8 +132,15 @@ export async function applyCompletionsImport(input: {
   bytes: Uint8Array;
   actorUserId: string;
   now?: Date;
+  locale?: Locale;
 }): Promise<{ ok: true; created: number; updated: number } | { ok: false; preview: CompletionPreview }> {
-  const { planned, errors } = await plan(input.scope, input.fileName, input.bytes, input.now ?? new Date());
+  const { planned, errors } = await plan(
+    input.scope,
+    input.fileName,
+    input.bytes,
+    input.now ?? new Date(),
+    input.locale ?? "vi",
+  );
   if (errors.length) return { ok: false, preview: summarise(input.fileName, planned, errors) };
   const changes = planned.filter((p) => p.action !== "unchanged");
   await db.$transaction(

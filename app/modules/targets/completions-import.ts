@@ -10,6 +10,7 @@ import {
 import { isRealDay } from "~/utils/vn-calendar";
 import { cleanLine, textProblem } from "~/utils/zod-text";
 import { endOfDayVn, startOfDayVn } from "./dates";
+import { translate, type Locale, type MessageKey, type MessageParams } from "~/i18n";
 
 export const MAX_COMPLETION_ROWS = 5_000;
 
@@ -76,16 +77,18 @@ export function cellDay(cell: RawCell | undefined): [number, number, number] | n
 
 export function readCompletionRows(
   raw: RawRow[],
-  opts: { knownTopics: ReadonlySet<string>; now: Date },
+  opts: { knownTopics: ReadonlySet<string>; now: Date; locale?: Locale },
 ): { rows: CompletionRow[]; errors: RowError[] } {
   const errors: RowError[] = [];
+  // Written in the uploader's locale: the preview is shown to the one who uploaded.
+  const m = (key: MessageKey, params?: MessageParams) => translate(opts.locale ?? "vi", key, params);
   const headerIndex = raw.findIndex((r) =>
     r.cells.some((c) => ALIAS.get(headerKey(cellText(c))) === "email"),
   );
   if (headerIndex < 0)
     return {
       rows: [],
-      errors: [{ line: null, column: null, message: 'Không tìm thấy dòng tiêu đề có cột "Email".' }],
+      errors: [{ line: null, column: null, message: m("targets.importNoHeader") }],
     };
   const map: Partial<Record<Key, number>> = {};
   raw[headerIndex].cells.forEach((c, i) => {
@@ -93,13 +96,20 @@ export function readCompletionRows(
     if (key && map[key] === undefined) map[key] = i;
   });
   const missing: string[] = [];
-  if (map.topics === undefined && map.courseCode === undefined) missing.push("Chủ đề hoặc Mã khóa học");
+  if (map.topics === undefined && map.courseCode === undefined)
+    missing.push(m("targets.importTopicsOrCourse"));
   if (map.completedAt === undefined) missing.push(LABEL.completedAt);
   if (map.externalRef === undefined) missing.push(LABEL.externalRef);
   if (missing.length)
     return {
       rows: [],
-      errors: [{ line: raw[headerIndex].line, column: null, message: `Thiếu cột: ${missing.join(", ")}.` }],
+      errors: [
+        {
+          line: raw[headerIndex].line,
+          column: null,
+          message: m("targets.importMissingColumns", { columns: missing.join(", ") }),
+        },
+      ],
     };
   const data = raw.slice(headerIndex + 1).filter((r) => r.cells.some((c) => cellText(c) !== ""));
   if (data.length > MAX_COMPLETION_ROWS)
@@ -109,7 +119,7 @@ export function readCompletionRows(
         {
           line: null,
           column: null,
-          message: `Tệp có ${data.length} dòng; mỗi lần nhập tối đa ${MAX_COMPLETION_ROWS} dòng.`,
+          message: m("targets.importTooManyRows", { rows: data.length, max: MAX_COMPLETION_ROWS }),
         },
       ],
     };
@@ -122,45 +132,46 @@ export function readCompletionRows(
     const before = errors.length;
     for (const k of Object.keys(map) as Key[]) {
       const problem = textProblem(cellText(cell(k)).replace(/[\t\n\r]+/g, " "));
-      if (looksLikeFormula(cell(k)))
-        err(k, "Ô bắt đầu bằng =, +, - hoặc @ (công thức) không được chấp nhận.");
-      else if (problem) err(k, problem);
+      if (looksLikeFormula(cell(k))) err(k, m("targets.importFormula"));
+      else if (problem) err(k, m(problem));
     }
     if (errors.length > before) continue;
     const email = cellText(cell("email")).toLowerCase();
-    if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) err("email", "Email không hợp lệ.");
+    if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) err("email", m("people.emailInvalid"));
     const topics = cellText(cell("topics"))
       .split(/[,;\s]+/)
       .map((s) => s.trim().toLowerCase())
       .filter(Boolean);
     const courseCode = cellText(cell("courseCode")) || null;
     if (!topics.length && !courseCode)
-      err(map.topics !== undefined ? "topics" : "courseCode", "Cần ghi chủ đề hoặc mã khóa học.");
+      err(map.topics !== undefined ? "topics" : "courseCode", m("targets.importTopicsRequired"));
     const unknown = topics.filter((t) => !opts.knownTopics.has(t));
     if (unknown.length)
       err(
         "topics",
-        `Chủ đề không có trong hệ thống: ${unknown.join(", ")}. Các chủ đề hợp lệ: ${[...opts.knownTopics].sort().join(", ")}.`,
+        m("targets.importUnknownTopics", {
+          unknown: unknown.join(", "),
+          known: [...opts.knownTopics].sort().join(", "),
+        }),
       );
     const done = cellDay(cell("completedAt"));
     const completedAt = done ? startOfDayVn(done) : null;
-    if (!completedAt) err("completedAt", "Ngày hoàn thành phải theo dạng dd/mm/yyyy.");
-    else if (completedAt > opts.now) err("completedAt", "Ngày hoàn thành không được sau hôm nay.");
+    if (!completedAt) err("completedAt", m("targets.importCompletedFormat"));
+    else if (completedAt > opts.now) err("completedAt", m("targets.importCompletedFuture"));
     const validCell = cellText(cell("validUntil"));
     const valid = validCell ? cellDay(cell("validUntil")) : null;
     const validUntil = valid ? endOfDayVn(...valid) : null;
-    if (validCell && !valid)
-      err("validUntil", "Ngày hết hiệu lực phải theo dạng dd/mm/yyyy (hoặc để trống).");
+    if (validCell && !valid) err("validUntil", m("targets.importValidFormat"));
     else if (validUntil && completedAt && validUntil <= completedAt)
-      err("validUntil", "Ngày hết hiệu lực phải sau ngày hoàn thành.");
+      err("validUntil", m("targets.importValidBeforeCompleted"));
     const externalRef = cleanLine(cellText(cell("externalRef")));
-    if (!externalRef) err("externalRef", "Vui lòng ghi số chứng nhận (để nhập lại không tạo bản ghi trùng).");
-    else if (externalRef.length > 100) err("externalRef", "Số chứng nhận dài quá 100 ký tự.");
+    if (!externalRef) err("externalRef", m("targets.importRefRequired"));
+    else if (externalRef.length > 100) err("externalRef", m("targets.importRefTooLong", { max: 100 }));
     const note = cleanLine(cellText(cell("note")));
-    if (note.length > 500) err("note", "Ghi chú dài quá 500 ký tự.");
+    if (note.length > 500) err("note", m("targets.importNoteTooLong", { max: 500 }));
     const key = `${email}\u0000${externalRef}`;
     if (email && externalRef && seen.has(key))
-      err("externalRef", `Trùng với dòng ${seen.get(key)} (cùng email và số chứng nhận).`);
+      err("externalRef", m("targets.importDuplicateRow", { line: seen.get(key)! }));
     seen.set(key, r.line);
     if (errors.length > before) continue;
     rows.push({

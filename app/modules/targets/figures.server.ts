@@ -65,7 +65,7 @@ export async function ownCounts(
   const out: OwnCounts = new Map(targets.map((t) => [t.id, new Map()]));
   if (!targets.length) return out;
   const topics = [...new Set(targets.flatMap((t) => t.topics))];
-  if (topics.length > 62) throw new DomainError("Một kế hoạch dùng quá 62 chủ đề khác nhau.");
+  if (topics.length > 62) throw new DomainError("targets.tooManyTopics");
   const bit = (topic: string) => 1n << BigInt(topics.indexOf(topic));
   // A completion's topics → bits. Most completions carry one topic: a simple CASE on it is the fast path.
   // (Bits are numbers made here, never user input, so they are written into the SQL as literals.)
@@ -230,7 +230,7 @@ export async function loadPlanTargets(planId: string, client: Client = db) {
     where: { id: planId },
     include: { targets: { where: { active: true }, orderBy: [{ position: "asc" }, { code: "asc" }] } },
   });
-  if (!plan) throw new DomainError("Không tìm thấy kế hoạch.", 404);
+  if (!plan) throw new DomainError("targets.planNotFound", { status: 404 });
   return plan;
 }
 

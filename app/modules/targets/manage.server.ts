@@ -7,8 +7,7 @@ import { forbidden } from "~/utils/http.server";
 
 /** Admins and reviewers manage plans; coordinators and learners are refused (403). */
 export function requirePlanManager(actor: Actor): void {
-  if (!isAdmin(actor) && !hasRole(actor, "REVIEWER"))
-    forbidden("Chỉ quản trị viên và Sở Nội vụ được quản lý kế hoạch, chỉ tiêu.");
+  if (!isAdmin(actor) && !hasRole(actor, "REVIEWER")) forbidden("targets.manageForbidden");
 }
 
 /** Agencies a plan may cover: the whole tree for admins, the reviewer's subtrees otherwise. */

@@ -4,6 +4,7 @@ import { db } from "~/db.server";
 import { Prisma } from "~/generated/prisma/client";
 import { audit } from "~/modules/audit/audit.server";
 import type { Actor } from "~/modules/auth/scope";
+import type { MessageKey } from "~/i18n";
 import { DomainError } from "~/utils/errors";
 import { formatDate } from "~/utils/format";
 import type { PlanForm, TargetForm } from "./schema";
@@ -14,14 +15,13 @@ import { canManagePlan } from "./view.server";
 
 async function agencyPath(id: string, field: string): Promise<string> {
   const a = await db.agency.findUnique({ where: { id }, select: { path: true, active: true } });
-  if (!a || !a.active) throw new DomainError("Không tìm thấy đơn vị (hoặc đơn vị đã hợp nhất).", 400, field);
+  if (!a || !a.active) throw new DomainError("targets.agencyNotFound", { field });
   return a.path;
 }
 
 /** 403 unless the caller may manage plans of the agency at `path`. */
 export function assertCanManage(actor: Actor, path: string | null): void {
-  if (!canManagePlan(actor, path))
-    throw new DomainError("Bạn không có quyền quản lý kế hoạch, chỉ tiêu của đơn vị này.", 403);
+  if (!canManagePlan(actor, path)) throw new DomainError("targets.agencyForbidden", { status: 403 });
 }
 
 export async function loadPlanForManager(actor: Actor, planId: string) {
@@ -32,14 +32,14 @@ export async function loadPlanForManager(actor: Actor, planId: string) {
       targets: { orderBy: [{ position: "asc" }, { code: "asc" }] },
     },
   });
-  if (!plan) throw new DomainError("Không tìm thấy kế hoạch.", 404);
+  if (!plan) throw new DomainError("targets.planNotFound", { status: 404 });
   assertCanManage(actor, plan.agency.path);
   return plan;
 }
 
-function duplicate(error: unknown, message: string, field: string): never {
+function duplicate(error: unknown, message: MessageKey, field: string): never {
   if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002")
-    throw new DomainError(message, 400, field);
+    throw new DomainError(message, { field });
   throw error;
 }
 
@@ -66,7 +66,7 @@ export async function savePlan(actor: Actor, planId: string | null, data: PlanFo
       return plan;
     });
   } catch (e) {
-    duplicate(e, "Đã có kế hoạch với số hiệu này cho đơn vị này.", "documentNumber");
+    duplicate(e, "targets.planDuplicate", "documentNumber");
   }
 }
 
@@ -75,10 +75,10 @@ export async function saveTarget(actor: Actor, planId: string, targetId: string 
   if (data.agencyId) {
     const path = await agencyPath(data.agencyId, "agencyId");
     if (!path.startsWith(plan.agency.path))
-      throw new DomainError("Đơn vị áp dụng phải thuộc phạm vi của kế hoạch.", 400, "agencyId");
+      throw new DomainError("targets.agencyOutsidePlan", { field: "agencyId" });
   }
   if (targetId && !plan.targets.some((t) => t.id === targetId))
-    throw new DomainError("Không tìm thấy chỉ tiêu.", 404);
+    throw new DomainError("targets.targetNotFound", { status: 404 });
   try {
     return await db.$transaction(async (tx) => {
       const target = targetId
@@ -98,13 +98,14 @@ export async function saveTarget(actor: Actor, planId: string, targetId: string 
       return target;
     });
   } catch (e) {
-    duplicate(e, "Mã chỉ tiêu đã có trong kế hoạch này.", "code");
+    duplicate(e, "targets.codeDuplicate", "code");
   }
 }
 
 export async function setTargetActive(actor: Actor, planId: string, targetId: string, active: boolean) {
   const plan = await loadPlanForManager(actor, planId);
-  if (!plan.targets.some((t) => t.id === targetId)) throw new DomainError("Không tìm thấy chỉ tiêu.", 404);
+  if (!plan.targets.some((t) => t.id === targetId))
+    throw new DomainError("targets.targetNotFound", { status: 404 });
   await db.$transaction(async (tx) => {
     await tx.target.update({ where: { id: targetId }, data: { active } });
     await audit(
@@ -138,11 +139,9 @@ export async function createSnapshot(actor: Actor, input: SnapshotRequest, now =
   } else asOf = reportingDate(input.period, input.year);
   // A reporting day that is still running is frozen up to now; a future one cannot be.
   if (asOf.getTime() - now.getTime() > 24 * 3600_000)
-    throw new DomainError(
-      "Ngày chốt số liệu không được sau hôm nay.",
-      400,
-      input.period === "CUSTOM" ? "date" : "year",
-    );
+    throw new DomainError("targets.snapshotInFuture", {
+      field: input.period === "CUSTOM" ? "date" : "year",
+    });
   if (asOf > now) asOf = now;
   const label =
     input.label ||

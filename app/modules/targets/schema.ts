@@ -1,50 +1,49 @@
 // Forms of plans, targets and snapshots: one zod schema each, with the messages shown next to the fields.
 import { z } from "zod";
+import type { MessageKey } from "~/i18n";
 import { dayProblem } from "~/utils/vn-calendar";
 import { decimalInt, text } from "~/utils/zod-text";
 import { endOfDayVn, parseDay, startOfDayVn } from "./dates";
 
 // A typed day: dd/mm/yyyy (or yyyy-mm-dd); "31/02/2026" gets its own message, not the format one.
-const day = (message: string) =>
+const day = (message: MessageKey) =>
   text(message).superRefine((s, ctx) => {
-    if (parseDay(s) === null) ctx.addIssue({ code: "custom", message: s ? dayProblem(s, message) : message });
+    if (parseDay(s) === null) ctx.addIssue({ code: "custom", ...(s ? dayProblem(s, message) : { message }) });
   });
 
 const list = (v: unknown) => (Array.isArray(v) ? v : v === undefined || v === null || v === "" ? [] : [v]);
 
 export const snapshotFormSchema = z
   .object({
-    plan: z.string().uuid("Kế hoạch không hợp lệ."),
-    period: z.enum(["Q1", "H1", "Q3", "YEAR", "CUSTOM"], { error: "Vui lòng chọn kỳ báo cáo." }),
-    year: decimalInt("Năm không hợp lệ.", {
-      min: [2000, "Năm không hợp lệ."],
-      max: [2100, "Năm không hợp lệ."],
+    plan: z.string().uuid("targets.planInvalid"),
+    period: z.enum(["Q1", "H1", "Q3", "YEAR", "CUSTOM"], { error: "targets.periodRequired" }),
+    year: decimalInt("targets.yearInvalid", {
+      min: [2000, "targets.yearInvalid"],
+      max: [2100, "targets.yearInvalid"],
     }),
     date: text().optional().default(""),
-    label: text().max(120, "Tên gọi dài quá 120 ký tự.").optional().default(""),
+    label: text().max(120, "targets.labelTooLong").optional().default(""),
   })
   .superRefine((v, ctx) => {
     if (v.period === "CUSTOM" && parseDay(v.date) === null)
       ctx.addIssue({
         code: "custom",
         path: ["date"],
-        message: v.date ? dayProblem(v.date) : "Vui lòng nhập ngày theo dạng dd/mm/yyyy.",
+        ...(v.date ? dayProblem(v.date) : { message: "targets.dateFormat" }),
       });
   });
 
 export const planFormSchema = z.object({
-  documentNumber: text().min(1, "Vui lòng nhập số hiệu văn bản.").max(80, "Số hiệu dài quá 80 ký tự."),
-  title: text().min(1, "Vui lòng nhập tên kế hoạch.").max(300, "Tên kế hoạch dài quá 300 ký tự."),
-  issuer: text().min(1, "Vui lòng nhập cơ quan ban hành.").max(200, "Tên cơ quan dài quá 200 ký tự."),
-  year: decimalInt("Năm không hợp lệ.", {
-    min: [2000, "Năm không hợp lệ."],
-    max: [2100, "Năm không hợp lệ."],
+  documentNumber: text().min(1, "targets.documentNumberRequired").max(80, "targets.documentNumberTooLong"),
+  title: text().min(1, "targets.planTitleRequired").max(300, "targets.planTitleTooLong"),
+  issuer: text().min(1, "targets.issuerRequired").max(200, "targets.issuerTooLong"),
+  year: decimalInt("targets.yearInvalid", {
+    min: [2000, "targets.yearInvalid"],
+    max: [2100, "targets.yearInvalid"],
   }),
-  period: text().max(60, "Giai đoạn dài quá 60 ký tự.").optional().default(""),
-  agencyId: z.string().uuid("Vui lòng chọn đơn vị."),
-  startsAt: day("Vui lòng nhập ngày bắt đầu theo dạng dd/mm/yyyy.").transform((s) =>
-    startOfDayVn(parseDay(s)!),
-  ),
+  period: text().max(60, "targets.periodTooLong").optional().default(""),
+  agencyId: z.string().uuid("people.agencyRequired"),
+  startsAt: day("targets.startsAtFormat").transform((s) => startOfDayVn(parseDay(s)!)),
   active: z.preprocess((v) => v === "on" || v === "true" || v === true, z.boolean()),
 });
 export type PlanForm = z.infer<typeof planFormSchema>;
@@ -54,20 +53,20 @@ const IT = ["NONE", "FULL_TIME", "PART_TIME"] as const;
 
 export const targetFormSchema = z.object({
   code: text()
-    .min(1, "Vui lòng nhập mã chỉ tiêu.")
-    .max(40, "Mã chỉ tiêu dài quá 40 ký tự.")
-    .regex(/^[A-Za-z0-9._-]+$/, "Mã chỉ tiêu chỉ gồm chữ không dấu, số, dấu chấm, gạch."),
-  title: text().min(1, "Vui lòng nhập nội dung chỉ tiêu.").max(300, "Nội dung dài quá 300 ký tự."),
-  position: decimalInt("Thứ tự không hợp lệ.", {
-    min: [0, "Thứ tự không hợp lệ."],
-    max: [999, "Thứ tự không hợp lệ."],
+    .min(1, "targets.codeRequired")
+    .max(40, "targets.codeTooLong")
+    .regex(/^[A-Za-z0-9._-]+$/, "targets.codeFormat"),
+  title: text().min(1, "targets.titleRequired").max(300, "targets.titleTooLong"),
+  position: decimalInt("targets.positionInvalid", {
+    min: [0, "targets.positionInvalid"],
+    max: [999, "targets.positionInvalid"],
   }).default(0),
   agencyId: z.preprocess(
     (v) => (v === "" ? null : v),
-    z.string().uuid("Đơn vị không hợp lệ.").nullable().default(null),
+    z.string().uuid("assignments.agencyInvalid").nullable().default(null),
   ),
-  staffCategories: z.preprocess(list, z.array(z.enum(STAFF, { error: "Đối tượng không hợp lệ." }))),
-  itRoles: z.preprocess(list, z.array(z.enum(IT, { error: "Vai trò CNTT không hợp lệ." }))),
+  staffCategories: z.preprocess(list, z.array(z.enum(STAFF, { error: "assignments.categoryInvalid" }))),
+  itRoles: z.preprocess(list, z.array(z.enum(IT, { error: "people.itRoleInvalid" }))),
   headOfUnitOnly: z.preprocess((v) => v === "on" || v === "true" || v === true, z.boolean()),
   tags: z.preprocess(
     (v) =>
@@ -77,17 +76,17 @@ export const targetFormSchema = z.object({
             .map((s) => s.trim())
             .filter(Boolean)
         : list(v),
-    z.array(text().max(60, "Nhãn dài quá 60 ký tự.")).max(10, "Tối đa 10 nhãn."),
+    z.array(text().max(60, "targets.tagTooLong")).max(10, "people.tooManyTags"),
   ),
   topics: z.preprocess(
     list,
-    z.array(text().min(1).max(100, "Chủ đề dài quá 100 ký tự.")).min(1, "Vui lòng chọn ít nhất một chủ đề."),
+    z.array(text().min(1).max(100, "targets.topicTooLong")).min(1, "targets.topicRequired"),
   ),
-  targetPercent: decimalInt("Chỉ tiêu phải là số nguyên từ 1 đến 100.", {
-    min: [1, "Chỉ tiêu phải từ 1 đến 100 (%)."],
-    max: [100, "Chỉ tiêu phải từ 1 đến 100 (%)."],
+  targetPercent: decimalInt("targets.percentNumber", {
+    min: [1, "targets.percentRange"],
+    max: [100, "targets.percentRange"],
   }),
-  deadline: day("Vui lòng nhập hạn hoàn thành theo dạng dd/mm/yyyy.").transform((s) => {
+  deadline: day("targets.deadlineFormat").transform((s) => {
     const [y, m, d] = parseDay(s)!;
     return endOfDayVn(y, m, d);
   }),

@@ -73,7 +73,7 @@ export async function loadSnapshotTable(snapshotId: string) {
     where: { id: snapshotId },
     include: { plan: true, rows: { orderBy: [{ position: "asc" }] } },
   });
-  if (!snapshot) throw new DomainError("Không tìm thấy số liệu chốt.", 404);
+  if (!snapshot) throw new DomainError("targets.snapshotNotFound", { status: 404 });
   const targetIds = [...new Set(snapshot.rows.map((r) => r.targetId))];
   const targetRows = await db.target.findMany({
     where: { id: { in: targetIds } },

@@ -3,25 +3,27 @@
 import { z } from "zod";
 import { db } from "~/db.server";
 import { type Actor, type Scope, hasRole, isAdmin } from "~/modules/auth/scope";
+import type { MessageKey } from "~/i18n";
 import { DomainError } from "~/utils/errors";
+import { issueRef } from "~/utils/forms";
 import { badRequest, notFound } from "~/utils/http.server";
 import type { FigureTable, KindFilter } from "./figures";
 import { computePlanFigures, restrictToScope, tableRoots } from "./figures.server";
 import { loadSnapshotTable } from "./snapshots.server";
 
 const blankToUndefined = (v: unknown) => (v === "" || v === null ? undefined : v);
-const id = (message: string) => z.preprocess(blankToUndefined, z.string().uuid(message).optional());
+const id = (message: MessageKey) => z.preprocess(blankToUndefined, z.string().uuid(message).optional());
 
 export const viewQuerySchema = z.object({
-  plan: id("Tham số plan (kế hoạch) không hợp lệ."),
-  target: id("Tham số target (chỉ tiêu) không hợp lệ."),
-  agency: id("Tham số agency (đơn vị) không hợp lệ."),
-  snapshot: id("Tham số snapshot (số liệu chốt) không hợp lệ."),
+  plan: id("targets.paramPlan"),
+  target: id("targets.paramTarget"),
+  agency: id("targets.paramAgency"),
+  snapshot: id("targets.paramSnapshot"),
   kind: z.preprocess(
     blankToUndefined,
     z
       .enum(["ALL", "DEPARTMENT", "COMMUNE"], {
-        error: "Tham số kind (loại đơn vị) chỉ nhận ALL, DEPARTMENT (sở) hoặc COMMUNE (xã).",
+        error: "targets.paramKind",
       })
       .default("ALL"),
   ),
@@ -34,7 +36,7 @@ export function parseViewQuery(request: Request, extra: string[] = []): ViewQuer
   const raw: Record<string, string> = {};
   for (const [k, v] of params) if (!extra.includes(k)) raw[k] = v;
   const parsed = viewQuerySchema.safeParse(raw);
-  if (!parsed.success) badRequest(parsed.error.issues[0].message);
+  if (!parsed.success) badRequest(issueRef(parsed.error.issues[0]));
   return parsed.data;
 }
 
@@ -69,7 +71,7 @@ export function canManagePlan(actor: Actor, planAgencyPath: string | null): bool
 
 /** A service's "not found" becomes the 404 page; anything else stays an error. */
 function asNotFound(e: unknown): never {
-  if (e instanceof DomainError && e.status === 404) notFound(e.message);
+  if (e instanceof DomainError && e.status === 404) notFound(e.ref);
   throw e;
 }
 
@@ -90,7 +92,7 @@ export async function resolveView(q: ViewQuery, scope: Scope): Promise<ResolvedV
   let snapshot: ResolvedView["snapshot"] = null;
   if (q.snapshot) {
     const s = await loadSnapshotTable(q.snapshot).catch(asNotFound);
-    if (q.plan && q.plan !== s.table.plan.id) badRequest("Số liệu chốt này không thuộc kế hoạch đã chọn.");
+    if (q.plan && q.plan !== s.table.plan.id) badRequest("targets.snapshotOtherPlan");
     loaded = s;
     snapshot = s.snapshot;
   } else {
@@ -99,16 +101,15 @@ export async function resolveView(q: ViewQuery, scope: Scope): Promise<ResolvedV
     loaded = await computePlanFigures(planId).catch(asNotFound);
   }
   const table = restrictToScope(loaded.table, loaded.paths, scope);
-  if (!table.agencies.length) notFound("Kế hoạch này không thuộc phạm vi của bạn.");
+  if (!table.agencies.length) notFound("targets.planOutOfScope");
   if (!table.targets.length)
     return { table, targetId: "", agencyId: tableRoots(table)[0].id, kind: q.kind, snapshot };
   const target = q.target ? table.targets.find((t) => t.id === q.target) : table.targets[0];
-  if (!target) notFound("Không tìm thấy chỉ tiêu trong kế hoạch này.");
+  if (!target) notFound("targets.targetNotInPlan");
   const figures = table.figures[target.id] ?? {};
   let agencyId: string;
   if (q.agency) {
-    if (!table.agencies.some((a) => a.id === q.agency))
-      notFound("Không tìm thấy đơn vị trong phạm vi của bạn.");
+    if (!table.agencies.some((a) => a.id === q.agency)) notFound("targets.agencyOutOfScope");
     agencyId = q.agency;
   } else {
     // The target's own root when visible, else the highest visible agency the target covers.

@@ -1,0 +1,38 @@
+// Learning (courses, lessons, quiz, certificates) errors and validation messages.
+export const learning = {
+  vi: {
+    "learning.courseNotFound": "Không tìm thấy khóa học.",
+    "learning.lessonNotFound": "Không tìm thấy bài học.",
+    "learning.learnerNotFound": "Không tìm thấy hồ sơ học viên.",
+    "learning.renewFrom": "Chứng nhận còn hiệu lực; có thể học lại để cấp lại từ ngày {date}.",
+    "learning.renewNotNeeded": "Khóa học này không cần học lại.",
+    "learning.attemptNotFound": "Không tìm thấy lượt làm bài.",
+    "learning.alreadyPassed": "Bạn đã đạt bài kiểm tra này.",
+    "learning.timeOver": "Đã hết thời gian làm bài. Bài làm đã được chấm với các câu trả lời đã lưu.",
+    "learning.alreadySubmitted": "Bài làm này đã được nộp.",
+    "learning.noAttemptsLeft": "Bạn đã dùng hết {count} lượt làm bài.",
+    "learning.badAnswers": "Câu trả lời không hợp lệ.",
+    "learning.singleAnswer": "Câu hỏi này chỉ được chọn một đáp án.",
+    "learning.noQuestions": "Khóa học này chưa có câu hỏi kiểm tra.",
+    "learning.notSubmitted": "Bài làm này chưa được nộp.",
+    "learning.certificateNotFound": "Không tìm thấy giấy chứng nhận.",
+  },
+  en: {
+    "learning.courseNotFound": "Course not found.",
+    "learning.lessonNotFound": "Lesson not found.",
+    "learning.learnerNotFound": "Learner record not found.",
+    "learning.renewFrom":
+      "The certificate is still valid; you can retake the course to renew it from {date}.",
+    "learning.renewNotNeeded": "This course does not need to be retaken.",
+    "learning.attemptNotFound": "Attempt not found.",
+    "learning.alreadyPassed": "You have already passed this test.",
+    "learning.timeOver": "Time is up. The attempt was graded with the answers saved so far.",
+    "learning.alreadySubmitted": "This attempt has already been submitted.",
+    "learning.noAttemptsLeft": "You have used all {count} attempts.",
+    "learning.badAnswers": "The answers are not valid.",
+    "learning.singleAnswer": "Only one answer may be chosen for this question.",
+    "learning.noQuestions": "This course has no test questions yet.",
+    "learning.notSubmitted": "This attempt has not been submitted yet.",
+    "learning.certificateNotFound": "Certificate not found.",
+  },
+} as const;

@@ -1,0 +1,42 @@
+// Server and validation messages (domain errors, zod field errors, flash notices, page titles), one file
+// per domain under ./errors, so that the pages' own dictionaries and these change independently.
+import { common } from "./errors/common";
+import { ui } from "./errors/ui";
+import { titles } from "./errors/titles";
+import { routes } from "./errors/routes";
+import { scheduling } from "./errors/scheduling";
+import { targets } from "./errors/targets";
+import { learning } from "./errors/learning";
+import { auth } from "./errors/auth";
+import { assignments } from "./errors/assignments";
+import { people } from "./errors/people";
+import { agencies } from "./errors/agencies";
+
+export const messages = {
+  vi: {
+    ...common.vi,
+    ...ui.vi,
+    ...titles.vi,
+    ...routes.vi,
+    ...scheduling.vi,
+    ...targets.vi,
+    ...learning.vi,
+    ...auth.vi,
+    ...assignments.vi,
+    ...people.vi,
+    ...agencies.vi,
+  },
+  en: {
+    ...common.en,
+    ...ui.en,
+    ...titles.en,
+    ...routes.en,
+    ...scheduling.en,
+    ...targets.en,
+    ...learning.en,
+    ...auth.en,
+    ...assignments.en,
+    ...people.en,
+    ...agencies.en,
+  },
+};
