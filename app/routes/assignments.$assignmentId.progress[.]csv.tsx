@@ -17,6 +17,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     });
     return csvResponse(`${stem}.csv`, headers, rows);
   } catch (error) {
-    throw domainErrorData(error);
+    throw domainErrorData(error, request);
   }
 }

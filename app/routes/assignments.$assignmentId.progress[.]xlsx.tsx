@@ -22,6 +22,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       rows,
     );
   } catch (error) {
-    throw domainErrorData(error);
+    throw domainErrorData(error, request);
   }
 }
