@@ -24,7 +24,7 @@ test.describe("each demo role lands on its own home page", () => {
     await page.screenshot({ path: shot("coordinator-home"), fullPage: true });
   });
 
-  test("reviewer sees reports for the province, read-only", async ({ page }) => {
+  test("reviewer sees reports for the province and cannot change people", async ({ page }) => {
     await loginAs(page, "REVIEWER");
     await expect(page).toHaveURL(/\/reports$/);
     await expect(page.getByRole("heading", { name: "Báo cáo" })).toBeVisible();
