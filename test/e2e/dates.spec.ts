@@ -60,7 +60,8 @@ test("assignment form: due date 31/12/2026 typed in an English browser is 31/12/
 
   await due.fill("31/02/2026");
   await page.getByRole("button", { name: "Xem trước số người" }).click();
-  await expect(page.getByText("Ngày 31/02/2026 không có trên lịch.")).toBeVisible();
+  // The assignment form names the field and the format it wants.
+  await expect(page.getByText("Hạn hoàn thành không hợp lệ (định dạng dd/mm/yyyy).")).toBeVisible();
 
   await due.fill("31/12/2026");
   await page.getByRole("button", { name: "Xem trước số người" }).click();

@@ -56,7 +56,7 @@ test("a coordinator assigns ATTT cơ bản; the learner reads all lessons, fails
   await cpage.getByRole("link", { name: "Giao khóa học" }).first().click();
   await cpage.getByRole("link", { name: "Giao khóa học mới" }).click();
   await cpage
-    .getByLabel("Khóa học")
+    .getByLabel("Khóa học", { exact: true })
     .selectOption({ label: "An toàn thông tin cơ bản cho cán bộ, công chức, viên chức" });
   await cpage.getByLabel("Đơn vị", { exact: true }).selectOption({ label: "Sở Khoa học và Công nghệ" });
   await cpage.getByLabel("Công chức", { exact: true }).check();
