@@ -1,6 +1,8 @@
 import { defineConfig, devices } from "@playwright/test";
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
+// The sign-in tests (test/e2e/auth) run against a second server with SSO, LDAP and email switched on.
+const AUTH_PORT = Number(process.env.E2E_AUTH_PORT ?? PORT + 1);
 
 export default defineConfig({
   testDir: "test/e2e",
@@ -30,14 +32,36 @@ export default defineConfig({
       ],
     },
   },
-  projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"], channel: undefined } }],
-  webServer: {
-    command: "node scripts/e2e-server.mjs",
-    url: `http://localhost:${PORT}/login`,
-    timeout: 180_000,
-    reuseExistingServer: false,
-    stdout: "pipe",
-    stderr: "pipe",
-    env: { E2E_PORT: String(PORT) },
-  },
+  projects: [
+    {
+      name: "chromium",
+      testIgnore: "auth/**",
+      use: { ...devices["Desktop Chrome"], channel: undefined },
+    },
+    {
+      name: "auth",
+      testMatch: "auth/**/*.spec.ts",
+      use: { ...devices["Desktop Chrome"], channel: undefined, baseURL: `http://localhost:${AUTH_PORT}` },
+    },
+  ],
+  webServer: [
+    {
+      command: "node scripts/e2e-server.mjs",
+      url: `http://localhost:${PORT}/login`,
+      timeout: 180_000,
+      reuseExistingServer: false,
+      stdout: "pipe",
+      stderr: "pipe",
+      env: { E2E_PORT: String(PORT) },
+    },
+    {
+      command: "node_modules/.bin/tsx scripts/e2e-auth-server.ts",
+      url: `http://localhost:${AUTH_PORT}/login`,
+      timeout: 240_000,
+      reuseExistingServer: false,
+      stdout: "pipe",
+      stderr: "pipe",
+      env: { E2E_PORT: String(PORT), E2E_AUTH_PORT: String(AUTH_PORT) },
+    },
+  ],
 });

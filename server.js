@@ -113,6 +113,8 @@ app.use((err, req, res, next) => {
 // here with the reason instead of serving pages from a database it would share unsafely.
 try {
   build.entry.module.openDatabase?.();
+  // The sign-in configuration (AUTH_CONFIG): a mistake stops the start with the reason, not the first login.
+  await build.entry.module.checkAuthConfig?.();
 } catch (error) {
   console.error(error instanceof Error ? error.message : error);
   process.exit(1);

@@ -13,6 +13,7 @@ export { isSameOriginRequest } from "~/modules/auth/origin";
 export { startBackgroundJobs } from "~/modules/notifications/jobs.server";
 /** Called by server.js before it listens, so a locked embedded database stops the start with its message. */
 export { dbHandle as openDatabase } from "~/db.server";
+export { checkAuthConfig } from "~/modules/auth/config.server";
 
 /** Called by server.js on SIGTERM/SIGINT: let a running scheduler tick finish, then close the database. */
 export async function shutdown() {

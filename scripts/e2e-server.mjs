@@ -13,6 +13,7 @@ const env = {
   NODE_ENV: "production",
   SECURE_COOKIES: "false",
   LOG_REQUESTS: "false",
+  AUTH_CONFIG: process.env.AUTH_CONFIG ?? "config/auth.demo.yaml",
 };
 delete env.DATABASE_URL;
 const tsx = path.join(root, "node_modules/.bin/tsx");

@@ -6,7 +6,12 @@ import { ensureInstall } from "./ensure-install.mjs";
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 ensureInstall(root);
-const env = { ...process.env, NODE_ENV: "production", SECURE_COOKIES: process.env.SECURE_COOKIES ?? "false" };
+const env = {
+  ...process.env,
+  NODE_ENV: "production",
+  SECURE_COOKIES: process.env.SECURE_COOKIES ?? "false",
+  AUTH_CONFIG: process.env.AUTH_CONFIG ?? "config/auth.demo.yaml",
+};
 // A failing step has already said why (e.g. the embedded database is in use): stop without a Node stack.
 const run = (cmd) => {
   try {

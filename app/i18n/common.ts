@@ -25,6 +25,10 @@ export const common = {
     "login.submit": "Đăng nhập",
     "login.invalid": "Email hoặc mật khẩu không đúng.",
     "login.throttled": "Bạn đã nhập sai quá nhiều lần. Vui lòng thử lại sau 15 phút.",
+    "login.directoryUnreachable":
+      "Không kết nối được tới hệ thống thư công vụ để kiểm tra mật khẩu. Vui lòng thử lại sau ít phút.",
+    "login.notInStaffList":
+      "Tài khoản chưa có trong danh sách cán bộ của tỉnh; liên hệ cán bộ phụ trách đào tạo.",
     "login.expired":
       "Phiên đăng nhập đã hết hạn, vui lòng đăng nhập lại. Sau khi đăng nhập, bạn sẽ trở lại trang đang làm.",
     "password.title": "Đổi mật khẩu",
@@ -110,6 +114,10 @@ export const common = {
     "login.submit": "Sign in",
     "login.invalid": "Wrong email or password.",
     "login.throttled": "Too many failed attempts. Please try again in 15 minutes.",
+    "login.directoryUnreachable":
+      "The official mail directory could not be reached to check your password. Please try again in a few minutes.",
+    "login.notInStaffList":
+      "This account is not in the province's staff list; please contact your training coordinator.",
     "login.expired":
       "Your session has expired, please sign in again. You will return to the page you were on.",
     "password.title": "Change password",

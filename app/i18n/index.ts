@@ -10,6 +10,11 @@ import { scheduling } from "./scheduling";
 import { messages } from "./messages";
 import { coordinator } from "./coordinator";
 import { dates } from "./dates";
+import { authOidc } from "./auth-oidc";
+import { authLdap } from "./auth-ldap";
+import { authInvite } from "./auth-invite";
+import { authTwofactor } from "./auth-twofactor";
+import { authSessions } from "./auth-sessions";
 
 export type Locale = "vi" | "en";
 export const LOCALES: Locale[] = ["vi", "en"];
@@ -26,6 +31,11 @@ const vi = {
   ...messages.vi,
   ...coordinator.vi,
   ...dates.vi,
+  ...authOidc.vi,
+  ...authLdap.vi,
+  ...authInvite.vi,
+  ...authTwofactor.vi,
+  ...authSessions.vi,
 };
 const en: Record<keyof typeof vi, string> = {
   ...common.en,
@@ -39,6 +49,11 @@ const en: Record<keyof typeof vi, string> = {
   ...messages.en,
   ...coordinator.en,
   ...dates.en,
+  ...authOidc.en,
+  ...authLdap.en,
+  ...authInvite.en,
+  ...authTwofactor.en,
+  ...authSessions.en,
 };
 
 export type MessageKey = keyof typeof vi;

@@ -11,6 +11,11 @@ import { auth } from "./errors/auth";
 import { assignments } from "./errors/assignments";
 import { people } from "./errors/people";
 import { agencies } from "./errors/agencies";
+import { authOidc } from "./errors/auth-oidc";
+import { authLdap } from "./errors/auth-ldap";
+import { authInvite } from "./errors/auth-invite";
+import { authTwofactor } from "./errors/auth-twofactor";
+import { authSessions } from "./errors/auth-sessions";
 
 export const messages = {
   vi: {
@@ -25,6 +30,11 @@ export const messages = {
     ...assignments.vi,
     ...people.vi,
     ...agencies.vi,
+    ...authOidc.vi,
+    ...authLdap.vi,
+    ...authInvite.vi,
+    ...authTwofactor.vi,
+    ...authSessions.vi,
   },
   en: {
     ...common.en,
@@ -38,5 +48,10 @@ export const messages = {
     ...assignments.en,
     ...people.en,
     ...agencies.en,
+    ...authOidc.en,
+    ...authLdap.en,
+    ...authInvite.en,
+    ...authTwofactor.en,
+    ...authSessions.en,
   },
 };

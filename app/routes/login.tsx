@@ -4,13 +4,16 @@ import {
   type LoaderFunctionArgs,
   type MetaFunction,
   redirect,
+  redirectDocument,
 } from "@remix-run/node";
 import { Form, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
-import { login, loginSchema } from "~/modules/auth/auth.server";
+import { checkLocalPassword, loginSchema } from "~/modules/auth/auth.server";
+import { resolveLoginMethod } from "~/modules/auth/config.server";
 import { getActor } from "~/modules/auth/guards.server";
+import { ldapSignIn } from "~/modules/auth/ldap.server";
+import { oidcStartPath } from "~/modules/auth/oidc.server";
 import { homePath } from "~/modules/auth/scope";
-import { sessionCookie } from "~/modules/auth/session.server";
-import { db } from "~/db.server";
+import { completeSignIn } from "~/modules/auth/sign-in.server";
 import { type FieldErrors, fieldErrors, safeRedirect } from "~/utils/forms";
 import { clientIp } from "~/utils/http.server";
 import { getLocale, serverT } from "~/utils/i18n.server";
@@ -39,34 +42,34 @@ export async function action({ request }: ActionFunctionArgs) {
     );
   }
   const { email, password, redirectTo } = parsed.data;
-  const result = await login(email, password, {
-    ip: clientIp(request),
-    userAgent: request.headers.get("user-agent") ?? undefined,
-  });
-  if (!result.ok) {
-    const message = result.reason === "throttled" ? t("login.throttled") : t("login.invalid");
-    return data(
-      { errors: { form: message } as FieldErrors, email },
-      { status: result.reason === "throttled" ? 429 : 400 },
-    );
+  const returnTo = safeRedirect(redirectTo, "");
+  const meta = { ip: clientIp(request), userAgent: request.headers.get("user-agent") ?? undefined };
+  const method = resolveLoginMethod(email);
+  // An address of a province with single sign-on goes to that province's identity service.
+  if (method.kind === "oidc") return redirectDocument(oidcStartPath(method.provider, returnTo));
+  if (!password) {
+    return data({ errors: { password: t("auth.passwordRequired") } as FieldErrors, email }, { status: 400 });
   }
-  const user = await db.user.findUniqueOrThrow({
-    where: { id: result.userId },
-    include: { grants: true, person: { select: { id: true } } },
-  });
-  let target = safeRedirect(redirectTo, "");
-  if (!target) {
-    const roles = user.grants.map((g) => g.role);
-    target = roles.includes("ADMIN")
-      ? "/admin"
-      : roles.includes("COORDINATOR")
-        ? "/people"
-        : roles.includes("REVIEWER")
-          ? "/reports"
-          : "/learn";
+  const fail = (reason: "throttled" | "invalid" | "unreachable" | "unknown" | "inactive") => {
+    const message =
+      reason === "throttled"
+        ? t("login.throttled")
+        : reason === "unreachable"
+          ? t("login.directoryUnreachable")
+          : reason === "unknown"
+            ? t("login.notInStaffList")
+            : t("login.invalid");
+    const status = reason === "throttled" ? 429 : reason === "unreachable" ? 503 : 400;
+    return data({ errors: { form: message } as FieldErrors, email }, { status });
+  };
+  if (method.kind === "ldap") {
+    const result = await ldapSignIn(method.directory, email, password, meta);
+    if (!result.ok) return fail(result.reason);
+    return completeSignIn(result.userId, { method: `ldap:${method.directory.id}`, meta, returnTo });
   }
-  if (user.mustChangePassword) target = "/account/password";
-  return redirect(target, { headers: { "Set-Cookie": sessionCookie(result.token, result.expiresAt) } });
+  const checked = await checkLocalPassword(email, password, meta);
+  if (!checked.ok) return fail(checked.reason);
+  return completeSignIn(checked.userId, { method: "password", meta, returnTo });
 }
 
 export default function LoginPage() {

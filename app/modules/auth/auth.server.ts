@@ -9,7 +9,8 @@ import { createSession, invalidateUserSessions } from "./session.server";
 
 export const loginSchema = z.object({
   email: z.string().trim().toLowerCase().email("people.emailInvalid"),
-  password: z.string().min(1, "auth.passwordRequired").max(200, "auth.passwordTooLong"),
+  // Not required here: an email bound to single sign-on needs none; the action asks for it where it does.
+  password: z.string().max(200, "auth.passwordTooLong").default(""),
   redirectTo: z.string().optional(),
 });
 
@@ -23,11 +24,17 @@ export type LoginResult =
   | { ok: true; token: string; expiresAt: Date; userId: string }
   | { ok: false; reason: "throttled" | "invalid" };
 
-export async function login(
+export type PasswordCheck = { ok: true; userId: string } | { ok: false; reason: "throttled" | "invalid" };
+
+/**
+ * A local password check, throttled per account and per IP. The answer never tells whether the account
+ * exists: an unknown email costs the same hash verification as a wrong password.
+ */
+export async function checkLocalPassword(
   email: string,
   password: string,
-  meta: { ip: string; userAgent?: string },
-): Promise<LoginResult> {
+  meta: { ip: string },
+): Promise<PasswordCheck> {
   const normalized = email.trim().toLowerCase();
   if (await isLoginThrottled(normalized, meta.ip)) return { ok: false, reason: "throttled" };
   const user = await db.user.findUnique({
@@ -45,13 +52,24 @@ export async function login(
     return { ok: false, reason: "invalid" };
   }
   await recordLoginAttempt(normalized, meta.ip, true);
-  const { token, expiresAt } = await createSession(user.id, {
+  return { ok: true, userId: user.id };
+}
+
+/** Password check plus a plain session (no second-factor step): for tests and scripts. */
+export async function login(
+  email: string,
+  password: string,
+  meta: { ip: string; userAgent?: string },
+): Promise<LoginResult> {
+  const checked = await checkLocalPassword(email, password, meta);
+  if (!checked.ok) return checked;
+  const { token, expiresAt } = await createSession(checked.userId, {
     ipAddress: meta.ip,
     userAgent: meta.userAgent,
   });
   // Sessions are pruned when they expire; this keeps "has this person ever signed in" answerable.
-  await db.user.update({ where: { id: user.id }, data: { lastLoginAt: new Date() } });
-  return { ok: true, token, expiresAt, userId: user.id };
+  await db.user.update({ where: { id: checked.userId }, data: { lastLoginAt: new Date() } });
+  return { ok: true, token, expiresAt, userId: checked.userId };
 }
 
 export async function changePassword(

@@ -15,6 +15,8 @@ async function loadAuth(request: Request): Promise<AuthContext | null> {
   if (!token) return null;
   const session = await validateSessionToken(token);
   if (!session) return null;
+  // A required second factor is not done yet: only the two-factor pages (getPendingSession) see this session.
+  if (session.pendingSecondFactor) return null;
   const user = await db.user.findUnique({
     where: { id: session.userId },
     include: {
@@ -121,4 +123,15 @@ export async function requireLearner(request: Request): Promise<Actor & { person
   const actor = await requireActor(request);
   if (!actor.personId) forbidden("auth.noPersonToLearn");
   return actor as Actor & { personId: string };
+}
+
+/** A session waiting for its second factor (for the two-factor pages only), or null. */
+export async function getPendingSession(
+  request: Request,
+): Promise<{ sessionId: string; userId: string } | null> {
+  const token = readCookie(request, SESSION_COOKIE);
+  if (!token) return null;
+  const session = await validateSessionToken(token);
+  if (!session || !session.pendingSecondFactor) return null;
+  return { sessionId: session.id, userId: session.userId };
 }

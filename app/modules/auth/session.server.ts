@@ -20,7 +20,13 @@ export function sessionIdFromToken(token: string): string {
 
 export async function createSession(
   userId: string,
-  meta: { ipAddress?: string; userAgent?: string } = {},
+  meta: {
+    ipAddress?: string;
+    userAgent?: string;
+    method?: string;
+    pendingSecondFactor?: boolean;
+    idToken?: string;
+  } = {},
 ): Promise<{ token: string; expiresAt: Date }> {
   const token = generateSessionToken();
   const expiresAt = new Date(Date.now() + SESSION_TTL_MS);
@@ -31,12 +37,21 @@ export async function createSession(
       expiresAt,
       ipAddress: meta.ipAddress?.slice(0, 64),
       userAgent: meta.userAgent?.slice(0, 256),
+      method: meta.method ?? "password",
+      pendingSecondFactor: meta.pendingSecondFactor ?? false,
+      idToken: meta.idToken,
     },
   });
   return { token, expiresAt };
 }
 
-export type ValidSession = { id: string; userId: string; expiresAt: Date; refreshed: boolean };
+export type ValidSession = {
+  id: string;
+  userId: string;
+  expiresAt: Date;
+  refreshed: boolean;
+  pendingSecondFactor: boolean;
+};
 
 export async function validateSessionToken(token: string): Promise<ValidSession | null> {
   if (!/^[a-z2-7]{32}$/.test(token)) return null;
@@ -52,9 +67,21 @@ export async function validateSessionToken(token: string): Promise<ValidSession 
   if (now >= session.expiresAt.getTime() - SESSION_TTL_MS / 2) {
     const expiresAt = new Date(now + SESSION_TTL_MS);
     await db.session.update({ where: { id }, data: { expiresAt } });
-    return { id, userId: session.userId, expiresAt, refreshed: true };
+    return {
+      id,
+      userId: session.userId,
+      expiresAt,
+      refreshed: true,
+      pendingSecondFactor: session.pendingSecondFactor,
+    };
   }
-  return { id, userId: session.userId, expiresAt: session.expiresAt, refreshed: false };
+  return {
+    id,
+    userId: session.userId,
+    expiresAt: session.expiresAt,
+    refreshed: false,
+    pendingSecondFactor: session.pendingSecondFactor,
+  };
 }
 
 export async function invalidateSession(sessionId: string): Promise<void> {

@@ -26,7 +26,7 @@ function decodeQp(s: string): string {
   }
   return Buffer.from(bytes).toString("utf8");
 }
-function parseMessage(raw: string, to: string[]): Received {
+export function parseMessage(raw: string, to: string[]): Received {
   const split = raw.indexOf("\r\n\r\n");
   const head = raw.slice(0, split).replace(/\r\n[ \t]+/g, " ");
   const body = raw.slice(split + 4);
@@ -54,7 +54,7 @@ export type TestSmtp = {
 };
 
 /** Starts an SMTP server on 127.0.0.1 (random port) that records every message it receives. */
-export async function startSmtp(): Promise<TestSmtp> {
+export async function startSmtp(options: { onMessage?: (m: Received) => void } = {}): Promise<TestSmtp> {
   const inbox: Received[] = [];
   const server = new SMTPServer({
     authOptional: true,
@@ -65,7 +65,9 @@ export async function startSmtp(): Promise<TestSmtp> {
       stream.on("data", (c: Buffer) => chunks.push(c));
       stream.on("end", () => {
         const to = session.envelope.rcptTo.map((r) => r.address.toLowerCase());
-        inbox.push(parseMessage(Buffer.concat(chunks).toString("utf8"), to));
+        const message = parseMessage(Buffer.concat(chunks).toString("utf8"), to);
+        inbox.push(message);
+        options.onMessage?.(message);
         cb();
       });
     },

@@ -1,0 +1,5 @@
+// Page texts for sign-in: ldap (issue 11).
+export const authLdap = {
+  vi: {},
+  en: {},
+} satisfies { vi: Record<string, string>; en: Record<string, string> };
