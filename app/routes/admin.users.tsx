@@ -1,5 +1,5 @@
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { Pagination } from "~/components/pagination";
 import { RoleDescriptions } from "~/components/role-descriptions";
@@ -195,6 +195,12 @@ export default function UsersPage() {
                       {t("users.reset")}
                     </button>
                   </Form>
+                  <Link
+                    to={`/admin/users/${u.id}/two-factor`}
+                    className="mt-1 inline-block text-xs text-red-800 underline"
+                  >
+                    {t("tf.admin.link")}
+                  </Link>
                 </td>
               </tr>
             ))}

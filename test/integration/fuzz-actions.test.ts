@@ -168,6 +168,12 @@ const REACH: Record<string, Reach> = {
       ["type", "phòng"],
     ],
   },
+  "admin.users.$userId.two-factor.tsx": {
+    url: (x) => `/admin/users/${x.userId}/two-factor`,
+    params: (x) => ({ userId: x.userId }),
+    cookie: (x) => x.w.admin.cookie,
+    fields: () => [["intent", "reset"]],
+  },
   "admin.users.tsx": {
     url: () => "/admin/users",
     cookie: (x) => x.w.admin.cookie,

@@ -222,12 +222,10 @@ export async function adminResetSecondFactor(actorUserId: string, userId: string
   });
 }
 
-/** What the admin's confirmation page shows about an account. */
-export async function accountForReset(userId: string) {
-  const user = await db.user.findUnique({
+/** What the admin's confirmation page shows about an account, or null. */
+export function accountForReset(userId: string) {
+  return db.user.findUnique({
     where: { id: userId },
     select: { id: true, email: true, totpEnabledAt: true, person: { select: { fullName: true } } },
   });
-  if (!user) throw new DomainError("auth.userNotFound", { status: 404 });
-  return user;
 }
