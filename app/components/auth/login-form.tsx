@@ -5,7 +5,7 @@
 import { getFormProps, getInputProps, type SubmissionResult, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { Form } from "@remix-run/react";
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { FormError } from "~/components/field";
 import { bindingForEmail, type DomainBinding, loginFormSchema } from "~/modules/auth/login-form";
 import { formatIssues } from "~/utils/forms";
@@ -40,6 +40,11 @@ export function LoginForm({
     shouldRevalidate: "onInput",
   });
   const [email, setEmail] = useState(String(fields.email.initialValue ?? ""));
+  const passwordRef = useRef<HTMLInputElement>(null);
+  // After a refused attempt the typed password is cleared, as the server never sends it back.
+  useEffect(() => {
+    if (lastResult?.error && passwordRef.current) passwordRef.current.value = "";
+  }, [lastResult]);
   const binding = bindingForEmail(email, bindings);
   const hint = binding
     ? t(binding.kind === "oidc" ? "login.hintOidc" : "login.hintLdap", { name: binding.name })
@@ -99,6 +104,7 @@ export function LoginForm({
             <input
               {...getInputProps(fields.password, { type: "password" })}
               key={fields.password.key}
+              ref={passwordRef}
               autoComplete="current-password"
               className="input"
             />

@@ -150,7 +150,19 @@ let cached: AuthConfig | undefined;
 export function getAuthConfig(): AuthConfig {
   if (cached) return cached;
   const file = process.env.AUTH_CONFIG?.trim();
-  cached = file ? parseAuthConfig(readFileSync(file, "utf8")) : authConfigSchema.parse({});
+  if (!file) {
+    cached = authConfigSchema.parse({});
+    return cached;
+  }
+  let text: string;
+  try {
+    text = readFileSync(file, "utf8");
+  } catch (error) {
+    const reason =
+      (error as NodeJS.ErrnoException).code === "ENOENT" ? "không có tệp này" : (error as Error).message;
+    throw new Error(`Không đọc được tệp cấu hình đăng nhập AUTH_CONFIG=${file}: ${reason}`);
+  }
+  cached = parseAuthConfig(text);
   return cached;
 }
 
