@@ -8,7 +8,9 @@ import { type AuthConfig, parseAuthConfig, resolveLoginMethod } from "~/modules/
 import { bindingForEmail, domainBindings } from "~/modules/auth/login-form";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
-const env = { SECRET: "s3cret", BIND: "pw" };
+// Only the variables a case names (ProcessEnv's type insists on NODE_ENV).
+const envOf = (vars: Record<string, string> = {}) => vars as NodeJS.ProcessEnv;
+const env = envOf({ SECRET: "s3cret", BIND: "pw" });
 
 const oidc = (over: Record<string, unknown> = {}) => ({
   id: "langson",
@@ -38,7 +40,7 @@ const refusal = (value: unknown, e: NodeJS.ProcessEnv = env): string => {
 
 describe("parseAuthConfig", () => {
   it("an empty file means passwords only, two-factor for staff, 7-day invitations, 60-minute resets", () => {
-    const config = parseAuthConfig("", {});
+    const config = parseAuthConfig("", envOf());
     expect(config).toMatchObject({
       provinceName: "",
       methods: ["oidc", "ldap", "password"],
@@ -118,16 +120,16 @@ describe("parseAuthConfig", () => {
   });
 
   it("a file that is not YAML is refused with the reason", () => {
-    expect(() => parseAuthConfig("oidc: [\n  - id: x", {})).toThrow(/không đọc được/);
+    expect(() => parseAuthConfig("oidc: [\n  - id: x", envOf())).toThrow(/không đọc được/);
   });
 
   it("both example files parse (the secrets they name set in the environment)", () => {
-    const secrets = {
+    const secrets = envOf({
       LANGSON_SSO_CLIENT_SECRET: "a",
       ZIMBRA_BIND_PASSWORD: "b",
       NGHEAN_SSO_CLIENT_SECRET: "c",
       NGHEAN_ZIMBRA_BIND_PASSWORD: "d",
-    };
+    });
     const province = parseAuthConfig(
       readFileSync(path.join(ROOT, "config/auth.example.yaml"), "utf8"),
       secrets,
@@ -146,7 +148,7 @@ describe("parseAuthConfig", () => {
       ["langson", ["20"]],
       ["nghean", ["40"]],
     ]);
-    const demo = parseAuthConfig(readFileSync(path.join(ROOT, "config/auth.demo.yaml"), "utf8"), {});
+    const demo = parseAuthConfig(readFileSync(path.join(ROOT, "config/auth.demo.yaml"), "utf8"), envOf());
     expect(demo.twoFactor.requiredForRoles).toEqual([]);
   });
 });
