@@ -78,7 +78,7 @@ describe("parseAuthConfig", () => {
   });
 
   it("a variable that is not set is refused, by name, never left empty", () => {
-    const message = refusal({ oidc: [oidc({ clientSecret: "${LANGSON_SECRET}" })] }, {});
+    const message = refusal({ oidc: [oidc({ clientSecret: "${LANGSON_SECRET}" })] }, envOf());
     expect(message).toContain("biến môi trường chưa đặt");
     expect(message).toContain("LANGSON_SECRET");
   });
