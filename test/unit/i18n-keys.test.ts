@@ -200,6 +200,7 @@ const ALLOWED_VI_FILES = new Set([
   "app/env.server.ts",
   "app/modules/auth/config.server.ts", // AUTH_CONFIG, checked at boot like the environment
   "app/modules/notifications/jobs.server.ts",
+  "app/modules/auth/config.server.ts",
   "app/routes/offerings.$offeringId.sign-in.tsx",
   "app/routes/targets.report.tsx",
   "app/modules/content/schema.ts",
