@@ -198,7 +198,6 @@ describe("message keys used in the code", () => {
 // (read by the operator in the server log).
 const ALLOWED_VI_FILES = new Set([
   "app/env.server.ts",
-  "app/modules/auth/config.server.ts", // AUTH_CONFIG, checked at boot like the environment
   "app/modules/notifications/jobs.server.ts",
   "app/modules/auth/config.server.ts",
   "app/routes/offerings.$offeringId.sign-in.tsx",
