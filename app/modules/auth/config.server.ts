@@ -25,7 +25,7 @@ const binding = {
   agencyCodes: z.array(z.string().min(1)).default([]),
 };
 
-const oidcSchema = z.object({
+const oidcSchema = z.strictObject({
   ...binding,
   issuer: z.string().url(),
   clientId: z.string().min(1),
@@ -39,7 +39,7 @@ const oidcSchema = z.object({
   endSessionAtLogout: z.boolean().default(true),
 });
 
-const ldapSchema = z.object({
+const ldapSchema = z.strictObject({
   ...binding,
   /** ldap://host:389 or ldaps://host:636 */
   url: z.string().regex(/^ldaps?:\/\/[^\s]+$/, "url phải là ldap:// hoặc ldaps://"),
@@ -58,7 +58,8 @@ const ldapSchema = z.object({
   timeoutMs: z.number().int().positive().default(5000),
 });
 
-export const authConfigSchema = z.object({
+// Strict objects: a misspelt key (magiclink:, requiredForRole:) stops the start instead of being ignored.
+export const authConfigSchema = z.strictObject({
   /** The province's name on the login page and in emails. */
   provinceName: z.string().default(""),
   /** Public base URL for links in emails and the OIDC redirect URI; else APP_ORIGIN, else the request's origin. */
@@ -68,7 +69,7 @@ export const authConfigSchema = z.object({
   oidc: z.array(oidcSchema).default([]),
   ldap: z.array(ldapSchema).default([]),
   twoFactor: z
-    .object({
+    .strictObject({
       /** Roles whose holders must use a second factor; [] turns the requirement off. */
       requiredForRoles: z.array(ROLE).default(["ADMIN", "COORDINATOR", "REVIEWER"]),
       /** An OIDC sign-in whose amr/acr shows a second factor at the provider counts as one here. */
@@ -82,13 +83,15 @@ export const authConfigSchema = z.object({
       providerAmr: ["mfa", "otp", "hwk", "swk", "sms"],
       providerAcr: [],
     }),
-  invitations: z.object({ ttlHours: z.number().int().positive().default(168) }).default({ ttlHours: 168 }),
+  invitations: z
+    .strictObject({ ttlHours: z.number().int().positive().default(168) })
+    .default({ ttlHours: 168 }),
   passwordReset: z
-    .object({ ttlMinutes: z.number().int().positive().default(60) })
+    .strictObject({ ttlMinutes: z.number().int().positive().default(60) })
     .default({ ttlMinutes: 60 }),
   /** Sign-in by an emailed link, for learners only (never for staff roles). */
   magicLink: z
-    .object({
+    .strictObject({
       enabled: z.boolean().default(false),
       ttlMinutes: z.number().int().positive().default(15),
     })
@@ -120,7 +123,8 @@ export function parseAuthConfig(text: string, env: NodeJS.ProcessEnv = process.e
   } catch (error) {
     throw new Error(`Cấu hình đăng nhập không đọc được: ${(error as Error).message}`);
   }
-  const parsed = authConfigSchema.safeParse(raw);
+  // zod's own messages in Vietnamese, like ours; the path names the key at fault (oidc.0.issuer).
+  const parsed = authConfigSchema.safeParse(raw, { error: z.locales.vi().localeError });
   if (!parsed.success) {
     const problems = parsed.error.issues.map((i) => `  ${i.path.join(".") || "(gốc)"}: ${i.message}`);
     throw new Error(`Cấu hình đăng nhập không hợp lệ:\n${problems.join("\n")}`);
@@ -146,7 +150,19 @@ let cached: AuthConfig | undefined;
 export function getAuthConfig(): AuthConfig {
   if (cached) return cached;
   const file = process.env.AUTH_CONFIG?.trim();
-  cached = file ? parseAuthConfig(readFileSync(file, "utf8")) : authConfigSchema.parse({});
+  if (!file) {
+    cached = authConfigSchema.parse({});
+    return cached;
+  }
+  let text: string;
+  try {
+    text = readFileSync(file, "utf8");
+  } catch (error) {
+    const reason =
+      (error as NodeJS.ErrnoException).code === "ENOENT" ? "không có tệp này" : (error as Error).message;
+    throw new Error(`Không đọc được tệp cấu hình đăng nhập AUTH_CONFIG=${file}: ${reason}`);
+  }
+  cached = parseAuthConfig(text);
   return cached;
 }
 
@@ -183,7 +199,20 @@ export function inSubtrees(agencyPath: string, subtrees: string[]): boolean {
 /** Boot check: the file parses and every bound agency code exists. Throws a readable Error. */
 export async function checkAuthConfig(): Promise<AuthConfig> {
   const config = getAuthConfig();
-  for (const p of [...config.oidc, ...config.ldap]) await providerSubtrees(p);
+  for (const [kind, list] of [
+    ["oidc", config.oidc],
+    ["ldap", config.ldap],
+  ] as const) {
+    for (const [i, p] of list.entries()) {
+      try {
+        await providerSubtrees(p);
+      } catch (error) {
+        // Only our own refusal (an unknown code) names the key; a database failure passes unchanged.
+        if (!(error instanceof Error) || !error.message.startsWith("Cấu hình đăng nhập")) throw error;
+        throw new Error(`${error.message} (khóa ${kind}.${i}.agencyCodes)`);
+      }
+    }
+  }
   return config;
 }
 
