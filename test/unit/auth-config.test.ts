@@ -166,7 +166,7 @@ describe("resolveLoginMethod and the login page's copy of it", () => {
     ["an@langson.gov.vn", "oidc:a"],
     ["An@SO.LangSon.gov.vn", "oidc:a"], // a subdomain of a bound domain
     ["binh@nghean.gov.vn", "oidc:b"],
-    ["chi@mail.langson.gov.vn", "ldap:zimbra"], // ldap is tried first here, so it wins over langson.gov.vn
+    ["chi@mail.langson.gov.vn", "ldap:zimbra"], // the most specific bound domain wins over langson.gov.vn
     ["dung@x.langson.edu.vn", "ldap:zimbra"],
     ["em@notlangson.gov.vn", "password"], // a suffix that is not a subdomain
     ["giang@gmail.com", "password"],
@@ -181,10 +181,11 @@ describe("resolveLoginMethod and the login page's copy of it", () => {
     expect(b ? `${b.kind}:${b.id}` : "password").toBe(expected);
   });
 
-  it("with oidc first the same subdomain goes to the provider; a method left out is never used", () => {
+  it("with oidc first the more specific directory domain still wins; a method left out is never used", () => {
     const oidcFirst = { ...config, methods: ["oidc", "ldap", "password"] } as AuthConfig;
-    expect(where(resolveLoginMethod("chi@mail.langson.gov.vn", oidcFirst))).toBe("oidc:a");
-    expect(bindingForEmail("chi@mail.langson.gov.vn", domainBindings(oidcFirst))?.id).toBe("a");
+    expect(where(resolveLoginMethod("chi@mail.langson.gov.vn", oidcFirst))).toBe("ldap:zimbra");
+    expect(bindingForEmail("chi@mail.langson.gov.vn", domainBindings(oidcFirst))?.id).toBe("zimbra");
+    expect(where(resolveLoginMethod("an@so.langson.gov.vn", oidcFirst))).toBe("oidc:a");
     const passwordOnly = { ...config, methods: ["password"] } as AuthConfig;
     expect(resolveLoginMethod("an@langson.gov.vn", passwordOnly)).toEqual({ kind: "password" });
     expect(domainBindings(passwordOnly)).toEqual([]);

@@ -221,10 +221,6 @@ export type LoginMethod =
   | { kind: "ldap"; directory: LdapDirectoryConfig }
   | { kind: "password" };
 
-function domainMatches(emailDomain: string, domains: string[]): boolean {
-  return domains.some((d) => emailDomain === d || emailDomain.endsWith(`.${d}`));
-}
-
 /** Where a typed email signs in: its mail domain's provider, in the configured order, else a local password. */
 export function resolveLoginMethod(email: string, config: AuthConfig = getAuthConfig()): LoginMethod {
   const at = email.lastIndexOf("@");
@@ -235,15 +231,24 @@ export function resolveLoginMethod(email: string, config: AuthConfig = getAuthCo
           .trim()
           .toLowerCase()
       : "";
+  // The most specific bound domain wins (mail.langson.gov.vn before langson.gov.vn); on a tie, the
+  // configured order of the methods.
+  let best: { length: number; method: LoginMethod } | null = null;
+  const consider = (domains: string[], method: LoginMethod) => {
+    for (const d of domains) {
+      if ((emailDomain === d || emailDomain.endsWith(`.${d}`)) && (!best || d.length > best.length)) {
+        best = { length: d.length, method };
+      }
+    }
+  };
   for (const kind of config.methods) {
-    if (kind === "oidc") {
-      const provider = config.oidc.find((p) => domainMatches(emailDomain, p.emailDomains));
-      if (provider) return { kind, provider };
-    } else if (kind === "ldap") {
-      const directory = config.ldap.find((d) => domainMatches(emailDomain, d.emailDomains));
-      if (directory) return { kind, directory };
+    if (kind === "oidc")
+      for (const provider of config.oidc) consider(provider.emailDomains, { kind, provider });
+    else if (kind === "ldap") {
+      for (const directory of config.ldap) consider(directory.emailDomains, { kind, directory });
     }
   }
+  if (best) return (best as { method: LoginMethod }).method;
   return { kind: "password" };
 }
 

@@ -37,7 +37,16 @@ export function bindingForEmail(email: string, bindings: DomainBinding[]): Domai
     .trim()
     .toLowerCase();
   if (!domain) return null;
-  return bindings.find((b) => domain === b.domain || domain.endsWith(`.${b.domain}`)) ?? null;
+  // The most specific bound domain wins, as on the server; on a tie, the first in the configured order.
+  let best: DomainBinding | null = null;
+  for (const b of bindings) {
+    if (
+      (domain === b.domain || domain.endsWith(`.${b.domain}`)) &&
+      (!best || b.domain.length > best.domain.length)
+    )
+      best = b;
+  }
+  return best;
 }
 
 /** Notices the login page shows when another page sends the reader here (`/login?notice=…`). */
