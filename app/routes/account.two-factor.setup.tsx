@@ -114,7 +114,7 @@ export default function TwoFactorSetupPage() {
           <div>
             <p className="text-sm text-slate-700">{t("tf.setup.manual")}</p>
             <p
-              className="mt-1 rounded bg-slate-100 px-2 py-1 font-mono text-sm break-all"
+              className="mt-1 rounded bg-slate-100 px-2 py-1 font-mono text-sm break-words"
               aria-label={t("tf.setup.secretLabel")}
               data-testid="totp-secret"
             >
