@@ -37,7 +37,10 @@ function tlsOptions(directory: LdapDirectoryConfig): ConnectionOptions {
 }
 
 function log(directory: LdapDirectoryConfig, step: string, error: unknown) {
-  console.warn(`[ldap:${directory.id}] ${step}: ${(error as Error)?.message ?? String(error)}`);
+  const e = error as { name?: string; code?: unknown; message?: string };
+  const what =
+    e instanceof ResultCodeError ? `${e.name} (code ${String(e.code)})` : (e?.message ?? String(error));
+  console.warn(`[ldap:${directory.id}] ${step}: ${what}`);
 }
 
 /**
@@ -64,7 +67,8 @@ export async function ldapAuthenticate(
       url: directory.url,
       timeout: directory.timeoutMs,
       connectTimeout: directory.timeoutMs,
-      tlsOptions: tls,
+      // ldapts speaks TLS from the first byte whenever tlsOptions is set, so only for ldaps://.
+      tlsOptions: url.protocol === "ldaps:" ? tls : undefined,
     });
     let entries: Entry[];
     try {
@@ -79,7 +83,7 @@ export async function ldapAuthenticate(
         sizeLimit: 2,
       }));
     } catch (error) {
-      log(directory, "search", error);
+      log(directory, "lookup", error);
       throw new Unreachable();
     }
     // Exactly one entry: none is an unknown address, two would make the password pick the account.
