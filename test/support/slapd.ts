@@ -148,7 +148,14 @@ export async function startSlapd(options: SlapdOptions): Promise<Slapd | null> {
   const dc = suffix.split(",")[0].split("=")[1];
   const ous = [...new Set(["people", "services", ...options.entries.map((e) => e.ou ?? "people")])];
   const ldif = [
-    [`dn: ${suffix}`, "objectClass: top", "objectClass: dcObject", "objectClass: organization", `dc: ${dc}`, "o: Test"],
+    [
+      `dn: ${suffix}`,
+      "objectClass: top",
+      "objectClass: dcObject",
+      "objectClass: organization",
+      `dc: ${dc}`,
+      "o: Test",
+    ],
     ...ous.map((ou) => [`dn: ou=${ou},${suffix}`, "objectClass: organizationalUnit", `ou: ${ou}`]),
     [
       `dn: ${bindDn}`,
@@ -209,6 +216,10 @@ access to * by dn.exact="${bindDn}" read by self read by * none
   const child = spawn(SLAPD, ["-d", "0", "-f", confFile, "-h", listen], {
     stdio: ["ignore", "ignore", "pipe"],
   });
+  // Whatever happens to the test process, its slapd does not outlive it.
+  const killOnExit = () => child.kill("SIGKILL");
+  process.once("exit", killOnExit);
+  child.once("exit", () => process.removeListener("exit", killOnExit));
   let stderr = "";
   child.stderr?.on("data", (b: Buffer) => (stderr += b.toString()));
   try {
