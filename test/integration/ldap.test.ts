@@ -8,6 +8,7 @@ import { dictionaries } from "~/i18n";
 import { hashPassword } from "~/modules/auth/password.server";
 import {
   authConfigSchema,
+  checkAuthConfig,
   type LdapDirectoryConfig,
   setAuthConfigForTests,
 } from "~/modules/auth/config.server";
@@ -217,6 +218,8 @@ describe.skipIf(!slapdAvailable())("LDAP sign-in through a real slapd", () => {
       ],
       ["wrong service password", { bindPassword: "sai" }],
       ["search base that does not exist", { searchBase: "ou=khong-co,dc=langson,dc=gov,dc=vn" }],
+      // Never an empty service password: that would be an anonymous bind, not the service account.
+      ["service account without its password", { bindPassword: undefined }],
     ];
     try {
       for (const [name, over] of cases) {
@@ -318,5 +321,16 @@ describe.skipIf(!slapdAvailable())("LDAP sign-in through a real slapd", () => {
       expect((await signIn(`khoa.nv@${DOMAIN}`, `Sai@${i}`)).status).toBe(400);
     const r = await signIn(`khoa.nv@${DOMAIN}`, PW);
     expect([r.status, r.form]).toEqual([429, vi["login.throttled"]]);
+  });
+});
+
+describe.skipIf(!slapdAvailable())("the boot check of a directory's settings", () => {
+  it("refuses a service account without its password and a caFile that is not there", async () => {
+    directory({ bindPassword: undefined });
+    await expect(checkAuthConfig()).rejects.toThrow(/thiếu bindPassword/);
+    directory({ url: slapd!.ldapsUrl!, caFile: "/khong/co/ca.pem" });
+    await expect(checkAuthConfig()).rejects.toThrow(/caFile không tồn tại/);
+    directory({ url: slapd!.ldapsUrl!, caFile: slapd!.caFile });
+    await expect(checkAuthConfig()).resolves.toMatchObject({ ldap: [{ id: "thu" }] });
   });
 });

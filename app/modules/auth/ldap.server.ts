@@ -73,7 +73,11 @@ export async function ldapAuthenticate(
     let entries: Entry[];
     try {
       if (directory.startTls && url.protocol === "ldap:") await client.startTLS({ ...tls, host });
-      if (directory.bindDn) await client.bind(directory.bindDn, directory.bindPassword ?? "");
+      if (directory.bindDn) {
+        if (!directory.bindPassword)
+          throw new Error("bindDn without bindPassword (checkAuthConfig refuses it)");
+        await client.bind(directory.bindDn, directory.bindPassword);
+      }
       const attributes = [directory.emailAttribute];
       if (directory.staffCodeAttribute) attributes.push(directory.staffCodeAttribute);
       ({ searchEntries: entries } = await client.search(directory.searchBase, {

@@ -1,6 +1,6 @@
 // (b) An official signs in on /login with their official mail address and its password, checked by a bind
 // against the province's mail directory (a real slapd over ldaps://, scripts/e2e-auth-server.ts).
-import { expect, test } from "@playwright/test";
+import { expect, type Page, test } from "@playwright/test";
 import { slapdAvailable } from "../../support/slapd";
 import { LDAP_PEOPLE } from "./ldap-directory";
 
@@ -9,7 +9,7 @@ const notInStaffList = LDAP_PEOPLE.find((p) => p.agencyCode === null)!;
 
 test.skip(!slapdAvailable(), "slapd is not installed (apt-get install slapd ldap-utils): LDAP e2e skipped");
 
-async function signIn(page: import("@playwright/test").Page, email: string, password: string) {
+async function signIn(page: Page, email: string, password: string) {
   await page.goto("/login");
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Mật khẩu").fill(password);
