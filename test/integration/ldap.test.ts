@@ -41,6 +41,8 @@ const ENTRIES: DirectoryEntry[] = [
   { uid: "trung2", cn: "Hà Thị Trùng", mail: `trung@${DOMAIN}`, password: "KhacHan@2026" },
   { uid: "khoa.nv", cn: "Nông Văn Khóa", mail: `khoa.nv@${DOMAIN}`, password: PW },
   { uid: "lanhdao", cn: "Hoàng Văn Lãnh Đạo", mail: `lanhdao@${DOMAIN}`, password: "LanhDao@2026" },
+  // Named by its full name, as Active Directory does, with a comma that the DN escapes.
+  { uid: "phay.nv", cn: "Nguyễn Văn Phẩy, Sở KH&CN", mail: `phay.nv@${DOMAIN}`, password: PW, rdn: "cn" },
 ];
 
 let slapd: Slapd | null = null;
@@ -138,16 +140,25 @@ describe.skipIf(!slapdAvailable())("LDAP sign-in through a real slapd", () => {
     expect(user.identities.map((i) => [i.provider, i.subject])).toEqual([
       ["ldap:thu", slapd!.dnOf("nhung.nth")],
     ]);
-    expect(await counts()).toEqual({
+    const afterFirst = await counts();
+    expect(afterFirst).toEqual({
       users: before.users + 1,
       identities: before.identities + 1,
       sessions: before.sessions + 1,
     });
+    // An entry whose DN is the Vietnamese full name (with an escaped comma) binds and links the same way.
+    await makePerson("Nguyễn Văn Phẩy", `phay.nv@${DOMAIN}`, world.a.id);
+    expect((await signIn(`phay.nv@${DOMAIN}`, PW)).status).toBe(302);
+    const phay = await db.externalIdentity.findFirstOrThrow({
+      where: { user: { email: `phay.nv@${DOMAIN}` } },
+    });
+    // The subject is the DN as the directory spells it (slapd writes the comma as \2C).
+    expect(phay.subject).toBe("cn=Nguyễn Văn Phẩy\\2C Sở KH&CN,ou=people,dc=langson,dc=gov,dc=vn");
     // The second time: the same account, no second identity.
     const again = await signIn(`nhung.nth@${DOMAIN}`, PW);
     expect(again.status).toBe(302);
-    expect((await counts()).identities).toBe(before.identities + 1);
-    expect((await counts()).users).toBe(before.users + 1);
+    expect((await counts()).identities).toBe(afterFirst.identities + 1);
+    expect((await counts()).users).toBe(afterFirst.users + 1);
   });
 
   it("links to the account a person already has, and by staff code when the address is an alias", async () => {

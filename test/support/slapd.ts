@@ -23,6 +23,8 @@ export type DirectoryEntry = {
   employeeNumber?: string;
   /** The organizational unit under the suffix; default "people". */
   ou?: string;
+  /** Name the entry by its cn (as Active Directory does: "CN=Nguyễn Văn A,OU=…") instead of its uid. */
+  rdn?: "uid" | "cn";
 };
 
 export type SlapdOptions = {
@@ -71,6 +73,11 @@ function line(attr: string, value: string): string {
     : `${attr}:: ${Buffer.from(value, "utf8").toString("base64")}`;
 }
 
+/** An attribute value inside a DN (RFC 4514): `, + " \\ < > ;` escaped, and a leading `#` or space. */
+function escapeDnValue(value: string): string {
+  return value.replace(/[,+"\\<>;]/g, (c) => `\\${c}`).replace(/^[# ]/, (c) => `\\${c}`);
+}
+
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = net.createServer();
@@ -111,7 +118,8 @@ export async function startSlapd(options: SlapdOptions): Promise<Slapd | null> {
   const rootPassword = randomBytes(12).toString("hex");
   const dnOf = (uid: string) => {
     const entry = options.entries.find((e) => e.uid === uid);
-    return `uid=${uid},ou=${entry?.ou ?? "people"},${suffix}`;
+    const rdn = entry?.rdn === "cn" ? `cn=${escapeDnValue(entry.cn)}` : `uid=${escapeDnValue(uid)}`;
+    return `${rdn},ou=${entry?.ou ?? "people"},${suffix}`;
   };
 
   let tlsLines = "";
@@ -167,7 +175,7 @@ export async function startSlapd(options: SlapdOptions): Promise<Slapd | null> {
     ...options.entries.map((e) => {
       const names = e.cn.trim().split(/\s+/);
       return [
-        `dn: ${dnOf(e.uid)}`,
+        line("dn", dnOf(e.uid)),
         "objectClass: inetOrgPerson",
         `uid: ${e.uid}`,
         line("cn", e.cn),
