@@ -31,9 +31,7 @@ test("an official signs in with the directory email and password and lands on H�
   await page.screenshot({ path: "test-results/e2e-auth/ldap-signed-in.png", fullPage: true });
 });
 
-test("a directory account that is not in the staff list is told so, and gets no account", async ({
-  page,
-}) => {
+test("a directory account that is not in the staff list is told so", async ({ page }) => {
   await signIn(page, notInStaffList.email, notInStaffList.password);
   await expect(page.getByRole("alert")).toHaveText(
     "Tài khoản chưa có trong danh sách cán bộ của tỉnh; liên hệ cán bộ phụ trách đào tạo.",
