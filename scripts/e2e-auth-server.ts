@@ -8,6 +8,8 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import YAML from "yaml";
 import { startSmtp } from "../test/integration/helpers/smtp.ts";
+import { startSlapd } from "../test/support/slapd.ts";
+import { LDAP_DOMAIN, LDAP_PEOPLE } from "../test/e2e/auth/ldap-directory.ts";
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const work = path.resolve(root, "test-results/e2e-auth");
@@ -36,6 +38,33 @@ const config: Record<string, unknown> = {
   magicLink: { enabled: true },
 };
 
+// --- LDAP: the official mail directory (a real slapd over ldaps:// with its own CA) bound to
+// @mail.langson.gov.vn and the Lạng Sơn tree. Without slapd installed the harness runs without it and
+// test/e2e/auth/ldap.spec.ts skips. Its staff-list people are added by the seed step below.
+const slapd = await startSlapd({
+  entries: LDAP_PEOPLE.map((p) => ({ uid: p.uid, cn: p.fullName, mail: p.email, password: p.password })),
+  tls: true,
+});
+if (slapd) {
+  closers.push(slapd.close);
+  (config.ldap as unknown[]).push({
+    id: "thu-cong-vu",
+    name: "Thư công vụ tỉnh Lạng Sơn",
+    emailDomains: [LDAP_DOMAIN],
+    agencyCodes: ["20"],
+    url: slapd.ldapsUrl,
+    caFile: slapd.caFile,
+    bindDn: slapd.bindDn,
+    bindPassword: slapd.bindPassword,
+    searchBase: slapd.searchBase,
+    searchFilter: "(&(objectClass=inetOrgPerson)(mail={email}))",
+    emailAttribute: "mail",
+  });
+} else {
+  console.warn("e2e-auth-server: /usr/sbin/slapd is not installed; the LDAP directory is left out.");
+}
+// --- end LDAP
+
 const configFile = path.join(work, "auth.yaml");
 writeFileSync(configFile, YAML.stringify(config));
 
@@ -59,6 +88,8 @@ execFileSync(tsx, ["scripts/db.ts", "migrate"], { cwd: root, env, stdio: "inheri
 execFileSync(tsx, ["prisma/seed.ts"], { cwd: root, env, stdio: "inherit" });
 // Two-factor: demo staff enrolled with fixed test keys, plus a coordinator who must enrol (twofactor helper).
 execFileSync(tsx, ["scripts/e2e-auth-staff.ts"], { cwd: root, env, stdio: "inherit" });
+// Seed step (LDAP): the staff-list people with @mail.langson.gov.vn addresses (test/e2e/auth/ldap-directory.ts).
+execFileSync(tsx, ["scripts/e2e-auth-ldap-people.ts"], { cwd: root, env, stdio: "inherit" });
 const child = spawn(process.execPath, ["server.js"], {
   cwd: root,
   env: { ...env, PORT: String(port) },
