@@ -86,7 +86,7 @@ async function signIn(email: string, password: string, ip = `10.20.${++ipCounter
     },
   });
   const r = await call(loginAction as never, request);
-  return { ...r, form: (r.data as { errors?: { form?: string } } | null)?.errors?.form };
+  return { ...r, form: (r.data as { error?: Record<string, string[]> } | null)?.error?.[""]?.[0] };
 }
 
 const counts = async () => ({
