@@ -60,9 +60,13 @@ async function admit(purpose: LinkPurpose, address: string, ip: string, now: Dat
 // Work done after the answer, one job at a time (bounded load, whatever the request rate).
 let queue: Promise<void> = Promise.resolve();
 function later(job: () => Promise<void>): void {
-  queue = queue.then(job).catch((error: unknown) => {
-    console.error("recovery: a link request failed after its answer:", error);
-  });
+  // setImmediate: the job starts once the answer has gone out, not in the microtasks of the request.
+  queue = queue
+    .then(() => new Promise<void>((resolve) => setImmediate(resolve)))
+    .then(job)
+    .catch((error: unknown) => {
+      console.error("recovery: a link request failed after its answer:", error);
+    });
 }
 
 /** Resolves once every queued link request has been handled (tests; a graceful shutdown). */
