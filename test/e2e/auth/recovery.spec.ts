@@ -146,4 +146,5 @@ test("the reset request answers a known and an unknown address with the same byt
   const unknown = await ask("khong-co-ai-ten-nay@langson.gov.vn");
   expect(known).toBe(unknown);
   expect(known).toMatch(/^200 /);
+  expect(known).toContain("sent"); // the action's answer, not a page or an error
 });
