@@ -249,6 +249,18 @@ describe("links that must not work", () => {
     expect(live).toBe(3);
   });
 
+  it("refuses a reset link of an address bound to single sign-on since it was sent", async () => {
+    const bound = await makePerson("Trịnh Văn Chuyển", "chuyen@sso.test.vn", w.a.id);
+    const secret = await issueToken({
+      kind: "RESET",
+      personId: bound.id,
+      email: bound.email,
+      ttlMs: 60 * 60_000,
+    });
+    expect((await resetWith(`/reset/${secret}`)).status).toBe(410);
+    expect(await db.user.count({ where: { email: bound.email } })).toBe(0);
+  });
+
   it("a newer reset link replaces the older one", async () => {
     await askReset(person.email);
     await askReset(person.email);

@@ -228,6 +228,8 @@ export async function resetPasswordWithLink(
     if (!token.ok) return token;
     const person = await tx.person.findUnique({ where: { id: token.personId }, include: { user: true } });
     if (!person || !person.active) return { ok: false, reason: "invalid" };
+    // The address was bound to a province's service after the link was sent: its password lives there now.
+    if (externalService(person.email, getAuthConfig())) return { ok: false, reason: "invalid" };
     let userId = person.user?.id;
     const created = !userId;
     if (!userId) {
