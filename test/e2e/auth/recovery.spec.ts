@@ -69,7 +69,7 @@ test("Quên mật khẩu: the emailed link sets a new password, the old one and 
   // Signed out, the old password fails and the new one works.
   await page.context().clearCookies();
   await signIn(page, learner.email, learner.password);
-  await expect(page.getByRole("alert")).toBeVisible();
+  await expect(page.getByText("Email hoặc mật khẩu không đúng.")).toBeVisible();
   await expect(page).toHaveURL(/\/login/);
   await signIn(page, learner.email, NEW_PASSWORD);
   await expect(page).toHaveURL(/\/learn$/);
