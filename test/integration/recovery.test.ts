@@ -425,6 +425,20 @@ describe("sign-in links (magic link) for learners", () => {
     expect(await db.session.count({ where: { userId: user.id } })).toBe(0);
   });
 
+  it(`is limited like the reset link: ${MAX_LINKS_PER_ADDRESS} an hour per address, on its own allowance`, async () => {
+    await makePerson("Mạc Thị Nhiều Lần", "nhieu-lan@a.vn", w.a.id);
+    const ask = () => call(loginEmailAction, form("/login/email", { email: "nhieu-lan@a.vn" }));
+    const answers = [];
+    for (let i = 0; i < MAX_LINKS_PER_ADDRESS + 2; i++) answers.push(JSON.stringify(await ask()));
+    expect(new Set(answers).size).toBe(1);
+    // A reset request for the same address is counted apart.
+    await askReset("nhieu-lan@a.vn");
+    await deliver();
+    const mails = mailTo("nhieu-lan@a.vn");
+    expect(mails.filter((m) => /\/magic\//.test(m.text))).toHaveLength(MAX_LINKS_PER_ADDRESS);
+    expect(mails.filter((m) => /\/reset\//.test(m.text))).toHaveLength(1);
+  });
+
   it("answers 404 on every sign-in link page when the setting is off", async () => {
     await call(loginEmailAction, form("/login/email", { email: "cuong@b.vn" }));
     await deliver();
