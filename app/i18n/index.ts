@@ -16,6 +16,7 @@ import { authInvite } from "./auth-invite";
 import { authTwofactor } from "./auth-twofactor";
 import { authSessions } from "./auth-sessions";
 import { authRecovery } from "./auth-recovery";
+import { authLogin } from "./auth-login";
 
 export type Locale = "vi" | "en";
 export const LOCALES: Locale[] = ["vi", "en"];
@@ -38,6 +39,7 @@ const vi = {
   ...authTwofactor.vi,
   ...authSessions.vi,
   ...authRecovery.vi,
+  ...authLogin.vi,
 };
 const en: Record<keyof typeof vi, string> = {
   ...common.en,
@@ -57,6 +59,7 @@ const en: Record<keyof typeof vi, string> = {
   ...authTwofactor.en,
   ...authSessions.en,
   ...authRecovery.en,
+  ...authLogin.en,
 };
 
 export type MessageKey = keyof typeof vi;
