@@ -94,7 +94,7 @@ export async function invalidateUserSessions(userId: string, exceptSessionId?: s
   });
 }
 
-function secureCookies(): boolean {
+export function secureCookies(): boolean {
   if (process.env.SECURE_COOKIES) return process.env.SECURE_COOKIES === "true";
   return process.env.NODE_ENV === "production";
 }
