@@ -110,7 +110,10 @@ export async function startTestProvider(options: TestProviderOptions): Promise<T
     // The ID token carries the claims of the granted scopes (as Keycloak's does), not only requested ones.
     conformIdTokenClaims: false,
     claims: {
-      openid: ["sub", staffClaim],
+      sid: null,
+      iss: null,
+      // Keycloak puts acr (and, with its mapper, amr) in every ID token; so does this provider.
+      openid: ["sub", "acr", "amr", "auth_time", staffClaim],
       email: ["email", "email_verified"],
       profile: ["name"],
     },
@@ -243,4 +246,98 @@ export async function startTestProvider(options: TestProviderOptions): Promise<T
         server.close(() => resolve());
       }),
   };
+}
+
+/**
+ * A browser at the provider, by plain HTTP: a cookie jar, redirects followed by hand. `signIn` goes from the
+ * authorization URL through the login page (when the provider has no session yet) to the redirect back to
+ * the application, and returns that URL without following it.
+ */
+export class ProviderBrowser {
+  private cookies = new Map<string, string>();
+
+  constructor(private issuer: string) {}
+
+  private remember(res: Response) {
+    for (const line of res.headers.getSetCookie()) {
+      const [pair, ...attrs] = line.split(";");
+      const eq = pair.indexOf("=");
+      const name = pair.slice(0, eq).trim();
+      const value = pair.slice(eq + 1).trim();
+      const expired = attrs.some(
+        (a) => /^\s*max-age=0\s*$/i.test(a) || /^\s*expires=thu, 01 jan 1970/i.test(a),
+      );
+      if (!value || expired) this.cookies.delete(name);
+      else this.cookies.set(name, value);
+    }
+  }
+
+  async request(
+    url: string,
+    init: { method?: string; form?: Record<string, string> } = {},
+  ): Promise<Response> {
+    const headers: Record<string, string> = {
+      cookie: [...this.cookies].map(([k, v]) => `${k}=${v}`).join("; "),
+    };
+    let body: string | undefined;
+    if (init.form) {
+      headers["content-type"] = "application/x-www-form-urlencoded";
+      body = new URLSearchParams(init.form).toString();
+    }
+    const res = await fetch(url, {
+      method: init.method ?? (body ? "POST" : "GET"),
+      headers,
+      body,
+      redirect: "manual",
+    });
+    this.remember(res);
+    return res;
+  }
+
+  /** Follows redirects at the provider; stops at a page (200) or at a redirect that leaves the provider. */
+  async follow(url: string, init?: { method?: string; form?: Record<string, string> }) {
+    let res = await this.request(url, init);
+    let current = url;
+    for (let i = 0; i < 10 && res.status >= 300 && res.status < 400; i++) {
+      const next = new URL(res.headers.get("location")!, current).href;
+      if (!next.startsWith(this.issuer)) return { leftTo: next, res };
+      current = next;
+      res = await this.request(next);
+    }
+    return { leftTo: null, res, url: current };
+  }
+
+  async signIn(authorizationUrl: string, login: string, password = DEFAULT_PASSWORD): Promise<string> {
+    const first = await this.follow(authorizationUrl);
+    if (first.leftTo) return first.leftTo;
+    const html = await first.res.text();
+    const action = html.match(/<form method="post" action="([^"]+)"/)?.[1];
+    if (!action)
+      throw new Error(`no login form at the provider (${first.res.status}): ${html.slice(0, 300)}`);
+    const posted = await this.follow(new URL(action.replace(/&amp;/g, "&"), this.issuer).href, {
+      form: { login, password },
+    });
+    if (!posted.leftTo)
+      throw new Error(`the provider did not redirect back: ${(await posted.res.text()).slice(0, 300)}`);
+    return posted.leftTo;
+  }
+
+  /**
+   * The provider's end-session page: confirm it (its form, or the auto-submitting page it shows a browser
+   * without a session), and return where the provider sends the browser.
+   */
+  async confirmLogout(endSessionUrl: string): Promise<string | null> {
+    let step = await this.follow(endSessionUrl);
+    for (let i = 0; i < 3 && !step.leftTo; i++) {
+      const html = await step.res.text();
+      const form = html.match(/<form[^>]*>[\s\S]*?<\/form>/)?.[0];
+      const action = form?.match(/action="([^"]+)"/)?.[1];
+      if (!form || !action) throw new Error(`no form at the provider's logout page: ${html.slice(0, 300)}`);
+      const fields: Record<string, string> = {};
+      for (const m of form.matchAll(/<input[^>]*name="([^"]+)"[^>]*value="([^"]*)"/g)) fields[m[1]] = m[2];
+      if (/id="op\.logoutForm"/.test(form)) fields.logout = "yes";
+      step = await this.follow(new URL(action.replace(/&amp;/g, "&"), this.issuer).href, { form: fields });
+    }
+    return step.leftTo;
+  }
 }
