@@ -3,7 +3,7 @@ export const authOidc = {
   vi: {
     "title.oidcFailed": "Đăng nhập một lần không thành công",
     "oidc.failedTitle": "Đăng nhập một lần không thành công",
-    "oidc.provider": "Hệ thống xác thực: {provider}",
+    "oidc.provider": "Đăng nhập qua: {provider}",
     "oidc.failed":
       "Việc đăng nhập qua hệ thống xác thực tập trung chưa hoàn tất, hoặc liên kết đăng nhập đã hết hạn hay đã được dùng. Vui lòng đăng nhập lại từ đầu.",
     "oidc.unreachable":
@@ -17,7 +17,7 @@ export const authOidc = {
   en: {
     "title.oidcFailed": "Single sign-on failed",
     "oidc.failedTitle": "Single sign-on failed",
-    "oidc.provider": "Identity service: {provider}",
+    "oidc.provider": "Signing in through: {provider}",
     "oidc.failed":
       "Signing in through the central identity service did not complete, or the sign-in link has expired or was already used. Please sign in again from the start.",
     "oidc.unreachable":

@@ -133,7 +133,14 @@ export async function startTestProvider(options: TestProviderOptions): Promise<T
         },
       },
     },
-    ttl: { IdToken: () => Math.max(idTokenTtl, 1) },
+    ttl: {
+      IdToken: () => Math.max(idTokenTtl, 1),
+      AccessToken: 600,
+      AuthorizationCode: 60,
+      Interaction: 600,
+      Session: 3600,
+      Grant: 3600,
+    },
     interactions: { url: (_ctx, interaction) => `/interaction/${interaction.uid}` },
     async findAccount(_ctx, id) {
       const account = accounts.find((a) => a.sub === id);
