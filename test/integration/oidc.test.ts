@@ -413,6 +413,31 @@ describe("OIDC refusals leave nothing behind", () => {
     expect(await db.oidcFlow.count()).toBe(flows);
   });
 
+  it("malformed callbacks and start parameters are a 400 page or a clean redirect, never a 500", async () => {
+    const flow = await start();
+    const weird = ["a%00b%1B%C2%85%7F", "a%C3%28%FF", "y".repeat(5000), "%E0%A4%A", ""];
+    for (const v of weird) {
+      for (const query of [
+        `state=${v}`,
+        `code=${v}&state=${flow.state}`,
+        `error=${v}&state=${v}`,
+        `iss=${v}`,
+      ]) {
+        for (const cookie of [flow.cookie, `${OIDC_FLOW_COOKIE}=${v}`, ""]) {
+          const before = await counts();
+          const r = await callback(`${CALLBACK}?${query}`, cookie);
+          expect(r.status, `${query} / ${cookie}`).toBe(400);
+          expect(await counts()).toEqual(before);
+        }
+      }
+      const s = await call(startLoader as never, new Request(`${APP}/auth/oidc/ls/start?returnTo=${v}`), {
+        providerId: "ls",
+      });
+      expect(s.status).toBe(302);
+      expect(s.response!.headers.get("location")!.startsWith(op.issuer)).toBe(true);
+    }
+  });
+
   it("an unknown provider id is a 404", async () => {
     for (const loader of [startLoader, callbackLoader]) {
       const r = await call(loader as never, new Request(`${APP}/auth/oidc/nope/start`), {

@@ -173,7 +173,12 @@ export async function finishOidcSignIn(
 ): Promise<Response | OidcFailure> {
   const url = new URL(request.url);
   const state = url.searchParams.get("state");
-  const cookieState = readCookie(request, OIDC_FLOW_COOKIE);
+  let cookieState: string | null = null;
+  try {
+    cookieState = readCookie(request, OIDC_FLOW_COOKIE);
+  } catch {
+    // a malformed %-sequence in the cookie: no state
+  }
   // The state must be the one this browser was given: a callback link made elsewhere (login CSRF) fails here.
   if (!state || !cookieState || state !== cookieState) return failure("failed");
   const id = stateId(state);
