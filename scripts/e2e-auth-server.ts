@@ -102,6 +102,8 @@ execFileSync(tsx, ["scripts/db.ts", "migrate"], { cwd: root, env, stdio: "inheri
 execFileSync(tsx, ["prisma/seed.ts"], { cwd: root, env, stdio: "inherit" });
 // OIDC: Nghệ An's tree, the people of both providers, an assignment for Lạng Sơn's.
 execFileSync(tsx, ["scripts/e2e-auth-seed-oidc.ts"], { cwd: root, env, stdio: "inherit" });
+// Two-factor: demo staff enrolled with fixed test keys, plus a coordinator who must enrol (twofactor helper).
+execFileSync(tsx, ["scripts/e2e-auth-staff.ts"], { cwd: root, env, stdio: "inherit" });
 const child = spawn(process.execPath, ["server.js"], {
   cwd: root,
   env: { ...env, PORT: String(port) },

@@ -8,12 +8,13 @@ export async function loader() {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const sessionId = (await getAuth(request))?.sessionId ?? (await getPendingSession(request))?.sessionId;
+  // A sign-in still waiting for its second factor can be abandoned too.
+  const session = (await getAuth(request)) ?? (await getPendingSession(request));
   const headers = { "Set-Cookie": blankSessionCookie() };
-  if (!sessionId) return redirect("/login", { headers });
+  if (!session) return redirect("/login", { headers });
   // Signed in through a province's identity service: end its session too (RP-initiated logout).
-  const providerLogout = await endSessionUrl(sessionId, request);
-  await invalidateSession(sessionId);
+  const providerLogout = await endSessionUrl(session.sessionId, request);
+  await invalidateSession(session.sessionId);
   if (providerLogout) return redirectDocument(providerLogout, { headers });
   return redirect("/login", { headers });
 }
