@@ -30,6 +30,10 @@ const oidcSchema = z.strictObject({
   issuer: z.string().url(),
   clientId: z.string().min(1),
   clientSecret: z.string().optional(),
+  /** How the secret is sent to the token endpoint (Keycloak's "Client Authenticator: Client Id and Secret" takes both). */
+  tokenEndpointAuthMethod: z
+    .enum(["client_secret_basic", "client_secret_post"])
+    .default("client_secret_basic"),
   scopes: z.array(z.string()).default(["openid", "email", "profile"]),
   /** A claim carrying the person's staff code (mã cán bộ), matched when the email is not in the staff list. */
   staffCodeClaim: z.string().optional(),
