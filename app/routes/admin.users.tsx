@@ -1,5 +1,5 @@
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { Pagination } from "~/components/pagination";
 import { RoleDescriptions } from "~/components/role-descriptions";
@@ -135,6 +135,11 @@ export default function UsersPage() {
                       {t("users.mustChange")}
                     </span>
                   ) : null}
+                  <div>
+                    <Link to={`/admin/users/${u.id}/sessions`} className="text-xs text-red-800 underline">
+                      {t("sess.admin.link")}
+                    </Link>
+                  </div>
                 </td>
                 <td className="px-3 py-2">
                   {u.person?.fullName ?? "—"}

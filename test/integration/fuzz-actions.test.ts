@@ -519,14 +519,20 @@ function fileCases(base: [string, string][], file: NonNullable<Reach["file"]>, x
 
 // ---- the database, before and after ----
 let tables: string[] = [];
-/** Row count and a hash of the rows of every table, read with one query. */
+/**
+ * Row count and a hash of the rows of every table, read with one query. Session.lastSeenAt is left out: the
+ * guard writes it (at most once a minute) for whoever asks, before the action runs, so it is no change made
+ * by the action; on this long test the minute passes many times.
+ */
 async function snapshot(): Promise<Map<string, string>> {
   const sql = tables
-    .map(
-      (t) =>
+    .map((t) => {
+      const row = t === "Session" ? `(to_jsonb(x) - 'lastSeenAt')::text` : "x::text";
+      return (
         `SELECT '${t}' AS t, count(*)::int AS n, ` +
-        `md5(coalesce(string_agg(x::text, E'\\n' ORDER BY x::text), '')) AS h FROM "${t}" x`,
-    )
+        `md5(coalesce(string_agg(${row}, E'\\n' ORDER BY ${row}), '')) AS h FROM "${t}" x`
+      );
+    })
     .join(" UNION ALL ");
   const rows = await db.$queryRawUnsafe<{ t: string; n: number; h: string }[]>(sql);
   return new Map(rows.map((r) => [r.t, `${r.n}:${r.h}`]));

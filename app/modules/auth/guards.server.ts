@@ -5,6 +5,7 @@ import type { Role } from "~/generated/prisma/enums";
 import { forbidden } from "~/utils/http.server";
 import { type Actor, type Scope, hasRole, manageScope, viewScope } from "./scope";
 import { SESSION_COOKIE, readCookie, validateSessionToken } from "./session.server";
+import { touchSession } from "./sessions.server";
 
 export type AuthContext = { actor: Actor; sessionId: string };
 
@@ -27,6 +28,7 @@ async function loadAuth(request: Request): Promise<AuthContext | null> {
   if (!user) return null;
   // A deactivated person can no longer sign in, even with a live session.
   if (user.person && !user.person.active) return null;
+  await touchSession(session);
   const actor: Actor = {
     userId: user.id,
     email: user.email,
@@ -133,5 +135,6 @@ export async function getPendingSession(
   if (!token) return null;
   const session = await validateSessionToken(token);
   if (!session || !session.pendingSecondFactor) return null;
+  await touchSession(session);
   return { sessionId: session.id, userId: session.userId };
 }

@@ -51,6 +51,7 @@ export type ValidSession = {
   expiresAt: Date;
   refreshed: boolean;
   pendingSecondFactor: boolean;
+  lastSeenAt: Date;
 };
 
 export async function validateSessionToken(token: string): Promise<ValidSession | null> {
@@ -73,6 +74,7 @@ export async function validateSessionToken(token: string): Promise<ValidSession 
       expiresAt,
       refreshed: true,
       pendingSecondFactor: session.pendingSecondFactor,
+      lastSeenAt: session.lastSeenAt,
     };
   }
   return {
@@ -81,6 +83,7 @@ export async function validateSessionToken(token: string): Promise<ValidSession 
     expiresAt: session.expiresAt,
     refreshed: false,
     pendingSecondFactor: session.pendingSecondFactor,
+    lastSeenAt: session.lastSeenAt,
   };
 }
 

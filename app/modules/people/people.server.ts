@@ -4,6 +4,7 @@ import { db, type Tx } from "~/db.server";
 import type { Agency, Person, Prisma } from "~/generated/prisma/client";
 import { audit } from "~/modules/audit/audit.server";
 import { inScope, personWhere, type Scope } from "~/modules/auth/scope";
+import { endAccessForPeople } from "~/modules/auth/sessions.server";
 import { DomainError } from "~/utils/errors";
 import { derivedPersonFields, isUuid, personInputSchema, type PersonData, type PersonInput } from "./schema";
 
@@ -186,6 +187,8 @@ export async function setPersonActive(
     const before = await getPerson(scope, id, tx);
     if (before.active === active) return before;
     const person = await tx.person.update({ where: { id }, data: { active } });
+    // Deactivation takes effect at once: the account's sessions end and its emailed links stop working.
+    const ended = active ? null : await endAccessForPeople(tx, [id]);
     await audit(
       {
         actorUserId,
@@ -193,6 +196,7 @@ export async function setPersonActive(
         entityType: "Person",
         entityId: id,
         agencyId: person.agencyId,
+        ...(ended ? { data: ended } : {}),
       },
       tx,
     );
