@@ -111,6 +111,15 @@ const REACH: Record<string, Reach> = {
       ["confirmPassword", "MatKhauMoi#2026rat-dai"],
     ],
   },
+  // A session id that is nobody's: a well-formed request is "not found", so the learner stays signed in.
+  "account.sessions.tsx": {
+    url: () => "/account/sessions",
+    cookie: (x) => x.w.learner.cookie,
+    fields: () => [
+      ["intent", "end"],
+      ["sessionId", "0".repeat(64)],
+    ],
+  },
   "admin.agencies.$agencyId.tsx": {
     url: (x) => `/admin/agencies/${x.w.a1.id}`,
     params: (x) => ({ agencyId: x.w.a1.id }),
@@ -131,6 +140,16 @@ const REACH: Record<string, Reach> = {
       ["kind", "UNIT"],
       ["parentId", x.w.a.id],
       ["type", "phòng"],
+    ],
+  },
+  // Someone's sessions (nobody else's cookie in this test is theirs), ended by a well-formed request.
+  "admin.users_.$userId.sessions.tsx": {
+    url: (x) => `/admin/users/${x.userId}/sessions`,
+    params: (x) => ({ userId: x.userId }),
+    cookie: (x) => x.w.admin.cookie,
+    fields: (x) => [
+      ["intent", "endAll"],
+      ["userId", x.userId],
     ],
   },
   "admin.users.tsx": {
@@ -730,6 +749,7 @@ function loaderParams(file: string): Record<string, string> {
     agencyId: x.w.a1.id,
     file: `${x.attemptId}.pdf`,
     token: "khong-co.ics",
+    userId: x.userId,
   };
   const out: Record<string, string> = {};
   for (const m of file.matchAll(/\$([A-Za-z]+)/g)) out[m[1]!] = values[m[1]!] ?? "x";
