@@ -15,6 +15,7 @@ export type PersonWithAgency = Person & { agency: Agency };
 
 const NOT_FOUND = "people.notFound";
 const EMAIL_TAKEN = "people.emailTaken";
+const STAFF_CODE_TAKEN = "people.staffCodeTaken";
 
 /** Membership.reason values written here (agency merges write "MERGED"). */
 export const MEMBERSHIP_REASON = { created: "CREATED", moved: "MOVED", imported: "IMPORTED" } as const;
@@ -56,9 +57,20 @@ async function assertEmailFree(tx: Tx, email: string, exceptId?: string) {
     throw new DomainError(EMAIL_TAKEN, { params: { email }, field: "email" });
 }
 
-/** A unique-email race lost between the check and the write reads as the same field error. */
-function uniqueViolation(error: unknown): never {
-  if ((error as { code?: string }).code === "P2002") throw new DomainError(EMAIL_TAKEN, { field: "email" });
+async function assertStaffCodeFree(tx: Tx, staffCode: string | null | undefined, exceptId?: string) {
+  if (!staffCode) return;
+  const other = await tx.person.findUnique({ where: { staffCode }, select: { id: true } });
+  if (other && other.id !== exceptId)
+    throw new DomainError(STAFF_CODE_TAKEN, { params: { code: staffCode }, field: "staffCode" });
+}
+
+/** A unique race lost between the check and the write reads as the same field error. */
+function uniqueViolation(error: unknown, staffCode?: string | null): never {
+  if ((error as { code?: string }).code === "P2002") {
+    if (/staffCode/.test(JSON.stringify((error as { meta?: unknown }).meta ?? "") + String(error)))
+      throw new DomainError(STAFF_CODE_TAKEN, { params: { code: staffCode ?? "" }, field: "staffCode" });
+    throw new DomainError(EMAIL_TAKEN, { field: "email" });
+  }
   throw error;
 }
 
@@ -72,6 +84,7 @@ export async function createPerson(
     .$transaction(async (tx) => {
       const agency = await targetAgency(tx, scope, data.agencyId);
       await assertEmailFree(tx, data.email);
+      await assertStaffCodeFree(tx, data.staffCode);
       const person = await tx.person.create({
         data: {
           ...data,
@@ -94,7 +107,7 @@ export async function createPerson(
       );
       return person;
     })
-    .catch(uniqueViolation);
+    .catch((e) => uniqueViolation(e, data.staffCode));
 }
 
 const TRACKED = [
@@ -106,6 +119,7 @@ const TRACKED = [
   "isHeadOfUnit",
   "itRole",
   "tags",
+  "staffCode",
 ] as const;
 
 /** Field → [before, after] for the audit log; empty when nothing changed. */
@@ -114,9 +128,10 @@ export function personChanges(before: Pick<Person, (typeof TRACKED)[number]>, af
   for (const key of TRACKED) {
     const a = before[key];
     const b = after[key];
+    if (b === undefined) continue; // an optional field the caller did not send is unchanged
     const same =
       Array.isArray(a) && Array.isArray(b) ? a.length === b.length && a.every((x, i) => x === b[i]) : a === b;
-    if (!same) changes[key] = [a, b];
+    if (!same) changes[key] = [a ?? null, b ?? null] as [Prisma.InputJsonValue, Prisma.InputJsonValue];
   }
   return changes;
 }
@@ -136,6 +151,7 @@ export async function updatePerson(
       if (Object.keys(changes).length === 0) return before;
       if (changes.agencyId) await targetAgency(tx, scope, data.agencyId);
       if (changes.email) await assertEmailFree(tx, data.email, id);
+      if (changes.staffCode) await assertStaffCodeFree(tx, data.staffCode, id);
       const person = await tx.person.update({
         where: { id },
         data: { ...data, ...derivedPersonFields(data) },
@@ -156,7 +172,7 @@ export async function updatePerson(
       );
       return person;
     })
-    .catch(uniqueViolation);
+    .catch((e) => uniqueViolation(e, data.staffCode));
 }
 
 /** Closes the open membership rows of these people and opens one at their new agency, at one instant. */
