@@ -1,6 +1,8 @@
 // "Phiên đăng nhập" (issue 11 §5) and deactivation (§1): a person sees and ends only their own sessions, an
 // admin ends all of an account's (audited), lastSeenAt is written at most once a minute, and deactivating a
 // person through the people page ends their live session at its next request and kills their emailed links.
+// Also the staff code (Mã cán bộ) in the person form, the import and the export.
+import ExcelJS from "exceljs";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/db.server";
 import { requireActor } from "~/modules/auth/guards.server";
@@ -14,8 +16,11 @@ import {
   action as userSessionsAction,
   loader as userSessionsLoader,
 } from "~/routes/admin.users_.$userId.sessions";
-import { action as personAction } from "~/routes/people.$personId";
-import { buildWorld, call, get, makeAccount, post } from "./helpers/world";
+import { action as personAction, loader as personLoader } from "~/routes/people.$personId";
+import { loader as exportLoader } from "~/routes/people.export";
+import { action as importAction } from "~/routes/people.import";
+import { action as newPersonAction } from "~/routes/people.new";
+import { buildWorld, call, get, makeAccount, post, upload } from "./helpers/world";
 
 type World = Awaited<ReturnType<typeof buildWorld>>;
 let w: World;
@@ -255,5 +260,130 @@ describe("changing one's password", () => {
     expect(await whoIs(me.cookies[1]!)).toBe(me.user.id);
     expect(await whoIs(me.cookies[0]!)).toBe("signed out");
     expect(await whoIs(me.cookies[2]!)).toBe("signed out");
+  });
+});
+
+describe("staff code (Mã cán bộ)", () => {
+  const HEADER = ["Họ và tên", "Email", "Mã đơn vị", "Đối tượng", "Mã cán bộ"];
+  const csv = (rows: string[][]) => [HEADER, ...rows].map((r) => r.join(",")).join("\r\n") + "\r\n";
+  type Preview = { id: string; summary: { toCreate: number; toUpdate: number; errors: unknown[] } };
+  const previewOf = async (content: string) => {
+    const res = await call(importAction, upload("/people/import", w.coordA.cookie, "ds.csv", content));
+    return (res.data as { preview: Preview }).preview;
+  };
+  const personForm = (over: Record<string, string>) => ({
+    intent: "save",
+    fullName: "Đặng Thị Mã",
+    email: "ma@a.vn",
+    agencyId: w.a.id,
+    staffCategory: "CONG_CHUC",
+    position: "",
+    itRole: "NONE",
+    tags: "",
+    staffCode: "",
+    ...over,
+  });
+  const fieldError = (d: unknown, field: string) =>
+    (d as { error?: Record<string, string[] | null> }).error?.[field]?.[0];
+
+  it("is set in the person form; a duplicate is a field error; clearing it leaves no code", async () => {
+    const created = await call(
+      newPersonAction,
+      post("/people/new", w.coordA.cookie, personForm({ staffCode: "LS-0001" })),
+    );
+    expect(created.status).toBe(302);
+    const person = await db.person.findUniqueOrThrow({ where: { email: "ma@a.vn" } });
+    expect(person.staffCode).toBe("LS-0001");
+
+    const dup = await call(
+      newPersonAction,
+      post("/people/new", w.coordA.cookie, personForm({ email: "ma2@a.vn", staffCode: " LS-0001 " })),
+    );
+    expect(dup.status).toBe(400);
+    expect(fieldError(dup.data, "staffCode")).toBe("Mã cán bộ LS-0001 đã được dùng cho một người khác.");
+    expect(await db.person.findUnique({ where: { email: "ma2@a.vn" } })).toBeNull();
+
+    const bad = await call(
+      newPersonAction,
+      post("/people/new", w.coordA.cookie, personForm({ email: "ma3@a.vn", staffCode: "LS 01; drop" })),
+    );
+    expect(bad.status).toBe(400);
+    expect(fieldError(bad.data, "staffCode")).toMatch(/chỉ gồm chữ, số/);
+
+    const page = await call(personLoader, get(`/people/${person.id}`, w.coordA.cookie), {
+      personId: person.id,
+    });
+    expect((page.data as { person: { staffCode: string } }).person.staffCode).toBe("LS-0001");
+    const cleared = await call(
+      personAction,
+      post(`/people/${person.id}`, w.coordA.cookie, personForm({ staffCode: "" })),
+      { personId: person.id },
+    );
+    expect(cleared.status).toBe(302);
+    expect((await db.person.findUniqueOrThrow({ where: { id: person.id } })).staffCode).toBeNull();
+  });
+
+  it("imports the column, refuses a repeated or taken code by line and column, and the export has it", async () => {
+    await db.person.update({ where: { id: w.personB.id }, data: { staffCode: "NB-7" } });
+    const refused = await previewOf(
+      csv([
+        ["Người Một", "mot@a.vn", "A", "Công chức", "LS-1001"],
+        ["Người Hai", "hai@a.vn", "A", "Công chức", "LS-1001"],
+        ["Người Ba", "ba@a.vn", "A", "Công chức", "NB-7"],
+      ]),
+    );
+    expect(refused.summary.errors).toEqual([
+      { line: 3, column: "Mã cán bộ", message: "Mã cán bộ LS-1001 trùng với dòng 2 (dòng 3)." },
+      { line: 4, column: "Mã cán bộ", message: "Mã cán bộ NB-7 đã được dùng cho một người khác." },
+    ]);
+
+    const good = await previewOf(
+      csv([
+        ["Người Một", "mot@a.vn", "A", "Công chức", "LS-1001"],
+        ["Người Hai", "hai@a.vn", "A", "Công chức", "LS-1002"],
+        [w.personA.fullName, w.personA.email, "A", "Công chức", "LS-1003"],
+      ]),
+    );
+    expect(good.summary).toMatchObject({ toCreate: 2, toUpdate: 1, errors: [] });
+    const applied = await call(
+      importAction,
+      post("/people/import", w.coordA.cookie, { intent: "apply", importId: good.id }),
+    );
+    expect(applied.status).toBe(302);
+    const codes = await db.person.findMany({
+      where: { email: { in: ["mot@a.vn", "hai@a.vn", w.personA.email] } },
+      select: { email: true, staffCode: true },
+      orderBy: { email: "asc" },
+    });
+    expect(codes).toEqual([
+      { email: w.personA.email, staffCode: "LS-1003" },
+      { email: "hai@a.vn", staffCode: "LS-1002" },
+      { email: "mot@a.vn", staffCode: "LS-1001" },
+    ]);
+
+    // A file without the column changes no code.
+    const without = await previewOf(
+      ["Họ và tên,Email,Mã đơn vị,Đối tượng", "Người Một Đổi Tên,mot@a.vn,A,Công chức"].join("\r\n"),
+    );
+    await call(
+      importAction,
+      post("/people/import", w.coordA.cookie, { intent: "apply", importId: without.id }),
+    );
+    expect((await db.person.findUniqueOrThrow({ where: { email: "mot@a.vn" } })).staffCode).toBe("LS-1001");
+
+    const res = await call(exportLoader, get(`/people/export?agency=${w.a.id}`, w.coordA.cookie));
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(await res.response!.arrayBuffer());
+    const ws = wb.worksheets[0]!;
+    const header = (ws.getRow(1).values as unknown[]).slice(1);
+    const col = header.indexOf("Mã cán bộ") + 1;
+    const emailCol = header.indexOf("Email") + 1;
+    expect(col).toBeGreaterThan(0);
+    const byEmail = new Map<string, unknown>();
+    ws.eachRow((r, n) => {
+      if (n > 1) byEmail.set(String(r.getCell(emailCol).value), r.getCell(col).value);
+    });
+    expect(byEmail.get("hai@a.vn")).toBe("LS-1002");
+    expect(byEmail.get(w.personA.email)).toBe("LS-1003");
   });
 });

@@ -26,9 +26,18 @@ export function personFormInput(raw: Record<string, unknown>) {
   };
 }
 
+// The tags box is one field: a problem with one tag ("tags[1]") is reported on "tags", next to the box.
+const tagsField = z.array(z.string()).transform((tags, ctx) => {
+  const parsed = personInputSchema.shape.tags.safeParse(tags);
+  if (parsed.success) return parsed.data;
+  for (const issue of parsed.error.issues)
+    ctx.addIssue({ ...issue, path: [] } as unknown as z.core.$ZodRawIssue);
+  return z.NEVER;
+});
+
 export const personFormSchema = z.preprocess(
   (raw) => personFormInput(raw && typeof raw === "object" ? (raw as Record<string, unknown>) : {}),
-  personInputSchema,
+  personInputSchema.extend({ tags: tagsField }),
 );
 
 /** parseWithZod options for this form (formatError is added by the caller, in its locale). */
