@@ -53,7 +53,7 @@ export async function listSessions(userId: string, currentSessionId: string | nu
       id: s.id,
       current: s.id === currentSessionId,
       ...parseUserAgent(s.userAgent),
-      ipAddress: s.ipAddress,
+      ipAddress: s.ipAddress && s.ipAddress !== "unknown" ? s.ipAddress : null,
       method: methodOf(s.method),
       createdAt: s.createdAt,
       lastSeenAt: s.lastSeenAt,
