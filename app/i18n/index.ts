@@ -15,6 +15,8 @@ import { authLdap } from "./auth-ldap";
 import { authInvite } from "./auth-invite";
 import { authTwofactor } from "./auth-twofactor";
 import { authSessions } from "./auth-sessions";
+import { authRecovery } from "./auth-recovery";
+import { authLogin } from "./auth-login";
 
 export type Locale = "vi" | "en";
 export const LOCALES: Locale[] = ["vi", "en"];
@@ -36,6 +38,8 @@ const vi = {
   ...authInvite.vi,
   ...authTwofactor.vi,
   ...authSessions.vi,
+  ...authRecovery.vi,
+  ...authLogin.vi,
 };
 const en: Record<keyof typeof vi, string> = {
   ...common.en,
@@ -54,6 +58,8 @@ const en: Record<keyof typeof vi, string> = {
   ...authInvite.en,
   ...authTwofactor.en,
   ...authSessions.en,
+  ...authRecovery.en,
+  ...authLogin.en,
 };
 
 export type MessageKey = keyof typeof vi;

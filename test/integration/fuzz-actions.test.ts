@@ -35,6 +35,8 @@ type Ids = {
   userId: string;
   grantId: string;
   learnerPersonId: string;
+  /** A sign-in of an account with TOTP, waiting for its second factor (the two-factor pages). */
+  pendingCookie: string;
 };
 
 /** How to reach one route's action: its URL and params, whose session, and a plausible valid form. */
@@ -119,6 +121,39 @@ const REACH: Record<string, Reach> = {
       ["intent", "end"],
       ["sessionId", "0".repeat(64)],
     ],
+  },
+  "account.security.tsx": {
+    url: () => "/account/security",
+    cookie: (x) => x.w.learner.cookie,
+    fields: () => [
+      ["intent", "regenerate"],
+      ["code", "123456"],
+    ],
+    volatile: ["LoginAttempt"],
+  },
+  "account.two-factor.recovery-codes.tsx": {
+    url: () => "/account/two-factor/recovery-codes",
+    cookie: (x) => x.w.learner.cookie,
+    fields: () => [["redirectTo", "/learn"]],
+  },
+  "account.two-factor.setup.tsx": {
+    url: () => "/account/two-factor/setup",
+    cookie: (x) => x.w.learner.cookie,
+    fields: () => [
+      ["code", "123456"],
+      ["redirectTo", "/learn"],
+    ],
+    volatile: ["LoginAttempt"],
+  },
+  "account.two-factor.verify.tsx": {
+    url: () => "/account/two-factor/verify",
+    cookie: (x) => x.pendingCookie,
+    fields: () => [
+      ["code", "123456"],
+      ["redirectTo", "/people"],
+    ],
+    // Wrong codes are counted by the TOTP throttle, by design.
+    volatile: ["LoginAttempt"],
   },
   "admin.agencies.$agencyId.tsx": {
     url: (x) => `/admin/agencies/${x.w.a1.id}`,
@@ -247,6 +282,13 @@ const REACH: Record<string, Reach> = {
       ["redirectTo", "/learn"],
     ],
   },
+  // Same answer for any address; an unknown one, so no link or email is queued after the answer.
+  "forgot-password.tsx": {
+    url: () => "/forgot-password",
+    cookie: () => "",
+    fields: () => [["email", "khong-co@fuzz.vn"]],
+    volatile: ["LoginAttempt"],
+  },
   "login.tsx": {
     url: () => "/login",
     cookie: () => "",
@@ -255,6 +297,13 @@ const REACH: Record<string, Reach> = {
       ["password", "sai-mat-khau"],
       ["redirectTo", "/learn"],
     ],
+    volatile: ["LoginAttempt"],
+  },
+  // The demo setting (magicLink.enabled) is off in this world: every request is a 404.
+  "login_.email.tsx": {
+    url: () => "/login/email",
+    cookie: () => "",
+    fields: () => [["email", "khong-co@fuzz.vn"]],
     volatile: ["LoginAttempt"],
   },
   "logout.tsx": {
@@ -269,6 +318,12 @@ const REACH: Record<string, Reach> = {
       const { token } = await createSession(user.id);
       return `${SESSION_COOKIE}=${token}`;
     },
+    fields: () => [],
+  },
+  "magic.$token.tsx": {
+    url: () => `/magic/${"a".repeat(40)}`,
+    params: () => ({ token: "a".repeat(40) }),
+    cookie: () => "",
     fields: () => [],
   },
   "notifications.tsx": {
@@ -332,6 +387,16 @@ const REACH: Record<string, Reach> = {
     url: () => "/people/new",
     cookie: (x) => x.w.coordA.cookie,
     fields: (x) => personFields(x),
+  },
+  // A link that was never issued: refused (410) after the form is checked.
+  "reset.$token.tsx": {
+    url: () => `/reset/${"a".repeat(40)}`,
+    params: () => ({ token: "a".repeat(40) }),
+    cookie: () => "",
+    fields: () => [
+      ["password", "MatKhauMoi#2026rat-dai"],
+      ["confirm", "MatKhauMoi#2026rat-dai"],
+    ],
   },
   "targets.completions.import.tsx": {
     url: () => "/targets/completions/import",
@@ -654,6 +719,10 @@ beforeAll(async () => {
   const notification = await db.notification.findFirstOrThrow({ where: { personId: learnerPersonId } });
   const someone = await makeAccount("someone@test.vn", [{ role: "LEARNER" }], w.b.id);
   const grant = await db.roleGrant.findFirstOrThrow({ where: { userId: someone.user.id } });
+  const pendingUser = await db.user.create({
+    data: { email: "pending@test.vn", totpKey: new Uint8Array(20).fill(7), totpEnabledAt: new Date() },
+  });
+  const pending = await createSession(pendingUser.id, { pendingSecondFactor: true });
   const attempt = await db.quizAttempt.findUniqueOrThrow({ where: { id: attemptId } });
   const items = attempt.items as { questionId: string }[];
   x = {
@@ -674,6 +743,7 @@ beforeAll(async () => {
     userId: someone.user.id,
     grantId: grant.id,
     learnerPersonId,
+    pendingCookie: `${SESSION_COOKIE}=${pending.token}`,
   };
   tables = (
     await db.$queryRawUnsafe<{ table_name: string }[]>(

@@ -52,6 +52,7 @@ export type ValidSession = {
   refreshed: boolean;
   pendingSecondFactor: boolean;
   lastSeenAt: Date;
+  createdAt: Date;
 };
 
 export async function validateSessionToken(token: string): Promise<ValidSession | null> {
@@ -75,6 +76,7 @@ export async function validateSessionToken(token: string): Promise<ValidSession 
       refreshed: true,
       pendingSecondFactor: session.pendingSecondFactor,
       lastSeenAt: session.lastSeenAt,
+      createdAt: session.createdAt,
     };
   }
   return {
@@ -84,6 +86,7 @@ export async function validateSessionToken(token: string): Promise<ValidSession 
     refreshed: false,
     pendingSecondFactor: session.pendingSecondFactor,
     lastSeenAt: session.lastSeenAt,
+    createdAt: session.createdAt,
   };
 }
 
@@ -97,7 +100,7 @@ export async function invalidateUserSessions(userId: string, exceptSessionId?: s
   });
 }
 
-function secureCookies(): boolean {
+export function secureCookies(): boolean {
   if (process.env.SECURE_COOKIES) return process.env.SECURE_COOKIES === "true";
   return process.env.NODE_ENV === "production";
 }
