@@ -221,6 +221,9 @@ function FullHeader({ user, nav, locale }: RootData) {
                 <Link to="/account/security" className="block rounded px-2 py-1.5 text-sm hover:bg-slate-100">
                   {t("tf.security.title")}
                 </Link>
+                <Link to="/account/sessions" className="block rounded px-2 py-1.5 text-sm hover:bg-slate-100">
+                  {t("nav.sessions")}
+                </Link>
                 <Form method="post" action="/logout">
                   <button
                     type="submit"

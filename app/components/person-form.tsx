@@ -1,7 +1,13 @@
+// The add/edit person form (conform): the same schema validates in the browser and in the action; field
+// errors from either, or from a refused domain rule (email or staff code taken), show next to their field.
+import { getFormProps, type SubmissionResult, useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
 import { Form } from "@remix-run/react";
 import { Field, FormError } from "~/components/field";
 import type { MessageKey } from "~/i18n";
-import { useT } from "~/utils/i18n";
+import { PERSON_FORM } from "~/modules/people/form";
+import { formatIssues } from "~/utils/forms";
+import { useLocale, useT } from "~/utils/i18n";
 
 export type PersonFormValues = {
   fullName: string;
@@ -12,6 +18,7 @@ export type PersonFormValues = {
   isHeadOfUnit: boolean;
   itRole: string;
   tags: string[];
+  staffCode: string | null;
 };
 
 const CATEGORIES = ["CAN_BO", "CONG_CHUC", "VIEN_CHUC", "NGUOI_LAO_DONG"] as const;
@@ -20,28 +27,47 @@ const IT_ROLES = ["NONE", "FULL_TIME", "PART_TIME"] as const;
 export function PersonForm({
   values,
   agencies,
-  errors,
+  lastResult,
   submitLabel,
 }: {
   values: Partial<PersonFormValues>;
   agencies: { id: string; label: string }[];
-  errors: Record<string, string>;
+  lastResult?: SubmissionResult<string[]> | null;
   submitLabel: string;
 }) {
   const t = useT();
+  const locale = useLocale();
+  const [form, fields] = useForm({
+    lastResult,
+    defaultValue: {
+      ...values,
+      staffCode: values.staffCode ?? "",
+      staffCategory: values.staffCategory ?? "CONG_CHUC",
+      itRole: values.itRole ?? "NONE",
+      tags: values.tags?.join(", ") ?? "",
+      isHeadOfUnit: values.isHeadOfUnit ? "true" : "",
+    },
+    onValidate: ({ formData }) =>
+      parseWithZod(formData, { ...PERSON_FORM, formatError: formatIssues(locale) }),
+    shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
+  });
+  const err = (f: { errors?: string[] }) => f.errors?.[0];
+  const initial = (f: { initialValue?: unknown }) =>
+    typeof f.initialValue === "string" ? f.initialValue : "";
   return (
-    <Form method="post" className="card grid gap-4 sm:grid-cols-2" noValidate>
+    <Form method="post" {...getFormProps(form)} className="card grid gap-4 sm:grid-cols-2">
       <input type="hidden" name="intent" value="save" />
-      <FormError message={errors.form} className="sm:col-span-2" />
-      <Field name="fullName" label={t("people.fullName")} error={errors.fullName}>
-        {(p) => <input {...p} defaultValue={values.fullName} required />}
+      <FormError message={form.errors?.[0]} className="sm:col-span-2" />
+      <Field name={fields.fullName.name} label={t("people.fullName")} error={err(fields.fullName)}>
+        {(p) => <input {...p} defaultValue={initial(fields.fullName)} required />}
       </Field>
-      <Field name="email" label={t("people.email")} error={errors.email}>
-        {(p) => <input {...p} type="email" defaultValue={values.email} required />}
+      <Field name={fields.email.name} label={t("people.email")} error={err(fields.email)}>
+        {(p) => <input {...p} type="email" defaultValue={initial(fields.email)} required />}
       </Field>
-      <Field name="agencyId" label={t("people.agency")} error={errors.agencyId}>
+      <Field name={fields.agencyId.name} label={t("people.agency")} error={err(fields.agencyId)}>
         {(p) => (
-          <select {...p} defaultValue={values.agencyId}>
+          <select {...p} defaultValue={initial(fields.agencyId)}>
             {agencies.map((a) => (
               <option key={a.id} value={a.id}>
                 {a.label}
@@ -50,12 +76,12 @@ export function PersonForm({
           </select>
         )}
       </Field>
-      <Field name="position" label={t("people.position")} error={errors.position}>
-        {(p) => <input {...p} defaultValue={values.position} />}
+      <Field name={fields.position.name} label={t("people.position")} error={err(fields.position)}>
+        {(p) => <input {...p} defaultValue={initial(fields.position)} />}
       </Field>
-      <Field name="staffCategory" label={t("people.category")} error={errors.staffCategory}>
+      <Field name={fields.staffCategory.name} label={t("people.category")} error={err(fields.staffCategory)}>
         {(p) => (
-          <select {...p} defaultValue={values.staffCategory ?? "CONG_CHUC"}>
+          <select {...p} defaultValue={initial(fields.staffCategory)}>
             {CATEGORIES.map((c) => (
               <option key={c} value={c}>
                 {t(`staff.${c}` as MessageKey)}
@@ -64,9 +90,9 @@ export function PersonForm({
           </select>
         )}
       </Field>
-      <Field name="itRole" label={t("people.itRole")} error={errors.itRole}>
+      <Field name={fields.itRole.name} label={t("people.itRole")} error={err(fields.itRole)}>
         {(p) => (
-          <select {...p} defaultValue={values.itRole ?? "NONE"}>
+          <select {...p} defaultValue={initial(fields.itRole)}>
             {IT_ROLES.map((c) => (
               <option key={c} value={c}>
                 {t(`it.${c}` as MessageKey)}
@@ -75,18 +101,31 @@ export function PersonForm({
           </select>
         )}
       </Field>
-      <Field name="tags" label={t("people.tags")} error={errors.tags} hint={t("people.tagsHint")}>
-        {(p) => <input {...p} defaultValue={values.tags?.join(", ")} />}
+      <Field
+        name={fields.staffCode.name}
+        label={t("people.staffCode")}
+        error={err(fields.staffCode)}
+        hint={t("people.staffCodeHint")}
+      >
+        {(p) => <input {...p} defaultValue={initial(fields.staffCode)} autoComplete="off" />}
+      </Field>
+      <Field
+        name={fields.tags.name}
+        label={t("people.tags")}
+        error={err(fields.tags)}
+        hint={t("people.tagsHint")}
+      >
+        {(p) => <input {...p} defaultValue={initial(fields.tags)} />}
       </Field>
       <div className="flex items-center gap-2 self-end pb-2">
         <input
-          id="isHeadOfUnit"
-          name="isHeadOfUnit"
+          id={fields.isHeadOfUnit.name}
+          name={fields.isHeadOfUnit.name}
           type="checkbox"
           value="true"
-          defaultChecked={values.isHeadOfUnit}
+          defaultChecked={fields.isHeadOfUnit.initialValue === "true"}
         />
-        <label htmlFor="isHeadOfUnit" className="text-sm">
+        <label htmlFor={fields.isHeadOfUnit.name} className="text-sm">
           {t("people.head")}
         </label>
       </div>

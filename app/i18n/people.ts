@@ -49,7 +49,7 @@ export const people = {
     "people.export": "Xuất Excel",
     "import.title": "Nhập danh sách cán bộ từ tệp",
     "import.help":
-      "Tải lên tệp .xlsx hoặc .csv (UTF-8) có dòng tiêu đề. Các cột: Họ và tên, Email, Mã đơn vị, Đối tượng, Chức vụ, Người đứng đầu, Vai trò CNTT, Nhãn. Hệ thống kiểm tra toàn bộ tệp trước khi ghi; nếu có lỗi, không dòng nào được ghi.",
+      "Tải lên tệp .xlsx hoặc .csv (UTF-8) có dòng tiêu đề. Các cột: Họ và tên, Email, Mã đơn vị, Đối tượng, Chức vụ, Người đứng đầu, Vai trò CNTT, Nhãn, Mã cán bộ. Hệ thống kiểm tra toàn bộ tệp trước khi ghi; nếu có lỗi, không dòng nào được ghi.",
     "import.file": "Tệp danh sách",
     "import.preview": "Kiểm tra tệp",
     "import.template": "Tải tệp mẫu Excel (.xlsx)",
@@ -116,7 +116,7 @@ export const people = {
     "people.export": "Export Excel",
     "import.title": "Import staff from a file",
     "import.help":
-      "Upload an .xlsx or UTF-8 .csv file with a header row. Columns: Họ và tên, Email, Mã đơn vị, Đối tượng, Chức vụ, Người đứng đầu, Vai trò CNTT, Nhãn. The whole file is checked before anything is written; if any row is wrong, nothing is written.",
+      "Upload an .xlsx or UTF-8 .csv file with a header row. Columns: Họ và tên, Email, Mã đơn vị, Đối tượng, Chức vụ, Người đứng đầu, Vai trò CNTT, Nhãn, Mã cán bộ. The whole file is checked before anything is written; if any row is wrong, nothing is written.",
     "import.file": "Staff file",
     "import.preview": "Check file",
     "import.template": "Download Excel template (.xlsx)",

@@ -135,6 +135,11 @@ export default function UsersPage() {
                       {t("users.mustChange")}
                     </span>
                   ) : null}
+                  <div>
+                    <Link to={`/admin/users/${u.id}/sessions`} className="text-xs text-red-800 underline">
+                      {t("sess.admin.link")}
+                    </Link>
+                  </div>
                 </td>
                 <td className="px-3 py-2">
                   {u.person?.fullName ?? "—"}

@@ -1,6 +1,7 @@
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
+import { FormError } from "~/components/field";
 import { PersonForm } from "~/components/person-form";
 import { db } from "~/db.server";
 import { listAgencyOptions } from "~/modules/agencies/agencies.server";
@@ -9,11 +10,13 @@ import { requireManager, requireViewer } from "~/modules/auth/guards.server";
 import { inScope, manageScope } from "~/modules/auth/scope";
 import { trainingRecord } from "~/modules/people/record.server";
 import { TrainingRecord } from "~/components/training-record";
-import { personFormInput } from "~/modules/people/form";
-import { getPerson, personInputSchema, setPersonActive, updatePerson } from "~/modules/people/people.server";
+import { PERSON_FORM } from "~/modules/people/form";
+import { getPerson, setPersonActive, updatePerson } from "~/modules/people/people.server";
+import { parseWithZod } from "@conform-to/zod/v4";
+import { domainErrorReply } from "~/utils/conform.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { formatDate } from "~/utils/format";
-import { fieldErrors } from "~/utils/forms";
+import { formatIssues } from "~/utils/forms";
 import { domainErrorData, notFound } from "~/utils/http.server";
 import { getLocale, serverT } from "~/utils/i18n.server";
 import { useT, pageTitle } from "~/utils/i18n";
@@ -66,6 +69,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       isHeadOfUnit: person.isHeadOfUnit,
       itRole: person.itRole,
       tags: person.tags,
+      staffCode: person.staffCode,
       active: person.active,
     },
     agencies: indentedAgencyOptions(agencies),
@@ -83,14 +87,20 @@ export async function action({ request, params }: ActionFunctionArgs) {
   try {
     switch (form.get("intent")) {
       case "save": {
-        const parsed = personInputSchema.safeParse(personFormInput(form));
-        if (!parsed.success)
-          return data({ errors: fieldErrors(parsed.error, getLocale(request)) }, { status: 400 });
-        const person = await updatePerson(scope, id, parsed.data, actor.userId);
-        return redirectWithFlash(`/people/${id}`, {
-          kind: "success",
-          message: t("people.updated", { name: person.fullName }),
+        const submission = parseWithZod(form, {
+          ...PERSON_FORM,
+          formatError: formatIssues(getLocale(request)),
         });
+        if (submission.status !== "success") return data(submission.reply(), { status: 400 });
+        try {
+          const person = await updatePerson(scope, id, submission.value, actor.userId);
+          return redirectWithFlash(`/people/${id}`, {
+            kind: "success",
+            message: t("people.updated", { name: person.fullName }),
+          });
+        } catch (error) {
+          return domainErrorReply(submission, error, request);
+        }
       }
       case "deactivate":
       case "reactivate": {
@@ -137,16 +147,20 @@ export default function PersonPage() {
           </Form>
         ) : null}
       </div>
+      {actionData && "errors" in actionData ? (
+        <FormError message={Object.values(actionData.errors).join(" ")} />
+      ) : null}
       {canManage ? (
         <PersonForm
           values={person}
           agencies={agencies}
-          errors={actionData?.errors ?? {}}
+          lastResult={actionData && !("errors" in actionData) ? actionData : undefined}
           submitLabel={t("common.save")}
         />
       ) : (
         <p className="card text-sm text-slate-700">
-          {person.email} · {person.position} · {t("rec.readOnly")}
+          {person.email} · {person.position}
+          {person.staffCode ? ` · ${t("people.staffCode")}: ${person.staffCode}` : ""} · {t("rec.readOnly")}
         </p>
       )}
       <TrainingRecord record={record} canManage={canManage} />

@@ -31,6 +31,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       { header: "Người đứng đầu", width: 10 },
       { header: "Vai trò CNTT", width: 14 },
       { header: "Nhãn", width: 20 },
+      { header: "Mã cán bộ", width: 16 },
       { header: "Trạng thái", width: 12 },
     ],
     rows.map((p, i) => [
@@ -44,6 +45,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       p.isHeadOfUnit ? "có" : "không",
       vi(`it.${p.itRole}`),
       p.tags.join("; "),
+      p.staffCode ?? "",
       p.active ? "Đang làm việc" : "Đã ngừng",
     ]),
   );

@@ -4,11 +4,13 @@ import { PersonForm } from "~/components/person-form";
 import { listAgencyOptions } from "~/modules/agencies/agencies.server";
 import { indentedAgencyOptions } from "~/modules/agencies/options";
 import { requireManager } from "~/modules/auth/guards.server";
-import { personFormInput } from "~/modules/people/form";
-import { createPerson, personInputSchema } from "~/modules/people/people.server";
+import { parseWithZod } from "@conform-to/zod/v4";
+import { PERSON_FORM } from "~/modules/people/form";
+import { createPerson } from "~/modules/people/people.server";
+import { domainErrorReply } from "~/utils/conform.server";
 import { redirectWithFlash } from "~/utils/flash.server";
-import { fieldErrors } from "~/utils/forms";
-import { domainErrorData, forbidden } from "~/utils/http.server";
+import { formatIssues } from "~/utils/forms";
+import { forbidden } from "~/utils/http.server";
 import { getLocale, serverT } from "~/utils/i18n.server";
 import { useT, pageTitle } from "~/utils/i18n";
 import { readForm } from "~/utils/read-form.server";
@@ -24,21 +26,19 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const { actor, scope } = await requireManager(request);
-  const form = await readForm(request);
-  const parsed = personInputSchema.safeParse(personFormInput(form));
-  if (!parsed.success)
-    return data(
-      { errors: fieldErrors(parsed.error, getLocale(request)), values: Object.fromEntries(form) },
-      { status: 400 },
-    );
+  const submission = parseWithZod(await readForm(request), {
+    ...PERSON_FORM,
+    formatError: formatIssues(getLocale(request)),
+  });
+  if (submission.status !== "success") return data(submission.reply(), { status: 400 });
   try {
-    const person = await createPerson(scope, parsed.data, actor.userId);
+    const person = await createPerson(scope, submission.value, actor.userId);
     return redirectWithFlash(`/people/${person.id}`, {
       kind: "success",
       message: serverT(request)("people.created", { name: person.fullName }),
     });
   } catch (error) {
-    return domainErrorData(error, request);
+    return domainErrorReply(submission, error, request);
   }
 }
 
@@ -46,23 +46,13 @@ export default function NewPersonPage() {
   const { agencies } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const t = useT();
-  const values = actionData && "values" in actionData ? (actionData.values as Record<string, string>) : {};
   return (
     <div className="max-w-3xl space-y-4">
       <Link to="/people" className="text-sm text-red-800 hover:underline">
         ← {t("common.back")}
       </Link>
       <h1 className="text-2xl font-semibold">{t("people.new")}</h1>
-      <PersonForm
-        values={{
-          ...values,
-          isHeadOfUnit: values.isHeadOfUnit === "true",
-          tags: values.tags ? [values.tags] : [],
-        }}
-        agencies={agencies}
-        errors={actionData?.errors ?? {}}
-        submitLabel={t("common.save")}
-      />
+      <PersonForm values={{}} agencies={agencies} lastResult={actionData} submitLabel={t("common.save")} />
     </div>
   );
 }

@@ -17,7 +17,14 @@ beforeAll(async () => {
 });
 
 const inEnglish = (cookie: string) => `${cookie}; ${LANG_COOKIE}=en`;
-type Errors = { errors: Record<string, string> };
+/** Field errors from a conform reply ({ error: { field: [message] } }), one message per field. */
+const errorsOf = (d: unknown): Record<string, string> =>
+  Object.fromEntries(
+    Object.entries((d as { error?: Record<string, string[] | null> }).error ?? {}).map(([k, v]) => [
+      k,
+      v?.[0] ?? "",
+    ]),
+  );
 
 function personFields(overrides: Record<string, string> = {}) {
   return {
@@ -37,13 +44,13 @@ describe("messages in the reader's locale", () => {
     const fields = personFields({ fullName: "", email: "not-an-email" });
     const en = await call(newPersonAction, post("/people/new", inEnglish(w.coordA.cookie), fields));
     expect(en.status).toBe(400);
-    expect((en.data as Errors).errors).toMatchObject({
+    expect(errorsOf(en.data)).toMatchObject({
       fullName: "Please enter the full name.",
       email: "The email address is not valid.",
     });
 
     const vi = await call(newPersonAction, post("/people/new", w.coordA.cookie, fields));
-    expect((vi.data as Errors).errors).toMatchObject({
+    expect(errorsOf(vi.data)).toMatchObject({
       fullName: "Vui lòng nhập họ và tên.",
       email: "Email không hợp lệ.",
     });
@@ -52,7 +59,7 @@ describe("messages in the reader's locale", () => {
   it("a limit in a zod message is filled in from the schema", async () => {
     const fields = personFields({ fullName: "A".repeat(151) });
     const en = await call(newPersonAction, post("/people/new", inEnglish(w.coordA.cookie), fields));
-    expect((en.data as Errors).errors.fullName).toBe("The full name may have at most 150 characters.");
+    expect(errorsOf(en.data).fullName).toBe("The full name may have at most 150 characters.");
   });
 
   it("a domain error from the service is English with the en cookie", async () => {
@@ -60,10 +67,10 @@ describe("messages in the reader's locale", () => {
     const fields = personFields({ email: w.personA.email });
     const en = await call(newPersonAction, post("/people/new", inEnglish(w.coordA.cookie), fields));
     expect(en.status).toBe(400);
-    expect((en.data as Errors).errors.email).toBe("This email address is already used by another person.");
+    expect(errorsOf(en.data).email).toBe("This email address is already used by another person.");
 
     const vi = await call(newPersonAction, post("/people/new", w.coordA.cookie, fields));
-    expect((vi.data as Errors).errors.email).toBe("Email này đã được dùng cho một cán bộ khác.");
+    expect(errorsOf(vi.data).email).toBe("Email này đã được dùng cho một cán bộ khác.");
   });
 
   it("a 404 carries its message key, so the error page shows it in the reader's locale", async () => {

@@ -28,7 +28,7 @@ type BadCase = {
 const FORMULA = (ch: string) =>
   `Ô bắt đầu bằng "${ch}" trông như công thức Excel; hệ thống không nhận công thức (để tránh mã độc khi mở tệp). Hãy nhập giá trị thuần, không có "${ch}" ở đầu.`;
 const EXPECTED_COLUMNS =
-  "Các cột bắt buộc: Họ và tên, Email, Mã đơn vị, Đối tượng; không bắt buộc: Chức vụ, Người đứng đầu, Vai trò CNTT, Nhãn, Ngày sinh.";
+  "Các cột bắt buộc: Họ và tên, Email, Mã đơn vị, Đối tượng; không bắt buộc: Chức vụ, Người đứng đầu, Vai trò CNTT, Nhãn, Mã cán bộ, Ngày sinh.";
 
 const BAD: BadCase[] = [
   {

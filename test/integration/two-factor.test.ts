@@ -15,7 +15,7 @@ import { loader as codesTxt } from "~/routes/account.two-factor.recovery-codes[.
 import { loader as codesLoader } from "~/routes/account.two-factor.recovery-codes";
 import { action as setupAction, loader as setupLoader } from "~/routes/account.two-factor.setup";
 import { action as verifyAction, loader as verifyLoader } from "~/routes/account.two-factor.verify";
-import { action as resetAction } from "~/routes/admin.users.$userId.two-factor";
+import { action as resetAction } from "~/routes/admin.users_.$userId.two-factor";
 import { action as loginAction } from "~/routes/login";
 import { loader as peopleLoader } from "~/routes/people._index";
 import { buildWorld, call } from "./helpers/world";

@@ -5,6 +5,7 @@ import type { Role } from "~/generated/prisma/enums";
 import { forbidden } from "~/utils/http.server";
 import { type Actor, type Scope, hasRole, manageScope, viewScope } from "./scope";
 import { SESSION_COOKIE, readCookie, validateSessionToken } from "./session.server";
+import { touchSession } from "./sessions.server";
 
 export type AuthContext = { actor: Actor; sessionId: string };
 /** A sign-in whose password (or SSO) is done but whose required second factor is not yet. */
@@ -32,6 +33,8 @@ async function loadState(request: Request): Promise<AuthState> {
   if (!user) return NOBODY;
   // A deactivated person can no longer sign in, even with a live session.
   if (user.person && !user.person.active) return NOBODY;
+  // "Phiên đăng nhập" shows when each session was last used (pending ones too): at most one write a minute.
+  await touchSession(session);
   // A required second factor is not done yet: only the two-factor pages (getPendingSession) see this session.
   if (session.pendingSecondFactor) {
     if (Date.now() - session.createdAt.getTime() > PENDING_SECOND_FACTOR_TTL_MS) return NOBODY;

@@ -51,6 +51,7 @@ export type ValidSession = {
   expiresAt: Date;
   refreshed: boolean;
   pendingSecondFactor: boolean;
+  lastSeenAt: Date;
   createdAt: Date;
 };
 
@@ -74,6 +75,7 @@ export async function validateSessionToken(token: string): Promise<ValidSession 
       expiresAt,
       refreshed: true,
       pendingSecondFactor: session.pendingSecondFactor,
+      lastSeenAt: session.lastSeenAt,
       createdAt: session.createdAt,
     };
   }
@@ -83,6 +85,7 @@ export async function validateSessionToken(token: string): Promise<ValidSession 
     expiresAt: session.expiresAt,
     refreshed: false,
     pendingSecondFactor: session.pendingSecondFactor,
+    lastSeenAt: session.lastSeenAt,
     createdAt: session.createdAt,
   };
 }

@@ -19,6 +19,7 @@ export type ColumnKey =
   | "isHeadOfUnit"
   | "itRole"
   | "tags"
+  | "staffCode"
   | "birthDate";
 
 type ColumnDef = { key: ColumnKey; label: string; required: boolean; aliases: string[] };
@@ -68,6 +69,12 @@ export const COLUMNS: readonly ColumnDef[] = [
     aliases: ["vai tro cntt", "cntt", "it role", "itrole"],
   },
   { key: "tags", label: "Nhãn", required: false, aliases: ["nhan", "tags", "tag", "labels"] },
+  {
+    key: "staffCode",
+    label: "Mã cán bộ",
+    required: false,
+    aliases: ["ma can bo", "ma cb", "ma cbccvc", "ma so can bo", "ma nhan vien", "staff code", "staffcode"],
+  },
   {
     key: "birthDate",
     label: "Ngày sinh",

@@ -19,6 +19,7 @@ export type PlannedPerson = {
   isHeadOfUnit: boolean;
   itRole: ItRole;
   tags: string[];
+  staffCode: string | null;
 };
 export type PlannedUpdate = PlannedPerson & { id: string; previousAgencyId: string };
 export type ImportPlan = {
@@ -35,16 +36,26 @@ export const PLAN_ERRORS = {
   agencyOutOfScope: "people.planAgencyOutOfScope",
   // Deliberately vague: who holds the email, and where, is not the caller's business.
   emailElsewhere: "people.planEmailElsewhere",
+  // Also vague: the person holding the code may be outside the caller's scope.
+  staffCodeTaken: "people.planStaffCodeTaken",
 } as const;
 
 async function existingByEmail(client: Db | Tx, emails: string[]): Promise<Map<string, Existing>> {
   if (!emails.length) return new Map();
   const found = await client.$queryRaw<Existing[]>`
     SELECT p.id, p."fullName", p.email, p."agencyId", p."staffCategory"::text AS "staffCategory", p.position,
-           p."isHeadOfUnit", p."itRole"::text AS "itRole", p.tags, a.path AS "agencyPath"
+           p."isHeadOfUnit", p."itRole"::text AS "itRole", p.tags, p."staffCode", a.path AS "agencyPath"
     FROM "Person" p JOIN "Agency" a ON a.id = p."agencyId"
     WHERE p.email = ANY(${emails}::text[])`;
   return new Map(found.map((p) => [p.email, p]));
+}
+
+/** Staff code → the email of the person who holds it, for the codes in the file. */
+async function holdersOfCodes(client: Db | Tx, codes: string[]): Promise<Map<string, string>> {
+  if (!codes.length) return new Map();
+  const found = await client.$queryRaw<{ staffCode: string; email: string }[]>`
+    SELECT "staffCode", email FROM "Person" WHERE "staffCode" = ANY(${codes}::text[])`;
+  return new Map(found.map((p) => [p.staffCode, p.email]));
 }
 
 const sameTags = (a: string[], b: string[]) => a.length === b.length && a.every((t, i) => t === b[i]);
@@ -57,7 +68,8 @@ function differs(before: Existing, after: PlannedPerson): boolean {
     before.position !== after.position ||
     before.isHeadOfUnit !== after.isHeadOfUnit ||
     before.itRole !== after.itRole ||
-    !sameTags(before.tags, after.tags)
+    !sameTags(before.tags, after.tags) ||
+    before.staffCode !== after.staffCode
   );
 }
 
@@ -75,6 +87,10 @@ export async function planImport(
   const existing = await existingByEmail(
     client,
     rows.map((r) => r.email),
+  );
+  const holders = await holdersOfCodes(
+    client,
+    rows.flatMap((r) => (r.staffCode ? [r.staffCode] : [])),
   );
   const plan: ImportPlan = { creates: [], updates: [], unchanged: 0, errors: [] };
   for (const row of rows) {
@@ -101,6 +117,15 @@ export async function planImport(
         message: translate(locale, PLAN_ERRORS.emailElsewhere),
       });
     }
+    // A code held by someone else stays theirs: to move a code, clear it there first (unique per person).
+    const holder = row.staffCode ? holders.get(row.staffCode) : undefined;
+    if (holder !== undefined && holder !== row.email) {
+      errors.push({
+        line: row.line,
+        column: COLUMN_LABEL.staffCode,
+        message: translate(locale, PLAN_ERRORS.staffCodeTaken, { code: row.staffCode! }),
+      });
+    }
     if (errors.length || !agency) {
       plan.errors.push(...errors);
       continue;
@@ -115,6 +140,7 @@ export async function planImport(
       isHeadOfUnit: row.isHeadOfUnit ?? before?.isHeadOfUnit ?? false,
       itRole: row.itRole ?? before?.itRole ?? "NONE",
       tags: row.tags ?? before?.tags ?? [],
+      staffCode: row.staffCode !== undefined ? row.staffCode : (before?.staffCode ?? null),
     };
     if (!before) plan.creates.push(after);
     else if (differs(before, after))

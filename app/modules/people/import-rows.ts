@@ -20,7 +20,17 @@ import {
   type RawRow,
 } from "./import-columns";
 import { type Locale, type MessageKey, type MessageParams, translate } from "~/i18n";
-import { MAX_NAME, MAX_POSITION, MAX_TAG, MAX_TAGS, cleanTags, cleanText, emailSchema } from "./schema";
+import {
+  MAX_NAME,
+  MAX_POSITION,
+  MAX_STAFF_CODE,
+  MAX_TAG,
+  MAX_TAGS,
+  STAFF_CODE,
+  cleanTags,
+  cleanText,
+  emailSchema,
+} from "./schema";
 import { textProblem } from "~/utils/zod-text";
 
 /** One person from the file. Optional columns absent from the file stay undefined: they change nothing. */
@@ -34,6 +44,8 @@ export type ImportRow = {
   isHeadOfUnit?: boolean;
   itRole?: ItRole;
   tags?: string[];
+  /** Present when the file has the column; null for an empty cell (no code). */
+  staffCode?: string | null;
 };
 
 export type ImportError = { line: number | null; column: string | null; message: string };
@@ -73,6 +85,9 @@ export function rowErrors(locale: Locale = "vi") {
     itInvalid: (v: string) => m("people.rowItInvalid", { value: v }),
     tagsInvalid: m("people.rowTagsInvalid", { maxTags: MAX_TAGS, maxTag: MAX_TAG }),
     birthInvalid: (v: string) => m("people.rowBirthInvalid", { value: v }),
+    staffCodeInvalid: (v: string) => m("people.rowStaffCodeInvalid", { value: v }),
+    staffCodeDuplicate: (v: string, first: number, again: number) =>
+      m("people.rowStaffCodeDuplicate", { value: v, first, again }),
   };
 }
 
@@ -100,6 +115,7 @@ export function readImportRows(raw: RawRow[], truncated = false, locale: Locale 
   const rows: ImportRow[] = [];
   const errors: ImportError[] = [];
   const firstLineOfEmail = new Map<string, number>();
+  const firstLineOfCode = new Map<string, number>();
   let dataRows = 0;
   for (const { line, cells } of raw.slice(header.index + 1)) {
     const cellOf = (key: ColumnKey): RawCell | undefined => {
@@ -174,6 +190,20 @@ export function readImportRows(raw: RawRow[], truncated = false, locale: Locale 
       const tags = cleanTags(parseTags(tagsText));
       if (tags.length > MAX_TAGS || tags.some((t) => t.length > MAX_TAG)) err("tags", ROW_ERRORS.tagsInvalid);
       else row.tags = tags;
+    }
+    const codeText = header.map.staffCode !== undefined ? text("staffCode") : null;
+    if (codeText !== null) {
+      if (codeText === "") row.staffCode = null;
+      else if (codeText.length > MAX_STAFF_CODE || !STAFF_CODE.test(codeText))
+        err("staffCode", ROW_ERRORS.staffCodeInvalid(codeText));
+      else {
+        const first = firstLineOfCode.get(codeText);
+        if (first !== undefined) err("staffCode", ROW_ERRORS.staffCodeDuplicate(codeText, first, line));
+        else {
+          firstLineOfCode.set(codeText, line);
+          row.staffCode = codeText;
+        }
+      }
     }
     // Birth date is checked so a wrong column is caught, but not kept: the platform has no use for it.
     if (

@@ -21,6 +21,7 @@ const WIDTH: Record<ColumnKey, number> = {
   isHeadOfUnit: 16,
   itRole: 16,
   tags: 24,
+  staffCode: 16,
   birthDate: 14,
 };
 
@@ -34,6 +35,7 @@ function sampleRow(agencyCode: string): Record<ColumnKey, string> {
     isHeadOfUnit: "không",
     itRole: IT_ROLE_LABELS.PART_TIME,
     tags: "",
+    staffCode: "",
     birthDate: "15/06/1990",
   };
 }

@@ -25,6 +25,7 @@ function personColumns(p: PlannedPerson) {
     isHeadOfUnit: p.isHeadOfUnit,
     itRole: p.itRole,
     tags: p.tags,
+    staffCode: p.staffCode,
     ...derivedPersonFields(p),
   };
 }
@@ -46,12 +47,12 @@ export async function writeCreates(tx: Tx, creates: PlannedPerson[], now: Date):
   for (const part of chunks(withIds)) {
     await tx.$executeRaw`
       INSERT INTO "Person" (id, "fullName", email, "agencyId", "staffCategory", position, "isHeadOfUnit", "itRole",
-                            tags, active, "searchText", "sortKey", "createdAt", "updatedAt")
+                            tags, "staffCode", active, "searchText", "sortKey", "createdAt", "updatedAt")
       SELECT v.id, v."fullName", v.email, v."agencyId", v."staffCategory"::"StaffCategory", v.position, v."isHeadOfUnit",
-             v."itRole"::"ItRole", v.tags, TRUE, v."searchText", v."sortKey", ${now}, ${now}
+             v."itRole"::"ItRole", v.tags, v."staffCode", TRUE, v."searchText", v."sortKey", ${now}, ${now}
       FROM jsonb_to_recordset(${JSON.stringify(part)}::jsonb) AS v(
         id uuid, "fullName" text, email text, "agencyId" uuid, "staffCategory" text, position text, "isHeadOfUnit" boolean,
-        "itRole" text, tags text[], "searchText" text, "sortKey" text)`;
+        "itRole" text, tags text[], "staffCode" text, "searchText" text, "sortKey" text)`;
   }
   await openMemberships(
     tx,
@@ -67,10 +68,11 @@ export async function writeUpdates(tx: Tx, updates: PlannedUpdate[], now: Date):
       UPDATE "Person" AS p SET
         "fullName" = v."fullName", "agencyId" = v."agencyId", "staffCategory" = v."staffCategory"::"StaffCategory",
         position = v.position, "isHeadOfUnit" = v."isHeadOfUnit", "itRole" = v."itRole"::"ItRole", tags = v.tags,
+        "staffCode" = v."staffCode",
         "searchText" = v."searchText", "sortKey" = v."sortKey", "updatedAt" = ${now}
       FROM jsonb_to_recordset(${json}::jsonb) AS v(
         id uuid, "fullName" text, "agencyId" uuid, "staffCategory" text, position text, "isHeadOfUnit" boolean,
-        "itRole" text, tags text[], "searchText" text, "sortKey" text)
+        "itRole" text, tags text[], "staffCode" text, "searchText" text, "sortKey" text)
       WHERE p.id = v.id`;
   }
   // People who changed agency: close their open membership and open one at the new agency, same instant.

@@ -31,6 +31,7 @@ export type PersonListRow = {
   isHeadOfUnit: boolean;
   itRole: ItRole;
   tags: string[];
+  staffCode: string | null;
   active: boolean;
   createdAt: Date;
   updatedAt: Date;
@@ -97,7 +98,8 @@ export async function listPeople(input: ListPeopleInput): Promise<{ rows: Person
   const [rows, count] = await Promise.all([
     db.$queryRaw<RawRow[]>`
       SELECT p.id, p."fullName", p.email, p."agencyId", p."staffCategory"::text AS "staffCategory", p.position,
-             p."isHeadOfUnit", p."itRole"::text AS "itRole", p.tags, p.active, p."createdAt", p."updatedAt",
+             p."isHeadOfUnit", p."itRole"::text AS "itRole", p.tags, p."staffCode", p.active, p."createdAt",
+             p."updatedAt",
              a.code AS "agencyCode", a.name AS "agencyName", a.path AS "agencyPath"
       FROM (SELECT * FROM "Person" p WHERE ${where} ORDER BY ${order} LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}) p
       JOIN "Agency" a ON a.id = p."agencyId"

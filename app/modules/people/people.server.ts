@@ -4,6 +4,7 @@ import { db, type Tx } from "~/db.server";
 import type { Agency, Person, Prisma } from "~/generated/prisma/client";
 import { audit } from "~/modules/audit/audit.server";
 import { inScope, personWhere, type Scope } from "~/modules/auth/scope";
+import { endAccessForPeople } from "~/modules/auth/sessions.server";
 import { DomainError } from "~/utils/errors";
 import { derivedPersonFields, isUuid, personInputSchema, type PersonData, type PersonInput } from "./schema";
 
@@ -14,6 +15,7 @@ export type PersonWithAgency = Person & { agency: Agency };
 
 const NOT_FOUND = "people.notFound";
 const EMAIL_TAKEN = "people.emailTaken";
+const STAFF_CODE_TAKEN = "people.staffCodeTaken";
 
 /** Membership.reason values written here (agency merges write "MERGED"). */
 export const MEMBERSHIP_REASON = { created: "CREATED", moved: "MOVED", imported: "IMPORTED" } as const;
@@ -55,9 +57,20 @@ async function assertEmailFree(tx: Tx, email: string, exceptId?: string) {
     throw new DomainError(EMAIL_TAKEN, { params: { email }, field: "email" });
 }
 
-/** A unique-email race lost between the check and the write reads as the same field error. */
-function uniqueViolation(error: unknown): never {
-  if ((error as { code?: string }).code === "P2002") throw new DomainError(EMAIL_TAKEN, { field: "email" });
+async function assertStaffCodeFree(tx: Tx, staffCode: string | null | undefined, exceptId?: string) {
+  if (!staffCode) return;
+  const other = await tx.person.findUnique({ where: { staffCode }, select: { id: true } });
+  if (other && other.id !== exceptId)
+    throw new DomainError(STAFF_CODE_TAKEN, { params: { code: staffCode }, field: "staffCode" });
+}
+
+/** A unique race lost between the check and the write reads as the same field error. */
+function uniqueViolation(error: unknown, staffCode?: string | null): never {
+  if ((error as { code?: string }).code === "P2002") {
+    if (/staffCode/.test(JSON.stringify((error as { meta?: unknown }).meta ?? "") + String(error)))
+      throw new DomainError(STAFF_CODE_TAKEN, { params: { code: staffCode ?? "" }, field: "staffCode" });
+    throw new DomainError(EMAIL_TAKEN, { field: "email" });
+  }
   throw error;
 }
 
@@ -71,6 +84,7 @@ export async function createPerson(
     .$transaction(async (tx) => {
       const agency = await targetAgency(tx, scope, data.agencyId);
       await assertEmailFree(tx, data.email);
+      await assertStaffCodeFree(tx, data.staffCode);
       const person = await tx.person.create({
         data: {
           ...data,
@@ -93,7 +107,7 @@ export async function createPerson(
       );
       return person;
     })
-    .catch(uniqueViolation);
+    .catch((e) => uniqueViolation(e, data.staffCode));
 }
 
 const TRACKED = [
@@ -105,6 +119,7 @@ const TRACKED = [
   "isHeadOfUnit",
   "itRole",
   "tags",
+  "staffCode",
 ] as const;
 
 /** Field → [before, after] for the audit log; empty when nothing changed. */
@@ -113,9 +128,10 @@ export function personChanges(before: Pick<Person, (typeof TRACKED)[number]>, af
   for (const key of TRACKED) {
     const a = before[key];
     const b = after[key];
+    if (b === undefined) continue; // an optional field the caller did not send is unchanged
     const same =
       Array.isArray(a) && Array.isArray(b) ? a.length === b.length && a.every((x, i) => x === b[i]) : a === b;
-    if (!same) changes[key] = [a, b];
+    if (!same) changes[key] = [a ?? null, b ?? null] as [Prisma.InputJsonValue, Prisma.InputJsonValue];
   }
   return changes;
 }
@@ -135,6 +151,7 @@ export async function updatePerson(
       if (Object.keys(changes).length === 0) return before;
       if (changes.agencyId) await targetAgency(tx, scope, data.agencyId);
       if (changes.email) await assertEmailFree(tx, data.email, id);
+      if (changes.staffCode) await assertStaffCodeFree(tx, data.staffCode, id);
       const person = await tx.person.update({
         where: { id },
         data: { ...data, ...derivedPersonFields(data) },
@@ -155,7 +172,7 @@ export async function updatePerson(
       );
       return person;
     })
-    .catch(uniqueViolation);
+    .catch((e) => uniqueViolation(e, data.staffCode));
 }
 
 /** Closes the open membership rows of these people and opens one at their new agency, at one instant. */
@@ -186,6 +203,8 @@ export async function setPersonActive(
     const before = await getPerson(scope, id, tx);
     if (before.active === active) return before;
     const person = await tx.person.update({ where: { id }, data: { active } });
+    // Deactivation takes effect at once: the account's sessions end and its emailed links stop working.
+    const ended = active ? null : await endAccessForPeople(tx, [id]);
     await audit(
       {
         actorUserId,
@@ -193,6 +212,7 @@ export async function setPersonActive(
         entityType: "Person",
         entityId: id,
         agencyId: person.agencyId,
+        ...(ended ? { data: ended } : {}),
       },
       tx,
     );

@@ -28,6 +28,9 @@ export const MAX_NAME = 150;
 export const MAX_POSITION = 200;
 export const MAX_TAG = 60;
 export const MAX_TAGS = 20;
+export const MAX_STAFF_CODE = 50;
+/** Mã cán bộ: letters, digits and . _ - / (as the province's staff list writes it; compared exactly). */
+export const STAFF_CODE = /^[\p{L}\p{N}._\-/]+$/u;
 
 // Lenient on the UUID version: ids come from the database, the shape is all a form can check.
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -65,6 +68,13 @@ export const personInputSchema = z.object({
   position: text().max(MAX_POSITION, "people.positionTooLong").default(""),
   isHeadOfUnit: z.boolean().default(false),
   itRole: z.enum(IT_ROLES, { error: "people.itRoleInvalid" }).default("NONE"),
+  // Absent: unchanged (callers that predate the field); empty: no code.
+  staffCode: text()
+    .max(MAX_STAFF_CODE, "people.staffCodeTooLong")
+    .refine((v) => v === "" || STAFF_CODE.test(v), "people.staffCodeInvalid")
+    .transform((v) => v || null)
+    .nullable()
+    .optional(),
   tags: tagList(MAX_TAG, "people.tagTooLong")
     .pipe(z.array(z.string()).max(MAX_TAGS, "people.tooManyTags"))
     .default([]),

@@ -1,0 +1,104 @@
+import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { getFormProps, useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { z } from "zod";
+import { FormError } from "~/components/field";
+import { SessionsTable, sessionView } from "~/components/sessions-table";
+import { requireAdmin } from "~/modules/auth/guards.server";
+import { accountSessions, endAllSchema, endAllSessions } from "~/modules/auth/sessions.server";
+import { domainErrorReply } from "~/utils/conform.server";
+import { redirectWithFlash } from "~/utils/flash.server";
+import { formatIssues } from "~/utils/forms";
+import { domainErrorData, notFound } from "~/utils/http.server";
+import { getLocale, serverT } from "~/utils/i18n.server";
+import { pageTitle, useLocale, useT } from "~/utils/i18n";
+import { readForm } from "~/utils/read-form.server";
+
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "title.userSessions") }];
+
+function userIdOf(params: { userId?: string }): string {
+  const parsed = z.uuid().safeParse(params.userId);
+  if (!parsed.success) notFound();
+  return parsed.data;
+}
+
+// The confirmation step of "Đăng xuất mọi phiên" on the accounts page: what will end, and the button.
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  await requireAdmin(request);
+  const userId = userIdOf(params);
+  try {
+    const { user, sessions } = await accountSessions(userId);
+    return { user, sessions: sessions.map(sessionView) };
+  } catch (error) {
+    throw domainErrorData(error, request);
+  }
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const actor = await requireAdmin(request);
+  const userId = userIdOf(params);
+  const submission = parseWithZod(await readForm(request), {
+    schema: endAllSchema,
+    formatError: formatIssues(getLocale(request)),
+  });
+  if (submission.status !== "success") return data(submission.reply(), { status: 400 });
+  // The account is the one in the URL; a different id in the form is a stale or forged page.
+  if (submission.value.userId !== userId)
+    return data(submission.reply({ formErrors: [serverT(request)("sessions.userInvalid")] }), {
+      status: 400,
+    });
+  try {
+    const { user } = await accountSessions(userId);
+    const count = await endAllSessions(actor.userId, userId);
+    return redirectWithFlash(`/admin/users?q=${encodeURIComponent(user.email)}`, {
+      kind: "success",
+      message: serverT(request)("sessions.endedAll", { count, email: user.email }),
+    });
+  } catch (e) {
+    return domainErrorReply(submission, e, request);
+  }
+}
+
+export default function UserSessionsPage() {
+  const { user, sessions } = useLoaderData<typeof loader>();
+  const lastResult = useActionData<typeof action>();
+  const busy = useNavigation().state !== "idle";
+  const t = useT();
+  const locale = useLocale();
+  const [form] = useForm({
+    lastResult,
+    onValidate: ({ formData }) =>
+      parseWithZod(formData, { schema: endAllSchema, formatError: formatIssues(locale) }),
+  });
+  return (
+    <div className="max-w-5xl space-y-4">
+      <Link to="/admin/users" className="text-sm text-red-800 hover:underline">
+        ← {t("sess.admin.back")}
+      </Link>
+      <div>
+        <h1 className="text-2xl font-semibold">{t("title.userSessions")}</h1>
+        <p className="text-sm text-slate-700">
+          {user.fullName ? `${user.fullName} · ` : ""}
+          {user.email} · {t("sess.admin.count", { count: sessions.length })}
+        </p>
+      </div>
+      <FormError message={form.errors?.[0]} />
+      {sessions.length ? (
+        <SessionsTable sessions={sessions} />
+      ) : (
+        <p className="card text-sm">{t("sess.none")}</p>
+      )}
+      <div className="card space-y-3">
+        <p className="text-sm text-slate-700">{t("sess.admin.intro")}</p>
+        <Form method="post" {...getFormProps(form)}>
+          <input type="hidden" name="intent" value="endAll" />
+          <input type="hidden" name="userId" value={user.id} />
+          <button type="submit" className="btn-danger" disabled={busy || sessions.length === 0}>
+            {t("sess.admin.endAll")}
+          </button>
+        </Form>
+      </div>
+    </div>
+  );
+}
