@@ -101,12 +101,15 @@ type ClaimedRow = {
   attempts: number;
 };
 
-/** Claims due PENDING rows under a lease in one statement; concurrent workers never claim the same row. */
+/**
+ * Claims due PENDING rows under a lease in one statement; concurrent workers never claim the same row. The
+ * pick is a MATERIALIZED CTE: as an `IN (SELECT … LIMIT n FOR UPDATE SKIP LOCKED)` subquery the planner could
+ * run it more than once and claim more than n rows (seen on PGlite: a batch of 1 claimed 2 or 3).
+ */
 async function claimBatch(now: Date, batchSize: number): Promise<ClaimedRow[]> {
   const leaseUntil = new Date(now.getTime() + LEASE_MS);
   return db.$queryRaw<ClaimedRow[]>`
-    UPDATE "OutboxEmail" SET "lockedUntil" = ${leaseUntil}::timestamptz
-    WHERE "id" IN (
+    WITH picked AS MATERIALIZED (
       SELECT "id" FROM "OutboxEmail"
       WHERE "status" = 'PENDING'::"OutboxStatus" AND "nextAttemptAt" <= ${now}::timestamptz
         AND ("lockedUntil" IS NULL OR "lockedUntil" < ${now}::timestamptz)
@@ -114,9 +117,10 @@ async function claimBatch(now: Date, batchSize: number): Promise<ClaimedRow[]> {
       LIMIT ${batchSize}::int
       FOR UPDATE SKIP LOCKED
     )
-    AND "status" = 'PENDING'::"OutboxStatus"
-    AND ("lockedUntil" IS NULL OR "lockedUntil" < ${now}::timestamptz)
-    RETURNING "id", "to", "subject", "text", "html", "attempts"`;
+    UPDATE "OutboxEmail" o SET "lockedUntil" = ${leaseUntil}::timestamptz
+    FROM picked
+    WHERE o."id" = picked."id"
+    RETURNING o."id", o."to", o."subject", o."text", o."html", o."attempts"`;
 }
 
 function errorMessage(err: unknown): string {
