@@ -11,7 +11,8 @@ import { notify } from "~/modules/notifications/outbox.server";
 import { startAttempt } from "~/modules/learning/quiz.server";
 import { nominate } from "~/modules/scheduling/seats.server";
 import { makeCourseVersion } from "../fixtures/courses";
-import { buildWorld, makeAccount } from "./helpers/world";
+import { issueToken } from "~/modules/auth/tokens.server";
+import { buildWorld, makeAccount, makePerson } from "./helpers/world";
 import { coordinatorOf, itSpecialist, makeOffering } from "./helpers/scheduling-world";
 
 const ROUTES_DIR = path.resolve(import.meta.dirname, "../../app/routes");
@@ -35,6 +36,7 @@ type Ids = {
   userId: string;
   grantId: string;
   learnerPersonId: string;
+  inviteSecret: string;
 };
 
 /** How to reach one route's action: its URL and params, whose session, and a plausible valid form. */
@@ -228,6 +230,15 @@ const REACH: Record<string, Reach> = {
       ["redirectTo", "/learn"],
     ],
   },
+  "invite.$token.tsx": {
+    url: (x) => `/invite/${x.inviteSecret}`,
+    params: (x) => ({ token: x.inviteSecret }),
+    cookie: () => "",
+    fields: () => [
+      ["password", "MatKhauMoi2026"],
+      ["confirmPassword", "MatKhauMoi2026"],
+    ],
+  },
   "login.tsx": {
     url: () => "/login",
     cookie: () => "",
@@ -308,6 +319,14 @@ const REACH: Record<string, Reach> = {
       content: () =>
         "Họ và tên,Email,Mã đơn vị,Đối tượng,Chức vụ\nNguyễn Văn Nhập,nhap@a.vn,A,Công chức,Chuyên viên\n",
     },
+  },
+  "people.invite.tsx": {
+    url: () => "/people/invite",
+    cookie: (x) => x.w.coordA.cookie,
+    fields: (x) => [
+      ["mode", "selected"],
+      ["id", x.w.personA1.id],
+    ],
   },
   "people.new.tsx": {
     url: () => "/people/new",
@@ -629,6 +648,13 @@ beforeAll(async () => {
   const notification = await db.notification.findFirstOrThrow({ where: { personId: learnerPersonId } });
   const someone = await makeAccount("someone@test.vn", [{ role: "LEARNER" }], w.b.id);
   const grant = await db.roleGrant.findFirstOrThrow({ where: { userId: someone.user.id } });
+  const invited = await makePerson("Người Được Mời", "duoc-moi@a.vn", w.a.id);
+  const inviteSecret = await issueToken({
+    kind: "INVITE",
+    personId: invited.id,
+    email: invited.email,
+    ttlMs: 86_400_000,
+  });
   const attempt = await db.quizAttempt.findUniqueOrThrow({ where: { id: attemptId } });
   const items = attempt.items as { questionId: string }[];
   x = {
@@ -649,6 +675,7 @@ beforeAll(async () => {
     userId: someone.user.id,
     grantId: grant.id,
     learnerPersonId,
+    inviteSecret,
   };
   tables = (
     await db.$queryRawUnsafe<{ table_name: string }[]>(
