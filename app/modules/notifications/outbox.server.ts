@@ -39,6 +39,29 @@ export async function enqueueEmails(inputs: EmailInput[], tx?: Tx): Promise<numb
   return count;
 }
 
+/**
+ * Queues many emails in one statement (a bulk invitation: thousands at once). Same rules as enqueueEmails —
+ * an existing dedupeKey is skipped — but the rows travel as one JSON parameter: Prisma's createMany binds each
+ * field separately and took ~1 ms a row here. Returns how many were inserted.
+ */
+export async function enqueueEmailsBulk(inputs: EmailInput[], tx?: Tx): Promise<number> {
+  if (inputs.length === 0) return 0;
+  const rows = inputs.map((e) => ({
+    to: e.to.trim(),
+    subject: e.subject,
+    text: e.text,
+    html: e.html ?? null,
+    dedupeKey: e.dedupeKey,
+    notBefore: e.notBefore?.toISOString() ?? null,
+  }));
+  return (tx ?? db).$executeRaw`
+    INSERT INTO "OutboxEmail" (id, "to", subject, text, html, "dedupeKey", "nextAttemptAt")
+    SELECT gen_random_uuid(), v."to", v.subject, v.text, v.html, v."dedupeKey", coalesce(v."notBefore", now())
+    FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)
+      AS v("to" text, subject text, text text, html text, "dedupeKey" text, "notBefore" timestamptz)
+    ON CONFLICT ("dedupeKey") DO NOTHING`;
+}
+
 /** Queues one email; false when its dedupeKey was already used (the email exists, or existed, already). */
 export async function enqueueEmail(input: EmailInput, tx?: Tx): Promise<boolean> {
   return (await enqueueEmails([input], tx)) === 1;
