@@ -57,6 +57,8 @@ delete env.DATABASE_URL;
 const tsx = path.join(root, "node_modules/.bin/tsx");
 execFileSync(tsx, ["scripts/db.ts", "migrate"], { cwd: root, env, stdio: "inherit" });
 execFileSync(tsx, ["prisma/seed.ts"], { cwd: root, env, stdio: "inherit" });
+// Two-factor: demo staff enrolled with fixed test keys, plus a coordinator who must enrol (twofactor helper).
+execFileSync(tsx, ["scripts/e2e-auth-staff.ts"], { cwd: root, env, stdio: "inherit" });
 const child = spawn(process.execPath, ["server.js"], {
   cwd: root,
   env: { ...env, PORT: String(port) },

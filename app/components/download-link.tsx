@@ -4,7 +4,7 @@
 import { Link } from "@remix-run/react";
 import type { ReactNode } from "react";
 
-export type DownloadKind = "xlsx" | "csv" | "pdf" | "ics";
+export type DownloadKind = "xlsx" | "csv" | "pdf" | "ics" | "txt";
 
 export function DownloadLink({
   href,

@@ -15,6 +15,7 @@ import { authLdap } from "./auth-ldap";
 import { authInvite } from "./auth-invite";
 import { authTwofactor } from "./auth-twofactor";
 import { authSessions } from "./auth-sessions";
+import { authLogin } from "./auth-login";
 
 export type Locale = "vi" | "en";
 export const LOCALES: Locale[] = ["vi", "en"];
@@ -36,6 +37,7 @@ const vi = {
   ...authInvite.vi,
   ...authTwofactor.vi,
   ...authSessions.vi,
+  ...authLogin.vi,
 };
 const en: Record<keyof typeof vi, string> = {
   ...common.en,
@@ -54,6 +56,7 @@ const en: Record<keyof typeof vi, string> = {
   ...authInvite.en,
   ...authTwofactor.en,
   ...authSessions.en,
+  ...authLogin.en,
 };
 
 export type MessageKey = keyof typeof vi;

@@ -6,15 +6,18 @@ import {
   redirect,
   redirectDocument,
 } from "@remix-run/node";
-import { Form, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
-import { checkLocalPassword, loginSchema } from "~/modules/auth/auth.server";
-import { resolveLoginMethod } from "~/modules/auth/config.server";
+import { parseWithZod } from "@conform-to/zod/v4";
+import { Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { LoginForm } from "~/components/auth/login-form";
+import { checkLocalPassword } from "~/modules/auth/auth.server";
+import { getAuthConfig, resolveLoginMethod } from "~/modules/auth/config.server";
 import { getActor } from "~/modules/auth/guards.server";
 import { ldapSignIn } from "~/modules/auth/ldap.server";
+import { domainBindings, loginFormSchema, loginNotice } from "~/modules/auth/login-form";
 import { oidcStartPath } from "~/modules/auth/oidc.server";
 import { homePath } from "~/modules/auth/scope";
 import { completeSignIn } from "~/modules/auth/sign-in.server";
-import { type FieldErrors, fieldErrors, safeRedirect } from "~/utils/forms";
+import { formatIssues, safeRedirect } from "~/utils/forms";
 import { clientIp } from "~/utils/http.server";
 import { getLocale, serverT } from "~/utils/i18n.server";
 import { useT, pageTitle } from "~/utils/i18n";
@@ -25,31 +28,45 @@ export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, 
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await getActor(request);
   if (actor) throw redirect(homePath(actor));
-  return null;
+  const params = new URL(request.url).searchParams;
+  const config = getAuthConfig();
+  const redirectTo = params.get("redirectTo") ?? "";
+  const returnTo = safeRedirect(redirectTo, "");
+  // Only what the page shows: names, ids and mail domains — never issuers, URLs or secrets.
+  return {
+    provinceName: config.provinceName,
+    methods: config.methods,
+    providers: config.methods.includes("oidc")
+      ? config.oidc.map((p) => ({ id: p.id, name: p.name, href: oidcStartPath(p, returnTo) }))
+      : [],
+    bindings: domainBindings(config),
+    magicLink: config.magicLink.enabled,
+    notice: loginNotice(params.get("notice")),
+    expired: params.get("reason") === "expired",
+    redirectTo,
+  };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
   const t = serverT(request);
-  const form = Object.fromEntries(await readForm(request));
-  const parsed = loginSchema.safeParse(form);
-  if (!parsed.success) {
-    return data(
-      {
-        errors: fieldErrors(parsed.error, getLocale(request)) as FieldErrors,
-        email: String(form.email ?? ""),
-      },
-      { status: 400 },
-    );
-  }
-  const { email, password, redirectTo } = parsed.data;
+  const submission = parseWithZod(await readForm(request), {
+    schema: loginFormSchema,
+    formatError: formatIssues(getLocale(request)),
+  });
+  // The typed password is never sent back into the page.
+  const reply = (errors?: { formErrors?: string[]; fieldErrors?: Record<string, string[]> }) =>
+    submission.reply({ ...errors, hideFields: ["password"] });
+  if (submission.status !== "success") return data(reply(), { status: 400 });
+  const { email, password, redirectTo } = submission.value;
   const returnTo = safeRedirect(redirectTo, "");
   const meta = { ip: clientIp(request), userAgent: request.headers.get("user-agent") ?? undefined };
   const method = resolveLoginMethod(email);
   // An address of a province with single sign-on goes to that province's identity service.
   if (method.kind === "oidc") return redirectDocument(oidcStartPath(method.provider, returnTo));
   if (!password) {
-    return data({ errors: { password: t("auth.passwordRequired") } as FieldErrors, email }, { status: 400 });
+    return data(reply({ fieldErrors: { password: [t("auth.passwordRequired")] } }), { status: 400 });
   }
+  // The messages never tell whether an account exists: unknown and wrong password read the same.
   const fail = (reason: "throttled" | "invalid" | "unreachable" | "unknown" | "inactive") => {
     const message =
       reason === "throttled"
@@ -60,7 +77,7 @@ export async function action({ request }: ActionFunctionArgs) {
             ? t("login.notInStaffList")
             : t("login.invalid");
     const status = reason === "throttled" ? 429 : reason === "unreachable" ? 503 : 400;
-    return data({ errors: { form: message } as FieldErrors, email }, { status });
+    return data(reply({ formErrors: [message] }), { status });
   };
   if (method.kind === "ldap") {
     const result = await ldapSignIn(method.directory, email, password, meta);
@@ -73,74 +90,53 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function LoginPage() {
-  const actionData = useActionData<typeof action>();
-  const [params] = useSearchParams();
-  const navigation = useNavigation();
+  const d = useLoaderData<typeof loader>();
+  const lastResult = useActionData<typeof action>();
+  const busy = useNavigation().state === "submitting";
   const t = useT();
-  const errors: FieldErrors = actionData?.errors ?? {};
+  const failed = Boolean(lastResult?.error);
+  const notice = d.notice ? t(`login.notice.${d.notice}`) : d.expired ? t("login.expired") : "";
+  const warn = d.notice ? d.notice === "link-used" : d.expired;
   return (
     <div className="mx-auto mt-8 max-w-sm">
       <div className="card p-6">
+        {d.provinceName ? <p className="text-sm font-medium text-red-800">{d.provinceName}</p> : null}
         <h1 className="text-xl font-semibold">{t("login.title")}</h1>
         <p className="mt-1 text-sm text-slate-600">{t("appTagline")}</p>
-        {params.get("reason") === "expired" && !errors.form ? (
+        {notice && !failed ? (
           <p
             role="status"
-            className="mt-4 rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900"
+            className={`mt-4 rounded-md border px-3 py-2 text-sm ${
+              warn
+                ? "border-amber-300 bg-amber-50 text-amber-900"
+                : "border-green-300 bg-green-50 text-green-900"
+            }`}
           >
-            {t("login.expired")}
+            {notice}
           </p>
         ) : null}
-        {errors.form ? (
-          <p
-            role="alert"
-            className="mt-4 rounded-md border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-800"
-          >
-            {errors.form}
-          </p>
-        ) : null}
-        <Form method="post" className="mt-4 space-y-4" noValidate>
-          <input type="hidden" name="redirectTo" value={params.get("redirectTo") ?? ""} />
-          <div>
-            <label htmlFor="email" className="label">
-              {t("login.email")}
-            </label>
-            <input
-              id="email"
-              name="email"
-              type="email"
-              autoComplete="username"
-              required
-              defaultValue={actionData?.email ?? ""}
-              className="input"
-              aria-invalid={errors.email ? true : undefined}
-              aria-describedby={errors.email ? "email-error" : undefined}
-            />
-            {errors.email ? (
-              <p id="email-error" className="field-error">
-                {errors.email}
-              </p>
-            ) : null}
-          </div>
-          <div>
-            <label htmlFor="password" className="label">
-              {t("login.password")}
-            </label>
-            <input
-              id="password"
-              name="password"
-              type="password"
-              autoComplete="current-password"
-              required
-              className="input"
-              aria-invalid={errors.password ? true : undefined}
-            />
-            {errors.password ? <p className="field-error">{errors.password}</p> : null}
-          </div>
-          <button type="submit" className="btn-primary w-full" disabled={navigation.state === "submitting"}>
-            {t("login.submit")}
-          </button>
-        </Form>
+        <LoginForm
+          methods={d.methods}
+          providers={d.providers}
+          bindings={d.bindings}
+          redirectTo={d.redirectTo}
+          lastResult={lastResult}
+          busy={busy}
+        />
+        <ul className="mt-4 space-y-2 text-sm">
+          <li>
+            <Link to="/forgot-password" className="text-red-800 underline">
+              {t("login.forgot")}
+            </Link>
+          </li>
+          {d.magicLink ? (
+            <li>
+              <Link to="/login/email" className="text-red-800 underline">
+                {t("login.magicLink")}
+              </Link>
+            </li>
+          ) : null}
+        </ul>
       </div>
     </div>
   );

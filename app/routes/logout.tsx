@@ -1,5 +1,5 @@
 import { type ActionFunctionArgs, redirect } from "@remix-run/node";
-import { getAuth } from "~/modules/auth/guards.server";
+import { getAuth, getPendingSession } from "~/modules/auth/guards.server";
 import { blankSessionCookie, invalidateSession } from "~/modules/auth/session.server";
 
 export async function loader() {
@@ -7,7 +7,8 @@ export async function loader() {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const auth = await getAuth(request);
-  if (auth) await invalidateSession(auth.sessionId);
+  // A sign-in still waiting for its second factor can be abandoned too.
+  const session = (await getAuth(request)) ?? (await getPendingSession(request));
+  if (session) await invalidateSession(session.sessionId);
   return redirect("/login", { headers: { "Set-Cookie": blankSessionCookie() } });
 }

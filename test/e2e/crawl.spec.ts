@@ -354,3 +354,21 @@ test.describe("crawl every page as each role, at 1280 px and 390 px", () => {
     await context.close();
   });
 });
+
+// The one page the role crawls never see: the login page, signed out, at both widths.
+test("signed out: the login page loads without errors and passes axe at 1280 px and 390 px", async ({
+  browser,
+}) => {
+  const crawl = new Crawl("SIGNED-OUT");
+  for (const w of WIDTHS) {
+    const context = await browser.newContext({ viewport: { width: w.width, height: w.height } });
+    const page = await context.newPage();
+    page.on("pageerror", (e) => crawl.problem(w.name, "/login", `script error: ${e.message.split("\n")[0]}`));
+    const res = await page.goto("/login?notice=logged-out");
+    if (res?.status() !== 200) crawl.problem(w.name, "/login", `document answered ${res?.status()}`);
+    await expect(page.getByRole("heading", { name: "Đăng nhập" })).toBeVisible();
+    await crawl.axe(page, w.name, "/login");
+    await context.close();
+  }
+  expect(crawl.report(), crawl.report()).toBe("");
+});

@@ -4,11 +4,11 @@ import ExcelJS from "exceljs";
 import ICAL from "ical.js";
 import Papa from "papaparse";
 
-export type FileKind = "xlsx" | "csv" | "pdf" | "ics";
+export type FileKind = "xlsx" | "csv" | "pdf" | "ics" | "txt";
 
 export function kindOf(fileName: string): FileKind | null {
   const ext = /\.([a-z]+)$/i.exec(fileName)?.[1]?.toLowerCase();
-  return ext === "xlsx" || ext === "csv" || ext === "pdf" || ext === "ics" ? ext : null;
+  return ext === "xlsx" || ext === "csv" || ext === "pdf" || ext === "ics" || ext === "txt" ? ext : null;
 }
 
 /** Reads the file as `kind`; returns what is wrong with it, or null when it is a good file of that kind. */
@@ -42,6 +42,8 @@ export async function fileProblem(path: string, kind: FileKind): Promise<string 
       }
       case "pdf":
         return bytes.subarray(0, 5).toString("latin1") === "%PDF-" ? null : "does not start with %PDF-";
+      case "txt":
+        return text().trim() ? null : "no text";
       case "ics": {
         const cal = new ICAL.Component(ICAL.parse(text()));
         return cal.name === "vcalendar" ? null : `top component is ${cal.name}, not vcalendar`;

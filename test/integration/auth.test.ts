@@ -135,16 +135,23 @@ describe("login", () => {
         params: {},
         context: {},
       });
-    const bad = (await post({ email: "route@test.vn", password: "sai" })) as unknown as {
-      data: { errors: { form: string } };
+    // A conform reply: form-level errors under "", field errors by name; the password never comes back.
+    type Reply = {
+      data: { error: Record<string, string[]>; initialValue: Record<string, unknown> };
       init: { status: number };
     };
+    const bad = (await post({ email: "route@test.vn", password: "sai" })) as unknown as Reply;
     expect(bad.init.status).toBe(400);
-    expect(bad.data.errors.form).toBe("Email hoặc mật khẩu không đúng.");
-    const invalid = (await post({ email: "khong-phai-email", password: "x" })) as unknown as {
-      data: { errors: { email: string } };
-    };
-    expect(invalid.data.errors.email).toBe("Email không hợp lệ.");
+    expect(bad.data.error[""]).toEqual(["Email hoặc mật khẩu không đúng."]);
+    expect(bad.data.initialValue).toMatchObject({ email: "route@test.vn" });
+    expect(bad.data.initialValue).not.toHaveProperty("password");
+    const unknown = (await post({ email: "khongco@test.vn", password: "sai" })) as unknown as Reply;
+    expect([unknown.init.status, unknown.data.error]).toEqual([bad.init.status, bad.data.error]);
+    const invalid = (await post({ email: "khong-phai-email", password: "x" })) as unknown as Reply;
+    expect(invalid.init.status).toBe(400);
+    expect(invalid.data.error.email).toEqual(["Email không hợp lệ."]);
+    const noPassword = (await post({ email: "route@test.vn" })) as unknown as Reply;
+    expect(noPassword.data.error.password).toEqual(["Vui lòng nhập mật khẩu."]);
     const ok = (await post({ email: "route@test.vn", password: "DungMatKhau1" })) as Response;
     expect(ok.status).toBe(302);
     expect(ok.headers.get("set-cookie")).toMatch(

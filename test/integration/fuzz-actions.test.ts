@@ -37,6 +37,8 @@ type Ids = {
   grantId: string;
   learnerPersonId: string;
   inviteSecret: string;
+  /** A sign-in of an account with TOTP, waiting for its second factor (the two-factor pages). */
+  pendingCookie: string;
 };
 
 /** How to reach one route's action: its URL and params, whose session, and a plausible valid form. */
@@ -112,6 +114,39 @@ const REACH: Record<string, Reach> = {
       ["newPassword", "MatKhauMoi#2026rat-dai"],
       ["confirmPassword", "MatKhauMoi#2026rat-dai"],
     ],
+  },
+  "account.security.tsx": {
+    url: () => "/account/security",
+    cookie: (x) => x.w.learner.cookie,
+    fields: () => [
+      ["intent", "regenerate"],
+      ["code", "123456"],
+    ],
+    volatile: ["LoginAttempt"],
+  },
+  "account.two-factor.recovery-codes.tsx": {
+    url: () => "/account/two-factor/recovery-codes",
+    cookie: (x) => x.w.learner.cookie,
+    fields: () => [["redirectTo", "/learn"]],
+  },
+  "account.two-factor.setup.tsx": {
+    url: () => "/account/two-factor/setup",
+    cookie: (x) => x.w.learner.cookie,
+    fields: () => [
+      ["code", "123456"],
+      ["redirectTo", "/learn"],
+    ],
+    volatile: ["LoginAttempt"],
+  },
+  "account.two-factor.verify.tsx": {
+    url: () => "/account/two-factor/verify",
+    cookie: (x) => x.pendingCookie,
+    fields: () => [
+      ["code", "123456"],
+      ["redirectTo", "/people"],
+    ],
+    // Wrong codes are counted by the TOTP throttle, by design.
+    volatile: ["LoginAttempt"],
   },
   "admin.agencies.$agencyId.tsx": {
     url: (x) => `/admin/agencies/${x.w.a1.id}`,
@@ -655,6 +690,10 @@ beforeAll(async () => {
     email: invited.email,
     ttlMs: 86_400_000,
   });
+  const pendingUser = await db.user.create({
+    data: { email: "pending@test.vn", totpKey: new Uint8Array(20).fill(7), totpEnabledAt: new Date() },
+  });
+  const pending = await createSession(pendingUser.id, { pendingSecondFactor: true });
   const attempt = await db.quizAttempt.findUniqueOrThrow({ where: { id: attemptId } });
   const items = attempt.items as { questionId: string }[];
   x = {
@@ -676,6 +715,7 @@ beforeAll(async () => {
     grantId: grant.id,
     learnerPersonId,
     inviteSecret,
+    pendingCookie: `${SESSION_COOKIE}=${pending.token}`,
   };
   tables = (
     await db.$queryRawUnsafe<{ table_name: string }[]>(

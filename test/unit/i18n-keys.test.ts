@@ -199,6 +199,7 @@ describe("message keys used in the code", () => {
 const ALLOWED_VI_FILES = new Set([
   "app/env.server.ts",
   "app/modules/notifications/jobs.server.ts",
+  "app/modules/auth/config.server.ts",
   "app/routes/offerings.$offeringId.sign-in.tsx",
   "app/routes/targets.report.tsx",
   "app/modules/content/schema.ts",

@@ -25,7 +25,7 @@ const binding = {
   agencyCodes: z.array(z.string().min(1)).default([]),
 };
 
-const oidcSchema = z.object({
+const oidcSchema = z.strictObject({
   ...binding,
   issuer: z.string().url(),
   clientId: z.string().min(1),
@@ -39,7 +39,7 @@ const oidcSchema = z.object({
   endSessionAtLogout: z.boolean().default(true),
 });
 
-const ldapSchema = z.object({
+const ldapSchema = z.strictObject({
   ...binding,
   /** ldap://host:389 or ldaps://host:636 */
   url: z.string().regex(/^ldaps?:\/\/[^\s]+$/, "url phải là ldap:// hoặc ldaps://"),
@@ -58,7 +58,8 @@ const ldapSchema = z.object({
   timeoutMs: z.number().int().positive().default(5000),
 });
 
-export const authConfigSchema = z.object({
+// Strict objects: a misspelt key (magiclink:, requiredForRole:) stops the start instead of being ignored.
+export const authConfigSchema = z.strictObject({
   /** The province's name on the login page and in emails. */
   provinceName: z.string().default(""),
   /** Public base URL for links in emails and the OIDC redirect URI; else APP_ORIGIN, else the request's origin. */
@@ -68,7 +69,7 @@ export const authConfigSchema = z.object({
   oidc: z.array(oidcSchema).default([]),
   ldap: z.array(ldapSchema).default([]),
   twoFactor: z
-    .object({
+    .strictObject({
       /** Roles whose holders must use a second factor; [] turns the requirement off. */
       requiredForRoles: z.array(ROLE).default(["ADMIN", "COORDINATOR", "REVIEWER"]),
       /** An OIDC sign-in whose amr/acr shows a second factor at the provider counts as one here. */
@@ -82,13 +83,15 @@ export const authConfigSchema = z.object({
       providerAmr: ["mfa", "otp", "hwk", "swk", "sms"],
       providerAcr: [],
     }),
-  invitations: z.object({ ttlHours: z.number().int().positive().default(168) }).default({ ttlHours: 168 }),
+  invitations: z
+    .strictObject({ ttlHours: z.number().int().positive().default(168) })
+    .default({ ttlHours: 168 }),
   passwordReset: z
-    .object({ ttlMinutes: z.number().int().positive().default(60) })
+    .strictObject({ ttlMinutes: z.number().int().positive().default(60) })
     .default({ ttlMinutes: 60 }),
   /** Sign-in by an emailed link, for learners only (never for staff roles). */
   magicLink: z
-    .object({
+    .strictObject({
       enabled: z.boolean().default(false),
       ttlMinutes: z.number().int().positive().default(15),
     })
@@ -120,7 +123,8 @@ export function parseAuthConfig(text: string, env: NodeJS.ProcessEnv = process.e
   } catch (error) {
     throw new Error(`Cấu hình đăng nhập không đọc được: ${(error as Error).message}`);
   }
-  const parsed = authConfigSchema.safeParse(raw);
+  // zod's own messages in Vietnamese, like ours; the path names the key at fault (oidc.0.issuer).
+  const parsed = authConfigSchema.safeParse(raw, { error: z.locales.vi().localeError });
   if (!parsed.success) {
     const problems = parsed.error.issues.map((i) => `  ${i.path.join(".") || "(gốc)"}: ${i.message}`);
     throw new Error(`Cấu hình đăng nhập không hợp lệ:\n${problems.join("\n")}`);
@@ -146,7 +150,19 @@ let cached: AuthConfig | undefined;
 export function getAuthConfig(): AuthConfig {
   if (cached) return cached;
   const file = process.env.AUTH_CONFIG?.trim();
-  cached = file ? parseAuthConfig(readFileSync(file, "utf8")) : authConfigSchema.parse({});
+  if (!file) {
+    cached = authConfigSchema.parse({});
+    return cached;
+  }
+  let text: string;
+  try {
+    text = readFileSync(file, "utf8");
+  } catch (error) {
+    const reason =
+      (error as NodeJS.ErrnoException).code === "ENOENT" ? "không có tệp này" : (error as Error).message;
+    throw new Error(`Không đọc được tệp cấu hình đăng nhập AUTH_CONFIG=${file}: ${reason}`);
+  }
+  cached = parseAuthConfig(text);
   return cached;
 }
 
@@ -183,7 +199,20 @@ export function inSubtrees(agencyPath: string, subtrees: string[]): boolean {
 /** Boot check: the file parses and every bound agency code exists. Throws a readable Error. */
 export async function checkAuthConfig(): Promise<AuthConfig> {
   const config = getAuthConfig();
-  for (const p of [...config.oidc, ...config.ldap]) await providerSubtrees(p);
+  for (const [kind, list] of [
+    ["oidc", config.oidc],
+    ["ldap", config.ldap],
+  ] as const) {
+    for (const [i, p] of list.entries()) {
+      try {
+        await providerSubtrees(p);
+      } catch (error) {
+        // Only our own refusal (an unknown code) names the key; a database failure passes unchanged.
+        if (!(error instanceof Error) || !error.message.startsWith("Cấu hình đăng nhập")) throw error;
+        throw new Error(`${error.message} (khóa ${kind}.${i}.agencyCodes)`);
+      }
+    }
+  }
   return config;
 }
 
@@ -191,10 +220,6 @@ export type LoginMethod =
   | { kind: "oidc"; provider: OidcProviderConfig }
   | { kind: "ldap"; directory: LdapDirectoryConfig }
   | { kind: "password" };
-
-function domainMatches(emailDomain: string, domains: string[]): boolean {
-  return domains.some((d) => emailDomain === d || emailDomain.endsWith(`.${d}`));
-}
 
 /** Where a typed email signs in: its mail domain's provider, in the configured order, else a local password. */
 export function resolveLoginMethod(email: string, config: AuthConfig = getAuthConfig()): LoginMethod {
@@ -206,15 +231,24 @@ export function resolveLoginMethod(email: string, config: AuthConfig = getAuthCo
           .trim()
           .toLowerCase()
       : "";
+  // The most specific bound domain wins (mail.langson.gov.vn before langson.gov.vn); on a tie, the
+  // configured order of the methods.
+  let best: { length: number; method: LoginMethod } | null = null;
+  const consider = (domains: string[], method: LoginMethod) => {
+    for (const d of domains) {
+      if ((emailDomain === d || emailDomain.endsWith(`.${d}`)) && (!best || d.length > best.length)) {
+        best = { length: d.length, method };
+      }
+    }
+  };
   for (const kind of config.methods) {
-    if (kind === "oidc") {
-      const provider = config.oidc.find((p) => domainMatches(emailDomain, p.emailDomains));
-      if (provider) return { kind, provider };
-    } else if (kind === "ldap") {
-      const directory = config.ldap.find((d) => domainMatches(emailDomain, d.emailDomains));
-      if (directory) return { kind, directory };
+    if (kind === "oidc")
+      for (const provider of config.oidc) consider(provider.emailDomains, { kind, provider });
+    else if (kind === "ldap") {
+      for (const directory of config.ldap) consider(directory.emailDomains, { kind, directory });
     }
   }
+  if (best) return (best as { method: LoginMethod }).method;
   return { kind: "password" };
 }
 

@@ -7,16 +7,21 @@ import { type Actor, type Scope, hasRole, manageScope, viewScope } from "./scope
 import { SESSION_COOKIE, readCookie, validateSessionToken } from "./session.server";
 
 export type AuthContext = { actor: Actor; sessionId: string };
+/** A sign-in whose password (or SSO) is done but whose required second factor is not yet. */
+export type PendingSession = { sessionId: string; userId: string; enrolled: boolean };
+type AuthState = { auth: AuthContext | null; pending: PendingSession | null };
 
-const cache = new WeakMap<Request, Promise<AuthContext | null>>();
+// A half-finished sign-in does not stay usable for the session's 30 days.
+export const PENDING_SECOND_FACTOR_TTL_MS = 30 * 60 * 1000;
+const NOBODY: AuthState = { auth: null, pending: null };
 
-async function loadAuth(request: Request): Promise<AuthContext | null> {
+const cache = new WeakMap<Request, Promise<AuthState>>();
+
+async function loadState(request: Request): Promise<AuthState> {
   const token = readCookie(request, SESSION_COOKIE);
-  if (!token) return null;
+  if (!token) return NOBODY;
   const session = await validateSessionToken(token);
-  if (!session) return null;
-  // A required second factor is not done yet: only the two-factor pages (getPendingSession) see this session.
-  if (session.pendingSecondFactor) return null;
+  if (!session) return NOBODY;
   const user = await db.user.findUnique({
     where: { id: session.userId },
     include: {
@@ -24,9 +29,17 @@ async function loadAuth(request: Request): Promise<AuthContext | null> {
       grants: { include: { agency: { select: { path: true, active: true } } } },
     },
   });
-  if (!user) return null;
+  if (!user) return NOBODY;
   // A deactivated person can no longer sign in, even with a live session.
-  if (user.person && !user.person.active) return null;
+  if (user.person && !user.person.active) return NOBODY;
+  // A required second factor is not done yet: only the two-factor pages (getPendingSession) see this session.
+  if (session.pendingSecondFactor) {
+    if (Date.now() - session.createdAt.getTime() > PENDING_SECOND_FACTOR_TTL_MS) return NOBODY;
+    return {
+      auth: null,
+      pending: { sessionId: session.id, userId: user.id, enrolled: user.totpEnabledAt !== null },
+    };
+  }
   const actor: Actor = {
     userId: user.id,
     email: user.email,
@@ -38,17 +51,21 @@ async function loadAuth(request: Request): Promise<AuthContext | null> {
       .filter((g) => !g.agency || g.agency.active)
       .map((g) => ({ role: g.role, agencyId: g.agencyId, agencyPath: g.agency?.path ?? null })),
   };
-  return { actor, sessionId: session.id };
+  return { auth: { actor, sessionId: session.id }, pending: null };
 }
 
-/** The signed-in caller, or null. Memoised per request so layout and route share one lookup. */
-export function getAuth(request: Request): Promise<AuthContext | null> {
+function getState(request: Request): Promise<AuthState> {
   let p = cache.get(request);
   if (!p) {
-    p = loadAuth(request);
+    p = loadState(request);
     cache.set(request, p);
   }
   return p;
+}
+
+/** The signed-in caller, or null. Memoised per request so layout and route share one lookup. */
+export async function getAuth(request: Request): Promise<AuthContext | null> {
+  return (await getState(request)).auth;
 }
 
 export async function getActor(request: Request): Promise<Actor | null> {
@@ -62,6 +79,14 @@ export async function getActor(request: Request): Promise<Actor | null> {
  * been signed in: a session cookie that no longer works, or a form posted from inside the app.
  */
 export function loginRedirect(request: Request): string {
+  const params = new URLSearchParams({ redirectTo: returnPath(request) });
+  const isGet = request.method === "GET" || request.method === "HEAD";
+  if (!isGet || readCookie(request, SESSION_COOKIE)) params.set("reason", "expired");
+  return `/login?${params}`;
+}
+
+/** The page to come back to after signing in (see loginRedirect). */
+function returnPath(request: Request): string {
   const url = new URL(request.url);
   const isGet = request.method === "GET" || request.method === "HEAD";
   let back = url.pathname + url.search;
@@ -78,9 +103,13 @@ export function loginRedirect(request: Request): string {
       }
     }
   }
-  const params = new URLSearchParams({ redirectTo: back });
-  if (!isGet || readCookie(request, SESSION_COOKIE)) params.set("reason", "expired");
-  return `/login?${params}`;
+  return back;
+}
+
+/** Where a pending sign-in goes instead of a page: its second-factor step, then back to that page. */
+export function secondFactorRedirect(pending: PendingSession, request: Request): string {
+  const step = pending.enrolled ? "/account/two-factor/verify" : "/account/two-factor/setup";
+  return `${step}?${new URLSearchParams({ redirectTo: returnPath(request) })}`;
 }
 
 /** Redirects to the login page when nobody is signed in, and to the password page when a change is due. */
@@ -88,7 +117,8 @@ export async function requireActor(
   request: Request,
   opts: { allowPasswordChange?: boolean } = {},
 ): Promise<Actor> {
-  const auth = await getAuth(request);
+  const { auth, pending } = await getState(request);
+  if (pending) throw redirect(secondFactorRedirect(pending, request));
   if (!auth) throw redirect(loginRedirect(request));
   if (auth.actor.mustChangePassword && !opts.allowPasswordChange) {
     throw redirect("/account/password");
@@ -125,13 +155,7 @@ export async function requireLearner(request: Request): Promise<Actor & { person
   return actor as Actor & { personId: string };
 }
 
-/** A session waiting for its second factor (for the two-factor pages only), or null. */
-export async function getPendingSession(
-  request: Request,
-): Promise<{ sessionId: string; userId: string } | null> {
-  const token = readCookie(request, SESSION_COOKIE);
-  if (!token) return null;
-  const session = await validateSessionToken(token);
-  if (!session || !session.pendingSecondFactor) return null;
-  return { sessionId: session.id, userId: session.userId };
+/** A session waiting for its second factor (for the two-factor pages and logout only), or null. */
+export async function getPendingSession(request: Request): Promise<PendingSession | null> {
+  return (await getState(request)).pending;
 }

@@ -51,6 +51,7 @@ export type ValidSession = {
   expiresAt: Date;
   refreshed: boolean;
   pendingSecondFactor: boolean;
+  createdAt: Date;
 };
 
 export async function validateSessionToken(token: string): Promise<ValidSession | null> {
@@ -73,6 +74,7 @@ export async function validateSessionToken(token: string): Promise<ValidSession 
       expiresAt,
       refreshed: true,
       pendingSecondFactor: session.pendingSecondFactor,
+      createdAt: session.createdAt,
     };
   }
   return {
@@ -81,6 +83,7 @@ export async function validateSessionToken(token: string): Promise<ValidSession 
     expiresAt: session.expiresAt,
     refreshed: false,
     pendingSecondFactor: session.pendingSecondFactor,
+    createdAt: session.createdAt,
   };
 }
 
@@ -94,7 +97,7 @@ export async function invalidateUserSessions(userId: string, exceptSessionId?: s
   });
 }
 
-function secureCookies(): boolean {
+export function secureCookies(): boolean {
   if (process.env.SECURE_COOKIES) return process.env.SECURE_COOKIES === "true";
   return process.env.NODE_ENV === "production";
 }

@@ -1,0 +1,146 @@
+import {
+  type ActionFunctionArgs,
+  data,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+  redirect,
+} from "@remix-run/node";
+import { getFormProps, useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Field, FormError } from "~/components/field";
+import { requireActor } from "~/modules/auth/guards.server";
+import { securityFormSchema } from "~/modules/auth/two-factor-forms";
+import { recoveryCodesHeaders } from "~/modules/auth/two-factor-pages.server";
+import { disableTwoFactor, regenerateRecoveryCodes, twoFactorStatus } from "~/modules/auth/two-factor.server";
+import { domainErrorReply } from "~/utils/conform.server";
+import { redirectWithFlash } from "~/utils/flash.server";
+import { formatDate } from "~/utils/format";
+import { formatIssues } from "~/utils/forms";
+import { getLocale, serverT } from "~/utils/i18n.server";
+import { pageTitle, useLocale, useT } from "~/utils/i18n";
+import { readForm } from "~/utils/read-form.server";
+
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "title.security") }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const actor = await requireActor(request);
+  const status = await twoFactorStatus(actor.userId);
+  return {
+    enabledOn: status.enabledAt ? formatDate(status.enabledAt) : null,
+    required: status.required,
+    remainingCodes: status.remainingCodes,
+  };
+}
+
+// Both intents need only the signed-in person and a current code from their app (checked by the module).
+export async function action({ request }: ActionFunctionArgs) {
+  const actor = await requireActor(request);
+  const submission = parseWithZod(await readForm(request), {
+    schema: securityFormSchema,
+    formatError: formatIssues(getLocale(request)),
+  });
+  if (submission.status !== "success") return data(submission.reply(), { status: 400 });
+  try {
+    switch (submission.value.intent) {
+      case "disable":
+        await disableTwoFactor(actor.userId, submission.value.code);
+        return redirectWithFlash("/account/security", {
+          kind: "success",
+          message: serverT(request)("twofactor.disabled"),
+        });
+      case "regenerate": {
+        const codes = await regenerateRecoveryCodes(actor.userId, submission.value.code);
+        return redirect("/account/two-factor/recovery-codes?redirectTo=%2Faccount%2Fsecurity", {
+          headers: recoveryCodesHeaders(request, actor.userId, codes),
+        });
+      }
+    }
+  } catch (e) {
+    return domainErrorReply(submission, e, request);
+  }
+}
+
+export default function SecurityPage() {
+  const d = useLoaderData<typeof loader>();
+  const lastResult = useActionData<typeof action>();
+  const busy = useNavigation().state === "submitting";
+  const t = useT();
+  const locale = useLocale();
+  const [form, fields] = useForm({
+    lastResult,
+    onValidate: ({ formData }) =>
+      parseWithZod(formData, { schema: securityFormSchema, formatError: formatIssues(locale) }),
+    shouldValidate: "onSubmit",
+  });
+  return (
+    <div className="mx-auto max-w-2xl space-y-4">
+      <h1 className="text-2xl font-semibold">{t("tf.security.title")}</h1>
+      <section className="card space-y-2">
+        <h2 className="font-semibold">{t("nav.account")}</h2>
+        <Link to="/account/password" className="text-red-800 underline">
+          {t("tf.security.password")}
+        </Link>
+      </section>
+      <section className="card space-y-3">
+        <h2 className="font-semibold">{t("tf.security.twoFactor")}</h2>
+        {d.enabledOn ? (
+          <>
+            <p className="text-sm text-slate-700">
+              {t("tf.security.on", { date: d.enabledOn })}{" "}
+              {t("tf.security.remaining", { count: d.remainingCodes })}
+            </p>
+            {d.required ? <p className="text-sm text-slate-600">{t("tf.security.requiredNote")}</p> : null}
+            <Form method="post" {...getFormProps(form)} className="space-y-3">
+              <FormError message={form.errors?.[0]} />
+              <Field
+                name={fields.code.name}
+                label={t("tf.security.currentCode")}
+                hint={t("tf.security.regenerateHelp")}
+                error={fields.code.errors?.[0]}
+              >
+                {(props) => (
+                  <input
+                    {...props}
+                    inputMode="numeric"
+                    autoComplete="one-time-code"
+                    className="input max-w-40"
+                  />
+                )}
+              </Field>
+              <div className="flex flex-wrap gap-2">
+                <button
+                  type="submit"
+                  name="intent"
+                  value="regenerate"
+                  className="btn-secondary"
+                  disabled={busy}
+                >
+                  {t("tf.security.regenerate")}
+                </button>
+                {d.required ? null : (
+                  <button
+                    type="submit"
+                    name="intent"
+                    value="disable"
+                    className="btn-secondary"
+                    disabled={busy}
+                  >
+                    {t("tf.security.disable")}
+                  </button>
+                )}
+              </div>
+            </Form>
+          </>
+        ) : (
+          <>
+            <p className="text-sm text-slate-700">{t("tf.security.off")}</p>
+            <Link to="/account/two-factor/setup" className="btn-primary inline-block">
+              {t("tf.security.enable")}
+            </Link>
+          </>
+        )}
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,50 @@
+// Signs a demo staff account in on the auth e2e server: the password on /login, then the second step with
+// a TOTP code computed from the account's fixed test key (totp-keys.ts). A code is accepted once per 30-s
+// step, so a second sign-in of the same account within one step waits for the next step.
+import { type Page, expect } from "@playwright/test";
+import { TOTP_PERIOD_SECONDS, totpCodeAt, totpStep } from "../../../app/modules/auth/two-factor";
+import { type StaffRole, staffAccount, staffTotpKey } from "./totp-keys";
+
+export type { StaffRole };
+
+// The last step each key's code was typed in this test process (the server refuses it a second time).
+const lastStepUsed = new Map<string, number>();
+
+/** Types a fresh code for `key` on the verify page; waits for a new step when this one is used up. */
+export async function enterTotpCode(page: Page, key: Uint8Array, id: string): Promise<void> {
+  for (let attempt = 0; attempt < 2; attempt++) {
+    let step = totpStep();
+    const last = lastStepUsed.get(id);
+    if (last !== undefined && step <= last) {
+      step = last + 1;
+      await page.waitForTimeout(step * TOTP_PERIOD_SECONDS * 1000 - Date.now() + 200);
+    }
+    lastStepUsed.set(id, step);
+    await page.getByLabel("Mã xác thực hoặc mã khôi phục").fill(totpCodeAt(key, step));
+    await page.getByRole("button", { name: "Xác nhận" }).click();
+    const error = page.locator("#code-error, [role=alert]").first();
+    const outcome = await Promise.race([
+      page
+        .waitForURL((u) => !u.pathname.startsWith("/account/two-factor/verify"), { timeout: 15_000 })
+        .then(() => "left" as const),
+      error.waitFor({ timeout: 15_000 }).then(() => "error" as const),
+    ]);
+    if (outcome === "left") return;
+    // Another process (an earlier run of this worker) used this step: retry once in the next step.
+    if (!/vừa được dùng/.test((await error.textContent()) ?? "")) break;
+    await page.reload(); // a clean form, without the error the next attempt would otherwise see at once
+  }
+  throw new Error(`the second step of ${id} did not accept a fresh TOTP code`);
+}
+
+/** Signs in as the demo ADMIN, COORDINATOR or REVIEWER, including the second factor. */
+export async function signInStaff(page: Page, role: StaffRole): Promise<void> {
+  const account = staffAccount(role);
+  await page.goto("/login");
+  await page.getByLabel("Email công vụ").fill(account.email);
+  await page.getByLabel("Mật khẩu").fill(account.password);
+  await page.getByRole("button", { name: "Đăng nhập" }).click();
+  await page.waitForURL(/\/account\/two-factor\/verify/);
+  await enterTotpCode(page, staffTotpKey(role), account.email);
+  await expect(page).not.toHaveURL(/\/login|\/account\/two-factor/);
+}
