@@ -8,8 +8,8 @@ import {
   acceptInvitation,
   checkInvitation,
   type InvitationRefusal,
-  setPasswordSchema,
 } from "~/modules/auth/invite-accept.server";
+import { setPasswordSchema } from "~/modules/auth/password-policy";
 import { completeSignIn } from "~/modules/auth/sign-in.server";
 import { formatIssues } from "~/utils/forms";
 import { clientIp } from "~/utils/http.server";
@@ -63,7 +63,8 @@ export default function InvitePage() {
     lastResult,
     onValidate: ({ formData }) =>
       parseWithZod(formData, { schema: setPasswordSchema, formatError: formatIssues(locale) }),
-    shouldValidate: "onBlur",
+    // Checked when sent (a half-typed repeat is not an error yet); then again as the person types.
+    shouldValidate: "onSubmit",
     shouldRevalidate: "onInput",
   });
   if (!d.live) {

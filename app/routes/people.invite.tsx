@@ -18,7 +18,7 @@ import { redirectWithFlash } from "~/utils/flash.server";
 import { formatIssues, issueRef } from "~/utils/forms";
 import { badRequest, domainErrorData, forbidden } from "~/utils/http.server";
 import { getLocale, serverT } from "~/utils/i18n.server";
-import { pageTitle, useLocale, useT } from "~/utils/i18n";
+import { pageTitle, useT } from "~/utils/i18n";
 import { readForm } from "~/utils/read-form.server";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "title.peopleInvite") }];
@@ -87,12 +87,8 @@ export default function InviteConfirmPage() {
   const lastResult = useActionData<typeof action>();
   const busy = useNavigation().state === "submitting";
   const t = useT();
-  const locale = useLocale();
-  const [form] = useForm({
-    lastResult,
-    onValidate: ({ formData }) =>
-      parseWithZod(formData, { schema: inviteSourceSchema, formatError: formatIssues(locale) }),
-  });
+  // Hidden fields only: checked on the server (the schema is server-side; the form needs no browser check).
+  const [form] = useForm({ lastResult });
   const skipped = (
     [
       ["invite.skipActivated", d.activated],

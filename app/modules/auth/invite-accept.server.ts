@@ -1,21 +1,11 @@
 // Opening an invitation link: while it is live, the person sets a password; using it marks it used in the same
 // transaction that creates (or updates) their account, so the link works exactly once.
-import { z } from "zod";
 import { db, type Tx } from "~/db.server";
 import { audit } from "~/modules/audit/audit.server";
-import { newPasswordSchema } from "./auth.server";
 import { hashPassword } from "./password.server";
 import { checkToken, consumeToken } from "./tokens.server";
 
-export const setPasswordSchema = z
-  .object({
-    password: newPasswordSchema,
-    confirmPassword: z.string({ error: "invite.confirmRequired" }).max(200, "auth.passwordTooLong"),
-  })
-  .refine((v) => v.password === v.confirmPassword, {
-    path: ["confirmPassword"],
-    message: "invite.passwordMismatch",
-  });
+export { setPasswordSchema } from "./password-policy";
 
 export type InvitationRefusal = "invalid" | "expired" | "used" | "inactive";
 export type InvitationCheck =
