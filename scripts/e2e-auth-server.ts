@@ -8,6 +8,17 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import YAML from "yaml";
 import { startSmtp } from "../test/integration/helpers/smtp.ts";
+import { startSlapd } from "../test/support/slapd.ts";
+import { LDAP_DOMAIN, LDAP_PEOPLE } from "../test/e2e/auth/ldap-directory.ts";
+import {
+  LANGSON,
+  LANGSON_IMPOSTOR,
+  LANGSON_PEOPLE,
+  NGHEAN,
+  NGHEAN_PEOPLE,
+  OIDC_PASSWORD,
+} from "../test/e2e/auth/oidc-people.ts";
+import { startTestProvider } from "../test/support/oidc-provider.ts";
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const work = path.resolve(root, "test-results/e2e-auth");
@@ -36,6 +47,67 @@ const config: Record<string, unknown> = {
   magicLink: { enabled: true },
 };
 
+// --- LDAP: the official mail directory (a real slapd over ldaps:// with its own CA) bound to
+// @mail.langson.gov.vn and the Lạng Sơn tree. Without slapd installed the harness runs without it and
+// test/e2e/auth/ldap.spec.ts skips. Its staff-list people are added by the seed step below.
+const slapd = await startSlapd({
+  entries: LDAP_PEOPLE.map((p) => ({ uid: p.uid, cn: p.fullName, mail: p.email, password: p.password })),
+  tls: true,
+});
+if (slapd) {
+  closers.push(slapd.close);
+  (config.ldap as unknown[]).push({
+    id: "thu-cong-vu",
+    name: "Thư công vụ tỉnh Lạng Sơn",
+    emailDomains: [LDAP_DOMAIN],
+    agencyCodes: ["20"],
+    url: slapd.ldapsUrl,
+    caFile: slapd.caFile,
+    bindDn: slapd.bindDn,
+    bindPassword: slapd.bindPassword,
+    searchBase: slapd.searchBase,
+    searchFilter: "(&(objectClass=inetOrgPerson)(mail={email}))",
+    emailAttribute: "mail",
+  });
+} else {
+  console.warn("e2e-auth-server: /usr/sbin/slapd is not installed; the LDAP directory is left out.");
+}
+// --- end LDAP
+
+// --- OpenID Connect (OIDC helper): one identity service per province, each a real oidc-provider on loopback.
+// Province A = Lạng Sơn (@sso.langson.gov.vn, bound to agency 20), B = Nghệ An (@nghean.gov.vn, agency 40).
+// Lạng Sơn's also knows an impostor asserting a Nghệ An address, which the app must refuse. Its people and
+// Nghệ An's tree are seeded by scripts/e2e-auth-seed-oidc.ts below.
+for (const [province, people] of [
+  [LANGSON, [...LANGSON_PEOPLE, LANGSON_IMPOSTOR]],
+  [NGHEAN, NGHEAN_PEOPLE],
+] as const) {
+  const op = await startTestProvider({
+    title: province.title,
+    accounts: people.map((p) => ({ sub: p.sub, email: p.email, name: p.fullName, password: OIDC_PASSWORD })),
+    clients: [
+      {
+        client_id: province.clientId,
+        client_secret: province.clientSecret,
+        redirect_uris: [`${publicUrl}/auth/oidc/${province.id}/callback`],
+        post_logout_redirect_uris: [`${publicUrl}/login`],
+      },
+    ],
+  });
+  closers.push(op.close);
+  (config.oidc as unknown[]).push({
+    id: province.id,
+    name: province.name,
+    issuer: op.issuer,
+    clientId: province.clientId,
+    clientSecret: province.clientSecret,
+    emailDomains: [province.domain],
+    agencyCodes: [province.agencyCode],
+    allowInsecureHttp: true,
+  });
+}
+// --- end OIDC
+
 const configFile = path.join(work, "auth.yaml");
 writeFileSync(configFile, YAML.stringify(config));
 
@@ -57,8 +129,12 @@ delete env.DATABASE_URL;
 const tsx = path.join(root, "node_modules/.bin/tsx");
 execFileSync(tsx, ["scripts/db.ts", "migrate"], { cwd: root, env, stdio: "inherit" });
 execFileSync(tsx, ["prisma/seed.ts"], { cwd: root, env, stdio: "inherit" });
+// OIDC: Nghệ An's tree, the people of both providers, an assignment for Lạng Sơn's.
+execFileSync(tsx, ["scripts/e2e-auth-seed-oidc.ts"], { cwd: root, env, stdio: "inherit" });
 // Two-factor: demo staff enrolled with fixed test keys, plus a coordinator who must enrol (twofactor helper).
 execFileSync(tsx, ["scripts/e2e-auth-staff.ts"], { cwd: root, env, stdio: "inherit" });
+// Seed step (LDAP): the staff-list people with @mail.langson.gov.vn addresses (test/e2e/auth/ldap-directory.ts).
+execFileSync(tsx, ["scripts/e2e-auth-ldap-people.ts"], { cwd: root, env, stdio: "inherit" });
 const child = spawn(process.execPath, ["server.js"], {
   cwd: root,
   env: { ...env, PORT: String(port) },

@@ -15,6 +15,7 @@ import { authLdap } from "./auth-ldap";
 import { authInvite } from "./auth-invite";
 import { authTwofactor } from "./auth-twofactor";
 import { authSessions } from "./auth-sessions";
+import { authRecovery } from "./auth-recovery";
 import { authLogin } from "./auth-login";
 
 export type Locale = "vi" | "en";
@@ -37,6 +38,7 @@ const vi = {
   ...authInvite.vi,
   ...authTwofactor.vi,
   ...authSessions.vi,
+  ...authRecovery.vi,
   ...authLogin.vi,
 };
 const en: Record<keyof typeof vi, string> = {
@@ -56,6 +58,7 @@ const en: Record<keyof typeof vi, string> = {
   ...authInvite.en,
   ...authTwofactor.en,
   ...authSessions.en,
+  ...authRecovery.en,
   ...authLogin.en,
 };
 

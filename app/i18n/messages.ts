@@ -16,6 +16,7 @@ import { authLdap } from "./errors/auth-ldap";
 import { authInvite } from "./errors/auth-invite";
 import { authTwofactor } from "./errors/auth-twofactor";
 import { authSessions } from "./errors/auth-sessions";
+import { authRecovery } from "./errors/auth-recovery";
 
 export const messages = {
   vi: {
@@ -35,6 +36,7 @@ export const messages = {
     ...authInvite.vi,
     ...authTwofactor.vi,
     ...authSessions.vi,
+    ...authRecovery.vi,
   },
   en: {
     ...common.en,
@@ -53,5 +55,6 @@ export const messages = {
     ...authInvite.en,
     ...authTwofactor.en,
     ...authSessions.en,
+    ...authRecovery.en,
   },
 };

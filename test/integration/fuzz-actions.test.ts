@@ -265,6 +265,13 @@ const REACH: Record<string, Reach> = {
       ["redirectTo", "/learn"],
     ],
   },
+  // Same answer for any address; an unknown one, so no link or email is queued after the answer.
+  "forgot-password.tsx": {
+    url: () => "/forgot-password",
+    cookie: () => "",
+    fields: () => [["email", "khong-co@fuzz.vn"]],
+    volatile: ["LoginAttempt"],
+  },
   "invite.$token.tsx": {
     url: (x) => `/invite/${x.inviteSecret}`,
     params: (x) => ({ token: x.inviteSecret }),
@@ -284,6 +291,13 @@ const REACH: Record<string, Reach> = {
     ],
     volatile: ["LoginAttempt"],
   },
+  // The demo setting (magicLink.enabled) is off in this world: every request is a 404.
+  "login_.email.tsx": {
+    url: () => "/login/email",
+    cookie: () => "",
+    fields: () => [["email", "khong-co@fuzz.vn"]],
+    volatile: ["LoginAttempt"],
+  },
   "logout.tsx": {
     url: () => "/logout",
     // Its own account, signed in afresh for every request: logging out is what this action does.
@@ -296,6 +310,12 @@ const REACH: Record<string, Reach> = {
       const { token } = await createSession(user.id);
       return `${SESSION_COOKIE}=${token}`;
     },
+    fields: () => [],
+  },
+  "magic.$token.tsx": {
+    url: () => `/magic/${"a".repeat(40)}`,
+    params: () => ({ token: "a".repeat(40) }),
+    cookie: () => "",
     fields: () => [],
   },
   "notifications.tsx": {
@@ -367,6 +387,16 @@ const REACH: Record<string, Reach> = {
     url: () => "/people/new",
     cookie: (x) => x.w.coordA.cookie,
     fields: (x) => personFields(x),
+  },
+  // A link that was never issued: refused (410) after the form is checked.
+  "reset.$token.tsx": {
+    url: () => `/reset/${"a".repeat(40)}`,
+    params: () => ({ token: "a".repeat(40) }),
+    cookie: () => "",
+    fields: () => [
+      ["password", "MatKhauMoi#2026rat-dai"],
+      ["confirm", "MatKhauMoi#2026rat-dai"],
+    ],
   },
   "targets.completions.import.tsx": {
     url: () => "/targets/completions/import",

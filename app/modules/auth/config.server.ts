@@ -2,7 +2,7 @@
 // provider bound to mail domains (which send a typed email to it) and to agency subtrees (whose people it may
 // sign in). Read from the YAML/JSON file in AUTH_CONFIG (none = local passwords only), `${VAR}` taken from
 // the environment, validated with zod; server.js calls checkAuthConfig() at boot and refuses to start on error.
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import YAML from "yaml";
 import { z } from "zod";
 import { db } from "~/db.server";
@@ -30,6 +30,10 @@ const oidcSchema = z.strictObject({
   issuer: z.string().url(),
   clientId: z.string().min(1),
   clientSecret: z.string().optional(),
+  /** How the secret is sent to the token endpoint (Keycloak's "Client Authenticator: Client Id and Secret" takes both). */
+  tokenEndpointAuthMethod: z
+    .enum(["client_secret_basic", "client_secret_post"])
+    .default("client_secret_basic"),
   scopes: z.array(z.string()).default(["openid", "email", "profile"]),
   /** A claim carrying the person's staff code (mã cán bộ), matched when the email is not in the staff list. */
   staffCodeClaim: z.string().optional(),
@@ -212,6 +216,13 @@ export async function checkAuthConfig(): Promise<AuthConfig> {
         throw new Error(`${error.message} (khóa ${kind}.${i}.agencyCodes)`);
       }
     }
+  }
+  for (const d of config.ldap) {
+    // An empty service password would be an anonymous ("unauthenticated") bind, not the service account.
+    if (d.bindDn && !d.bindPassword)
+      throw new Error(`Cấu hình đăng nhập: ldap "${d.id}" có bindDn nhưng thiếu bindPassword.`);
+    if (d.caFile && !existsSync(d.caFile))
+      throw new Error(`Cấu hình đăng nhập: ldap "${d.id}" caFile không tồn tại: ${d.caFile}`);
   }
   return config;
 }
