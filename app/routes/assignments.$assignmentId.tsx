@@ -11,6 +11,7 @@ import { Pagination } from "~/components/pagination";
 import type { MessageKey } from "~/i18n";
 import { assignmentProgress } from "~/modules/assignments/assignments.server";
 import { requireManager } from "~/modules/auth/guards.server";
+import { countInvitable } from "~/modules/auth/invitations.server";
 import { uuidParam } from "~/modules/learning/params.server";
 import { assignmentReminders, memberReminders } from "~/modules/notifications/reminder-history.server";
 import { remindOverdue } from "~/modules/reminders/manual.server";
@@ -35,7 +36,7 @@ const query = z.object({
 });
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { scope } = await requireManager(request);
+  const { actor, scope } = await requireManager(request);
   const id = uuidParam(params.assignmentId);
   const q = parseSearchParams(request, query);
   // Old bookmarks of the export links: the files are resource routes now (a file from a page's loader
@@ -51,14 +52,16 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       page: q.page,
       pageSize: q.pageSize,
     });
-    const [reminders, memberRem] = await Promise.all([
+    const [reminders, memberRem, invitable] = await Promise.all([
       assignmentReminders(progress.assignment.id),
       memberReminders(
         progress.assignment.id,
         progress.rows.map((r) => r.personId),
       ),
+      // Members who have never signed in can be invited from here (issue 11).
+      countInvitable(actor, { mode: "assignment", assignmentId: id }),
     ]);
-    return { query: q, progress, reminders, memberReminders: memberRem };
+    return { query: q, progress, reminders, memberReminders: memberRem, invitable };
   } catch (error) {
     throw domainErrorData(error, request);
   }
@@ -79,7 +82,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function AssignmentProgressPage() {
-  const { query, progress, reminders, memberReminders } = useLoaderData<typeof loader>();
+  const { query, progress, reminders, memberReminders, invitable } = useLoaderData<typeof loader>();
   const [params] = useSearchParams();
   const t = useT();
   const exportHref = (kind: "xlsx" | "csv") => {
@@ -146,6 +149,14 @@ export default function AssignmentProgressPage() {
         <DownloadLink href={exportHref("csv")} kind="csv" className="btn-secondary">
           CSV
         </DownloadLink>
+        {invitable > 0 ? (
+          <Link
+            to={`/people/invite?mode=assignment&assignmentId=${progress.assignment.id}`}
+            className="btn-secondary"
+          >
+            {t("invite.assignmentInvite", { count: invitable })}
+          </Link>
+        ) : null}
         {progress.counts.QUA_HAN > 0 ? (
           <Form method="post">
             <button type="submit" className="btn-danger">

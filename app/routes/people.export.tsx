@@ -3,6 +3,7 @@ import { translate } from "~/i18n";
 import { listAgencyOptions } from "~/modules/agencies/agencies.server";
 import { requireViewer } from "~/modules/auth/guards.server";
 import { listPeopleForQuery, peopleQuerySchema } from "~/modules/people/query.server";
+import { formatDate } from "~/utils/format";
 import { parseSearchParams } from "~/utils/http.server";
 import { xlsxResponse } from "~/utils/spreadsheet.server";
 
@@ -16,7 +17,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
     page: 1,
     pageSize: MAX_ROWS,
   });
-  const vi = (k: Parameters<typeof translate>[1]) => translate("vi", k);
+  const vi = (k: Parameters<typeof translate>[1], params?: Parameters<typeof translate>[2]) =>
+    translate("vi", k, params);
   return xlsxResponse(
     "danh-sach-can-bo.xlsx",
     "Cán bộ",
@@ -33,6 +35,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       { header: "Nhãn", width: 20 },
       { header: "Mã cán bộ", width: 16 },
       { header: "Trạng thái", width: 12 },
+      { header: "Tài khoản", width: 18 },
     ],
     rows.map((p, i) => [
       i + 1,
@@ -47,6 +50,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
       p.tags.join("; "),
       p.staffCode ?? "",
       p.active ? "Đang làm việc" : "Đã ngừng",
+      p.activated
+        ? vi("invite.account.activated")
+        : p.invitedAt
+          ? vi("invite.account.invitedOn", { date: formatDate(p.invitedAt) })
+          : vi("invite.account.none"),
     ]),
   );
 }

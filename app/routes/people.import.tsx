@@ -5,7 +5,9 @@ import {
   type MetaFunction,
   MaxPartSizeExceededError,
 } from "@remix-run/node";
-import { Form, useActionData, useNavigation } from "@remix-run/react";
+import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { ImportInvite } from "~/components/people/import-invite";
+import { importInvitation } from "~/modules/auth/invitations.server";
 import { z } from "zod";
 import { requireManager } from "~/modules/auth/guards.server";
 import { applyPeopleImport, previewPeopleImport } from "~/modules/people/import.server";
@@ -22,9 +24,11 @@ export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, 
 
 const MAX_UPLOAD = 6 * 1024 * 1024; // the import itself refuses files over 5 MB with a clear message
 export async function loader({ request }: LoaderFunctionArgs) {
-  const { scope } = await requireManager(request);
+  const { actor, scope } = await requireManager(request);
   if (scope !== "ALL" && scope.length === 0) forbidden();
-  return null;
+  // After applying: the import just written, with its offer to invite the people it brought in.
+  const done = new URL(request.url).searchParams.get("done");
+  return { done: done ? await importInvitation(actor, done) : null };
 }
 
 const applySchema = z.object({
@@ -63,7 +67,7 @@ export async function action({ request }: ActionFunctionArgs) {
         return data({ stage: "preview" as const, preview: result.preview }, { status: 400 });
       }
       const { created, updated, unchanged } = result.counts;
-      return redirectWithFlash("/people?sort=-updated", {
+      return redirectWithFlash(`/people/import?done=${parsed.data.importId}`, {
         kind: "success",
         message:
           created + updated === 0 ? t("import.nothing") : t("import.done", { created, updated, unchanged }),
@@ -95,6 +99,7 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export default function ImportPage() {
   const actionData = useActionData<typeof action>();
+  const { done } = useLoaderData<typeof loader>();
   const navigation = useNavigation();
   const t = useT();
   const busy = navigation.state === "submitting";
@@ -103,6 +108,7 @@ export default function ImportPage() {
   return (
     <div className="max-w-4xl space-y-4">
       <h1 className="text-2xl font-semibold">{t("import.title")}</h1>
+      {done && !actionData ? <ImportInvite done={done} /> : null}
       <p className="text-sm text-slate-700">{t("import.help")}</p>
       <p className="flex flex-wrap gap-x-4 gap-y-1 text-sm">
         <DownloadLink href="/people/import/template.xlsx" kind="xlsx" className="text-red-800 underline">

@@ -11,7 +11,8 @@ import { notify } from "~/modules/notifications/outbox.server";
 import { startAttempt } from "~/modules/learning/quiz.server";
 import { nominate } from "~/modules/scheduling/seats.server";
 import { makeCourseVersion } from "../fixtures/courses";
-import { buildWorld, makeAccount } from "./helpers/world";
+import { issueToken } from "~/modules/auth/tokens.server";
+import { buildWorld, makeAccount, makePerson } from "./helpers/world";
 import { coordinatorOf, itSpecialist, makeOffering } from "./helpers/scheduling-world";
 
 const ROUTES_DIR = path.resolve(import.meta.dirname, "../../app/routes");
@@ -35,6 +36,7 @@ type Ids = {
   userId: string;
   grantId: string;
   learnerPersonId: string;
+  inviteSecret: string;
   /** A sign-in of an account with TOTP, waiting for its second factor (the two-factor pages). */
   pendingCookie: string;
 };
@@ -295,6 +297,15 @@ const REACH: Record<string, Reach> = {
     fields: () => [["email", "khong-co@fuzz.vn"]],
     volatile: ["LoginAttempt"],
   },
+  "invite.$token.tsx": {
+    url: (x) => `/invite/${x.inviteSecret}`,
+    params: (x) => ({ token: x.inviteSecret }),
+    cookie: () => "",
+    fields: () => [
+      ["password", "MatKhauMoi2026"],
+      ["confirmPassword", "MatKhauMoi2026"],
+    ],
+  },
   "login.tsx": {
     url: () => "/login",
     cookie: () => "",
@@ -388,6 +399,14 @@ const REACH: Record<string, Reach> = {
       content: () =>
         "Họ và tên,Email,Mã đơn vị,Đối tượng,Chức vụ\nNguyễn Văn Nhập,nhap@a.vn,A,Công chức,Chuyên viên\n",
     },
+  },
+  "people.invite.tsx": {
+    url: () => "/people/invite",
+    cookie: (x) => x.w.coordA.cookie,
+    fields: (x) => [
+      ["mode", "selected"],
+      ["id", x.w.personA1.id],
+    ],
   },
   "people.new.tsx": {
     url: () => "/people/new",
@@ -725,6 +744,13 @@ beforeAll(async () => {
   const notification = await db.notification.findFirstOrThrow({ where: { personId: learnerPersonId } });
   const someone = await makeAccount("someone@test.vn", [{ role: "LEARNER" }], w.b.id);
   const grant = await db.roleGrant.findFirstOrThrow({ where: { userId: someone.user.id } });
+  const invited = await makePerson("Người Được Mời", "duoc-moi@a.vn", w.a.id);
+  const inviteSecret = await issueToken({
+    kind: "INVITE",
+    personId: invited.id,
+    email: invited.email,
+    ttlMs: 86_400_000,
+  });
   const pendingUser = await db.user.create({
     data: { email: "pending@test.vn", totpKey: new Uint8Array(20).fill(7), totpEnabledAt: new Date() },
   });
@@ -749,6 +775,7 @@ beforeAll(async () => {
     userId: someone.user.id,
     grantId: grant.id,
     learnerPersonId,
+    inviteSecret,
     pendingCookie: `${SESSION_COOKIE}=${pending.token}`,
   };
   tables = (

@@ -14,11 +14,8 @@ export const loginSchema = z.object({
   redirectTo: z.string().optional(),
 });
 
-export const newPasswordSchema = z
-  .string()
-  .min(10, "auth.passwordTooShort")
-  .max(200, "auth.passwordTooLong")
-  .refine((p) => /[A-Za-zÀ-ỹ]/.test(p) && /[0-9]/.test(p), "auth.passwordLettersDigits");
+// The rule lives in a shared module so that forms can check it in the browser too.
+export { newPasswordSchema } from "./password-policy";
 
 export type LoginResult =
   | { ok: true; token: string; expiresAt: Date; userId: string }

@@ -31,9 +31,16 @@ const settingsSchema = z.object({
   REMINDERS_ENABLED: z.enum(["true", "false"]).default("true"),
   REMINDER_DAYS_BEFORE: daysList.default([...DEFAULT_DAYS_BEFORE]),
   REMINDER_INTERVAL_SECONDS: z.coerce.number().int().min(10).max(86_400).default(300),
+  /** Emails per minute at most (all servers together); unset = only the per-tick limit (10 batches of 50). */
+  OUTBOX_MAX_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).optional(),
 });
 
-export type ReminderSettings = { enabled: boolean; daysBefore: number[]; intervalMs: number };
+export type ReminderSettings = {
+  enabled: boolean;
+  daysBefore: number[];
+  intervalMs: number;
+  maxPerMinute?: number;
+};
 
 /** Reminder settings from the environment; throws a Vietnamese message naming the bad variable. */
 export function reminderSettings(env: Record<string, string | undefined> = process.env): ReminderSettings {
@@ -46,6 +53,7 @@ export function reminderSettings(env: Record<string, string | undefined> = proce
     enabled: parsed.data.REMINDERS_ENABLED === "true",
     daysBefore: parsed.data.REMINDER_DAYS_BEFORE,
     intervalMs: parsed.data.REMINDER_INTERVAL_SECONDS * 1000,
+    maxPerMinute: parsed.data.OUTBOX_MAX_PER_MINUTE,
   };
 }
 
@@ -75,6 +83,7 @@ export type ReminderTickOptions = {
   /** Defaults to SMTP from the environment; null keeps emails queued. */
   transport?: MailTransport | null;
   now?: () => Date;
+  maxPerMinute?: number;
 };
 
 /** One scheduler tick over the real assignments: reminders, escalations, new-assignment digests, outbox. */
@@ -88,6 +97,7 @@ export function reminderTick(options: ReminderTickOptions): () => Promise<Schedu
     transport: options.transport,
     workerId: options.workerId,
     now: options.now,
+    maxPerMinute: options.maxPerMinute,
   });
 }
 
@@ -113,7 +123,11 @@ export function startBackgroundJobs(env: Record<string, string | undefined> = pr
   const settings = reminderSettings(env);
   if (!settings.enabled) return null;
   const workerId = `${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
-  const tick = reminderTick({ workerId, daysBefore: settings.daysBefore });
+  const tick = reminderTick({
+    workerId,
+    daysBefore: settings.daysBefore,
+    maxPerMinute: settings.maxPerMinute,
+  });
   console.log(
     `[scheduler] nhắc việc mỗi ${settings.intervalMs / 1000} giây; nhắc trước hạn ${settings.daysBefore.join(", ")} ngày.`,
   );

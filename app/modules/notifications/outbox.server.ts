@@ -39,6 +39,29 @@ export async function enqueueEmails(inputs: EmailInput[], tx?: Tx): Promise<numb
   return count;
 }
 
+/**
+ * Queues many emails in one statement (a bulk invitation: thousands at once). Same rules as enqueueEmails —
+ * an existing dedupeKey is skipped — but the rows travel as one JSON parameter: Prisma's createMany binds each
+ * field separately and took ~1 ms a row here. Returns how many were inserted.
+ */
+export async function enqueueEmailsBulk(inputs: EmailInput[], tx?: Tx): Promise<number> {
+  if (inputs.length === 0) return 0;
+  const rows = inputs.map((e) => ({
+    to: e.to.trim(),
+    subject: e.subject,
+    text: e.text,
+    html: e.html ?? null,
+    dedupeKey: e.dedupeKey,
+    notBefore: e.notBefore?.toISOString() ?? null,
+  }));
+  return (tx ?? db).$executeRaw`
+    INSERT INTO "OutboxEmail" (id, "to", subject, text, html, "dedupeKey", "nextAttemptAt")
+    SELECT gen_random_uuid(), v."to", v.subject, v.text, v.html, v."dedupeKey", coalesce(v."notBefore", now())
+    FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)
+      AS v("to" text, subject text, text text, html text, "dedupeKey" text, "notBefore" timestamptz)
+    ON CONFLICT ("dedupeKey") DO NOTHING`;
+}
+
 /** Queues one email; false when its dedupeKey was already used (the email exists, or existed, already). */
 export async function enqueueEmail(input: EmailInput, tx?: Tx): Promise<boolean> {
   return (await enqueueEmails([input], tx)) === 1;
@@ -101,12 +124,15 @@ type ClaimedRow = {
   attempts: number;
 };
 
-/** Claims due PENDING rows under a lease in one statement; concurrent workers never claim the same row. */
+/**
+ * Claims due PENDING rows under a lease in one statement; concurrent workers never claim the same row. The
+ * pick is a MATERIALIZED CTE: as an `IN (SELECT … LIMIT n FOR UPDATE SKIP LOCKED)` subquery the planner could
+ * run it more than once and claim more than n rows (seen on PGlite: a batch of 1 claimed 2 or 3).
+ */
 async function claimBatch(now: Date, batchSize: number): Promise<ClaimedRow[]> {
   const leaseUntil = new Date(now.getTime() + LEASE_MS);
   return db.$queryRaw<ClaimedRow[]>`
-    UPDATE "OutboxEmail" SET "lockedUntil" = ${leaseUntil}::timestamptz
-    WHERE "id" IN (
+    WITH picked AS MATERIALIZED (
       SELECT "id" FROM "OutboxEmail"
       WHERE "status" = 'PENDING'::"OutboxStatus" AND "nextAttemptAt" <= ${now}::timestamptz
         AND ("lockedUntil" IS NULL OR "lockedUntil" < ${now}::timestamptz)
@@ -114,9 +140,10 @@ async function claimBatch(now: Date, batchSize: number): Promise<ClaimedRow[]> {
       LIMIT ${batchSize}::int
       FOR UPDATE SKIP LOCKED
     )
-    AND "status" = 'PENDING'::"OutboxStatus"
-    AND ("lockedUntil" IS NULL OR "lockedUntil" < ${now}::timestamptz)
-    RETURNING "id", "to", "subject", "text", "html", "attempts"`;
+    UPDATE "OutboxEmail" o SET "lockedUntil" = ${leaseUntil}::timestamptz
+    FROM picked
+    WHERE o."id" = picked."id"
+    RETURNING o."id", o."to", o."subject", o."text", o."html", o."attempts"`;
 }
 
 function errorMessage(err: unknown): string {

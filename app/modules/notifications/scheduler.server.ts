@@ -105,6 +105,11 @@ export type SchedulerTickOptions = {
   batchSize?: number;
   /** Outbox batches per tick at most (default 10). */
   maxBatches?: number;
+  /**
+   * Emails sent per minute at most, across every server (OUTBOX_MAX_PER_MINUTE): the tick sends only what the
+   * last 60 s of SENT rows leave of it, so a 30,000-person invitation drains at a pace the mail relay accepts.
+   */
+  maxPerMinute?: number;
 };
 
 export type SchedulerTickResult = {
@@ -113,6 +118,14 @@ export type SchedulerTickResult = {
   digests: DigestResult | null;
   outbox: ProcessOutboxResult;
 };
+
+/** How many more emails the per-minute limit allows now (SENT rows of the last 60 s count against it). */
+export async function sendBudget(now: Date, maxPerMinute: number): Promise<number> {
+  const sent = await db.outboxEmail.count({
+    where: { status: "SENT", sentAt: { gt: new Date(now.getTime() - 60_000) } },
+  });
+  return Math.max(0, maxPerMinute - sent);
+}
 
 /** One tick: plan reminders under the advisory lock (skipped if another server has it), then drain the outbox. */
 export function schedulerTick(options: SchedulerTickOptions): () => Promise<SchedulerTickResult> {
@@ -131,14 +144,17 @@ export function schedulerTick(options: SchedulerTickOptions): () => Promise<Sche
     }));
     const outbox: ProcessOutboxResult = { claimed: 0, sent: 0, retried: 0, failed: 0, skippedInactive: 0 };
     const batchSize = options.batchSize ?? 50;
-    for (let i = 0; i < (options.maxBatches ?? 10); i++) {
-      const r = await processOutbox({ transport, now, batchSize, workerId: options.workerId });
+    let budget = transport && options.maxPerMinute ? await sendBudget(now, options.maxPerMinute) : Infinity;
+    for (let i = 0; i < (options.maxBatches ?? 10) && budget > 0; i++) {
+      const size = Math.min(batchSize, budget);
+      const r = await processOutbox({ transport, now, batchSize: size, workerId: options.workerId });
+      budget -= r.claimed;
       outbox.claimed += r.claimed;
       outbox.sent += r.sent;
       outbox.retried += r.retried;
       outbox.failed += r.failed;
       outbox.skippedInactive += r.skippedInactive;
-      if (r.claimed < batchSize) break;
+      if (r.claimed < size) break;
     }
     return {
       reminders: planned.acquired ? planned.result.reminders : null,

@@ -7,6 +7,8 @@ import { escapeLike, foldVietnamese } from "~/utils/text";
 import { isUuid } from "./schema";
 
 export type PeopleSort = "name" | "-name" | "email" | "-email" | "updated" | "-updated";
+/** Sign-in status (cột "Tài khoản"): never invited, invited but not yet signed in, has signed in. */
+export type AccountStatus = "none" | "invited" | "activated";
 
 export type ListPeopleInput = {
   scope: Scope;
@@ -16,6 +18,7 @@ export type ListPeopleInput = {
   active?: boolean;
   staffCategory?: StaffCategory;
   itRole?: ItRole;
+  account?: AccountStatus;
   sort?: PeopleSort;
   page?: number;
   pageSize?: number;
@@ -33,6 +36,9 @@ export type PersonListRow = {
   tags: string[];
   staffCode: string | null;
   active: boolean;
+  invitedAt: Date | null;
+  /** The person's account has signed in at least once (đã kích hoạt). */
+  activated: boolean;
   createdAt: Date;
   updatedAt: Date;
   agency: { id: string; code: string; name: string; path: string };
@@ -61,7 +67,17 @@ export function personScopeSql(scope: Scope): Prisma.Sql {
   return Prisma.sql`p."agencyId" IN (SELECT a.id FROM "Agency" a WHERE a.path LIKE ANY(${patterns}::text[]))`;
 }
 
-function conditions(input: ListPeopleInput): Prisma.Sql[] {
+/** Person `p` has an account that has signed in at least once. */
+export const ACTIVATED_SQL = Prisma.sql`EXISTS (SELECT 1 FROM "User" u WHERE u."personId" = p.id AND u."lastLoginAt" IS NOT NULL)`;
+
+const ACCOUNT_SQL: Record<AccountStatus, Prisma.Sql> = {
+  activated: ACTIVATED_SQL,
+  invited: Prisma.sql`(p."invitedAt" IS NOT NULL AND NOT ${ACTIVATED_SQL})`,
+  none: Prisma.sql`(p."invitedAt" IS NULL AND NOT ${ACTIVATED_SQL})`,
+};
+
+/** The list's filters as SQL conditions on person `p` (the invitations reuse them for "all results"). */
+export function peopleConditions(input: Omit<ListPeopleInput, "sort" | "page" | "pageSize">): Prisma.Sql[] {
   const where = [personScopeSql(input.scope)];
   if (input.agencyId !== undefined) {
     // A malformed id cannot name an agency; answering "nothing" beats a database cast error.
@@ -85,6 +101,7 @@ function conditions(input: ListPeopleInput): Prisma.Sql[] {
   if (input.staffCategory)
     where.push(Prisma.sql`p."staffCategory" = ${input.staffCategory}::"StaffCategory"`);
   if (input.itRole) where.push(Prisma.sql`p."itRole" = ${input.itRole}::"ItRole"`);
+  if (input.account) where.push(ACCOUNT_SQL[input.account]);
   return where;
 }
 
@@ -93,15 +110,15 @@ type RawRow = Omit<PersonListRow, "agency"> & { agencyCode: string; agencyName: 
 export async function listPeople(input: ListPeopleInput): Promise<{ rows: PersonListRow[]; total: number }> {
   const pageSize = Math.max(1, Math.min(input.pageSize ?? 25, 50_000));
   const page = Math.max(1, Math.floor(input.page ?? 1));
-  const where = Prisma.join(conditions(input), " AND ");
+  const where = Prisma.join(peopleConditions(input), " AND ");
   const order = ORDER[input.sort ?? "name"] ?? ORDER.name;
   const [rows, count] = await Promise.all([
     db.$queryRaw<RawRow[]>`
       SELECT p.id, p."fullName", p.email, p."agencyId", p."staffCategory"::text AS "staffCategory", p.position,
-             p."isHeadOfUnit", p."itRole"::text AS "itRole", p.tags, p."staffCode", p.active, p."createdAt",
-             p."updatedAt",
+             p."isHeadOfUnit", p."itRole"::text AS "itRole", p.tags, p."staffCode", p.active, p."invitedAt",
+             p.activated, p."createdAt", p."updatedAt",
              a.code AS "agencyCode", a.name AS "agencyName", a.path AS "agencyPath"
-      FROM (SELECT * FROM "Person" p WHERE ${where} ORDER BY ${order} LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}) p
+      FROM (SELECT p.*, ${ACTIVATED_SQL} AS activated FROM "Person" p WHERE ${where} ORDER BY ${order} LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}) p
       JOIN "Agency" a ON a.id = p."agencyId"
       ORDER BY ${order}`,
     db.$queryRaw<{ total: number }[]>`SELECT count(*)::int AS total FROM "Person" p WHERE ${where}`,

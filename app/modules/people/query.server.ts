@@ -10,6 +10,8 @@ export const peopleQuerySchema = z.object({
   agency: z.string().trim().max(64).default(""),
   sub: z.enum(["0", "1"]).default("1"),
   status: z.enum(["active", "inactive", "all"]).default("active"),
+  /** Sign-in status filter ("" = any). */
+  account: z.enum(["", "none", "invited", "activated"]).default(""),
   sort: z.enum(["name", "-name", "email", "-email", "updated", "-updated"]).default("name"),
   ...pagingFields(20),
 });
@@ -35,6 +37,7 @@ export function listPeopleForQuery(
     agencyId: resolveAgencyFilter(query.agency, visibleAgencies),
     includeSubagencies: query.sub !== "0",
     active: query.status === "all" ? undefined : query.status === "active",
+    account: query.account || undefined,
     sort: query.sort,
     ...paging,
   });
