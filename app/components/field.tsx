@@ -9,15 +9,21 @@ export type ControlProps = {
   "aria-describedby": string | undefined;
 };
 
+/** What Field needs of conform's field metadata (fields.x from useZodForm). */
+export type ConformFieldLike = { name: string; errors?: string[] };
+
 export function Field({
-  name,
+  field,
+  name: nameProp,
   label,
-  error,
+  error: errorProp,
   hint,
   className,
   children,
 }: {
-  name: string;
+  /** conform's field (fields.x): gives the name and the first error. Or pass name and error. */
+  field?: ConformFieldLike;
+  name?: string;
   label: ReactNode;
   error?: string;
   hint?: ReactNode;
@@ -25,6 +31,8 @@ export function Field({
   /** Renders the control with the props that tie it to the label, the hint and the error. */
   children: (props: ControlProps) => ReactNode;
 }) {
+  const name = field?.name ?? nameProp ?? "";
+  const error = field?.errors?.[0] ?? errorProp;
   const described = [hint ? `${name}-hint` : null, error ? `${name}-error` : null].filter(Boolean).join(" ");
   return (
     <div className={className}>

@@ -2,7 +2,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { progressExport, progressExportQuery } from "~/modules/assignments/progress-export.server";
 import { requireManager } from "~/modules/auth/guards.server";
-import { uuidParam } from "~/modules/learning/params.server";
+import { uuidParam } from "~/utils/uuid.server";
 import { domainErrorData, parseSearchParams } from "~/utils/http.server";
 import { xlsxResponse } from "~/utils/spreadsheet.server";
 

@@ -12,7 +12,7 @@ import type { MessageKey } from "~/i18n";
 import { assignmentProgress } from "~/modules/assignments/assignments.server";
 import { requireManager } from "~/modules/auth/guards.server";
 import { countInvitable } from "~/modules/auth/invitations.server";
-import { uuidParam } from "~/modules/learning/params.server";
+import { uuidParam } from "~/utils/uuid.server";
 import { assignmentReminders, memberReminders } from "~/modules/notifications/reminder-history.server";
 import { remindOverdue } from "~/modules/reminders/manual.server";
 import { redirectWithFlash } from "~/utils/flash.server";

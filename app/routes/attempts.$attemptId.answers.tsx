@@ -4,7 +4,7 @@
 // submit of a graded attempt returns the stored result.
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { requireLearner } from "~/modules/auth/guards.server";
-import { uuidParam } from "~/modules/learning/params.server";
+import { uuidParam } from "~/utils/uuid.server";
 import { type AnswersReply, sheetFromForm } from "~/modules/learning/quiz-form";
 import { readQuizForm } from "~/modules/learning/quiz-form.server";
 import { saveAnswers, submitAttempt } from "~/modules/learning/quiz.server";

@@ -15,7 +15,7 @@ import { QuizNavigator, questionAnchor } from "~/components/quiz/quiz-navigator"
 import { useAnswerSync } from "~/components/quiz/use-answer-sync";
 import { requireLearner } from "~/modules/auth/guards.server";
 import type { AttemptAnswers } from "~/modules/learning/grading";
-import { uuidParam } from "~/modules/learning/params.server";
+import { uuidParam } from "~/utils/uuid.server";
 import {
   answerField,
   quizFields,

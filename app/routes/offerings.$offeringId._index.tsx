@@ -4,7 +4,7 @@ import { z } from "zod";
 import { OfferingRoster, OfferingSessions, type RosterRow } from "~/components/offering-roster";
 import type { MessageKey } from "~/i18n";
 import { requireActor } from "~/modules/auth/guards.server";
-import { uuidParam } from "~/modules/learning/params.server";
+import { uuidParam } from "~/utils/uuid.server";
 import { markAttendance, recordResult } from "~/modules/scheduling/attendance.server";
 import { cancelOffering, setRegistrationOpen } from "~/modules/scheduling/offerings.server";
 import { audienceLabel } from "~/modules/scheduling/rules";

@@ -2,7 +2,7 @@ import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } f
 import { Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { OfferingForm } from "~/components/offering-form";
 import { requireManager } from "~/modules/auth/guards.server";
-import { uuidParam } from "~/modules/learning/params.server";
+import { uuidParam } from "~/utils/uuid.server";
 import { organiserOffering } from "~/modules/scheduling/access.server";
 import { offeringFormInput } from "~/modules/scheduling/form.server";
 import { offeringDefaults, offeringFormOptions } from "~/modules/scheduling/form-options.server";

@@ -1,7 +1,7 @@
 // /offerings/<id>/ics — the offering's sessions as an iCalendar file, for anyone who may see the offering.
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { requireActor } from "~/modules/auth/guards.server";
-import { uuidParam } from "~/modules/learning/params.server";
+import { uuidParam } from "~/utils/uuid.server";
 import { visibleOffering } from "~/modules/scheduling/access.server";
 import { icsResponse, offeringIcs } from "~/modules/scheduling/calendar.server";
 import { domainErrorData } from "~/utils/http.server";

@@ -1,7 +1,7 @@
 // /offerings/<id>/roster.csv — the organiser's roster as CSV (UTF-8 with BOM, formula-safe).
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { requireActor } from "~/modules/auth/guards.server";
-import { uuidParam } from "~/modules/learning/params.server";
+import { uuidParam } from "~/utils/uuid.server";
 import { rosterExport } from "~/modules/scheduling/roster.server";
 import { domainErrorData } from "~/utils/http.server";
 import { csvResponse } from "~/utils/spreadsheet.server";

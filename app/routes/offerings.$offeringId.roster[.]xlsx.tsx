@@ -1,7 +1,7 @@
 // /offerings/<id>/roster.xlsx — the organiser's roster as Excel.
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { requireActor } from "~/modules/auth/guards.server";
-import { uuidParam } from "~/modules/learning/params.server";
+import { uuidParam } from "~/utils/uuid.server";
 import { rosterExport } from "~/modules/scheduling/roster.server";
 import { domainErrorData } from "~/utils/http.server";
 import { xlsxResponse } from "~/utils/spreadsheet.server";

@@ -5,7 +5,7 @@ import { Prisma } from "~/generated/prisma/client";
 import { audit } from "~/modules/audit/audit.server";
 import { inScope, type Scope } from "~/modules/auth/scope";
 import { personScopeSql } from "~/modules/people/list.server";
-import { isUuid } from "~/modules/people/schema";
+import { isUuid } from "~/utils/uuid";
 import { DomainError } from "~/utils/errors";
 import { escapeLike, foldVietnamese } from "~/utils/text";
 import { countAudience, fillMembers } from "./audience.server";

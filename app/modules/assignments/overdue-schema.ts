@@ -1,5 +1,6 @@
 // The cross-assignment overdue list ("Quá hạn"): its filter (URL search params, shared by the page and the
 // XLSX/CSV resource routes) and its bulk-action form (one schema for client and server, typed intents).
+import { isUuid, UUID_PATTERN } from "~/utils/uuid";
 import { z } from "zod";
 import { pagingFields } from "~/utils/paging";
 
@@ -11,12 +12,11 @@ export const DEFAULT_PAGE_SIZE = 50;
 /** A selection larger than this is refused; "all results" has no such limit. */
 export const MAX_SELECTED = 1000;
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const optionalUuid = z
   .string()
   .trim()
   .transform((s) => s.toLowerCase())
-  .refine((s) => s === "" || UUID.test(s))
+  .refine((s) => s === "" || isUuid(s))
   .default("");
 
 /** Filter from search params; a bad value falls back to its default (parseSearchParams drops it). */
@@ -38,7 +38,7 @@ const filterFields = {
 const target = z.object({
   ...filterFields,
   target: z.enum(["selected", "all"], { error: "ovd.targetRequired" }),
-  ids: z.array(z.string().trim().regex(UUID, "ovd.badRow")).max(MAX_SELECTED, "ovd.tooMany").default([]),
+  ids: z.array(z.string().trim().regex(UUID_PATTERN, "ovd.badRow")).max(MAX_SELECTED, "ovd.tooMany").default([]),
 });
 
 /**

@@ -2,6 +2,7 @@
 // sub-unit, course and state, with bulk remind / invite-to-sign-in / export on a selection or on all results.
 // Rows are always recomputed from the filter inside the scope: ids sent by the browser only narrow that set,
 // so another coordinator's people can never be listed, exported or reminded, whatever ids are forged.
+import { isUuid } from "~/utils/uuid";
 import { db } from "~/db.server";
 import { Prisma } from "~/generated/prisma/client";
 import { listAgencyOptions } from "~/modules/agencies/agencies.server";
@@ -328,8 +329,7 @@ export async function exportRowsFor(scope: Scope, url: URL, now: Date = new Date
     state: raw.state,
   });
   const selected = url.searchParams.get("target") === "selected";
-  const ids = url.searchParams.getAll("ids").filter((id) => UUID_RE.test(id));
+  const ids = url.searchParams.getAll("ids").filter((id) => isUuid(id));
   if (selected && ids.length === 0) throw new DomainError("assignments.exportNothingSelected");
   return targetRows(scope, { ...filter, target: selected ? "selected" : "all", ids }, now);
 }
-const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

@@ -11,7 +11,7 @@ import { audit } from "~/modules/audit/audit.server";
 import { enqueueEmailsBulk, type EmailInput } from "~/modules/notifications/outbox.server";
 import { ACTIVATED_SQL, peopleConditions, personScopeSql } from "~/modules/people/list.server";
 import { peopleQuerySchema } from "~/modules/people/query.server";
-import { isUuid } from "~/modules/people/schema";
+import { isUuid } from "~/utils/uuid";
 import type { ImportRow } from "~/modules/people/import-rows";
 import { DomainError } from "~/utils/errors";
 import { formatDayTime } from "~/utils/vn-calendar";

@@ -22,8 +22,6 @@ export const ALREADY_SUBMITTED = "learning.alreadySubmitted";
 export const noAttemptsLeft = (n: number) =>
   new DomainError("learning.noAttemptsLeft", { params: { count: n } });
 
-export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-export const isUuid = (s: unknown): s is string => typeof s === "string" && UUID.test(s);
 
 export function attemptNotFound(): never {
   throw new DomainError(ATTEMPT_NOT_FOUND, { status: 404 });

@@ -1,7 +1,7 @@
 // The learner's in-app notifications ("Thông báo"): list, unread count, mark read. Always by the caller's
 // own personId; someone else's notification id behaves as if it did not exist.
 import { db } from "~/db.server";
-import { isUuid } from "~/modules/people/schema";
+import { isUuid } from "~/utils/uuid";
 
 export const INBOX_PAGE_SIZE = 20;
 

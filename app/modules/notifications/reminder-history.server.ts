@@ -3,7 +3,7 @@
 // "manual:<assignment>:<person>:<day>" (the coordinator's one-click reminder), and each one-click use is an
 // "assignment.remind" audit event. Nothing new is stored, so the history cannot drift from what was sent.
 import { db } from "~/db.server";
-import { isUuid } from "~/modules/people/schema";
+import { isUuid } from "~/utils/uuid";
 
 export type EmailState = "SENT" | "PENDING" | "FAILED";
 

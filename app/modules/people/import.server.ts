@@ -11,7 +11,7 @@ import { parsePeopleFile } from "./import-file.server";
 import { planImport, type ImportPlan } from "./import-plan.server";
 import { readImportRows, type ImportError, type ImportRow } from "./import-rows";
 import { writeCreates, writeUpdates } from "./import-write.server";
-import { isUuid } from "./schema";
+import { isUuid } from "~/utils/uuid";
 import { translate, type Locale } from "~/i18n";
 
 export { parsePeopleFile, type ParsedFile } from "./import-file.server";

@@ -4,7 +4,7 @@ import { Prisma } from "~/generated/prisma/client";
 import type { ItRole, StaffCategory } from "~/generated/prisma/enums";
 import type { Scope } from "~/modules/auth/scope";
 import { escapeLike, foldVietnamese } from "~/utils/text";
-import { isUuid } from "./schema";
+import { isUuid } from "~/utils/uuid";
 
 export type PeopleSort = "name" | "-name" | "email" | "-email" | "updated" | "-updated";
 /** Sign-in status (cột "Tài khoản"): never invited, invited but not yet signed in, has signed in. */

@@ -6,7 +6,8 @@ import { audit } from "~/modules/audit/audit.server";
 import { inScope, personWhere, type Scope } from "~/modules/auth/scope";
 import { endAccessForPeople } from "~/modules/auth/sessions.server";
 import { DomainError } from "~/utils/errors";
-import { derivedPersonFields, isUuid, personInputSchema, type PersonData, type PersonInput } from "./schema";
+import { derivedPersonFields, personInputSchema, type PersonData, type PersonInput } from "./schema";
+import { isUuid } from "~/utils/uuid";
 
 export { listPeople, type ListPeopleInput, type PeopleSort, type PersonListRow } from "./list.server";
 export { personInputSchema, type PersonData, type PersonInput } from "./schema";

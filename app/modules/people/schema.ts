@@ -1,4 +1,5 @@
 // The one definition of a valid person (CBCCVC): the add/edit forms, the service and the bulk import share it.
+import { UUID_PATTERN } from "~/utils/uuid";
 import { z } from "zod";
 import type { ItRole, StaffCategory } from "~/generated/prisma/enums";
 import { foldVietnamese, personSortKey } from "~/utils/text";
@@ -33,8 +34,6 @@ export const MAX_STAFF_CODE = 50;
 export const STAFF_CODE = /^[\p{L}\p{N}._\-/]+$/u;
 
 // Lenient on the UUID version: ids come from the database, the shape is all a form can check.
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-export const isUuid = (s: string) => UUID.test(s);
 
 /**
  * Text as stored: NFC (files from macOS or old converters carry decomposed Vietnamese, which would break
@@ -61,7 +60,7 @@ export const emailSchema = z
 export const personInputSchema = z.object({
   fullName: text("people.nameRequired").min(1, "people.nameRequired").max(MAX_NAME, "people.nameTooLong"),
   email: emailSchema,
-  agencyId: z.string({ error: "people.agencyRequired" }).trim().regex(UUID, "people.agencyRequired"),
+  agencyId: z.string({ error: "people.agencyRequired" }).trim().regex(UUID_PATTERN, "people.agencyRequired"),
   staffCategory: z.enum(STAFF_CATEGORIES, {
     error: "people.categoryRequired",
   }),

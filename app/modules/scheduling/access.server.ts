@@ -4,7 +4,7 @@
 import { db, type Tx } from "~/db.server";
 import type { Prisma } from "~/generated/prisma/client";
 import { type Actor, hasRole, inScope, isAdmin, manageScope, viewScope } from "~/modules/auth/scope";
-import { isUuid } from "~/modules/people/schema";
+import { isUuid } from "~/utils/uuid";
 import { DomainError } from "~/utils/errors";
 import { matchesAudience } from "./rules";
 

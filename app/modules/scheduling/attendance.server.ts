@@ -4,7 +4,7 @@
 import { db, type Tx } from "~/db.server";
 import { audit } from "~/modules/audit/audit.server";
 import type { Actor } from "~/modules/auth/scope";
-import { isUuid } from "~/modules/people/schema";
+import { isUuid } from "~/utils/uuid";
 import { DomainError } from "~/utils/errors";
 import { TX_OPTIONS, lockOffering, organiserOffering } from "./access.server";
 import { addMonthsVn } from "~/utils/vn-calendar";

@@ -1,6 +1,7 @@
 // The one definition of a valid class or drill (lớp tập huấn / diễn tập): the forms and the service share it.
 import { z } from "zod";
-import { IT_ROLES, isUuid } from "~/modules/people/schema";
+import { IT_ROLES } from "~/modules/people/schema";
+import { isUuid } from "~/utils/uuid";
 import type { MessageKey } from "~/i18n";
 import { decimalInt, multilineText, tagList, text } from "~/utils/zod-text";
 import { formatVnDateTime, parseVnDateTime, selfOverlap } from "./time";

@@ -6,7 +6,7 @@ import { db, type Tx } from "~/db.server";
 import type { RegistrationSource, RegistrationStatus } from "~/generated/prisma/enums";
 import { audit } from "~/modules/audit/audit.server";
 import { type Actor, isAdmin } from "~/modules/auth/scope";
-import { isUuid } from "~/modules/people/schema";
+import { isUuid } from "~/utils/uuid";
 import { DomainError } from "~/utils/errors";
 import {
   TX_OPTIONS,
