@@ -1,5 +1,6 @@
 // The add/edit person form (conform): the same schema validates in the browser and in the action; field
 // errors from either, or from a refused domain rule (email or staff code taken), show next to their field.
+import { IT_ROLES, STAFF_CATEGORIES } from "~/domain/staff";
 import { getFormProps, type SubmissionResult, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { Form } from "@remix-run/react";
@@ -20,9 +21,6 @@ export type PersonFormValues = {
   tags: string[];
   staffCode: string | null;
 };
-
-const CATEGORIES = ["CAN_BO", "CONG_CHUC", "VIEN_CHUC", "NGUOI_LAO_DONG"] as const;
-const IT_ROLES = ["NONE", "FULL_TIME", "PART_TIME"] as const;
 
 export function PersonForm({
   values,
@@ -82,7 +80,7 @@ export function PersonForm({
       <Field name={fields.staffCategory.name} label={t("people.category")} error={err(fields.staffCategory)}>
         {(p) => (
           <select {...p} defaultValue={initial(fields.staffCategory)}>
-            {CATEGORIES.map((c) => (
+            {STAFF_CATEGORIES.map((c) => (
               <option key={c} value={c}>
                 {t(`staff.${c}` as MessageKey)}
               </option>

@@ -1,6 +1,7 @@
 // Forms of a plan and of a target (kế hoạch, chỉ tiêu), on conform: the zod schemas of
 // app/modules/targets/schema.ts check them in the browser and again in the action, whose reply (lastResult)
 // puts the messages next to the fields.
+import { IT_ROLES, STAFF_CATEGORIES } from "~/domain/staff";
 import { getFormProps, type SubmissionResult, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { Form } from "@remix-run/react";
@@ -131,8 +132,8 @@ export type TargetValues = {
   deadline: string;
 };
 
-const CATEGORIES = ["CAN_BO", "CONG_CHUC", "VIEN_CHUC", "NGUOI_LAO_DONG"] as const;
-const IT_ROLES = ["FULL_TIME", "PART_TIME", "NONE"] as const;
+// Targets list the IT roles that count first.
+const TARGET_IT_ROLES = [...IT_ROLES.slice(1), IT_ROLES[0]];
 
 export function TargetForm({
   values,
@@ -214,7 +215,7 @@ export function TargetForm({
       <fieldset className="sm:col-span-2">
         <legend className="label">{t("plans.staffCategories")}</legend>
         <div className="flex flex-wrap gap-3 text-sm">
-          {CATEGORIES.map((c) => (
+          {STAFF_CATEGORIES.map((c) => (
             <label key={c} className="flex items-center gap-1">
               <input
                 type="checkbox"
@@ -230,7 +231,7 @@ export function TargetForm({
       <fieldset className="sm:col-span-2">
         <legend className="label">{t("plans.itRoles")}</legend>
         <div className="flex flex-wrap gap-3 text-sm">
-          {IT_ROLES.map((r) => (
+          {TARGET_IT_ROLES.map((r) => (
             <label key={r} className="flex items-center gap-1">
               <input type="checkbox" name="itRoles" value={r} defaultChecked={values.itRoles.includes(r)} />
               {t(`it.${r}` as MessageKey)}

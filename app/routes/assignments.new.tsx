@@ -16,7 +16,7 @@ import {
   type AssignmentPreview,
 } from "~/modules/assignments/new-assignment.server";
 import { requireManager } from "~/modules/auth/guards.server";
-import { IT_ROLES, STAFF_CATEGORIES } from "~/modules/people/schema";
+import { IT_ROLES, STAFF_CATEGORIES } from "~/domain/staff";
 import { DomainError } from "~/utils/errors";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { formatIssues } from "~/utils/forms";

@@ -3,7 +3,7 @@
 // carrying the token of the preview the coordinator saw (see new-assignment.server.ts). Messages are i18n
 // keys (app/i18n/assignments.ts) so both locales show them.
 import { z } from "zod";
-import { IT_ROLES, STAFF_CATEGORIES } from "~/modules/people/schema";
+import { IT_ROLES, STAFF_CATEGORIES } from "~/domain/staff";
 import { isoDay, parseDay, todayVn } from "~/utils/vn-calendar";
 import { multilineText, text } from "~/utils/zod-text";
 

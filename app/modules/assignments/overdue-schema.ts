@@ -38,7 +38,10 @@ const filterFields = {
 const target = z.object({
   ...filterFields,
   target: z.enum(["selected", "all"], { error: "ovd.targetRequired" }),
-  ids: z.array(z.string().trim().regex(UUID_PATTERN, "ovd.badRow")).max(MAX_SELECTED, "ovd.tooMany").default([]),
+  ids: z
+    .array(z.string().trim().regex(UUID_PATTERN, "ovd.badRow"))
+    .max(MAX_SELECTED, "ovd.tooMany")
+    .default([]),
 });
 
 /**

@@ -1,6 +1,7 @@
 // The one definition of a valid assignment (giao khóa học): the form and the service share it.
 import { z } from "zod";
-import { IT_ROLES, MAX_TAG, STAFF_CATEGORIES } from "~/modules/people/schema";
+import { MAX_TAG } from "~/modules/people/schema";
+import { IT_ROLES, STAFF_CATEGORIES } from "~/domain/staff";
 import { isUuid } from "~/utils/uuid";
 import type { MessageKey } from "~/i18n";
 import { dayProblem } from "~/utils/vn-calendar";

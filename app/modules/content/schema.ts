@@ -1,7 +1,7 @@
 // The content format (content/<code>/course.yaml, quiz.yaml): zod schemas with Vietnamese messages.
 // Pure; checks that need other files (lessons exist, code = folder, questionCount ≤ bank) live in load.server.
 import { z } from "zod";
-import { IT_ROLES, STAFF_CATEGORIES } from "~/modules/people/schema";
+import { IT_ROLES, STAFF_CATEGORIES } from "~/domain/staff";
 
 /** Something wrong in the content folder. `file` is relative to the content dir, `field` "" for the whole file. */
 export type ContentProblem = { file: string; field: string; message: string };

@@ -22,7 +22,6 @@ export const ALREADY_SUBMITTED = "learning.alreadySubmitted";
 export const noAttemptsLeft = (n: number) =>
   new DomainError("learning.noAttemptsLeft", { params: { count: n } });
 
-
 export function attemptNotFound(): never {
   throw new DomainError(ATTEMPT_NOT_FOUND, { status: 404 });
 }

@@ -9,4 +9,3 @@ export function courseCode(params: { code?: string }): string {
   if (!parsed.success) notFound("learning.courseNotFound");
   return parsed.data;
 }
-

@@ -12,7 +12,18 @@ import { answersShape, BAD_ANSWERS, validateAnswers, versionOfQuestion, versionP
 export type { AttemptAnswers, AttemptItem } from "./grading";
 export { clearQuizCache } from "./paper.server";
 
-import { ALREADY_PASSED, ALREADY_SUBMITTED, attemptNotFound, COURSE_NOT_FOUND, gradeOnce, noAttemptsLeft, parseAnswers, parseItems, TIME_OVER, type SubmitResult } from "./grade.server";
+import {
+  ALREADY_PASSED,
+  ALREADY_SUBMITTED,
+  attemptNotFound,
+  COURSE_NOT_FOUND,
+  gradeOnce,
+  noAttemptsLeft,
+  parseAnswers,
+  parseItems,
+  TIME_OVER,
+  type SubmitResult,
+} from "./grade.server";
 import { isUuid } from "~/utils/uuid";
 export type { SubmitResult } from "./grade.server";
 

@@ -6,7 +6,7 @@ import { listAgencyOptions } from "~/modules/agencies/agencies.server";
 import type { Scope } from "~/modules/auth/scope";
 import { addRangeValidation, toCsv } from "~/utils/spreadsheet.server";
 import { COLUMNS, type ColumnKey, MAX_DATA_ROWS } from "./import-columns";
-import { IT_ROLE_LABELS, IT_ROLES, STAFF_CATEGORIES, STAFF_CATEGORY_LABELS } from "./schema";
+import { IT_ROLE_LABELS, IT_ROLES, STAFF_CATEGORIES, STAFF_CATEGORY_LABELS } from "~/domain/staff";
 
 export const TEMPLATE_FILE_STEM = "mau-danh-sach-can-bo";
 /** The hidden sheet holding the agency list: a list of codes can exceed Excel's 255-character inline limit. */

@@ -1,29 +1,9 @@
 // The one definition of a valid person (CBCCVC): the add/edit forms, the service and the bulk import share it.
 import { UUID_PATTERN } from "~/utils/uuid";
 import { z } from "zod";
-import type { ItRole, StaffCategory } from "~/generated/prisma/enums";
+import { IT_ROLES, STAFF_CATEGORIES } from "~/domain/staff";
 import { foldVietnamese, personSortKey } from "~/utils/text";
 import { cleanLine, tagList, text } from "~/utils/zod-text";
-
-export const STAFF_CATEGORIES = [
-  "CAN_BO",
-  "CONG_CHUC",
-  "VIEN_CHUC",
-  "NGUOI_LAO_DONG",
-] as const satisfies readonly StaffCategory[];
-export const IT_ROLES = ["NONE", "FULL_TIME", "PART_TIME"] as const satisfies readonly ItRole[];
-
-export const STAFF_CATEGORY_LABELS: Record<StaffCategory, string> = {
-  CAN_BO: "Cán bộ",
-  CONG_CHUC: "Công chức",
-  VIEN_CHUC: "Viên chức",
-  NGUOI_LAO_DONG: "Người lao động",
-};
-export const IT_ROLE_LABELS: Record<ItRole, string> = {
-  NONE: "Không",
-  FULL_TIME: "Chuyên trách",
-  PART_TIME: "Kiêm nhiệm",
-};
 
 export const MAX_NAME = 150;
 export const MAX_POSITION = 200;

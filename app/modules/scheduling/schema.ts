@@ -1,6 +1,6 @@
 // The one definition of a valid class or drill (lớp tập huấn / diễn tập): the forms and the service share it.
 import { z } from "zod";
-import { IT_ROLES } from "~/modules/people/schema";
+import { IT_ROLES } from "~/domain/staff";
 import { isUuid } from "~/utils/uuid";
 import type { MessageKey } from "~/i18n";
 import { decimalInt, multilineText, tagList, text } from "~/utils/zod-text";

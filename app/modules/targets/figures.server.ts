@@ -1,6 +1,7 @@
 // Target figures as of an instant, from ONE grouped SQL query per call (all targets of a plan at once),
 // rolled up over the agency tree in memory with the pure rules of figures.ts. Definitions: see
 // docs/decisions/004-target-figures.md.
+import { IT_ROLES, STAFF_CATEGORIES } from "~/domain/staff";
 import { LONG_TX, db, type Tx } from "~/db.server";
 import { Prisma } from "~/generated/prisma/client";
 import type { AgencyKind, ItRole, StaffCategory } from "~/generated/prisma/enums";
@@ -30,9 +31,6 @@ export type TargetRule = {
 /** Own (not rolled-up) audience and completed per target and agency. */
 export type OwnCounts = Map<string, Map<string, { audience: number; completed: number }>>;
 
-const STAFF: readonly string[] = ["CAN_BO", "CONG_CHUC", "VIEN_CHUC", "NGUOI_LAO_DONG"];
-const IT_ROLES: readonly string[] = ["NONE", "FULL_TIME", "PART_TIME"];
-
 function enumArray(values: readonly string[], allowed: readonly string[], type: string): Prisma.Sql {
   for (const v of values) if (!allowed.includes(v)) throw new Error(`Giá trị ${type} không hợp lệ: ${v}`);
   return Prisma.raw(`'{${values.join(",")}}'::"${type}"[]`);
@@ -44,7 +42,9 @@ function matches(t: TargetRule): Prisma.Sql {
   // Enum arrays go in as literals (values checked against the enum): a parameter would need a text[]→enum[]
   // cast, which PostgreSQL does not fold and would run once per person.
   if (t.staffCategories.length)
-    where.push(Prisma.sql`p."staffCategory" = ANY(${enumArray(t.staffCategories, STAFF, "StaffCategory")})`);
+    where.push(
+      Prisma.sql`p."staffCategory" = ANY(${enumArray(t.staffCategories, STAFF_CATEGORIES, "StaffCategory")})`,
+    );
   if (t.itRoles.length) where.push(Prisma.sql`p."itRole" = ANY(${enumArray(t.itRoles, IT_ROLES, "ItRole")})`);
   if (t.headOfUnitOnly) where.push(Prisma.sql`p."isHeadOfUnit"`);
   if (t.tags.length) where.push(Prisma.sql`p.tags @> ${t.tags}::text[]`);

@@ -1,4 +1,5 @@
 // Forms of plans, targets and snapshots: one zod schema each, with the messages shown next to the fields.
+import { STAFF_CATEGORIES } from "~/domain/staff";
 import { z } from "zod";
 import type { MessageKey } from "~/i18n";
 import { dayProblem } from "~/utils/vn-calendar";
@@ -48,7 +49,6 @@ export const planFormSchema = z.object({
 });
 export type PlanForm = z.infer<typeof planFormSchema>;
 
-const STAFF = ["CAN_BO", "CONG_CHUC", "VIEN_CHUC", "NGUOI_LAO_DONG"] as const;
 const IT = ["NONE", "FULL_TIME", "PART_TIME"] as const;
 
 export const targetFormSchema = z.object({
@@ -65,7 +65,10 @@ export const targetFormSchema = z.object({
     (v) => (v === "" ? null : v),
     z.string().uuid("assignments.agencyInvalid").nullable().default(null),
   ),
-  staffCategories: z.preprocess(list, z.array(z.enum(STAFF, { error: "assignments.categoryInvalid" }))),
+  staffCategories: z.preprocess(
+    list,
+    z.array(z.enum(STAFF_CATEGORIES, { error: "assignments.categoryInvalid" })),
+  ),
   itRoles: z.preprocess(list, z.array(z.enum(IT, { error: "people.itRoleInvalid" }))),
   headOfUnitOnly: z.preprocess((v) => v === "on" || v === "true" || v === true, z.boolean()),
   tags: z.preprocess(
