@@ -3,8 +3,8 @@
 import { LONG_TX, db, type Tx } from "~/db.server";
 import { Prisma } from "~/generated/prisma/client";
 import { audit } from "~/modules/audit/audit.server";
-import { inScope, type Scope } from "~/modules/auth/scope";
-import { personScopeSql } from "~/modules/people/list.server";
+import { agencyWhere, inScope, type Scope } from "~/modules/auth/scope";
+import { personInScopeSql } from "~/modules/auth/scope.server";
 import { isUuid } from "~/utils/uuid";
 import { DomainError } from "~/utils/errors";
 import { escapeLike, foldVietnamese } from "~/utils/text";
@@ -181,7 +181,7 @@ export async function assignmentProgress(
   now: Date = new Date(),
 ) {
   const a = await visibleAssignment(scope, assignmentId);
-  const where = [Prisma.sql`m."assignmentId" = ${a.id}::uuid`, personScopeSql(scope)];
+  const where = [Prisma.sql`m."assignmentId" = ${a.id}::uuid`, personInScopeSql(scope)];
   const q = foldVietnamese(opts.q ?? "");
   if (q) where.push(Prisma.sql`p."searchText" LIKE ${`%${escapeLike(q)}%`}`);
   // Already in the people list's order (memberRows sorts by Person.sortKey), which the exports keep too.
@@ -254,7 +254,7 @@ export async function listAssignments(scope: Scope, now: Date = new Date()): Pro
   });
   const titles = new Map(courses.map((c) => [c.id, c.title]));
   const rows = await memberRows(
-    Prisma.sql`m."assignmentId" = ANY(${list.map((a) => a.id)}::uuid[]) AND ${personScopeSql(scope)}`,
+    Prisma.sql`m."assignmentId" = ANY(${list.map((a) => a.id)}::uuid[]) AND ${personInScopeSql(scope)}`,
     now,
   );
   const byAssignment = new Map<string, MemberRow[]>();
@@ -278,7 +278,7 @@ export async function listAssignments(scope: Scope, now: Date = new Date()): Pro
 async function agencyIdsIn(scope: string[]): Promise<string[]> {
   if (scope.length === 0) return [];
   const rows = await db.agency.findMany({
-    where: { OR: scope.map((p) => ({ path: { startsWith: p } })) },
+    where: agencyWhere(scope),
     select: { id: true },
   });
   return rows.map((r) => r.id);

@@ -2,10 +2,11 @@
 // (named people by email, inside the caller's scope), and the preview with its warnings — how many of the
 // audience already hold a current assignment of the same course, in which assignments. The preview's token
 // lets "confirm" prove that the coordinator saw exactly this preview (audience and overlaps) before creating.
+import { emailList, findPeopleByEmail } from "~/modules/people/lookup.server";
 import { createHash } from "node:crypto";
 import { db } from "~/db.server";
 import { Prisma } from "~/generated/prisma/client";
-import { personWhere, type Scope } from "~/modules/auth/scope";
+import type { Scope } from "~/modules/auth/scope";
 import { ruleSql } from "./audience.server";
 import { previewAssignment } from "./assignments.server";
 import type { NewAssignmentForm } from "./form";
@@ -24,23 +25,9 @@ export async function formToInput(
   scope: Scope,
   v: NewAssignmentForm,
 ): Promise<{ input: AssignmentInput; missing: string[] }> {
-  const emails = [
-    ...new Set(
-      (v.emails ?? "")
-        .split(/[\s,;]+/)
-        .map((e) => e.trim().toLowerCase())
-        .filter(Boolean),
-    ),
-  ];
-  const named = emails.length
-    ? await db.person.findMany({
-        where: { email: { in: emails }, ...personWhere(scope) },
-        select: { id: true, email: true },
-      })
-    : [];
-  const found = new Set(named.map((p) => p.email.toLowerCase()));
+  const { found, missing } = await findPeopleByEmail(scope, emailList(v.emails));
   return {
-    missing: emails.filter((e) => !found.has(e)),
+    missing,
     input: {
       courseId: v.courseId,
       agencyId: v.agencyId || null,
@@ -52,7 +39,7 @@ export async function formToInput(
         .split(/[,;]/)
         .map((s) => s.trim())
         .filter(Boolean),
-      personIds: named.map((p) => p.id),
+      personIds: found.map((p) => p.id),
       dueAt: v.dueAt ?? null,
       dueDays: v.dueDays ?? null,
       standing: v.standing,

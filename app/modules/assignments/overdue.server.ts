@@ -16,9 +16,8 @@ import {
   type NotificationInput,
 } from "~/modules/notifications/outbox.server";
 import { displayDay, REMINDER_LINK, vnDay } from "~/modules/notifications/reminders";
-import { personScopeSql } from "~/modules/people/list.server";
+import { personInScopeSql, personInSubtreeSql } from "~/modules/auth/scope.server";
 import { DomainError } from "~/utils/errors";
-import { escapeLike } from "~/utils/text";
 import { memberRows, type MemberRow } from "./facts.server";
 import { DUE_SOON_DAYS, overdueFilterSchema, type OverdueFilter, type OverdueState } from "./overdue-schema";
 import { daysUntil } from "./status";
@@ -73,12 +72,9 @@ export async function overdueRows(
   criteria: Criteria,
   now: Date = new Date(),
 ): Promise<OverdueRow[]> {
-  const where = [Prisma.sql`a.status = 'ACTIVE'`, Prisma.sql`p.active`, personScopeSql(scope)];
+  const where = [Prisma.sql`a.status = 'ACTIVE'`, Prisma.sql`p.active`, personInScopeSql(scope)];
   const path = await agencyPathFor(scope, criteria.agencyId);
-  if (path)
-    where.push(
-      Prisma.sql`p."agencyId" IN (SELECT x.id FROM "Agency" x WHERE x.path LIKE ${`${escapeLike(path)}%`})`,
-    );
+  if (path) where.push(personInSubtreeSql(path));
   if (criteria.courseId) where.push(Prisma.sql`a."courseId" = ${criteria.courseId}::uuid`);
   // The effective due date is never before the member's own, so these bounds only skip rows that cannot match.
   if (criteria.state === "OVERDUE") where.push(Prisma.sql`m."dueAt" <= ${now}::timestamptz`);

@@ -9,7 +9,8 @@ import { db, LONG_TX, type Tx } from "~/db.server";
 import { Prisma } from "~/generated/prisma/client";
 import { audit } from "~/modules/audit/audit.server";
 import { enqueueEmailsBulk, type EmailInput } from "~/modules/notifications/outbox.server";
-import { ACTIVATED_SQL, peopleConditions, personScopeSql } from "~/modules/people/list.server";
+import { ACTIVATED_SQL, peopleConditions } from "~/modules/people/list.server";
+import { personInScopeSql } from "~/modules/auth/scope.server";
 import { peopleQuerySchema } from "~/modules/people/query.server";
 import { isUuid } from "~/utils/uuid";
 import type { ImportRow } from "~/modules/people/import-rows";
@@ -132,7 +133,7 @@ export async function planInvitations(
   client: Tx = db,
 ): Promise<InvitationPlan> {
   const scope = requireManageScope(actor);
-  const where = Prisma.join([personScopeSql(scope), await sourceCondition(actor, source, client)], " AND ");
+  const where = Prisma.join([personInScopeSql(scope), await sourceCondition(actor, source, client)], " AND ");
   const rows = await client.$queryRaw<Candidate[]>`
     SELECT p.id, p.email, p."fullName", p.active, p."invitedAt", ${ACTIVATED_SQL} AS activated
     FROM "Person" p WHERE ${where}`;

@@ -1,4 +1,5 @@
 // The people list: scoped, filtered, diacritic-insensitive search, Vietnamese name order, paged.
+import { personInScopeSql } from "~/modules/auth/scope.server";
 import { db } from "~/db.server";
 import { Prisma } from "~/generated/prisma/client";
 import type { ItRole, StaffCategory } from "~/generated/prisma/enums";
@@ -60,12 +61,6 @@ const ORDER: Record<PeopleSort, Prisma.Sql> = {
  * SQL condition on person `p` for a caller's scope (agency paths matched as prefixes). Agency conditions
  * are semi-joins on the 300-row agency table, so the person scan needs no join and the page is joined last.
  */
-export function personScopeSql(scope: Scope): Prisma.Sql {
-  if (scope === "ALL") return Prisma.sql`TRUE`;
-  if (scope.length === 0) return Prisma.sql`FALSE`;
-  const patterns = scope.map((p) => `${escapeLike(p)}%`);
-  return Prisma.sql`p."agencyId" IN (SELECT a.id FROM "Agency" a WHERE a.path LIKE ANY(${patterns}::text[]))`;
-}
 
 /** Person `p` has an account that has signed in at least once. */
 export const ACTIVATED_SQL = Prisma.sql`EXISTS (SELECT 1 FROM "User" u WHERE u."personId" = p.id AND u."lastLoginAt" IS NOT NULL)`;
@@ -78,7 +73,7 @@ const ACCOUNT_SQL: Record<AccountStatus, Prisma.Sql> = {
 
 /** The list's filters as SQL conditions on person `p` (the invitations reuse them for "all results"). */
 export function peopleConditions(input: Omit<ListPeopleInput, "sort" | "page" | "pageSize">): Prisma.Sql[] {
-  const where = [personScopeSql(input.scope)];
+  const where = [personInScopeSql(input.scope)];
   if (input.agencyId !== undefined) {
     // A malformed id cannot name an agency; answering "nothing" beats a database cast error.
     if (!isUuid(input.agencyId)) where.push(Prisma.sql`FALSE`);
