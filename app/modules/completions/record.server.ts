@@ -93,3 +93,8 @@ export async function removeCompletion(tx: Tx, completionId: string) {
   await tx.certificate.deleteMany({ where: { completionId } });
   await tx.completion.delete({ where: { id: completionId } });
 }
+
+/** A drill's score corrected after the completion was recorded. */
+export async function setCompletionScore(tx: Tx, completionId: string, score: number) {
+  await tx.completion.update({ where: { id: completionId }, data: { score } });
+}

@@ -3,11 +3,11 @@
 // when the rules hold and removes it when a correction breaks them, so targets always count the truth.
 import { db, type Tx } from "~/db.server";
 import { audit } from "~/modules/audit/audit.server";
+import { recordCompletion, removeCompletion, setCompletionScore } from "~/modules/completions/record.server";
 import type { Actor } from "~/modules/auth/scope";
 import { isUuid } from "~/utils/uuid";
 import { DomainError } from "~/utils/errors";
 import { TX_OPTIONS, lockOffering, organiserOffering } from "./access.server";
-import { addMonthsVn } from "~/utils/vn-calendar";
 import { attendanceMet } from "./rules";
 
 export type CompletionChange = "created" | "removed" | "unchanged";
@@ -54,26 +54,23 @@ export async function syncCompletion(
     const lastEnd = new Date(Math.max(...held.map((s) => s.endsAt.getTime())));
     const completedAt = lastEnd < now ? lastEnd : now;
     const topics = [...new Set([...o.topics, ...(o.course?.topics ?? [])])];
-    const completion = await tx.completion.create({
-      data: {
-        personId: r.personId,
-        courseId: o.courseId,
-        topics,
-        source: o.kind === "DRILL" ? "DRILL" : "CLASS",
-        completedAt,
-        validUntil: o.validityMonths ? addMonthsVn(completedAt, o.validityMonths) : null,
-        score: r.score,
-        note: o.title.slice(0, 500),
-        recordedById: actorUserId,
-      },
+    const completion = await recordCompletion(tx, {
+      personId: r.personId,
+      courseId: o.courseId,
+      topics,
+      source: o.kind === "DRILL" ? "DRILL" : "CLASS",
+      completedAt,
+      validityMonths: o.validityMonths,
+      score: r.score,
+      note: o.title,
+      recordedById: actorUserId,
     });
     await tx.registration.update({ where: { id: r.id }, data: { completionId: completion.id } });
     return "created";
   }
   if (!eligible && r.completionId) {
     await tx.registration.update({ where: { id: r.id }, data: { completionId: null } });
-    await tx.certificate.deleteMany({ where: { completionId: r.completionId } });
-    await tx.completion.delete({ where: { id: r.completionId } });
+    await removeCompletion(tx, r.completionId);
     return "removed";
   }
   return "unchanged";
@@ -154,7 +151,7 @@ export async function recordResult(
       throw new DomainError("scheduling.registrationNotFound", { status: 404 });
     await tx.registration.update({ where: { id: r.id }, data: input });
     if (r.completionId && input.score !== null)
-      await tx.completion.update({ where: { id: r.completionId }, data: { score: input.score } });
+      await setCompletionScore(tx, r.completionId, input.score);
     const change = await syncCompletion(tx, r.id, actor.userId, now);
     await audit(
       {
