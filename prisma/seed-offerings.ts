@@ -1,7 +1,7 @@
 // Demo classes and drills for IT specialists (issue 6). Idempotent: offerings are found by title and
 // organiser, registrations by (offering, person); IT roles are set on the same people on every run.
 import { db } from "../app/db.server.ts";
-import { parseVnDateTime } from "../app/modules/scheduling/time.ts";
+import { parseVnDateTime } from "../app/domain/scheduling-time.ts";
 import { DEMO_ACCOUNTS } from "./demo-accounts.ts";
 
 const ORGANISER = "20.SKHCN";

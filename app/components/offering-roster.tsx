@@ -1,7 +1,7 @@
 // The offering page's sessions list, roster (statuses, approvals, cancellations, results) and attendance grid.
 import { Form } from "@remix-run/react";
 import type { MessageKey } from "~/i18n";
-import { formatVnDateTime, formatVnTime } from "~/modules/scheduling/time";
+import { formatVnDateTime, formatVnTime } from "~/domain/scheduling-time";
 import { useT } from "~/utils/i18n";
 import { scrollRegion } from "~/components/scroll-region";
 

@@ -14,7 +14,7 @@ import {
   nominate,
   selfRegister,
 } from "~/modules/scheduling/seats.server";
-import { formatVnDateTime } from "~/modules/scheduling/time";
+import { formatVnDateTime } from "~/domain/scheduling-time";
 import { offeringDetail, searchNominees } from "~/modules/scheduling/views.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { formatDate } from "~/utils/format";

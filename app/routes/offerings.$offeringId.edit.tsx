@@ -1,17 +1,14 @@
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { OfferingForm } from "~/components/offering-form";
+import { useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { OfferingFormPage } from "~/components/offerings/offering-form";
 import { requireManager } from "~/modules/auth/guards.server";
-import { uuidParam } from "~/utils/uuid.server";
 import { organiserOffering } from "~/modules/scheduling/access.server";
-import { offeringFormInput } from "~/modules/scheduling/form.server";
 import { offeringDefaults, offeringFormOptions } from "~/modules/scheduling/form-options.server";
+import { submitOfferingForm } from "~/modules/scheduling/offering-form.server";
 import { updateOffering } from "~/modules/scheduling/offerings.server";
-import { redirectWithFlash } from "~/utils/flash.server";
 import { domainErrorData } from "~/utils/http.server";
-import { serverT } from "~/utils/i18n.server";
 import { useT, pageTitle } from "~/utils/i18n";
-import { readForm } from "~/utils/read-form.server";
+import { uuidParam } from "~/utils/uuid.server";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "title.offeringEdit") }];
 
@@ -34,35 +31,23 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const { actor } = await requireManager(request);
   const id = uuidParam(params.offeringId);
-  const form = await readForm(request);
-  try {
-    await updateOffering(actor, id, await offeringFormInput(form));
-    return redirectWithFlash(`/offerings/${id}`, { kind: "success", message: serverT(request)("off.saved") });
-  } catch (error) {
-    return domainErrorData(error, request);
-  }
+  return submitOfferingForm(request, actor, async (input) => {
+    await updateOffering(actor, id, input);
+    return { id };
+  });
 }
 
 export default function EditOfferingPage() {
-  const { id, title, defaults, organiserAgencies, quotaAgencies, courses } = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>();
-  const navigation = useNavigation();
+  const { id, title, ...data } = useLoaderData<typeof loader>();
   const t = useT();
   return (
-    <div className="max-w-4xl space-y-4">
-      <Link to={`/offerings/${id}`} className="text-sm text-red-800 hover:underline">
-        ← {title}
-      </Link>
-      <h1 className="text-2xl font-semibold">{t("off.edit")}</h1>
-      <OfferingForm
-        defaults={defaults}
-        organiserAgencies={organiserAgencies}
-        quotaAgencies={quotaAgencies}
-        courses={courses}
-        errors={(actionData?.errors as Record<string, string>) ?? {}}
-        submitLabel={t("off.save")}
-        busy={navigation.state !== "idle"}
-      />
-    </div>
+    <OfferingFormPage
+      {...data}
+      back={{ to: `/offerings/${id}`, label: title }}
+      heading={t("off.edit")}
+      lastResult={useActionData<typeof action>()}
+      submitLabel={t("off.save")}
+      busy={useNavigation().state !== "idle"}
+    />
   );
 }

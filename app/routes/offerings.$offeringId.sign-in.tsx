@@ -3,7 +3,7 @@ import { type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { requireActor } from "~/modules/auth/guards.server";
 import { uuidParam } from "~/utils/uuid.server";
-import { formatVnDateTime, formatVnTime } from "~/modules/scheduling/time";
+import { formatVnDateTime, formatVnTime } from "~/domain/scheduling-time";
 import { rosterFor } from "~/modules/scheduling/views.server";
 import { domainErrorData } from "~/utils/http.server";
 import { useT, pageTitle } from "~/utils/i18n";

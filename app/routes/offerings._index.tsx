@@ -3,7 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import type { MessageKey } from "~/i18n";
 import { requireActor } from "~/modules/auth/guards.server";
 import { type OfferingCard, listOfferings } from "~/modules/scheduling/views.server";
-import { formatVnDateTime } from "~/modules/scheduling/time";
+import { formatVnDateTime } from "~/domain/scheduling-time";
 import { useT, pageTitle } from "~/utils/i18n";
 import { scrollRegion } from "~/components/scroll-region";
 

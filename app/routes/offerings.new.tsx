@@ -1,15 +1,12 @@
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { OfferingForm } from "~/components/offering-form";
+import { useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { OfferingFormPage } from "~/components/offerings/offering-form";
 import { requireManager } from "~/modules/auth/guards.server";
-import { offeringFormInput } from "~/modules/scheduling/form.server";
 import { blankDefaults, offeringFormOptions } from "~/modules/scheduling/form-options.server";
+import { submitOfferingForm } from "~/modules/scheduling/offering-form.server";
 import { createOffering } from "~/modules/scheduling/offerings.server";
-import { redirectWithFlash } from "~/utils/flash.server";
-import { domainErrorData, forbidden } from "~/utils/http.server";
-import { serverT } from "~/utils/i18n.server";
+import { forbidden } from "~/utils/http.server";
 import { useT, pageTitle } from "~/utils/i18n";
-import { readForm } from "~/utils/read-form.server";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "title.offeringNew") }];
 
@@ -22,38 +19,19 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const { actor } = await requireManager(request);
-  const form = await readForm(request);
-  try {
-    const offering = await createOffering(actor, await offeringFormInput(form));
-    return redirectWithFlash(`/offerings/${offering.id}`, {
-      kind: "success",
-      message: serverT(request)("off.saved"),
-    });
-  } catch (error) {
-    return domainErrorData(error, request);
-  }
+  return submitOfferingForm(request, actor, (input) => createOffering(actor, input));
 }
 
 export default function NewOfferingPage() {
-  const { defaults, organiserAgencies, quotaAgencies, courses } = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>();
-  const navigation = useNavigation();
   const t = useT();
   return (
-    <div className="max-w-4xl space-y-4">
-      <Link to="/offerings" className="text-sm text-red-800 hover:underline">
-        ← {t("common.back")}
-      </Link>
-      <h1 className="text-2xl font-semibold">{t("off.new")}</h1>
-      <OfferingForm
-        defaults={defaults}
-        organiserAgencies={organiserAgencies}
-        quotaAgencies={quotaAgencies}
-        courses={courses}
-        errors={(actionData?.errors as Record<string, string>) ?? {}}
-        submitLabel={t("off.create")}
-        busy={navigation.state !== "idle"}
-      />
-    </div>
+    <OfferingFormPage
+      {...useLoaderData<typeof loader>()}
+      back={{ to: "/offerings", label: t("common.back") }}
+      heading={t("off.new")}
+      lastResult={useActionData<typeof action>()}
+      submitLabel={t("off.create")}
+      busy={useNavigation().state !== "idle"}
+    />
   );
 }

@@ -144,9 +144,9 @@ describe("free text (defect 12)", () => {
         organiserAgencyId: w.a.id,
         capacity: "20",
         attendanceThreshold: "80",
-        sessionStartsAt: "2027-03-01T08:00",
-        sessionEndsAt: "2027-03-01T11:00",
-        sessionVenue: "Hội trường",
+        "sessions[0].startsAt": "2027-03-01T08:00",
+        "sessions[0].endsAt": "2027-03-01T11:00",
+        "sessions[0].venue": "Hội trường",
         ...extra,
       });
     const empty = await call(offeringsNew.action, offering("\u200b\u200b"));
@@ -169,9 +169,9 @@ describe("free text (defect 12)", () => {
         title: "Lớp có chỉ tiêu",
         organiserAgencyId: w.a.id,
         capacity: "20",
-        sessionStartsAt: "2027-04-01T08:00",
-        sessionEndsAt: "2027-04-01T11:00",
-        sessionVenue: "Hội trường",
+        "sessions[0].startsAt": "2027-04-01T08:00",
+        "sessions[0].endsAt": "2027-04-01T11:00",
+        "sessions[0].venue": "Hội trường",
         ...extra,
       });
     const before = await db.classOffering.count();
@@ -180,12 +180,15 @@ describe("free text (defect 12)", () => {
       expect(res.status, capacity).toBe(400);
       expect(Object.keys(errorsOf(res)), capacity).toEqual(["capacity"]);
     }
-    const hexQuota = await call(offeringsNew.action, offering({ quotaAgencyId: w.a1.id, quotaSeats: "0x5" }));
+    const hexQuota = await call(
+      offeringsNew.action,
+      offering({ "quotas[0].agencyId": w.a1.id, "quotas[0].seats": "0x5" }),
+    );
     expect(hexQuota.status).toBe(400);
-    expect(Object.keys(errorsOf(hexQuota))).toEqual(["quotas"]);
+    expect(Object.keys(errorsOf(hexQuota))).toEqual(["quotas[0].seats"]);
     const over = await call(
       offeringsNew.action,
-      offering({ capacity: "5", quotaAgencyId: w.a1.id, quotaSeats: "6" }),
+      offering({ capacity: "5", "quotas[0].agencyId": w.a1.id, "quotas[0].seats": "6" }),
     );
     expect(over.status).toBe(400);
     expect(errorsOf(over).quotas).toMatch(/vượt quá số chỗ/);

@@ -313,12 +313,12 @@ describe("routes", () => {
     });
     form.append("audienceItRoles", "FULL_TIME");
     for (const [k, v] of [
-      ["sessionId", sessions[0]!.id],
-      ["sessionStartsAt", "2026-10-05T09:00"],
-      ["sessionEndsAt", "2026-10-05T11:30"],
-      ["sessionTitle", ""],
-      ["sessionVenue", "Phòng 2"],
-      ["sessionOnlineUrl", ""],
+      ["sessions[0].id", sessions[0]!.id],
+      ["sessions[0].startsAt", "2026-10-05T09:00"],
+      ["sessions[0].endsAt", "2026-10-05T11:30"],
+      ["sessions[0].title", ""],
+      ["sessions[0].venue", "Phòng 2"],
+      ["sessions[0].onlineUrl", ""],
     ])
       form.append(k!, v!);
     const res = await call(
@@ -354,15 +354,15 @@ describe("routes", () => {
         title: "x",
         organiserAgencyId: tree.a.id,
         capacity: "10",
-        sessionStartsAt: "2026-10-05T09:00",
-        sessionEndsAt: "2026-10-05T08:00",
-        sessionVenue: "P",
+        "sessions[0].startsAt": "2026-10-05T09:00",
+        "sessions[0].endsAt": "2026-10-05T08:00",
+        "sessions[0].venue": "P",
       }),
       { offeringId: o.id },
     );
     expect(bad).toMatchObject({
       status: 400,
-      data: { errors: { "sessions.0.endsAt": "Thời gian kết thúc phải sau thời gian bắt đầu." } },
+      data: { error: { "sessions[0].endsAt": ["Thời gian kết thúc phải sau thời gian bắt đầu."] } },
     });
   });
 });

@@ -9,7 +9,7 @@ import {
   offeringEvents,
   type IcsOffering,
 } from "~/modules/scheduling/ics";
-import { parseVnDateTime } from "~/modules/scheduling/time";
+import { parseVnDateTime } from "~/domain/scheduling-time";
 
 const at = (s: string) => parseVnDateTime(s)!;
 const LONG_TITLE =

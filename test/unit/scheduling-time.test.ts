@@ -8,7 +8,7 @@ import {
   parseVnDateTime,
   selfOverlap,
   toVnInputValue,
-} from "~/modules/scheduling/time";
+} from "~/domain/scheduling-time";
 
 const r = (a: string, b: string) => ({ startsAt: parseVnDateTime(a)!, endsAt: parseVnDateTime(b)! });
 

@@ -150,8 +150,7 @@ export async function recordResult(
     if (!r || r.offeringId !== o.id)
       throw new DomainError("scheduling.registrationNotFound", { status: 404 });
     await tx.registration.update({ where: { id: r.id }, data: input });
-    if (r.completionId && input.score !== null)
-      await setCompletionScore(tx, r.completionId, input.score);
+    if (r.completionId && input.score !== null) await setCompletionScore(tx, r.completionId, input.score);
     const change = await syncCompletion(tx, r.id, actor.userId, now);
     await audit(
       {

@@ -4,7 +4,7 @@ import type { Tx } from "~/db.server";
 import type { MessageKey, MessageParam } from "~/i18n";
 import { DomainError } from "~/utils/errors";
 import { ACTIVE_STATUSES } from "./rules";
-import { type TimeRange, firstOverlap, formatVnDateTime, formatVnTime } from "./time";
+import { type TimeRange, firstOverlap, formatVnDateTime, formatVnTime } from "~/domain/scheduling-time";
 
 type Busy = TimeRange & { offeringId: string; title: string; teaching: boolean };
 

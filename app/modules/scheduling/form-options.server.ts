@@ -1,12 +1,12 @@
 // What the offering form needs: agencies the caller may organise for, agencies for quotas, courses, and the
 // form's values for an existing offering.
 import { db } from "~/db.server";
-import type { OfferingFormDefaults } from "~/components/offering-form";
+import { BLANK_SESSION, type OfferingFormValues } from "~/domain/scheduling";
 import { listAgencyOptions } from "~/modules/agencies/agencies.server";
 import { indentedAgencyOptions } from "~/modules/agencies/options";
 import type { Scope } from "~/modules/auth/scope";
 import type { LoadedOffering } from "./access.server";
-import { toVnInputValue } from "./time";
+import { toVnInputValue } from "~/domain/scheduling-time";
 
 export async function offeringFormOptions(scope: Scope) {
   const [mine, all, courses] = await Promise.all([
@@ -28,7 +28,7 @@ export async function offeringFormOptions(scope: Scope) {
   };
 }
 
-export function blankDefaults(organiserAgencyId: string): OfferingFormDefaults {
+export function blankDefaults(organiserAgencyId: string): OfferingFormValues {
   return {
     kind: "DRILL",
     title: "",
@@ -38,19 +38,19 @@ export function blankDefaults(organiserAgencyId: string): OfferingFormDefaults {
     audienceItRoles: ["FULL_TIME", "PART_TIME"],
     audienceTags: "",
     organiserAgencyId,
-    capacity: 30,
+    capacity: "30",
     registrationOpensAt: "",
     registrationClosesAt: "",
-    attendanceThreshold: 100,
+    attendanceThreshold: "100",
     requiresPostTest: false,
     validityMonths: "",
     instructorEmails: "",
     quotas: [],
-    sessions: [{ id: "", title: "", startsAt: "", endsAt: "", venue: "", onlineUrl: "" }],
+    sessions: [BLANK_SESSION],
   };
 }
 
-export function offeringDefaults(o: LoadedOffering): OfferingFormDefaults {
+export function offeringDefaults(o: LoadedOffering): OfferingFormValues {
   return {
     kind: o.kind,
     title: o.title,
@@ -60,14 +60,14 @@ export function offeringDefaults(o: LoadedOffering): OfferingFormDefaults {
     audienceItRoles: o.audienceItRoles,
     audienceTags: o.audienceTags.join(", "),
     organiserAgencyId: o.organiserAgencyId,
-    capacity: o.capacity,
+    capacity: String(o.capacity),
     registrationOpensAt: toVnInputValue(o.registrationOpensAt),
     registrationClosesAt: toVnInputValue(o.registrationClosesAt),
-    attendanceThreshold: o.attendanceThreshold,
+    attendanceThreshold: String(o.attendanceThreshold),
     requiresPostTest: o.requiresPostTest,
     validityMonths: o.validityMonths ? String(o.validityMonths) : "",
     instructorEmails: o.instructors.map((i) => i.person.email).join(", "),
-    quotas: o.quotas.map((q) => ({ agencyId: q.agencyId, seats: q.seats })),
+    quotas: o.quotas.map((q) => ({ agencyId: q.agencyId, seats: String(q.seats) })),
     sessions: o.sessions
       .filter((s) => !s.cancelledAt)
       .map((s) => ({

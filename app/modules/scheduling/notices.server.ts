@@ -3,7 +3,7 @@
 import type { Tx } from "~/db.server";
 import { agencyChain, nearestCoordinators } from "~/modules/agencies/coordinators.server";
 import { enqueueEmails, notifyMany } from "~/modules/notifications/outbox.server";
-import { formatVnDateTime, formatVnTime } from "./time";
+import { formatVnDateTime, formatVnTime } from "~/domain/scheduling-time";
 
 export type NoticeEvent =
   "confirmed" | "waitlisted" | "promoted" | "cancelled" | "rejected" | "changed" | "offering-cancelled";

@@ -22,7 +22,7 @@ import {
   type SessionData,
   offeringInputSchema,
   parseOrThrow,
-} from "./schema";
+} from "~/domain/scheduling";
 import { fillSeats } from "./seats.server";
 
 function parse(input: OfferingInput): OfferingData {

@@ -1,7 +1,7 @@
 // The organiser's roster as rows for Excel/CSV: one line per registration, attendance per held session.
 import type { Actor } from "~/modules/auth/scope";
 import { formatDateTime } from "~/utils/format";
-import { formatVnDateTime } from "./time";
+import { formatVnDateTime } from "~/domain/scheduling-time";
 import { rosterFor } from "./views.server";
 
 const STATUS_VI = {

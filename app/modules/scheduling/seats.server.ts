@@ -21,7 +21,7 @@ import {
 import { assertNoConflict } from "./conflicts.server";
 import { notifyApprovers, type NoticeTarget, sendNotices } from "./notices.server";
 import { QUOTA_STATUSES, audienceRef, matchesAudience } from "./rules";
-import { formatVnDateTime } from "./time";
+import { formatVnDateTime } from "~/domain/scheduling-time";
 
 const PERSON_NOT_FOUND = "people.notFound";
 const REG_NOT_FOUND = "scheduling.registrationNotFound";

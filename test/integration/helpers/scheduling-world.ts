@@ -4,7 +4,7 @@ import { randomUUID } from "node:crypto";
 import type { Agency } from "~/generated/prisma/client";
 import type { Actor } from "~/modules/auth/scope";
 import { createOffering } from "~/modules/scheduling/offerings.server";
-import type { OfferingInput } from "~/modules/scheduling/schema";
+import type { OfferingInput } from "~/domain/scheduling";
 import { makePerson } from "../../fixtures/factories";
 
 export function coordinatorOf(agency: Pick<Agency, "id" | "path">, personId: string | null = null): Actor {
