@@ -243,3 +243,33 @@ export function parseOrThrow<S extends z.ZodType>(
   const field = issue.path[0] === "sessions" ? issue.path.join(".") : String(issue.path[0] ?? "");
   return onError(issue, field || undefined);
 }
+
+/** A posted list: one value comes as a string, several as an array, none as nothing. */
+export const postedList = <T extends z.ZodType>(item: T) =>
+  z.union([item.transform((v) => [v]), z.array(item)]).default([]);
+
+export const registrationId = uuid("scheduling.registrationNotFound");
+
+/** The organiser's result of one participant (drill score and verdict, post-test), one form per row. */
+export const resultIntentSchema = z.object({
+  intent: z.literal("result"),
+  registrationId,
+  score: z
+    .union([
+      z.literal(""),
+      decimalInt("scheduling.scoreRange", {
+        min: [0, "scheduling.scoreRange"],
+        max: [1000, "scheduling.scoreRange"],
+      }),
+    ])
+    .default("")
+    .transform((v) => (v === "" ? null : v)),
+  result: text()
+    .max(200, "scheduling.resultTooLong")
+    .default("")
+    .transform((s) => s || null),
+  postTestPassed: z
+    .enum(["", "true", "false"], { error: "validation.invalid" })
+    .default("")
+    .transform((v) => (v === "" ? null : v === "true")),
+});

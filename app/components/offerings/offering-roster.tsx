@@ -1,0 +1,174 @@
+// The offering page's sessions list, roster (statuses, approvals, cancellations, results) and attendance grid.
+import { Form } from "@remix-run/react";
+import type { MessageKey } from "~/i18n";
+import { formatVnDateTime, formatVnTime } from "~/domain/scheduling-time";
+import type { OfferingPage } from "~/modules/scheduling/offering-page.server";
+import { useT } from "~/utils/i18n";
+import { IntentButton, RegionTable } from "./region-table";
+import type { Reply } from "./reply";
+import { ResultForm } from "./result-form";
+
+type RosterRow = OfferingPage["roster"][number];
+type SessionRow = OfferingPage["offering"]["sessions"][number];
+
+export function OfferingSessions({ sessions }: { sessions: SessionRow[] }) {
+  const t = useT();
+  return (
+    <section className="space-y-2">
+      <h2 className="text-lg font-semibold">{t("off.sessions")}</h2>
+      <ol className="grid gap-2 md:grid-cols-2">
+        {sessions.map((s) => (
+          <li key={s.id} className={`card text-sm ${s.cancelled ? "opacity-60" : ""}`}>
+            <p className="font-medium">
+              {t("off.session")} {s.position}
+              {s.title ? ` — ${s.title}` : ""}
+              {s.cancelled ? ` (${t("off.status.CANCELLED")})` : ""}
+            </p>
+            <p className={s.cancelled ? "line-through" : ""}>
+              {formatVnDateTime(s.startsAt)} – {formatVnTime(s.endsAt)}
+            </p>
+            {s.venue ? <p className="text-slate-600">{s.venue}</p> : null}
+            {s.onlineUrl ? (
+              <a
+                href={s.onlineUrl}
+                className="text-red-800 hover:underline"
+                rel="noreferrer noopener"
+                target="_blank"
+              >
+                {t("off.online")}
+              </a>
+            ) : null}
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+}
+
+const ACTIVE = ["CONFIRMED", "WAITLISTED", "PENDING_APPROVAL"];
+
+export function OfferingRoster(props: {
+  rows: RosterRow[];
+  sessions: SessionRow[];
+  organiser: boolean;
+  kind: "CLASS" | "DRILL";
+  requiresPostTest: boolean;
+  reply: Reply;
+}) {
+  const t = useT();
+  const held = props.sessions.filter((s) => !s.cancelled);
+  const confirmed = props.rows.filter((r) => r.status === "CONFIRMED");
+  const showResult = props.organiser && (props.kind === "DRILL" || props.requiresPostTest);
+  const head = (
+    <>
+      <th className="hidden px-3 py-2 sm:table-cell">{t("off.no")}</th>
+      <th className="px-3 py-2">{t("off.fullName")}</th>
+      <th className="hidden px-3 py-2 md:table-cell">{t("off.agency")}</th>
+      <th className="px-3 py-2">{t("people.status")}</th>
+      <th className="hidden px-3 py-2 sm:table-cell">{t("off.attended")}</th>
+      {showResult ? <th className="px-3 py-2">{t("off.result")}</th> : null}
+      <th className="px-3 py-2">
+        <span className="sr-only">{t("common.actions")}</span>
+      </th>
+    </>
+  );
+  return (
+    <>
+      <section className="space-y-2">
+        <h2 className="text-lg font-semibold">{t("off.roster")}</h2>
+        <RegionTable label={t("off.roster")} head={head}>
+          {props.rows.map((r, i) => {
+            const present = held.filter((s) => r.attendance[s.id]).length;
+            const attended = r.status === "CONFIRMED" ? `${present}/${held.length}` : "";
+            return (
+              <tr key={r.id} data-testid={`roster-${r.email}`}>
+                <td className="hidden px-3 py-2 tabular-nums sm:table-cell">{i + 1}</td>
+                <td className="px-3 py-2">
+                  <span className="font-medium">{r.fullName}</span>
+                  <div className="text-xs text-slate-600 md:hidden">{r.agencyName}</div>
+                </td>
+                <td className="hidden px-3 py-2 md:table-cell">{r.agencyName}</td>
+                <td className="px-3 py-2">
+                  {t(`reg.status.${r.status}` as MessageKey)}
+                  {r.completed ? (
+                    <span className="ml-2 rounded bg-green-50 px-2 py-0.5 text-xs font-medium text-green-800">
+                      {t("off.completed")}
+                    </span>
+                  ) : null}
+                  {attended ? (
+                    <div className="text-xs text-slate-600 tabular-nums sm:hidden">
+                      {t("off.attended")}: {attended}
+                    </div>
+                  ) : null}
+                </td>
+                <td className="hidden px-3 py-2 tabular-nums sm:table-cell">{attended}</td>
+                {showResult ? (
+                  <td className="px-3 py-2">
+                    {r.status === "CONFIRMED" ? (
+                      <ResultForm
+                        row={r}
+                        kind={props.kind}
+                        postTest={props.requiresPostTest}
+                        reply={props.reply}
+                      />
+                    ) : null}
+                  </td>
+                ) : null}
+                <td className="px-3 py-2">
+                  <Form method="post" className="flex gap-1">
+                    <input type="hidden" name="registrationId" value={r.id} />
+                    {r.status === "PENDING_APPROVAL" && r.canApprove ? (
+                      <>
+                        <IntentButton intent="approve" label={t("off.approve")} who={r.fullName} primary />
+                        <IntentButton intent="reject" label={t("off.reject")} who={r.fullName} />
+                      </>
+                    ) : null}
+                    {ACTIVE.includes(r.status) && (r.canApprove || props.organiser) && !r.completed ? (
+                      <IntentButton intent="cancel" label={t("off.cancelReg")} who={r.fullName} />
+                    ) : null}
+                  </Form>
+                </td>
+              </tr>
+            );
+          })}
+        </RegionTable>
+      </section>
+      {props.organiser && confirmed.length > 0 ? (
+        <section className="space-y-2">
+          <h2 className="text-lg font-semibold">{t("off.attendance")}</h2>
+          <div className="grid gap-3 md:grid-cols-2">
+            {held.map((s) => (
+              <Form
+                key={s.id}
+                method="post"
+                className="card space-y-2 text-sm"
+                aria-label={`${t("off.attendance")} ${t("off.session")} ${s.position}`}
+              >
+                <p className="font-medium">
+                  {t("off.session")} {s.position} · {formatVnDateTime(s.startsAt)}
+                </p>
+                <input type="hidden" name="sessionId" value={s.id} />
+                {confirmed.map((r) => (
+                  <label key={r.id} className="flex items-center gap-2">
+                    <input type="hidden" name="registrationId" value={r.id} />
+                    <input
+                      type="checkbox"
+                      name="present"
+                      value={r.id}
+                      defaultChecked={r.attendance[s.id] === true}
+                      aria-label={`${t("off.present")}: ${r.fullName} — ${t("off.session")} ${s.position}`}
+                    />
+                    {r.fullName}
+                  </label>
+                ))}
+                <button type="submit" name="intent" value="attendance" className="btn-primary">
+                  {t("off.saveAttendance")} {s.position}
+                </button>
+              </Form>
+            ))}
+          </div>
+        </section>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,49 @@
+// A table that scrolls sideways on a phone, named for screen readers (the roster, the bookings list).
+import type { ReactNode } from "react";
+import { scrollRegion } from "~/components/scroll-region";
+
+export function RegionTable({
+  label,
+  head,
+  children,
+}: {
+  label: string;
+  head: ReactNode;
+  children: ReactNode;
+}) {
+  return (
+    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white" {...scrollRegion(label)}>
+      <table className="min-w-full divide-y divide-slate-200 text-sm">
+        <thead className="bg-slate-50 text-left">
+          <tr>{head}</tr>
+        </thead>
+        <tbody className="divide-y divide-slate-100">{children}</tbody>
+      </table>
+    </div>
+  );
+}
+
+/** A submit button of one intent, named with the person it acts on ("Duyệt Nguyễn Văn A"). */
+export function IntentButton({
+  intent,
+  label,
+  who,
+  primary = false,
+}: {
+  intent: string;
+  label: string;
+  who: string;
+  primary?: boolean;
+}) {
+  return (
+    <button
+      type="submit"
+      name="intent"
+      value={intent}
+      className={primary ? "btn-primary" : "btn-secondary"}
+      aria-label={`${label} ${who}`}
+    >
+      {label}
+    </button>
+  );
+}
