@@ -3,10 +3,12 @@ import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } f
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { requireLearner } from "~/modules/auth/guards.server";
 import { feedStatus, revokeFeed, rotateFeedToken } from "~/modules/scheduling/calendar.server";
+import { calendarIntent } from "~/modules/scheduling/intents";
+import { invalidReply, parseSubmission } from "~/utils/conform.server";
+import { unreachable } from "~/utils/intents";
 import { formatDate } from "~/utils/format";
 import { useT, pageTitle } from "~/utils/i18n";
 import { DownloadLink } from "~/components/download-link";
-import { readForm } from "~/utils/read-form.server";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "title.calendar") }];
 
@@ -18,19 +20,27 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const actor = await requireLearner(request);
-  const form = await readForm(request);
-  if (form.get("intent") === "revoke") {
-    await revokeFeed(actor.personId, actor.userId);
-    return { url: null as string | null };
+  // Both intents act on the caller's own feed (CALENDAR_INTENT_PERMISSION: "self"), which requireLearner is.
+  const submission = await parseSubmission(request, calendarIntent);
+  if (submission.status !== "success") return invalidReply(submission);
+  const value = submission.value;
+  switch (value.intent) {
+    case "revoke":
+      await revokeFeed(actor.personId, actor.userId);
+      return { url: null as string | null };
+    case "rotate": {
+      const token = await rotateFeedToken(actor.personId, actor.userId);
+      return { url: `${new URL(request.url).origin}/calendar/${token}.ics` };
+    }
+    default:
+      return unreachable(value);
   }
-  const token = await rotateFeedToken(actor.personId, actor.userId);
-  const origin = new URL(request.url).origin;
-  return { url: `${origin}/calendar/${token}.ics` };
 }
 
 export default function CalendarPage() {
   const { active } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
+  const url = actionData && "url" in actionData ? actionData.url : null;
   const t = useT();
   return (
     <div className="max-w-2xl space-y-4">
@@ -39,21 +49,17 @@ export default function CalendarPage() {
       </Link>
       <h1 className="text-2xl font-semibold">{t("off.calendar")}</h1>
       <p className="text-sm text-slate-700">{t("off.calendarHelp")}</p>
-      {actionData?.url ? (
+      {url ? (
         <div className="card space-y-2">
           <p className="text-sm font-medium">{t("off.calendarUrl")}</p>
           <input
             readOnly
-            value={actionData.url}
+            value={url}
             className="input font-mono text-xs"
             aria-label={t("off.calendarUrl")}
             onFocus={(e) => e.currentTarget.select()}
           />
-          <DownloadLink
-            href={new URL(actionData.url).pathname}
-            kind="ics"
-            className="text-sm text-red-800 underline"
-          >
+          <DownloadLink href={new URL(url).pathname} kind="ics" className="text-sm text-red-800 underline">
             {t("off.calendarDownload")}
           </DownloadLink>
         </div>

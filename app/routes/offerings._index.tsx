@@ -5,7 +5,7 @@ import { requireActor } from "~/modules/auth/guards.server";
 import { type OfferingCard, listOfferings } from "~/modules/scheduling/views.server";
 import { formatVnDateTime } from "~/domain/scheduling-time";
 import { useT, pageTitle } from "~/utils/i18n";
-import { scrollRegion } from "~/components/scroll-region";
+import { RegionTable } from "~/components/offerings/region-table";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "title.offerings") }];
 
@@ -82,40 +82,35 @@ export default function OfferingsPage() {
           {bookings.length === 0 ? (
             <p className="text-sm text-slate-600">{t("off.none")}</p>
           ) : (
-            <div
-              className="overflow-x-auto rounded-lg border border-slate-200 bg-white"
-              {...scrollRegion(t("off.bookings"))}
+            <RegionTable
+              label={t("off.bookings")}
+              head={
+                <>
+                  <th className="px-3 py-2">{t("off.person")}</th>
+                  <th className="hidden px-3 py-2 md:table-cell">{t("off.agency")}</th>
+                  <th className="px-3 py-2">{t("off.name")}</th>
+                  <th className="px-3 py-2">{t("people.status")}</th>
+                  <th className="px-3 py-2">{t("off.attended")}</th>
+                </>
+              }
             >
-              <table className="min-w-full divide-y divide-slate-200 text-sm">
-                <thead className="bg-slate-50 text-left">
-                  <tr>
-                    <th className="px-3 py-2">{t("off.person")}</th>
-                    <th className="hidden px-3 py-2 md:table-cell">{t("off.agency")}</th>
-                    <th className="px-3 py-2">{t("off.name")}</th>
-                    <th className="px-3 py-2">{t("people.status")}</th>
-                    <th className="px-3 py-2">{t("off.attended")}</th>
-                  </tr>
-                </thead>
-                <tbody className="divide-y divide-slate-100">
-                  {bookings.map((b) => (
-                    <tr key={b.registrationId}>
-                      <td className="px-3 py-2 font-medium">{b.fullName}</td>
-                      <td className="hidden px-3 py-2 md:table-cell">{b.agencyName}</td>
-                      <td className="px-3 py-2">
-                        <Link to={`/offerings/${b.offeringId}`} className="hover:underline">
-                          {b.offeringTitle}
-                        </Link>
-                      </td>
-                      <td className="px-3 py-2">{t(`reg.status.${b.status}` as MessageKey)}</td>
-                      <td className="px-3 py-2 tabular-nums">
-                        {b.attended}/{b.held}
-                        {b.completed ? ` · ${t("off.completed")}` : ""}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+              {bookings.map((b) => (
+                <tr key={b.registrationId}>
+                  <td className="px-3 py-2 font-medium">{b.fullName}</td>
+                  <td className="hidden px-3 py-2 md:table-cell">{b.agencyName}</td>
+                  <td className="px-3 py-2">
+                    <Link to={`/offerings/${b.offeringId}`} className="hover:underline">
+                      {b.offeringTitle}
+                    </Link>
+                  </td>
+                  <td className="px-3 py-2">{t(`reg.status.${b.status}` as MessageKey)}</td>
+                  <td className="px-3 py-2 tabular-nums">
+                    {b.attended}/{b.held}
+                    {b.completed ? ` · ${t("off.completed")}` : ""}
+                  </td>
+                </tr>
+              ))}
+            </RegionTable>
           )}
         </section>
       ) : null}

@@ -57,3 +57,13 @@ export const OFFERING_INTENT_PERMISSION = {
   open: "organiser",
   close: "organiser",
 } as const satisfies IntentPermissions<typeof offeringIntent, OfferingPermission>;
+
+/** /calendar: the caller's own feed link, made anew (the old one stops working) or withdrawn. */
+export const calendarIntent = z.discriminatedUnion("intent", [bare("rotate"), bare("revoke")], {
+  error: "http.badIntent",
+});
+
+export const CALENDAR_INTENT_PERMISSION = {
+  rotate: "self",
+  revoke: "self",
+} as const satisfies IntentPermissions<typeof calendarIntent, "self">;
