@@ -249,35 +249,18 @@ describe("routes", () => {
     const url = `/offerings/${o.id}`;
     const params = { offeringId: o.id };
 
-    const registered = await call(
-      offeringAction,
-      post(url, w.learner.cookie, { intent: "register" }),
-      params,
-    );
-    expect(registered.status).toBe(302);
+    const postAs = async (cookie: string, fields: Record<string, string>) =>
+      (await call(offeringAction, post(url, cookie, fields), params)).status;
+
+    expect(await postAs(w.learner.cookie, { intent: "register" })).toBe(302);
     const reg = await db.registration.findFirstOrThrow({
       where: { offeringId: o.id, personId: learnerPerson.id },
     });
     expect(reg).toMatchObject({ status: "PENDING_APPROVAL", source: "SELF" });
     // Coordinator B does not cover the learner: the registration does not exist for them.
-    expect(
-      (
-        await call(
-          offeringAction,
-          post(url, w.coordB.cookie, { intent: "approve", registrationId: reg.id }),
-          params,
-        )
-      ).status,
-    ).toBe(404);
-    expect(
-      (
-        await call(
-          offeringAction,
-          post(url, w.coordA.cookie, { intent: "approve", registrationId: reg.id }),
-          params,
-        )
-      ).status,
-    ).toBe(302);
+    const approve = { intent: "approve", registrationId: reg.id };
+    expect(await postAs(w.coordB.cookie, approve)).toBe(404);
+    expect(await postAs(w.coordA.cookie, approve)).toBe(302);
     expect((await db.registration.findUniqueOrThrow({ where: { id: reg.id } })).status).toBe("CONFIRMED");
     const page = await call(offeringLoader, get(url, w.learner.cookie), params);
     expect(page.data).toMatchObject({ me: { status: "CONFIRMED" }, roster: [] });

@@ -2,11 +2,10 @@
 // remove buttons are conform intents, so they also work before the page's JavaScript has loaded.
 import { DateTimeInput } from "~/components/date-input";
 import { Field } from "~/components/field";
+import { type Option, Options } from "~/components/options";
 import { BLANK_SESSION } from "~/domain/scheduling";
 import { useT } from "~/utils/i18n";
 import type { OfferingConform } from "./offering-form";
-
-export type Option = { id: string; label: string };
 
 type Form = OfferingConform[0];
 type Fields = OfferingConform[1];
@@ -101,11 +100,7 @@ export function QuotaRows({
             <Field field={q.agencyId} label={`${t("off.agency")} ${i + 1}`}>
               {(p) => (
                 <select {...p} className="input w-80" defaultValue={value(q.agencyId)}>
-                  {agencies.map((a) => (
-                    <option key={a.id} value={a.id}>
-                      {a.label}
-                    </option>
-                  ))}
+                  <Options items={agencies} />
                 </select>
               )}
             </Field>

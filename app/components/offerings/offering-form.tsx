@@ -5,11 +5,12 @@ import { getFormProps, type SubmissionResult } from "@conform-to/react";
 import { Form, Link } from "@remix-run/react";
 import { DateField } from "~/components/date-input";
 import { Field, FormError } from "~/components/field";
+import { type Option, Options } from "~/components/options";
 import { type OfferingFormValues, offeringFormSchema } from "~/domain/scheduling";
 import { IT_ROLES } from "~/domain/staff";
 import { useZodForm } from "~/utils/conform";
 import { useT } from "~/utils/i18n";
-import { QuotaRows, SessionFieldsets, type Option } from "./offering-form-lists";
+import { QuotaRows, SessionFieldsets } from "./offering-form-lists";
 
 export type OfferingFormProps = {
   defaults: OfferingFormValues;
@@ -52,11 +53,7 @@ export function OfferingForm(props: OfferingFormProps) {
         <Field field={fields.organiserAgencyId} label={t("off.organiser")}>
           {(p) => (
             <select {...p} defaultValue={text("organiserAgencyId")}>
-              {props.organiserAgencies.map((a) => (
-                <option key={a.id} value={a.id}>
-                  {a.label}
-                </option>
-              ))}
+              <Options items={props.organiserAgencies} />
             </select>
           )}
         </Field>
@@ -70,11 +67,7 @@ export function OfferingForm(props: OfferingFormProps) {
           {(p) => (
             <select {...p} defaultValue={text("courseId")}>
               <option value="">—</option>
-              {props.courses.map((c) => (
-                <option key={c.id} value={c.id}>
-                  {c.label}
-                </option>
-              ))}
+              <Options items={props.courses} />
             </select>
           )}
         </Field>
