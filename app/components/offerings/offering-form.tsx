@@ -115,20 +115,16 @@ export function OfferingForm(props: OfferingFormProps) {
             {t("off.postTest")}
           </label>
         </div>
-        <DateField
-          name={fields.registrationOpensAt.name}
-          label={`${t("off.window")} — ${t("ui.windowOpens")}`}
-          error={fields.registrationOpensAt.errors?.[0]}
-          defaultValue={text("registrationOpensAt")}
-          withTime
-        />
-        <DateField
-          name={fields.registrationClosesAt.name}
-          label={`${t("off.window")} — ${t("ui.windowCloses")}`}
-          error={fields.registrationClosesAt.errors?.[0]}
-          defaultValue={text("registrationClosesAt")}
-          withTime
-        />
+        {(["registrationOpensAt", "registrationClosesAt"] as const).map((k) => (
+          <DateField
+            key={k}
+            name={fields[k].name}
+            label={`${t("off.window")} — ${t(k === "registrationOpensAt" ? "ui.windowOpens" : "ui.windowCloses")}`}
+            error={fields[k].errors?.[0]}
+            defaultValue={text(k)}
+            withTime
+          />
+        ))}
         <Field field={fields.instructorEmails} label={t("off.instructorEmails")} className="sm:col-span-2">
           {(p) => <input {...p} defaultValue={text("instructorEmails")} />}
         </Field>

@@ -103,7 +103,8 @@ export const scheduling = {
     "scheduling.attendanceConfirmedOnly": "Attendance can be taken only for confirmed participants.",
     "scheduling.instructorEmailsUnknown": "No instructor has the email: {emails}",
     "scheduling.resultTooLong": "The result may have at most {maximum} characters.",
-    "scheduling.instructorEmailsTooLong": "The list of instructor emails is too long (at most {maximum} characters).",
+    "scheduling.instructorEmailsTooLong":
+      "The list of instructor emails is too long (at most {maximum} characters).",
     "scheduling.organiserNotFound": "The organising agency was not found.",
     "scheduling.organiserOutOfScope": "You may organise classes only for agencies within your scope.",
     "scheduling.courseNotFound": "The linked course was not found.",
