@@ -17,50 +17,34 @@ import { authTwofactor } from "./auth-twofactor";
 import { authSessions } from "./auth-sessions";
 import { authRecovery } from "./auth-recovery";
 import { authLogin } from "./auth-login";
+import { mergeDictionaries } from "./merge";
 
 export type Locale = "vi" | "en";
 export const LOCALES: Locale[] = ["vi", "en"];
 
-const vi = {
-  ...common.vi,
-  ...people.vi,
-  ...agencies.vi,
-  ...admin.vi,
-  ...learning.vi,
-  ...assignments.vi,
-  ...targets.vi,
-  ...scheduling.vi,
-  ...messages.vi,
-  ...coordinator.vi,
-  ...dates.vi,
-  ...authOidc.vi,
-  ...authLdap.vi,
-  ...authInvite.vi,
-  ...authTwofactor.vi,
-  ...authSessions.vi,
-  ...authRecovery.vi,
-  ...authLogin.vi,
-};
-const en: Record<keyof typeof vi, string> = {
-  ...common.en,
-  ...people.en,
-  ...agencies.en,
-  ...admin.en,
-  ...learning.en,
-  ...assignments.en,
-  ...targets.en,
-  ...scheduling.en,
-  ...messages.en,
-  ...coordinator.en,
-  ...dates.en,
-  ...authOidc.en,
-  ...authLdap.en,
-  ...authInvite.en,
-  ...authTwofactor.en,
-  ...authSessions.en,
-  ...authRecovery.en,
-  ...authLogin.en,
-};
+const all = mergeDictionaries(
+  common,
+  people,
+  agencies,
+  admin,
+  learning,
+  assignments,
+  targets,
+  scheduling,
+  messages,
+  coordinator,
+  dates,
+  authOidc,
+  authLdap,
+  authInvite,
+  authTwofactor,
+  authSessions,
+  authRecovery,
+  authLogin,
+);
+const vi = all.vi;
+// A key missing from an English file is a type error here.
+const en: Record<keyof typeof vi, string> = all.en;
 
 export type MessageKey = keyof typeof vi;
 export const dictionaries: Record<Locale, Record<MessageKey, string>> = { vi, en };
