@@ -1,4 +1,5 @@
-// Message lookup for both locales. Each domain keeps its strings in its own file; this merges them.
+// Message lookup for both locales. Each domain keeps its pages' strings in its own file, and its server and
+// validation messages (domain errors, zod field errors, flash notices, page titles) in ./errors; this merges them.
 import { common } from "./common";
 import { people } from "./people";
 import { agencies } from "./agencies";
@@ -7,7 +8,6 @@ import { learning } from "./learning";
 import { assignments } from "./assignments";
 import { targets } from "./targets";
 import { scheduling } from "./scheduling";
-import { messages } from "./messages";
 import { coordinator } from "./coordinator";
 import { dates } from "./dates";
 import { authOidc } from "./auth-oidc";
@@ -17,6 +17,23 @@ import { authTwofactor } from "./auth-twofactor";
 import { authSessions } from "./auth-sessions";
 import { authRecovery } from "./auth-recovery";
 import { authLogin } from "./auth-login";
+import { common as commonErrors } from "./errors/common";
+import { ui as uiErrors } from "./errors/ui";
+import { titles as titlesErrors } from "./errors/titles";
+import { routes as routesErrors } from "./errors/routes";
+import { scheduling as schedulingErrors } from "./errors/scheduling";
+import { targets as targetsErrors } from "./errors/targets";
+import { learning as learningErrors } from "./errors/learning";
+import { auth as authErrors } from "./errors/auth";
+import { assignments as assignmentsErrors } from "./errors/assignments";
+import { people as peopleErrors } from "./errors/people";
+import { agencies as agenciesErrors } from "./errors/agencies";
+import { authOidc as authOidcErrors } from "./errors/auth-oidc";
+import { authLdap as authLdapErrors } from "./errors/auth-ldap";
+import { authInvite as authInviteErrors } from "./errors/auth-invite";
+import { authTwofactor as authTwofactorErrors } from "./errors/auth-twofactor";
+import { authSessions as authSessionsErrors } from "./errors/auth-sessions";
+import { authRecovery as authRecoveryErrors } from "./errors/auth-recovery";
 import { mergeDictionaries } from "./merge";
 
 export type Locale = "vi" | "en";
@@ -31,7 +48,23 @@ const all = mergeDictionaries(
   assignments,
   targets,
   scheduling,
-  messages,
+  commonErrors,
+  uiErrors,
+  titlesErrors,
+  routesErrors,
+  schedulingErrors,
+  targetsErrors,
+  learningErrors,
+  authErrors,
+  assignmentsErrors,
+  peopleErrors,
+  agenciesErrors,
+  authOidcErrors,
+  authLdapErrors,
+  authInviteErrors,
+  authTwofactorErrors,
+  authSessionsErrors,
+  authRecoveryErrors,
   coordinator,
   dates,
   authOidc,

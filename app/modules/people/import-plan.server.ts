@@ -2,7 +2,6 @@
 // Every lookup is one query for the whole file (agency codes, existing emails), never one per row.
 import type { Db, Tx } from "~/db.server";
 import { Prisma } from "~/generated/prisma/client";
-import type { ItRole, StaffCategory } from "~/generated/prisma/enums";
 import { resolveAgencyCodes } from "~/modules/agencies/queries.server";
 import { inScope, type Scope } from "~/modules/auth/scope";
 import { COLUMN_LABEL } from "./import-columns";
@@ -11,18 +10,7 @@ import { personColumns, type PersonRow } from "./rows";
 import { translate, type Locale } from "~/i18n";
 
 /** The full person a row leads to (optional columns absent from the file keep the stored value). */
-export type PlannedPerson = {
-  line: number;
-  fullName: string;
-  email: string;
-  agencyId: string;
-  staffCategory: StaffCategory;
-  position: string;
-  isHeadOfUnit: boolean;
-  itRole: ItRole;
-  tags: string[];
-  staffCode: string | null;
-};
+export type PlannedPerson = Omit<PersonRow, "id"> & { line: number };
 export type PlannedUpdate = PlannedPerson & { id: string; previousAgencyId: string };
 export type ImportPlan = {
   creates: PlannedPerson[];
