@@ -4,7 +4,8 @@
 import { z } from "zod";
 import { DEFAULT_DAYS_BEFORE } from "~/modules/notifications/reminders";
 
-type RawEnv = Readonly<Record<string, string | undefined>>;
+/** Variables as the process (or a test) gives them: text or unset. */
+export type RawEnv = Readonly<Record<string, string | undefined>>;
 
 /** "true"/"false" (also "1"/"0"), or the default when unset. */
 const flag = (fallback: boolean) =>

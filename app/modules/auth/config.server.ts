@@ -6,7 +6,7 @@ import { existsSync, readFileSync } from "node:fs";
 import YAML from "yaml";
 import { z } from "zod";
 import { db } from "~/db.server";
-import { configVariable, getEnv } from "~/env.server";
+import { configVariable, getEnv, type RawEnv } from "~/env.server";
 
 const ROLE = z.enum(["ADMIN", "COORDINATOR", "REVIEWER", "LEARNER"]);
 const domain = z
@@ -107,10 +107,8 @@ export type AuthConfig = z.infer<typeof authConfigSchema>;
 export type OidcProviderConfig = z.infer<typeof oidcSchema>;
 export type LdapDirectoryConfig = z.infer<typeof ldapSchema>;
 
-type VariableSet = Readonly<Record<string, string | undefined>>;
-
 /** `${NAME}` → the variable NAME (a missing variable is an error, so a secret is never silently empty). */
-function expandEnv(text: string, env: VariableSet | undefined, missing: string[]): string {
+function expandEnv(text: string, env: RawEnv | undefined, missing: string[]): string {
   return text.replace(/\$\{([A-Z0-9_]+)\}/g, (_m, name: string) => {
     const value = env ? env[name] : configVariable(name);
     if (value === undefined) missing.push(name);
@@ -122,7 +120,7 @@ function expandEnv(text: string, env: VariableSet | undefined, missing: string[]
  * Parse a configuration text (YAML or JSON); throws an Error listing every problem, in Vietnamese.
  * `${NAME}` references read `env` when given (tests), else the process's environment.
  */
-export function parseAuthConfig(text: string, env?: VariableSet): AuthConfig {
+export function parseAuthConfig(text: string, env?: RawEnv): AuthConfig {
   const missing: string[] = [];
   const expanded = expandEnv(text, env, missing);
   if (missing.length)

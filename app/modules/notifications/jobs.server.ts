@@ -1,7 +1,7 @@
 // The app's background work, started once per server process (server.js → entry.server): plan the day's
 // assignment reminders and escalations under the advisory lock, then deliver the outbox.
 import { db, dbHandle, type Tx } from "~/db.server";
-import { envOf } from "~/env.server";
+import { envOf, type RawEnv } from "~/env.server";
 import { agencyChain, nearestCoordinators, nearestHeads } from "~/modules/agencies/coordinators.server";
 import { reminderMembers } from "~/modules/assignments/assignments.server";
 import { housekeeping } from "~/modules/maintenance/housekeeping.server";
@@ -26,7 +26,7 @@ export type ReminderSettings = {
 };
 
 /** Reminder settings from the environment (or a test's variables); a bad variable throws with its name. */
-export function reminderSettings(raw?: Readonly<Record<string, string | undefined>>): ReminderSettings {
+export function reminderSettings(raw?: RawEnv): ReminderSettings {
   const env = envOf(raw);
   return {
     enabled: env.REMINDERS_ENABLED,
@@ -98,7 +98,7 @@ export function takeDueSnapshots(now: Date = new Date()): Promise<number> {
 let snapshotQueue: Promise<number> = Promise.resolve(0);
 
 /** Starts the reminder scheduler of this server process unless REMINDERS_ENABLED=false. */
-export function startBackgroundJobs(raw?: Readonly<Record<string, string | undefined>>): Scheduler | null {
+export function startBackgroundJobs(raw?: RawEnv): Scheduler | null {
   const settings = reminderSettings(raw);
   if (!settings.enabled) return null;
   const workerId = `${process.pid}-${Math.random().toString(36).slice(2, 8)}`;

@@ -1,6 +1,6 @@
 // SMTP delivery from the environment. Without SMTP_HOST sending is disabled: emails stay PENDING in the outbox.
 import nodemailer from "nodemailer";
-import { envOf } from "~/env.server";
+import { envOf, type RawEnv } from "~/env.server";
 
 export const DEFAULT_MAIL_FROM = "Học ATTT <no-reply@localhost>";
 
@@ -11,17 +11,14 @@ export interface MailTransport {
   sendMail(message: MailMessage): Promise<unknown>;
 }
 
-/** A test's own variables; unset = the process's environment. */
-type MailEnv = Readonly<Record<string, string | undefined>>;
-
-export function mailFrom(raw?: MailEnv): string {
+export function mailFrom(raw?: RawEnv): string {
   return envOf(raw).MAIL_FROM ?? DEFAULT_MAIL_FROM;
 }
 
 let disabledLogged = false;
 
 /** A nodemailer SMTP transport configured from SMTP_* variables, or null (logged once) when SMTP_HOST is unset. */
-export function createTransportFromEnv(raw?: MailEnv): MailTransport | null {
+export function createTransportFromEnv(raw?: RawEnv): MailTransport | null {
   const env = envOf(raw);
   const host = env.SMTP_HOST;
   if (!host) {
