@@ -69,10 +69,10 @@ const graded = (attemptId: string, score: number | null, passed: boolean | null,
 });
 
 /**
- * Grades an attempt exactly once. The answers are graded first, then, in one transaction, claimed with a
- * conditional update (still IN_PROGRESS, answers unchanged since read) that writes the result and the audit
- * event; only when the claim hits the row does a pass write its Completion (through recordCompletion, the
- * one writer), Certificate and finished enrollment, in the same transaction. Concurrent callers block on
+ * Grades an attempt exactly once. The answers are graded first, then claimed with a conditional update
+ * (still IN_PROGRESS, answers unchanged since read) that writes the result and the audit event; only when
+ * the claim hits the row does a pass write its Completion (through recordCompletion, the one writer),
+ * Certificate and finished enrollment, in the claim's transaction. Concurrent callers block on
  * the row lock, then miss the claim, find the attempt GRADED and read the stored result. A concurrent save
  * changes the answers: the claim misses and we grade the fresh answers.
  */
@@ -120,10 +120,10 @@ export async function gradeOnce(
       auto,
       late,
     };
-    const claimed = await db.$transaction(async (tx) => {
-      // The claim and its audit event in one statement (a data-modifying CTE). Casts are explicit: in
-      // INSERT … SELECT the server cannot infer parameter types.
-      const [claim] = await tx.$queryRaw<{ claimed: number }[]>`
+    // The claim and its audit event in one statement (a data-modifying CTE). Casts are explicit: in
+    // INSERT … SELECT the server cannot infer parameter types.
+    const claim = async (client: Tx) => {
+      const [row] = await client.$queryRaw<{ claimed: number }[]>`
         WITH claimed AS (
           UPDATE "QuizAttempt"
           SET "status" = 'GRADED'::"AttemptStatus", "submittedAt" = ${now}::timestamptz,
@@ -140,26 +140,29 @@ export async function gradeOnce(
           RETURNING "id"
         )
         SELECT (SELECT count(*) FROM claimed)::int AS "claimed"`;
-      if (claim.claimed !== 1) return false;
-      if (grade.passed) {
-        const completion = await recordCompletion(tx, {
-          personId,
-          source: "ONLINE",
-          completedAt: now,
-          topics: version.topics,
-          courseId: version.courseId,
-          versionId: attempt.versionId,
-          validityMonths: version.validityMonths,
-          attemptId,
-          score: grade.score,
-        });
-        await Promise.all([
-          issueCertificate(tx, completion.id, now),
-          tx.enrollment.update({ where: { id: attempt.enrollmentId }, data: { completedAt: now } }),
-        ]);
-      }
-      return true;
-    }, DEFAULT_TX);
+      return row.claimed === 1;
+    };
+    // A fail writes nothing else: its one statement is atomic by itself. A pass claims and writes its
+    // completion, certificate and finished enrollment in one transaction, so they exist exactly when it does.
+    const claimed = !grade.passed
+      ? await claim(db)
+      : await db.$transaction(async (tx) => {
+          if (!(await claim(tx))) return false;
+          const completion = await recordCompletion(tx, {
+            personId,
+            source: "ONLINE",
+            completedAt: now,
+            topics: version.topics,
+            courseId: version.courseId,
+            versionId: attempt.versionId,
+            validityMonths: version.validityMonths,
+            attemptId,
+            score: grade.score,
+          });
+          await issueCertificate(tx, completion.id, now);
+          await tx.enrollment.update({ where: { id: attempt.enrollmentId }, data: { completedAt: now } });
+          return true;
+        }, DEFAULT_TX);
     if (claimed) {
       return {
         attemptId,
