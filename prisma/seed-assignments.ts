@@ -119,7 +119,7 @@ async function seedRecord(personId: string, agencyId: string, now: Date) {
   const completion = await db.completion.findUniqueOrThrow({
     where: { attemptId: (await db.quizAttempt.findFirstOrThrow({ where: { personId, passed: true } })).id },
   });
-  await issueCertificate(completion.id, done);
+  await issueCertificate(db, completion.id, done);
   const drill = await db.classOffering.findFirst({ where: { kind: "DRILL" }, orderBy: { createdAt: "asc" } });
   if (drill)
     await db.registration.upsert({

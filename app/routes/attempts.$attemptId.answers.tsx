@@ -3,34 +3,46 @@
 // with the error page). Sending the same sheet again is harmless: a save replaces the whole sheet, a
 // submit of a graded attempt returns the stored result.
 import type { ActionFunctionArgs } from "@remix-run/node";
+import { type AnswersReply, sheetFromForm } from "~/domain/quiz";
+import { translate } from "~/i18n";
 import { requireLearner } from "~/modules/auth/guards.server";
-import { uuidParam } from "~/utils/uuid.server";
-import { type AnswersReply, sheetFromForm } from "~/modules/learning/quiz-form";
+import { QUIZ_INTENT_PERMISSION } from "~/modules/learning/intents";
 import { readQuizForm } from "~/modules/learning/quiz-form.server";
 import { saveAnswers, submitAttempt } from "~/modules/learning/quiz.server";
 import { DomainError } from "~/utils/errors";
 import { getLocale } from "~/utils/i18n.server";
-import { translate } from "~/i18n";
+import { unreachable } from "~/utils/intents";
+import { uuidParam } from "~/utils/uuid.server";
 
 const reply = (body: AnswersReply, status = 200) => Response.json(body, { status });
 
 export async function action({ request, params }: ActionFunctionArgs) {
+  // Every intent needs a learner (QUIZ_INTENT_PERMISSION); the services touch only their own attempt.
   const actor = await requireLearner(request);
   const attemptId = uuidParam(params.attemptId);
   const submission = await readQuizForm(request);
   const locale = getLocale(request);
   if (submission.status !== "success")
     return reply({ ok: false, message: translate(locale, "learning.badAnswers") }, 400);
-  const sheet = sheetFromForm(submission.value.q);
+  const value = submission.value;
+  void QUIZ_INTENT_PERMISSION[value.intent];
+  const sheet = sheetFromForm(value.q);
   try {
-    if (submission.value.intent === "submit") {
-      const graded = await submitAttempt(actor.personId, attemptId, sheet);
-      return reply({ ok: true, state: "graded", passed: graded.passed, score: graded.score });
+    switch (value.intent) {
+      case "submit": {
+        const graded = await submitAttempt(actor.personId, attemptId, sheet);
+        return reply({ ok: true, state: "graded", passed: graded.passed, score: graded.score });
+      }
+      case "review":
+      case "save": {
+        const saved = await saveAnswers(actor.personId, attemptId, sheet);
+        return saved.saved
+          ? reply({ ok: true, state: "saved" })
+          : reply({ ok: true, state: "closed", message: translate(locale, saved.message) });
+      }
+      default:
+        return unreachable(value);
     }
-    const saved = await saveAnswers(actor.personId, attemptId, sheet);
-    return saved.saved
-      ? reply({ ok: true, state: "saved" })
-      : reply({ ok: true, state: "closed", message: translate(locale, saved.message) });
   } catch (error) {
     if (!(error instanceof DomainError)) throw error;
     return reply({ ok: false, message: error.render(locale) }, error.status);

@@ -4,65 +4,65 @@ import {
   type MetaFunction,
   redirect,
 } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
+import { CourseCompletion } from "~/components/learning/course-completion";
+import { CourseQuiz } from "~/components/learning/course-quiz";
 import { ProgressBar } from "~/components/progress-bar";
 import { requireLearner } from "~/modules/auth/guards.server";
-import { getCourseForLearner, renewEnrollment } from "~/modules/learning/enrollment.server";
-import { listAttempts, startAttempt } from "~/modules/learning/quiz.server";
-import { redirectWithFlash } from "~/utils/flash.server";
-import { formatDate } from "~/utils/format";
-import { domainErrorData } from "~/utils/http.server";
+import { getCourseForLearner, getCoursePage, renewEnrollment } from "~/modules/learning/enrollment.server";
+import { COURSE_INTENT_PERMISSION, courseIntent } from "~/modules/learning/intents";
 import { courseCode } from "~/modules/learning/params.server";
-import { useT, pageTitle } from "~/utils/i18n";
+import { startAttempt } from "~/modules/learning/quiz.server";
+import { invalidReply, parseSubmission } from "~/utils/conform.server";
+import { redirectWithFlash } from "~/utils/flash.server";
+import { domainErrorData } from "~/utils/http.server";
+import { pageTitle, useT } from "~/utils/i18n";
 import { serverT } from "~/utils/i18n.server";
-import { DownloadLink } from "~/components/download-link";
-import { readForm } from "~/utils/read-form.server";
+import { unreachable } from "~/utils/intents";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "title.course") }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireLearner(request);
   try {
-    const view = await getCourseForLearner(actor.personId, courseCode(params));
-    const attempts = view.enrollment ? await listAttempts(actor.personId, view.course.id) : null;
-    return { ...view, attempts };
+    return await getCoursePage(actor.personId, courseCode(params));
   } catch (error) {
     throw domainErrorData(error, request);
   }
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
+  // Every intent needs a learner (COURSE_INTENT_PERMISSION); the services touch only their own records.
   const actor = await requireLearner(request);
   const code = courseCode(params);
-  const view = await getCourseForLearner(actor.personId, code).catch((e) => {
-    throw domainErrorData(e, request);
-  });
-  const form = await readForm(request);
-  if (form.get("intent") === "renew") {
-    try {
-      await renewEnrollment(actor.personId, view.course.id);
-    } catch (error) {
-      const res = domainErrorData(error, request);
-      return redirectWithFlash(`/courses/${code}`, {
-        kind: "error",
-        message: Object.values(res.data.errors)[0],
-      });
-    }
-    return redirectWithFlash(`/courses/${code}/lessons/1`, {
-      kind: "success",
-      message: serverT(request)("flash.renewStarted"),
-    });
-  }
-  if (!view.allLessonsDone) {
-    return redirectWithFlash(`/courses/${code}`, {
-      kind: "error",
-      message: serverT(request)("flash.finishLessonsFirst"),
-    });
-  }
+  const submission = await parseSubmission(request, courseIntent);
+  if (submission.status !== "success") return invalidReply(submission);
+  const value = submission.value;
+  void COURSE_INTENT_PERMISSION[value.intent];
+  const t = serverT(request);
   try {
-    const { attemptId } = await startAttempt(actor.personId, view.course.id);
-    return redirect(`/attempts/${attemptId}`);
+    const view = await getCourseForLearner(actor.personId, code);
+    switch (value.intent) {
+      case "renew":
+        await renewEnrollment(actor.personId, view.course.id);
+        return redirectWithFlash(`/courses/${code}/lessons/1`, {
+          kind: "success",
+          message: t("flash.renewStarted"),
+        });
+      case "start": {
+        if (!view.allLessonsDone)
+          return redirectWithFlash(`/courses/${code}`, {
+            kind: "error",
+            message: t("flash.finishLessonsFirst"),
+          });
+        const { attemptId } = await startAttempt(actor.personId, view.course.id);
+        return redirect(`/attempts/${attemptId}`);
+      }
+      default:
+        return unreachable(value);
+    }
   } catch (error) {
+    // A refusal (already passed, no attempt left, renewal not open) comes back as a flash on the course page.
     const res = domainErrorData(error, request);
     return redirectWithFlash(`/courses/${code}`, {
       kind: "error",
@@ -72,22 +72,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function CoursePage() {
-  const {
-    course,
-    version,
-    lessons,
-    enrollment,
-    allLessonsDone,
-    resumePosition,
-    completion,
-    attempts,
-    renewal,
-  } = useLoaderData<typeof loader>();
+  const page = useLoaderData<typeof loader>();
+  const { course, version, lessons, enrollment, resumePosition, completion, renewal } = page;
   // Passed in the current certification cycle (a renewal starts a new one).
   const passed = !!enrollment?.completedAt;
   const t = useT();
   const done = lessons.filter((l) => l.done).length;
-  const inProgress = attempts?.attempts.find((a) => a.status === "IN_PROGRESS");
   return (
     <div className="max-w-4xl space-y-6">
       <div className="space-y-2">
@@ -103,32 +93,7 @@ export default function CoursePage() {
             label={version.title}
           />
         ) : null}
-        {completion ? (
-          <div className="rounded-md border border-green-300 bg-green-50 px-4 py-3 text-sm text-green-900">
-            {t("course.passedOn", { date: formatDate(completion.completedAt) })}
-            {completion.validUntil
-              ? ` ${t("my.validUntil", { date: formatDate(completion.validUntil) })}.`
-              : ""}
-            {completion.certificate ? (
-              <DownloadLink
-                className="ml-2 font-medium underline"
-                href={`/certificates/${completion.certificate.code}.pdf`}
-                kind="pdf"
-              >
-                {t("course.downloadCert")}
-              </DownloadLink>
-            ) : null}
-            {passed && renewal.open ? (
-              <Form method="post" className="mt-2">
-                <input type="hidden" name="intent" value="renew" />
-                <p>{t("course.renewInfo")}</p>
-                <button type="submit" className="btn-primary mt-2">
-                  {t("course.renew")}
-                </button>
-              </Form>
-            ) : null}
-          </div>
-        ) : null}
+        {completion ? <CourseCompletion completion={completion} canRenew={passed && renewal.open} /> : null}
         <Link to={`/courses/${course.code}/lessons/${resumePosition}`} className="btn-primary">
           {enrollment ? t("course.continue") : t("course.start")}
         </Link>
@@ -149,52 +114,7 @@ export default function CoursePage() {
           ))}
         </ol>
       </section>
-      <section className="card space-y-2">
-        <h2 className="font-semibold">{t("course.quiz")}</h2>
-        <p className="text-sm text-slate-700">
-          {t("course.quizInfo", { count: version.questionCount, pass: version.passMark })}
-          {version.timeLimitMinutes
-            ? ` · ${t("course.timeLimit", { minutes: version.timeLimitMinutes })}`
-            : ""}
-          {attempts && version.maxAttempts
-            ? ` · ${t("course.attemptsLeft", { count: attempts.remainingAttempts ?? 0 })}`
-            : ""}
-        </p>
-        {passed ? null : allLessonsDone ? (
-          inProgress ? (
-            <Link to={`/attempts/${inProgress.id}`} className="btn-primary">
-              {t("course.continueQuiz")}
-            </Link>
-          ) : (
-            <Form method="post">
-              <button type="submit" className="btn-primary">
-                {t("course.startQuiz")}
-              </button>
-            </Form>
-          )
-        ) : (
-          <p className="text-sm text-amber-800">{t("course.readFirst")}</p>
-        )}
-        {attempts?.attempts.length ? (
-          <>
-            <h3 className="pt-2 text-sm font-semibold">{t("course.attempts")}</h3>
-            <ul className="text-sm">
-              {attempts.attempts.map((a) => (
-                <li key={a.id} className="flex justify-between gap-2 py-1">
-                  <Link to={`/attempts/${a.id}`} className="text-red-800 hover:underline">
-                    {t("course.attempt", { number: a.number })}
-                  </Link>
-                  <span>
-                    {a.status === "GRADED"
-                      ? `${a.score}% · ${a.passed ? t("result.passed") : t("result.failed")}`
-                      : t("my.inProgress")}
-                  </span>
-                </li>
-              ))}
-            </ul>
-          </>
-        ) : null}
-      </section>
+      <CourseQuiz page={page} />
     </div>
   );
 }

@@ -1,13 +1,14 @@
 import {
   type ActionFunctionArgs,
-  data,
   type LoaderFunctionArgs,
   type MetaFunction,
   redirect,
 } from "@remix-run/node";
-import { Form, Link, useFetcher, useLoaderData } from "@remix-run/react";
-import { useEffect, useRef } from "react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
+import { IntentForm } from "~/components/learning/intent-form";
+import { useReadingPosition } from "~/components/learning/use-reading-position";
+import { lessonIntent } from "~/domain/learning";
 import { requireLearner } from "~/modules/auth/guards.server";
 import {
   getLessonForLearner,
@@ -17,7 +18,9 @@ import {
 import { domainErrorData, notFound } from "~/utils/http.server";
 import { useT, pageTitle } from "~/utils/i18n";
 import { courseCode } from "~/modules/learning/params.server";
-import { readForm } from "~/utils/read-form.server";
+import { domainErrorReply, invalidReply, parseSubmission } from "~/utils/conform.server";
+import { unreachable } from "~/utils/intents";
+import { LESSON_INTENT_PERMISSION } from "~/modules/learning/intents";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
   { title: data ? `${data.lesson.title} — Học ATTT` : pageTitle(matches, "title.lesson") },
@@ -47,63 +50,32 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   }
 }
 
-const actionSchema = z.discriminatedUnion("intent", [
-  z.object({ intent: z.literal("done"), lessonId: z.string().uuid() }),
-  z.object({
-    intent: z.literal("position"),
-    lessonId: z.string().uuid(),
-    position: z.coerce.number().min(0).max(1),
-  }),
-]);
-
 export async function action({ request, params }: ActionFunctionArgs) {
+  // Every intent needs a learner (LESSON_INTENT_PERMISSION); the lesson id is checked against the caller's
+  // own enrollment inside the service.
   const actor = await requireLearner(request);
   const code = courseCode(params);
   const position = lessonPosition(params);
-  const parsed = actionSchema.safeParse(Object.fromEntries(await readForm(request)));
-  if (!parsed.success) return data({ ok: false }, { status: 400 });
+  const submission = await parseSubmission(request, lessonIntent);
+  if (submission.status !== "success") return invalidReply(submission);
+  const value = submission.value;
+  void LESSON_INTENT_PERMISSION[value.intent];
   try {
-    // The lesson id is checked against the caller's own enrollment inside the service.
-    if (parsed.data.intent === "position") {
-      await saveReadingPosition(actor.personId, parsed.data.lessonId, parsed.data.position);
-      return { ok: true };
+    switch (value.intent) {
+      case "position":
+        await saveReadingPosition(actor.personId, value.lessonId, value.position);
+        return submission.reply();
+      case "done": {
+        await markLessonDone(actor.personId, value.lessonId);
+        const view = await getLessonForLearner(actor.personId, code, position);
+        return redirect(view.next ? `/courses/${code}/lessons/${view.next.position}` : `/courses/${code}`);
+      }
+      default:
+        return unreachable(value);
     }
-    await markLessonDone(actor.personId, parsed.data.lessonId);
-    const view = await getLessonForLearner(actor.personId, code, position);
-    return redirect(view.next ? `/courses/${code}/lessons/${view.next.position}` : `/courses/${code}`);
   } catch (error) {
-    return domainErrorData(error, request);
+    return domainErrorReply(submission, error, request);
   }
-}
-
-/** Saves how far down the page the learner is, at most every 2 s, so the reader can resume there. */
-function useReadingPosition(lessonId: string, scrollTo: number) {
-  const fetcher = useFetcher();
-  const last = useRef(scrollTo);
-  const submit = fetcher.submit;
-  useEffect(() => {
-    if (scrollTo > 0) {
-      const max = document.documentElement.scrollHeight - window.innerHeight;
-      window.scrollTo({ top: Math.round(scrollTo * max) });
-    }
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const onScroll = () => {
-      if (timer) return;
-      timer = setTimeout(() => {
-        timer = undefined;
-        const max = document.documentElement.scrollHeight - window.innerHeight;
-        const pos = max > 0 ? Math.min(1, window.scrollY / max) : 0;
-        if (Math.abs(pos - last.current) < 0.05) return;
-        last.current = pos;
-        submit({ intent: "position", lessonId, position: pos.toFixed(3) }, { method: "post" });
-      }, 2000);
-    };
-    window.addEventListener("scroll", onScroll, { passive: true });
-    return () => {
-      window.removeEventListener("scroll", onScroll);
-      if (timer) clearTimeout(timer);
-    };
-  }, [lessonId, scrollTo, submit]);
 }
 
 export default function LessonPage() {
@@ -133,13 +105,15 @@ export default function LessonPage() {
             </Link>
           ) : null}
         </div>
-        <Form method="post">
-          <input type="hidden" name="intent" value="done" />
-          <input type="hidden" name="lessonId" value={lesson.id} />
-          <button type="submit" className="btn-primary w-full sm:w-auto">
-            {next ? t("lesson.markDone") : t("lesson.markDoneLast")}
-          </button>
-        </Form>
+        <IntentForm
+          schema={lessonIntent}
+          id="lesson-done"
+          intent="done"
+          hidden={{ lessonId: lesson.id }}
+          buttonClassName="btn-primary w-full sm:w-auto"
+        >
+          {next ? t("lesson.markDone") : t("lesson.markDoneLast")}
+        </IntentForm>
       </div>
     </article>
   );

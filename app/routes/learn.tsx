@@ -1,11 +1,9 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { ProgressBar } from "~/components/progress-bar";
-import { db } from "~/db.server";
 import type { MessageKey } from "~/i18n";
 import { requireActor } from "~/modules/auth/guards.server";
-import { listMyAssignments } from "~/modules/assignments/assignments.server";
-import { getMyLearning, listCatalog } from "~/modules/learning/enrollment.server";
+import { getLearnerHome } from "~/modules/learning/home.server";
 import { formatDate } from "~/utils/format";
 import { useT, pageTitle } from "~/utils/i18n";
 import { DownloadLink } from "~/components/download-link";
@@ -13,32 +11,7 @@ import { DownloadLink } from "~/components/download-link";
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "title.learn") }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const actor = await requireActor(request);
-  if (!actor.personId)
-    return { name: actor.fullName, person: null, courses: [], recommended: [], assigned: [] };
-  // Only the caller's own record: the id comes from the session, never from the request.
-  const [person, courses, catalog, assigned] = await Promise.all([
-    db.person.findUnique({
-      where: { id: actor.personId },
-      select: {
-        position: true,
-        staffCategory: true,
-        itRole: true,
-        isHeadOfUnit: true,
-        agency: { select: { name: true } },
-      },
-    }),
-    getMyLearning(actor.personId),
-    listCatalog(actor.personId),
-    listMyAssignments(actor.personId),
-  ]);
-  return {
-    name: actor.fullName,
-    person,
-    courses,
-    recommended: catalog.filter((c) => c.fits && !c.started),
-    assigned,
-  };
+  return getLearnerHome(await requireActor(request));
 }
 
 const STATUS_STYLE: Record<string, string> = {

@@ -38,7 +38,9 @@ const other = () => w.coordA.cookie; // another person with a staff record
 
 describe("course and lessons", () => {
   it("refuses the quiz until every lesson is read", async () => {
-    const res = await call(coursePage.action, post(`/courses/${code}`, learner(), {}), { code });
+    const res = await call(coursePage.action, post(`/courses/${code}`, learner(), { intent: "start" }), {
+      code,
+    });
     expect(res.status).toBe(302);
     expect(res.response?.headers.get("location")).toBe(`/courses/${code}`);
     expect(await db.quizAttempt.count()).toBe(0);
@@ -90,7 +92,9 @@ describe("course and lessons", () => {
 
 describe("quiz", () => {
   it("starts an attempt whose page carries no answers or explanations", async () => {
-    const res = await call(coursePage.action, post(`/courses/${code}`, learner(), {}), { code });
+    const res = await call(coursePage.action, post(`/courses/${code}`, learner(), { intent: "start" }), {
+      code,
+    });
     const location = res.response?.headers.get("location") ?? "";
     expect(location).toMatch(/^\/attempts\/[0-9a-f-]{36}$/);
     attemptId = location.split("/")[2];

@@ -1,6 +1,6 @@
 // The quiz form's pure helpers: field filtering before conform, sheet conversion, unanswered positions.
 import { describe, expect, it } from "vitest";
-import { quizFields, sheetFromForm, sheetToFields, unansweredPositions } from "~/modules/learning/quiz-form";
+import { quizFields, sheetFromForm, sheetToFields, unansweredPositions } from "~/domain/quiz";
 
 const A = "0b7f3c1e-1111-4222-8333-444455556666";
 const B = "0b7f3c1e-1111-4222-8333-444455557777";

@@ -1,5 +1,5 @@
 // The result of a graded attempt. Which questions were right or wrong is always shown; the correct answers
-// and explanations only when the server sent them (see getAttemptReview: not while attempts remain).
+// and explanations only when the server sent them (see reviewOf in result.server: not while attempts remain).
 import { Link } from "@remix-run/react";
 import { useEffect } from "react";
 import { DownloadLink } from "~/components/download-link";

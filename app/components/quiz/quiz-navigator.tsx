@@ -1,8 +1,6 @@
 // Numbered links to every question, marked answered or not yet; one scrolling row on a phone.
-import type { AttemptAnswers } from "~/modules/learning/grading";
+import { type AttemptAnswers, isAnswered, questionAnchor } from "~/domain/quiz";
 import { useT } from "~/utils/i18n";
-
-export const questionAnchor = (position: number) => `q-${position}`;
 
 export function QuizNavigator({
   questionIds,
@@ -12,7 +10,7 @@ export function QuizNavigator({
   answers: AttemptAnswers;
 }) {
   const t = useT();
-  const answered = questionIds.filter((id) => (answers[id]?.length ?? 0) > 0).length;
+  const answered = questionIds.filter((id) => isAnswered(answers, id)).length;
   return (
     <nav aria-label={t("quiz.navigator")} className="w-full">
       <p className="text-xs text-slate-600">
@@ -20,7 +18,7 @@ export function QuizNavigator({
       </p>
       <ol className="mt-1 flex gap-1 overflow-x-auto pb-1 sm:flex-wrap sm:gap-1.5 sm:overflow-visible">
         {questionIds.map((id, i) => {
-          const done = (answers[id]?.length ?? 0) > 0;
+          const done = isAnswered(answers, id);
           const label = t(done ? "quiz.navAnswered" : "quiz.navUnanswered", { number: i + 1 });
           return (
             <li key={id} className="shrink-0">

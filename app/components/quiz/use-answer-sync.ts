@@ -4,8 +4,8 @@
 // A failed request is retried when the browser says it is online again and on a timer with backoff; the
 // submit is retried the same way. Nothing here throws into the route's error boundary.
 import { useCallback, useEffect, useRef, useState } from "react";
-import type { AttemptAnswers } from "~/modules/learning/grading";
-import { type AnswersReply, sheetToFields } from "~/modules/learning/quiz-form";
+import type { AttemptAnswers } from "~/domain/quiz";
+import { type AnswersReply, sheetToFields } from "~/domain/quiz";
 
 export const storageKey = (attemptId: string) => `hoc-attt:quiz:${attemptId}`;
 

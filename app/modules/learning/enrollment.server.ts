@@ -5,6 +5,7 @@ import type { ItRole, StaffCategory } from "~/generated/prisma/enums";
 import { DomainError } from "~/utils/errors";
 import { formatDate } from "~/utils/format";
 import { viCollator } from "~/utils/text";
+import { listAttempts } from "./start.server";
 
 export type Audience = { staffCategories?: StaffCategory[]; itRoles?: ItRole[]; headOfUnit?: boolean };
 type Learner = { staffCategory: StaffCategory; itRole: ItRole; isHeadOfUnit: boolean };
@@ -150,6 +151,14 @@ export async function getCourseForLearner(personId: string, code: string) {
     renewal,
   };
 }
+
+/** The course page: the course as this learner sees it, and their attempts at its quiz once enrolled. */
+export async function getCoursePage(personId: string, code: string) {
+  const view = await getCourseForLearner(personId, code);
+  const attempts = view.enrollment ? await listAttempts(personId, view.course.id) : null;
+  return { ...view, attempts };
+}
+export type CoursePage = Awaited<ReturnType<typeof getCoursePage>>;
 
 /** Recertification opens this many days before a certificate expires (and stays open after). */
 export const RENEWAL_WINDOW_DAYS = 30;

@@ -1,10 +1,9 @@
-// Grading: the one place an attempt turns GRADED (one conditional SQL statement, so exactly once), and the
-// completion and certificate that a pass writes. Shared helpers of the quiz module live here too.
-import { randomUUID } from "node:crypto";
-import { db } from "~/db.server";
+// Grading: the one place an attempt turns GRADED (a conditional claim in one transaction, so exactly once),
+// and the completion and certificate that a pass writes. Shared helpers of the quiz module live here too.
+import { db, DEFAULT_TX, type Tx } from "~/db.server";
 import type { Prisma } from "~/generated/prisma/client";
 import { DomainError } from "~/utils/errors";
-import { addMonthsVn } from "~/utils/vn-calendar";
+import { recordCompletion } from "~/modules/completions/record.server";
 import {
   gradeAttempt,
   isExpired,
@@ -71,11 +70,11 @@ const graded = (attemptId: string, score: number | null, passed: boolean | null,
 
 /**
  * Grades an attempt exactly once. The answers are graded first, then claimed with a conditional update
- * (still IN_PROGRESS, answers unchanged since read) that writes the result, the Completion, Certificate,
- * enrollment and audit event in ONE statement (data-modifying CTEs: one round trip, atomic, one commit).
- * Only the caller whose update hits the row writes anything. Concurrent callers block on the row lock,
- * then find it GRADED and read the stored result. A concurrent save changes the answers: the claim
- * misses and we grade the fresh answers.
+ * (still IN_PROGRESS, answers unchanged since read) that writes the result and the audit event; only when
+ * the claim hits the row does a pass write its Completion (through recordCompletion, the one writer),
+ * Certificate and finished enrollment, in the claim's transaction. Concurrent callers block on
+ * the row lock, then miss the claim, find the attempt GRADED and read the stored result. A concurrent save
+ * changes the answers: the claim misses and we grade the fresh answers.
  */
 export async function gradeOnce(
   personId: string,
@@ -110,8 +109,6 @@ export async function gradeOnce(
   for (let round = 0; round < 5; round++) {
     const answers = sheet ?? saved;
     const grade = gradeAttempt(items, answers, keys, version.passMark);
-    const completionId = randomUUID();
-    const validUntil = version.validityMonths > 0 ? addMonthsVn(now, version.validityMonths) : null;
     const event = {
       personId,
       courseId: version.courseId,
@@ -123,45 +120,50 @@ export async function gradeOnce(
       auto,
       late,
     };
-    // Casts are explicit: in INSERT … SELECT the server cannot infer parameter types. Dates go through the
-    // driver adapter exactly as in Prisma's own writes, so they compare consistently with deadlines it wrote.
-    const [outcome] = await db.$queryRaw<{ claimed: number; certificates: number }[]>`
-      WITH claimed AS (
-        UPDATE "QuizAttempt"
-        SET "status" = 'GRADED'::"AttemptStatus", "submittedAt" = ${now}::timestamptz,
-            "answers" = ${JSON.stringify(answers)}::jsonb, "score" = ${grade.score}::int,
-            "correctCount" = ${grade.correctCount}::int, "passed" = ${grade.passed}::boolean
-        WHERE "id" = ${attemptId}::uuid AND "status" = 'IN_PROGRESS'::"AttemptStatus"
-          AND "answers" = ${JSON.stringify(saved)}::jsonb
-        RETURNING "id", "personId", "enrollmentId", "versionId"
-      ), completion AS (
-        INSERT INTO "Completion" ("id", "personId", "courseId", "versionId", "topics", "source",
-                                  "completedAt", "validUntil", "attemptId", "score")
-        SELECT ${completionId}::uuid, c."personId", ${version.courseId}::uuid, c."versionId",
-               ${version.topics}::text[], 'ONLINE'::"CompletionSource", ${now}::timestamptz,
-               ${validUntil}::timestamptz, c."id", ${grade.score}::int
-        FROM claimed c WHERE ${grade.passed}::boolean
-        RETURNING "id"
-      ), certificate AS (
-        INSERT INTO "Certificate" ("id", "code", "completionId", "issuedAt")
-        SELECT ${randomUUID()}::uuid, ${newVerificationCode()}, "id", ${now}::timestamptz FROM completion
-        ON CONFLICT ("code") DO NOTHING
-        RETURNING "id"
-      ), enrollment AS (
-        UPDATE "Enrollment" SET "completedAt" = ${now}::timestamptz
-        WHERE ${grade.passed}::boolean AND "id" IN (SELECT "enrollmentId" FROM claimed)
-        RETURNING "id"
-      ), event AS (
-        INSERT INTO "AuditEvent" ("actorUserId", "action", "entityType", "entityId", "agencyId", "data")
-        SELECT ${attempt.userId}::uuid, 'quiz.grade', 'QuizAttempt', c."id"::text, ${attempt.agencyId}::uuid,
-               ${JSON.stringify(event)}::jsonb
-        FROM claimed c
-        RETURNING "id"
-      )
-      SELECT (SELECT count(*) FROM claimed)::int AS "claimed",
-             (SELECT count(*) FROM certificate)::int AS "certificates"`;
-    if (outcome.claimed === 1) {
-      if (grade.passed && outcome.certificates === 0) await issueCertificate(completionId, now);
+    // The claim and its audit event in one statement (a data-modifying CTE). Casts are explicit: in
+    // INSERT … SELECT the server cannot infer parameter types.
+    const claim = async (client: Tx) => {
+      const [row] = await client.$queryRaw<{ claimed: number }[]>`
+        WITH claimed AS (
+          UPDATE "QuizAttempt"
+          SET "status" = 'GRADED'::"AttemptStatus", "submittedAt" = ${now}::timestamptz,
+              "answers" = ${JSON.stringify(answers)}::jsonb, "score" = ${grade.score}::int,
+              "correctCount" = ${grade.correctCount}::int, "passed" = ${grade.passed}::boolean
+          WHERE "id" = ${attemptId}::uuid AND "status" = 'IN_PROGRESS'::"AttemptStatus"
+            AND "answers" = ${JSON.stringify(saved)}::jsonb
+          RETURNING "id"
+        ), event AS (
+          INSERT INTO "AuditEvent" ("actorUserId", "action", "entityType", "entityId", "agencyId", "data")
+          SELECT ${attempt.userId}::uuid, 'quiz.grade', 'QuizAttempt', c."id"::text,
+                 ${attempt.agencyId}::uuid, ${JSON.stringify(event)}::jsonb
+          FROM claimed c
+          RETURNING "id"
+        )
+        SELECT (SELECT count(*) FROM claimed)::int AS "claimed"`;
+      return row.claimed === 1;
+    };
+    // A fail writes nothing else: its one statement is atomic by itself. A pass claims and writes its
+    // completion, certificate and finished enrollment in one transaction, so they exist exactly when it does.
+    const claimed = !grade.passed
+      ? await claim(db)
+      : await db.$transaction(async (tx) => {
+          if (!(await claim(tx))) return false;
+          const completion = await recordCompletion(tx, {
+            personId,
+            source: "ONLINE",
+            completedAt: now,
+            topics: version.topics,
+            courseId: version.courseId,
+            versionId: attempt.versionId,
+            validityMonths: version.validityMonths,
+            attemptId,
+            score: grade.score,
+          });
+          await issueCertificate(tx, completion.id, now);
+          await tx.enrollment.update({ where: { id: attempt.enrollmentId }, data: { completedAt: now } });
+          return true;
+        }, DEFAULT_TX);
+    if (claimed) {
       return {
         attemptId,
         score: grade.score,
@@ -181,14 +183,17 @@ export async function gradeOnce(
   throw new Error(`Could not grade attempt ${attemptId}: answers keep changing`);
 }
 
-/** The 1-in-2^50 case: the code drawn for the certificate was taken. ON CONFLICT DO NOTHING, draw again. */
-export async function issueCertificate(completionId: string, issuedAt: Date) {
+/**
+ * The completion's certificate (once: a completion that has one keeps it). ON CONFLICT DO NOTHING, so the
+ * caller's transaction survives the 1-in-2^50 case of a code already taken; then draw again.
+ */
+export async function issueCertificate(tx: Tx, completionId: string, issuedAt: Date) {
   for (let i = 0; i < 10; i++) {
-    const { count } = await db.certificate.createMany({
+    const { count } = await tx.certificate.createMany({
       data: [{ code: newVerificationCode(), completionId, issuedAt }],
       skipDuplicates: true,
     });
-    if (count === 1 || (await db.certificate.count({ where: { completionId } }))) return;
+    if (count === 1 || (await tx.certificate.count({ where: { completionId } }))) return;
   }
   throw new Error("Could not allocate a certificate code");
 }

@@ -1,14 +1,14 @@
 // Pure quiz rules: drawing and shuffling questions, mapping displayed choices back to the bank's options,
 // scoring, verification codes and validity dates. No database here, so every rule is unit-tested.
 // Randomness comes from Web Crypto (global in Node 20 and browsers), so the module stays isomorphic.
+import type { AttemptAnswers } from "~/domain/quiz";
+
+export type { AttemptAnswers };
 
 export type QuestionType = "SINGLE" | "MULTIPLE" | "TRUE_FALSE";
 
 /** One question of an attempt: `order` lists the bank's option indexes in the order they are displayed. */
 export type AttemptItem = { questionId: string; order: number[] };
-
-/** The learner's choices per question, as DISPLAYED option indexes. */
-export type AttemptAnswers = Record<string, number[]>;
 
 /** What grading needs to know about a question of the bank. */
 export type AnswerKey = { id: string; type: QuestionType; answer: number[] };

@@ -5,6 +5,7 @@
 import { z } from "zod";
 import { db } from "~/db.server";
 import type { QuestionType } from "~/generated/prisma/client";
+import { answerField } from "~/domain/quiz";
 import { DomainError } from "~/utils/errors";
 import type { AnswerKey, AttemptAnswers, AttemptItem } from "./grading";
 
@@ -97,17 +98,18 @@ export const answersShape = z
  */
 export function validateAnswers(input: unknown, items: readonly AttemptItem[], paper: Paper): AttemptAnswers {
   const parsed = answersShape.safeParse(input ?? {});
-  if (!parsed.success) throw new DomainError(BAD_ANSWERS, { field: "answers" });
+  if (!parsed.success) throw new DomainError(BAD_ANSWERS);
   const byId = new Map(items.map((i) => [i.questionId, i]));
   const out: AttemptAnswers = {};
   for (const [questionId, chosen] of Object.entries(parsed.data)) {
     const item = byId.get(questionId);
     const type = paper.byId.get(questionId)?.type;
-    if (!item || !type) throw new DomainError(BAD_ANSWERS, { field: "answers" });
+    if (!item || !type) throw new DomainError(BAD_ANSWERS);
     const unique = [...new Set(chosen)].sort((a, b) => a - b);
-    if (unique.some((d) => d >= item.order.length)) throw new DomainError(BAD_ANSWERS, { field: questionId });
+    if (unique.some((d) => d >= item.order.length))
+      throw new DomainError(BAD_ANSWERS, { field: answerField(questionId) });
     if (type !== "MULTIPLE" && unique.length > 1)
-      throw new DomainError("learning.singleAnswer", { field: questionId });
+      throw new DomainError("learning.singleAnswer", { field: answerField(questionId) });
     out[questionId] = unique;
   }
   return out;

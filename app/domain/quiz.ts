@@ -1,21 +1,30 @@
-// The quiz answer sheet as a form: one zod schema shared by the page (conform), its action and the autosave
-// route. Isomorphic (no database): the browser uses the same field names and counts.
+// The quiz answer sheet as a form, shared by the quiz page, its components, its action and the autosave
+// route. Isomorphic and pure (no database): the browser uses the same field names and counts.
 import { z } from "zod";
-import type { AttemptAnswers } from "./grading";
+
+/** The learner's choices per question, as DISPLAYED option indexes. */
+export type AttemptAnswers = Record<string, number[]>;
 
 /** Field name of a question's choices: "q.<questionId>" (conform reads it as q[questionId]). */
 export const answerField = (questionId: string) => `q.${questionId}`;
 
 const choice = z.string().max(4);
+/** The sheet's fields; choices stay strings here: the module checks them against the attempt. */
+export const quizSheet = z
+  .record(z.string().max(100), z.union([choice, z.array(choice).max(100)]))
+  .optional();
+export type QuizSheet = z.infer<typeof quizSheet>;
+
 /**
- * review: save the sheet and ask "submit?" (the no-JS confirmation step); submit: grade it;
- * save: the autosave route only. Choices stay strings here: the module checks them against the attempt.
+ * The quiz form's intents. review: save the sheet and ask "submit?" (the no-JS confirmation step); submit:
+ * grade it; save: save it (the autosave). Permissions: app/modules/learning/intents.ts.
  */
-export const quizFormSchema = z.object({
-  intent: z.enum(["review", "submit", "save"]),
-  q: z.record(z.string().max(100), z.union([choice, z.array(choice).max(100)])).optional(),
-});
-export type QuizForm = z.infer<typeof quizFormSchema>;
+export const quizIntent = z.discriminatedUnion("intent", [
+  z.object({ intent: z.literal("review"), q: quizSheet }),
+  z.object({ intent: z.literal("submit"), q: quizSheet }),
+  z.object({ intent: z.literal("save"), q: quizSheet }),
+]);
+export type QuizIntent = z.infer<typeof quizIntent>["intent"];
 
 const FIELD = /^(intent|q\.[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/i;
 
@@ -31,7 +40,7 @@ export function quizFields(form: FormData): FormData {
 }
 
 /** Parsed fields → answers by question id; a non-numeric choice becomes NaN, which the module refuses. */
-export function sheetFromForm(q: QuizForm["q"]): AttemptAnswers {
+export function sheetFromForm(q: QuizSheet): AttemptAnswers {
   const sheet: AttemptAnswers = {};
   for (const [questionId, value] of Object.entries(q ?? {}))
     sheet[questionId] = (Array.isArray(value) ? value : [value]).map((v) =>
@@ -41,7 +50,7 @@ export function sheetFromForm(q: QuizForm["q"]): AttemptAnswers {
 }
 
 /** The sheet as form fields (what the browser posts for an autosave or a submit). */
-export function sheetToFields(intent: QuizForm["intent"], sheet: AttemptAnswers): URLSearchParams {
+export function sheetToFields(intent: QuizIntent, sheet: AttemptAnswers): URLSearchParams {
   const body = new URLSearchParams({ intent });
   for (const [questionId, chosen] of Object.entries(sheet))
     for (const i of chosen) body.append(answerField(questionId), String(i));
@@ -55,7 +64,13 @@ export type AnswersReply =
   | { ok: true; state: "graded"; passed: boolean; score: number }
   | { ok: false; message: string };
 
+/** Whether a question has a choice in the sheet. */
+export const isAnswered = (sheet: AttemptAnswers, questionId: string) => (sheet[questionId]?.length ?? 0) > 0;
+
 /** Questions of the attempt with no choice yet, by their position (1-based) on the page. */
 export function unansweredPositions(questionIds: readonly string[], sheet: AttemptAnswers): number[] {
-  return questionIds.flatMap((id, i) => ((sheet[id]?.length ?? 0) > 0 ? [] : [i + 1]));
+  return questionIds.flatMap((id, i) => (isAnswered(sheet, id) ? [] : [i + 1]));
 }
+
+/** The id of a question's fieldset on the page (the navigator and the confirmation step link to it). */
+export const questionAnchor = (position: number) => `q-${position}`;

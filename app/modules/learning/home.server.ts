@@ -1,0 +1,32 @@
+// The learner's home page (/learn): their assignments, the courses they started, what fits them next, and
+// their own profile. Only the caller's records: the person id comes from the session, never the request.
+import { db } from "~/db.server";
+import { listMyAssignments } from "~/modules/assignments/assignments.server";
+import { getMyLearning, listCatalog } from "./enrollment.server";
+
+export async function getLearnerHome(actor: { personId: string | null; fullName: string }) {
+  if (!actor.personId)
+    return { name: actor.fullName, person: null, courses: [], recommended: [], assigned: [] };
+  const [person, courses, catalog, assigned] = await Promise.all([
+    db.person.findUnique({
+      where: { id: actor.personId },
+      select: {
+        position: true,
+        staffCategory: true,
+        itRole: true,
+        isHeadOfUnit: true,
+        agency: { select: { name: true } },
+      },
+    }),
+    getMyLearning(actor.personId),
+    listCatalog(actor.personId),
+    listMyAssignments(actor.personId),
+  ]);
+  return {
+    name: actor.fullName,
+    person,
+    courses,
+    recommended: catalog.filter((c) => c.fits && !c.started),
+    assigned,
+  };
+}

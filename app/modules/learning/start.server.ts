@@ -1,0 +1,210 @@
+// Starting (or resuming) a quiz attempt, and the learner's attempts at a course within the current
+// certification cycle. Every function takes the caller's personId from the session.
+import { randomUUID } from "node:crypto";
+import { db } from "~/db.server";
+import { DomainError } from "~/utils/errors";
+import { isUuid } from "~/utils/uuid";
+import { ALREADY_PASSED, COURSE_NOT_FOUND, gradeOnce, noAttemptsLeft } from "./grade.server";
+import { drawAttemptItems, isExpired } from "./grading";
+import { versionPaper } from "./paper.server";
+
+export type CycleState = {
+  maxAttempts: number | null;
+  /** Attempts the learner may still start in this cycle (null: no limit). */
+  remainingAttempts: number | null;
+  passed: boolean;
+  /** An attempt is in progress. */
+  open: boolean;
+};
+
+/**
+ * Where the learner stands in the enrollment's current certification cycle. Attempts of earlier cycles
+ * (before a recertification restarted the enrollment) stay listed but do not count against this one.
+ */
+export function cycleState(enrollment: {
+  startedAt: Date;
+  maxAttempts: number | null;
+  attempts: readonly { startedAt: Date; passed: boolean | null; status: "IN_PROGRESS" | "GRADED" }[];
+}): CycleState {
+  const max = enrollment.maxAttempts;
+  const cycleStart = enrollment.startedAt.getTime();
+  const current = enrollment.attempts.filter((a) => a.startedAt.getTime() >= cycleStart);
+  const passed = current.some((a) => a.passed);
+  return {
+    maxAttempts: max,
+    remainingAttempts: max === null ? null : passed ? 0 : Math.max(0, max - current.length),
+    passed,
+    open: enrollment.attempts.some((a) => a.status === "IN_PROGRESS"),
+  };
+}
+
+/** Enrolls at the course's current version (the caller found no enrollment; a parallel one may exist). */
+async function ensureEnrollment(personId: string, courseId: string) {
+  const course = await db.course.findUnique({
+    where: { id: courseId },
+    select: { active: true, currentVersionId: true },
+  });
+  if (!course?.active || !course.currentVersionId) throw new DomainError(COURSE_NOT_FOUND, { status: 404 });
+  // ON CONFLICT DO NOTHING: a parallel request (two tabs) may enroll first; either way one row remains.
+  await db.enrollment.createMany({
+    data: [{ personId, courseId, versionId: course.currentVersionId }],
+    skipDuplicates: true,
+  });
+  return db.enrollment.findUniqueOrThrow({
+    where: { personId_courseId: { personId, courseId } },
+    select: { id: true, versionId: true },
+  });
+}
+
+type StartRow = {
+  enrollmentId: string;
+  versionId: string;
+  cycleStart: Date;
+  attemptStartedAt: Date | null;
+  id: string | null;
+  number: number | null;
+  status: "IN_PROGRESS" | "GRADED" | null;
+  passed: boolean | null;
+  deadline: Date | null;
+};
+
+/**
+ * Starts a new attempt, or resumes the one in progress. An attempt that ran out of time is graded first.
+ * Refused when the learner already passed or has used every allowed attempt.
+ */
+export async function startAttempt(
+  personId: string,
+  courseId: string,
+): Promise<{ attemptId: string; resumed: boolean }> {
+  if (!isUuid(personId) || !isUuid(courseId)) throw new DomainError(COURSE_NOT_FOUND, { status: 404 });
+  for (let round = 0; round < 10; round++) {
+    // One query through the unique (personId, courseId) index: the enrollment and its attempts.
+    const rows = await db.$queryRaw<StartRow[]>`
+      SELECT e."id" AS "enrollmentId", e."versionId", e."startedAt" AS "cycleStart", a."id", a."number",
+             a."status"::text AS "status", a."passed", a."deadline", a."startedAt" AS "attemptStartedAt"
+      FROM "Enrollment" e LEFT JOIN "QuizAttempt" a ON a."enrollmentId" = e."id"
+      WHERE e."personId" = ${personId}::uuid AND e."courseId" = ${courseId}::uuid`;
+    const enrollment = rows.length
+      ? { id: rows[0].enrollmentId, versionId: rows[0].versionId }
+      : await ensureEnrollment(personId, courseId);
+    const attempts = rows
+      .filter((r): r is StartRow & { id: string; number: number } => r.id !== null)
+      .map((r) => ({ ...r, deadline: r.deadline ? new Date(r.deadline) : null }));
+    const paper = await versionPaper(enrollment.versionId);
+    const version = paper.info;
+    const now = new Date();
+    const open = attempts.find((a) => a.status === "IN_PROGRESS");
+    if (open && !isExpired(open.deadline, now)) return { attemptId: open.id, resumed: true };
+    if (open) {
+      await gradeOnce(personId, open.id, undefined, true);
+      continue;
+    }
+    // Only this cycle's attempts count: a recertification (renewEnrollment) restarts the enrollment.
+    const cycle = cycleState({
+      startedAt: rows.length ? new Date(rows[0].cycleStart) : new Date(0),
+      maxAttempts: version.maxAttempts,
+      attempts: attempts.map((a) => ({
+        ...a,
+        startedAt: a.attemptStartedAt ? new Date(a.attemptStartedAt) : now,
+        status: a.status ?? "GRADED",
+      })),
+    });
+    if (cycle.passed) throw new DomainError(ALREADY_PASSED);
+    if (cycle.remainingAttempts === 0) throw noAttemptsLeft(version.maxAttempts ?? 0);
+
+    const bank = paper.bank;
+    if (bank.length === 0) throw new DomainError("learning.noQuestions");
+    const items = drawAttemptItems(
+      bank.map((q) => ({ id: q.id, type: q.type, optionCount: q.options.length })),
+      version.questionCount,
+    );
+    const id = randomUUID();
+    // unique(enrollmentId, number): if a parallel start took this number, look again (and resume it).
+    const { count } = await db.quizAttempt.createMany({
+      data: [
+        {
+          id,
+          enrollmentId: enrollment.id,
+          personId,
+          versionId: enrollment.versionId,
+          number: Math.max(0, ...attempts.map((a) => a.number)) + 1,
+          items,
+          answers: {},
+          startedAt: now,
+          deadline: version.timeLimitMinutes
+            ? new Date(now.getTime() + version.timeLimitMinutes * 60_000)
+            : null,
+        },
+      ],
+      skipDuplicates: true,
+    });
+    if (count === 1) return { attemptId: id, resumed: false };
+  }
+  throw new Error("Could not start an attempt: too many concurrent starts");
+}
+
+export type AttemptSummary = {
+  id: string;
+  number: number;
+  status: "IN_PROGRESS" | "GRADED";
+  score: number | null;
+  passed: boolean | null;
+  startedAt: Date;
+  submittedAt: Date | null;
+  deadline: Date | null;
+};
+
+/** The learner's attempts at a course (oldest first) and how many more they may start (null: no limit). */
+export async function listAttempts(
+  personId: string,
+  courseId: string,
+): Promise<{
+  attempts: AttemptSummary[];
+  maxAttempts: number | null;
+  remainingAttempts: number | null;
+  passed: boolean;
+}> {
+  if (!isUuid(personId) || !isUuid(courseId)) throw new DomainError(COURSE_NOT_FOUND, { status: 404 });
+  const load = () =>
+    db.enrollment.findUnique({
+      where: { personId_courseId: { personId, courseId } },
+      select: {
+        startedAt: true,
+        version: { select: { maxAttempts: true } },
+        attempts: {
+          orderBy: { number: "asc" },
+          select: {
+            id: true,
+            number: true,
+            status: true,
+            score: true,
+            passed: true,
+            startedAt: true,
+            submittedAt: true,
+            deadline: true,
+          },
+        },
+      },
+    });
+  let enrollment = await load();
+  if (!enrollment) {
+    const course = await db.course.findUnique({
+      where: { id: courseId },
+      select: { currentVersion: { select: { maxAttempts: true } } },
+    });
+    if (!course) throw new DomainError(COURSE_NOT_FOUND, { status: 404 });
+    const max = course.currentVersion?.maxAttempts ?? null;
+    return { attempts: [], maxAttempts: max, remainingAttempts: max, passed: false };
+  }
+  // An attempt left open past its time is graded now, so the list tells the truth.
+  const expired = enrollment.attempts.filter((a) => a.status === "IN_PROGRESS" && isExpired(a.deadline));
+  if (expired.length) {
+    for (const a of expired) await gradeOnce(personId, a.id, undefined, true);
+    enrollment = (await load())!;
+  }
+  const { maxAttempts, remainingAttempts, passed } = cycleState({
+    ...enrollment,
+    maxAttempts: enrollment.version.maxAttempts,
+  });
+  return { attempts: enrollment.attempts, maxAttempts, remainingAttempts, passed };
+}
