@@ -15,6 +15,7 @@ export type ConformFieldLike = { name: string; errors?: string[] };
 export function Field({
   field,
   name: nameProp,
+  id: idProp,
   label,
   error: errorProp,
   hint,
@@ -24,6 +25,8 @@ export function Field({
   /** conform's field (fields.x): gives the name and the first error. Or pass name and error. */
   field?: ConformFieldLike;
   name?: string;
+  /** The control's id when two forms of a page share a field name; the name otherwise. */
+  id?: string;
   label: ReactNode;
   error?: string;
   hint?: ReactNode;
@@ -33,26 +36,27 @@ export function Field({
 }) {
   const name = field?.name ?? nameProp ?? "";
   const error = field?.errors?.[0] ?? errorProp;
-  const described = [hint ? `${name}-hint` : null, error ? `${name}-error` : null].filter(Boolean).join(" ");
+  const id = idProp ?? name;
+  const described = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ");
   return (
     <div className={className}>
-      <label htmlFor={name} className="label">
+      <label htmlFor={id} className="label">
         {label}
       </label>
       {children({
-        id: name,
+        id,
         name,
         className: "input",
         "aria-invalid": error ? true : undefined,
         "aria-describedby": described || undefined,
       })}
       {hint ? (
-        <p id={`${name}-hint`} className="mt-1 text-xs text-slate-500">
+        <p id={`${id}-hint`} className="mt-1 text-xs text-slate-500">
           {hint}
         </p>
       ) : null}
       {error ? (
-        <p id={`${name}-error`} className="field-error">
+        <p id={`${id}-error`} className="field-error">
           {error}
         </p>
       ) : null}

@@ -1,11 +1,8 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { db } from "~/db.server";
 import { requireViewer } from "~/modules/auth/guards.server";
-import { isAdmin } from "~/modules/auth/scope";
-import { canManagePlan } from "~/modules/targets/view.server";
+import { listManagedPlans, requirePlanManager } from "~/modules/targets/manage.server";
 import { formatDate } from "~/utils/format";
-import { forbidden } from "~/utils/http.server";
 import { useT, pageTitle } from "~/utils/i18n";
 import { scrollRegion } from "~/components/scroll-region";
 
@@ -14,28 +11,20 @@ export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { actor } = await requireViewer(request);
   // Coordinators only view figures; plans are managed by admins and reviewers.
-  if (!isAdmin(actor) && !actor.grants.some((g) => g.role === "REVIEWER")) forbidden();
-  const plans = await db.trainingPlan.findMany({
-    orderBy: [{ year: "desc" }, { createdAt: "desc" }],
-    include: {
-      agency: { select: { name: true, path: true } },
-      _count: { select: { targets: true, snapshots: true } },
-    },
-  });
+  requirePlanManager(actor);
+  const plans = await listManagedPlans(actor);
   return {
-    plans: plans
-      .filter((p) => canManagePlan(actor, p.agency.path))
-      .map((p) => ({
-        id: p.id,
-        title: p.title,
-        documentNumber: p.documentNumber,
-        year: p.year,
-        agency: p.agency.name,
-        startsAt: formatDate(p.startsAt),
-        active: p.active,
-        targets: p._count.targets,
-        snapshots: p._count.snapshots,
-      })),
+    plans: plans.map((p) => ({
+      id: p.id,
+      title: p.title,
+      documentNumber: p.documentNumber,
+      year: p.year,
+      agency: p.agency.name,
+      startsAt: formatDate(p.startsAt),
+      active: p.active,
+      targets: p._count.targets,
+      snapshots: p._count.snapshots,
+    })),
   };
 }
 

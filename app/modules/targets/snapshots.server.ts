@@ -6,9 +6,7 @@ import { DomainError } from "~/utils/errors";
 import { formatDate } from "~/utils/format";
 import { type AgencyInfo, type Figure, type FigureTable, type TargetInfo, toFigure } from "./figures";
 import { computePlanFigures } from "./figures.server";
-import { endOfMonthAfter, monthEnds } from "./dates";
-
-export { PERIOD_LABEL, reportingDate, monthEnds } from "./dates";
+import { endOfVnMonth, monthEnds } from "~/utils/vn-calendar";
 
 const TX_OPTIONS = LONG_TX;
 
@@ -174,7 +172,7 @@ export async function ensureMonthlySnapshots(now: Date = new Date()): Promise<nu
   for (const plan of plans) {
     if (!plan.targets.length) continue;
     const lastDeadline = new Date(Math.max(...plan.targets.map((t) => t.deadline.getTime())));
-    const until = new Date(Math.min(now.getTime(), endOfMonthAfter(lastDeadline).getTime()));
+    const until = new Date(Math.min(now.getTime(), endOfVnMonth(lastDeadline).getTime()));
     const have = await db.snapshot.findMany({
       where: { planId: plan.id, automatic: true },
       select: { asOf: true },
