@@ -1,10 +1,10 @@
 // The pure rules of target figures: percent, gap, status, roll-up, report rows.
 import { describe, expect, it } from "vitest";
+import { formatPercent } from "~/domain/targets";
 import {
   type AgencyInfo,
   type FigureTable,
   elapsedShare,
-  formatPercent,
   gapOf,
   listedUnder,
   percentOf,

@@ -1,6 +1,6 @@
 // Data of the targets dashboard and the report page, from a resolved view: plain values ready to render.
 import { db } from "~/db.server";
-import { type Actor, type Scope } from "~/modules/auth/scope";
+import { type Actor, isAdmin, type Scope } from "~/modules/auth/scope";
 import { formatDate, formatDateTime } from "~/utils/format";
 import { notFound } from "~/utils/http.server";
 import { type Figure, ancestry, listedUnder, reportRows, worstFirst } from "./figures";
@@ -22,6 +22,11 @@ export async function visiblePlans(scope: Scope) {
     const path = pathOf.get(p.agencyId) ?? "";
     return scope.some((s) => s.startsWith(path) || path.startsWith(s));
   });
+}
+
+/** The dashboard without any plan: a link to the plans for those who may create one. */
+export async function emptyDashboard(actor: Actor, scope: Scope) {
+  return { canEdit: isAdmin(actor) || (await visiblePlans(scope)).length > 0 };
 }
 
 export function viewQueryString(v: ResolvedView, overrides: Record<string, string | null> = {}): string {
