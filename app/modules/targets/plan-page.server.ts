@@ -3,7 +3,8 @@
 import type { Actor } from "~/modules/auth/scope";
 import { formatDate } from "~/utils/format";
 import { notFound } from "~/utils/http.server";
-import { loadPlanForManager, planAgencyOptions, topicChoices } from "./manage.server";
+import type { loadPlanForManager} from "./manage.server";
+import { planAgencyOptions, topicChoices } from "./manage.server";
 
 type ManagedPlan = Awaited<ReturnType<typeof loadPlanForManager>>;
 
