@@ -3,8 +3,7 @@
 import type { Actor } from "~/modules/auth/scope";
 import { formatDate } from "~/utils/format";
 import { notFound } from "~/utils/http.server";
-import type { loadPlanForManager} from "./manage.server";
-import { planAgencyOptions, topicChoices } from "./manage.server";
+import { type loadPlanForManager, planAgencyOptions, topicChoices } from "./manage.server";
 
 type ManagedPlan = Awaited<ReturnType<typeof loadPlanForManager>>;
 
