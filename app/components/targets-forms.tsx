@@ -129,6 +129,14 @@ export type PlanValues = {
   active: boolean;
 };
 
+const PLAN_TEXT_FIELDS = [
+  ["title", "plans.titleField", { className: "sm:col-span-2" }],
+  ["documentNumber", "plans.documentNumber", { placeholder: "123/KH-UBND" }],
+  ["issuer", "plans.issuer", {}],
+  ["year", "plans.year", { inputMode: "numeric" }],
+  ["period", "plans.period", { placeholder: "2026–2030" }],
+] as const satisfies readonly [keyof PlanValues, MessageKey, Partial<TextProps>][];
+
 export function PlanForm({
   values,
   agencies,
@@ -145,26 +153,9 @@ export function PlanForm({
   return (
     <Form method="post" {...getFormProps(form)} className="card grid gap-3 sm:grid-cols-2">
       <input type="hidden" name="intent" value="plan" />
-      <TextField
-        field={fields.title}
-        label={t("plans.titleField")}
-        defaultValue={values.title}
-        className="sm:col-span-2"
-      />
-      <TextField
-        field={fields.documentNumber}
-        label={t("plans.documentNumber")}
-        defaultValue={values.documentNumber}
-        placeholder="123/KH-UBND"
-      />
-      <TextField field={fields.issuer} label={t("plans.issuer")} defaultValue={values.issuer} />
-      <TextField field={fields.year} label={t("plans.year")} defaultValue={values.year} inputMode="numeric" />
-      <TextField
-        field={fields.period}
-        label={t("plans.period")}
-        defaultValue={values.period}
-        placeholder="2026–2030"
-      />
+      {PLAN_TEXT_FIELDS.map(([name, label, extra]) => (
+        <TextField key={name} field={fields[name]} label={t(label)} defaultValue={values[name]} {...extra} />
+      ))}
       <SelectField
         field={fields.agencyId}
         label={t("plans.agency")}

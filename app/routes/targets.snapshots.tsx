@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { scrollRegion } from "~/components/scroll-region";
+import { ListTable } from "~/components/targets/list-table";
 import { SnapshotForm } from "~/components/targets-forms";
 import { snapshotFormSchema } from "~/domain/targets";
 import { requireViewer } from "~/modules/auth/guards.server";
@@ -57,43 +57,34 @@ export default function SnapshotsPage() {
       {d.snapshots.length === 0 ? (
         <p className="card text-slate-600">{t("snap.none")}</p>
       ) : (
-        <div
-          className="overflow-x-auto rounded-lg border border-slate-200 bg-white"
-          {...scrollRegion(t("snap.title"))}
+        <ListTable
+          label={t("snap.title")}
+          columns={[
+            { label: t("snap.label") },
+            { label: t("snap.asOf") },
+            { label: t("snap.kind"), className: "hidden sm:table-cell" },
+            { label: <span className="sr-only">{t("common.actions")}</span> },
+          ]}
         >
-          <table className="min-w-full divide-y divide-slate-200 text-sm">
-            <thead className="bg-slate-50 text-left">
-              <tr>
-                <th className="px-3 py-2">{t("snap.label")}</th>
-                <th className="px-3 py-2">{t("snap.asOf")}</th>
-                <th className="hidden px-3 py-2 sm:table-cell">{t("snap.kind")}</th>
-                <th className="px-3 py-2">
-                  <span className="sr-only">{t("common.actions")}</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
-              {d.snapshots.map((s) => (
-                <tr key={s.id}>
-                  <td className="px-3 py-1.5 font-medium">{s.label}</td>
-                  <td className="px-3 py-1.5">{s.asOf}</td>
-                  <td className="hidden px-3 py-1.5 text-slate-600 sm:table-cell">
-                    {s.automatic ? t("snap.auto") : t("snap.manual")}
-                  </td>
-                  <td className="px-3 py-1.5 text-right whitespace-nowrap">
-                    <Link to={`/targets/report?snapshot=${s.id}`} className="text-red-800 hover:underline">
-                      {t("snap.open")}
-                    </Link>
-                    {" · "}
-                    <Link to={`/targets?snapshot=${s.id}`} className="text-red-800 hover:underline">
-                      {t("tg.title")}
-                    </Link>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+          {d.snapshots.map((s) => (
+            <tr key={s.id}>
+              <td className="px-3 py-1.5 font-medium">{s.label}</td>
+              <td className="px-3 py-1.5">{s.asOf}</td>
+              <td className="hidden px-3 py-1.5 text-slate-600 sm:table-cell">
+                {s.automatic ? t("snap.auto") : t("snap.manual")}
+              </td>
+              <td className="px-3 py-1.5 text-right whitespace-nowrap">
+                <Link to={`/targets/report?snapshot=${s.id}`} className="text-red-800 hover:underline">
+                  {t("snap.open")}
+                </Link>
+                {" · "}
+                <Link to={`/targets?snapshot=${s.id}`} className="text-red-800 hover:underline">
+                  {t("tg.title")}
+                </Link>
+              </td>
+            </tr>
+          ))}
+        </ListTable>
       )}
     </div>
   );

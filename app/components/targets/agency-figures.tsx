@@ -90,12 +90,7 @@ export function AgencyFigures({
                     {f.percent(r.figure.percent)}
                   </td>
                   <td className="hidden w-48 px-3 py-1.5 sm:table-cell">
-                    <PercentBar
-                      percent={r.figure.percent}
-                      target={r.figure.targetPercent}
-                      status={r.figure.status}
-                      label={`${r.name}: ${f.percent(r.figure.percent)}%`}
-                    />
+                    <PercentBar figure={r.figure} label={`${r.name}: ${f.percent(r.figure.percent)}%`} />
                   </td>
                   <td className="hidden px-3 py-1.5 text-right tabular-nums sm:table-cell">
                     {f.count(r.figure.gap)}

@@ -22,26 +22,22 @@ export function DashboardFilters({
   const t = useT();
   return (
     <Form method="get" className="card flex flex-wrap items-end gap-3">
-      <FilterSelect
-        name="plan"
-        label={t("tg.plan")}
-        options={optionsOf(plans, (p) => p.label)}
-        defaultValue={planId}
-        className="min-w-56 flex-1"
-      />
-      <FilterSelect
-        name="target"
-        label={t("tg.target")}
-        options={optionsOf(targets, (x) => x.title)}
-        defaultValue={targetId}
-        className="min-w-56 flex-1"
-      />
-      <FilterSelect
-        name="kind"
-        label={t("tg.kind")}
-        options={VIEW_KINDS.map((k) => ({ value: k, label: t(`tg.kind.${k}`) }))}
-        defaultValue={kind}
-      />
+      {(
+        [
+          ["plan", t("tg.plan"), optionsOf(plans, (p) => p.label), planId, "min-w-56 flex-1"],
+          ["target", t("tg.target"), optionsOf(targets, (x) => x.title), targetId, "min-w-56 flex-1"],
+          ["kind", t("tg.kind"), VIEW_KINDS.map((k) => ({ value: k, label: t(`tg.kind.${k}`) })), kind, ""],
+        ] as const
+      ).map(([name, label, options, value, className]) => (
+        <FilterSelect
+          key={name}
+          name={name}
+          label={label}
+          options={options}
+          defaultValue={value}
+          className={className || undefined}
+        />
+      ))}
       {snapshotId ? <input type="hidden" name="snapshot" value={snapshotId} /> : null}
       <button type="submit" className="btn-secondary">
         {t("tg.show")}

@@ -41,12 +41,7 @@ export function TargetCards({ cards, href }: { cards: TargetCard[]; href: (targe
                 </span>
               </p>
               <div className="mt-2">
-                <PercentBar
-                  percent={c.figure.percent}
-                  target={c.figure.targetPercent}
-                  status={c.figure.status}
-                  label={`${f.percent(c.figure.percent)}%`}
-                />
+                <PercentBar figure={c.figure} label={`${f.percent(c.figure.percent)}%`} />
               </div>
               <p className="mt-2 flex flex-wrap items-center gap-2 text-xs text-slate-600">
                 <span>{f.completedOf(c.figure)}</span>

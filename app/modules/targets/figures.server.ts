@@ -5,16 +5,16 @@ import { IT_ROLES, STAFF_CATEGORIES } from "~/domain/staff";
 import { LONG_TX, db, type Tx } from "~/db.server";
 import { Prisma } from "~/generated/prisma/client";
 import type { AgencyKind, ItRole, StaffCategory } from "~/generated/prisma/enums";
-import { inTreeOrder } from "~/modules/agencies/tree";
+import { type AgencyRow, inTreeOrder } from "~/modules/agencies/tree";
 import { inScope, type Scope } from "~/modules/auth/scope";
 import { DomainError } from "~/utils/errors";
 import {
   type AgencyInfo,
   type FigureTable,
-  type PlanInfo,
   type TargetInfo,
   rollUp,
   toFigure,
+  toPlanInfo,
 } from "./figures";
 
 type Client = typeof db | Tx;
@@ -195,16 +195,6 @@ export async function ownCounts(
   return out;
 }
 
-type AgencyRow = {
-  id: string;
-  code: string;
-  name: string;
-  kind: AgencyKind;
-  type: string | null;
-  parentId: string | null;
-  path: string;
-  depth: number;
-};
 
 /** Merged-away agency → the active agency at the end of its mergedIntoId chain. */
 export async function loadSurvivors(client: Client = db): Promise<Map<string, string>> {
@@ -264,15 +254,7 @@ export async function computePlanFigures(
   const paths = new Map(ordered.map((a) => [a.id, a.path]));
   const survivors = await loadSurvivors(client);
   const counts = await ownCounts(plan.targets, asOf, { live, survivors, client });
-  const planInfo: PlanInfo = {
-    id: plan.id,
-    title: plan.title,
-    documentNumber: plan.documentNumber,
-    issuer: plan.issuer,
-    year: plan.year,
-    agencyId: plan.agencyId,
-    startsAt: plan.startsAt,
-  };
+  const planInfo = toPlanInfo(plan);
   const targets: TargetInfo[] = [];
   const figures: FigureTable["figures"] = {};
   for (const t of plan.targets) {

@@ -116,6 +116,19 @@ export type PlanInfo = {
   startsAt: Date;
 };
 
+/** The plan as a figure table carries it (from a plan row with more columns). */
+export function toPlanInfo(p: PlanInfo): PlanInfo {
+  return {
+    id: p.id,
+    title: p.title,
+    documentNumber: p.documentNumber,
+    issuer: p.issuer,
+    year: p.year,
+    agencyId: p.agencyId,
+    startsAt: p.startsAt,
+  };
+}
+
 /** Figures of one target × one agency from counts; status stored in a snapshot wins over recomputing. */
 export function toFigure(
   c: Counts,

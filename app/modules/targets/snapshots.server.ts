@@ -4,7 +4,7 @@ import { LONG_TX, db } from "~/db.server";
 import type { SnapshotPeriod } from "~/generated/prisma/enums";
 import { DomainError } from "~/utils/errors";
 import { formatDate } from "~/utils/format";
-import { type AgencyInfo, type Figure, type FigureTable, type TargetInfo, toFigure } from "./figures";
+import { type AgencyInfo, type Figure, type FigureTable, type TargetInfo, toFigure, toPlanInfo } from "./figures";
 import { computePlanFigures } from "./figures.server";
 import { endOfVnMonth, monthEnds } from "~/utils/vn-calendar";
 
@@ -78,15 +78,7 @@ export async function loadSnapshotTable(snapshotId: string) {
     orderBy: [{ position: "asc" }, { code: "asc" }],
   });
   const plan = snapshot.plan;
-  const planInfo = {
-    id: plan.id,
-    title: plan.title,
-    documentNumber: plan.documentNumber,
-    issuer: plan.issuer,
-    year: plan.year,
-    agencyId: plan.agencyId,
-    startsAt: plan.startsAt,
-  };
+  const planInfo = toPlanInfo(plan);
   const agencies = new Map<string, AgencyInfo>();
   const figures: FigureTable["figures"] = {};
   const pctByTarget = new Map<string, number>();
