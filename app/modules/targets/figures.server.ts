@@ -4,7 +4,7 @@
 import { IT_ROLES, STAFF_CATEGORIES } from "~/domain/staff";
 import { LONG_TX, db, type Tx } from "~/db.server";
 import { Prisma } from "~/generated/prisma/client";
-import type { AgencyKind, ItRole, StaffCategory } from "~/generated/prisma/enums";
+import type { ItRole, StaffCategory } from "~/generated/prisma/enums";
 import { type AgencyRow, inTreeOrder } from "~/modules/agencies/tree";
 import { inScope, type Scope } from "~/modules/auth/scope";
 import { DomainError } from "~/utils/errors";
