@@ -1,11 +1,11 @@
 // The figures of one target under one agency: where we are (breadcrumb), the agency's own figure, and the
 // agencies listed under it, worst first, each drilling down when it has agencies below.
 import { Link } from "@remix-run/react";
-import { scrollRegion } from "~/components/scroll-region";
 import { PercentBar, StatusBadge } from "~/components/targets-charts";
 import type { Figure } from "~/modules/targets/figures";
 import { useT } from "~/utils/i18n";
 import { useFigureText } from "./figure-text";
+import { ListTable } from "./list-table";
 
 export type AgencyFigureRow = { id: string; name: string; ownOnly: boolean; drill: boolean; figure: Figure };
 
@@ -52,57 +52,53 @@ export function AgencyFigures({
         <p className="text-slate-600">{t("tg.noRows")}</p>
       ) : (
         // On a phone: agency, percent and Đánh giá; the counts move under the name.
-        <div className="overflow-x-auto" {...scrollRegion(t("tg.title"))}>
-          <table className="min-w-full divide-y divide-slate-200 text-sm" data-testid="agency-table">
-            <thead className="bg-slate-50 text-left">
-              <tr>
-                <th className="px-3 py-2">{t("tg.agency")}</th>
-                <th className="hidden px-3 py-2 text-right sm:table-cell">{t("tg.audience")}</th>
-                <th className="hidden px-3 py-2 text-right sm:table-cell">{t("tg.completed")}</th>
-                <th className="px-3 py-2 text-right">{t("tg.percent")}</th>
-                <th className="hidden px-3 py-2 sm:table-cell">{t("tg.chart")}</th>
-                <th className="hidden px-3 py-2 text-right sm:table-cell">{t("tg.gapCol")}</th>
-                <th className="px-3 py-2">{t("tg.status")}</th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
-              {rows.map((r) => (
-                <tr key={`${r.id}-${r.ownOnly}`}>
-                  <td className="px-3 py-1.5 sm:min-w-40">
-                    {r.drill ? (
-                      <Link to={href(r.id)} className="font-medium text-red-800 hover:underline">
-                        {r.name}
-                      </Link>
-                    ) : (
-                      <span className={r.ownOnly ? "text-slate-600 italic" : ""}>{r.name}</span>
-                    )}
-                    <div className="text-xs text-slate-600 tabular-nums sm:hidden">
-                      {f.completedOf(r.figure)}
-                    </div>
-                  </td>
-                  <td className="hidden px-3 py-1.5 text-right tabular-nums sm:table-cell">
-                    {f.count(r.figure.audience)}
-                  </td>
-                  <td className="hidden px-3 py-1.5 text-right tabular-nums sm:table-cell">
-                    {f.count(r.figure.completed)}
-                  </td>
-                  <td className="px-3 py-1.5 text-right font-medium tabular-nums">
-                    {f.percent(r.figure.percent)}
-                  </td>
-                  <td className="hidden w-48 px-3 py-1.5 sm:table-cell">
-                    <PercentBar figure={r.figure} label={`${r.name}: ${f.percent(r.figure.percent)}%`} />
-                  </td>
-                  <td className="hidden px-3 py-1.5 text-right tabular-nums sm:table-cell">
-                    {f.count(r.figure.gap)}
-                  </td>
-                  <td className="px-3 py-1.5">
-                    <StatusBadge status={r.figure.status} label={f.status(r.figure)} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <ListTable
+          label={t("tg.title")}
+          framed={false}
+          testId="agency-table"
+          columns={[
+            { label: t("tg.agency") },
+            { label: t("tg.audience"), className: "hidden text-right sm:table-cell" },
+            { label: t("tg.completed"), className: "hidden text-right sm:table-cell" },
+            { label: t("tg.percent"), className: "text-right" },
+            { label: t("tg.chart"), className: "hidden sm:table-cell" },
+            { label: t("tg.gapCol"), className: "hidden text-right sm:table-cell" },
+            { label: t("tg.status") },
+          ]}
+        >
+          {rows.map((r) => (
+            <tr key={`${r.id}-${r.ownOnly}`}>
+              <td className="px-3 py-1.5 sm:min-w-40">
+                {r.drill ? (
+                  <Link to={href(r.id)} className="font-medium text-red-800 hover:underline">
+                    {r.name}
+                  </Link>
+                ) : (
+                  <span className={r.ownOnly ? "text-slate-600 italic" : ""}>{r.name}</span>
+                )}
+                <div className="text-xs text-slate-600 tabular-nums sm:hidden">{f.completedOf(r.figure)}</div>
+              </td>
+              <td className="hidden px-3 py-1.5 text-right tabular-nums sm:table-cell">
+                {f.count(r.figure.audience)}
+              </td>
+              <td className="hidden px-3 py-1.5 text-right tabular-nums sm:table-cell">
+                {f.count(r.figure.completed)}
+              </td>
+              <td className="px-3 py-1.5 text-right font-medium tabular-nums">
+                {f.percent(r.figure.percent)}
+              </td>
+              <td className="hidden w-48 px-3 py-1.5 sm:table-cell">
+                <PercentBar figure={r.figure} label={`${r.name}: ${f.percent(r.figure.percent)}%`} />
+              </td>
+              <td className="hidden px-3 py-1.5 text-right tabular-nums sm:table-cell">
+                {f.count(r.figure.gap)}
+              </td>
+              <td className="px-3 py-1.5">
+                <StatusBadge status={r.figure.status} label={f.status(r.figure)} />
+              </td>
+            </tr>
+          ))}
+        </ListTable>
       )}
     </section>
   );

@@ -9,15 +9,23 @@ export function ListTable({
   label,
   columns,
   children,
+  framed = true,
+  testId,
 }: {
   /** Names the scroll region for screen readers. */
   label: string;
   columns: readonly Column[];
   children: ReactNode;
+  /** A border and a white ground; off inside a card. */
+  framed?: boolean;
+  testId?: string;
 }) {
   return (
-    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white" {...scrollRegion(label)}>
-      <table className="min-w-full divide-y divide-slate-200 text-sm">
+    <div
+      className={framed ? "overflow-x-auto rounded-lg border border-slate-200 bg-white" : "overflow-x-auto"}
+      {...scrollRegion(label)}
+    >
+      <table className="min-w-full divide-y divide-slate-200 text-sm" data-testid={testId}>
         <thead className="bg-slate-50 text-left">
           <tr>
             {columns.map((c, i) => (
