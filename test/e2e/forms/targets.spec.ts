@@ -1,9 +1,9 @@
 // Field errors from the server next to their field, by label, in both locales (issue 12): the plan, target
 // and snapshot forms. The toggle buttons of the plan page have no typed field (no case).
-import { test } from "@playwright/test";
+import { type Page, test } from "@playwright/test";
 import { expectServerFieldError, type FormErrorCase } from "../support/form-errors";
 
-const noBrowserChecks = (page: import("@playwright/test").Page) =>
+const noBrowserChecks = (page: Page) =>
   page.$$eval("form", (forms) => forms.forEach((f) => f.setAttribute("novalidate", "")));
 
 const cases: Record<string, FormErrorCase> = {
