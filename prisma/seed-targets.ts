@@ -3,7 +3,7 @@
 // externalRef "MAU-…" unique per person, and month-end snapshots are only taken where missing.
 import { db } from "../app/db.server.ts";
 import type { CompletionSource, StaffCategory } from "../app/generated/prisma/enums.ts";
-import { endOfDayVn, startOfDayVn } from "../app/modules/targets/dates.ts";
+import { endOfVnDay, startOfVnDay } from "../app/utils/vn-calendar.ts";
 import { ensureMonthlySnapshots } from "../app/modules/targets/snapshots.server.ts";
 import { rng } from "./demo-names.ts";
 
@@ -97,8 +97,8 @@ async function seedCompletions(now: Date): Promise<number> {
   const rand = rng(20260101);
   // Each agency has its own pace, so the dashboard's "worst first" has something to show.
   const pace = new Map<string, number>();
-  const from = startOfDayVn([2026, 1, 5]).getTime();
-  const until = Math.min(now.getTime(), endOfDayVn(2026, 12, 20).getTime());
+  const from = startOfVnDay([2026, 1, 5]).getTime();
+  const until = Math.min(now.getTime(), endOfVnDay([2026, 12, 20]).getTime());
   const rows = [];
   for (const p of people) {
     if (!pace.has(p.agencyId)) pace.set(p.agencyId, 0.3 + rand() * 1.3);
@@ -150,7 +150,7 @@ export async function seedTargets(): Promise<string> {
   const now = new Date();
   // The generated staff joined their agencies when the seed first ran; give them a history from the
   // 2025 reorganisation (01/07/2025) so figures "as of" earlier 2026 dates (the trend line) see them.
-  const since = startOfDayVn([2025, 7, 1]);
+  const since = startOfVnDay([2025, 7, 1]);
   await db.membership.updateMany({
     where: { reason: "SEED", startedAt: { gt: since }, endedAt: null },
     data: { startedAt: since },
@@ -162,8 +162,8 @@ export async function seedTargets(): Promise<string> {
     year: 2022,
     period: "năm 2022",
     agencyId: province.id,
-    startsAt: startOfDayVn([2022, 1, 1]),
-    deadline: endOfDayVn(2022, 12, 31),
+    startsAt: startOfVnDay([2022, 1, 1]),
+    deadline: endOfVnDay([2022, 12, 31]),
     active: false,
   });
   const p2026 = await upsertPlan({
@@ -172,8 +172,8 @@ export async function seedTargets(): Promise<string> {
     year: 2026,
     period: "năm 2026",
     agencyId: province.id,
-    startsAt: startOfDayVn([2026, 1, 1]),
-    deadline: endOfDayVn(2026, 12, 31),
+    startsAt: startOfVnDay([2026, 1, 1]),
+    deadline: endOfVnDay([2026, 12, 31]),
     active: true,
   });
   const completions = await seedCompletions(now);

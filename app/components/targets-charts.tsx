@@ -1,6 +1,6 @@
 // Charts of the targets dashboard drawn with plain SVG/CSS (no chart library): a horizontal bar with the
 // target marked, and a trend line over the plan's snapshots. No data access.
-import type { FigureStatus } from "~/modules/targets/figures";
+import type { FigureStatus } from "~/domain/targets";
 import { vnCalendarDay } from "~/utils/vn-calendar";
 
 export const STATUS_COLOR: Record<FigureStatus, string> = {
@@ -18,14 +18,10 @@ const BAR_COLOR: Record<FigureStatus, string> = {
 
 /** One agency's percent as a bar, with a red tick at the target percent. */
 export function PercentBar({
-  percent,
-  target,
-  status,
+  figure: { percent, targetPercent: target, status },
   label,
 }: {
-  percent: number | null;
-  target: number;
-  status: FigureStatus | null;
+  figure: { percent: number | null; targetPercent: number; status: FigureStatus | null };
   label: string;
 }) {
   const width = Math.max(0, Math.min(100, percent ?? 0));

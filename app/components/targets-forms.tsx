@@ -1,29 +1,122 @@
-// Forms of a plan and of a target (kế hoạch, chỉ tiêu), on conform: the zod schemas of
-// app/modules/targets/schema.ts check them in the browser and again in the action, whose reply (lastResult)
-// puts the messages next to the fields.
-import { IT_ROLES, STAFF_CATEGORIES } from "~/domain/staff";
-import { getFormProps, type SubmissionResult, useForm } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod/v4";
+// Forms of a plan, a target and a snapshot (kế hoạch, chỉ tiêu, số liệu chốt), on conform: the zod schemas
+// of app/domain/targets.ts check them in the browser and again in the action, whose reply (lastResult) puts
+// the messages next to the fields through <Field>.
+import { getFormProps, type SubmissionResult } from "@conform-to/react";
 import { Form } from "@remix-run/react";
+import type { InputHTMLAttributes, ReactNode } from "react";
 import { DateField } from "~/components/date-input";
+import { type ConformFieldLike, Field, FormError } from "~/components/field";
+import { STAFF_CATEGORIES } from "~/domain/staff";
+import {
+  planFormSchema,
+  SNAPSHOT_PERIODS,
+  snapshotFormSchema,
+  TARGET_IT_ROLES,
+  targetFormSchema,
+} from "~/domain/targets";
 import type { MessageKey } from "~/i18n";
-import { planFormSchema, targetFormSchema } from "~/modules/targets/schema";
-import { useT, useLocale } from "~/utils/i18n";
-import { formatIssues } from "~/utils/forms";
+import { useZodForm } from "~/utils/conform";
+import { useT } from "~/utils/i18n";
 
-type Errors = Record<string, string | undefined>;
 export type FormResult = SubmissionResult<string[]> | null | undefined;
+type Option = { id: string; label: string };
 
-/** First message per field, and the form's own under "form". */
-function firstErrors(
-  formErrors: string[] | undefined,
-  fields: Record<string, { errors?: string[] }>,
-): Errors {
-  const out: Errors = { form: formErrors?.[0] };
-  for (const [k, f] of Object.entries(fields)) out[k] = f.errors?.[0];
-  return out;
+type TextProps = Omit<InputHTMLAttributes<HTMLInputElement>, "defaultValue" | "id" | "name"> & {
+  field: ConformFieldLike;
+  label: ReactNode;
+  defaultValue?: string | number;
+  id?: string;
+};
+
+function TextField({ field, label, id, className, defaultValue, ...input }: TextProps) {
+  return (
+    <Field field={field} id={id} label={label} className={className}>
+      {(p) => <input {...p} {...input} defaultValue={defaultValue} />}
+    </Field>
+  );
 }
-const Err = ({ e }: { e?: string }) => (e ? <p className="field-error">{e}</p> : null);
+
+function SelectField({
+  field,
+  label,
+  id,
+  className,
+  options,
+  defaultValue,
+  empty,
+}: {
+  field: ConformFieldLike;
+  label: ReactNode;
+  id?: string;
+  className?: string;
+  options: readonly Option[];
+  defaultValue: string;
+  /** A first option with the empty value. */
+  empty?: string;
+}) {
+  return (
+    <Field field={field} id={id} label={label} className={className}>
+      {(p) => (
+        <select {...p} defaultValue={defaultValue}>
+          {empty !== undefined ? <option value="">{empty}</option> : null}
+          {options.map((o) => (
+            <option key={o.id} value={o.id}>
+              {o.label}
+            </option>
+          ))}
+        </select>
+      )}
+    </Field>
+  );
+}
+
+function CheckboxGroup({
+  legend,
+  field,
+  options,
+  checked,
+}: {
+  legend: ReactNode;
+  field: ConformFieldLike;
+  options: readonly { value: string; label: ReactNode }[];
+  checked: readonly string[];
+}) {
+  const error = field.errors?.[0];
+  return (
+    <fieldset className="sm:col-span-2" aria-describedby={error ? `${field.name}-error` : undefined}>
+      <legend className="label">{legend}</legend>
+      <div className="flex flex-wrap gap-3 text-sm">
+        {options.map((o) => (
+          <label key={o.value} className="flex items-center gap-1">
+            <input
+              type="checkbox"
+              name={field.name}
+              value={o.value}
+              defaultChecked={checked.includes(o.value)}
+            />
+            {o.label}
+          </label>
+        ))}
+      </div>
+      {error ? (
+        <p id={`${field.name}-error`} className="field-error">
+          {error}
+        </p>
+      ) : null}
+    </fieldset>
+  );
+}
+
+function Submit({ label, busy, error }: { label: string; busy: boolean; error?: string }) {
+  return (
+    <>
+      <FormError message={error} className="mb-2" />
+      <button type="submit" className="btn-primary" disabled={busy}>
+        {label}
+      </button>
+    </>
+  );
+}
 
 export type PlanValues = {
   documentNumber: string;
@@ -36,6 +129,14 @@ export type PlanValues = {
   active: boolean;
 };
 
+const PLAN_TEXT_FIELDS = [
+  ["title", "plans.titleField", { className: "sm:col-span-2" }],
+  ["documentNumber", "plans.documentNumber", { placeholder: "123/KH-UBND" }],
+  ["issuer", "plans.issuer", {}],
+  ["year", "plans.year", { inputMode: "numeric" }],
+  ["period", "plans.period", { placeholder: "2026–2030" }],
+] as const satisfies readonly [keyof PlanValues, MessageKey, Partial<TextProps>][];
+
 export function PlanForm({
   values,
   agencies,
@@ -43,75 +144,35 @@ export function PlanForm({
   busy,
 }: {
   values: PlanValues;
-  agencies: { id: string; label: string }[];
+  agencies: Option[];
   lastResult: FormResult;
   busy: boolean;
 }) {
   const t = useT();
-  const locale = useLocale();
-  const [form, fields] = useForm({
-    id: "plan-form",
-    lastResult,
-    onValidate: ({ formData }) =>
-      parseWithZod(formData, { schema: planFormSchema, formatError: formatIssues(locale) }),
-    shouldValidate: "onBlur",
-    shouldRevalidate: "onInput",
-  });
-  const errors = firstErrors(form.errors, fields);
-  const text = (
-    name: keyof PlanValues,
-    label: string,
-    extra: { placeholder?: string; className?: string } = {},
-  ) => (
-    <div className={extra.className}>
-      <label htmlFor={name} className="label">
-        {label}
-      </label>
-      <input
-        id={name}
-        name={name}
-        className="input"
-        defaultValue={String(values[name])}
-        placeholder={extra.placeholder}
-      />
-      <Err e={errors[name]} />
-    </div>
-  );
+  const [form, fields] = useZodForm(planFormSchema, { id: "plan-form", lastResult });
   return (
     <Form method="post" {...getFormProps(form)} className="card grid gap-3 sm:grid-cols-2">
       <input type="hidden" name="intent" value="plan" />
-      {text("title", t("plans.titleField"), { className: "sm:col-span-2" })}
-      {text("documentNumber", t("plans.documentNumber"), { placeholder: "123/KH-UBND" })}
-      {text("issuer", t("plans.issuer"))}
-      {text("year", t("plans.year"))}
-      {text("period", t("plans.period"), { placeholder: "2026–2030" })}
-      <div>
-        <label htmlFor="agencyId" className="label">
-          {t("plans.agency")}
-        </label>
-        <select id="agencyId" name="agencyId" className="input" defaultValue={values.agencyId}>
-          {agencies.map((a) => (
-            <option key={a.id} value={a.id}>
-              {a.label}
-            </option>
-          ))}
-        </select>
-        <Err e={errors.agencyId} />
-      </div>
+      {PLAN_TEXT_FIELDS.map(([name, label, extra]) => (
+        <TextField key={name} field={fields[name]} label={t(label)} defaultValue={values[name]} {...extra} />
+      ))}
+      <SelectField
+        field={fields.agencyId}
+        label={t("plans.agency")}
+        options={agencies}
+        defaultValue={values.agencyId}
+      />
       <DateField
-        name="startsAt"
+        name={fields.startsAt.name}
         label={t("plans.startsAt")}
-        error={errors.startsAt}
+        error={fields.startsAt.errors?.[0]}
         defaultValue={values.startsAt}
       />
       <label className="flex items-center gap-2 text-sm">
-        <input type="checkbox" name="active" defaultChecked={values.active} /> {t("plans.active")}
+        <input type="checkbox" name={fields.active.name} defaultChecked={values.active} /> {t("plans.active")}
       </label>
       <div className="sm:col-span-2">
-        <Err e={errors.form} />
-        <button type="submit" className="btn-primary" disabled={busy}>
-          {t("plans.save")}
-        </button>
+        <Submit label={t("plans.save")} busy={busy} error={form.errors?.[0]} />
       </div>
     </Form>
   );
@@ -132,8 +193,23 @@ export type TargetValues = {
   deadline: string;
 };
 
-// Targets list the IT roles that count first.
-const TARGET_IT_ROLES = [...IT_ROLES.slice(1), IT_ROLES[0]];
+/** A new target of a plan: whole plan, everyone, 100 % by the end of the plan's year. */
+export function newTargetValues(position: number, year: number): TargetValues {
+  return {
+    id: null,
+    code: "",
+    title: "",
+    position,
+    agencyId: "",
+    staffCategories: [],
+    itRoles: [],
+    headOfUnitOnly: false,
+    tags: "",
+    topics: [],
+    targetPercent: 100,
+    deadline: `31/12/${year}`,
+  };
+}
 
 export function TargetForm({
   values,
@@ -143,132 +219,141 @@ export function TargetForm({
   busy,
 }: {
   values: TargetValues;
-  agencies: { id: string; label: string }[];
+  agencies: Option[];
   topics: string[];
   lastResult: FormResult;
   busy: boolean;
 }) {
   const t = useT();
-  const locale = useLocale();
-  const [form, fields] = useForm({
-    id: "target-form",
-    lastResult,
-    onValidate: ({ formData }) =>
-      parseWithZod(formData, { schema: targetFormSchema, formatError: formatIssues(locale) }),
-    shouldValidate: "onBlur",
-    shouldRevalidate: "onInput",
-  });
-  const errors = firstErrors(form.errors, fields);
+  const [form, fields] = useZodForm(targetFormSchema, { id: "target-form", lastResult });
+  const labelled = (values: readonly string[], prefix: string) =>
+    values.map((v) => ({ value: v, label: t(`${prefix}.${v}` as MessageKey) }));
   return (
     <Form method="post" {...getFormProps(form)} className="card grid gap-3 sm:grid-cols-4">
       <input type="hidden" name="intent" value="target" />
       {values.id ? <input type="hidden" name="targetId" value={values.id} /> : null}
-      <div>
-        <label htmlFor="code" className="label">
-          {t("plans.code")}
-        </label>
-        <input id="code" name="code" className="input" defaultValue={values.code} />
-        <Err e={errors.code} />
-      </div>
-      <div className="sm:col-span-3">
-        <label htmlFor="ttitle" className="label">
-          {t("plans.targetTitle")}
-        </label>
-        <input id="ttitle" name="title" className="input" defaultValue={values.title} />
-        <Err e={errors.title} />
-      </div>
-      <div className="sm:col-span-2">
-        <label htmlFor="tagency" className="label">
-          {t("plans.targetAgency")}
-        </label>
-        <select id="tagency" name="agencyId" className="input" defaultValue={values.agencyId}>
-          <option value="">—</option>
-          {agencies.map((a) => (
-            <option key={a.id} value={a.id}>
-              {a.label}
-            </option>
-          ))}
-        </select>
-        <Err e={errors.agencyId} />
-      </div>
-      <div>
-        <label htmlFor="targetPercent" className="label">
-          {t("plans.targetPercent")}
-        </label>
-        <input
-          id="targetPercent"
-          name="targetPercent"
-          type="number"
-          min={1}
-          max={100}
-          className="input"
-          defaultValue={values.targetPercent}
-        />
-        <Err e={errors.targetPercent} />
-      </div>
+      <input type="hidden" name={fields.position.name} value={values.position} />
+      <TextField field={fields.code} label={t("plans.code")} defaultValue={values.code} />
+      {/* The plan form above has a title and an agency too: these get their own ids. */}
+      <TextField
+        field={fields.title}
+        id="ttitle"
+        label={t("plans.targetTitle")}
+        defaultValue={values.title}
+        className="sm:col-span-3"
+      />
+      <SelectField
+        field={fields.agencyId}
+        id="tagency"
+        label={t("plans.targetAgency")}
+        options={agencies}
+        defaultValue={values.agencyId}
+        empty="—"
+        className="sm:col-span-2"
+      />
+      <TextField
+        field={fields.targetPercent}
+        label={t("plans.targetPercent")}
+        defaultValue={values.targetPercent}
+        type="number"
+        min={1}
+        max={100}
+      />
       <DateField
-        name="deadline"
+        name={fields.deadline.name}
         label={t("plans.deadline")}
-        error={errors.deadline}
+        error={fields.deadline.errors?.[0]}
         defaultValue={values.deadline}
       />
-      <fieldset className="sm:col-span-2">
-        <legend className="label">{t("plans.staffCategories")}</legend>
-        <div className="flex flex-wrap gap-3 text-sm">
-          {STAFF_CATEGORIES.map((c) => (
-            <label key={c} className="flex items-center gap-1">
-              <input
-                type="checkbox"
-                name="staffCategories"
-                value={c}
-                defaultChecked={values.staffCategories.includes(c)}
-              />
-              {t(`staff.${c}` as MessageKey)}
-            </label>
-          ))}
-        </div>
-      </fieldset>
-      <fieldset className="sm:col-span-2">
-        <legend className="label">{t("plans.itRoles")}</legend>
-        <div className="flex flex-wrap gap-3 text-sm">
-          {TARGET_IT_ROLES.map((r) => (
-            <label key={r} className="flex items-center gap-1">
-              <input type="checkbox" name="itRoles" value={r} defaultChecked={values.itRoles.includes(r)} />
-              {t(`it.${r}` as MessageKey)}
-            </label>
-          ))}
-        </div>
-      </fieldset>
-      <fieldset className="sm:col-span-2">
-        <legend className="label">{t("plans.topics")}</legend>
-        <div className="flex flex-wrap gap-3 text-sm">
-          {topics.map((tp) => (
-            <label key={tp} className="flex items-center gap-1">
-              <input type="checkbox" name="topics" value={tp} defaultChecked={values.topics.includes(tp)} />
-              <code>{tp}</code>
-            </label>
-          ))}
-        </div>
-        <Err e={errors.topics} />
-      </fieldset>
-      <div>
-        <label htmlFor="tags" className="label">
-          {t("plans.tags")}
-        </label>
-        <input id="tags" name="tags" className="input" defaultValue={values.tags} />
-        <Err e={errors.tags} />
-      </div>
+      <CheckboxGroup
+        legend={t("plans.staffCategories")}
+        field={fields.staffCategories}
+        options={labelled(STAFF_CATEGORIES, "staff")}
+        checked={values.staffCategories}
+      />
+      <CheckboxGroup
+        legend={t("plans.itRoles")}
+        field={fields.itRoles}
+        options={labelled(TARGET_IT_ROLES, "it")}
+        checked={values.itRoles}
+      />
+      <CheckboxGroup
+        legend={t("plans.topics")}
+        field={fields.topics}
+        options={topics.map((tp) => ({ value: tp, label: <code>{tp}</code> }))}
+        checked={values.topics}
+      />
+      <TextField field={fields.tags} label={t("plans.tags")} defaultValue={values.tags} />
       <div className="flex flex-col justify-end gap-2">
         <label className="flex items-center gap-2 text-sm">
-          <input type="checkbox" name="headOfUnitOnly" defaultChecked={values.headOfUnitOnly} />{" "}
+          <input type="checkbox" name={fields.headOfUnitOnly.name} defaultChecked={values.headOfUnitOnly} />{" "}
           {t("plans.headOnly")}
         </label>
-        <input type="hidden" name="position" value={values.position} />
       </div>
       <div className="sm:col-span-4">
-        <Err e={errors.form} />
+        <Submit label={t("plans.saveTarget")} busy={busy} error={form.errors?.[0]} />
+      </div>
+    </Form>
+  );
+}
+
+/** A manual snapshot of a plan: a reporting period of a year, or any past day. */
+export function SnapshotForm({
+  planId,
+  year,
+  lastResult,
+  busy,
+}: {
+  planId: string;
+  year: number;
+  lastResult: FormResult;
+  busy: boolean;
+}) {
+  const t = useT();
+  const [form, fields] = useZodForm(snapshotFormSchema, {
+    lastResult,
+    defaultValue: { plan: planId, period: "Q1", year: String(year), date: "", label: "" },
+  });
+  // What was typed comes back with a refused post (JavaScript off), else the defaults above.
+  const initial = (f: { initialValue?: unknown }) =>
+    typeof f.initialValue === "string" ? f.initialValue : "";
+  // The plan is chosen on the page, the period from a list: their errors belong to the whole form.
+  const formError = form.errors?.[0] ?? fields.plan.errors?.[0];
+  return (
+    <Form method="post" {...getFormProps(form)} className="card grid gap-3 sm:grid-cols-5 sm:items-start">
+      <input type="hidden" name={fields.plan.name} value={planId} />
+      <FormError message={formError} className="sm:col-span-5" />
+      <SelectField
+        field={fields.period}
+        label={t("snap.period")}
+        options={SNAPSHOT_PERIODS.map((p) => ({ id: p, label: t(`snap.period.${p}`) }))}
+        defaultValue={initial(fields.period)}
+        className="sm:col-span-2"
+      />
+      <TextField
+        field={fields.year}
+        label={t("snap.year")}
+        type="number"
+        inputMode="numeric"
+        defaultValue={initial(fields.year)}
+      />
+      <DateField
+        name={fields.date.name}
+        label={t("snap.date")}
+        error={fields.date.errors?.[0]}
+        defaultValue={initial(fields.date)}
+        className="sm:col-span-2"
+      />
+      <TextField
+        field={fields.label}
+        label={t("snap.label")}
+        placeholder={t("targets.snapshotLabelExample")}
+        defaultValue={initial(fields.label)}
+        className="sm:col-span-4"
+      />
+      <div className="sm:pt-6">
         <button type="submit" className="btn-primary" disabled={busy}>
-          {t("plans.saveTarget")}
+          {t("snap.create")}
         </button>
       </div>
     </Form>

@@ -74,6 +74,7 @@ export const targets = {
     "plans.documentNumber": "Số hiệu văn bản",
     "plans.titleField": "Tên kế hoạch",
     "plans.issuer": "Cơ quan ban hành",
+    "plans.defaultIssuer": "UBND tỉnh",
     "plans.year": "Năm",
     "plans.period": "Giai đoạn",
     "plans.agency": "Phạm vi (đơn vị)",
@@ -200,6 +201,8 @@ export const targets = {
     "plans.documentNumber": "Document number",
     "plans.titleField": "Plan title",
     "plans.issuer": "Issuing body",
+    // The body's name as the plan document prints it (the report is in Vietnamese).
+    "plans.defaultIssuer": "UBND tỉnh",
     "plans.year": "Year",
     "plans.period": "Period",
     "plans.agency": "Scope (agency)",

@@ -1,41 +1,30 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { db } from "~/db.server";
 import { requireViewer } from "~/modules/auth/guards.server";
-import { isAdmin } from "~/modules/auth/scope";
-import { canManagePlan } from "~/modules/targets/view.server";
+import { listManagedPlans, requirePlanManager } from "~/modules/targets/manage.server";
 import { formatDate } from "~/utils/format";
-import { forbidden } from "~/utils/http.server";
 import { useT, pageTitle } from "~/utils/i18n";
-import { scrollRegion } from "~/components/scroll-region";
+import { ListTable } from "~/components/targets/list-table";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "title.plans") }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { actor } = await requireViewer(request);
   // Coordinators only view figures; plans are managed by admins and reviewers.
-  if (!isAdmin(actor) && !actor.grants.some((g) => g.role === "REVIEWER")) forbidden();
-  const plans = await db.trainingPlan.findMany({
-    orderBy: [{ year: "desc" }, { createdAt: "desc" }],
-    include: {
-      agency: { select: { name: true, path: true } },
-      _count: { select: { targets: true, snapshots: true } },
-    },
-  });
+  requirePlanManager(actor);
+  const plans = await listManagedPlans(actor);
   return {
-    plans: plans
-      .filter((p) => canManagePlan(actor, p.agency.path))
-      .map((p) => ({
-        id: p.id,
-        title: p.title,
-        documentNumber: p.documentNumber,
-        year: p.year,
-        agency: p.agency.name,
-        startsAt: formatDate(p.startsAt),
-        active: p.active,
-        targets: p._count.targets,
-        snapshots: p._count.snapshots,
-      })),
+    plans: plans.map((p) => ({
+      id: p.id,
+      title: p.title,
+      documentNumber: p.documentNumber,
+      year: p.year,
+      agency: p.agency.name,
+      startsAt: formatDate(p.startsAt),
+      active: p.active,
+      targets: p._count.targets,
+      snapshots: p._count.snapshots,
+    })),
   };
 }
 
@@ -53,43 +42,36 @@ export default function PlansPage() {
       {plans.length === 0 ? (
         <p className="card text-slate-600">{t("plans.none")}</p>
       ) : (
-        <div
-          className="overflow-x-auto rounded-lg border border-slate-200 bg-white"
-          {...scrollRegion(t("plans.title"))}
+        <ListTable
+          label={t("plans.title")}
+          columns={[
+            { label: t("plans.titleField") },
+            { label: t("plans.documentNumber"), className: "hidden sm:table-cell" },
+            { label: t("plans.year") },
+            { label: t("plans.agency"), className: "hidden md:table-cell" },
+            { label: t("plans.targets"), className: "text-right" },
+            { label: t("tg.snapshots"), className: "hidden text-right sm:table-cell" },
+          ]}
         >
-          <table className="min-w-full divide-y divide-slate-200 text-sm">
-            <thead className="bg-slate-50 text-left">
-              <tr>
-                <th className="px-3 py-2">{t("plans.titleField")}</th>
-                <th className="hidden px-3 py-2 sm:table-cell">{t("plans.documentNumber")}</th>
-                <th className="px-3 py-2">{t("plans.year")}</th>
-                <th className="hidden px-3 py-2 md:table-cell">{t("plans.agency")}</th>
-                <th className="px-3 py-2 text-right">{t("plans.targets")}</th>
-                <th className="hidden px-3 py-2 text-right sm:table-cell">{t("tg.snapshots")}</th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
-              {plans.map((p) => (
-                <tr key={p.id}>
-                  <td className="px-3 py-2">
-                    <Link to={`/targets/plans/${p.id}`} className="font-medium text-red-800 hover:underline">
-                      {p.title}
-                    </Link>
-                    {p.active ? null : (
-                      <span className="ml-2 text-xs text-slate-500">({t("plans.inactive")})</span>
-                    )}
-                    <div className="text-xs text-slate-600 sm:hidden">{p.documentNumber}</div>
-                  </td>
-                  <td className="hidden px-3 py-2 sm:table-cell">{p.documentNumber}</td>
-                  <td className="px-3 py-2">{p.year}</td>
-                  <td className="hidden px-3 py-2 md:table-cell">{p.agency}</td>
-                  <td className="px-3 py-2 text-right tabular-nums">{p.targets}</td>
-                  <td className="hidden px-3 py-2 text-right tabular-nums sm:table-cell">{p.snapshots}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+          {plans.map((p) => (
+            <tr key={p.id}>
+              <td className="px-3 py-2">
+                <Link to={`/targets/plans/${p.id}`} className="font-medium text-red-800 hover:underline">
+                  {p.title}
+                </Link>
+                {p.active ? null : (
+                  <span className="ml-2 text-xs text-slate-500">({t("plans.inactive")})</span>
+                )}
+                <div className="text-xs text-slate-600 sm:hidden">{p.documentNumber}</div>
+              </td>
+              <td className="hidden px-3 py-2 sm:table-cell">{p.documentNumber}</td>
+              <td className="px-3 py-2">{p.year}</td>
+              <td className="hidden px-3 py-2 md:table-cell">{p.agency}</td>
+              <td className="px-3 py-2 text-right tabular-nums">{p.targets}</td>
+              <td className="hidden px-3 py-2 text-right tabular-nums sm:table-cell">{p.snapshots}</td>
+            </tr>
+          ))}
+        </ListTable>
       )}
     </div>
   );

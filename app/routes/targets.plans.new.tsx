@@ -1,17 +1,14 @@
-import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { parseWithZod } from "@conform-to/zod/v4";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { PlanForm } from "~/components/targets-forms";
+import { planFormSchema } from "~/domain/targets";
 import { requireViewer } from "~/modules/auth/guards.server";
 import { planAgencyOptions, requirePlanManager } from "~/modules/targets/manage.server";
 import { savePlan } from "~/modules/targets/plans.server";
-import { planFormSchema } from "~/modules/targets/schema";
+import { domainErrorReply, invalidReply, parseSubmission } from "~/utils/conform.server";
 import { redirectWithFlash } from "~/utils/flash.server";
-import { formatIssues } from "~/utils/forms";
-import { domainErrorReply } from "~/utils/conform.server";
-import { getLocale, serverT } from "~/utils/i18n.server";
-import { useT, pageTitle } from "~/utils/i18n";
-import { readForm } from "~/utils/read-form.server";
+import { pageTitle, useT } from "~/utils/i18n";
+import { serverT } from "~/utils/i18n.server";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "title.planNew") }];
 
@@ -24,11 +21,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const { actor } = await requireViewer(request);
   requirePlanManager(actor);
-  const submission = parseWithZod(await readForm(request), {
-    schema: planFormSchema,
-    formatError: formatIssues(getLocale(request)),
-  });
-  if (submission.status !== "success") return data(submission.reply(), { status: 400 });
+  const submission = await parseSubmission(request, planFormSchema);
+  if (submission.status !== "success") return invalidReply(submission);
   try {
     const plan = await savePlan(actor, null, submission.value);
     return redirectWithFlash(`/targets/plans/${plan.id}`, {
@@ -52,7 +46,7 @@ export default function NewPlanPage() {
         values={{
           documentNumber: "",
           title: "",
-          issuer: "UBND tỉnh",
+          issuer: t("plans.defaultIssuer"),
           year,
           period: "",
           agencyId: agencies[0]?.id ?? "",

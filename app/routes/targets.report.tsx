@@ -2,13 +2,13 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { requireViewer } from "~/modules/auth/guards.server";
 import { reportPageData } from "~/modules/targets/dashboard.server";
-import { formatPercent } from "~/modules/targets/figures";
+import { formatPercent } from "~/domain/targets";
 import { statusLabel } from "~/modules/targets/report.server";
 import { parseViewQuery, resolveView } from "~/modules/targets/view.server";
 import { formatNumber } from "~/utils/format";
 import { notFound } from "~/utils/http.server";
 import { useT, pageTitle } from "~/utils/i18n";
-import { DownloadLink } from "~/components/download-link";
+import { ReportDownloads } from "~/components/targets/report-downloads";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "title.targetReport") }];
 
@@ -39,12 +39,7 @@ export default function TargetReport() {
         <Link to={`/targets?${d.query}`} className="btn-secondary">
           {t("tg.back")}
         </Link>
-        <DownloadLink href={`/targets/export?format=xlsx&${d.query}`} kind="xlsx" className="btn-primary">
-          {t("tg.exportXlsx")}
-        </DownloadLink>
-        <DownloadLink href={`/targets/export?format=csv&${d.query}`} kind="csv" className="btn-secondary">
-          {t("tg.exportCsv")}
-        </DownloadLink>
+        <ReportDownloads query={d.query} />
         <PrintButton label={t("tg.print")} />
       </div>
       <p className="font-bold uppercase">{d.issuer}</p>

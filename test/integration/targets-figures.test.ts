@@ -14,7 +14,8 @@
 //   T5 (S1 subtree, tag doi-ung-cuu-su-co): s1b (S1), u2b, u2e (U1). x2e and s2h have the tag but are outside S1.
 import { beforeAll, describe, expect, it } from "vitest";
 import { mergeAgencies } from "~/modules/agencies/agencies.server";
-import type { Figure, FigureStatus } from "~/modules/targets/figures";
+import type { FigureStatus } from "~/domain/targets";
+import type { Figure } from "~/modules/targets/figures";
 import { computePlanFigures } from "~/modules/targets/figures.server";
 import { AS_OF_A, AS_OF_B, buildTargetsWorld } from "./targets-fixture";
 

@@ -11,16 +11,16 @@
 //   └─ S2 Sở Hai (DEPARTMENT)              own: s2a s2b s2c s2d s2e s2f s2g s2h s2i
 import { db } from "~/db.server";
 import type { CompletionSource, ItRole, StaffCategory } from "~/generated/prisma/enums";
-import { endOfDayVn } from "~/modules/targets/dates";
+import { endOfVnDay } from "~/utils/vn-calendar";
 import { makeAgency } from "../fixtures/factories";
 
 /** A moment on a Vietnamese calendar day (09:00 in Hà Nội unless a time is given). */
 export const vn = (day: string, time = "09:00") => new Date(`${day}T${time}:00+07:00`);
 
 export const START = vn("2026-01-01", "00:00");
-export const END = endOfDayVn(2026, 12, 31);
-export const AS_OF_A = endOfDayVn(2026, 9, 30);
-export const AS_OF_B = endOfDayVn(2026, 6, 30);
+export const END = endOfVnDay([2026, 12, 31]);
+export const AS_OF_A = endOfVnDay([2026, 9, 30]);
+export const AS_OF_B = endOfVnDay([2026, 6, 30]);
 
 type P = [
   key: string,
@@ -208,7 +208,7 @@ export async function buildTargetsWorld() {
     tags: ["doi-ung-cuu-su-co"],
     topics: ["attt-chuyen-sau", "phan-tich-du-lieu"],
     targetPercent: 75,
-    deadline: endOfDayVn(2026, 6, 30),
+    deadline: endOfVnDay([2026, 6, 30]),
   });
   return { agencies, people, plan, targets: { T1, T2, T3, T4, T5 } };
 }

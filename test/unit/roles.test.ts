@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 import { translate } from "~/i18n";
 import { ROLE_DESCRIPTIONS } from "~/modules/auth/roles";
 import { type Actor, manageScope, viewScope } from "~/modules/auth/scope";
-import { canManagePlan } from "~/modules/targets/view.server";
+import { canManagePlan } from "~/modules/targets/manage";
 
 const readme = readFileSync(path.resolve(import.meta.dirname, "../../README.md"), "utf8");
 

@@ -1,10 +1,10 @@
 // The pure rules of target figures: percent, gap, status, roll-up, report rows.
 import { describe, expect, it } from "vitest";
+import { formatPercent } from "~/domain/targets";
 import {
   type AgencyInfo,
   type FigureTable,
   elapsedShare,
-  formatPercent,
   gapOf,
   listedUnder,
   percentOf,
@@ -14,8 +14,8 @@ import {
   totalOf,
   worstFirst,
 } from "~/modules/targets/figures";
-import { parseDay } from "~/modules/targets/dates";
-import { monthEnds, reportingDate } from "~/modules/targets/dates";
+import { reportingDate } from "~/modules/targets/dates";
+import { monthEnds, parseDay } from "~/utils/vn-calendar";
 
 const d = (s: string) => new Date(`${s}T00:00:00+07:00`);
 const start = d("2026-01-01");

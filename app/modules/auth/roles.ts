@@ -32,7 +32,7 @@ export const ROLE_DESCRIPTIONS: readonly RoleDescription[] = [
     mayNot: ["roles.COORDINATOR.not"],
   },
   {
-    // requireViewer (viewScope) to read; requirePlanManager + canManagePlan for plans, targets, snapshots.
+    // requireViewer (viewScope) to read; canManagePlan (modules/targets/manage.ts) for plans, targets, snapshots.
     role: "REVIEWER",
     scope: "roles.REVIEWER.scope",
     may: ["roles.REVIEWER.read", "roles.REVIEWER.plans"],

@@ -1,11 +1,14 @@
-// Imported training records (Completion source IMPORTED): preview, then apply in one transaction. The file is
-// read with the people import's parser; coordinators reach only people of their subtree; idempotent on
-// (person, số chứng nhận): re-importing a file changes nothing.
+// Imported training records (Completion source IMPORTED): preview, then apply in one transaction, written by
+// the one writer of completions (recordImportedCompletions). The file is read with the people import's
+// parser; coordinators reach only people of their subtree; idempotent on (person, số chứng nhận):
+// re-importing a file changes nothing.
 import { LONG_TX, db } from "~/db.server";
 import { audit } from "~/modules/audit/audit.server";
+import { type CompletionInput, recordImportedCompletions } from "~/modules/completions/record.server";
 import { personWhere, type Scope } from "~/modules/auth/scope";
 import { parsePeopleFile } from "~/modules/people/import-file.server";
 import { type CompletionRow, type RowError, readCompletionRows } from "./completions-import";
+import { topicChoices } from "./manage.server";
 import { translate, type Locale } from "~/i18n";
 
 export const MAX_COMPLETION_FILE_BYTES = 2 * 1024 * 1024;
@@ -31,7 +34,9 @@ export type CompletionPreview = {
 
 const sameDay = (a: Date | null, b: Date | null) => (a?.getTime() ?? null) === (b?.getTime() ?? null);
 
-async function plan(scope: Scope, fileName: string, bytes: Uint8Array, now: Date, locale: Locale) {
+type ImportInput = { scope: Scope; fileName: string; bytes: Uint8Array; now?: Date; locale?: Locale };
+
+async function plan({ scope, fileName, bytes, now = new Date(), locale = "vi" }: ImportInput) {
   if (bytes.byteLength > MAX_COMPLETION_FILE_BYTES)
     return {
       planned: [],
@@ -40,8 +45,7 @@ async function plan(scope: Scope, fileName: string, bytes: Uint8Array, now: Date
   const parsed = await parsePeopleFile(fileName, bytes, locale);
   if (!parsed.ok) return { planned: [], errors: [{ line: null, column: null, message: parsed.error }] };
   const courses = await db.course.findMany({ select: { id: true, code: true, topics: true } });
-  const targetTopics = await db.target.findMany({ select: { topics: true } });
-  const knownTopics = new Set([...courses, ...targetTopics].flatMap((c) => c.topics));
+  const knownTopics = new Set(await topicChoices());
   const { rows, errors } = readCompletionRows(parsed.rows, { knownTopics, now, locale });
   const people = await db.person.findMany({
     where: { email: { in: [...new Set(rows.map((r) => r.email))] }, ...personWhere(scope) },
@@ -108,83 +112,44 @@ function summarise(fileName: string, planned: Planned[], errors: RowError[]): Co
   };
 }
 
-export async function previewCompletionsImport(input: {
-  scope: Scope;
-  fileName: string;
-  bytes: Uint8Array;
-  now?: Date;
-  locale?: Locale;
-}): Promise<CompletionPreview> {
-  const { planned, errors } = await plan(
-    input.scope,
-    input.fileName,
-    input.bytes,
-    input.now ?? new Date(),
-    input.locale ?? "vi",
-  );
+export async function previewCompletionsImport(input: ImportInput): Promise<CompletionPreview> {
+  const { planned, errors } = await plan(input);
   return summarise(input.fileName, planned, errors);
 }
 
 /** Re-reads and re-checks the file, then writes everything or nothing. */
-export async function applyCompletionsImport(input: {
-  scope: Scope;
-  fileName: string;
-  bytes: Uint8Array;
-  actorUserId: string;
-  now?: Date;
-  locale?: Locale;
-}): Promise<{ ok: true; created: number; updated: number } | { ok: false; preview: CompletionPreview }> {
-  const { planned, errors } = await plan(
-    input.scope,
-    input.fileName,
-    input.bytes,
-    input.now ?? new Date(),
-    input.locale ?? "vi",
-  );
+export async function applyCompletionsImport(
+  input: ImportInput & { actorUserId: string },
+): Promise<{ ok: true; created: number; updated: number } | { ok: false; preview: CompletionPreview }> {
+  const { planned, errors } = await plan(input);
   if (errors.length) return { ok: false, preview: summarise(input.fileName, planned, errors) };
-  const changes = planned.filter((p) => p.action !== "unchanged");
+  const completion = (p: Planned): CompletionInput => ({
+    personId: p.personId,
+    source: "IMPORTED",
+    externalRef: p.externalRef,
+    topics: p.topics,
+    courseId: p.courseId,
+    completedAt: p.completedAt,
+    validUntil: p.validUntil,
+    note: p.note,
+    recordedById: input.actorUserId,
+  });
+  const creates = planned.filter((p) => p.action === "create").map(completion);
+  const updates = planned.filter((p) => p.action === "update").map(completion);
   await db.$transaction(
     async (tx) => {
-      const fields = (p: Planned) => ({
-        topics: p.topics,
-        courseId: p.courseId,
-        completedAt: p.completedAt,
-        validUntil: p.validUntil,
-        note: p.note,
-        recordedById: input.actorUserId,
-      });
-      const creates = changes.filter((p) => p.action === "create");
-      if (creates.length)
-        await tx.completion.createMany({
-          data: creates.map((p) => ({
-            personId: p.personId,
-            externalRef: p.externalRef,
-            source: "IMPORTED" as const,
-            ...fields(p),
-          })),
-          skipDuplicates: true,
-        });
-      for (const p of changes.filter((c) => c.action === "update"))
-        await tx.completion.update({
-          where: { personId_externalRef: { personId: p.personId, externalRef: p.externalRef } },
-          data: fields(p),
-        });
+      await recordImportedCompletions(tx, creates, updates);
       await audit(
         {
           actorUserId: input.actorUserId,
           action: "completion.import",
           entityType: "Completion",
-          data: {
-            fileName: input.fileName,
-            created: creates.length,
-            updated: changes.length - creates.length,
-          },
+          data: { fileName: input.fileName, created: creates.length, updated: updates.length },
         },
         tx,
       );
     },
     { maxWait: LONG_TX.maxWait, timeout: LONG_TX.timeout },
   );
-  const created = changes.filter((p) => p.action === "create").length;
-  return { ok: true, created, updated: changes.length - created };
+  return { ok: true, created: creates.length, updated: updates.length };
 }

@@ -7,9 +7,8 @@ import {
   type RawCell,
   type RawRow,
 } from "~/modules/people/import-columns";
-import { isRealDay } from "~/utils/vn-calendar";
+import { endOfVnDay, isRealDay, startOfVnDay } from "~/utils/vn-calendar";
 import { cleanLine, textProblem } from "~/utils/zod-text";
-import { endOfDayVn, startOfDayVn } from "./dates";
 import { translate, type Locale, type MessageKey, type MessageParams } from "~/i18n";
 
 export const MAX_COMPLETION_ROWS = 5_000;
@@ -155,12 +154,12 @@ export function readCompletionRows(
         }),
       );
     const done = cellDay(cell("completedAt"));
-    const completedAt = done ? startOfDayVn(done) : null;
+    const completedAt = done ? startOfVnDay(done) : null;
     if (!completedAt) err("completedAt", m("targets.importCompletedFormat"));
     else if (completedAt > opts.now) err("completedAt", m("targets.importCompletedFuture"));
     const validCell = cellText(cell("validUntil"));
     const valid = validCell ? cellDay(cell("validUntil")) : null;
-    const validUntil = valid ? endOfDayVn(...valid) : null;
+    const validUntil = valid ? endOfVnDay(valid) : null;
     if (validCell && !valid) err("validUntil", m("targets.importValidFormat"));
     else if (validUntil && completedAt && validUntil <= completedAt)
       err("validUntil", m("targets.importValidBeforeCompleted"));

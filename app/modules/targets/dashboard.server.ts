@@ -1,11 +1,13 @@
 // Data of the targets dashboard and the report page, from a resolved view: plain values ready to render.
 import { db } from "~/db.server";
-import { type Actor, type Scope } from "~/modules/auth/scope";
-import { formatDate } from "~/utils/format";
+import { type Actor, isAdmin, type Scope } from "~/modules/auth/scope";
+import { formatDate, formatDateTime } from "~/utils/format";
+import { notFound } from "~/utils/http.server";
 import { type Figure, ancestry, listedUnder, reportRows, worstFirst } from "./figures";
 import { reportModel, rowLabel } from "./report.server";
-import { trendPoints } from "./snapshots.server";
-import { type ResolvedView, canManagePlan, listPlans } from "./view.server";
+import { listSnapshots, trendPoints } from "./snapshots.server";
+import { mayManagePlan } from "./manage.server";
+import { type ResolvedView, defaultPlanId, listPlans } from "./view.server";
 
 /** Plans the caller can open: those covering their scope or lying inside it. */
 export async function visiblePlans(scope: Scope) {
@@ -20,6 +22,11 @@ export async function visiblePlans(scope: Scope) {
     const path = pathOf.get(p.agencyId) ?? "";
     return scope.some((s) => s.startsWith(path) || path.startsWith(s));
   });
+}
+
+/** The dashboard without any plan: a link to the plans for those who may create one. */
+export async function emptyDashboard(actor: Actor, scope: Scope) {
+  return { canEdit: isAdmin(actor) || (await visiblePlans(scope)).length > 0 };
 }
 
 export function viewQueryString(v: ResolvedView, overrides: Record<string, string | null> = {}): string {
@@ -38,7 +45,6 @@ export function viewQueryString(v: ResolvedView, overrides: Record<string, strin
 
 export async function dashboardData(v: ResolvedView, actor: Actor, scope: Scope) {
   const { table } = v;
-  const planPath = await db.agency.findUnique({ where: { id: table.plan.agencyId }, select: { path: true } });
   const roots = new Set(table.agencies.filter((a) => a.parentId === null).map((a) => a.id));
   const cards = table.targets.map((t) => {
     const figures = table.figures[t.id] ?? {};
@@ -110,7 +116,7 @@ export async function dashboardData(v: ResolvedView, actor: Actor, scope: Scope)
     breadcrumb: ancestry(table, v.agencyId).map((a) => ({ id: a.id, name: a.name })),
     rows,
     trend,
-    canEdit: canManagePlan(actor, planPath?.path ?? null),
+    canEdit: await mayManagePlan(actor, table.plan.id),
     query: viewQueryString(v),
   };
 }
@@ -128,5 +134,26 @@ export function reportPageData(v: ResolvedView) {
     ...m,
     rows: m.rows.map((r) => ({ id: r.agency.id, name: rowLabel(r), figure: r.figure })),
     query: viewQueryString(v),
+  };
+}
+
+/** The snapshots page: a plan the caller can open (the default one without ?plan=) and its snapshots. */
+export async function snapshotsPageData(actor: Actor, scope: Scope, planId: string | undefined) {
+  const id = planId ?? (await defaultPlanId());
+  if (!id) notFound("targets.noPlans");
+  const plan = (await visiblePlans(scope)).find((p) => p.id === id);
+  if (!plan) notFound("targets.planNotInScope");
+  const snapshots = await listSnapshots(plan.id);
+  return {
+    plan: { id: plan.id, title: plan.title, year: plan.year },
+    canEdit: await mayManagePlan(actor, plan.id),
+    thisYear: new Date().getFullYear(),
+    snapshots: snapshots.map((s) => ({
+      id: s.id,
+      label: s.label,
+      asOf: formatDate(s.asOf),
+      automatic: s.automatic,
+      createdAt: formatDateTime(s.createdAt),
+    })),
   };
 }

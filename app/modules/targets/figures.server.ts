@@ -9,14 +9,7 @@ import { agencyColumns, type AgencyRow } from "~/modules/agencies/rows";
 import { inTreeOrder } from "~/modules/agencies/tree";
 import { inScope, type Scope } from "~/modules/auth/scope";
 import { DomainError } from "~/utils/errors";
-import {
-  type AgencyInfo,
-  type FigureTable,
-  type PlanInfo,
-  type TargetInfo,
-  rollUp,
-  toFigure,
-} from "./figures";
+import { type AgencyInfo, type FigureTable, type TargetInfo, rollUp, toFigure, toPlanInfo } from "./figures";
 
 type Client = typeof db | Tx;
 
@@ -253,15 +246,7 @@ export async function computePlanFigures(
   const paths = new Map(ordered.map((a) => [a.id, a.path]));
   const survivors = await loadSurvivors(client);
   const counts = await ownCounts(plan.targets, asOf, { live, survivors, client });
-  const planInfo: PlanInfo = {
-    id: plan.id,
-    title: plan.title,
-    documentNumber: plan.documentNumber,
-    issuer: plan.issuer,
-    year: plan.year,
-    agencyId: plan.agencyId,
-    startsAt: plan.startsAt,
-  };
+  const planInfo = toPlanInfo(plan);
   const targets: TargetInfo[] = [];
   const figures: FigureTable["figures"] = {};
   for (const t of plan.targets) {

@@ -1,10 +1,10 @@
 // The rules behind every target figure (chỉ tiêu): percent, gap, status and the roll-up over the agency tree.
 // Pure, so they are unit-tested on their own; figures.server.ts feeds them from one grouped SQL query and
 // snapshots.server.ts from stored rows, so the dashboard, reports and snapshots cannot disagree.
+import { FIGURE_STATUSES, type FigureStatus } from "~/domain/targets";
 import type { AgencyKind } from "~/generated/prisma/enums";
 
-export type FigureStatus = "DAT" | "DUNG_TIEN_DO" | "CHAM" | "CHUA_DAT";
-export const FIGURE_STATUSES: readonly FigureStatus[] = ["DAT", "DUNG_TIEN_DO", "CHAM", "CHUA_DAT"];
+export type { FigureStatus };
 
 /** completed ÷ audience in percent (0–100, not rounded); null when nobody is in the audience. */
 export function percentOf(completed: number, audience: number): number | null {
@@ -115,6 +115,19 @@ export type PlanInfo = {
   agencyId: string;
   startsAt: Date;
 };
+
+/** The plan as a figure table carries it (from a plan row with more columns). */
+export function toPlanInfo(p: PlanInfo): PlanInfo {
+  return {
+    id: p.id,
+    title: p.title,
+    documentNumber: p.documentNumber,
+    issuer: p.issuer,
+    year: p.year,
+    agencyId: p.agencyId,
+    startsAt: p.startsAt,
+  };
+}
 
 /** Figures of one target × one agency from counts; status stored in a snapshot wins over recomputing. */
 export function toFigure(
@@ -252,11 +265,4 @@ export function totalOf(
     c.completed += r.figure.completed;
   }
   return toFigure(c, target, plan, asOf);
-}
-
-/** "66,7" — one decimal, Vietnamese comma; "—" without an audience. */
-export function formatPercent(p: number | null, locale: "vi" | "en" = "vi"): string {
-  if (p === null) return "—";
-  const s = (Math.round(p * 10) / 10).toFixed(1);
-  return locale === "vi" ? s.replace(".", ",") : s;
 }

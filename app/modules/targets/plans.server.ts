@@ -1,17 +1,17 @@
 // Creating and editing plans and targets, and taking snapshots from the UI. Admins, and reviewers whose
-// grant covers the plan's agency, may write; everyone else gets 403. Each write is audited.
-import { db } from "~/db.server";
+// grant covers the plan's agency, may write (./manage.ts); everyone else gets 403. Each write is audited.
+import { db, type Tx } from "~/db.server";
 import { Prisma } from "~/generated/prisma/client";
-import { audit } from "~/modules/audit/audit.server";
+import type { PlanForm, SnapshotPeriodChoice, TargetForm } from "~/domain/targets";
+import { audit, type AuditInput } from "~/modules/audit/audit.server";
 import type { Actor } from "~/modules/auth/scope";
 import type { MessageKey } from "~/i18n";
 import { DomainError } from "~/utils/errors";
 import { formatDate } from "~/utils/format";
-import type { PlanForm, TargetForm } from "./schema";
-import { takeSnapshot } from "./snapshots.server";
+import { endOfVnDay, parseDay } from "~/utils/vn-calendar";
 import { PERIOD_LABEL, reportingDate } from "./dates";
-import { endOfDayVn, parseDay } from "./dates";
-import { canManagePlan } from "./view.server";
+import { assertCanManage, loadPlanForManager } from "./manage.server";
+import { takeSnapshot } from "./snapshots.server";
 
 async function agencyPath(id: string, field: string): Promise<string> {
   const a = await db.agency.findUnique({ where: { id }, select: { path: true, active: true } });
@@ -19,55 +19,46 @@ async function agencyPath(id: string, field: string): Promise<string> {
   return a.path;
 }
 
-/** 403 unless the caller may manage plans of the agency at `path`. */
-export function assertCanManage(actor: Actor, path: string | null): void {
-  if (!canManagePlan(actor, path)) throw new DomainError("targets.agencyForbidden", { status: 403 });
-}
-
-export async function loadPlanForManager(actor: Actor, planId: string) {
-  const plan = await db.trainingPlan.findUnique({
-    where: { id: planId },
-    include: {
-      agency: { select: { path: true, name: true } },
-      targets: { orderBy: [{ position: "asc" }, { code: "asc" }] },
-    },
-  });
-  if (!plan) throw new DomainError("targets.planNotFound", { status: 404 });
-  assertCanManage(actor, plan.agency.path);
-  return plan;
-}
-
-function duplicate(error: unknown, message: MessageKey, field: string): never {
-  if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002")
-    throw new DomainError(message, { field });
-  throw error;
+/**
+ * Writes a plan or a target and its audit event in one transaction; a taken unique key (document number,
+ * target code) becomes an error on that field.
+ */
+async function writeAudited<T extends { id: string }>(
+  actor: Actor,
+  write: (tx: Tx) => Promise<T>,
+  event: (row: T) => Omit<AuditInput, "actorUserId" | "entityId">,
+  taken: { message: MessageKey; field: string },
+): Promise<T> {
+  try {
+    return await db.$transaction(async (tx) => {
+      const row = await write(tx);
+      await audit({ actorUserId: actor.userId, entityId: row.id, ...event(row) }, tx);
+      return row;
+    });
+  } catch (error) {
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002")
+      throw new DomainError(taken.message, { field: taken.field });
+    throw error;
+  }
 }
 
 export async function savePlan(actor: Actor, planId: string | null, data: PlanForm) {
-  const path = await agencyPath(data.agencyId, "agencyId");
-  assertCanManage(actor, path);
+  assertCanManage(actor, await agencyPath(data.agencyId, "agencyId"));
   if (planId) await loadPlanForManager(actor, planId);
-  try {
-    return await db.$transaction(async (tx) => {
-      const plan = planId
-        ? await tx.trainingPlan.update({ where: { id: planId }, data })
-        : await tx.trainingPlan.create({ data: { ...data, createdById: actor.userId } });
-      await audit(
-        {
-          actorUserId: actor.userId,
-          action: planId ? "plan.update" : "plan.create",
-          entityType: "TrainingPlan",
-          entityId: plan.id,
-          agencyId: plan.agencyId,
-          data: { documentNumber: plan.documentNumber, title: plan.title, year: plan.year },
-        },
-        tx,
-      );
-      return plan;
-    });
-  } catch (e) {
-    duplicate(e, "targets.planDuplicate", "documentNumber");
-  }
+  return writeAudited(
+    actor,
+    (tx) =>
+      planId
+        ? tx.trainingPlan.update({ where: { id: planId }, data })
+        : tx.trainingPlan.create({ data: { ...data, createdById: actor.userId } }),
+    (plan) => ({
+      action: planId ? "plan.update" : "plan.create",
+      entityType: "TrainingPlan",
+      agencyId: plan.agencyId,
+      data: { documentNumber: plan.documentNumber, title: plan.title, year: plan.year },
+    }),
+    { message: "targets.planDuplicate", field: "documentNumber" },
+  );
 }
 
 export async function saveTarget(actor: Actor, planId: string, targetId: string | null, data: TargetForm) {
@@ -79,27 +70,20 @@ export async function saveTarget(actor: Actor, planId: string, targetId: string 
   }
   if (targetId && !plan.targets.some((t) => t.id === targetId))
     throw new DomainError("targets.targetNotFound", { status: 404 });
-  try {
-    return await db.$transaction(async (tx) => {
-      const target = targetId
-        ? await tx.target.update({ where: { id: targetId }, data })
-        : await tx.target.create({ data: { ...data, planId } });
-      await audit(
-        {
-          actorUserId: actor.userId,
-          action: targetId ? "target.update" : "target.create",
-          entityType: "Target",
-          entityId: target.id,
-          agencyId: plan.agencyId,
-          data: { code: target.code, targetPercent: target.targetPercent, topics: target.topics },
-        },
-        tx,
-      );
-      return target;
-    });
-  } catch (e) {
-    duplicate(e, "targets.codeDuplicate", "code");
-  }
+  return writeAudited(
+    actor,
+    (tx) =>
+      targetId
+        ? tx.target.update({ where: { id: targetId }, data })
+        : tx.target.create({ data: { ...data, planId } }),
+    (target) => ({
+      action: targetId ? "target.update" : "target.create",
+      entityType: "Target",
+      agencyId: plan.agencyId,
+      data: { code: target.code, targetPercent: target.targetPercent, topics: target.topics },
+    }),
+    { message: "targets.codeDuplicate", field: "code" },
+  );
 }
 
 export async function setTargetActive(actor: Actor, planId: string, targetId: string, active: boolean) {
@@ -123,7 +107,7 @@ export async function setTargetActive(actor: Actor, planId: string, targetId: st
 
 export type SnapshotRequest = {
   plan: string;
-  period: "Q1" | "H1" | "Q3" | "YEAR" | "CUSTOM";
+  period: SnapshotPeriodChoice;
   year: number;
   date: string;
   label: string;
@@ -132,11 +116,8 @@ export type SnapshotRequest = {
 /** A manual snapshot at a reporting date (Quý I…năm of a year) or any past day. */
 export async function createSnapshot(actor: Actor, input: SnapshotRequest, now = new Date()) {
   const plan = await loadPlanForManager(actor, input.plan);
-  let asOf: Date;
-  if (input.period === "CUSTOM") {
-    const [y, m, d] = parseDay(input.date)!;
-    asOf = endOfDayVn(y, m, d);
-  } else asOf = reportingDate(input.period, input.year);
+  let asOf =
+    input.period === "CUSTOM" ? endOfVnDay(parseDay(input.date)!) : reportingDate(input.period, input.year);
   // A reporting day that is still running is frozen up to now; a future one cannot be.
   if (asOf.getTime() - now.getTime() > 24 * 3600_000)
     throw new DomainError("targets.snapshotInFuture", {

@@ -4,11 +4,9 @@ import { LONG_TX, db } from "~/db.server";
 import type { SnapshotPeriod } from "~/generated/prisma/enums";
 import { DomainError } from "~/utils/errors";
 import { formatDate } from "~/utils/format";
-import { type AgencyInfo, type Figure, type FigureTable, type TargetInfo, toFigure } from "./figures";
+import { type AgencyInfo, type Figure, type FigureTable, type TargetInfo, toFigure, toPlanInfo } from "./figures";
 import { computePlanFigures } from "./figures.server";
-import { endOfMonthAfter, monthEnds } from "./dates";
-
-export { PERIOD_LABEL, reportingDate, monthEnds } from "./dates";
+import { endOfVnMonth, monthEnds } from "~/utils/vn-calendar";
 
 const TX_OPTIONS = LONG_TX;
 
@@ -80,15 +78,7 @@ export async function loadSnapshotTable(snapshotId: string) {
     orderBy: [{ position: "asc" }, { code: "asc" }],
   });
   const plan = snapshot.plan;
-  const planInfo = {
-    id: plan.id,
-    title: plan.title,
-    documentNumber: plan.documentNumber,
-    issuer: plan.issuer,
-    year: plan.year,
-    agencyId: plan.agencyId,
-    startsAt: plan.startsAt,
-  };
+  const planInfo = toPlanInfo(plan);
   const agencies = new Map<string, AgencyInfo>();
   const figures: FigureTable["figures"] = {};
   const pctByTarget = new Map<string, number>();
@@ -174,7 +164,7 @@ export async function ensureMonthlySnapshots(now: Date = new Date()): Promise<nu
   for (const plan of plans) {
     if (!plan.targets.length) continue;
     const lastDeadline = new Date(Math.max(...plan.targets.map((t) => t.deadline.getTime())));
-    const until = new Date(Math.min(now.getTime(), endOfMonthAfter(lastDeadline).getTime()));
+    const until = new Date(Math.min(now.getTime(), endOfVnMonth(lastDeadline).getTime()));
     const have = await db.snapshot.findMany({
       where: { planId: plan.id, automatic: true },
       select: { asOf: true },

@@ -2,7 +2,8 @@
 // each re-checked against the caller's scope (404 outside it), and the figure table cut down to that scope.
 import { z } from "zod";
 import { db } from "~/db.server";
-import { type Actor, type Scope, hasRole, isAdmin } from "~/modules/auth/scope";
+import type { Scope } from "~/modules/auth/scope";
+import { VIEW_KINDS } from "~/domain/targets";
 import type { MessageKey } from "~/i18n";
 import { DomainError } from "~/utils/errors";
 import { issueRef } from "~/utils/forms";
@@ -19,14 +20,7 @@ export const viewQuerySchema = z.object({
   target: id("targets.paramTarget"),
   agency: id("targets.paramAgency"),
   snapshot: id("targets.paramSnapshot"),
-  kind: z.preprocess(
-    blankToUndefined,
-    z
-      .enum(["ALL", "DEPARTMENT", "COMMUNE"], {
-        error: "targets.paramKind",
-      })
-      .default("ALL"),
-  ),
+  kind: z.preprocess(blankToUndefined, z.enum(VIEW_KINDS, { error: "targets.paramKind" }).default("ALL")),
 });
 export type ViewQuery = z.infer<typeof viewQuerySchema>;
 
@@ -38,6 +32,15 @@ export function parseViewQuery(request: Request, extra: string[] = []): ViewQuer
   const parsed = viewQuerySchema.safeParse(raw);
   if (!parsed.success) badRequest(issueRef(parsed.error.issues[0]));
   return parsed.data;
+}
+
+/** Only ?plan= (the snapshots page), as strictly. */
+export function parsePlanQuery(request: Request): string | undefined {
+  const parsed = viewQuerySchema.pick({ plan: true }).safeParse({
+    plan: new URL(request.url).searchParams.get("plan") ?? undefined,
+  });
+  if (!parsed.success) badRequest(issueRef(parsed.error.issues[0]));
+  return parsed.data.plan;
 }
 
 /** The active plan of the latest year (then the newest), the dashboard's default. */
@@ -55,18 +58,6 @@ export async function listPlans() {
     orderBy: [{ active: "desc" }, { year: "desc" }, { createdAt: "desc" }],
     select: { id: true, title: true, year: true, documentNumber: true, active: true, agencyId: true },
   });
-}
-
-/** Admins, and reviewers whose grant covers the plan's agency, create and edit plans, targets, snapshots. */
-export function canManagePlan(actor: Actor, planAgencyPath: string | null): boolean {
-  if (isAdmin(actor)) return true;
-  if (!hasRole(actor, "REVIEWER")) return false;
-  return actor.grants.some(
-    (g) =>
-      g.role === "REVIEWER" &&
-      g.agencyPath !== null &&
-      (planAgencyPath === null || planAgencyPath.startsWith(g.agencyPath)),
-  );
 }
 
 /** A service's "not found" becomes the 404 page; anything else stays an error. */
@@ -117,13 +108,4 @@ export async function resolveView(q: ViewQuery, scope: Scope): Promise<ResolvedV
     agencyId = root ?? table.agencies.find((a) => figures[a.id])?.id ?? tableRoots(table)[0].id;
   }
   return { table, targetId: target.id, agencyId, kind: q.kind, snapshot };
-}
-
-/** The agency path of a plan (for permission checks). */
-export async function planAgencyPath(planId: string): Promise<string | null> {
-  const plan = await db.trainingPlan.findUnique({
-    where: { id: planId },
-    select: { agency: { select: { path: true } } },
-  });
-  return plan?.agency.path ?? null;
 }

@@ -1,10 +1,33 @@
-// Forms of plans, targets and snapshots: one zod schema each, with the messages shown next to the fields.
-import { STAFF_CATEGORIES } from "~/domain/staff";
+// Forms of plans, targets and snapshots: one zod schema each, shared by the form components (checked in the
+// browser) and the actions (checked again), with message keys shown next to the fields. Isomorphic and pure.
 import { z } from "zod";
+import { IT_ROLES, STAFF_CATEGORIES } from "~/domain/staff";
 import type { MessageKey } from "~/i18n";
-import { dayProblem } from "~/utils/vn-calendar";
+import { dayProblem, endOfVnDay, parseDay, startOfVnDay } from "~/utils/vn-calendar";
 import { decimalInt, text } from "~/utils/zod-text";
-import { endOfDayVn, parseDay, startOfDayVn } from "./dates";
+
+/** Reporting periods a snapshot may be taken at; CUSTOM is any past day. */
+export const SNAPSHOT_PERIODS = ["Q1", "H1", "Q3", "YEAR", "CUSTOM"] as const;
+export type SnapshotPeriodChoice = (typeof SNAPSHOT_PERIODS)[number];
+
+/** What a dashboard can be cut down to: every agency, departments only, communes only. */
+export const VIEW_KINDS = ["ALL", "DEPARTMENT", "COMMUNE"] as const;
+
+/** How a figure stands against its target: đạt, đúng tiến độ, chậm, chưa đạt (app/modules/targets/figures.ts). */
+export type FigureStatus = "DAT" | "DUNG_TIEN_DO" | "CHAM" | "CHUA_DAT";
+export const FIGURE_STATUSES: readonly FigureStatus[] = ["DAT", "DUNG_TIEN_DO", "CHAM", "CHUA_DAT"];
+
+/** "66,7" — one decimal, Vietnamese comma; "—" without an audience. */
+export function formatPercent(p: number | null, locale: "vi" | "en" = "vi"): string {
+  if (p === null) return "—";
+  const s = (Math.round(p * 10) / 10).toFixed(1);
+  return locale === "vi" ? s.replace(".", ",") : s;
+}
+
+/** Targets list the IT roles that count first. */
+export const TARGET_IT_ROLES = [...IT_ROLES.slice(1), IT_ROLES[0]];
+
+const checkbox = z.preprocess((v) => v === "on" || v === "true" || v === true, z.boolean());
 
 // A typed day: dd/mm/yyyy (or yyyy-mm-dd); "31/02/2026" gets its own message, not the format one.
 const day = (message: MessageKey) =>
@@ -17,7 +40,7 @@ const list = (v: unknown) => (Array.isArray(v) ? v : v === undefined || v === nu
 export const snapshotFormSchema = z
   .object({
     plan: z.string().uuid("targets.planInvalid"),
-    period: z.enum(["Q1", "H1", "Q3", "YEAR", "CUSTOM"], { error: "targets.periodRequired" }),
+    period: z.enum(SNAPSHOT_PERIODS, { error: "targets.periodRequired" }),
     year: decimalInt("targets.yearInvalid", {
       min: [2000, "targets.yearInvalid"],
       max: [2100, "targets.yearInvalid"],
@@ -44,12 +67,10 @@ export const planFormSchema = z.object({
   }),
   period: text().max(60, "targets.periodTooLong").optional().default(""),
   agencyId: z.string().uuid("people.agencyRequired"),
-  startsAt: day("targets.startsAtFormat").transform((s) => startOfDayVn(parseDay(s)!)),
-  active: z.preprocess((v) => v === "on" || v === "true" || v === true, z.boolean()),
+  startsAt: day("targets.startsAtFormat").transform((s) => startOfVnDay(parseDay(s)!)),
+  active: checkbox,
 });
 export type PlanForm = z.infer<typeof planFormSchema>;
-
-const IT = ["NONE", "FULL_TIME", "PART_TIME"] as const;
 
 export const targetFormSchema = z.object({
   code: text()
@@ -69,8 +90,8 @@ export const targetFormSchema = z.object({
     list,
     z.array(z.enum(STAFF_CATEGORIES, { error: "assignments.categoryInvalid" })),
   ),
-  itRoles: z.preprocess(list, z.array(z.enum(IT, { error: "people.itRoleInvalid" }))),
-  headOfUnitOnly: z.preprocess((v) => v === "on" || v === "true" || v === true, z.boolean()),
+  itRoles: z.preprocess(list, z.array(z.enum(IT_ROLES, { error: "people.itRoleInvalid" }))),
+  headOfUnitOnly: checkbox,
   tags: z.preprocess(
     (v) =>
       typeof v === "string"
@@ -89,16 +110,6 @@ export const targetFormSchema = z.object({
     min: [1, "targets.percentRange"],
     max: [100, "targets.percentRange"],
   }),
-  deadline: day("targets.deadlineFormat").transform((s) => {
-    const [y, m, d] = parseDay(s)!;
-    return endOfDayVn(y, m, d);
-  }),
+  deadline: day("targets.deadlineFormat").transform((s) => endOfVnDay(parseDay(s)!)),
 });
 export type TargetForm = z.infer<typeof targetFormSchema>;
-
-/** Multi-value form fields (checkboxes) as arrays, the rest as strings. */
-export function formValues(form: FormData, multi: string[]): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const key of new Set(form.keys())) out[key] = multi.includes(key) ? form.getAll(key) : form.get(key);
-  return out;
-}
