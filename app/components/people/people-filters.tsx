@@ -1,7 +1,26 @@
 // The people list's filter form (GET): search, agency (with or without its sub-agencies), status, account, order.
 import { Form } from "@remix-run/react";
+import { FilterSelect, optionsOf } from "~/components/filter-select";
+import type { MessageKey } from "~/i18n";
 import type { PeopleQuery } from "~/modules/people/query.server";
 import { useT } from "~/utils/i18n";
+
+const STATUS: [string, MessageKey][] = [
+  ["active", "people.statusActive"],
+  ["inactive", "people.statusInactive"],
+  ["all", "people.statusAll"],
+];
+const ACCOUNT: [string, MessageKey][] = [
+  ["none", "invite.account.none"],
+  ["invited", "invite.account.invited"],
+  ["activated", "invite.account.activated"],
+];
+const SORT: [string, MessageKey][] = [
+  ["name", "people.sortName"],
+  ["-name", "people.sortNameDesc"],
+  ["email", "people.sortEmail"],
+  ["-updated", "people.sortUpdated"],
+];
 
 export function PeopleFilters({
   query,
@@ -11,6 +30,7 @@ export function PeopleFilters({
   agencies: { id: string; label: string }[];
 }) {
   const t = useT();
+  const options = (pairs: [string, MessageKey][]) => pairs.map(([value, key]) => ({ value, label: t(key) }));
   return (
     <Form method="get" className="card grid gap-3 md:grid-cols-12" role="search">
       <div className="md:col-span-3">
@@ -26,55 +46,41 @@ export function PeopleFilters({
           className="input"
         />
       </div>
-      <div className="md:col-span-3">
-        <label htmlFor="agency" className="label">
-          {t("people.agencyFilter")}
-        </label>
-        <select id="agency" name="agency" defaultValue={query.agency} className="input">
-          <option value="">{t("people.allAgencies")}</option>
-          {agencies.map((a) => (
-            <option key={a.id} value={a.id}>
-              {a.label}
-            </option>
-          ))}
-        </select>
+      <FilterSelect
+        name="agency"
+        label={t("people.agencyFilter")}
+        options={optionsOf(agencies, (a) => a.label)}
+        allLabel={t("people.allAgencies")}
+        defaultValue={query.agency}
+        className="md:col-span-3"
+      >
         <label className="mt-1 flex items-center gap-1 text-xs text-slate-600">
           <input type="checkbox" name="sub" value="0" defaultChecked={query.sub === "0"} />
           {t("people.onlyThisAgency")}
         </label>
-      </div>
-      <div className="md:col-span-2">
-        <label htmlFor="status" className="label">
-          {t("people.status")}
-        </label>
-        <select id="status" name="status" defaultValue={query.status} className="input">
-          <option value="active">{t("people.statusActive")}</option>
-          <option value="inactive">{t("people.statusInactive")}</option>
-          <option value="all">{t("people.statusAll")}</option>
-        </select>
-      </div>
-      <div className="md:col-span-1">
-        <label htmlFor="account" className="label">
-          {t("invite.account")}
-        </label>
-        <select id="account" name="account" defaultValue={query.account} className="input">
-          <option value="">{t("invite.accountAll")}</option>
-          <option value="none">{t("invite.account.none")}</option>
-          <option value="invited">{t("invite.account.invited")}</option>
-          <option value="activated">{t("invite.account.activated")}</option>
-        </select>
-      </div>
-      <div className="md:col-span-2">
-        <label htmlFor="sort" className="label">
-          {t("people.sort")}
-        </label>
-        <select id="sort" name="sort" defaultValue={query.sort} className="input">
-          <option value="name">{t("people.sortName")}</option>
-          <option value="-name">{t("people.sortNameDesc")}</option>
-          <option value="email">{t("people.sortEmail")}</option>
-          <option value="-updated">{t("people.sortUpdated")}</option>
-        </select>
-      </div>
+      </FilterSelect>
+      <FilterSelect
+        name="status"
+        label={t("people.status")}
+        options={options(STATUS)}
+        defaultValue={query.status}
+        className="md:col-span-2"
+      />
+      <FilterSelect
+        name="account"
+        label={t("invite.account")}
+        options={options(ACCOUNT)}
+        allLabel={t("invite.accountAll")}
+        defaultValue={query.account}
+        className="md:col-span-1"
+      />
+      <FilterSelect
+        name="sort"
+        label={t("people.sort")}
+        options={options(SORT)}
+        defaultValue={query.sort}
+        className="md:col-span-2"
+      />
       <div className="flex items-end md:col-span-1">
         <button type="submit" className="btn-primary w-full">
           {t("common.search")}
