@@ -2,9 +2,9 @@
 // service and the bulk import share it. Pure, so the form component may import it.
 import { UUID_PATTERN } from "~/utils/uuid";
 import { z } from "zod";
-import { IT_ROLES, STAFF_CATEGORIES } from "~/domain/staff";
+import { IT_ROLES, type ItRole, STAFF_CATEGORIES, type StaffCategory } from "~/domain/staff";
 import { foldVietnamese, personSortKey } from "~/utils/text";
-import { cleanLine, tagList, text } from "~/utils/zod-text";
+import { cleanLine, commaList, tagList, text } from "~/utils/zod-text";
 
 export const MAX_NAME = 150;
 export const MAX_POSITION = 200;
@@ -58,6 +58,19 @@ export const personInputSchema = z.object({
     .default([]),
 });
 
+/** A person's own fields as stored (the list, the import plan and the export read them so). */
+export type PersonFields = {
+  fullName: string;
+  email: string;
+  agencyId: string;
+  staffCategory: StaffCategory;
+  position: string;
+  isHeadOfUnit: boolean;
+  itRole: ItRole;
+  tags: string[];
+  staffCode: string | null;
+};
+
 export type PersonInput = z.input<typeof personInputSchema>;
 export type PersonData = z.output<typeof personInputSchema>;
 
@@ -71,13 +84,7 @@ export function derivedPersonFields(p: { fullName: string; email: string; positi
 
 // The tags box is one field: a problem with one tag ("tags[1]") is reported on "tags", next to the box.
 const tagsBox = z.preprocess(
-  (v) =>
-    typeof v === "string"
-      ? v
-          .split(/[,;]/)
-          .map((s) => s.trim())
-          .filter(Boolean)
-      : (v ?? []),
+  commaList,
   z.array(z.string()).transform((tags, ctx) => {
     const parsed = personInputSchema.shape.tags.safeParse(tags);
     if (parsed.success) return parsed.data;

@@ -1,5 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { BackLink } from "~/components/back-link";
 import { MembershipHistory } from "~/components/people/membership-history";
 import { PersonForm } from "~/components/person-form";
 import { TrainingRecord } from "~/components/training-record";
@@ -66,9 +67,7 @@ export default function PersonPage() {
   const t = useT();
   return (
     <div className="max-w-3xl space-y-4">
-      <Link to="/people" className="text-sm text-red-800 hover:underline">
-        ← {t("common.back")}
-      </Link>
+      <BackLink to="/people" />
       <div className="flex flex-wrap items-center justify-between gap-2">
         <h1 className="text-2xl font-semibold">
           {person.fullName}

@@ -7,10 +7,10 @@ import { importInvitation } from "~/modules/auth/invitations.server";
 import { requireManager } from "~/modules/auth/guards.server";
 import { peopleImportIntent } from "~/modules/imports/intents";
 import { applyPeopleImport, previewPeopleImport } from "~/modules/people/import.server";
-import { domainErrorReply, invalidReply } from "~/utils/conform.server";
+import { domainErrorReply } from "~/utils/conform.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { forbidden } from "~/utils/http.server";
-import { serverT, getLocale } from "~/utils/i18n.server";
+import { serverT } from "~/utils/i18n.server";
 import { useT, pageTitle } from "~/utils/i18n";
 import { unreachable } from "~/utils/intents";
 import { fileErrorReply, parseUpload } from "~/utils/upload.server";
@@ -32,11 +32,8 @@ export async function action({ request }: ActionFunctionArgs) {
     maxPartSize: MAX_UPLOAD,
     tooLarge: "people.importTooLarge",
   });
-  if (parsed.tooLarge) return parsed.tooLarge;
-  const { submission } = parsed;
-  if (submission.status !== "success") return invalidReply(submission);
-  const value = submission.value;
-  const locale = getLocale(request);
+  if (parsed.reply) return parsed.reply;
+  const { submission, value, locale } = parsed;
   switch (value.intent) {
     case "preview": {
       const { file } = value;

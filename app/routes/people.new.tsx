@@ -1,5 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { BackLink } from "~/components/back-link";
 import { PersonForm } from "~/components/person-form";
 import { listAgencyOptions } from "~/modules/agencies/agencies.server";
 import { indentedAgencyOptions } from "~/modules/agencies/options";
@@ -42,9 +43,7 @@ export default function NewPersonPage() {
   const t = useT();
   return (
     <div className="max-w-3xl space-y-4">
-      <Link to="/people" className="text-sm text-red-800 hover:underline">
-        ← {t("common.back")}
-      </Link>
+      <BackLink to="/people" />
       <h1 className="text-2xl font-semibold">{t("people.new")}</h1>
       <PersonForm values={{}} agencies={agencies} lastResult={actionData} submitLabel={t("common.save")} />
     </div>

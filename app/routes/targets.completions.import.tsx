@@ -9,11 +9,10 @@ import {
   MAX_COMPLETION_FILE_BYTES,
   previewCompletionsImport,
 } from "~/modules/targets/completions-import.server";
-import { invalidReply } from "~/utils/conform.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { formatDate } from "~/utils/format";
 import { forbidden } from "~/utils/http.server";
-import { serverT, getLocale } from "~/utils/i18n.server";
+import { serverT } from "~/utils/i18n.server";
 import { useT, pageTitle } from "~/utils/i18n";
 import { unreachable } from "~/utils/intents";
 import { parseUpload, wholeFileReply } from "~/utils/upload.server";
@@ -34,11 +33,8 @@ export async function action({ request }: ActionFunctionArgs) {
     maxPartSize: Math.ceil(MAX_COMPLETION_FILE_BYTES * 1.4),
     tooLarge: "targets.importTooLarge",
   });
-  if (parsed.tooLarge) return parsed.tooLarge;
-  const { submission } = parsed;
-  if (submission.status !== "success") return invalidReply(submission);
-  const value = submission.value;
-  const locale = getLocale(request);
+  if (parsed.reply) return parsed.reply;
+  const { submission, value, locale } = parsed;
   switch (value.intent) {
     case "preview": {
       const bytes = new Uint8Array(await value.file.arrayBuffer());

@@ -7,27 +7,33 @@ import { data, MaxPartSizeExceededError } from "@remix-run/node";
 import type { z } from "zod";
 import { type ImportProblem, wholeFileProblems } from "~/domain/imports";
 import type { MessageKey } from "~/i18n";
-import { domainErrorReply, parseSubmission } from "./conform.server";
+import { domainErrorReply, invalidReply, parseSubmission } from "./conform.server";
 import { DomainError } from "./errors";
-import { serverT } from "./i18n.server";
+import { getLocale, serverT } from "./i18n.server";
 import { readForm } from "./read-form.server";
 
-/** The submission, or the reply for a file over `maxPartSize` (413, the file field's error). */
+/**
+ * The parsed upload form, or the reply that ends the action: a file over `maxPartSize` (413) or a form
+ * that did not parse (400), each next to its field.
+ */
 export async function parseUpload<S extends z.ZodType>(
   request: Request,
   schema: S,
   limit: { maxPartSize: number; tooLarge: MessageKey },
 ) {
+  let formData: FormData;
   try {
-    const formData = await readForm(request, { maxPartSize: limit.maxPartSize });
-    return { submission: await parseSubmission(request, schema, { formData }) } as const;
+    formData = await readForm(request, { maxPartSize: limit.maxPartSize });
   } catch (e) {
     if (!(e instanceof MaxPartSizeExceededError)) throw e;
     const message = serverT(request)(limit.tooLarge);
     return {
-      tooLarge: data({ status: "error" as const, error: { file: [message] } }, { status: 413 }),
+      reply: data({ status: "error" as const, error: { file: [message] } }, { status: 413 }),
     } as const;
   }
+  const submission = await parseSubmission(request, schema, { formData });
+  if (submission.status !== "success") return { reply: invalidReply(submission) } as const;
+  return { submission, value: submission.value, locale: getLocale(request) } as const;
 }
 
 /** A refused file: its domain error next to the file field (403/404 still thrown as pages). */

@@ -1,25 +1,53 @@
 // The people list's filter form (GET): search, agency (with or without its sub-agencies), status, account, order.
 import { Form } from "@remix-run/react";
+import { FilterSearch } from "~/components/filter-search";
 import { FilterSelect, optionsOf } from "~/components/filter-select";
 import type { MessageKey } from "~/i18n";
 import type { PeopleQuery } from "~/modules/people/query.server";
 import { useT } from "~/utils/i18n";
 
-const STATUS: [string, MessageKey][] = [
-  ["active", "people.statusActive"],
-  ["inactive", "people.statusInactive"],
-  ["all", "people.statusAll"],
-];
-const ACCOUNT: [string, MessageKey][] = [
-  ["none", "invite.account.none"],
-  ["invited", "invite.account.invited"],
-  ["activated", "invite.account.activated"],
-];
-const SORT: [string, MessageKey][] = [
-  ["name", "people.sortName"],
-  ["-name", "people.sortNameDesc"],
-  ["email", "people.sortEmail"],
-  ["-updated", "people.sortUpdated"],
+type Choice = [value: string, label: MessageKey];
+
+// The plain selects of the bar, in order (the agency select, with its checkbox, is written out below).
+const SELECTS: {
+  name: "status" | "account" | "sort";
+  label: MessageKey;
+  options: Choice[];
+  all?: MessageKey;
+  className: string;
+}[] = [
+  {
+    name: "status",
+    label: "people.status",
+    options: [
+      ["active", "people.statusActive"],
+      ["inactive", "people.statusInactive"],
+      ["all", "people.statusAll"],
+    ],
+    className: "md:col-span-2",
+  },
+  {
+    name: "account",
+    label: "invite.account",
+    all: "invite.accountAll",
+    options: [
+      ["none", "invite.account.none"],
+      ["invited", "invite.account.invited"],
+      ["activated", "invite.account.activated"],
+    ],
+    className: "md:col-span-1",
+  },
+  {
+    name: "sort",
+    label: "people.sort",
+    options: [
+      ["name", "people.sortName"],
+      ["-name", "people.sortNameDesc"],
+      ["email", "people.sortEmail"],
+      ["-updated", "people.sortUpdated"],
+    ],
+    className: "md:col-span-2",
+  },
 ];
 
 export function PeopleFilters({
@@ -30,22 +58,14 @@ export function PeopleFilters({
   agencies: { id: string; label: string }[];
 }) {
   const t = useT();
-  const options = (pairs: [string, MessageKey][]) => pairs.map(([value, key]) => ({ value, label: t(key) }));
   return (
     <Form method="get" className="card grid gap-3 md:grid-cols-12" role="search">
-      <div className="md:col-span-3">
-        <label htmlFor="q" className="label">
-          {t("common.search")}
-        </label>
-        <input
-          id="q"
-          name="q"
-          type="search"
-          defaultValue={query.q}
-          placeholder={t("people.searchPlaceholder")}
-          className="input"
-        />
-      </div>
+      <FilterSearch
+        label={t("common.search")}
+        defaultValue={query.q}
+        placeholder={t("people.searchPlaceholder")}
+        className="md:col-span-3"
+      />
       <FilterSelect
         name="agency"
         label={t("people.agencyFilter")}
@@ -59,28 +79,17 @@ export function PeopleFilters({
           {t("people.onlyThisAgency")}
         </label>
       </FilterSelect>
-      <FilterSelect
-        name="status"
-        label={t("people.status")}
-        options={options(STATUS)}
-        defaultValue={query.status}
-        className="md:col-span-2"
-      />
-      <FilterSelect
-        name="account"
-        label={t("invite.account")}
-        options={options(ACCOUNT)}
-        allLabel={t("invite.accountAll")}
-        defaultValue={query.account}
-        className="md:col-span-1"
-      />
-      <FilterSelect
-        name="sort"
-        label={t("people.sort")}
-        options={options(SORT)}
-        defaultValue={query.sort}
-        className="md:col-span-2"
-      />
+      {SELECTS.map((f) => (
+        <FilterSelect
+          key={f.name}
+          name={f.name}
+          label={t(f.label)}
+          options={f.options.map(([value, key]) => ({ value, label: t(key) }))}
+          allLabel={f.all ? t(f.all) : undefined}
+          defaultValue={query[f.name]}
+          className={f.className}
+        />
+      ))}
       <div className="flex items-end md:col-span-1">
         <button type="submit" className="btn-primary w-full">
           {t("common.search")}

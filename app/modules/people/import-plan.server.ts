@@ -1,7 +1,7 @@
 // Checks normalized import rows against the database and decides, row by row, create / update / unchanged.
 // Every lookup is one query for the whole file (agency codes, existing emails), never one per row.
 import type { Db, Tx } from "~/db.server";
-import type { ItRole, StaffCategory } from "~/generated/prisma/enums";
+import type { PersonFields } from "~/domain/people";
 import { resolveAgencyCodes } from "~/modules/agencies/queries.server";
 import { inScope, type Scope } from "~/modules/auth/scope";
 import { COLUMN_LABEL } from "./import-columns";
@@ -9,18 +9,7 @@ import type { ImportError, ImportRow } from "./import-rows";
 import { translate, type Locale } from "~/i18n";
 
 /** The full person a row leads to (optional columns absent from the file keep the stored value). */
-export type PlannedPerson = {
-  line: number;
-  fullName: string;
-  email: string;
-  agencyId: string;
-  staffCategory: StaffCategory;
-  position: string;
-  isHeadOfUnit: boolean;
-  itRole: ItRole;
-  tags: string[];
-  staffCode: string | null;
-};
+export type PlannedPerson = PersonFields & { line: number };
 export type PlannedUpdate = PlannedPerson & { id: string; previousAgencyId: string };
 export type ImportPlan = {
   creates: PlannedPerson[];

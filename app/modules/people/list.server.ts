@@ -2,6 +2,7 @@
 import { personInScopeSql } from "~/modules/auth/scope.server";
 import { db } from "~/db.server";
 import { Prisma } from "~/generated/prisma/client";
+import type { PersonFields } from "~/domain/people";
 import type { ItRole, StaffCategory } from "~/generated/prisma/enums";
 import type { Scope } from "~/modules/auth/scope";
 import { escapeLike, foldVietnamese } from "~/utils/text";
@@ -25,17 +26,8 @@ export type ListPeopleInput = {
   pageSize?: number;
 };
 
-export type PersonListRow = {
+export type PersonListRow = PersonFields & {
   id: string;
-  fullName: string;
-  email: string;
-  agencyId: string;
-  staffCategory: StaffCategory;
-  position: string;
-  isHeadOfUnit: boolean;
-  itRole: ItRole;
-  tags: string[];
-  staffCode: string | null;
   active: boolean;
   invitedAt: Date | null;
   /** The person's account has signed in at least once (đã kích hoạt). */
