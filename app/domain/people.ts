@@ -2,7 +2,7 @@
 // service and the bulk import share it. Pure, so the form component may import it.
 import { UUID_PATTERN } from "~/utils/uuid";
 import { z } from "zod";
-import { IT_ROLES, type ItRole, STAFF_CATEGORIES, type StaffCategory } from "~/domain/staff";
+import { IT_ROLES, STAFF_CATEGORIES } from "~/domain/staff";
 import { foldVietnamese, personSortKey } from "~/utils/text";
 import { cleanLine, commaList, tagList, text } from "~/utils/zod-text";
 
@@ -57,19 +57,6 @@ export const personInputSchema = z.object({
     .pipe(z.array(z.string()).max(MAX_TAGS, "people.tooManyTags"))
     .default([]),
 });
-
-/** A person's own fields as stored (the list, the import plan and the export read them so). */
-export type PersonFields = {
-  fullName: string;
-  email: string;
-  agencyId: string;
-  staffCategory: StaffCategory;
-  position: string;
-  isHeadOfUnit: boolean;
-  itRole: ItRole;
-  tags: string[];
-  staffCode: string | null;
-};
 
 export type PersonInput = z.input<typeof personInputSchema>;
 export type PersonData = z.output<typeof personInputSchema>;
