@@ -5,6 +5,7 @@ import { RemixServer, isRouteErrorResponse } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { closeDb } from "~/db.server";
+import "~/wiring.server";
 import { stopScheduler } from "~/modules/notifications/scheduler.server";
 import { NonceProvider } from "~/utils/nonce";
 

@@ -16,6 +16,7 @@ async function main() {
   process.env.DATABASE_URL = url;
   const { db, closeDb } = await import("../app/db.server.ts");
   const { makeAgency } = await import("../test/fixtures/factories.ts");
+  await import("../app/wiring.server.ts");
   const { previewPeopleImport, applyPeopleImport } = await import("../app/modules/people/import.server.ts");
   const { listPeople } = await import("../app/modules/people/list.server.ts");
   try {

@@ -1,14 +1,13 @@
 // The add/edit person form (conform): the same schema validates in the browser and in the action; field
 // errors from either, or from a refused domain rule (email or staff code taken), show next to their field.
-import { IT_ROLES, STAFF_CATEGORIES } from "~/domain/staff";
-import { getFormProps, type SubmissionResult, useForm } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod/v4";
+import { getFormProps, type SubmissionResult } from "@conform-to/react";
 import { Form } from "@remix-run/react";
 import { Field, FormError } from "~/components/field";
+import { PERSON_FORM_OPTIONS, personFormSchema } from "~/domain/people";
+import { IT_ROLES, STAFF_CATEGORIES } from "~/domain/staff";
 import type { MessageKey } from "~/i18n";
-import { PERSON_FORM } from "~/modules/people/form";
-import { formatIssues } from "~/utils/forms";
-import { useLocale, useT } from "~/utils/i18n";
+import { useZodForm } from "~/utils/conform";
+import { useT } from "~/utils/i18n";
 
 export type PersonFormValues = {
   fullName: string;
@@ -34,8 +33,8 @@ export function PersonForm({
   submitLabel: string;
 }) {
   const t = useT();
-  const locale = useLocale();
-  const [form, fields] = useForm({
+  const [form, fields] = useZodForm(personFormSchema, {
+    ...PERSON_FORM_OPTIONS,
     lastResult,
     defaultValue: {
       ...values,
@@ -45,74 +44,50 @@ export function PersonForm({
       tags: values.tags?.join(", ") ?? "",
       isHeadOfUnit: values.isHeadOfUnit ? "true" : "",
     },
-    onValidate: ({ formData }) =>
-      parseWithZod(formData, { ...PERSON_FORM, formatError: formatIssues(locale) }),
-    shouldValidate: "onBlur",
-    shouldRevalidate: "onInput",
   });
-  const err = (f: { errors?: string[] }) => f.errors?.[0];
   const initial = (f: { initialValue?: unknown }) =>
     typeof f.initialValue === "string" ? f.initialValue : "";
+  const select = (f: { initialValue?: unknown }, options: { value: string; label: string }[]) =>
+    function Select(p: object) {
+      return (
+        <select {...p} defaultValue={initial(f)}>
+          {options.map((o) => (
+            <option key={o.value} value={o.value}>
+              {o.label}
+            </option>
+          ))}
+        </select>
+      );
+    };
+  const agencyOptions = agencies.map((a) => ({ value: a.id, label: a.label }));
+  const categoryOptions = STAFF_CATEGORIES.map((c) => ({ value: c, label: t(`staff.${c}` as MessageKey) }));
+  const itRoleOptions = IT_ROLES.map((c) => ({ value: c, label: t(`it.${c}` as MessageKey) }));
   return (
     <Form method="post" {...getFormProps(form)} className="card grid gap-4 sm:grid-cols-2">
       <input type="hidden" name="intent" value="save" />
       <FormError message={form.errors?.[0]} className="sm:col-span-2" />
-      <Field name={fields.fullName.name} label={t("people.fullName")} error={err(fields.fullName)}>
+      <Field field={fields.fullName} label={t("people.fullName")}>
         {(p) => <input {...p} defaultValue={initial(fields.fullName)} required />}
       </Field>
-      <Field name={fields.email.name} label={t("people.email")} error={err(fields.email)}>
+      <Field field={fields.email} label={t("people.email")}>
         {(p) => <input {...p} type="email" defaultValue={initial(fields.email)} required />}
       </Field>
-      <Field name={fields.agencyId.name} label={t("people.agency")} error={err(fields.agencyId)}>
-        {(p) => (
-          <select {...p} defaultValue={initial(fields.agencyId)}>
-            {agencies.map((a) => (
-              <option key={a.id} value={a.id}>
-                {a.label}
-              </option>
-            ))}
-          </select>
-        )}
+      <Field field={fields.agencyId} label={t("people.agency")}>
+        {select(fields.agencyId, agencyOptions)}
       </Field>
-      <Field name={fields.position.name} label={t("people.position")} error={err(fields.position)}>
+      <Field field={fields.position} label={t("people.position")}>
         {(p) => <input {...p} defaultValue={initial(fields.position)} />}
       </Field>
-      <Field name={fields.staffCategory.name} label={t("people.category")} error={err(fields.staffCategory)}>
-        {(p) => (
-          <select {...p} defaultValue={initial(fields.staffCategory)}>
-            {STAFF_CATEGORIES.map((c) => (
-              <option key={c} value={c}>
-                {t(`staff.${c}` as MessageKey)}
-              </option>
-            ))}
-          </select>
-        )}
+      <Field field={fields.staffCategory} label={t("people.category")}>
+        {select(fields.staffCategory, categoryOptions)}
       </Field>
-      <Field name={fields.itRole.name} label={t("people.itRole")} error={err(fields.itRole)}>
-        {(p) => (
-          <select {...p} defaultValue={initial(fields.itRole)}>
-            {IT_ROLES.map((c) => (
-              <option key={c} value={c}>
-                {t(`it.${c}` as MessageKey)}
-              </option>
-            ))}
-          </select>
-        )}
+      <Field field={fields.itRole} label={t("people.itRole")}>
+        {select(fields.itRole, itRoleOptions)}
       </Field>
-      <Field
-        name={fields.staffCode.name}
-        label={t("people.staffCode")}
-        error={err(fields.staffCode)}
-        hint={t("people.staffCodeHint")}
-      >
+      <Field field={fields.staffCode} label={t("people.staffCode")} hint={t("people.staffCodeHint")}>
         {(p) => <input {...p} defaultValue={initial(fields.staffCode)} autoComplete="off" />}
       </Field>
-      <Field
-        name={fields.tags.name}
-        label={t("people.tags")}
-        error={err(fields.tags)}
-        hint={t("people.tagsHint")}
-      >
+      <Field field={fields.tags} label={t("people.tags")} hint={t("people.tagsHint")}>
         {(p) => <input {...p} defaultValue={initial(fields.tags)} />}
       </Field>
       <div className="flex items-center gap-2 self-end pb-2">

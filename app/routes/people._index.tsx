@@ -51,6 +51,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
   };
 }
 
+// Shown to those who may add people.
+const ADD_LINKS = [
+  ["/people/import", "people.import", "btn-secondary"],
+  ["/people/new", "people.add", "btn-primary"],
+] as const;
+
 export default function PeoplePage() {
   const { rows, total, query, agencies, canAdd, subtreeAgency } = useLoaderData<typeof loader>();
   const [params] = useSearchParams();
@@ -63,16 +69,11 @@ export default function PeoplePage() {
           <Link className="btn-secondary" to={`/people/export?${params}`} reloadDocument data-download="xlsx">
             {t("people.export")}
           </Link>
-          {canAdd ? (
-            <>
-              <Link className="btn-secondary" to="/people/import">
-                {t("people.import")}
-              </Link>
-              <Link className="btn-primary" to="/people/new">
-                {t("people.add")}
-              </Link>
-            </>
-          ) : null}
+          {(canAdd ? ADD_LINKS : []).map(([to, label, style]) => (
+            <Link key={to} className={style} to={to}>
+              {t(label)}
+            </Link>
+          ))}
         </div>
       </div>
       <PeopleFilters query={query} agencies={agencies} />

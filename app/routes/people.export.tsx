@@ -2,12 +2,30 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { translate } from "~/i18n";
 import { listAgencyOptions } from "~/modules/agencies/agencies.server";
 import { requireViewer } from "~/modules/auth/guards.server";
+import { COLUMN_LABEL } from "~/modules/people/import-columns";
 import { listPeopleForQuery, peopleQuerySchema } from "~/modules/people/query.server";
 import { formatDate } from "~/utils/format";
 import { parseSearchParams } from "~/utils/http.server";
 import { xlsxResponse } from "~/utils/spreadsheet.server";
 
 const MAX_ROWS = 50_000;
+
+// The import's column names where they match, so an exported file can be edited and imported back.
+const SHEET: [header: string, width: number][] = [
+  ["STT", 6],
+  [COLUMN_LABEL.fullName, 28],
+  [COLUMN_LABEL.email, 34],
+  [COLUMN_LABEL.agencyCode, 12],
+  ["Đơn vị", 40],
+  [COLUMN_LABEL.staffCategory, 14],
+  [COLUMN_LABEL.position, 24],
+  [COLUMN_LABEL.isHeadOfUnit, 10],
+  [COLUMN_LABEL.itRole, 14],
+  [COLUMN_LABEL.tags, 20],
+  [COLUMN_LABEL.staffCode, 16],
+  ["Trạng thái", 12],
+  ["Tài khoản", 18],
+];
 
 /** The people list as filtered on screen, as an Excel file (same scope, same filters, no paging). */
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -22,21 +40,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return xlsxResponse(
     "danh-sach-can-bo.xlsx",
     "Cán bộ",
-    [
-      { header: "STT", width: 6 },
-      { header: "Họ và tên", width: 28 },
-      { header: "Email", width: 34 },
-      { header: "Mã đơn vị", width: 12 },
-      { header: "Đơn vị", width: 40 },
-      { header: "Đối tượng", width: 14 },
-      { header: "Chức vụ", width: 24 },
-      { header: "Người đứng đầu", width: 10 },
-      { header: "Vai trò CNTT", width: 14 },
-      { header: "Nhãn", width: 20 },
-      { header: "Mã cán bộ", width: 16 },
-      { header: "Trạng thái", width: 12 },
-      { header: "Tài khoản", width: 18 },
-    ],
+    SHEET.map(([header, width]) => ({ header, width })),
     rows.map((p, i) => [
       i + 1,
       p.fullName,

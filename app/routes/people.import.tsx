@@ -1,24 +1,19 @@
-import {
-  type ActionFunctionArgs,
-  data,
-  type LoaderFunctionArgs,
-  type MetaFunction,
-  MaxPartSizeExceededError,
-} from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { ImportPage } from "~/components/import/import-page";
+import { ConfirmImport, ImportPreview } from "~/components/import/import-preview";
 import { ImportInvite } from "~/components/people/import-invite";
 import { importInvitation } from "~/modules/auth/invitations.server";
-import { z } from "zod";
 import { requireManager } from "~/modules/auth/guards.server";
+import { peopleImportIntent } from "~/modules/imports/intents";
 import { applyPeopleImport, previewPeopleImport } from "~/modules/people/import.server";
+import { domainErrorReply } from "~/utils/conform.server";
 import { redirectWithFlash } from "~/utils/flash.server";
-import { domainErrorData, forbidden } from "~/utils/http.server";
-import { serverT, getLocale } from "~/utils/i18n.server";
-import { DownloadLink } from "~/components/download-link";
-import { ImportErrorsTable } from "~/components/import-errors";
+import { forbidden } from "~/utils/http.server";
+import { serverT } from "~/utils/i18n.server";
 import { useT, pageTitle } from "~/utils/i18n";
-import { issueMessage } from "~/utils/forms";
-import { readForm } from "~/utils/read-form.server";
+import { unreachable } from "~/utils/intents";
+import { fileErrorReply, parseUpload } from "~/utils/upload.server";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "title.peopleImport") }];
 
@@ -31,155 +26,86 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { done: done ? await importInvitation(actor, done) : null };
 }
 
-const applySchema = z.object({
-  intent: z.literal("apply"),
-  importId: z.string().uuid("people.importIdInvalid"),
-});
-
 export async function action({ request }: ActionFunctionArgs) {
   const { actor, scope } = await requireManager(request);
-  const t = serverT(request);
-  let form: FormData;
-  try {
-    // The confirm button posts a plain form; the upload is multipart.
-    form = await readForm(request, { maxPartSize: MAX_UPLOAD });
-  } catch (e) {
-    if (e instanceof MaxPartSizeExceededError) {
-      return data({ stage: "error" as const, message: t("people.importTooLarge") }, { status: 413 });
-    }
-    throw e;
-  }
-  try {
-    if (form.get("intent") === "apply") {
-      const parsed = applySchema.safeParse(Object.fromEntries(form));
-      if (!parsed.success)
-        return data(
-          { stage: "error" as const, message: issueMessage(getLocale(request), parsed.error.issues[0]) },
-          { status: 400 },
-        );
-      const result = await applyPeopleImport({
+  const parsed = await parseUpload(request, peopleImportIntent, {
+    maxPartSize: MAX_UPLOAD,
+    tooLarge: "people.importTooLarge",
+  });
+  if (parsed.reply) return parsed.reply;
+  const { submission, value, locale } = parsed;
+  switch (value.intent) {
+    case "preview": {
+      const { file } = value;
+      const bytes = new Uint8Array(await file.arrayBuffer());
+      const preview = await previewPeopleImport({
         scope,
-        importId: parsed.data.importId,
+        fileName: file.name,
+        bytes,
         actorUserId: actor.userId,
-        locale: getLocale(request),
-      });
-      if (!result.ok) {
-        return data({ stage: "preview" as const, preview: result.preview }, { status: 400 });
-      }
+        locale,
+      }).catch((error: unknown) => fileErrorReply(submission, error, request));
+      if (!("summary" in preview)) return preview;
+      return data(
+        { stage: "preview" as const, preview },
+        { status: preview.summary.errors.length ? 400 : 200 },
+      );
+    }
+    case "apply": {
+      const { importId } = value;
+      const result = await applyPeopleImport({ scope, importId, actorUserId: actor.userId, locale }).catch(
+        (error: unknown) => domainErrorReply(submission, error, request),
+      );
+      if (!("ok" in result)) return result;
+      if (!result.ok) return data({ stage: "preview" as const, preview: result.preview }, { status: 400 });
       const { created, updated, unchanged } = result.counts;
-      return redirectWithFlash(`/people/import?done=${parsed.data.importId}`, {
+      const t = serverT(request);
+      return redirectWithFlash(`/people/import?done=${importId}`, {
         kind: "success",
         message:
           created + updated === 0 ? t("import.nothing") : t("import.done", { created, updated, unchanged }),
       });
     }
-    const file = form.get("file");
-    if (!(file instanceof File) || file.size === 0 || !file.name) {
-      return data({ stage: "error" as const, message: t("flash.chooseFileWithData") }, { status: 400 });
-    }
-    const preview = await previewPeopleImport({
-      scope,
-      fileName: file.name,
-      bytes: new Uint8Array(await file.arrayBuffer()),
-      actorUserId: actor.userId,
-      locale: getLocale(request),
-    });
-    return data(
-      { stage: "preview" as const, preview },
-      { status: preview.summary.errors.length ? 400 : 200 },
-    );
-  } catch (error) {
-    const res = domainErrorData(error, request);
-    return data(
-      { stage: "error" as const, message: Object.values(res.data.errors)[0] },
-      { status: res.init?.status ?? 400 },
-    );
+    default:
+      return unreachable(value);
   }
 }
 
-export default function ImportPage() {
+export default function PeopleImportPage() {
   const actionData = useActionData<typeof action>();
   const { done } = useLoaderData<typeof loader>();
-  const navigation = useNavigation();
+  const busy = useNavigation().state === "submitting";
   const t = useT();
-  const busy = navigation.state === "submitting";
-  const preview = actionData?.stage === "preview" ? actionData.preview : null;
+  const preview = actionData && "stage" in actionData ? actionData.preview : null;
   const summary = preview?.summary;
   return (
-    <div className="max-w-4xl space-y-4">
-      <h1 className="text-2xl font-semibold">{t("import.title")}</h1>
-      {done && !actionData ? <ImportInvite done={done} /> : null}
-      <p className="text-sm text-slate-700">{t("import.help")}</p>
-      <p className="flex flex-wrap gap-x-4 gap-y-1 text-sm">
-        <DownloadLink href="/people/import/template.xlsx" kind="xlsx" className="text-red-800 underline">
-          {t("import.template")}
-        </DownloadLink>
-        <DownloadLink href="/people/import/template.csv" kind="csv" className="text-red-800 underline">
-          {t("import.templateCsv")}
-        </DownloadLink>
-      </p>
-      <Form method="post" encType="multipart/form-data" className="card flex flex-wrap items-end gap-3">
-        <div className="flex-1">
-          <label htmlFor="file" className="label">
-            {t("import.file")}
-          </label>
-          <input
-            id="file"
-            name="file"
-            type="file"
-            accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-            className="block w-full text-sm"
-            required
-          />
-        </div>
-        <button type="submit" className="btn-primary" disabled={busy}>
-          {t("import.preview")}
-        </button>
-      </Form>
-      {actionData?.stage === "error" ? (
-        <p role="alert" className="rounded-md border border-red-300 bg-red-50 px-4 py-3 text-sm text-red-800">
-          {actionData.message}
-        </p>
-      ) : null}
+    <ImportPage
+      title={t("import.title")}
+      help={t("import.help")}
+      templates={[
+        { href: "/people/import/template.xlsx", kind: "xlsx", label: t("import.template") },
+        { href: "/people/import/template.csv", kind: "csv", label: t("import.templateCsv") },
+      ]}
+      notice={done && !actionData ? <ImportInvite done={done} /> : null}
+      upload={{ label: t("import.file"), submit: t("import.preview") }}
+      lastResult={actionData && !("stage" in actionData) ? actionData : null}
+      busy={busy}
+    >
       {preview && summary ? (
-        <section className="card space-y-3" aria-live="polite">
-          <h2 className="font-semibold">{t("import.summary", { file: preview.fileName })}</h2>
-          <dl className="grid grid-cols-2 gap-2 text-center sm:grid-cols-4">
-            {(
-              [
-                ["import.toCreate", summary.toCreate, "text-green-700"],
-                ["import.toUpdate", summary.toUpdate, "text-sky-700"],
-                ["import.unchanged", summary.unchanged, "text-slate-700"],
-                ["import.errors", summary.errors.length, "text-red-700"],
-              ] as const
-            ).map(([key, value, color]) => (
-              <div key={key} className="rounded-md bg-slate-50 p-2">
-                <dt className="text-xs text-slate-600">{t(key)}</dt>
-                <dd className={`text-2xl font-semibold ${color}`}>{value}</dd>
-              </div>
-            ))}
-          </dl>
-          {summary.errors.length ? (
-            <>
-              <p className="text-sm text-red-800">{t("import.fixAndRetry")}</p>
-              <ImportErrorsTable
-                errors={summary.errors}
-                labels={{ line: t("import.line"), column: t("import.column"), reason: t("import.reason") }}
-              />
-            </>
-          ) : summary.toCreate + summary.toUpdate > 0 ? (
-            <Form method="post">
-              <input type="hidden" name="intent" value="apply" />
-              <input type="hidden" name="importId" value={preview.id} />
-              <button type="submit" className="btn-primary" disabled={busy}>
-                {t("import.confirm", { count: summary.toCreate + summary.toUpdate })}
-              </button>
-            </Form>
-          ) : (
-            <p className="text-sm text-slate-700">{t("import.nothing")}</p>
-          )}
-        </section>
+        <ImportPreview
+          heading={t("import.summary", { file: preview.fileName })}
+          counts={{ create: summary.toCreate, update: summary.toUpdate, unchanged: summary.unchanged }}
+          errors={summary.errors}
+          fixText={t("import.fixAndRetry")}
+          nothingText={t("import.nothing")}
+        >
+          <ConfirmImport
+            fields={{ importId: preview.id }}
+            label={t("import.confirm", { count: summary.toCreate + summary.toUpdate })}
+            busy={busy}
+          />
+        </ImportPreview>
       ) : null}
-    </div>
+    </ImportPage>
   );
 }

@@ -1,6 +1,5 @@
-import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { getFormProps, useForm } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod/v4";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { FormError } from "~/components/field";
 import { getAuthConfig } from "~/modules/auth/config.server";
@@ -13,13 +12,12 @@ import {
   readInviteSource,
   sendInvitations,
 } from "~/modules/auth/invitations.server";
-import { domainErrorReply } from "~/utils/conform.server";
+import { domainErrorReply, invalidReply, parseSubmission } from "~/utils/conform.server";
 import { redirectWithFlash } from "~/utils/flash.server";
-import { formatIssues, issueRef } from "~/utils/forms";
+import { issueRef } from "~/utils/forms";
 import { badRequest, domainErrorData, forbidden } from "~/utils/http.server";
-import { getLocale, serverT } from "~/utils/i18n.server";
+import { serverT } from "~/utils/i18n.server";
 import { pageTitle, useT } from "~/utils/i18n";
-import { readForm } from "~/utils/read-form.server";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "title.peopleInvite") }];
 
@@ -67,10 +65,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const { actor } = await requireManager(request);
-  const locale = getLocale(request);
-  const form = await readForm(request);
-  const submission = parseWithZod(form, { schema: inviteSourceSchema, formatError: formatIssues(locale) });
-  if (submission.status !== "success") return data(submission.reply(), { status: 400 });
+  const submission = await parseSubmission(request, inviteSourceSchema);
+  if (submission.status !== "success") return invalidReply(submission);
   try {
     const result = await sendInvitations(actor, submission.value);
     return redirectWithFlash(backTo(submission.value), {

@@ -1,19 +1,17 @@
-import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { BackLink } from "~/components/back-link";
 import { PersonForm } from "~/components/person-form";
 import { listAgencyOptions } from "~/modules/agencies/agencies.server";
 import { indentedAgencyOptions } from "~/modules/agencies/options";
 import { requireManager } from "~/modules/auth/guards.server";
-import { parseWithZod } from "@conform-to/zod/v4";
-import { PERSON_FORM } from "~/modules/people/form";
+import { PERSON_FORM_OPTIONS, personFormSchema } from "~/domain/people";
 import { createPerson } from "~/modules/people/people.server";
-import { domainErrorReply } from "~/utils/conform.server";
+import { domainErrorReply, invalidReply, parseSubmission } from "~/utils/conform.server";
 import { redirectWithFlash } from "~/utils/flash.server";
-import { formatIssues } from "~/utils/forms";
 import { forbidden } from "~/utils/http.server";
-import { getLocale, serverT } from "~/utils/i18n.server";
+import { serverT } from "~/utils/i18n.server";
 import { useT, pageTitle } from "~/utils/i18n";
-import { readForm } from "~/utils/read-form.server";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "title.personNew") }];
 
@@ -26,11 +24,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const { actor, scope } = await requireManager(request);
-  const submission = parseWithZod(await readForm(request), {
-    ...PERSON_FORM,
-    formatError: formatIssues(getLocale(request)),
-  });
-  if (submission.status !== "success") return data(submission.reply(), { status: 400 });
+  const submission = await parseSubmission(request, personFormSchema, PERSON_FORM_OPTIONS);
+  if (submission.status !== "success") return invalidReply(submission);
   try {
     const person = await createPerson(scope, submission.value, actor.userId);
     return redirectWithFlash(`/people/${person.id}`, {
@@ -48,9 +43,7 @@ export default function NewPersonPage() {
   const t = useT();
   return (
     <div className="max-w-3xl space-y-4">
-      <Link to="/people" className="text-sm text-red-800 hover:underline">
-        ← {t("common.back")}
-      </Link>
+      <BackLink to="/people" />
       <h1 className="text-2xl font-semibold">{t("people.new")}</h1>
       <PersonForm values={{}} agencies={agencies} lastResult={actionData} submitLabel={t("common.save")} />
     </div>

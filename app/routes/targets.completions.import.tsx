@@ -1,12 +1,9 @@
-import {
-  type ActionFunctionArgs,
-  data,
-  type LoaderFunctionArgs,
-  type MetaFunction,
-  MaxPartSizeExceededError,
-} from "@remix-run/node";
-import { Form, useActionData, useNavigation } from "@remix-run/react";
+import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { useActionData, useNavigation } from "@remix-run/react";
+import { ImportPage } from "~/components/import/import-page";
+import { ConfirmImport, ImportPreview } from "~/components/import/import-preview";
 import { requireManager } from "~/modules/auth/guards.server";
+import { completionsImportIntent } from "~/modules/imports/intents";
 import {
   applyCompletionsImport,
   MAX_COMPLETION_FILE_BYTES,
@@ -15,11 +12,10 @@ import {
 import { redirectWithFlash } from "~/utils/flash.server";
 import { formatDate } from "~/utils/format";
 import { forbidden } from "~/utils/http.server";
-import { serverT, getLocale } from "~/utils/i18n.server";
-import { DownloadLink } from "~/components/download-link";
-import { ImportErrorsTable } from "~/components/import-errors";
+import { serverT } from "~/utils/i18n.server";
 import { useT, pageTitle } from "~/utils/i18n";
-import { readForm } from "~/utils/read-form.server";
+import { unreachable } from "~/utils/intents";
+import { parseUpload, wholeFileReply } from "~/utils/upload.server";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "title.completionsImport") }];
 
@@ -32,161 +28,87 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const { actor, scope } = await requireManager(request);
   if (scope !== "ALL" && scope.length === 0) forbidden();
-  let form: FormData;
-  try {
-    // The confirm step sends the file back base64-encoded: a third larger than the file itself.
-    form = await readForm(request, { maxPartSize: Math.ceil(MAX_COMPLETION_FILE_BYTES * 1.4) });
-  } catch (e) {
-    if (e instanceof MaxPartSizeExceededError)
-      return data(
-        { stage: "error" as const, message: serverT(request)("targets.importTooLarge") },
-        { status: 413 },
+  // The confirm step sends the file back base64-encoded: a third larger than the file itself.
+  const parsed = await parseUpload(request, completionsImportIntent, {
+    maxPartSize: Math.ceil(MAX_COMPLETION_FILE_BYTES * 1.4),
+    tooLarge: "targets.importTooLarge",
+  });
+  if (parsed.reply) return parsed.reply;
+  const { submission, value, locale } = parsed;
+  switch (value.intent) {
+    case "preview": {
+      const bytes = new Uint8Array(await value.file.arrayBuffer());
+      const preview = await previewCompletionsImport({ scope, fileName: value.file.name, bytes, locale });
+      const content = preview.errors.length ? "" : Buffer.from(bytes).toString("base64");
+      return (
+        wholeFileReply(submission, preview.errors) ??
+        data({ stage: "preview" as const, preview, content }, { status: preview.errors.length ? 400 : 200 })
       );
-    return data({ stage: "error" as const, message: serverT(request)("flash.chooseFile") }, { status: 400 });
+    }
+    case "apply": {
+      const bytes = new Uint8Array(Buffer.from(value.content, "base64"));
+      const result = await applyCompletionsImport({
+        scope,
+        fileName: value.fileName,
+        bytes,
+        actorUserId: actor.userId,
+        locale,
+      });
+      if (!result.ok)
+        return data({ stage: "preview" as const, preview: result.preview, content: "" }, { status: 400 });
+      const t = serverT(request);
+      const { created, updated } = result;
+      return redirectWithFlash("/targets", {
+        kind: "success",
+        message: created + updated === 0 ? t("imp.nothing") : t("imp.done", { created, updated }),
+      });
+    }
+    default:
+      return unreachable(value);
   }
-  let fileName: string;
-  let bytes: Uint8Array;
-  const file = form.get("file");
-  if (form.get("intent") === "apply") {
-    fileName = String(form.get("fileName") ?? "");
-    bytes = new Uint8Array(Buffer.from(String(form.get("content") ?? ""), "base64"));
-  } else if (file instanceof File && file.size > 0 && file.name) {
-    fileName = file.name;
-    bytes = new Uint8Array(await file.arrayBuffer());
-  } else {
-    return data(
-      { stage: "error" as const, message: serverT(request)("flash.chooseFileWithData") },
-      { status: 400 },
-    );
-  }
-  if (form.get("intent") === "apply") {
-    const result = await applyCompletionsImport({
-      scope,
-      fileName,
-      bytes,
-      actorUserId: actor.userId,
-      locale: getLocale(request),
-    });
-    if (!result.ok)
-      return data({ stage: "preview" as const, preview: result.preview, content: "" }, { status: 400 });
-    const t = serverT(request);
-    return redirectWithFlash("/targets", {
-      kind: "success",
-      message:
-        result.created + result.updated === 0
-          ? t("imp.nothing")
-          : t("imp.done", { created: result.created, updated: result.updated }),
-    });
-  }
-  const preview = await previewCompletionsImport({ scope, fileName, bytes, locale: getLocale(request) });
-  return data(
-    {
-      stage: "preview" as const,
-      preview,
-      content: preview.errors.length ? "" : Buffer.from(bytes).toString("base64"),
-    },
-    { status: preview.errors.length ? 400 : 200 },
-  );
 }
 
 export default function CompletionsImportPage() {
   const a = useActionData<typeof action>();
   const busy = useNavigation().state === "submitting";
   const t = useT();
-  const preview = a?.stage === "preview" ? a.preview : null;
-  const changes = preview ? preview.counts.create + preview.counts.update : 0;
+  const shown = a && "stage" in a ? a : null;
+  const preview = shown?.preview;
   return (
-    <div className="max-w-4xl space-y-4">
-      <h1 className="text-2xl font-semibold">{t("imp.title")}</h1>
-      <p className="text-sm text-slate-700">{t("imp.help")}</p>
-      <p className="flex flex-wrap gap-x-4 gap-y-1 text-sm">
-        <DownloadLink
-          href="/targets/completions/import/template.xlsx"
-          kind="xlsx"
-          className="text-red-800 underline"
+    <ImportPage
+      title={t("imp.title")}
+      help={t("imp.help")}
+      templates={[
+        { href: "/targets/completions/import/template.xlsx", kind: "xlsx", label: t("imp.template") },
+        { href: "/targets/completions/import/template.csv", kind: "csv", label: t("imp.templateCsv") },
+      ]}
+      upload={{ label: t("imp.file"), submit: t("imp.preview") }}
+      lastResult={a && !("stage" in a) ? a : null}
+      busy={busy}
+    >
+      {shown && preview ? (
+        <ImportPreview
+          heading={preview.fileName}
+          counts={preview.counts}
+          errors={preview.errors}
+          fixText={t("imp.fix")}
+          nothingText={t("imp.nothing")}
         >
-          {t("imp.template")}
-        </DownloadLink>
-        <DownloadLink
-          href="/targets/completions/import/template.csv"
-          kind="csv"
-          className="text-red-800 underline"
-        >
-          {t("imp.templateCsv")}
-        </DownloadLink>
-      </p>
-      <Form method="post" encType="multipart/form-data" className="card flex flex-wrap items-end gap-3">
-        <div className="flex-1">
-          <label htmlFor="file" className="label">
-            {t("imp.file")}
-          </label>
-          <input
-            id="file"
-            name="file"
-            type="file"
-            accept=".csv,.xlsx"
-            className="block w-full text-sm"
-            required
-          />
-        </div>
-        <button type="submit" className="btn-primary" disabled={busy}>
-          {t("imp.preview")}
-        </button>
-      </Form>
-      {a?.stage === "error" ? (
-        <p role="alert" className="rounded-md border border-red-300 bg-red-50 px-4 py-3 text-sm text-red-800">
-          {a.message}
-        </p>
-      ) : null}
-      {preview ? (
-        <section className="card space-y-3" aria-live="polite">
-          <h2 className="font-semibold">{preview.fileName}</h2>
-          <dl className="grid grid-cols-2 gap-2 text-center sm:grid-cols-4">
-            {(
-              [
-                ["imp.toCreate", preview.counts.create],
-                ["imp.toUpdate", preview.counts.update],
-                ["imp.unchanged", preview.counts.unchanged],
-                ["imp.errors", preview.errors.length],
-              ] as const
-            ).map(([key, value]) => (
-              <div key={key} className="rounded-md bg-slate-50 p-2">
-                <dt className="text-xs text-slate-600">{t(key)}</dt>
-                <dd className="text-2xl font-semibold">{value}</dd>
-              </div>
+          <ul className="text-sm text-slate-700">
+            {preview.sample.map((s) => (
+              <li key={s.line}>
+                {s.line}. {s.email} — {s.topics} — {formatDate(s.completedAt)} — {s.externalRef}
+              </li>
             ))}
-          </dl>
-          {preview.errors.length ? (
-            <>
-              <p className="text-sm text-red-800">{t("imp.fix")}</p>
-              <ImportErrorsTable
-                errors={preview.errors}
-                labels={{ line: t("imp.line"), column: t("imp.column"), reason: t("imp.reason") }}
-              />
-            </>
-          ) : changes > 0 ? (
-            <>
-              <ul className="text-sm text-slate-700">
-                {preview.sample.map((s) => (
-                  <li key={s.line}>
-                    {s.line}. {s.email} — {s.topics} — {formatDate(s.completedAt)} — {s.externalRef}
-                  </li>
-                ))}
-              </ul>
-              <Form method="post" encType="multipart/form-data">
-                <input type="hidden" name="intent" value="apply" />
-                <input type="hidden" name="fileName" value={preview.fileName} />
-                <input type="hidden" name="content" value={a?.stage === "preview" ? a.content : ""} />
-                <button type="submit" className="btn-primary" disabled={busy}>
-                  {t("imp.confirm", { count: changes })}
-                </button>
-              </Form>
-            </>
-          ) : (
-            <p className="text-sm text-slate-700">{t("imp.nothing")}</p>
-          )}
-        </section>
+          </ul>
+          <ConfirmImport
+            fields={{ fileName: preview.fileName, content: shown.content }}
+            label={t("imp.confirm", { count: preview.counts.create + preview.counts.update })}
+            busy={busy}
+            multipart
+          />
+        </ImportPreview>
       ) : null}
-    </div>
+    </ImportPage>
   );
 }

@@ -71,6 +71,15 @@ export function tagList(maxLength: number, tooLong: MessageKey) {
   return z.array(text().max(maxLength, tooLong)).transform((tags) => [...new Set(tags.filter(Boolean))]);
 }
 
+/** A "a, b; c" box as its list (for z.preprocess): split on commas and semicolons, trimmed, no empties. */
+export function commaList(v: unknown): unknown {
+  if (typeof v !== "string") return v ?? [];
+  return v
+    .split(/[,;]/)
+    .map((s) => s.trim())
+    .filter(Boolean);
+}
+
 const DIGITS = /^[+-]?\d{1,15}$/;
 
 /** "25" → 25; "0x10", "1e3", "1.5", " ", "abc" → NaN (a number, so zod gives the field's own message). */

@@ -105,7 +105,8 @@ describe("import problems in the uploader's locale", () => {
       importAction,
       withCookie(upload("/people/import", "", "ds.xls", "x"), inEnglish(w.coordA.cookie)),
     );
-    expect((xls.data as { message: string }).message).toMatch(
+    // A file the import refuses as a whole is the file field's error (conform's reply).
+    expect((xls.data as { error: { file: string[] } }).error.file[0]).toMatch(
       /^\.xls files \(Excel 97–2003\) are not supported/,
     );
 

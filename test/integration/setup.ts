@@ -33,6 +33,8 @@ if (usePostgres) {
   await applyMigrations({ pglite: dbHandle().pglite! });
 }
 process.env.NODE_ENV = "test";
+// The followers of module events (standing assignments follow people changes), as the server build has them.
+await import("~/wiring.server");
 
 afterAll(async () => {
   const { closeDb } = await import("~/db.server");

@@ -4,7 +4,7 @@ import { z } from "zod";
 import { text } from "~/utils/zod-text";
 import { LONG_TX, db, type Tx } from "~/db.server";
 import { Prisma, type Agency } from "~/generated/prisma/client";
-import { refreshStandingAssignments } from "~/modules/assignments/audience.server";
+import { peopleChanged } from "~/modules/events/people-changed.server";
 import { audit } from "~/modules/audit/audit.server";
 import { DomainError } from "~/utils/errors";
 import { agencySearchText, childPath, isSameOrDescendant } from "./tree";
@@ -370,7 +370,7 @@ export async function mergeAgencies(
       grantsDropped: duplicateIds.length,
     };
     // People who moved into the survivor now fall under its standing assignments (and out of the old ones').
-    await refreshStandingAssignments({ client: tx });
+    await peopleChanged({ tx });
     await audit(
       {
         actorUserId,

@@ -24,69 +24,43 @@ export type ColumnKey =
 
 type ColumnDef = { key: ColumnKey; label: string; required: boolean; aliases: string[] };
 
-// Aliases are compared after headerKey(): lower-case, no diacritics, punctuation as spaces.
-export const COLUMNS: readonly ColumnDef[] = [
-  {
-    key: "fullName",
-    label: "Họ và tên",
-    required: true,
-    aliases: ["ho va ten", "ho ten", "hoten", "full name", "fullname", "name"],
-  },
-  {
-    key: "email",
-    label: "Email",
-    required: true,
-    aliases: ["email", "e mail", "thu dien tu", "dia chi email", "dia chi thu dien tu", "mail"],
-  },
-  {
-    key: "agencyCode",
-    label: "Mã đơn vị",
-    required: true,
-    aliases: ["ma don vi", "ma dv", "ma co quan", "agency code", "agencycode", "agency"],
-  },
-  {
-    key: "staffCategory",
-    label: "Đối tượng",
-    required: true,
-    aliases: ["doi tuong", "phan loai", "loai can bo", "staff category", "staffcategory", "category"],
-  },
-  {
-    key: "position",
-    label: "Chức vụ",
-    required: false,
-    aliases: ["chuc vu", "chuc danh", "position", "job title", "title"],
-  },
-  {
-    key: "isHeadOfUnit",
-    label: "Người đứng đầu",
-    required: false,
-    aliases: ["nguoi dung dau", "dung dau", "head of unit", "is head of unit", "isheadofunit", "head"],
-  },
-  {
-    key: "itRole",
-    label: "Vai trò CNTT",
-    required: false,
-    aliases: ["vai tro cntt", "cntt", "it role", "itrole"],
-  },
-  { key: "tags", label: "Nhãn", required: false, aliases: ["nhan", "tags", "tag", "labels"] },
-  {
-    key: "staffCode",
-    label: "Mã cán bộ",
-    required: false,
-    aliases: ["ma can bo", "ma cb", "ma cbccvc", "ma so can bo", "ma nhan vien", "staff code", "staffcode"],
-  },
-  {
-    key: "birthDate",
-    label: "Ngày sinh",
-    required: false,
-    aliases: ["ngay sinh", "ngay thang nam sinh", "date of birth", "birth date", "birthdate", "dob"],
-  },
-];
+// The column names of the template, in its order (Vietnamese in every locale).
+const LABELS: Record<ColumnKey, string> = {
+  fullName: "Họ và tên",
+  email: "Email",
+  agencyCode: "Mã đơn vị",
+  staffCategory: "Đối tượng",
+  position: "Chức vụ",
+  isHeadOfUnit: "Người đứng đầu",
+  itRole: "Vai trò CNTT",
+  tags: "Nhãn",
+  staffCode: "Mã cán bộ",
+  birthDate: "Ngày sinh",
+};
+const REQUIRED = new Set<ColumnKey>(["fullName", "email", "agencyCode", "staffCategory"]);
 
-export const COLUMN_LABEL = Object.fromEntries(COLUMNS.map((c) => [c.key, c.label])) as Record<
-  ColumnKey,
-  string
->;
+// Aliases are compared after headerKey(): lower-case, no diacritics, punctuation as spaces.
+const ALIASES: Record<ColumnKey, string[]> = {
+  fullName: ["ho va ten", "ho ten", "hoten", "full name", "fullname", "name"],
+  email: ["email", "e mail", "thu dien tu", "dia chi email", "dia chi thu dien tu", "mail"],
+  agencyCode: ["ma don vi", "ma dv", "ma co quan", "agency code", "agencycode", "agency"],
+  staffCategory: ["doi tuong", "phan loai", "loai can bo", "staff category", "staffcategory", "category"],
+  position: ["chuc vu", "chuc danh", "position", "job title", "title"],
+  isHeadOfUnit: ["nguoi dung dau", "dung dau", "head of unit", "is head of unit", "isheadofunit", "head"],
+  itRole: ["vai tro cntt", "cntt", "it role", "itrole"],
+  tags: ["nhan", "tags", "tag", "labels"],
+  staffCode: ["ma can bo", "ma cb", "ma cbccvc", "ma so can bo", "ma nhan vien", "staff code", "staffcode"],
+  birthDate: ["ngay sinh", "ngay thang nam sinh", "date of birth", "birth date", "birthdate", "dob"],
+};
+
+export const COLUMNS: readonly ColumnDef[] = (Object.keys(LABELS) as ColumnKey[]).map((key) => ({
+  key,
+  label: LABELS[key],
+  required: REQUIRED.has(key),
+  aliases: ALIASES[key],
+}));
+
+export const COLUMN_LABEL: Readonly<Record<ColumnKey, string>> = LABELS;
 
 export function headerKey(text: string): string {
   return foldVietnamese(text)

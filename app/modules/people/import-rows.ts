@@ -30,7 +30,7 @@ import {
   cleanTags,
   cleanText,
   emailSchema,
-} from "./schema";
+} from "~/domain/people";
 import { textProblem } from "~/utils/zod-text";
 
 /** One person from the file. Optional columns absent from the file stay undefined: they change nothing. */

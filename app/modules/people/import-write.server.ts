@@ -4,7 +4,7 @@
 import { randomUUID } from "node:crypto";
 import type { Tx } from "~/db.server";
 import type { PlannedPerson, PlannedUpdate } from "./import-plan.server";
-import { derivedPersonFields } from "./schema";
+import { derivedPersonFields } from "~/domain/people";
 import { MEMBERSHIP_REASON } from "./people.server";
 
 const CHUNK = 5_000;

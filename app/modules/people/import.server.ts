@@ -1,7 +1,7 @@
 // Bulk import of people from CSV/XLSX in two steps: preview (check everything, store the normalized rows)
 // and apply (check again against today's database, then write every row in one transaction or none).
 import { createHash } from "node:crypto";
-import { refreshStandingAssignments } from "~/modules/assignments/audience.server";
+import { peopleChanged } from "~/modules/events/people-changed.server";
 import { LONG_TX, db, type Tx } from "~/db.server";
 import type { Prisma } from "~/generated/prisma/client";
 import { audit } from "~/modules/audit/audit.server";
@@ -154,7 +154,7 @@ export async function applyPeopleImport(args: {
       if (plan.errors.length) throw new Rejected(summary);
       await writePlan(tx, plan, { importId, fileName: found.fileName, actorUserId });
       // Imported hires and changes join standing assignments in the same transaction.
-      if (plan.creates.length || plan.updates.length) await refreshStandingAssignments({ client: tx });
+      if (plan.creates.length || plan.updates.length) await peopleChanged({ tx });
       const applied = await tx.peopleImport.update({
         where: { id: importId },
         data: { summary: summary as unknown as Prisma.InputJsonValue },

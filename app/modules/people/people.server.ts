@@ -1,16 +1,16 @@
 // People (CBCCVC): read and change one person, always inside the caller's scope. Lists live in list.server.ts.
-import { refreshStandingAssignments } from "~/modules/assignments/audience.server";
 import { db, type Tx } from "~/db.server";
 import type { Agency, Person, Prisma } from "~/generated/prisma/client";
 import { audit } from "~/modules/audit/audit.server";
 import { inScope, personWhere, type Scope } from "~/modules/auth/scope";
 import { endAccessForPeople } from "~/modules/auth/sessions.server";
+import { peopleChanged } from "~/modules/events/people-changed.server";
 import { DomainError } from "~/utils/errors";
-import { derivedPersonFields, personInputSchema, type PersonData, type PersonInput } from "./schema";
+import { derivedPersonFields, personInputSchema, type PersonData, type PersonInput } from "~/domain/people";
 import { isUuid } from "~/utils/uuid";
 
 export { listPeople, type ListPeopleInput, type PeopleSort, type PersonListRow } from "./list.server";
-export { personInputSchema, type PersonData, type PersonInput } from "./schema";
+export { personInputSchema, type PersonData, type PersonInput } from "~/domain/people";
 
 export type PersonWithAgency = Person & { agency: Agency };
 
@@ -75,40 +75,43 @@ function uniqueViolation(error: unknown, staffCode?: string | null): never {
   throw error;
 }
 
+/** A person write: the input checked, one transaction, a taken email or staff code as its field error. */
+function writePerson(input: PersonInput, write: (tx: Tx, data: PersonData) => Promise<Person>) {
+  const data = parseInput(input);
+  return db.$transaction((tx) => write(tx, data)).catch((e) => uniqueViolation(e, data.staffCode));
+}
+
 export async function createPerson(
   scope: Scope,
   input: PersonInput,
   actorUserId: string | null,
 ): Promise<Person> {
-  const data = parseInput(input);
-  return db
-    .$transaction(async (tx) => {
-      const agency = await targetAgency(tx, scope, data.agencyId);
-      await assertEmailFree(tx, data.email);
-      await assertStaffCodeFree(tx, data.staffCode);
-      const person = await tx.person.create({
-        data: {
-          ...data,
-          ...derivedPersonFields(data),
-          memberships: { create: { agencyId: agency.id, reason: MEMBERSHIP_REASON.created } },
-        },
-      });
-      // Standing assignments reach a new hire at once.
-      await refreshStandingAssignments({ personIds: [person.id], client: tx });
-      await audit(
-        {
-          actorUserId,
-          action: "person.create",
-          entityType: "Person",
-          entityId: person.id,
-          agencyId: agency.id,
-          data: { ...data },
-        },
-        tx,
-      );
-      return person;
-    })
-    .catch((e) => uniqueViolation(e, data.staffCode));
+  return writePerson(input, async (tx, data) => {
+    const agency = await targetAgency(tx, scope, data.agencyId);
+    await assertEmailFree(tx, data.email);
+    await assertStaffCodeFree(tx, data.staffCode);
+    const person = await tx.person.create({
+      data: {
+        ...data,
+        ...derivedPersonFields(data),
+        memberships: { create: { agencyId: agency.id, reason: MEMBERSHIP_REASON.created } },
+      },
+    });
+    // Standing assignments reach a new hire at once.
+    await peopleChanged({ personIds: [person.id], tx });
+    await audit(
+      {
+        actorUserId,
+        action: "person.create",
+        entityType: "Person",
+        entityId: person.id,
+        agencyId: agency.id,
+        data: { ...data },
+      },
+      tx,
+    );
+    return person;
+  });
 }
 
 const TRACKED = [
@@ -143,37 +146,34 @@ export async function updatePerson(
   input: PersonInput,
   actorUserId: string | null,
 ): Promise<Person> {
-  const data = parseInput(input);
-  return db
-    .$transaction(async (tx) => {
-      // Order matters: a person outside the scope is a 404 before anything is said about the target agency.
-      const before = await getPerson(scope, id, tx);
-      const changes = personChanges(before, data);
-      if (Object.keys(changes).length === 0) return before;
-      if (changes.agencyId) await targetAgency(tx, scope, data.agencyId);
-      if (changes.email) await assertEmailFree(tx, data.email, id);
-      if (changes.staffCode) await assertStaffCodeFree(tx, data.staffCode, id);
-      const person = await tx.person.update({
-        where: { id },
-        data: { ...data, ...derivedPersonFields(data) },
-      });
-      if (changes.agencyId) await moveMembership(tx, [id], data.agencyId, MEMBERSHIP_REASON.moved);
-      // A new agency, category, IT role or tags may put the person into (or out of) standing assignments.
-      await refreshStandingAssignments({ personIds: [id], client: tx });
-      await audit(
-        {
-          actorUserId,
-          action: "person.update",
-          entityType: "Person",
-          entityId: id,
-          agencyId: data.agencyId,
-          data: { changes },
-        },
-        tx,
-      );
-      return person;
-    })
-    .catch((e) => uniqueViolation(e, data.staffCode));
+  return writePerson(input, async (tx, data) => {
+    // Order matters: a person outside the scope is a 404 before anything is said about the target agency.
+    const before = await getPerson(scope, id, tx);
+    const changes = personChanges(before, data);
+    if (Object.keys(changes).length === 0) return before;
+    if (changes.agencyId) await targetAgency(tx, scope, data.agencyId);
+    if (changes.email) await assertEmailFree(tx, data.email, id);
+    if (changes.staffCode) await assertStaffCodeFree(tx, data.staffCode, id);
+    const person = await tx.person.update({
+      where: { id },
+      data: { ...data, ...derivedPersonFields(data) },
+    });
+    if (changes.agencyId) await moveMembership(tx, [id], data.agencyId, MEMBERSHIP_REASON.moved);
+    // A new agency, category, IT role or tags may put the person into (or out of) standing assignments.
+    await peopleChanged({ personIds: [id], tx });
+    await audit(
+      {
+        actorUserId,
+        action: "person.update",
+        entityType: "Person",
+        entityId: id,
+        agencyId: data.agencyId,
+        data: { changes },
+      },
+      tx,
+    );
+    return person;
+  });
 }
 
 /** Closes the open membership rows of these people and opens one at their new agency, at one instant. */
@@ -218,5 +218,20 @@ export async function setPersonActive(
       tx,
     );
     return person;
+  });
+}
+
+/** Where the person has worked, newest first (the person page's history). */
+export function membershipHistory(personId: string) {
+  return db.membership.findMany({
+    where: { personId },
+    orderBy: { startedAt: "desc" },
+    select: {
+      id: true,
+      startedAt: true,
+      endedAt: true,
+      reason: true,
+      agency: { select: { name: true, code: true } },
+    },
   });
 }

@@ -1,6 +1,15 @@
-// Field errors from the server next to their field, by label, in both locales (issue 12): the people forms.
+// Field errors from the server next to their field, by label, in both locales (issue 12): the people forms
+// (the person form, the two imports' upload form). The invite confirmation has hidden fields only, and the
+// import's confirm step is a single button: neither takes typed input.
 import { test } from "@playwright/test";
 import { expectServerFieldError, type FormErrorCase } from "../support/form-errors";
+
+const peopleUpload = {
+  as: "COORDINATOR",
+  path: "/people/import",
+  submit: { vi: "Kiểm tra tệp", en: "Check file" },
+  field: { vi: "Tệp danh sách", en: "Staff file" },
+} as const;
 
 const cases: Record<string, FormErrorCase> = {
   "person form: no name": {
@@ -12,6 +21,48 @@ const cases: Record<string, FormErrorCase> = {
     submit: { vi: "Lưu", en: "Save" },
     field: { vi: "Họ và tên", en: "Full name" },
     message: { vi: "Vui lòng nhập họ và tên", en: "Please enter the full name." },
+  },
+  "person form: bad email": {
+    as: "COORDINATOR",
+    path: "/people/new",
+    fill: async (page) => {
+      await page.locator("#fullName").fill("Nguyễn Văn Sai");
+      await page.locator("#email").fill("khong-phai-email");
+    },
+    submit: { vi: "Lưu", en: "Save" },
+    field: { vi: "Email", en: "Email" },
+    message: { vi: "Email không hợp lệ.", en: "The email address is not valid." },
+  },
+  "people import: no file": {
+    ...peopleUpload,
+    message: {
+      vi: "Vui lòng chọn tệp .xlsx hoặc .csv có dữ liệu.",
+      en: "Please choose an .xlsx or .csv file with data.",
+    },
+  },
+  "people import: wrong file type": {
+    ...peopleUpload,
+    fill: async (page) => {
+      await page.locator("#file").setInputFiles({
+        name: "danh-sach.pdf",
+        mimeType: "application/pdf",
+        buffer: Buffer.from("%PDF-1.4\n"),
+      });
+    },
+    message: {
+      vi: "Chỉ nhận tệp Excel (.xlsx) hoặc CSV (.csv).",
+      en: "Only Excel (.xlsx) or CSV (.csv) files are accepted.",
+    },
+  },
+  "completions import: no file": {
+    as: "COORDINATOR",
+    path: "/targets/completions/import",
+    submit: { vi: "Xem trước", en: "Preview" },
+    field: { vi: "Tệp kết quả", en: "Records file" },
+    message: {
+      vi: "Vui lòng chọn tệp .xlsx hoặc .csv có dữ liệu.",
+      en: "Please choose an .xlsx or .csv file with data.",
+    },
   },
 };
 

@@ -1,12 +1,11 @@
 // A person's training record (hồ sơ đào tạo) for coordinators and reviewers: assignments with their state,
 // completions, certificates, classes and drills, quiz attempts. The person must lie in the caller's scope
-// (404 otherwise); nothing here reveals quiz questions or answers, only outcomes.
+// (404 otherwise); nothing here reveals quiz questions or answers, only outcomes. It composes people,
+// assignments, completions, classes and quizzes, so it lives above them all (people does not import it).
 import { db } from "~/db.server";
 import { Prisma } from "~/generated/prisma/client";
 import { memberRows } from "~/modules/assignments/facts.server";
 import type { LearnerStatus } from "~/modules/assignments/status";
-import type { Scope } from "~/modules/auth/scope";
-import { getPerson } from "./people.server";
 
 export type RecordAssignment = {
   assignmentId: string;
@@ -59,13 +58,11 @@ export type TrainingRecord = {
   attempts: RecordAttempt[];
 };
 
-/** Throws the people module's 404 DomainError when the person is not in `scope`. */
+/** The record of a person already found within the caller's scope (getPerson: a 404 otherwise). */
 export async function trainingRecord(
-  scope: Scope,
-  personId: string,
+  person: { id: string },
   now: Date = new Date(),
 ): Promise<TrainingRecord> {
-  const person = await getPerson(scope, personId);
   const [members, completions, registrations, attempts] = await Promise.all([
     memberRows(Prisma.sql`m."personId" = ${person.id}::uuid AND a.status = 'ACTIVE'`, now),
     db.completion.findMany({

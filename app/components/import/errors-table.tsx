@@ -1,7 +1,6 @@
 // The table of problems found in an uploaded file: line, column, reason (first 500), scrolling in place.
-import { scrollRegion } from "./scroll-region";
-
-export type ImportProblem = { line: number | null; column: string | null; message: string };
+import type { ImportProblem } from "~/domain/imports";
+import { scrollRegion } from "../scroll-region";
 
 export function ImportErrorsTable({
   errors,
