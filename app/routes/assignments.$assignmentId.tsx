@@ -8,7 +8,7 @@ import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remi
 import { ProgressTable } from "~/components/assignments/progress-table";
 import { ReminderSummary } from "~/components/assignments/reminder-summary";
 import { DownloadLink } from "~/components/download-link";
-import { FormError } from "~/components/field";
+import { Field, FormError } from "~/components/field";
 import { FilterSelect } from "~/components/filter-select";
 import { Pagination } from "~/components/pagination";
 import type { MessageKey } from "~/i18n";
@@ -112,17 +112,16 @@ export default function AssignmentProgressPage() {
       </div>
       <div className="flex flex-wrap items-end gap-2">
         <Form method="get" className="flex flex-wrap items-end gap-2" role="search">
-          <label htmlFor="q" className="sr-only">
-            {t("common.search")}
-          </label>
-          <input
-            id="q"
-            name="q"
-            type="search"
-            defaultValue={query.q}
-            placeholder={t("people.searchPlaceholder")}
-            className="input w-72"
-          />
+          <Field name="q" label={t("common.search")}>
+            {(p) => (
+              <input
+                {...p}
+                type="search"
+                defaultValue={query.q}
+                placeholder={t("people.searchPlaceholder")}
+              />
+            )}
+          </Field>
           <FilterSelect
             name="status"
             label={t("people.status")}

@@ -116,21 +116,22 @@ export default function OverduePage() {
       </div>
 
       <Form method="get" className="card grid gap-3 sm:grid-cols-2 lg:grid-cols-5 lg:items-end" role="search">
-        <FilterSelect
-          name="agencyId"
-          label={t("ovd.agency")}
-          allLabel={t("ovd.allAgencies")}
-          options={optionsOf(options.agencies, (a) => a.label)}
-          defaultValue={filter.agencyId}
-          className="lg:col-span-2"
-        />
-        <FilterSelect
-          name="courseId"
-          label={t("ovd.course")}
-          allLabel={t("ovd.allCourses")}
-          options={optionsOf(options.courses, (c) => c.title)}
-          defaultValue={filter.courseId}
-        />
+        {(
+          [
+            ["agencyId", "ovd.agency", "ovd.allAgencies", optionsOf(options.agencies, (a) => a.label)],
+            ["courseId", "ovd.course", "ovd.allCourses", optionsOf(options.courses, (c) => c.title)],
+          ] as const
+        ).map(([name, label, all, choices]) => (
+          <FilterSelect
+            key={name}
+            name={name}
+            label={t(label)}
+            allLabel={t(all)}
+            options={choices}
+            defaultValue={filter[name]}
+            className={name === "agencyId" ? "lg:col-span-2" : undefined}
+          />
+        ))}
         <FilterSelect
           name="state"
           label={t("ovd.state")}
