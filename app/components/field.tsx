@@ -65,10 +65,20 @@ export function Field({
 }
 
 /** The alert shown above a form for an error that belongs to no single field. */
-export function FormError({ message, className = "" }: { message?: string; className?: string }) {
+export function FormError({
+  message,
+  className = "",
+  id,
+}: {
+  message?: string;
+  className?: string;
+  /** For a group of controls that names this error with aria-describedby. */
+  id?: string;
+}) {
   if (!message) return null;
   return (
     <p
+      id={id}
       role="alert"
       className={`rounded-md border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-800 ${className}`}
     >

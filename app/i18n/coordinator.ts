@@ -61,7 +61,7 @@ export const coordinator = {
     "ovd.nothingSelected": "Chưa chọn dòng nào. Hãy đánh dấu ít nhất một dòng hoặc chọn «tất cả kết quả».",
     "ovd.reminded": "Đã gửi nhắc nhở tới {count} người ({skipped} người đã được nhắc hôm nay).",
     "ovd.invited":
-      "Đã gửi thư mời đăng nhập tới {count} người chưa từng đăng nhập; {noAccount} người chưa có tài khoản (cần quản trị viên tạo); {signedIn} người đã từng đăng nhập.",
+      "Đã gửi lời mời đăng nhập tới {count} người chưa kích hoạt tài khoản; {activated} người đã kích hoạt; {external} người đăng nhập qua hệ thống của tỉnh.",
     "ovd.lastLogin": "Lần đăng nhập cuối",
     "ovd.neverSignedIn": "Chưa đăng nhập",
     "ovd.noAccount": "Chưa có tài khoản",
@@ -131,7 +131,7 @@ export const coordinator = {
     "ovd.nothingSelected": "Nothing selected. Tick at least one row or choose “all results”.",
     "ovd.reminded": "Reminder sent to {count} people ({skipped} already reminded today).",
     "ovd.invited":
-      "Sign-in invitation sent to {count} people who never signed in; {noAccount} have no account yet (an administrator must create it); {signedIn} have signed in before.",
+      "Sign-in invitation sent to {count} people whose account is not activated; {activated} already activated; {external} sign in through the province's identity service.",
     "ovd.lastLogin": "Last sign-in",
     "ovd.neverSignedIn": "Never signed in",
     "ovd.noAccount": "No account",

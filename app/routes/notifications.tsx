@@ -4,7 +4,8 @@ import {
   type MetaFunction,
   redirect,
 } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
+import { IntentButton } from "~/components/intent-button";
 import { z } from "zod";
 import { Pagination } from "~/components/pagination";
 import { requireLearner } from "~/modules/auth/guards.server";
@@ -15,13 +16,15 @@ import {
   openNotification,
   unreadCount,
 } from "~/modules/notifications/inbox.server";
+import { notificationIntent } from "~/modules/notifications/intents";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { formatDateTime } from "~/utils/format";
 import { notFound, parseSearchParams } from "~/utils/http.server";
 import { useT, pageTitle } from "~/utils/i18n";
 import { serverT } from "~/utils/i18n.server";
 import { pagingFields } from "~/utils/paging";
-import { readForm } from "~/utils/read-form.server";
+import { parseSubmission } from "~/utils/conform.server";
+import { unreachable } from "~/utils/intents";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "title.notifications") }];
 
@@ -40,31 +43,35 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { ...list, page, unreadOnly: unread === "1", unreadTotal, pageSize };
 }
 
-const actionSchema = z.discriminatedUnion("intent", [
-  z.object({ intent: z.literal("open"), id: z.string().max(40) }),
-  z.object({ intent: z.literal("read"), id: z.string().max(40) }),
-  z.object({ intent: z.literal("readAll") }),
-]);
-
 export async function action({ request }: ActionFunctionArgs) {
+  // Every intent needs NOTIFICATION_INTENT_PERMISSION[intent] = "own": the signed-in person's own inbox.
   const actor = await requireLearner(request);
-  const parsed = actionSchema.safeParse(Object.fromEntries(await readForm(request)));
-  if (!parsed.success)
+  const submission = await parseSubmission(request, notificationIntent);
+  if (submission.status !== "success")
     return redirectWithFlash("/notifications", {
       kind: "error",
       message: serverT(request)("http.badRequest"),
     });
-  if (parsed.data.intent === "readAll") {
-    const count = await markAllRead(actor.personId);
-    return redirectWithFlash("/notifications", {
-      kind: "success",
-      message: serverT(request)("flash.notificationsRead", { count }),
-    });
+  const value = submission.value;
+  switch (value.intent) {
+    case "readAll": {
+      const count = await markAllRead(actor.personId);
+      return redirectWithFlash("/notifications", {
+        kind: "success",
+        message: serverT(request)("flash.notificationsRead", { count }),
+      });
+    }
+    case "open":
+    case "read": {
+      const opened = await openNotification(actor.personId, value.id);
+      if (!opened) notFound("notifications.notFound");
+      if (value.intent === "open" && opened.link) return redirect(opened.link);
+      const url = new URL(request.url);
+      return redirect(url.pathname + url.search);
+    }
+    default:
+      return unreachable(value);
   }
-  const opened = await openNotification(actor.personId, parsed.data.id);
-  if (!opened) notFound("notifications.notFound");
-  if (parsed.data.intent === "open" && opened.link) return redirect(opened.link);
-  return redirect(new URL(request.url).pathname + new URL(request.url).search);
 }
 
 export default function NotificationsPage() {
@@ -82,12 +89,9 @@ export default function NotificationsPage() {
             {unreadOnly ? t("notif.showAll") : t("notif.onlyUnread")}
           </Link>
           {unreadTotal > 0 ? (
-            <Form method="post">
-              <input type="hidden" name="intent" value="readAll" />
-              <button type="submit" className="btn-secondary">
-                {t("notif.markAll")}
-              </button>
-            </Form>
+            <IntentButton intent="readAll" className="btn-secondary">
+              {t("notif.markAll")}
+            </IntentButton>
           ) : null}
         </div>
       </div>
@@ -114,22 +118,14 @@ export default function NotificationsPage() {
               </div>
               <div className="flex shrink-0 gap-2">
                 {n.link ? (
-                  <Form method="post">
-                    <input type="hidden" name="intent" value="open" />
-                    <input type="hidden" name="id" value={n.id} />
-                    <button type="submit" className="btn-primary">
-                      {t("notif.open")}
-                    </button>
-                  </Form>
+                  <IntentButton intent="open" id={n.id} className="btn-primary">
+                    {t("notif.open")}
+                  </IntentButton>
                 ) : null}
                 {n.readAt ? null : (
-                  <Form method="post">
-                    <input type="hidden" name="intent" value="read" />
-                    <input type="hidden" name="id" value={n.id} />
-                    <button type="submit" className="btn-secondary">
-                      {t("notif.markRead")}
-                    </button>
-                  </Form>
+                  <IntentButton intent="read" id={n.id} className="btn-secondary">
+                    {t("notif.markRead")}
+                  </IntentButton>
                 )}
               </div>
             </li>

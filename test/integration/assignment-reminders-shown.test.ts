@@ -76,9 +76,13 @@ describe("reminder history on the progress page", () => {
   });
 
   it("shows the one-click reminder's last use, by whom and for how many", async () => {
-    const res = await call(progressAction, post(`/assignments/${assignmentId}`, w.coordA.cookie, {}), {
-      assignmentId,
-    });
+    const res = await call(
+      progressAction,
+      post(`/assignments/${assignmentId}`, w.coordA.cookie, { intent: "remind" }),
+      {
+        assignmentId,
+      },
+    );
     expect(res.status).toBe(302);
     // The outbox worker sends An's manual email.
     const sentAt = new Date();

@@ -213,7 +213,7 @@ describe("overdue list across assignments", () => {
     expect(await db.outboxEmail.count()).toBe(before);
   });
 
-  it("invites people whose account was never used and counts those without an account", async () => {
+  it("invites the people of the rows who never signed in, through the one invitation of the app", async () => {
     const res = await call(
       overdueRoute.action,
       postForm("/assignments/overdue", w.coordA.cookie, [
@@ -222,15 +222,18 @@ describe("overdue list across assignments", () => {
         ["state", "OVERDUE"],
       ]),
     );
+    // An, Bình and the learner have never signed in; coord-a has. Cường (another department) is not listed.
     expect(await flashOf(res.response)).toBe(
-      "Đã gửi thư mời đăng nhập tới 1 người chưa từng đăng nhập; 2 người chưa có tài khoản (cần quản trị viên tạo); 1 người đã từng đăng nhập.",
+      "Đã gửi lời mời đăng nhập tới 3 người chưa kích hoạt tài khoản; 1 người đã kích hoạt; 0 người đăng nhập qua hệ thống của tỉnh.",
     );
     const invites = (await outboxTo("learner@test.vn")).filter((e) => e.dedupeKey.startsWith("invite:"));
     expect(invites).toHaveLength(1);
-    expect(invites[0]!.text).toContain("http://localhost/login");
+    expect(invites[0]!.text).toMatch(/\/invite\/\S+/);
+    expect(await db.authToken.count({ where: { kind: "INVITE", personId: learnerPersonId } })).toBe(1);
     expect((await outboxTo("coord-a@test.vn")).filter((e) => e.dedupeKey.startsWith("invite:"))).toHaveLength(
       0,
     );
+    expect((await outboxTo("cuong@b.vn")).filter((e) => e.dedupeKey.startsWith("invite:"))).toHaveLength(0);
   });
 
   it("records each sign-in, so 'never signed in' does not depend on sessions that expire", async () => {

@@ -230,7 +230,7 @@ const REACH: Record<string, Reach> = {
     url: () => "/assignments/new",
     cookie: (x) => x.w.coordA.cookie,
     fields: (x) => [
-      ["intent", "create"],
+      ["intent", "preview"],
       ["courseId", x.courseId],
       ["agencyId", x.w.a.id],
       ["includeSubagencies", "true"],

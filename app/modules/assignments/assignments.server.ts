@@ -9,7 +9,8 @@ import { isUuid } from "~/utils/uuid";
 import { DomainError } from "~/utils/errors";
 import { escapeLike, foldVietnamese } from "~/utils/text";
 import { countAudience, fillMembers } from "./audience.server";
-import { memberRows, type MemberRow } from "./facts.server";
+import type { ReminderRow } from "~/modules/notifications/reminders";
+import { memberRows, pickMember, type MemberRow } from "./facts.server";
 import { assignmentInputSchema, type AssignmentData, type AssignmentInput } from "./schema";
 import { daysUntil, emptyCounts, type LearnerStatus } from "./status";
 
@@ -126,13 +127,7 @@ export async function listMyAssignments(personId: string, now: Date = new Date()
   if (!isUuid(personId)) return [];
   const rows = await memberRows(Prisma.sql`m."personId" = ${personId}::uuid AND a.status = 'ACTIVE'`, now);
   return rows
-    .map((r) => ({
-      assignmentId: r.assignmentId,
-      courseCode: r.courseCode,
-      courseTitle: r.courseTitle,
-      dueAt: r.dueAt,
-      status: r.status,
-    }))
+    .map((r) => pickMember(r, ["assignmentId", "courseCode", "courseTitle", "dueAt", "status"]))
     .sort((x, y) => x.dueAt.getTime() - y.dueAt.getTime());
 }
 
@@ -190,15 +185,11 @@ export async function assignmentProgress(
   const filtered = opts.status ? all.filter((r) => r.status === opts.status) : all;
   const pageSize = Math.max(1, Math.min(opts.pageSize ?? 50, 100_000));
   const page = Math.max(1, Math.floor(opts.page ?? 1));
-  const rows: ProgressRow[] = filtered.slice((page - 1) * pageSize, page * pageSize).map((r) => ({
-    personId: r.personId,
-    fullName: r.fullName,
-    email: r.email,
-    agencyName: r.agencyName,
-    status: r.status,
-    dueAt: r.dueAt,
-    completedAt: r.completedAt,
-  }));
+  const rows: ProgressRow[] = filtered
+    .slice((page - 1) * pageSize, page * pageSize)
+    .map((r) =>
+      pickMember(r, ["personId", "fullName", "email", "agencyName", "status", "dueAt", "completedAt"]),
+    );
   return {
     assignment: {
       id: a.id,
@@ -284,26 +275,10 @@ async function agencyIdsIn(scope: string[]): Promise<string[]> {
   return rows.map((r) => r.id);
 }
 
-export type ReminderMember = {
-  personId: string;
-  email: string;
-  fullName: string;
-  assignmentId: string;
-  courseTitle: string;
-  /** Effective due date (recertification included). */
-  dueAt: Date;
-  agencyId: string;
-};
+export type ReminderMember = Omit<ReminderRow, "active">;
 
-const toReminder = (r: MemberRow): ReminderMember => ({
-  personId: r.personId,
-  email: r.email,
-  fullName: r.fullName,
-  assignmentId: r.assignmentId,
-  courseTitle: r.courseTitle,
-  dueAt: r.dueAt,
-  agencyId: r.agencyId,
-});
+const toReminder = (r: MemberRow): ReminderMember =>
+  pickMember(r, ["personId", "email", "fullName", "assignmentId", "courseTitle", "dueAt", "agencyId"]);
 
 /** Not-completed members of ACTIVE assignments, ACTIVE people, with member dueAt before `before`. */
 function openMembers(now: Date, before: Date, client: Tx) {

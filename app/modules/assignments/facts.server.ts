@@ -23,6 +23,14 @@ export type MemberRow = {
   status: LearnerStatus;
 };
 
+/** The named fields of a member row: each caller lists, sends or exports a part of it. */
+export function pickMember<K extends keyof MemberRow>(
+  row: MemberRow,
+  keys: readonly K[],
+): Pick<MemberRow, K> {
+  return Object.fromEntries(keys.map((k) => [k, row[k]])) as Pick<MemberRow, K>;
+}
+
 type Raw = Omit<MemberRow, "dueAt" | "status" | "completedAt"> & {
   memberDueAt: Date;
   validCompletedAt: Date | null;

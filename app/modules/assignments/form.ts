@@ -67,7 +67,8 @@ export function newAssignmentSchema(now: Date = new Date()) {
   const today = vnToday(now);
   return z
     .discriminatedUnion("intent", [
-      z.object({ intent: z.literal("preview"), ...fields }),
+      // Checked while typing there is no submitter: the form is read as a preview (which changes nothing).
+      z.object({ intent: z.literal("preview").default("preview"), ...fields }),
       z.object({ intent: z.literal("confirm"), ...fields, previewToken: z.string().max(128).default("") }),
     ])
     .superRefine((v, ctx) => {

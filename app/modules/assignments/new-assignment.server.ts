@@ -6,11 +6,19 @@ import { emailList, findPeopleByEmail } from "~/modules/people/lookup.server";
 import { createHash } from "node:crypto";
 import { db } from "~/db.server";
 import { Prisma } from "~/generated/prisma/client";
+import { listAgencyOptions } from "~/modules/agencies/agencies.server";
+import { indentedAgencyOptions } from "~/modules/agencies/options";
 import type { Scope } from "~/modules/auth/scope";
 import { ruleSql } from "./audience.server";
 import { previewAssignment } from "./assignments.server";
 import type { NewAssignmentForm } from "./form";
 import { assignmentInputSchema, type AssignmentData, type AssignmentInput } from "./schema";
+
+/** The form's choices: assignable courses and the caller's agencies (indented, in tree order). */
+export async function newAssignmentOptions(scope: Scope) {
+  const [courses, agencies] = await Promise.all([assignableCourses(), listAgencyOptions(scope)]);
+  return { courses, agencies: indentedAgencyOptions(agencies) };
+}
 
 export async function assignableCourses(): Promise<{ id: string; title: string }[]> {
   const courses = await db.course.findMany({

@@ -1,5 +1,5 @@
 // "Quá hạn" across every assignment: one row per open person × assignment in the caller's scope, filtered by
-// sub-unit, course and state, with bulk remind / invite-to-sign-in / export on a selection or on all results.
+// sub-unit, course and state, with bulk remind / invite to sign in / export on a selection or on all results.
 // Rows are always recomputed from the filter inside the scope: ids sent by the browser only narrow that set,
 // so another coordinator's people can never be listed, exported or reminded, whatever ids are forged.
 import { isUuid } from "~/utils/uuid";
@@ -8,7 +8,8 @@ import { Prisma } from "~/generated/prisma/client";
 import { listAgencyOptions } from "~/modules/agencies/agencies.server";
 import { indentedAgencyOptions } from "~/modules/agencies/options";
 import { audit } from "~/modules/audit/audit.server";
-import { inScope, type Scope } from "~/modules/auth/scope";
+import { sendInvitations, type SendInvitationsResult } from "~/modules/auth/invitations.server";
+import { type Actor, inScope, type Scope } from "~/modules/auth/scope";
 import {
   enqueueEmails,
   notifyMany,
@@ -18,7 +19,7 @@ import {
 import { displayDay, REMINDER_LINK, vnDay } from "~/modules/notifications/reminders";
 import { personInScopeSql, personInSubtreeSql } from "~/modules/auth/scope.server";
 import { DomainError } from "~/utils/errors";
-import { memberRows, type MemberRow } from "./facts.server";
+import { memberRows, pickMember, type MemberRow } from "./facts.server";
 import { DUE_SOON_DAYS, overdueFilterSchema, type OverdueFilter, type OverdueState } from "./overdue-schema";
 import { daysUntil } from "./status";
 
@@ -38,7 +39,21 @@ export type OverdueRow = {
   daysLeft: number;
 };
 
+const ROW_FIELDS = [
+  "memberId",
+  "assignmentId",
+  "personId",
+  "fullName",
+  "email",
+  "agencyName",
+  "courseTitle",
+  "status",
+  "dueAt",
+] as const;
+
 export type Criteria = Pick<OverdueFilter, "agencyId" | "courseId" | "state">;
+/** The rows a bulk action names: the filter's criteria and a selection of member ids, or all of them. */
+export type BulkTarget = Criteria & { target: "selected" | "all"; ids: string[] };
 
 function matchesState(r: MemberRow, state: OverdueState, now: Date): boolean {
   if (r.status === "HOAN_THANH") return false;
@@ -85,18 +100,7 @@ export async function overdueRows(
   );
   const collator = new Intl.Collator("vi");
   return rows
-    .map((r) => ({
-      memberId: r.memberId,
-      assignmentId: r.assignmentId,
-      personId: r.personId,
-      fullName: r.fullName,
-      email: r.email,
-      agencyName: r.agencyName,
-      courseTitle: r.courseTitle,
-      status: r.status,
-      dueAt: r.dueAt,
-      daysLeft: daysUntil(r.dueAt, now),
-    }))
+    .map((r) => ({ ...pickMember(r, ROW_FIELDS), daysLeft: daysUntil(r.dueAt, now) }))
     .sort(
       (x, y) =>
         x.dueAt.getTime() - y.dueAt.getTime() ||
@@ -109,7 +113,7 @@ export async function overdueRows(
 /** The rows an action applies to: all results of the criteria, or the selected ids among them. */
 export async function targetRows(
   scope: Scope,
-  input: Criteria & { target: "selected" | "all"; ids: string[] },
+  input: BulkTarget,
   now: Date = new Date(),
 ): Promise<OverdueRow[]> {
   const rows = await overdueRows(scope, input, now);
@@ -198,7 +202,7 @@ function reminderText(r: OverdueRow) {
  */
 export async function remindMembers(
   scope: Scope,
-  input: Criteria & { target: "selected" | "all"; ids: string[] },
+  input: BulkTarget,
   actorUserId: string,
   now: Date = new Date(),
 ): Promise<{ reminded: number; skipped: number }> {
@@ -240,61 +244,18 @@ export async function remindMembers(
 }
 
 /**
- * "Mời đăng nhập": there is no self-service invitation yet (accounts are made by an administrator with a
- * temporary password), so this emails the sign-in link to target people whose account has never been used,
- * once per account per day, and counts those with no account (the administrator must create one).
+ * "Mời đăng nhập" for the people of the target rows: the one invitation of the app (auth/invitations), each
+ * person once however many of their assignments are listed. Only those who have never signed in with a
+ * password are invited; the counts of the others come back for the flash.
  */
-export async function inviteToSignIn(
+export async function inviteTargetPeople(
+  actor: Actor,
   scope: Scope,
-  input: Criteria & { target: "selected" | "all"; ids: string[] },
-  actorUserId: string,
-  loginUrl: string,
+  input: BulkTarget,
   now: Date = new Date(),
-): Promise<{ invited: number; noAccount: number; signedIn: number; alreadyToday: number }> {
+): Promise<SendInvitationsResult> {
   const rows = await targetRows(scope, input, now);
-  const people = new Map(rows.map((r) => [r.personId, r]));
-  const users = await db.user.findMany({
-    where: { personId: { in: [...people.keys()] } },
-    select: { id: true, email: true, personId: true, lastLoginAt: true },
-  });
-  const never = users.filter((u) => !u.lastLoginAt);
-  const day = vnDay(now);
-  const emails: EmailInput[] = never.map((u) => {
-    const p = people.get(u.personId!)!;
-    return {
-      to: u.email,
-      subject: "Mời anh/chị đăng nhập hệ thống Học ATTT",
-      text:
-        `Kính gửi ${p.fullName},\n\n` +
-        `Anh/chị đã được cấp tài khoản trên hệ thống bồi dưỡng an toàn thông tin Học ATTT (${u.email}) ` +
-        `và đang có khóa học được giao chưa hoàn thành («${p.courseTitle}», hạn ${displayDay(vnDay(p.dueAt))}).\n\n` +
-        `Mời anh/chị đăng nhập tại: ${loginUrl}\n` +
-        `Lần đầu đăng nhập, anh/chị dùng mật khẩu tạm do quản trị viên cung cấp và đặt mật khẩu mới. ` +
-        `Nếu chưa nhận được mật khẩu, vui lòng liên hệ cán bộ phụ trách đào tạo của đơn vị.\n\n` +
-        `Trân trọng,\nCán bộ phụ trách đào tạo`,
-      dedupeKey: `invite:${u.id}:${day}`,
-    };
-  });
-  const invited = await db.$transaction(async (tx) => {
-    const sent = await enqueueEmails(emails, tx);
-    await audit(
-      {
-        actorUserId,
-        action: "account.inviteBulk",
-        entityType: "User",
-        entityId: null,
-        data: { target: input.target, people: people.size, invited: sent },
-      },
-      tx,
-    );
-    return sent;
-  });
-  return {
-    invited,
-    noAccount: people.size - users.length,
-    signedIn: users.length - never.length,
-    alreadyToday: never.length - invited,
-  };
+  return sendInvitations(actor, { mode: "selected", id: [...new Set(rows.map((r) => r.personId))] }, { now });
 }
 
 /** Export cells (Vietnamese headers), the same rows as the page for the same filter. */

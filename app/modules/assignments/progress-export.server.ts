@@ -3,8 +3,12 @@
 import { z } from "zod";
 import type { MessageKey } from "~/i18n";
 import { translate } from "~/i18n";
+import { requireManager } from "~/modules/auth/guards.server";
 import type { Scope } from "~/modules/auth/scope";
 import { formatDate } from "~/utils/format";
+import { domainErrorData, parseSearchParams } from "~/utils/http.server";
+import { csvResponse, xlsxResponse } from "~/utils/spreadsheet.server";
+import { uuidParam } from "~/utils/uuid.server";
 import { assignmentProgress } from "./assignments.server";
 import { LEARNER_STATUSES, type LearnerStatus } from "./status";
 
@@ -39,4 +43,26 @@ export async function progressExport(
   // The course code makes files of several assignments tell apart; only safe characters reach the header.
   const stem = `tien-do-${all.assignment.courseCode.toLowerCase().replace(/[^a-z0-9-]+/g, "-")}`;
   return { headers, rows, stem };
+}
+
+/** The loader of the two download routes (progress.csv, progress.xlsx): the filtered table as that file. */
+export async function progressDownload(
+  request: Request,
+  assignmentId: string | undefined,
+  kind: "csv" | "xlsx",
+) {
+  const { scope } = await requireManager(request);
+  const id = uuidParam(assignmentId);
+  const q = parseSearchParams(request, progressExportQuery);
+  try {
+    const { headers, rows, stem } = await progressExport(scope, id, {
+      status: q.status || undefined,
+      q: q.q,
+    });
+    if (kind === "csv") return csvResponse(`${stem}.csv`, headers, rows);
+    const columns = headers.map((h) => ({ header: h, width: h === "STT" ? 6 : 24 }));
+    return xlsxResponse(`${stem}.xlsx`, "Tiến độ", columns, rows);
+  } catch (error) {
+    throw domainErrorData(error, request);
+  }
 }

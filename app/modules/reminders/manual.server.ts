@@ -2,6 +2,7 @@
 // once per person per day however often the button is pressed.
 import { LONG_TX, db } from "~/db.server";
 import { assignmentProgress } from "~/modules/assignments/assignments.server";
+import { manualReminderKey } from "~/modules/assignments/overdue.server";
 import type { Scope } from "~/modules/auth/scope";
 import { audit } from "~/modules/audit/audit.server";
 import { enqueueEmail, notify } from "~/modules/notifications/outbox.server";
@@ -23,7 +24,7 @@ export async function remindOverdue(
   const course = progress.assignment.courseTitle;
   await db.$transaction(async (tx) => {
     for (const r of progress.rows) {
-      const key = `manual:${assignmentId}:${r.personId}:${day}`;
+      const key = manualReminderKey(assignmentId, r.personId, day);
       const subject = `Nhắc lại: khóa «${course}» đã quá hạn (hạn ${formatDate(r.dueAt)})`;
       const text =
         `Kính gửi ${r.fullName},\n\n` +

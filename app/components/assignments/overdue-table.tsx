@@ -1,0 +1,101 @@
+// The rows of the overdue list, each with its selection checkbox (name "ids") for the bulk actions.
+import { Link } from "@remix-run/react";
+import { STATUS_STYLE } from "~/components/training-record";
+import { scrollRegion } from "~/components/scroll-region";
+import type { MessageKey } from "~/i18n";
+import type { OverduePage } from "~/modules/assignments/overdue.server";
+import { formatDate } from "~/utils/format";
+import { useT } from "~/utils/i18n";
+
+type Row = OverduePage["rows"][number];
+
+export function OverdueTable({
+  rows,
+  onToggleAll,
+}: {
+  rows: Row[];
+  onToggleAll: (checked: boolean) => void;
+}) {
+  const t = useT();
+  if (rows.length === 0) return <p className="card text-slate-600">{t("ovd.none")}</p>;
+  return (
+    <div
+      className="overflow-x-auto rounded-lg border border-slate-200 bg-white"
+      {...scrollRegion(t("ovd.title"))}
+    >
+      <table className="min-w-full divide-y divide-slate-200 text-sm">
+        <thead className="bg-slate-50 text-left">
+          <tr>
+            <th className="w-8 px-3 py-2">
+              <input
+                type="checkbox"
+                aria-label={t("ovd.selectAll")}
+                onChange={(e) => onToggleAll(e.currentTarget.checked)}
+              />
+            </th>
+            <th className="px-3 py-2">{t("people.fullName")}</th>
+            <th className="hidden px-3 py-2 md:table-cell">{t("people.agency")}</th>
+            <th className="hidden px-3 py-2 md:table-cell">{t("ovd.course")}</th>
+            <th className="px-3 py-2">{t("people.status")}</th>
+            <th className="hidden px-3 py-2 md:table-cell">{t("asg.due")}</th>
+            <th className="hidden px-3 py-2 lg:table-cell">{t("ovd.lastLogin")}</th>
+          </tr>
+        </thead>
+        <tbody className="divide-y divide-slate-100">
+          {rows.map((r) => (
+            <OverdueRow key={r.memberId} row={r} />
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+function OverdueRow({ row: r }: { row: Row }) {
+  const t = useT();
+  return (
+    <tr>
+      <td className="px-3 py-2">
+        <input
+          type="checkbox"
+          name="ids"
+          value={r.memberId}
+          aria-label={t("ovd.selectRow", { name: r.fullName, course: r.courseTitle })}
+        />
+      </td>
+      <td className="px-3 py-2">
+        <Link to={`/people/${r.personId}`} className="font-medium text-red-800 hover:underline">
+          {r.fullName}
+        </Link>
+        {/* Phones keep three columns: the course and the unit move under the name. */}
+        <span className="block text-xs text-slate-800 md:hidden">{r.courseTitle}</span>
+        <span className="block text-xs text-slate-600 md:hidden">{r.agencyName}</span>
+      </td>
+      <td className="hidden px-3 py-2 md:table-cell">{r.agencyName}</td>
+      <td className="hidden px-3 py-2 md:table-cell">{r.courseTitle}</td>
+      <td className="px-3 py-2">
+        <span
+          className={`rounded px-2 py-0.5 text-xs font-medium whitespace-nowrap ${STATUS_STYLE[r.status]}`}
+        >
+          {t(`asg.status.${r.status}` as MessageKey)}
+        </span>
+        <span className="block text-xs whitespace-nowrap text-slate-600">
+          {r.daysLeft < 0
+            ? t("ovd.days", { days: -r.daysLeft })
+            : r.daysLeft === 0
+              ? t("ovd.dueToday")
+              : t("ovd.daysLeft", { days: r.daysLeft })}
+        </span>
+        <span className="block text-xs text-slate-600 md:hidden">{formatDate(r.dueAt)}</span>
+      </td>
+      <td className="hidden px-3 py-2 whitespace-nowrap md:table-cell">{formatDate(r.dueAt)}</td>
+      <td className="hidden px-3 py-2 lg:table-cell">
+        {r.account === "NONE"
+          ? t("ovd.noAccount")
+          : r.account === "NEVER"
+            ? t("ovd.neverSignedIn")
+            : formatDate(r.lastLoginAt)}
+      </td>
+    </tr>
+  );
+}
