@@ -1,23 +1,14 @@
 // Accounts and role grants (admin only). Every grant and revocation is audited.
-import { z } from "zod";
+import type { z } from "zod";
+import type { createAccountSchema, grantSchema } from "~/domain/auth";
 import { db } from "~/db.server";
 import { audit } from "~/modules/audit/audit.server";
 import { DomainError } from "~/utils/errors";
 import { escapeLike, foldVietnamese } from "~/utils/text";
 import { hashPassword } from "./password.server";
-import { text } from "~/utils/zod-text";
-import { newPasswordSchema } from "./auth.server";
 
-export const grantSchema = z
-  .object({
-    userId: z.string().uuid("auth.userInvalid"),
-    role: z.enum(["LEARNER", "COORDINATOR", "REVIEWER", "ADMIN"], { message: "auth.roleInvalid" }),
-    agencyCode: text().max(64, "agencies.codeTooLong").optional().default(""),
-  })
-  .refine((v) => !["COORDINATOR", "REVIEWER"].includes(v.role) || v.agencyCode.length > 0, {
-    path: ["agencyCode"],
-    message: "auth.roleNeedsAgency",
-  });
+export type GrantInput = Omit<z.output<typeof grantSchema>, "intent">;
+export type CreateAccountInput = Omit<z.output<typeof createAccountSchema>, "intent">;
 
 export async function listUsers({ q, page, pageSize }: { q: string; page: number; pageSize: number }) {
   const folded = foldVietnamese(q);
@@ -48,7 +39,7 @@ export async function listUsers({ q, page, pageSize }: { q: string; page: number
   return { total, rows };
 }
 
-export async function grantRole(actorUserId: string, input: z.infer<typeof grantSchema>) {
+export async function grantRole(actorUserId: string, input: GrantInput) {
   const agency = input.agencyCode
     ? await db.agency.findFirst({ where: { code: input.agencyCode, active: true } })
     : null;
@@ -104,16 +95,8 @@ export async function revokeGrant(actorUserId: string, grantId: string) {
   });
 }
 
-export const createAccountSchema = z.object({
-  email: z.string().trim().toLowerCase().email("people.emailInvalid"),
-  temporaryPassword: newPasswordSchema,
-});
-
 /** An account for an existing staff member (matched by email), who must change the password at first login. */
-export async function createAccountForPerson(
-  actorUserId: string,
-  input: z.infer<typeof createAccountSchema>,
-) {
+export async function createAccountForPerson(actorUserId: string, input: CreateAccountInput) {
   const person = await db.person.findUnique({ where: { email: input.email } });
   if (!person) throw new DomainError("auth.noPersonWithEmail", { field: "email" });
   if (await db.user.findUnique({ where: { email: input.email } })) {
