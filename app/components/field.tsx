@@ -14,6 +14,7 @@ export type ConformFieldLike = { name: string; errors?: string[] };
 
 export function Field({
   field,
+  id: idProp,
   name: nameProp,
   label,
   error: errorProp,
@@ -23,6 +24,8 @@ export function Field({
 }: {
   /** conform's field (fields.x): gives the name and the first error. Or pass name and error. */
   field?: ConformFieldLike;
+  /** The control's id when the name is not unique on the page (a form per table row): conform's field.id. */
+  id?: string;
   name?: string;
   label: ReactNode;
   error?: string;
@@ -32,27 +35,28 @@ export function Field({
   children: (props: ControlProps) => ReactNode;
 }) {
   const name = field?.name ?? nameProp ?? "";
+  const id = idProp ?? name;
   const error = field?.errors?.[0] ?? errorProp;
-  const described = [hint ? `${name}-hint` : null, error ? `${name}-error` : null].filter(Boolean).join(" ");
+  const described = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ");
   return (
     <div className={className}>
-      <label htmlFor={name} className="label">
+      <label htmlFor={id} className="label">
         {label}
       </label>
       {children({
-        id: name,
+        id,
         name,
         className: "input",
         "aria-invalid": error ? true : undefined,
         "aria-describedby": described || undefined,
       })}
       {hint ? (
-        <p id={`${name}-hint`} className="mt-1 text-xs text-slate-500">
+        <p id={`${id}-hint`} className="mt-1 text-xs text-slate-500">
           {hint}
         </p>
       ) : null}
       {error ? (
-        <p id={`${name}-error`} className="field-error">
+        <p id={`${id}-error`} className="field-error">
           {error}
         </p>
       ) : null}

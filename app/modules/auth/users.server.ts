@@ -4,13 +4,15 @@ import type { createAccountSchema, grantSchema } from "~/domain/auth";
 import { db } from "~/db.server";
 import { audit } from "~/modules/audit/audit.server";
 import { DomainError } from "~/utils/errors";
+import { type PageRequest, pageSlice } from "~/utils/paging";
 import { escapeLike, foldVietnamese } from "~/utils/text";
 import { hashPassword } from "./password.server";
 
 export type GrantInput = Omit<z.output<typeof grantSchema>, "intent">;
 export type CreateAccountInput = Omit<z.output<typeof createAccountSchema>, "intent">;
 
-export async function listUsers({ q, page, pageSize }: { q: string; page: number; pageSize: number }) {
+/** The accounts page's list: by email or the person's name (without diacritics), one page of it. */
+export async function listUsers({ q, ...paging }: { q: string } & PageRequest) {
   const folded = foldVietnamese(q);
   const where = folded
     ? {
@@ -25,8 +27,7 @@ export async function listUsers({ q, page, pageSize }: { q: string; page: number
     db.user.findMany({
       where,
       orderBy: { email: "asc" },
-      skip: (page - 1) * pageSize,
-      take: pageSize,
+      ...pageSlice(paging),
       select: {
         id: true,
         email: true,
@@ -36,7 +37,7 @@ export async function listUsers({ q, page, pageSize }: { q: string; page: number
       },
     }),
   ]);
-  return { total, rows };
+  return { ...paging, total, rows };
 }
 
 export async function grantRole(actorUserId: string, input: GrantInput) {
