@@ -3,7 +3,6 @@
 // address as for a known one: the request only counts itself against the rate limits and returns; looking
 // the address up, issuing the token and queueing the email happen after the answer, off the request's path
 // (`later`, one job at a time). Nothing on the answer depends on whether the address exists.
-import { z } from "zod";
 import { db } from "~/db.server";
 import type { Role } from "~/generated/prisma/enums";
 import { type Locale, type MessageKey, type MessageParams, translate } from "~/i18n";
