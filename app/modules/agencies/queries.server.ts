@@ -7,27 +7,16 @@ import { agencyWhere, type Scope } from "~/modules/auth/scope";
 import { DomainError } from "~/utils/errors";
 import { escapeLike, foldVietnamese } from "~/utils/text";
 import {
-  type AgencyRow,
   type AgencyTreeNode,
   buildAgencyTree,
   compareAgencies,
   flattenAgencyTree,
   inTreeOrder,
 } from "./tree";
+import { AGENCY_ROW_SELECT as treeSelect, type AgencyRow } from "./rows";
 import { resolveCodes } from "./tree-sql.server";
 
 export type { AgencyTreeNode } from "./tree";
-
-const treeSelect = {
-  id: true,
-  code: true,
-  name: true,
-  kind: true,
-  type: true,
-  parentId: true,
-  path: true,
-  depth: true,
-} as const;
 
 /**
  * The live agency a code stands for today: its current code, or a former one (renamed, recoded, or merged
