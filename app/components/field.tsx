@@ -24,9 +24,9 @@ export function Field({
 }: {
   /** conform's field (fields.x): gives the name and the first error. Or pass name and error. */
   field?: ConformFieldLike;
-  name?: string;
-  /** The control's id when the name repeats on the page (one small form per table row); else the name. */
+  /** The control's id when the name is not unique on the page (a form per table row): conform's field.id. */
   id?: string;
+  name?: string;
   label: ReactNode;
   error?: string;
   hint?: ReactNode;
@@ -35,8 +35,8 @@ export function Field({
   children: (props: ControlProps) => ReactNode;
 }) {
   const name = field?.name ?? nameProp ?? "";
-  const error = field?.errors?.[0] ?? errorProp;
   const id = idProp ?? name;
+  const error = field?.errors?.[0] ?? errorProp;
   const described = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ");
   return (
     <div className={className}>

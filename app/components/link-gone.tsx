@@ -3,6 +3,7 @@
 import { Link } from "@remix-run/react";
 import type { MessageKey } from "~/i18n";
 import { useT } from "~/utils/i18n";
+import { AuthCard, BackToLogin } from "./auth/auth-card";
 
 const REASON: Record<"used" | "expired" | "invalid", MessageKey> = {
   used: "recovery.link.used",
@@ -19,28 +20,20 @@ export function LinkGone({
 }) {
   const t = useT();
   return (
-    <div className="mx-auto mt-8 max-w-sm">
-      <div className="card space-y-4 p-6">
-        <h1 className="text-xl font-semibold">{t("recovery.link.title")}</h1>
-        <p
-          role="alert"
-          className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900"
-        >
-          {t(REASON[reason])}
+    <AuthCard title={t("recovery.link.title")}>
+      <p
+        role="alert"
+        className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900"
+      >
+        {t(REASON[reason])}
+      </p>
+      <BackToLogin>
+        <p>
+          <Link to={again.to} className="text-red-800 underline">
+            {again.label}
+          </Link>
         </p>
-        <div className="space-y-1 text-sm">
-          <p>
-            <Link to={again.to} className="text-red-800 underline">
-              {again.label}
-            </Link>
-          </p>
-          <p>
-            <Link to="/login" className="text-red-800 underline">
-              {t("recovery.backToLogin")}
-            </Link>
-          </p>
-        </div>
-      </div>
-    </div>
+      </BackToLogin>
+    </AuthCard>
   );
 }

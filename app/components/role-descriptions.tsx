@@ -1,8 +1,10 @@
+import { ROLE_DESCRIPTIONS } from "~/domain/auth";
 import type { MessageKey } from "~/i18n";
-import { ROLE_DESCRIPTIONS } from "~/modules/auth/roles";
 import { useT } from "~/utils/i18n";
 
-/** What each role may do (app/modules/auth/roles.ts), next to the form that grants them. */
+const COLUMNS = ["roles.role", "roles.scope", "roles.may", "roles.mayNot"] as const satisfies MessageKey[];
+
+/** What each role may do (ROLE_DESCRIPTIONS in app/domain/auth.ts), next to the form that grants them. */
 export function RoleDescriptions() {
   const t = useT();
   return (
@@ -15,18 +17,11 @@ export function RoleDescriptions() {
         <table className="min-w-full divide-y divide-slate-200 text-sm">
           <thead className="bg-slate-50 text-left">
             <tr>
-              <th scope="col" className="px-3 py-2">
-                {t("roles.role")}
-              </th>
-              <th scope="col" className="px-3 py-2">
-                {t("roles.scope")}
-              </th>
-              <th scope="col" className="px-3 py-2">
-                {t("roles.may")}
-              </th>
-              <th scope="col" className="px-3 py-2">
-                {t("roles.mayNot")}
-              </th>
+              {COLUMNS.map((key) => (
+                <th key={key} scope="col" className="px-3 py-2">
+                  {t(key)}
+                </th>
+              ))}
             </tr>
           </thead>
           <tbody className="divide-y divide-slate-100 align-top">

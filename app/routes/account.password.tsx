@@ -1,61 +1,49 @@
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs } from "@remix-run/node";
+import { getFormProps } from "@conform-to/react";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { z } from "zod";
-import { changePassword, newPasswordSchema } from "~/modules/auth/auth.server";
+import { PasswordPair } from "~/components/auth/password-pair";
+import { Field, FormError } from "~/components/field";
+import { changePasswordSchema } from "~/domain/auth";
+import { changePassword } from "~/modules/auth/auth.server";
 import { getAuth, requireActor } from "~/modules/auth/guards.server";
 import { homePath } from "~/modules/auth/scope";
+import { useZodForm } from "~/utils/conform";
+import { parseSubmission } from "~/utils/conform.server";
 import { redirectWithFlash } from "~/utils/flash.server";
-import { type FieldErrors, fieldErrors } from "~/utils/forms";
-import { getLocale, serverT } from "~/utils/i18n.server";
+import { serverT } from "~/utils/i18n.server";
 import { useT } from "~/utils/i18n";
-import { readForm } from "~/utils/read-form.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requireActor(request, { allowPasswordChange: true });
   return { mustChange: actor.mustChangePassword };
 }
 
+const SECRET_FIELDS = ["currentPassword", "newPassword", "confirmPassword"];
+
 export async function action({ request }: ActionFunctionArgs) {
   const actor = await requireActor(request, { allowPasswordChange: true });
   const auth = (await getAuth(request))!;
-  const t = serverT(request);
-  const schema = z
-    .object({
-      currentPassword: z.string().min(1, "auth.currentPasswordRequired"),
-      newPassword: newPasswordSchema,
-      confirmPassword: z.string(),
-    })
-    .refine((v) => v.newPassword === v.confirmPassword, {
-      path: ["confirmPassword"],
-      message: t("password.mismatch"),
-    });
-  const parsed = schema.safeParse(Object.fromEntries(await readForm(request)));
-  if (!parsed.success)
-    return data({ errors: fieldErrors(parsed.error, getLocale(request)) }, { status: 400 });
-  const result = await changePassword(
-    actor.userId,
-    auth.sessionId,
-    parsed.data.currentPassword,
-    parsed.data.newPassword,
-  );
-  if (!result.ok)
-    return data({ errors: { [result.field]: t(result.message) } as FieldErrors }, { status: 400 });
+  const submission = await parseSubmission(request, changePasswordSchema);
+  // The typed passwords are never sent back into the page.
+  if (submission.status !== "success")
+    return data(submission.reply({ hideFields: SECRET_FIELDS }), { status: 400 });
+  const { currentPassword, newPassword } = submission.value;
+  const result = await changePassword(actor.userId, auth.sessionId, currentPassword, newPassword);
+  if (!result.ok) {
+    const fieldErrors = { [result.field]: [serverT(request)(result.message)] };
+    return data(submission.reply({ fieldErrors, hideFields: SECRET_FIELDS }), { status: 400 });
+  }
   return redirectWithFlash(homePath({ ...actor, mustChangePassword: false }), {
     kind: "success",
-    message: t("password.saved"),
+    message: serverT(request)("password.saved"),
   });
 }
 
 export default function PasswordPage() {
   const { mustChange } = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>();
-  const errors: FieldErrors = actionData?.errors ?? {};
+  const lastResult = useActionData<typeof action>();
+  const [form, fields] = useZodForm(changePasswordSchema, { lastResult, shouldValidate: "onSubmit" });
   const t = useT();
-  const fields = [
-    ["currentPassword", t("password.current"), "current-password"],
-    ["newPassword", t("password.new"), "new-password"],
-    ["confirmPassword", t("password.confirm"), "new-password"],
-  ] as const;
   return (
     <div className="mx-auto max-w-md">
       <h1 className="text-xl font-semibold">{t("password.title")}</h1>
@@ -64,23 +52,12 @@ export default function PasswordPage() {
           {t("password.mustChange")}
         </p>
       ) : null}
-      <Form method="post" className="card mt-4 space-y-4" noValidate>
-        {fields.map(([name, label, autoComplete]) => (
-          <div key={name}>
-            <label htmlFor={name} className="label">
-              {label}
-            </label>
-            <input
-              id={name}
-              name={name}
-              type="password"
-              autoComplete={autoComplete}
-              className="input"
-              required
-            />
-            {errors[name] ? <p className="field-error">{errors[name]}</p> : null}
-          </div>
-        ))}
+      <Form method="post" {...getFormProps(form)} className="card mt-4 space-y-4">
+        <FormError message={form.errors?.[0]} />
+        <Field field={fields.currentPassword} label={t("password.current")}>
+          {(props) => <input {...props} type="password" autoComplete="current-password" required />}
+        </Field>
+        <PasswordPair password={fields.newPassword} confirm={fields.confirmPassword} />
         <button type="submit" className="btn-primary">
           {t("password.submit")}
         </button>

@@ -1,25 +1,24 @@
 import {
   type ActionFunctionArgs,
-  data,
   type LoaderFunctionArgs,
   type MetaFunction,
   redirect,
 } from "@remix-run/node";
-import { getFormProps, useForm } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod/v4";
+import { getFormProps } from "@conform-to/react";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { Field, FormError } from "~/components/field";
+import { CodeField } from "~/components/auth/code-field";
+import { FormError } from "~/components/field";
+import { securityIntent } from "~/domain/auth";
 import { requireActor } from "~/modules/auth/guards.server";
-import { securityFormSchema } from "~/modules/auth/two-factor-forms";
 import { recoveryCodesHeaders } from "~/modules/auth/two-factor-pages.server";
 import { disableTwoFactor, regenerateRecoveryCodes, twoFactorStatus } from "~/modules/auth/two-factor.server";
-import { domainErrorReply } from "~/utils/conform.server";
+import { useZodForm } from "~/utils/conform";
+import { domainErrorReply, invalidReply, parseSubmission } from "~/utils/conform.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { formatDate } from "~/utils/format";
-import { formatIssues } from "~/utils/forms";
-import { getLocale, serverT } from "~/utils/i18n.server";
-import { pageTitle, useLocale, useT } from "~/utils/i18n";
-import { readForm } from "~/utils/read-form.server";
+import { serverT } from "~/utils/i18n.server";
+import { pageTitle, useT } from "~/utils/i18n";
+import { unreachable } from "~/utils/intents";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "title.security") }];
 
@@ -36,25 +35,25 @@ export async function loader({ request }: LoaderFunctionArgs) {
 // Both intents need only the signed-in person and a current code from their app (checked by the module).
 export async function action({ request }: ActionFunctionArgs) {
   const actor = await requireActor(request);
-  const submission = parseWithZod(await readForm(request), {
-    schema: securityFormSchema,
-    formatError: formatIssues(getLocale(request)),
-  });
-  if (submission.status !== "success") return data(submission.reply(), { status: 400 });
+  const submission = await parseSubmission(request, securityIntent);
+  if (submission.status !== "success") return invalidReply(submission);
+  const value = submission.value;
   try {
-    switch (submission.value.intent) {
+    switch (value.intent) {
       case "disable":
-        await disableTwoFactor(actor.userId, submission.value.code);
+        await disableTwoFactor(actor.userId, value.code);
         return redirectWithFlash("/account/security", {
           kind: "success",
           message: serverT(request)("twofactor.disabled"),
         });
       case "regenerate": {
-        const codes = await regenerateRecoveryCodes(actor.userId, submission.value.code);
+        const codes = await regenerateRecoveryCodes(actor.userId, value.code);
         return redirect("/account/two-factor/recovery-codes?redirectTo=%2Faccount%2Fsecurity", {
           headers: recoveryCodesHeaders(request, actor.userId, codes),
         });
       }
+      default:
+        return unreachable(value);
     }
   } catch (e) {
     return domainErrorReply(submission, e, request);
@@ -66,13 +65,7 @@ export default function SecurityPage() {
   const lastResult = useActionData<typeof action>();
   const busy = useNavigation().state === "submitting";
   const t = useT();
-  const locale = useLocale();
-  const [form, fields] = useForm({
-    lastResult,
-    onValidate: ({ formData }) =>
-      parseWithZod(formData, { schema: securityFormSchema, formatError: formatIssues(locale) }),
-    shouldValidate: "onSubmit",
-  });
+  const [form, fields] = useZodForm(securityIntent, { lastResult, shouldValidate: "onSubmit" });
   return (
     <div className="mx-auto max-w-2xl space-y-4">
       <h1 className="text-2xl font-semibold">{t("tf.security.title")}</h1>
@@ -93,41 +86,26 @@ export default function SecurityPage() {
             {d.required ? <p className="text-sm text-slate-600">{t("tf.security.requiredNote")}</p> : null}
             <Form method="post" {...getFormProps(form)} className="space-y-3">
               <FormError message={form.errors?.[0]} />
-              <Field
-                name={fields.code.name}
+              <CodeField
+                field={fields.code}
                 label={t("tf.security.currentCode")}
                 hint={t("tf.security.regenerateHelp")}
-                error={fields.code.errors?.[0]}
-              >
-                {(props) => (
-                  <input
-                    {...props}
-                    inputMode="numeric"
-                    autoComplete="one-time-code"
-                    className="input max-w-40"
-                  />
-                )}
-              </Field>
+                digitsOnly
+              />
               <div className="flex flex-wrap gap-2">
-                <button
-                  type="submit"
-                  name="intent"
-                  value="regenerate"
-                  className="btn-secondary"
-                  disabled={busy}
-                >
-                  {t("tf.security.regenerate")}
-                </button>
-                {d.required ? null : (
-                  <button
-                    type="submit"
-                    name="intent"
-                    value="disable"
-                    className="btn-secondary"
-                    disabled={busy}
-                  >
-                    {t("tf.security.disable")}
-                  </button>
+                {(d.required ? (["regenerate"] as const) : (["regenerate", "disable"] as const)).map(
+                  (intent) => (
+                    <button
+                      key={intent}
+                      type="submit"
+                      name="intent"
+                      value={intent}
+                      className="btn-secondary"
+                      disabled={busy}
+                    >
+                      {t(intent === "disable" ? "tf.security.disable" : "tf.security.regenerate")}
+                    </button>
+                  ),
                 )}
               </div>
             </Form>

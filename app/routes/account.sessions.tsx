@@ -1,12 +1,10 @@
 import {
   type ActionFunctionArgs,
-  data,
   type LoaderFunctionArgs,
   type MetaFunction,
   redirect,
 } from "@remix-run/node";
-import { getFormProps, useForm } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod/v4";
+import { getFormProps } from "@conform-to/react";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { FormError } from "~/components/field";
 import { type SessionView, SessionsTable, sessionView } from "~/components/sessions-table";
@@ -18,12 +16,11 @@ import {
   listSessions,
   sessionIntentSchema,
 } from "~/modules/auth/sessions.server";
-import { domainErrorReply } from "~/utils/conform.server";
+import { domainErrorReply, invalidReply, parseSubmission } from "~/utils/conform.server";
+import { useZodForm } from "~/utils/conform";
 import { redirectWithFlash } from "~/utils/flash.server";
-import { formatIssues } from "~/utils/forms";
-import { getLocale, serverT } from "~/utils/i18n.server";
-import { pageTitle, useLocale, useT } from "~/utils/i18n";
-import { readForm } from "~/utils/read-form.server";
+import { serverT } from "~/utils/i18n.server";
+import { pageTitle, useT } from "~/utils/i18n";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "title.sessions") }];
 
@@ -43,11 +40,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const { actor, sessionId } = await requireSession(request);
   const t = serverT(request);
-  const submission = parseWithZod(await readForm(request), {
-    schema: sessionIntentSchema,
-    formatError: formatIssues(getLocale(request)),
-  });
-  if (submission.status !== "success") return data(submission.reply(), { status: 400 });
+  const submission = await parseSubmission(request, sessionIntentSchema);
+  if (submission.status !== "success") return invalidReply(submission);
   const intent = submission.value;
   try {
     switch (intent.intent) {
@@ -73,14 +67,11 @@ export async function action({ request }: ActionFunctionArgs) {
 
 function EndForm({ session, intent }: { session?: SessionView; intent: "end" | "endOthers" }) {
   const t = useT();
-  const locale = useLocale();
   const lastResult = useActionData<typeof action>();
   const busy = useNavigation().state !== "idle";
-  const [form] = useForm({
+  const [form] = useZodForm(sessionIntentSchema, {
     id: session ? `end-${session.id.slice(0, 16)}` : "end-others",
     lastResult,
-    onValidate: ({ formData }) =>
-      parseWithZod(formData, { schema: sessionIntentSchema, formatError: formatIssues(locale) }),
   });
   const label =
     intent === "endOthers" ? t("sess.endOthers") : session?.current ? t("sess.endCurrent") : t("sess.end");

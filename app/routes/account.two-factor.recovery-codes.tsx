@@ -1,6 +1,5 @@
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { getFormProps, useForm } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod/v4";
+import { getFormProps } from "@conform-to/react";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { DownloadLink } from "~/components/download-link";
@@ -10,11 +9,12 @@ import {
   landingAfterSecondFactor,
   recoveryCodesFromCookie,
 } from "~/modules/auth/two-factor-pages.server";
+import { parseSubmission } from "~/utils/conform.server";
+import { useZodForm } from "~/utils/conform";
 import { redirectWithFlash } from "~/utils/flash.server";
-import { formatIssues, safeRedirect } from "~/utils/forms";
-import { getLocale, serverT } from "~/utils/i18n.server";
+import { safeRedirect } from "~/utils/forms";
+import { serverT } from "~/utils/i18n.server";
 import { pageTitle, useT } from "~/utils/i18n";
-import { readForm } from "~/utils/read-form.server";
 
 // A secret is on this page: never kept by a cache.
 export const headers = () => ({ "Cache-Control": "no-store" });
@@ -32,10 +32,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 // "I have saved them": the codes' cookie goes (they are shown once) and the sign-in goes on.
 export async function action({ request }: ActionFunctionArgs) {
   const actor = await requireActor(request, { allowPasswordChange: true });
-  const submission = parseWithZod(await readForm(request), {
-    schema: continueSchema,
-    formatError: formatIssues(getLocale(request)),
-  });
+  const submission = await parseSubmission(request, continueSchema);
   const redirectTo = submission.status === "success" ? submission.value.redirectTo : undefined;
   const next = await landingAfterSecondFactor(actor.userId, redirectTo);
   return redirectWithFlash(
@@ -48,7 +45,7 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function RecoveryCodesPage() {
   const { codes, redirectTo } = useLoaderData<typeof loader>();
   const t = useT();
-  const [form] = useForm({});
+  const [form] = useZodForm(continueSchema);
   return (
     <div className="mx-auto max-w-xl space-y-4">
       <h1 className="text-2xl font-semibold">{t("tf.codes.title")}</h1>

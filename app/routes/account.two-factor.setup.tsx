@@ -5,11 +5,12 @@ import {
   type MetaFunction,
   redirect,
 } from "@remix-run/node";
-import { getFormProps, useForm } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod/v4";
+import { getFormProps } from "@conform-to/react";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { Field, FormError } from "~/components/field";
-import { setupFormSchema } from "~/modules/auth/two-factor-forms";
+import { CodeField } from "~/components/auth/code-field";
+import { CancelSignIn } from "~/components/auth/cancel-sign-in";
+import { FormError } from "~/components/field";
+import { setupFormSchema } from "~/domain/auth";
 import {
   enrolmentKey,
   enrolmentKeyFromCookie,
@@ -18,11 +19,11 @@ import {
   requireTwoFactorCaller,
 } from "~/modules/auth/two-factor-pages.server";
 import { confirmEnrolment, twoFactorStatus } from "~/modules/auth/two-factor.server";
-import { domainErrorReply } from "~/utils/conform.server";
-import { formatIssues, safeRedirect } from "~/utils/forms";
-import { getLocale, serverT } from "~/utils/i18n.server";
-import { pageTitle, useLocale, useT } from "~/utils/i18n";
-import { readForm } from "~/utils/read-form.server";
+import { useZodForm } from "~/utils/conform";
+import { domainErrorReply, invalidReply, parseSubmission } from "~/utils/conform.server";
+import { safeRedirect } from "~/utils/forms";
+import { serverT } from "~/utils/i18n.server";
+import { pageTitle, useT } from "~/utils/i18n";
 
 // A secret is on this page: never kept by a cache.
 export const headers = () => ({ "Cache-Control": "no-store" });
@@ -50,11 +51,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const caller = await requireTwoFactorCaller(request);
-  const submission = parseWithZod(await readForm(request), {
-    schema: setupFormSchema,
-    formatError: formatIssues(getLocale(request)),
-  });
-  if (submission.status !== "success") return data(submission.reply(), { status: 400 });
+  const submission = await parseSubmission(request, setupFormSchema);
+  if (submission.status !== "success") return invalidReply(submission);
   const key = enrolmentKeyFromCookie(request, caller.userId);
   if (!key)
     return data(submission.reply({ formErrors: [serverT(request)("twofactor.enrolExpired")] }), {
@@ -82,13 +80,7 @@ export default function TwoFactorSetupPage() {
   const lastResult = useActionData<typeof action>();
   const busy = useNavigation().state === "submitting";
   const t = useT();
-  const locale = useLocale();
-  const [form, fields] = useForm({
-    lastResult,
-    onValidate: ({ formData }) =>
-      parseWithZod(formData, { schema: setupFormSchema, formatError: formatIssues(locale) }),
-    shouldValidate: "onSubmit",
-  });
+  const [form, fields] = useZodForm(setupFormSchema, { lastResult, shouldValidate: "onSubmit" });
   return (
     <div className="mx-auto max-w-2xl space-y-4">
       <h1 className="text-2xl font-semibold">{t("tf.setup.title")}</h1>
@@ -124,29 +116,14 @@ export default function TwoFactorSetupPage() {
           <Form method="post" {...getFormProps(form)} className="space-y-3">
             <input type="hidden" name="redirectTo" value={d.redirectTo} />
             <FormError message={form.errors?.[0]} />
-            <Field name={fields.code.name} label={t("tf.setup.code")} error={fields.code.errors?.[0]}>
-              {(props) => (
-                <input
-                  {...props}
-                  inputMode="numeric"
-                  autoComplete="one-time-code"
-                  className="input max-w-40"
-                />
-              )}
-            </Field>
+            <CodeField field={fields.code} label={t("tf.setup.code")} digitsOnly />
             <button type="submit" className="btn-primary" disabled={busy}>
               {t("tf.setup.submit")}
             </button>
           </Form>
         </div>
       </div>
-      {d.pending ? (
-        <Form method="post" action="/logout" reloadDocument>
-          <button type="submit" className="text-sm text-red-800 underline">
-            {t("tf.cancelSignIn")}
-          </button>
-        </Form>
-      ) : null}
+      {d.pending ? <CancelSignIn /> : null}
     </div>
   );
 }

@@ -1,24 +1,24 @@
 import {
   type ActionFunctionArgs,
-  data,
   type LoaderFunctionArgs,
   type MetaFunction,
   redirect,
 } from "@remix-run/node";
-import { getFormProps, useForm } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod/v4";
+import { getFormProps } from "@conform-to/react";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { Field, FormError } from "~/components/field";
+import { AuthCard } from "~/components/auth/auth-card";
+import { CancelSignIn } from "~/components/auth/cancel-sign-in";
+import { CodeField } from "~/components/auth/code-field";
+import { FormError } from "~/components/field";
+import { verifyFormSchema } from "~/domain/auth";
 import { getAuth, getPendingSession } from "~/modules/auth/guards.server";
 import { homePath } from "~/modules/auth/scope";
-import { verifyFormSchema } from "~/modules/auth/two-factor-forms";
 import { landingAfterSecondFactor } from "~/modules/auth/two-factor-pages.server";
 import { verifySecondFactor } from "~/modules/auth/two-factor.server";
-import { domainErrorReply } from "~/utils/conform.server";
-import { formatIssues, safeRedirect } from "~/utils/forms";
-import { getLocale } from "~/utils/i18n.server";
-import { pageTitle, useLocale, useT } from "~/utils/i18n";
-import { readForm } from "~/utils/read-form.server";
+import { useZodForm } from "~/utils/conform";
+import { domainErrorReply, invalidReply, parseSubmission } from "~/utils/conform.server";
+import { safeRedirect } from "~/utils/forms";
+import { pageTitle, useT } from "~/utils/i18n";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "title.twoFactorVerify") }];
 
@@ -40,11 +40,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const pending = await pendingOrLeave(request);
-  const submission = parseWithZod(await readForm(request), {
-    schema: verifyFormSchema,
-    formatError: formatIssues(getLocale(request)),
-  });
-  if (submission.status !== "success") return data(submission.reply(), { status: 400 });
+  const submission = await parseSubmission(request, verifyFormSchema);
+  if (submission.status !== "success") return invalidReply(submission);
   try {
     await verifySecondFactor(pending.userId, pending.sessionId, submission.value.code);
   } catch (e) {
@@ -58,41 +55,19 @@ export default function TwoFactorVerifyPage() {
   const lastResult = useActionData<typeof action>();
   const busy = useNavigation().state === "submitting";
   const t = useT();
-  const locale = useLocale();
-  const [form, fields] = useForm({
-    lastResult,
-    onValidate: ({ formData }) =>
-      parseWithZod(formData, { schema: verifyFormSchema, formatError: formatIssues(locale) }),
-    shouldValidate: "onSubmit",
-  });
+  const [form, fields] = useZodForm(verifyFormSchema, { lastResult, shouldValidate: "onSubmit" });
   return (
-    <div className="mx-auto mt-8 max-w-sm">
-      <div className="card space-y-4 p-6">
-        <h1 className="text-xl font-semibold">{t("tf.verify.title")}</h1>
-        <p className="text-sm text-slate-700">{t("tf.verify.help")}</p>
-        <Form method="post" {...getFormProps(form)} className="space-y-4">
-          <input type="hidden" name="redirectTo" value={redirectTo} />
-          <FormError message={form.errors?.[0]} />
-          <Field
-            name={fields.code.name}
-            label={t("tf.verify.code")}
-            hint={t("tf.verify.codeHint")}
-            error={fields.code.errors?.[0]}
-          >
-            {(props) => (
-              <input {...props} autoComplete="one-time-code" autoCapitalize="none" spellCheck={false} />
-            )}
-          </Field>
-          <button type="submit" className="btn-primary w-full" disabled={busy}>
-            {t("tf.verify.submit")}
-          </button>
-        </Form>
-        <Form method="post" action="/logout" reloadDocument>
-          <button type="submit" className="text-sm text-red-800 underline">
-            {t("tf.cancelSignIn")}
-          </button>
-        </Form>
-      </div>
-    </div>
+    <AuthCard title={t("tf.verify.title")}>
+      <p className="text-sm text-slate-700">{t("tf.verify.help")}</p>
+      <Form method="post" {...getFormProps(form)} className="space-y-4">
+        <input type="hidden" name="redirectTo" value={redirectTo} />
+        <FormError message={form.errors?.[0]} />
+        <CodeField field={fields.code} label={t("tf.verify.code")} hint={t("tf.verify.codeHint")} />
+        <button type="submit" className="btn-primary w-full" disabled={busy}>
+          {t("tf.verify.submit")}
+        </button>
+      </Form>
+      <CancelSignIn />
+    </AuthCard>
   );
 }

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { db } from "~/db.server";
+import { adminOverview } from "~/modules/audit/log.server";
 import { requireAdmin } from "~/modules/auth/guards.server";
 import { useT, pageTitle } from "~/utils/i18n";
 
@@ -8,13 +8,7 @@ export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, 
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireAdmin(request);
-  const [agencies, people, users, sessions] = await Promise.all([
-    db.agency.count({ where: { active: true } }),
-    db.person.count({ where: { active: true } }),
-    db.user.count(),
-    db.session.count({ where: { expiresAt: { gt: new Date() } } }),
-  ]);
-  return { agencies, people, users, sessions };
+  return adminOverview();
 }
 
 export default function AdminHome() {

@@ -1,118 +1,55 @@
-import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import type { MessageKey } from "~/i18n";
-import {
-  createAgency,
-  getAgencyTree,
-  listAgencyOptions,
-  searchAgencies,
-} from "~/modules/agencies/agencies.server";
-import { requireAdmin } from "~/modules/auth/guards.server";
-import { redirectWithFlash } from "~/utils/flash.server";
-import { fieldErrors } from "~/utils/forms";
-import { domainErrorData, parseSearchParams } from "~/utils/http.server";
-import { getLocale, serverT } from "~/utils/i18n.server";
-import { useT, pageTitle } from "~/utils/i18n";
+import { CreateAgencyForm } from "~/components/admin/agency-forms";
 import { scrollRegion } from "~/components/scroll-region";
-import { readForm } from "~/utils/read-form.server";
-import { text } from "~/utils/zod-text";
+import { SearchBar } from "~/components/search-bar";
+import { createAgencyFormSchema } from "~/domain/agencies";
+import type { MessageKey } from "~/i18n";
+import { createAgency } from "~/modules/agencies/agencies.server";
+import { adminAgencyList, listAgencyOptions } from "~/modules/agencies/queries.server";
+import { requireAdmin } from "~/modules/auth/guards.server";
+import { domainErrorReply, invalidReply, parseSubmission } from "~/utils/conform.server";
+import { redirectWithFlash } from "~/utils/flash.server";
+import { parseSearchParams } from "~/utils/http.server";
+import { serverT } from "~/utils/i18n.server";
+import { pageTitle, useT } from "~/utils/i18n";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "title.agencies") }];
 
 const query = z.object({ q: z.string().trim().max(100).default("") });
 
-type TreeRow = { id: string; code: string; name: string; kind: string; level: number; people: number };
-
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireAdmin(request);
   const { q } = parseSearchParams(request, query);
-  const options = await listAgencyOptions("ALL");
-  if (q) {
-    const found = await searchAgencies({
-      q,
-      scopePaths: "ALL",
-      includeInactive: false,
-      page: 1,
-      pageSize: 100,
-    });
-    return {
-      q,
-      rows: found.rows.map((a) => ({
-        id: a.id,
-        code: a.code,
-        name: a.name,
-        kind: a.kind,
-        level: 0,
-        people: -1,
-      })),
-      options,
-    };
-  }
-  const tree = await getAgencyTree("ALL");
-  const rows: TreeRow[] = [];
-  const walk = (nodes: typeof tree, level: number) => {
-    for (const n of nodes) {
-      rows.push({ id: n.id, code: n.code, name: n.name, kind: n.kind, level, people: n.subtreePersonCount });
-      walk(n.children, level + 1);
-    }
-  };
-  walk(tree, 0);
+  const [rows, options] = await Promise.all([adminAgencyList(q), listAgencyOptions("ALL")]);
   return { q, rows, options };
 }
 
-const createSchema = z.object({
-  code: text().min(1, "agencies.codeRequired").max(64, "agencies.codeTooLong"),
-  name: text().min(2, "agencies.nameRequired").max(300, "agencies.nameTooLong"),
-  kind: z.enum(["PROVINCE", "DEPARTMENT", "COMMUNE", "UNIT", "GROUP"], {
-    message: "agencies.kindInvalid",
-  }),
-  parentId: z.union([z.literal(""), z.string().uuid("agencies.parentInvalid")]),
-});
-
 export async function action({ request }: ActionFunctionArgs) {
   const actor = await requireAdmin(request);
-  const parsed = createSchema.safeParse(Object.fromEntries(await readForm(request)));
-  if (!parsed.success)
-    return data({ errors: fieldErrors(parsed.error, getLocale(request)) }, { status: 400 });
+  const submission = await parseSubmission(request, createAgencyFormSchema);
+  if (submission.status !== "success") return invalidReply(submission);
   try {
-    const agency = await createAgency(
-      { ...parsed.data, parentId: parsed.data.parentId || null },
-      actor.userId,
-    );
+    const { parentId, ...rest } = submission.value;
+    const agency = await createAgency({ ...rest, parentId: parentId || null }, actor.userId);
     return redirectWithFlash(`/admin/agencies/${agency.id}`, {
       kind: "success",
       message: serverT(request)("agency.created", { name: agency.name }),
     });
   } catch (error) {
-    return domainErrorData(error, request);
+    return domainErrorReply(submission, error, request);
   }
 }
 
 export default function AgenciesPage() {
   const { rows, q, options } = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>();
-  const errors: Record<string, string> = actionData?.errors ?? {};
+  const reply = useActionData<typeof action>();
   const t = useT();
   return (
     <div className="space-y-4">
       <h1 className="text-2xl font-semibold">{t("agency.title")}</h1>
-      <Form method="get" className="flex gap-2" role="search">
-        <label htmlFor="q" className="sr-only">
-          {t("agency.search")}
-        </label>
-        <input
-          id="q"
-          name="q"
-          type="search"
-          defaultValue={q}
-          placeholder={t("agency.search")}
-          className="input max-w-md"
-        />
-        <button type="submit" className="btn-secondary">
-          {t("common.search")}
-        </button>
-      </Form>
+      <SearchBar label={t("agency.search")} value={q} />
       <div
         className="overflow-x-auto rounded-lg border border-slate-200 bg-white"
         {...scrollRegion(t("agency.title"))}
@@ -139,63 +76,14 @@ export default function AgenciesPage() {
                   {t(`agency.kind.${r.kind}` as MessageKey)}
                 </td>
                 <td className="px-3 py-1.5 text-right tabular-nums">
-                  {r.people >= 0 ? r.people.toLocaleString("vi-VN") : ""}
+                  {r.people === null ? "" : r.people.toLocaleString("vi-VN")}
                 </td>
               </tr>
             ))}
           </tbody>
         </table>
       </div>
-      <section className="card max-w-2xl">
-        <h2 className="font-semibold">{t("agency.create")}</h2>
-        {errors.form ? <p className="field-error">{errors.form}</p> : null}
-        <Form method="post" className="mt-3 grid gap-3 sm:grid-cols-2">
-          <div>
-            <label htmlFor="code" className="label">
-              {t("agency.code")}
-            </label>
-            <input id="code" name="code" className="input" />
-            {errors.code ? <p className="field-error">{errors.code}</p> : null}
-          </div>
-          <div>
-            <label htmlFor="name" className="label">
-              {t("agency.name")}
-            </label>
-            <input id="name" name="name" className="input" />
-            {errors.name ? <p className="field-error">{errors.name}</p> : null}
-          </div>
-          <div>
-            <label htmlFor="kind" className="label">
-              {t("agency.kind")}
-            </label>
-            <select id="kind" name="kind" className="input" defaultValue="UNIT">
-              {(["PROVINCE", "DEPARTMENT", "COMMUNE", "UNIT", "GROUP"] as const).map((k) => (
-                <option key={k} value={k}>
-                  {t(`agency.kind.${k}` as MessageKey)}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div>
-            <label htmlFor="parentId" className="label">
-              {t("agency.parent")}
-            </label>
-            <select id="parentId" name="parentId" className="input">
-              <option value="">—</option>
-              {options.map((o) => (
-                <option key={o.id} value={o.id}>
-                  {"— ".repeat(o.depth)}
-                  {o.name}
-                </option>
-              ))}
-            </select>
-            {errors.parentId ? <p className="field-error">{errors.parentId}</p> : null}
-          </div>
-          <button type="submit" className="btn-primary sm:col-span-2 sm:justify-self-start">
-            {t("agency.create")}
-          </button>
-        </Form>
-      </section>
+      <CreateAgencyForm options={options} reply={reply} />
     </div>
   );
 }

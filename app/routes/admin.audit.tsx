@@ -1,76 +1,43 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { Pagination } from "~/components/pagination";
-import { db } from "~/db.server";
+import { SearchBar } from "~/components/search-bar";
+import { listAuditEvents } from "~/modules/audit/log.server";
 import { requireAdmin } from "~/modules/auth/guards.server";
 import { formatDateTime } from "~/utils/format";
 import { parseSearchParams } from "~/utils/http.server";
 import { useT, pageTitle } from "~/utils/i18n";
 import { serverT } from "~/utils/i18n.server";
-import { pagingFields } from "~/utils/paging";
+import { listQuery } from "~/utils/paging";
 import { scrollRegion } from "~/components/scroll-region";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "title.audit") }];
 
-const query = z.object({
-  action: z.string().trim().max(64).default(""),
-  ...pagingFields(50),
-});
+const query = listQuery({ action: z.string().trim().max(64).default("") }, 50);
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireAdmin(request);
-  const { action, page, pageSize } = parseSearchParams(request, query);
-  const where = action ? { action: { startsWith: action } } : {};
-  const [total, events] = await Promise.all([
-    db.auditEvent.count({ where }),
-    db.auditEvent.findMany({ where, orderBy: { id: "desc" }, skip: (page - 1) * pageSize, take: pageSize }),
-  ]);
-  const actorIds = [...new Set(events.map((e) => e.actorUserId).filter((x): x is string => !!x))];
-  const actors = await db.user.findMany({
-    where: { id: { in: actorIds } },
-    select: { id: true, email: true },
-  });
-  const emailOf = new Map(actors.map((a) => [a.id, a.email]));
-  return {
-    action,
-    page,
-    pageSize,
-    total,
-    events: events.map((e) => ({
-      id: String(e.id),
-      createdAt: e.createdAt.toISOString(),
-      actor: e.actorUserId
-        ? (emailOf.get(e.actorUserId) ?? e.actorUserId)
-        : serverT(request)("ui.auditSystem"),
-      action: e.action,
-      entity: `${e.entityType}${e.entityId ? ` ${e.entityId.slice(0, 8)}` : ""}`,
-      data: JSON.stringify(e.data),
-    })),
-  };
+  const { action, ...paging } = parseSearchParams(request, query);
+  const list = await listAuditEvents({ action, ...paging });
+  const system = serverT(request)("ui.auditSystem");
+  return { action, ...list, rows: list.rows.map((e) => ({ ...e, actor: e.actor ?? system })) };
 }
 
 export default function AuditPage() {
-  const { events, total, page, pageSize, action } = useLoaderData<typeof loader>();
+  const { rows, total, page, pageSize, action } = useLoaderData<typeof loader>();
   const t = useT();
   return (
     <div>
       <h1 className="text-2xl font-semibold">{t("audit.title")}</h1>
-      <Form method="get" className="mt-4 flex gap-2">
-        <label htmlFor="action" className="sr-only">
-          {t("audit.action")}
-        </label>
-        <input
-          id="action"
-          name="action"
-          defaultValue={action}
-          placeholder="agency.merge, people.import…"
-          className="input max-w-xs"
-        />
-        <button className="btn-secondary" type="submit">
-          {t("common.search")}
-        </button>
-      </Form>
+      <SearchBar
+        label={t("audit.action")}
+        name="action"
+        value={action}
+        placeholder="agency.merge, people.import…"
+        inputClassName="max-w-xs"
+        className="mt-4"
+      />
       <div
         className="mt-4 overflow-x-auto rounded-lg border border-slate-200 bg-white"
         {...scrollRegion(t("audit.title"))}
@@ -86,7 +53,7 @@ export default function AuditPage() {
             </tr>
           </thead>
           <tbody className="divide-y divide-slate-100">
-            {events.map((e) => (
+            {rows.map((e) => (
               <tr key={e.id}>
                 <td className="px-3 py-2 whitespace-nowrap">{formatDateTime(e.createdAt)}</td>
                 <td className="hidden px-3 py-2 sm:table-cell">{e.actor}</td>

@@ -1,32 +1,24 @@
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { getFormProps, useForm } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod/v4";
+import { getFormProps } from "@conform-to/react";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { z } from "zod";
 import { FormError } from "~/components/field";
 import { SessionsTable, sessionView } from "~/components/sessions-table";
 import { requireAdmin } from "~/modules/auth/guards.server";
 import { accountSessions, endAllSchema, endAllSessions } from "~/modules/auth/sessions.server";
-import { domainErrorReply } from "~/utils/conform.server";
+import { domainErrorReply, invalidReply, parseSubmission } from "~/utils/conform.server";
+import { useZodForm } from "~/utils/conform";
+import { uuidParam } from "~/utils/uuid.server";
 import { redirectWithFlash } from "~/utils/flash.server";
-import { formatIssues } from "~/utils/forms";
-import { domainErrorData, notFound } from "~/utils/http.server";
-import { getLocale, serverT } from "~/utils/i18n.server";
-import { pageTitle, useLocale, useT } from "~/utils/i18n";
-import { readForm } from "~/utils/read-form.server";
+import { domainErrorData } from "~/utils/http.server";
+import { serverT } from "~/utils/i18n.server";
+import { pageTitle, useT } from "~/utils/i18n";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "title.userSessions") }];
-
-function userIdOf(params: { userId?: string }): string {
-  const parsed = z.uuid().safeParse(params.userId);
-  if (!parsed.success) notFound();
-  return parsed.data;
-}
 
 // The confirmation step of "Đăng xuất mọi phiên" on the accounts page: what will end, and the button.
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireAdmin(request);
-  const userId = userIdOf(params);
+  const userId = uuidParam(params.userId);
   try {
     const { user, sessions } = await accountSessions(userId);
     return { user, sessions: sessions.map(sessionView) };
@@ -37,12 +29,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const actor = await requireAdmin(request);
-  const userId = userIdOf(params);
-  const submission = parseWithZod(await readForm(request), {
-    schema: endAllSchema,
-    formatError: formatIssues(getLocale(request)),
-  });
-  if (submission.status !== "success") return data(submission.reply(), { status: 400 });
+  const userId = uuidParam(params.userId);
+  const submission = await parseSubmission(request, endAllSchema);
+  if (submission.status !== "success") return invalidReply(submission);
   // The account is the one in the URL; a different id in the form is a stale or forged page.
   if (submission.value.userId !== userId)
     return data(submission.reply({ formErrors: [serverT(request)("sessions.userInvalid")] }), {
@@ -65,12 +54,7 @@ export default function UserSessionsPage() {
   const lastResult = useActionData<typeof action>();
   const busy = useNavigation().state !== "idle";
   const t = useT();
-  const locale = useLocale();
-  const [form] = useForm({
-    lastResult,
-    onValidate: ({ formData }) =>
-      parseWithZod(formData, { schema: endAllSchema, formatError: formatIssues(locale) }),
-  });
+  const [form] = useZodForm(endAllSchema, { lastResult });
   return (
     <div className="max-w-5xl space-y-4">
       <Link to="/admin/users" className="text-sm text-red-800 hover:underline">

@@ -1,29 +1,27 @@
-import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { getFormProps, useForm } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod/v4";
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { getFormProps } from "@conform-to/react";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { FormError } from "~/components/field";
 import { requireAdmin } from "~/modules/auth/guards.server";
 import { accountForReset, adminResetSecondFactor } from "~/modules/auth/two-factor.server";
-import { domainErrorReply } from "~/utils/conform.server";
+import { domainErrorReply, invalidReply, parseSubmission } from "~/utils/conform.server";
+import { useZodForm } from "~/utils/conform";
+import { uuidParam } from "~/utils/uuid.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { formatDate } from "~/utils/format";
-import { formatIssues } from "~/utils/forms";
 import { notFound } from "~/utils/http.server";
-import { getLocale, serverT } from "~/utils/i18n.server";
-import { pageTitle, useLocale, useT } from "~/utils/i18n";
-import { readForm } from "~/utils/read-form.server";
+import { serverT } from "~/utils/i18n.server";
+import { pageTitle, useT } from "~/utils/i18n";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "title.twoFactorReset") }];
 
-const userIdSchema = z.string().uuid();
 const resetSchema = z.object({ intent: z.literal("reset", { message: "http.badIntent" }) });
 
 async function account(params: { userId?: string }) {
-  const id = userIdSchema.safeParse(params.userId);
-  if (!id.success) notFound("auth.userNotFound");
-  return (await accountForReset(id.data)) ?? notFound("auth.userNotFound");
+  return (
+    (await accountForReset(uuidParam(params.userId, "auth.userNotFound"))) ?? notFound("auth.userNotFound")
+  );
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -40,11 +38,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const actor = await requireAdmin(request);
   const user = await account(params);
-  const submission = parseWithZod(await readForm(request), {
-    schema: resetSchema,
-    formatError: formatIssues(getLocale(request)),
-  });
-  if (submission.status !== "success") return data(submission.reply(), { status: 400 });
+  const submission = await parseSubmission(request, resetSchema);
+  if (submission.status !== "success") return invalidReply(submission);
   try {
     await adminResetSecondFactor(actor.userId, user.id);
   } catch (e) {
@@ -60,12 +55,7 @@ export default function ResetTwoFactorPage() {
   const d = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const t = useT();
-  const locale = useLocale();
-  const [form] = useForm({
-    lastResult,
-    onValidate: ({ formData }) =>
-      parseWithZod(formData, { schema: resetSchema, formatError: formatIssues(locale) }),
-  });
+  const [form] = useZodForm(resetSchema, { lastResult });
   return (
     <div className="mx-auto max-w-xl space-y-4">
       <h1 className="text-2xl font-semibold">{t("tf.admin.title")}</h1>

@@ -1,21 +1,21 @@
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { getFormProps, useForm } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod/v4";
+import { getFormProps } from "@conform-to/react";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { Field, FormError } from "~/components/field";
+import { PasswordPair } from "~/components/auth/password-pair";
+import { FormError } from "~/components/field";
+import { setPasswordSchema } from "~/domain/auth";
 import type { MessageKey } from "~/i18n";
 import {
   acceptInvitation,
   checkInvitation,
   type InvitationRefusal,
 } from "~/modules/auth/invite-accept.server";
-import { setPasswordSchema } from "~/modules/auth/password-policy";
 import { completeSignIn } from "~/modules/auth/sign-in.server";
-import { formatIssues } from "~/utils/forms";
+import { useZodForm } from "~/utils/conform";
+import { invalidReply, parseSubmission } from "~/utils/conform.server";
 import { clientIp } from "~/utils/http.server";
-import { getLocale, serverT } from "~/utils/i18n.server";
-import { pageTitle, useLocale, useT } from "~/utils/i18n";
-import { readForm } from "~/utils/read-form.server";
+import { serverT } from "~/utils/i18n.server";
+import { pageTitle, useT } from "~/utils/i18n";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "title.invite") }];
 
@@ -35,12 +35,8 @@ export async function loader({ params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const locale = getLocale(request);
-  const submission = parseWithZod(await readForm(request), {
-    schema: setPasswordSchema,
-    formatError: formatIssues(locale),
-  });
-  if (submission.status !== "success") return data(submission.reply(), { status: 400 });
+  const submission = await parseSubmission(request, setPasswordSchema);
+  if (submission.status !== "success") return invalidReply(submission);
   const result = await acceptInvitation(String(params.token ?? "").slice(0, 100), submission.value.password);
   if (!result.ok) {
     const reply = submission.reply({ formErrors: [serverT(request)(DEAD[result.reason])] });
@@ -58,15 +54,8 @@ export default function InvitePage() {
   const lastResult = useActionData<typeof action>();
   const busy = useNavigation().state === "submitting";
   const t = useT();
-  const locale = useLocale();
-  const [form, fields] = useForm({
-    lastResult,
-    onValidate: ({ formData }) =>
-      parseWithZod(formData, { schema: setPasswordSchema, formatError: formatIssues(locale) }),
-    // Checked when sent (a half-typed repeat is not an error yet); then again as the person types.
-    shouldValidate: "onSubmit",
-    shouldRevalidate: "onInput",
-  });
+  // Checked when sent (a half-typed repeat is not an error yet); then again as the person types.
+  const [form, fields] = useZodForm(setPasswordSchema, { lastResult, shouldValidate: "onSubmit" });
   if (!d.live) {
     return (
       <div className="mx-auto max-w-md space-y-4">
@@ -86,23 +75,12 @@ export default function InvitePage() {
       <p className="text-sm text-slate-700">{t("invite.welcome", { name: d.fullName, email: d.email })}</p>
       <Form method="post" {...getFormProps(form)} className="card space-y-4">
         <FormError message={form.errors?.[0]} />
-        {/* The account's address, for password managers to save the new password under. */}
-        <input type="hidden" name="username" autoComplete="username" value={d.email} />
-        <Field
-          name={fields.password.name}
-          label={t("invite.password")}
-          error={fields.password.errors?.[0]}
+        <PasswordPair
+          password={fields.password}
+          confirm={fields.confirmPassword}
           hint={t("invite.passwordHint")}
-        >
-          {(props) => <input {...props} type="password" autoComplete="new-password" required />}
-        </Field>
-        <Field
-          name={fields.confirmPassword.name}
-          label={t("invite.confirmPassword")}
-          error={fields.confirmPassword.errors?.[0]}
-        >
-          {(props) => <input {...props} type="password" autoComplete="new-password" required />}
-        </Field>
+          email={d.email}
+        />
         <button type="submit" className="btn-primary" disabled={busy}>
           {t("invite.submit")}
         </button>

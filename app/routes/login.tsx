@@ -6,22 +6,21 @@ import {
   redirect,
   redirectDocument,
 } from "@remix-run/node";
-import { parseWithZod } from "@conform-to/zod/v4";
 import { Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { LoginForm } from "~/components/auth/login-form";
+import { domainBindings, loginFormSchema, loginNotice } from "~/domain/auth";
 import { checkLocalPassword } from "~/modules/auth/auth.server";
 import { getAuthConfig, resolveLoginMethod } from "~/modules/auth/config.server";
 import { getActor } from "~/modules/auth/guards.server";
 import { ldapSignIn } from "~/modules/auth/ldap.server";
-import { domainBindings, loginFormSchema, loginNotice } from "~/modules/auth/login-form";
 import { oidcStartPath } from "~/modules/auth/oidc.server";
 import { homePath } from "~/modules/auth/scope";
 import { completeSignIn } from "~/modules/auth/sign-in.server";
-import { formatIssues, safeRedirect } from "~/utils/forms";
+import { parseSubmission } from "~/utils/conform.server";
+import { safeRedirect } from "~/utils/forms";
 import { clientIp } from "~/utils/http.server";
-import { getLocale, serverT } from "~/utils/i18n.server";
+import { serverT } from "~/utils/i18n.server";
 import { useT, pageTitle } from "~/utils/i18n";
-import { readForm } from "~/utils/read-form.server";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "title.login") }];
 
@@ -49,10 +48,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const t = serverT(request);
-  const submission = parseWithZod(await readForm(request), {
-    schema: loginFormSchema,
-    formatError: formatIssues(getLocale(request)),
-  });
+  const submission = await parseSubmission(request, loginFormSchema);
   // The typed password is never sent back into the page.
   const reply = (errors?: { formErrors?: string[]; fieldErrors?: Record<string, string[]> }) =>
     submission.reply({ ...errors, hideFields: ["password"] });

@@ -1,25 +1,20 @@
 // "Nhận liên kết đăng nhập qua email" (setting magicLink.enabled, learners only): ask for a sign-in link.
 // Same answer whatever the address, like the reset request; 404 when the setting is off.
-import { parseWithZod } from "@conform-to/zod/v4";
 import {
   type ActionFunctionArgs,
-  data,
   type LoaderFunctionArgs,
   type MetaFunction,
   redirect,
 } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
-import { type LinkRequestResult, LinkRequestForm } from "~/components/link-request-form";
-import { getAuthConfig, publicBaseUrl } from "~/modules/auth/config.server";
+import { LinkRequestForm } from "~/components/link-request-form";
+import { getAuthConfig } from "~/modules/auth/config.server";
 import { getActor } from "~/modules/auth/guards.server";
+import { answerLinkRequest } from "~/modules/auth/link-request.server";
 import { requestMagicLink } from "~/modules/auth/recovery.server";
-import { linkRequestSchema } from "~/modules/auth/recovery-forms";
 import { homePath } from "~/modules/auth/scope";
-import { formatIssues } from "~/utils/forms";
-import { clientIp, notFound } from "~/utils/http.server";
-import { getLocale } from "~/utils/i18n.server";
+import { notFound } from "~/utils/http.server";
 import { pageTitle, useT } from "~/utils/i18n";
-import { readForm } from "~/utils/read-form.server";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "title.loginEmail") }];
 
@@ -38,19 +33,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   magicLinkSetting();
-  const submission = parseWithZod(await readForm(request), {
-    schema: linkRequestSchema,
-    formatError: formatIssues(getLocale(request)),
-  });
-  if (submission.status !== "success")
-    return data({ sent: false, reply: submission.reply() } satisfies LinkRequestResult, { status: 400 });
-  await requestMagicLink(submission.value.email, { ip: clientIp(request), baseUrl: publicBaseUrl(request) });
-  return data({ sent: true, reply: null } satisfies LinkRequestResult);
+  return answerLinkRequest(request, requestMagicLink);
 }
 
 export default function LoginByEmailPage() {
   const { minutes } = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>() as LinkRequestResult | undefined;
+  const result = useActionData<typeof action>();
   const t = useT();
   return (
     <LinkRequestForm

@@ -9,6 +9,7 @@ import {
   type MetaFunction,
 } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { AuthCard } from "~/components/auth/auth-card";
 import { FormError } from "~/components/field";
 import { LinkGone } from "~/components/link-gone";
 import { getAuthConfig } from "~/modules/auth/config.server";
@@ -60,22 +61,19 @@ function MagicSignIn({ email }: { email: string }) {
   const t = useT();
   const [form] = useForm({});
   return (
-    <div className="mx-auto mt-8 max-w-sm">
-      <div className="card space-y-4 p-6">
-        <h1 className="text-xl font-semibold">{t("recovery.magic.title")}</h1>
-        <p className="text-sm text-slate-700">{t("recovery.magic.for", { email })}</p>
-        <FormError message={result?.error} />
-        <Form method="post" {...getFormProps(form)}>
-          <button type="submit" className="btn-primary w-full" disabled={busy}>
-            {t("recovery.magic.signIn")}
-          </button>
-        </Form>
-        <p className="text-sm">
-          <Link to="/login" className="text-red-800 underline">
-            {t("recovery.magic.password")}
-          </Link>
-        </p>
-      </div>
-    </div>
+    <AuthCard title={t("recovery.magic.title")}>
+      <p className="text-sm text-slate-700">{t("recovery.magic.for", { email })}</p>
+      <FormError message={result?.error} />
+      <Form method="post" {...getFormProps(form)}>
+        <button type="submit" className="btn-primary w-full" disabled={busy}>
+          {t("recovery.magic.signIn")}
+        </button>
+      </Form>
+      <p className="text-sm">
+        <Link to="/login" className="text-red-800 underline">
+          {t("recovery.magic.password")}
+        </Link>
+      </p>
+    </AuthCard>
   );
 }

@@ -1,7 +1,6 @@
 // The emailed reset link: GET shows the new-password form while the link is live (and a clear page when it
 // is not); POST uses the link up, sets the password, ends every session of the account and signs in.
-import { getFormProps, getInputProps, useForm } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod/v4";
+import { getFormProps } from "@conform-to/react";
 import {
   type ActionFunctionArgs,
   data,
@@ -10,22 +9,20 @@ import {
   type MetaFunction,
 } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { Field, FormError } from "~/components/field";
+import { AuthCard } from "~/components/auth/auth-card";
+import { PasswordPair } from "~/components/auth/password-pair";
+import { FormError } from "~/components/field";
 import { LinkGone } from "~/components/link-gone";
+import { setPasswordSchema } from "~/domain/auth";
 import { getActor } from "~/modules/auth/guards.server";
-import {
-  linkRefusalMessage,
-  linkState,
-  resetFormSchema,
-  resetPasswordWithLink,
-} from "~/modules/auth/recovery.server";
+import { linkRefusalMessage, linkState, resetPasswordWithLink } from "~/modules/auth/recovery.server";
 import { completeSignIn } from "~/modules/auth/sign-in.server";
 import { redirectWithFlash } from "~/utils/flash.server";
-import { formatIssues } from "~/utils/forms";
+import { useZodForm } from "~/utils/conform";
+import { parseSubmission } from "~/utils/conform.server";
 import { clientIp } from "~/utils/http.server";
-import { getLocale, serverT } from "~/utils/i18n.server";
+import { serverT } from "~/utils/i18n.server";
 import { pageTitle, useT } from "~/utils/i18n";
-import { readForm } from "~/utils/read-form.server";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "title.resetPassword") }];
 // The URL is a credential: no cache keeps the page.
@@ -39,15 +36,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { live: true as const, email: state.email };
 }
 
-const SECRET_FIELDS = ["password", "confirm"];
+const SECRET_FIELDS = ["password", "confirmPassword"];
 
 export async function action({ request, params }: ActionFunctionArgs) {
   await getActor(request);
   const t = serverT(request);
-  const submission = parseWithZod(await readForm(request), {
-    schema: resetFormSchema,
-    formatError: formatIssues(getLocale(request)),
-  });
+  const submission = await parseSubmission(request, setPasswordSchema);
   if (submission.status !== "success")
     return data(submission.reply({ hideFields: SECRET_FIELDS }), { status: 400 });
   const used = await resetPasswordWithLink(params.token ?? "", submission.value.password);
@@ -80,45 +74,23 @@ function ResetForm({ email }: { email: string }) {
   const lastResult = useActionData<typeof action>();
   const busy = useNavigation().state === "submitting";
   const t = useT();
-  const [form, fields] = useForm({ lastResult, shouldValidate: "onSubmit", shouldRevalidate: "onInput" });
+  const [form, fields] = useZodForm(setPasswordSchema, { lastResult, shouldValidate: "onSubmit" });
   return (
-    <div className="mx-auto mt-8 max-w-sm">
-      <div className="card space-y-4 p-6">
-        <h1 className="text-xl font-semibold">{t("recovery.reset.title")}</h1>
-        <p className="text-sm text-slate-700">{t("recovery.reset.for", { email })}</p>
-        <Form method="post" {...getFormProps(form)} className="space-y-4">
-          {/* the account's address, for password managers */}
-          <input type="hidden" name="username" value={email} autoComplete="username" />
-          <FormError message={form.errors?.[0]} />
-          <Field
-            name={fields.password.name}
-            label={t("password.new")}
-            hint={t("recovery.reset.hint")}
-            error={fields.password.errors?.[0]}
-          >
-            {(control) => (
-              <input
-                {...getInputProps(fields.password, { type: "password" })}
-                {...control}
-                autoComplete="new-password"
-              />
-            )}
-          </Field>
-          <Field name={fields.confirm.name} label={t("password.confirm")} error={fields.confirm.errors?.[0]}>
-            {(control) => (
-              <input
-                {...getInputProps(fields.confirm, { type: "password" })}
-                {...control}
-                autoComplete="new-password"
-              />
-            )}
-          </Field>
-          <p className="text-xs text-slate-600">{t("recovery.reset.signsOut")}</p>
-          <button type="submit" className="btn-primary w-full" disabled={busy}>
-            {t("recovery.reset.submit")}
-          </button>
-        </Form>
-      </div>
-    </div>
+    <AuthCard title={t("recovery.reset.title")}>
+      <p className="text-sm text-slate-700">{t("recovery.reset.for", { email })}</p>
+      <Form method="post" {...getFormProps(form)} className="space-y-4">
+        <FormError message={form.errors?.[0]} />
+        <PasswordPair
+          password={fields.password}
+          confirm={fields.confirmPassword}
+          hint={t("recovery.reset.hint")}
+          email={email}
+        />
+        <p className="text-xs text-slate-600">{t("recovery.reset.signsOut")}</p>
+        <button type="submit" className="btn-primary w-full" disabled={busy}>
+          {t("recovery.reset.submit")}
+        </button>
+      </Form>
+    </AuthCard>
   );
 }

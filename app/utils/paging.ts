@@ -46,3 +46,17 @@ export function pageWindow(page: number, pages: number, around = 1): PageItem[] 
   }
   return out;
 }
+
+/** A list's search params: its own filters plus page and pageSize (parse with parseSearchParams). */
+export function listQuery<S extends z.ZodRawShape>(filters: S, defaultPageSize: number) {
+  return z.object({ ...filters, ...pagingFields(defaultPageSize) });
+}
+
+export type PageRequest = { page: number; pageSize: number };
+/** One page of a list, as loaders return it and <Pagination {...list} /> reads it. */
+export type Paged<T> = PageRequest & { total: number; rows: T[] };
+
+/** The rows a page covers, for Prisma's skip/take. */
+export function pageSlice({ page, pageSize }: PageRequest) {
+  return { skip: (page - 1) * pageSize, take: pageSize };
+}

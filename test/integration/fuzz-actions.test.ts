@@ -420,7 +420,7 @@ const REACH: Record<string, Reach> = {
     cookie: () => "",
     fields: () => [
       ["password", "MatKhauMoi#2026rat-dai"],
-      ["confirm", "MatKhauMoi#2026rat-dai"],
+      ["confirmPassword", "MatKhauMoi#2026rat-dai"],
     ],
   },
   "targets.completions.import.tsx": {

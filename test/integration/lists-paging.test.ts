@@ -97,7 +97,7 @@ describe("the other paged lists take pageSize", () => {
       get("/admin/audit?action=test.paging&pageSize=200", w.admin.cookie),
     );
     expect(audit.status).toBe(200);
-    expect((audit.data as { events: unknown[] }).events).toHaveLength(200);
+    expect((audit.data as { rows: unknown[] }).rows).toHaveLength(200);
     const capped = await call(auditLoader, get("/admin/audit?pageSize=999999", w.admin.cookie));
     expect(capped.status).toBe(200);
     expect((capped.data as { pageSize: number }).pageSize).toBe(MAX_PAGE_SIZE);

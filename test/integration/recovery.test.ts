@@ -84,7 +84,7 @@ async function askReset(email: string, ip?: string) {
   return call(forgotAction, form("/forgot-password", { email }, ip));
 }
 async function resetWith(path: string, password = NEW_PASSWORD, confirm = password) {
-  return call(resetAction, form(path, { password, confirm }), { token: tokenOf(path) });
+  return call(resetAction, form(path, { password, confirmPassword: confirm }), { token: tokenOf(path) });
 }
 const cookieOf = (res: Response | null) =>
   res?.headers.get("set-cookie")?.match(/hoc_session=([a-z2-7]+)/)?.[1];

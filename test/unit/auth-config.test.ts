@@ -5,7 +5,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { type AuthConfig, parseAuthConfig, resolveLoginMethod } from "~/modules/auth/config.server";
-import { bindingForEmail, domainBindings } from "~/modules/auth/login-form";
+import { bindingForEmail, domainBindings } from "~/domain/auth";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 // Only the variables a case names (ProcessEnv's type insists on NODE_ENV).

@@ -1,10 +1,10 @@
 // Defect 14 of issue 10: README called the reviewer read-only. The role descriptions live once in
-// app/modules/auth/roles.ts; README must say the same, and the descriptions must agree with the guards.
+// app/domain/auth.ts; README must say the same, and the descriptions must agree with the guards.
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { translate } from "~/i18n";
-import { ROLE_DESCRIPTIONS } from "~/modules/auth/roles";
+import { ROLE_DESCRIPTIONS } from "~/domain/auth";
 import { type Actor, manageScope, viewScope } from "~/modules/auth/scope";
 import { canManagePlan } from "~/modules/targets/manage";
 

@@ -7,7 +7,6 @@ export const authInvite = {
     "invite.inactive":
       "Hồ sơ cán bộ của liên kết này đã ngừng hoạt động nên không thể đăng nhập; hãy liên hệ cán bộ phụ trách đào tạo.",
     "invite.confirmRequired": "Vui lòng nhập lại mật khẩu.",
-    "invite.passwordMismatch": "Hai mật khẩu không khớp nhau.",
     "invite.sourceInvalid": "Lựa chọn người được mời không hợp lệ.",
     "invite.noneSelected": "Hãy chọn ít nhất một người để mời.",
     "invite.tooManySelected": 'Mỗi lần chọn tối đa {maximum} người; hãy dùng "Mời tất cả theo bộ lọc".',
@@ -23,7 +22,6 @@ export const authInvite = {
     "invite.inactive":
       "The staff record of this link is no longer active, so it cannot sign in; please contact your training coordinator.",
     "invite.confirmRequired": "Please repeat the password.",
-    "invite.passwordMismatch": "The two passwords do not match.",
     "invite.sourceInvalid": "The choice of people to invite is not valid.",
     "invite.noneSelected": "Select at least one person to invite.",
     "invite.tooManySelected":

@@ -1,6 +1,7 @@
 // Changing the agency tree: create, rename/recode, move, and merge (the 2025 reorganisation).
 // Each change is one transaction that also writes its AuditEvent. Reads live in queries.server.ts.
 import { z } from "zod";
+import { codeSchema, kindSchema, nameSchema } from "~/domain/agencies";
 import { text } from "~/utils/zod-text";
 import { LONG_TX, db, type Tx } from "~/db.server";
 import { Prisma, type Agency } from "~/generated/prisma/client";
@@ -28,19 +29,11 @@ export { importAgencyTree, type AgencyImportResult } from "./import-json.server"
 const TX_OPTIONS = LONG_TX;
 
 const idSchema = z.string().uuid("agencies.idInvalid");
-const codeSchema = text("agencies.codeRequired")
-  .min(1, "agencies.codeRequired")
-  .max(64, "agencies.codeTooLong");
-const nameSchema = text("agencies.nameRequired")
-  .min(1, "agencies.nameRequired")
-  .max(300, "agencies.nameTooLong");
 
 export const createAgencySchema = z.object({
   code: codeSchema,
   name: nameSchema,
-  kind: z.enum(["PROVINCE", "DEPARTMENT", "COMMUNE", "UNIT", "GROUP"], {
-    error: "agencies.kindInvalid",
-  }),
+  kind: kindSchema,
   parentId: idSchema.nullable(),
   type: text().max(64, "agencies.typeTooLong").nullish(),
 });
@@ -253,6 +246,8 @@ export async function moveAgency(
 }
 
 export type MergeResult = {
+  /** The merged-away agency as it was before the merge (its name, for the notice). */
+  source: Agency;
   target: Agency;
   people: number;
   membershipsClosed: number;
@@ -386,6 +381,6 @@ export async function mergeAgencies(
       },
       tx,
     );
-    return { target: await tx.agency.findUniqueOrThrow({ where: { id: target.id } }), ...result };
+    return { source, target: await tx.agency.findUniqueOrThrow({ where: { id: target.id } }), ...result };
   }, TX_OPTIONS);
 }

@@ -6,7 +6,13 @@ import type { AgencyKind } from "~/generated/prisma/enums";
 import { agencyWhere, type Scope } from "~/modules/auth/scope";
 import { DomainError } from "~/utils/errors";
 import { escapeLike, foldVietnamese } from "~/utils/text";
-import { buildAgencyTree, compareAgencies, inTreeOrder, type AgencyTreeNode } from "./tree";
+import {
+  type AgencyTreeNode,
+  buildAgencyTree,
+  compareAgencies,
+  flattenAgencyTree,
+  inTreeOrder,
+} from "./tree";
 import { AGENCY_ROW_SELECT as treeSelect, type AgencyRow } from "./rows";
 import { resolveCodes } from "./tree-sql.server";
 
@@ -112,4 +118,58 @@ export async function listAgencyOptions(scope: Scope): Promise<AgencyOption[]> {
     select: treeSelect,
   });
   return inTreeOrder(rows).map(({ id, code, name, depth, path }) => ({ id, code, name, depth, path }));
+}
+
+/** A line of the admin agency list: indented by its level in the tree; `people` is null in search results. */
+export type AgencyListRow = Pick<AgencyRow, "id" | "code" | "name" | "kind"> & {
+  level: number;
+  people: number | null;
+};
+
+/** The admin agency list: every live agency in tree order with its staff count, or the ones a search finds. */
+export async function adminAgencyList(q: string): Promise<AgencyListRow[]> {
+  if (q) {
+    const found = await searchAgencies({
+      q,
+      scopePaths: "ALL",
+      includeInactive: false,
+      page: 1,
+      pageSize: 100,
+    });
+    return found.rows.map(({ id, code, name, kind }) => ({ id, code, name, kind, level: 0, people: null }));
+  }
+  return flattenAgencyTree(await getAgencyTree("ALL")).map(({ node, level }) => ({
+    id: node.id,
+    code: node.code,
+    name: node.name,
+    kind: node.kind,
+    level,
+    people: node.subtreePersonCount,
+  }));
+}
+
+/** One agency for its admin page, with the agencies it may move under or merge into (never its own subtree). */
+export async function getAgencyDetail(id: string) {
+  const agency = await db.agency.findUnique({
+    where: { id },
+    include: {
+      parent: { select: { id: true, name: true } },
+      mergedInto: { select: { id: true, name: true } },
+      aliases: {
+        orderBy: { createdAt: "desc" },
+        select: { id: true, code: true, name: true, createdAt: true },
+      },
+      _count: { select: { people: true } },
+    },
+  });
+  if (!agency) return null;
+  const options = (await listAgencyOptions("ALL")).filter((o) => o.id !== id && !o.path.includes(`/${id}/`));
+  const { _count, aliases, parent, mergedInto } = agency;
+  return {
+    agency: {
+      ...{ id, code: agency.code, name: agency.name, kind: agency.kind, active: agency.active },
+      ...{ parent, mergedInto, aliases, people: _count.people },
+    },
+    options,
+  };
 }

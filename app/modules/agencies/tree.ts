@@ -75,16 +75,16 @@ export function buildAgencyTree(
   return roots;
 }
 
+/** Every node of a tree with its level below the tree's top (0), parents before their children. */
+export function flattenAgencyTree(
+  nodes: AgencyTreeNode[],
+  level = 0,
+): { node: AgencyTreeNode; level: number }[] {
+  return nodes.flatMap((node) => [{ node, level }, ...flattenAgencyTree(node.children, level + 1)]);
+}
+
 /** The rows in tree order (parent first, then its children in Vietnamese order), as select boxes list them. */
 export function inTreeOrder<T extends AgencyRow>(rows: T[]): T[] {
   const byId = new Map(rows.map((r) => [r.id, r]));
-  const out: T[] = [];
-  const walk = (nodes: AgencyTreeNode[]) => {
-    for (const n of nodes) {
-      out.push(byId.get(n.id)!);
-      walk(n.children);
-    }
-  };
-  walk(buildAgencyTree(rows));
-  return out;
+  return flattenAgencyTree(buildAgencyTree(rows)).map(({ node }) => byId.get(node.id)!);
 }

@@ -1,21 +1,10 @@
 // Sign-in, password change and admin password reset.
-import { z } from "zod";
 import type { MessageKey } from "~/i18n";
 import { db } from "~/db.server";
 import { audit } from "~/modules/audit/audit.server";
 import { hashPassword, verifyDummy, verifyPassword } from "./password.server";
 import { isLoginThrottled, recordLoginAttempt } from "./rate-limit.server";
 import { createSession, invalidateUserSessions } from "./session.server";
-
-export const loginSchema = z.object({
-  email: z.string().trim().toLowerCase().email("people.emailInvalid"),
-  // Not required here: an email bound to single sign-on needs none; the action asks for it where it does.
-  password: z.string().max(200, "auth.passwordTooLong").default(""),
-  redirectTo: z.string().optional(),
-});
-
-// The rule lives in a shared module so that forms can check it in the browser too.
-export { newPasswordSchema } from "./password-policy";
 
 export type LoginResult =
   | { ok: true; token: string; expiresAt: Date; userId: string }

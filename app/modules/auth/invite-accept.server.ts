@@ -5,8 +5,6 @@ import { audit } from "~/modules/audit/audit.server";
 import { hashPassword } from "./password.server";
 import { checkToken, consumeToken } from "./tokens.server";
 
-export { setPasswordSchema } from "./password-policy";
-
 export type InvitationRefusal = "invalid" | "expired" | "used" | "inactive";
 export type InvitationCheck =
   { ok: true; fullName: string; email: string } | { ok: false; reason: InvitationRefusal };

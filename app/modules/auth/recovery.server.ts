@@ -3,13 +3,11 @@
 // address as for a known one: the request only counts itself against the rate limits and returns; looking
 // the address up, issuing the token and queueing the email happen after the answer, off the request's path
 // (`later`, one job at a time). Nothing on the answer depends on whether the address exists.
-import { z } from "zod";
 import { db } from "~/db.server";
 import type { Role } from "~/generated/prisma/enums";
 import { type Locale, type MessageKey, type MessageParams, translate } from "~/i18n";
 import { audit } from "~/modules/audit/audit.server";
 import { enqueueEmail } from "~/modules/notifications/outbox.server";
-import { newPasswordSchema } from "./auth.server";
 import { type AuthConfig, getAuthConfig, resolveLoginMethod } from "./config.server";
 import { hashPassword } from "./password.server";
 import { type TokenCheck, checkToken, consumeToken, hashToken, issueToken } from "./tokens.server";
@@ -28,11 +26,6 @@ const KEYS: Record<LinkPurpose, { address: string; ip: string }> = {
   reset: { address: "reset:", ip: "resetip:" },
   magic: { address: "magic:", ip: "magicip:" },
 };
-
-/** The reset form: the new password (the same rule as a password change) typed twice. */
-export const resetFormSchema = z
-  .object({ password: newPasswordSchema, confirm: z.string().max(200, "auth.passwordTooLong") })
-  .refine((v) => v.password === v.confirm, { path: ["confirm"], message: "password.mismatch" });
 
 /**
  * Counts this request in the rate-limit log (LoginAttempt, `reset:<email>` / `resetip:<ip>` and

@@ -1,25 +1,18 @@
 // Accounts and role grants (admin only). Every grant and revocation is audited.
-import { z } from "zod";
+import type { z } from "zod";
+import type { createAccountSchema, grantSchema } from "~/domain/auth";
 import { db } from "~/db.server";
 import { audit } from "~/modules/audit/audit.server";
 import { DomainError } from "~/utils/errors";
+import { type PageRequest, pageSlice } from "~/utils/paging";
 import { escapeLike, foldVietnamese } from "~/utils/text";
 import { hashPassword } from "./password.server";
-import { text } from "~/utils/zod-text";
-import { newPasswordSchema } from "./auth.server";
 
-export const grantSchema = z
-  .object({
-    userId: z.string().uuid("auth.userInvalid"),
-    role: z.enum(["LEARNER", "COORDINATOR", "REVIEWER", "ADMIN"], { message: "auth.roleInvalid" }),
-    agencyCode: text().max(64, "agencies.codeTooLong").optional().default(""),
-  })
-  .refine((v) => !["COORDINATOR", "REVIEWER"].includes(v.role) || v.agencyCode.length > 0, {
-    path: ["agencyCode"],
-    message: "auth.roleNeedsAgency",
-  });
+export type GrantInput = Omit<z.output<typeof grantSchema>, "intent">;
+export type CreateAccountInput = Omit<z.output<typeof createAccountSchema>, "intent">;
 
-export async function listUsers({ q, page, pageSize }: { q: string; page: number; pageSize: number }) {
+/** The accounts page's list: by email or the person's name (without diacritics), one page of it. */
+export async function listUsers({ q, ...paging }: { q: string } & PageRequest) {
   const folded = foldVietnamese(q);
   const where = folded
     ? {
@@ -34,8 +27,7 @@ export async function listUsers({ q, page, pageSize }: { q: string; page: number
     db.user.findMany({
       where,
       orderBy: { email: "asc" },
-      skip: (page - 1) * pageSize,
-      take: pageSize,
+      ...pageSlice(paging),
       select: {
         id: true,
         email: true,
@@ -45,10 +37,10 @@ export async function listUsers({ q, page, pageSize }: { q: string; page: number
       },
     }),
   ]);
-  return { total, rows };
+  return { ...paging, total, rows };
 }
 
-export async function grantRole(actorUserId: string, input: z.infer<typeof grantSchema>) {
+export async function grantRole(actorUserId: string, input: GrantInput) {
   const agency = input.agencyCode
     ? await db.agency.findFirst({ where: { code: input.agencyCode, active: true } })
     : null;
@@ -104,16 +96,8 @@ export async function revokeGrant(actorUserId: string, grantId: string) {
   });
 }
 
-export const createAccountSchema = z.object({
-  email: z.string().trim().toLowerCase().email("people.emailInvalid"),
-  temporaryPassword: newPasswordSchema,
-});
-
 /** An account for an existing staff member (matched by email), who must change the password at first login. */
-export async function createAccountForPerson(
-  actorUserId: string,
-  input: z.infer<typeof createAccountSchema>,
-) {
+export async function createAccountForPerson(actorUserId: string, input: CreateAccountInput) {
   const person = await db.person.findUnique({ where: { email: input.email } });
   if (!person) throw new DomainError("auth.noPersonWithEmail", { field: "email" });
   if (await db.user.findUnique({ where: { email: input.email } })) {

@@ -92,7 +92,7 @@ test("a coordinator invites the 20 people just imported; one sets a password and
   await invitee.getByLabel("Mật khẩu mới", { exact: true }).fill("MatKhauMoi2026");
   await invitee.getByLabel("Nhập lại mật khẩu mới").fill("MatKhauKhac2026");
   await invitee.getByRole("button", { name: "Đặt mật khẩu và đăng nhập" }).click();
-  await expect(invitee.getByText("Hai mật khẩu không khớp nhau.")).toBeVisible();
+  await expect(invitee.getByText("Hai mật khẩu mới không khớp.")).toBeVisible();
   await invitee.getByLabel("Mật khẩu mới", { exact: true }).fill("MatKhauMoi2026");
   await invitee.getByLabel("Nhập lại mật khẩu mới").fill("MatKhauMoi2026");
   await invitee.getByRole("button", { name: "Đặt mật khẩu và đăng nhập" }).click();

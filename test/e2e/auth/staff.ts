@@ -20,8 +20,10 @@ export async function enterTotpCode(page: Page, key: Uint8Array, id: string): Pr
       await page.waitForTimeout(step * TOTP_PERIOD_SECONDS * 1000 - Date.now() + 200);
     }
     lastStepUsed.set(id, step);
-    await page.getByLabel("Mã xác thực hoặc mã khôi phục").fill(totpCodeAt(key, step));
-    await page.getByRole("button", { name: "Xác nhận" }).click();
+    await page
+      .getByLabel(/^(Mã xác thực hoặc mã khôi phục|Verification code or recovery code)$/)
+      .fill(totpCodeAt(key, step));
+    await page.getByRole("button", { name: /^(Xác nhận|Verify)$/ }).click();
     const error = page.locator("#code-error, [role=alert]").first();
     const outcome = await Promise.race([
       page
@@ -31,7 +33,7 @@ export async function enterTotpCode(page: Page, key: Uint8Array, id: string): Pr
     ]);
     if (outcome === "left") return;
     // Another process (an earlier run of this worker) used this step: retry once in the next step.
-    if (!/vừa được dùng/.test((await error.textContent()) ?? "")) break;
+    if (!/vừa được dùng|was just used/.test((await error.textContent()) ?? "")) break;
     await page.reload(); // a clean form, without the error the next attempt would otherwise see at once
   }
   throw new Error(`the second step of ${id} did not accept a fresh TOTP code`);
@@ -41,9 +43,10 @@ export async function enterTotpCode(page: Page, key: Uint8Array, id: string): Pr
 export async function signInStaff(page: Page, role: StaffRole): Promise<void> {
   const account = staffAccount(role);
   await page.goto("/login");
-  await page.getByLabel("Email công vụ").fill(account.email);
-  await page.getByLabel("Mật khẩu").fill(account.password);
-  await page.getByRole("button", { name: "Đăng nhập" }).click();
+  // The labels in either locale, so the forms' checks can sign in with the English UI too.
+  await page.getByLabel(/^(Email công vụ|Work email)$/).fill(account.email);
+  await page.getByLabel(/^(Mật khẩu|Password)$/).fill(account.password);
+  await page.getByRole("button", { name: /^(Đăng nhập|Sign in)$/ }).click();
   await page.waitForURL(/\/account\/two-factor\/verify/);
   await enterTotpCode(page, staffTotpKey(role), account.email);
   await expect(page).not.toHaveURL(/\/login|\/account\/two-factor/);

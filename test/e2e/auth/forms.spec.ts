@@ -1,0 +1,43 @@
+// Field errors from the server next to their field, by label, in both locales (issue 12): the sign-in forms
+// that need the auth server (sign-in links, the second factor) and the security page of an enrolled account.
+import { test } from "@playwright/test";
+import { expectServerFieldError, type FormErrorCase } from "../support/form-errors";
+import { signInStaff } from "./staff";
+
+const cases: Record<string, FormErrorCase> = {
+  "sign-in link request: not an email": {
+    path: "/login/email",
+    fill: async (page) => {
+      await page.getByLabel(/^(Email công vụ|Official email)$/).fill("khong-phai-email");
+    },
+    submit: { vi: "Gửi liên kết đăng nhập", en: "Send a sign-in link" },
+    field: { vi: /^Email công vụ$/, en: /^Official email$/ },
+    message: { vi: "Email không hợp lệ.", en: "The email address is not valid." },
+  },
+  // The password step only: the sign-in waits on the second step.
+  "second step: no code": {
+    as: "ADMIN",
+    path: "/account/two-factor/verify",
+    submit: { vi: /^Xác nhận$/, en: /^Verify$/ },
+    field: { vi: /^Mã xác thực hoặc mã khôi phục$/, en: /^Verification code or recovery code$/ },
+    message: { vi: "Nhập mã xác thực.", en: "Enter the verification code." },
+  },
+  // Signed in with both factors (one account per locale: a TOTP code is good once per 30 s).
+  "security page: no current code": {
+    path: "/login",
+    fill: async (page, locale) => {
+      await signInStaff(page, locale === "vi" ? "COORDINATOR" : "REVIEWER");
+      await page.goto("/account/security");
+      await page.$$eval("form", (forms) => forms.forEach((f) => f.setAttribute("novalidate", "")));
+    },
+    submit: { vi: "Tạo bộ mã khôi phục mới", en: "Create new recovery codes" },
+    field: { vi: /^Mã hiện tại trong ứng dụng$/, en: /^Current code from the app$/ },
+    message: { vi: "Nhập mã xác thực.", en: "Enter the verification code." },
+  },
+};
+
+for (const [name, c] of Object.entries(cases))
+  for (const locale of ["vi", "en"] as const)
+    test(`${name} (${locale})`, async ({ browser, baseURL }) => {
+      await expectServerFieldError(browser, baseURL!, c, locale);
+    });
