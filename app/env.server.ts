@@ -13,6 +13,8 @@ const schema = z.object({
   APP_ORIGIN: z.string().optional(),
   /** Set to "false" to allow plain-HTTP cookies in production behind a trusted TLS proxy test. */
   SECURE_COOKIES: z.enum(["true", "false"]).optional(),
+  /** Opens the e2e fixtures route (/__e2e/fixtures) to requests carrying it; set only by the e2e servers. */
+  E2E_FIXTURES_TOKEN: z.string().min(32).optional(),
 });
 
 export type Env = z.infer<typeof schema>;

@@ -12,7 +12,7 @@ import { startAttempt } from "~/modules/learning/quiz.server";
 import { nominate } from "~/modules/scheduling/seats.server";
 import { makeCourseVersion } from "../fixtures/courses";
 import { issueToken } from "~/modules/auth/tokens.server";
-import { buildWorld, makeAccount, makePerson } from "./helpers/world";
+import { buildWorld, signedInAccount, makePerson } from "./helpers/world";
 import { coordinatorOf, itSpecialist, makeOffering } from "./helpers/scheduling-world";
 
 const ROUTES_DIR = path.resolve(import.meta.dirname, "../../app/routes");
@@ -280,6 +280,15 @@ const REACH: Record<string, Reach> = {
       ["intent", "position"],
       ["lessonId", x.lessonId],
       ["position", "0.5"],
+    ],
+  },
+  // Without E2E_FIXTURES_TOKEN (never set outside the e2e servers) every request is a 404 that writes nothing.
+  "[__e2e].fixtures.tsx": {
+    url: () => "/__e2e/fixtures",
+    cookie: (x) => x.w.admin.cookie,
+    fields: () => [
+      ["kind", "account"],
+      ["role", "ADMIN"],
     ],
   },
   "lang.tsx": {
@@ -742,9 +751,13 @@ beforeAll(async () => {
     dedupeKey: "f:1",
   });
   const notification = await db.notification.findFirstOrThrow({ where: { personId: learnerPersonId } });
-  const someone = await makeAccount("someone@test.vn", [{ role: "LEARNER" }], w.b.id);
+  const someone = await signedInAccount({
+    email: "someone@test.vn",
+    grants: [{ role: "LEARNER" }],
+    agencyId: w.b.id,
+  });
   const grant = await db.roleGrant.findFirstOrThrow({ where: { userId: someone.user.id } });
-  const invited = await makePerson("Người Được Mời", "duoc-moi@a.vn", w.a.id);
+  const invited = await makePerson({ fullName: "Người Được Mời", email: "duoc-moi@a.vn", agencyId: w.a.id });
   const inviteSecret = await issueToken({
     kind: "INVITE",
     personId: invited.id,

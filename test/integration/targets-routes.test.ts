@@ -9,7 +9,7 @@ import { action as newPlanAction, loader as newPlanLoader } from "~/routes/targe
 import { action as planAction } from "~/routes/targets.plans.$planId";
 import { loader as reportLoader } from "~/routes/targets.report";
 import { action as snapshotAction } from "~/routes/targets.snapshots";
-import { buildWorld, call, get, makeAccount, post, upload } from "./helpers/world";
+import { buildWorld, call, get, signedInAccount, post, upload } from "./helpers/world";
 
 type World = Awaited<ReturnType<typeof buildWorld>>;
 let w: World;
@@ -50,7 +50,10 @@ beforeAll(async () => {
       completedAt: new Date("2026-03-01"),
     },
   });
-  reviewerA = await makeAccount("reviewer-a@test.vn", [{ role: "REVIEWER", agencyId: w.a.id }]);
+  reviewerA = await signedInAccount({
+    email: "reviewer-a@test.vn",
+    grants: [{ role: "REVIEWER", agencyId: w.a.id }],
+  });
 });
 
 type Dash = {
