@@ -1,28 +1,6 @@
 import { shot } from "./helpers";
 import { expect, test } from "./support/fixtures";
-
-const NAMES = [
-  "Hoàng Thị Ngọc Ánh",
-  "Nông Văn Thắng",
-  "Lăng Thị Huyền",
-  "Triệu Đức Mạnh",
-  "Vi Văn Quyết",
-  "Lục Thị Hoà",
-  "Hứa Minh Tuấn",
-  "Đinh Thị Thuỷ",
-  "Mã Văn Đông",
-  "Chu Thị Lụa",
-  "Tô Hữu Nghĩa",
-  "Dương Thị Yến",
-  "Bế Văn Toàn",
-  "Lý Thị Xuân",
-  "Hà Quang Vinh",
-  "Ngô Thị Ước",
-  "Phùng Văn Khải",
-  "Lương Thị Ơn",
-  "Đàm Văn Trường",
-  "Quách Thị Ngần",
-];
+import { IMPORT_NAMES, staffCsv } from "./support/staff-csv";
 
 test("a coordinator imports a CSV of 20 staff and finds one by an unaccented search", async ({
   page,
@@ -30,12 +8,15 @@ test("a coordinator imports a CSV of 20 staff and finds one by an unaccented sea
 }) => {
   // A coordinator of a new, empty agency: the import and the search see only this test's people.
   const { agency } = await signIn({ role: "COORDINATOR" });
-  const header = "Họ và tên,Email,Mã đơn vị,Đối tượng,Chức vụ,Người đứng đầu,Vai trò CNTT,Nhãn";
-  const lines = NAMES.map(
-    (n, i) =>
-      `${n},e2e.nhap.${i + 1}@langson.gov.vn,${agency.code},${i % 3 === 0 ? "Viên chức" : "Công chức"},Chuyên viên,không,${i === 4 ? "Kiêm nhiệm" : "Không"},`,
+  const csv = staffCsv(
+    IMPORT_NAMES.map((fullName, i) => ({
+      fullName,
+      email: `e2e.nhap.${i + 1}@langson.gov.vn`,
+      agencyCode: agency.code,
+      category: i % 3 === 0 ? "Viên chức" : "Công chức",
+      itRole: i === 4 ? "Kiêm nhiệm" : "Không",
+    })),
   );
-  const csv = "\uFEFF" + [header, ...lines].join("\r\n") + "\r\n";
 
   await page.goto("/");
   await page.getByRole("link", { name: "Nhập danh sách" }).first().click();

@@ -19,7 +19,8 @@ export type E2EAccount = {
   email: string;
   password: string;
   agency: { id: string; code: string; name: string; created: boolean };
-  cookie: { name: string; value: string };
+  /** Null when asked for no session (`session: false`). */
+  cookie: { name: string; value: string } | null;
 };
 export type E2EPerson = { personId: string; fullName: string; email: string };
 
@@ -71,20 +72,21 @@ type Fixtures = {
   makePerson: (input: PersonRequest) => Promise<E2EPerson>;
 };
 
+// The second argument hands the value to the test (Playwright calls it `use`; named so for the hooks lint).
 export const test = base.extend<Fixtures>({
-  fixtures: async ({ baseURL }, use) => {
+  fixtures: async ({ baseURL }, provide) => {
     const client = await FixtureClient.open(baseURL!);
-    await use(client);
+    await provide(client);
     await client.close();
   },
-  signIn: async ({ fixtures, context, baseURL }, use) => {
-    await use(async (input) => {
-      const a = await fixtures.account(input);
-      await context.addCookies([{ name: a.cookie.name, value: a.cookie.value, url: baseURL! }]);
+  signIn: async ({ fixtures, context, baseURL }, provide) => {
+    await provide(async (input) => {
+      const a = await fixtures.account({ ...input, session: true });
+      await context.addCookies([{ ...a.cookie!, url: baseURL! }]);
       return a;
     });
   },
-  makePerson: async ({ fixtures }, use) => {
-    await use((input) => fixtures.person(input));
+  makePerson: async ({ fixtures }, provide) => {
+    await provide((input) => fixtures.person(input));
   },
 });
