@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/db.server";
 import { loadContent } from "~/modules/content/load.server";
 import { syncContent } from "~/modules/content/sync.server";
+import { whileInsertsFail } from "./helpers/failing-insert";
 
 const FIXTURE = path.resolve(import.meta.dirname, "../fixtures/content/khoa-thu");
 const CODE = "khoa-thu";
@@ -265,17 +266,7 @@ describe("syncContent", () => {
     const dir = await contentDir("khoa-ba");
     await edit(dir, `${CODE}/course.yaml`, "estimatedMinutes: 15", "estimatedMinutes: 20");
     const before = await snapshot();
-    await db.$executeRawUnsafe(`CREATE FUNCTION fail_question() RETURNS trigger LANGUAGE plpgsql AS $$
-      BEGIN RAISE EXCEPTION 'simulated failure'; END $$`);
-    await db.$executeRawUnsafe(
-      `CREATE TRIGGER fail_question BEFORE INSERT ON "Question" FOR EACH ROW EXECUTE FUNCTION fail_question()`,
-    );
-    try {
-      await expect(syncContent(dir)).rejects.toThrow(/simulated failure/);
-    } finally {
-      await db.$executeRawUnsafe(`DROP TRIGGER fail_question ON "Question"`);
-      await db.$executeRawUnsafe(`DROP FUNCTION fail_question()`);
-    }
+    await whileInsertsFail("Question", () => expect(syncContent(dir)).rejects.toThrow(/simulated failure/));
     expect(await snapshot()).toEqual(before);
   });
 

@@ -259,25 +259,12 @@ describe("routes", () => {
       where: { offeringId: o.id, personId: learnerPerson.id },
     });
     expect(reg).toMatchObject({ status: "PENDING_APPROVAL", source: "SELF" });
+    const approveAs = async (cookie: string) =>
+      (await call(offeringAction, post(url, cookie, { intent: "approve", registrationId: reg.id }), params))
+        .status;
     // Coordinator B does not cover the learner: the registration does not exist for them.
-    expect(
-      (
-        await call(
-          offeringAction,
-          post(url, w.coordB.cookie, { intent: "approve", registrationId: reg.id }),
-          params,
-        )
-      ).status,
-    ).toBe(404);
-    expect(
-      (
-        await call(
-          offeringAction,
-          post(url, w.coordA.cookie, { intent: "approve", registrationId: reg.id }),
-          params,
-        )
-      ).status,
-    ).toBe(302);
+    expect(await approveAs(w.coordB.cookie)).toBe(404);
+    expect(await approveAs(w.coordA.cookie)).toBe(302);
     expect((await db.registration.findUniqueOrThrow({ where: { id: reg.id } })).status).toBe("CONFIRMED");
     const page = await call(offeringLoader, get(url, w.learner.cookie), params);
     expect(page.data).toMatchObject({ me: { status: "CONFIRMED" }, roster: [] });

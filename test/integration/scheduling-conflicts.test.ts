@@ -19,6 +19,24 @@ beforeAll(async () => {
 
 const DAY1 = "2026-11-10";
 
+/** Coordinator A's edit of a one-session drill of A: that session moved to [startsAt, endsAt]. */
+const editDrill = (
+  o: { id: string; title: string },
+  sessionId: string,
+  startsAt: string,
+  endsAt: string,
+  extra: { capacity?: number; instructorIds?: string[] } = {},
+) =>
+  updateOffering(coordA, o.id, {
+    kind: "DRILL",
+    title: o.title,
+    organiserAgencyId: w.a.id,
+    capacity: 10,
+    instructorIds: [],
+    ...extra,
+    sessions: [{ id: sessionId, startsAt, endsAt, venue: "Phòng họp" }],
+  });
+
 describe("person double-booked", () => {
   it("refuses an overlapping booking, naming the other offering and its time", async () => {
     const p = await itSpecialist(w.a.id, "Phạm Văn Trùng");
@@ -115,16 +133,7 @@ describe("instructors", () => {
     });
     const s = await db.classSession.findFirstOrThrow({ where: { offeringId: o.id } });
     await expect(
-      updateOffering(coordA, o.id, {
-        kind: "DRILL",
-        title: o.title,
-        organiserAgencyId: w.a.id,
-        capacity: 10,
-        instructorIds: [teacher.id],
-        sessions: [
-          { id: s.id, startsAt: "2026-11-16T10:00", endsAt: "2026-11-16T12:00", venue: "Phòng họp" },
-        ],
-      }),
+      editDrill(o, s.id, "2026-11-16T10:00", "2026-11-16T12:00", { instructorIds: [teacher.id] }),
     ).rejects.toMatchObject({ status: 409 });
     expect((await db.classSession.findUniqueOrThrow({ where: { id: s.id } })).startsAt.toISOString()).toBe(
       "2026-11-16T06:00:00.000Z",
@@ -142,15 +151,7 @@ describe("editing an offering's sessions", () => {
     await nominate(coordA, other.id, p.id);
     await nominate(coordA, o.id, p.id);
     const s = await db.classSession.findFirstOrThrow({ where: { offeringId: o.id } });
-    const edit = (startsAt: string, endsAt: string) =>
-      updateOffering(coordA, o.id, {
-        kind: "DRILL",
-        title: o.title,
-        organiserAgencyId: w.a.id,
-        capacity: 10,
-        instructorIds: [],
-        sessions: [{ id: s.id, startsAt, endsAt, venue: "Phòng họp" }],
-      });
+    const edit = (startsAt: string, endsAt: string) => editDrill(o, s.id, startsAt, endsAt);
     await expect(edit("2026-11-17T10:00", "2026-11-17T12:00")).rejects.toMatchObject({
       status: 409,
       field: "sessions",
@@ -165,16 +166,7 @@ describe("editing an offering's sessions", () => {
     await expect(edit("2026-11-17T11:00", "2026-11-17T12:00")).resolves.toBeTruthy();
     // Capacity cannot drop below the confirmed seats (here: 1).
     await expect(
-      updateOffering(coordA, o.id, {
-        kind: "DRILL",
-        title: o.title,
-        organiserAgencyId: w.a.id,
-        capacity: 0,
-        instructorIds: [],
-        sessions: [
-          { id: s.id, startsAt: "2026-11-17T11:00", endsAt: "2026-11-17T12:00", venue: "Phòng họp" },
-        ],
-      }),
+      editDrill(o, s.id, "2026-11-17T11:00", "2026-11-17T12:00", { capacity: 0 }),
     ).rejects.toMatchObject({ field: "capacity" });
   });
 });
