@@ -10,6 +10,7 @@ const menu = (page: Page) => page.locator("header details");
 
 test("the phone menu closes after navigating, on an outside tap and on Escape", async ({ page, signIn }) => {
   await signIn({ role: "COORDINATOR" });
+  await page.goto("/");
   await page.getByText("Menu", { exact: true }).click();
   await expect(menu(page)).toHaveAttribute("open", "");
   await page.screenshot({ path: shot("layout-390-menu-open") });
