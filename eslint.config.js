@@ -3,6 +3,59 @@ import tseslint from "typescript-eslint";
 import reactHooks from "eslint-plugin-react-hooks";
 import globals from "globals";
 
+// Layering (issue 12, CONVENTIONS 17): routes call modules, never the database; components get runtime code
+// from ~/domain or props, never from ~/modules; modules and domain never reach up into pages.
+// `import type` stays allowed where it is harmless (a component may name a module's type).
+const layer = (message, regex, allowTypeImports = true) => ({ regex, message, allowTypeImports });
+const NO_DB = layer(
+  "Routes call a module function (app/modules/**), never ~/db.server.",
+  "(^~|\\.)/db\\.server$",
+);
+const NO_MODULES_AT_RUNTIME = layer(
+  "Components take runtime code from ~/domain (pure, isomorphic) or props; `import type` from modules is fine.",
+  "^(~|(\\.\\./)+)/?modules/",
+);
+const NO_PAGES = layer(
+  "Modules and domain code never import components or routes (pass what they need as arguments).",
+  "^(~|(\\.\\./)+)/?(components|routes)/",
+  false,
+);
+const NO_MODULES_IN_DOMAIN = layer(
+  "app/domain is pure and isomorphic: it may import ~/utils, ~/i18n, ~/domain, zod and enums, not ~/modules.",
+  "^(~|(\\.\\./)+)/?modules/",
+  false,
+);
+
+// Until issue 12 lands: the files that break a layering rule today, while their owners move the code.
+// Delete each list (and its entry in the blocks below) once it is empty.
+const UNTIL_ISSUE_12 = {
+  routesUsingDb: [
+    "app/routes/admin._index.tsx",
+    "app/routes/admin.agencies.$agencyId.tsx",
+    "app/routes/admin.audit.tsx",
+    "app/routes/learn.tsx",
+    "app/routes/people.$personId.tsx",
+    "app/routes/targets.plans._index.tsx",
+  ],
+  componentsImportingModules: [
+    "app/components/auth/login-form.tsx",
+    "app/components/link-request-form.tsx",
+    "app/components/offering-roster.tsx",
+    "app/components/person-form.tsx",
+    "app/components/quiz/use-answer-sync.ts",
+    "app/components/role-descriptions.tsx",
+    "app/components/targets-forms.tsx",
+  ],
+  modulesImportingPages: ["app/modules/scheduling/form-options.server.ts"],
+  domainImportingModules: [],
+};
+
+const layering = (files, ignores, ...patterns) => ({
+  files,
+  ignores,
+  rules: { "@typescript-eslint/no-restricted-imports": ["error", { patterns }] },
+});
+
 export default tseslint.config(
   {
     ignores: [
@@ -73,6 +126,34 @@ export default tseslint.config(
               message: "Use readForm(request, { maxPartSize }) from ~/utils/read-form.server.",
             },
           ],
+        },
+      ],
+    },
+  },
+  layering(["app/routes/**/*.{ts,tsx}"], UNTIL_ISSUE_12.routesUsingDb, NO_DB),
+  layering(
+    ["app/components/**/*.{ts,tsx}"],
+    UNTIL_ISSUE_12.componentsImportingModules,
+    NO_MODULES_AT_RUNTIME,
+  ),
+  layering(["app/modules/**/*.{ts,tsx}"], UNTIL_ISSUE_12.modulesImportingPages, NO_PAGES),
+  layering(
+    ["app/domain/**/*.{ts,tsx}"],
+    UNTIL_ISSUE_12.domainImportingModules,
+    NO_PAGES,
+    NO_MODULES_IN_DOMAIN,
+  ),
+  {
+    // Only app/env.server.ts reads the environment (one zod schema, checked at boot); elsewhere getEnv().
+    files: ["app/**/*.{ts,tsx}"],
+    ignores: ["app/env.server.ts"],
+    rules: {
+      "no-restricted-properties": [
+        "error",
+        {
+          object: "process",
+          property: "env",
+          message: "Read the environment through getEnv() from ~/env.server.",
         },
       ],
     },

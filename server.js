@@ -12,17 +12,23 @@ installGlobals({ nativeFetch: true });
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const BUILD_PATH = path.join(here, "build/index.js");
-const isDev = process.env.NODE_ENV === "development";
-const allowedOrigins = (process.env.APP_ORIGIN ?? "")
-  .split(",")
-  .map((s) => s.trim())
-  .filter(Boolean);
+let build = await import(BUILD_PATH);
+
+// Every variable is checked here, once, by the app's schema (app/env.server.ts): a bad one stops the start
+// with its name. The server reads its settings from the parsed result, never from process.env.
+let env;
+try {
+  env = build.entry.module.checkEnv();
+} catch (error) {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+}
+const isDev = env.NODE_ENV === "development";
+const allowedOrigins = env.APP_ORIGIN;
 const app = express();
 app.disable("x-powered-by");
-app.set("trust proxy", process.env.TRUST_PROXY === "true");
+app.set("trust proxy", env.TRUST_PROXY);
 app.use(compression());
-
-let build = await import(BUILD_PATH);
 
 app.use((req, res, next) => {
   const nonce = crypto.randomBytes(16).toString("base64");
@@ -46,7 +52,7 @@ app.use((req, res, next) => {
   res.setHeader("X-Content-Type-Options", "nosniff");
   res.setHeader("X-Frame-Options", "DENY");
   res.setHeader("Permissions-Policy", "camera=(), microphone=(), geolocation=()");
-  if (process.env.NODE_ENV === "production" && process.env.SECURE_COOKIES !== "false") {
+  if (env.NODE_ENV === "production" && env.SECURE_COOKIES !== "false") {
     res.setHeader("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
   }
   next();
@@ -66,7 +72,7 @@ app.use((req, res, next) => {
 
 app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));
 app.use(express.static("public", { maxAge: "1h" }));
-if (process.env.LOG_REQUESTS !== "false") app.use(morgan("tiny"));
+if (env.LOG_REQUESTS) app.use(morgan("tiny"));
 
 if (isDev) {
   const { broadcastDevReady } = await import("@remix-run/node");
@@ -120,7 +126,7 @@ try {
   process.exit(1);
 }
 
-const server = app.listen(Number(process.env.PORT ?? 3000), () => {
+const server = app.listen(env.PORT, () => {
   // The port actually bound (PORT=0 asks the system for a free one), not the one we guessed.
   const { port } = server.address();
   console.log(`Học ATTT đang chạy tại http://localhost:${port} (đăng nhập: http://localhost:${port}/login)`);

@@ -5,6 +5,7 @@ import { PrismaPGlite } from "pglite-prisma-adapter";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "~/generated/prisma/client";
 import { acquireDirLock } from "~/db-lock.server";
+import { getEnv } from "~/env.server";
 
 export type Db = PrismaClient;
 export type Tx = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];
@@ -25,19 +26,20 @@ export const DEFAULT_TX = { maxWait: 60_000, timeout: 120_000 } as const;
 export const LONG_TX = { maxWait: 10 * 60_000, timeout: 60 * 60_000 } as const;
 
 function createHandle(): Handle {
-  const url = process.env.DATABASE_URL;
-  const log = process.env.DB_LOG_QUERIES === "1" ? (["query"] as const) : [];
+  const env = getEnv();
+  const url = env.DATABASE_URL;
+  const log = env.DB_LOG_QUERIES ? (["query"] as const) : [];
   if (url) {
     // The adapter sends timestamps as UTC text without an offset: pin the session time zone so they stay UTC.
     const adapter = new PrismaPg({
       connectionString: url,
-      max: Number(process.env.DB_POOL_SIZE ?? 10),
+      max: env.DB_POOL_SIZE,
       options: "-c TimeZone=UTC",
     });
     const prisma = new PrismaClient({ adapter, log: [...log], transactionOptions: DEFAULT_TX });
     return { prisma, pglite: null, close: () => prisma.$disconnect() };
   }
-  const dir = process.env.PGLITE_DIR ?? "data/pglite";
+  const dir = env.PGLITE_DIR;
   const inMemory = dir.startsWith("memory://");
   // Before PGlite touches the files: a second process on the same directory stops here (DatabaseLockedError).
   const release = inMemory ? () => {} : acquireDirLock(dir);

@@ -5,7 +5,6 @@ import { RemixServer, isRouteErrorResponse } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { closeDb } from "~/db.server";
-import { getEnv } from "~/env.server";
 import { stopScheduler } from "~/modules/notifications/scheduler.server";
 import { NonceProvider } from "~/utils/nonce";
 
@@ -14,15 +13,14 @@ export { startBackgroundJobs } from "~/modules/notifications/jobs.server";
 /** Called by server.js before it listens, so a locked embedded database stops the start with its message. */
 export { dbHandle as openDatabase } from "~/db.server";
 export { checkAuthConfig } from "~/modules/auth/config.server";
+/** Called by server.js first: a bad environment variable stops the start with its name. */
+export { checkEnv } from "~/env.server";
 
 /** Called by server.js on SIGTERM/SIGINT: let a running scheduler tick finish, then close the database. */
 export async function shutdown() {
   await stopScheduler();
   await closeDb();
 }
-
-// Fail fast on a bad environment at boot rather than on the first request.
-getEnv();
 
 const ABORT_DELAY = 5_000;
 

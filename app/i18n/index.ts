@@ -1,4 +1,5 @@
-// Message lookup for both locales. Each domain keeps its strings in its own file; this merges them.
+// Message lookup for both locales. Each domain keeps its pages' strings in its own file, and its server and
+// validation messages (domain errors, zod field errors, flash notices, page titles) in ./errors; this merges them.
 import { common } from "./common";
 import { people } from "./people";
 import { agencies } from "./agencies";
@@ -7,7 +8,6 @@ import { learning } from "./learning";
 import { assignments } from "./assignments";
 import { targets } from "./targets";
 import { scheduling } from "./scheduling";
-import { messages } from "./messages";
 import { coordinator } from "./coordinator";
 import { dates } from "./dates";
 import { authOidc } from "./auth-oidc";
@@ -17,50 +17,67 @@ import { authTwofactor } from "./auth-twofactor";
 import { authSessions } from "./auth-sessions";
 import { authRecovery } from "./auth-recovery";
 import { authLogin } from "./auth-login";
+import { common as commonErrors } from "./errors/common";
+import { ui as uiErrors } from "./errors/ui";
+import { titles as titlesErrors } from "./errors/titles";
+import { routes as routesErrors } from "./errors/routes";
+import { scheduling as schedulingErrors } from "./errors/scheduling";
+import { targets as targetsErrors } from "./errors/targets";
+import { learning as learningErrors } from "./errors/learning";
+import { auth as authErrors } from "./errors/auth";
+import { assignments as assignmentsErrors } from "./errors/assignments";
+import { people as peopleErrors } from "./errors/people";
+import { agencies as agenciesErrors } from "./errors/agencies";
+import { authOidc as authOidcErrors } from "./errors/auth-oidc";
+import { authLdap as authLdapErrors } from "./errors/auth-ldap";
+import { authInvite as authInviteErrors } from "./errors/auth-invite";
+import { authTwofactor as authTwofactorErrors } from "./errors/auth-twofactor";
+import { authSessions as authSessionsErrors } from "./errors/auth-sessions";
+import { authRecovery as authRecoveryErrors } from "./errors/auth-recovery";
+import { mergeDictionaries } from "./merge";
 
 export type Locale = "vi" | "en";
 export const LOCALES: Locale[] = ["vi", "en"];
 
-const vi = {
-  ...common.vi,
-  ...people.vi,
-  ...agencies.vi,
-  ...admin.vi,
-  ...learning.vi,
-  ...assignments.vi,
-  ...targets.vi,
-  ...scheduling.vi,
-  ...messages.vi,
-  ...coordinator.vi,
-  ...dates.vi,
-  ...authOidc.vi,
-  ...authLdap.vi,
-  ...authInvite.vi,
-  ...authTwofactor.vi,
-  ...authSessions.vi,
-  ...authRecovery.vi,
-  ...authLogin.vi,
-};
-const en: Record<keyof typeof vi, string> = {
-  ...common.en,
-  ...people.en,
-  ...agencies.en,
-  ...admin.en,
-  ...learning.en,
-  ...assignments.en,
-  ...targets.en,
-  ...scheduling.en,
-  ...messages.en,
-  ...coordinator.en,
-  ...dates.en,
-  ...authOidc.en,
-  ...authLdap.en,
-  ...authInvite.en,
-  ...authTwofactor.en,
-  ...authSessions.en,
-  ...authRecovery.en,
-  ...authLogin.en,
-};
+const all = mergeDictionaries(
+  common,
+  people,
+  agencies,
+  admin,
+  learning,
+  assignments,
+  targets,
+  scheduling,
+  commonErrors,
+  uiErrors,
+  titlesErrors,
+  routesErrors,
+  schedulingErrors,
+  targetsErrors,
+  learningErrors,
+  authErrors,
+  assignmentsErrors,
+  peopleErrors,
+  agenciesErrors,
+  authOidcErrors,
+  authLdapErrors,
+  authInviteErrors,
+  authTwofactorErrors,
+  authSessionsErrors,
+  authRecoveryErrors,
+  coordinator,
+  dates,
+  authOidc,
+  authLdap,
+  authInvite,
+  authTwofactor,
+  authSessions,
+  authRecovery,
+  authLogin,
+);
+const vi = all.vi;
+// A key missing from an English file is a type error here.
+const en: Record<keyof typeof vi, string> = all.en;
 
 export type MessageKey = keyof typeof vi;
 export const dictionaries: Record<Locale, Record<MessageKey, string>> = { vi, en };

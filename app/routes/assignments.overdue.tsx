@@ -6,6 +6,7 @@ import { useRef } from "react";
 import { FormError } from "~/components/field";
 import { Pagination } from "~/components/pagination";
 import { STATUS_STYLE } from "~/components/training-record";
+import { publicOrigin } from "~/env.server";
 import type { MessageKey } from "~/i18n";
 import {
   bulkActionSchema,
@@ -73,7 +74,7 @@ export async function action({ request }: ActionFunctionArgs) {
         });
       }
       case "invite": {
-        const origin = process.env.APP_ORIGIN?.split(",")[0]?.trim() || new URL(request.url).origin;
+        const origin = publicOrigin(request);
         const r = await inviteToSignIn(scope, input, actor.userId, `${origin}/login`);
         return redirectWithFlash(back, {
           kind: "success",

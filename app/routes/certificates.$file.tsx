@@ -1,4 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
+import { publicOrigin } from "~/env.server";
 import { requireActor } from "~/modules/auth/guards.server";
 import { certificateForPerson, certificatePdf } from "~/modules/learning/certificates.server";
 import { notFound } from "~/utils/http.server";
@@ -10,7 +11,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!match || !actor.personId) notFound("learning.certificateNotFound");
   const cert = await certificateForPerson(actor.personId, match[1]);
   if (!cert) notFound("learning.certificateNotFound");
-  const origin = process.env.APP_ORIGIN?.split(",")[0]?.trim() || new URL(request.url).origin;
+  const origin = publicOrigin(request);
   const pdf = await certificatePdf(cert.code, `${origin}/verify/${cert.code}`);
   return new Response(pdf as unknown as BodyInit, {
     headers: {

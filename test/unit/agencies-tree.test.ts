@@ -5,8 +5,8 @@ import {
   childPath,
   inTreeOrder,
   isSameOrDescendant,
-  type AgencyRow,
 } from "~/modules/agencies/tree";
+import type { AgencyRow } from "~/modules/agencies/rows";
 
 function row(id: string, name: string, parent: AgencyRow | null): AgencyRow {
   return {

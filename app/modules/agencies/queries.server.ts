@@ -7,20 +7,10 @@ import { agencyWhere, type Scope } from "~/modules/auth/scope";
 import { DomainError } from "~/utils/errors";
 import { escapeLike, foldVietnamese } from "~/utils/text";
 import { buildAgencyTree, compareAgencies, inTreeOrder, type AgencyTreeNode } from "./tree";
+import { AGENCY_ROW_SELECT as treeSelect, type AgencyRow } from "./rows";
 import { resolveCodes } from "./tree-sql.server";
 
 export type { AgencyTreeNode } from "./tree";
-
-const treeSelect = {
-  id: true,
-  code: true,
-  name: true,
-  kind: true,
-  type: true,
-  parentId: true,
-  path: true,
-  depth: true,
-} as const;
 
 /**
  * The live agency a code stands for today: its current code, or a former one (renamed, recoded, or merged
@@ -58,15 +48,7 @@ export type AgencySearchInput = {
   pageSize: number;
 };
 
-export type AgencySearchRow = {
-  id: string;
-  code: string;
-  name: string;
-  kind: AgencyKind;
-  type: string | null;
-  parentId: string | null;
-  path: string;
-  depth: number;
+export type AgencySearchRow = AgencyRow & {
   active: boolean;
   mergedIntoId: string | null;
   parent: { id: string; code: string; name: string } | null;

@@ -1,5 +1,5 @@
 // Pure helpers for the agency tree: materialized paths, search text, nesting and ordering.
-import type { AgencyKind } from "~/generated/prisma/enums";
+import type { AgencyRow } from "./rows";
 import { foldVietnamese, viCollator } from "~/utils/text";
 
 /** Path of a node under `parentPath` (null for a root): roots are "/<id>/", children "/<rootId>/<id>/". */
@@ -34,17 +34,6 @@ export function compareAgencies(
 ): number {
   return viCollator.compare(a.name, b.name) || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0);
 }
-
-export type AgencyRow = {
-  id: string;
-  code: string;
-  name: string;
-  kind: AgencyKind;
-  type: string | null;
-  parentId: string | null;
-  path: string;
-  depth: number;
-};
 
 export type AgencyTreeNode = AgencyRow & {
   /** People whose agency is exactly this one. */

@@ -6,6 +6,7 @@ import { existsSync, readFileSync } from "node:fs";
 import YAML from "yaml";
 import { z } from "zod";
 import { db } from "~/db.server";
+import { configVariable, getEnv, type RawEnv } from "~/env.server";
 
 const ROLE = z.enum(["ADMIN", "COORDINATOR", "REVIEWER", "LEARNER"]);
 const domain = z
@@ -106,17 +107,20 @@ export type AuthConfig = z.infer<typeof authConfigSchema>;
 export type OidcProviderConfig = z.infer<typeof oidcSchema>;
 export type LdapDirectoryConfig = z.infer<typeof ldapSchema>;
 
-/** `${NAME}` → process.env.NAME (a missing variable is an error, so a secret is never silently empty). */
-function expandEnv(text: string, env: NodeJS.ProcessEnv, missing: string[]): string {
+/** `${NAME}` → the variable NAME (a missing variable is an error, so a secret is never silently empty). */
+function expandEnv(text: string, env: RawEnv | undefined, missing: string[]): string {
   return text.replace(/\$\{([A-Z0-9_]+)\}/g, (_m, name: string) => {
-    const value = env[name];
+    const value = env ? env[name] : configVariable(name);
     if (value === undefined) missing.push(name);
     return value ?? "";
   });
 }
 
-/** Parse a configuration text (YAML or JSON); throws an Error listing every problem, in Vietnamese. */
-export function parseAuthConfig(text: string, env: NodeJS.ProcessEnv = process.env): AuthConfig {
+/**
+ * Parse a configuration text (YAML or JSON); throws an Error listing every problem, in Vietnamese.
+ * `${NAME}` references read `env` when given (tests), else the process's environment.
+ */
+export function parseAuthConfig(text: string, env?: RawEnv): AuthConfig {
   const missing: string[] = [];
   const expanded = expandEnv(text, env, missing);
   if (missing.length)
@@ -153,7 +157,7 @@ let cached: AuthConfig | undefined;
 /** The deployment's configuration (AUTH_CONFIG file), read once. */
 export function getAuthConfig(): AuthConfig {
   if (cached) return cached;
-  const file = process.env.AUTH_CONFIG?.trim();
+  const file = getEnv().AUTH_CONFIG;
   if (!file) {
     cached = authConfigSchema.parse({});
     return cached;
@@ -266,7 +270,7 @@ export function resolveLoginMethod(email: string, config: AuthConfig = getAuthCo
 /** The public base URL for links in emails and OIDC redirects. */
 export function publicBaseUrl(request?: Request): string {
   const config = getAuthConfig();
-  const base = config.publicUrl ?? process.env.APP_ORIGIN?.split(",")[0]?.trim();
+  const base = config.publicUrl ?? getEnv().APP_ORIGIN[0];
   if (base) return base.replace(/\/+$/, "");
   if (request) return new URL(request.url).origin;
   return "http://localhost:3000";

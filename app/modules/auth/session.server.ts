@@ -3,6 +3,7 @@
 import { sha256 } from "@oslojs/crypto/sha2";
 import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from "@oslojs/encoding";
 import { db } from "~/db.server";
+import { getEnv } from "~/env.server";
 
 export const SESSION_COOKIE = "hoc_session";
 const DAY = 24 * 60 * 60 * 1000;
@@ -101,8 +102,9 @@ export async function invalidateUserSessions(userId: string, exceptSessionId?: s
 }
 
 export function secureCookies(): boolean {
-  if (process.env.SECURE_COOKIES) return process.env.SECURE_COOKIES === "true";
-  return process.env.NODE_ENV === "production";
+  const env = getEnv();
+  if (env.SECURE_COOKIES) return env.SECURE_COOKIES === "true";
+  return env.NODE_ENV === "production";
 }
 
 export function sessionCookie(token: string, expiresAt: Date): string {

@@ -39,19 +39,23 @@ const positiveInt = (what: string) =>
 // Lets a list's refinement run even when some of its items failed, so repeats are reported alongside.
 const ALWAYS_FOR_ARRAYS = { when: (payload: { value: unknown }) => Array.isArray(payload.value) };
 
-/** Adds an issue for each repeat in a list of strings, at the repeat's index. */
-function noRepeats(what: string) {
-  return (list: readonly unknown[], ctx: z.RefinementCtx) => {
+/**
+ * Adds an issue at each repeat in a list `list`: of its strings, or of one string field of its items
+ * (a question's id), at the repeat's index, naming the first place the value stood.
+ */
+function noRepeats(what: string, list: string, field?: string) {
+  return (items: readonly unknown[], ctx: z.RefinementCtx) => {
     const first = new Map<string, number>();
-    list.forEach((item, i) => {
-      if (typeof item !== "string") return;
-      const j = first.get(item);
-      if (j === undefined) first.set(item, i);
+    items.forEach((item, i) => {
+      const value = field ? (item as Record<string, unknown> | null)?.[field] : item;
+      if (typeof value !== "string") return;
+      const j = first.get(value);
+      if (j === undefined) first.set(value, i);
       else
         ctx.addIssue({
           code: "custom",
-          path: [i],
-          message: `${what} "${item}" bị lặp (trùng với vị trí [${j}])`,
+          path: field ? [i, field] : [i],
+          message: `${what} "${value}" bị lặp (trùng với ${list}[${j}])`,
         });
     });
   };
@@ -86,7 +90,7 @@ export const courseFileSchema = z.strictObject({
   topics: z
     .array(slug("chủ đề"), { error: need("chủ đề (topics)", "một danh sách, vd. [attt-co-ban]") })
     .min(1, "cần ít nhất một chủ đề (topics)")
-    .superRefine(noRepeats("chủ đề"), ALWAYS_FOR_ARRAYS),
+    .superRefine(noRepeats("chủ đề", "topics"), ALWAYS_FOR_ARRAYS),
   audience: audienceSchema.nullish(),
   estimatedMinutes: positiveInt("thời lượng (estimatedMinutes)"),
   validityMonths: positiveInt("thời hạn hiệu lực (validityMonths)"),
@@ -113,7 +117,7 @@ export const courseFileSchema = z.strictObject({
       { error: need("danh sách bài học (lessons)", "danh sách tên tệp trong thư mục lessons/") },
     )
     .min(1, "cần ít nhất một bài học (lessons)")
-    .superRefine(noRepeats("bài học"), ALWAYS_FOR_ARRAYS),
+    .superRefine(noRepeats("bài học", "lessons"), ALWAYS_FOR_ARRAYS),
 });
 export type CourseFile = z.infer<typeof courseFileSchema>;
 
@@ -209,21 +213,7 @@ export const quizFileSchema = z.strictObject({
   questions: z
     .array(questionSchema, { error: need("danh sách câu hỏi (questions)", "một danh sách") })
     .min(1, "ngân hàng câu hỏi (questions) đang rỗng")
-    .superRefine((questions, ctx) => {
-      const first = new Map<string, number>();
-      (questions as unknown[]).forEach((q, i) => {
-        const id = (q as { id?: unknown } | null)?.id;
-        if (typeof id !== "string") return;
-        const j = first.get(id);
-        if (j === undefined) first.set(id, i);
-        else
-          ctx.addIssue({
-            code: "custom",
-            path: [i, "id"],
-            message: `mã câu hỏi "${id}" bị trùng với questions[${j}]`,
-          });
-      });
-    }, ALWAYS_FOR_ARRAYS),
+    .superRefine(noRepeats("mã câu hỏi", "questions", "id"), ALWAYS_FOR_ARRAYS),
 });
 export type QuizFile = z.infer<typeof quizFileSchema>;
 

@@ -1,7 +1,7 @@
 // The app's background work, started once per server process (server.js → entry.server): plan the day's
 // assignment reminders and escalations under the advisory lock, then deliver the outbox.
-import { z } from "zod";
 import { db, dbHandle, type Tx } from "~/db.server";
+import { envOf, type RawEnv } from "~/env.server";
 import { agencyChain, nearestCoordinators, nearestHeads } from "~/modules/agencies/coordinators.server";
 import { reminderMembers } from "~/modules/assignments/assignments.server";
 import { housekeeping } from "~/modules/maintenance/housekeeping.server";
@@ -18,23 +18,6 @@ import {
   type SchedulerTickResult,
 } from "./scheduler.server";
 
-const daysList = z
-  .string()
-  .trim()
-  .regex(
-    /^\d{1,3}(\s*,\s*\d{1,3})*$/,
-    "REMINDER_DAYS_BEFORE phải là các số ngày cách nhau bởi dấu phẩy, ví dụ 7,1",
-  )
-  .transform((s) => [...new Set(s.split(",").map((d) => Number(d.trim())))].filter((d) => d > 0));
-
-const settingsSchema = z.object({
-  REMINDERS_ENABLED: z.enum(["true", "false"]).default("true"),
-  REMINDER_DAYS_BEFORE: daysList.default([...DEFAULT_DAYS_BEFORE]),
-  REMINDER_INTERVAL_SECONDS: z.coerce.number().int().min(10).max(86_400).default(300),
-  /** Emails per minute at most (all servers together); unset = only the per-tick limit (10 batches of 50). */
-  OUTBOX_MAX_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).optional(),
-});
-
 export type ReminderSettings = {
   enabled: boolean;
   daysBefore: number[];
@@ -42,18 +25,14 @@ export type ReminderSettings = {
   maxPerMinute?: number;
 };
 
-/** Reminder settings from the environment; throws a Vietnamese message naming the bad variable. */
-export function reminderSettings(env: Record<string, string | undefined> = process.env): ReminderSettings {
-  const parsed = settingsSchema.safeParse(env);
-  if (!parsed.success) {
-    const problems = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ");
-    throw new Error(`Cấu hình nhắc việc không hợp lệ: ${problems}`);
-  }
+/** Reminder settings from the environment (or a test's variables); a bad variable throws with its name. */
+export function reminderSettings(raw?: RawEnv): ReminderSettings {
+  const env = envOf(raw);
   return {
-    enabled: parsed.data.REMINDERS_ENABLED === "true",
-    daysBefore: parsed.data.REMINDER_DAYS_BEFORE,
-    intervalMs: parsed.data.REMINDER_INTERVAL_SECONDS * 1000,
-    maxPerMinute: parsed.data.OUTBOX_MAX_PER_MINUTE,
+    enabled: env.REMINDERS_ENABLED,
+    daysBefore: env.REMINDER_DAYS_BEFORE,
+    intervalMs: env.REMINDER_INTERVAL_SECONDS * 1000,
+    maxPerMinute: env.OUTBOX_MAX_PER_MINUTE,
   };
 }
 
@@ -119,8 +98,8 @@ export function takeDueSnapshots(now: Date = new Date()): Promise<number> {
 let snapshotQueue: Promise<number> = Promise.resolve(0);
 
 /** Starts the reminder scheduler of this server process unless REMINDERS_ENABLED=false. */
-export function startBackgroundJobs(env: Record<string, string | undefined> = process.env): Scheduler | null {
-  const settings = reminderSettings(env);
+export function startBackgroundJobs(raw?: RawEnv): Scheduler | null {
+  const settings = reminderSettings(raw);
   if (!settings.enabled) return null;
   const workerId = `${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
   const tick = reminderTick({

@@ -1,5 +1,6 @@
 // SMTP delivery from the environment. Without SMTP_HOST sending is disabled: emails stay PENDING in the outbox.
 import nodemailer from "nodemailer";
+import { envOf, type RawEnv } from "~/env.server";
 
 export const DEFAULT_MAIL_FROM = "Học ATTT <no-reply@localhost>";
 
@@ -10,17 +11,16 @@ export interface MailTransport {
   sendMail(message: MailMessage): Promise<unknown>;
 }
 
-type MailEnv = Record<string, string | undefined>;
-
-export function mailFrom(env: MailEnv = process.env): string {
-  return env.MAIL_FROM?.trim() || DEFAULT_MAIL_FROM;
+export function mailFrom(raw?: RawEnv): string {
+  return envOf(raw).MAIL_FROM ?? DEFAULT_MAIL_FROM;
 }
 
 let disabledLogged = false;
 
 /** A nodemailer SMTP transport configured from SMTP_* variables, or null (logged once) when SMTP_HOST is unset. */
-export function createTransportFromEnv(env: MailEnv = process.env): MailTransport | null {
-  const host = env.SMTP_HOST?.trim();
+export function createTransportFromEnv(raw?: RawEnv): MailTransport | null {
+  const env = envOf(raw);
+  const host = env.SMTP_HOST;
   if (!host) {
     if (!disabledLogged) {
       disabledLogged = true;
@@ -30,13 +30,13 @@ export function createTransportFromEnv(env: MailEnv = process.env): MailTranspor
     }
     return null;
   }
-  const secure = env.SMTP_SECURE === "true" || env.SMTP_SECURE === "1";
-  const port = Number(env.SMTP_PORT) || (secure ? 465 : 587);
-  const user = env.SMTP_USER?.trim();
+  const secure = env.SMTP_SECURE;
+  const port = env.SMTP_PORT ?? (secure ? 465 : 587);
+  const user = env.SMTP_USER;
   return nodemailer.createTransport({
     // One SMTP connection reused for a batch instead of one per email: 185 vs 9 emails/s to a loopback
     // server on this machine (npm run bench:invite). SMTP_POOL=false goes back to a connection per email.
-    pool: env.SMTP_POOL !== "false",
+    pool: env.SMTP_POOL,
     host,
     port,
     secure,

@@ -1,26 +1,16 @@
 // Checks normalized import rows against the database and decides, row by row, create / update / unchanged.
 // Every lookup is one query for the whole file (agency codes, existing emails), never one per row.
 import type { Db, Tx } from "~/db.server";
-import type { ItRole, StaffCategory } from "~/generated/prisma/enums";
+import { Prisma } from "~/generated/prisma/client";
 import { resolveAgencyCodes } from "~/modules/agencies/queries.server";
 import { inScope, type Scope } from "~/modules/auth/scope";
 import { COLUMN_LABEL } from "./import-columns";
 import type { ImportError, ImportRow } from "./import-rows";
+import { personColumns, type PersonRow } from "./rows";
 import { translate, type Locale } from "~/i18n";
 
 /** The full person a row leads to (optional columns absent from the file keep the stored value). */
-export type PlannedPerson = {
-  line: number;
-  fullName: string;
-  email: string;
-  agencyId: string;
-  staffCategory: StaffCategory;
-  position: string;
-  isHeadOfUnit: boolean;
-  itRole: ItRole;
-  tags: string[];
-  staffCode: string | null;
-};
+export type PlannedPerson = Omit<PersonRow, "id"> & { line: number };
 export type PlannedUpdate = PlannedPerson & { id: string; previousAgencyId: string };
 export type ImportPlan = {
   creates: PlannedPerson[];
@@ -29,7 +19,7 @@ export type ImportPlan = {
   errors: ImportError[];
 };
 
-type Existing = Omit<PlannedPerson, "line"> & { id: string; agencyPath: string };
+type Existing = PersonRow & { agencyPath: string };
 
 export const PLAN_ERRORS = {
   agencyUnknown: "people.planAgencyUnknown",
@@ -43,8 +33,7 @@ export const PLAN_ERRORS = {
 async function existingByEmail(client: Db | Tx, emails: string[]): Promise<Map<string, Existing>> {
   if (!emails.length) return new Map();
   const found = await client.$queryRaw<Existing[]>`
-    SELECT p.id, p."fullName", p.email, p."agencyId", p."staffCategory"::text AS "staffCategory", p.position,
-           p."isHeadOfUnit", p."itRole"::text AS "itRole", p.tags, p."staffCode", a.path AS "agencyPath"
+    SELECT ${Prisma.raw(personColumns("p"))}, a.path AS "agencyPath"
     FROM "Person" p JOIN "Agency" a ON a.id = p."agencyId"
     WHERE p.email = ANY(${emails}::text[])`;
   return new Map(found.map((p) => [p.email, p]));

@@ -6,6 +6,7 @@ import type { ItRole, StaffCategory } from "~/generated/prisma/enums";
 import type { Scope } from "~/modules/auth/scope";
 import { escapeLike, foldVietnamese } from "~/utils/text";
 import { isUuid } from "~/utils/uuid";
+import { personColumns, type PersonRow } from "./rows";
 
 export type PeopleSort = "name" | "-name" | "email" | "-email" | "updated" | "-updated";
 /** Sign-in status (cột "Tài khoản"): never invited, invited but not yet signed in, has signed in. */
@@ -25,17 +26,7 @@ export type ListPeopleInput = {
   pageSize?: number;
 };
 
-export type PersonListRow = {
-  id: string;
-  fullName: string;
-  email: string;
-  agencyId: string;
-  staffCategory: StaffCategory;
-  position: string;
-  isHeadOfUnit: boolean;
-  itRole: ItRole;
-  tags: string[];
-  staffCode: string | null;
+export type PersonListRow = PersonRow & {
   active: boolean;
   invitedAt: Date | null;
   /** The person's account has signed in at least once (đã kích hoạt). */
@@ -109,9 +100,7 @@ export async function listPeople(input: ListPeopleInput): Promise<{ rows: Person
   const order = ORDER[input.sort ?? "name"] ?? ORDER.name;
   const [rows, count] = await Promise.all([
     db.$queryRaw<RawRow[]>`
-      SELECT p.id, p."fullName", p.email, p."agencyId", p."staffCategory"::text AS "staffCategory", p.position,
-             p."isHeadOfUnit", p."itRole"::text AS "itRole", p.tags, p."staffCode", p.active, p."invitedAt",
-             p.activated, p."createdAt", p."updatedAt",
+      SELECT ${Prisma.raw(personColumns("p"))}, p.active, p."invitedAt", p.activated, p."createdAt", p."updatedAt",
              a.code AS "agencyCode", a.name AS "agencyName", a.path AS "agencyPath"
       FROM (SELECT p.*, ${ACTIVATED_SQL} AS activated FROM "Person" p WHERE ${where} ORDER BY ${order} LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}) p
       JOIN "Agency" a ON a.id = p."agencyId"

@@ -4,7 +4,8 @@
 import { IT_ROLES, STAFF_CATEGORIES } from "~/domain/staff";
 import { LONG_TX, db, type Tx } from "~/db.server";
 import { Prisma } from "~/generated/prisma/client";
-import type { AgencyKind, ItRole, StaffCategory } from "~/generated/prisma/enums";
+import type { ItRole, StaffCategory } from "~/generated/prisma/enums";
+import { agencyColumns, type AgencyRow } from "~/modules/agencies/rows";
 import { inTreeOrder } from "~/modules/agencies/tree";
 import { inScope, type Scope } from "~/modules/auth/scope";
 import { DomainError } from "~/utils/errors";
@@ -195,17 +196,6 @@ export async function ownCounts(
   return out;
 }
 
-type AgencyRow = {
-  id: string;
-  code: string;
-  name: string;
-  kind: AgencyKind;
-  type: string | null;
-  parentId: string | null;
-  path: string;
-  depth: number;
-};
-
 /** Merged-away agency → the active agency at the end of its mergedIntoId chain. */
 export async function loadSurvivors(client: Client = db): Promise<Map<string, string>> {
   const rows = await client.agency.findMany({
@@ -249,8 +239,7 @@ export async function computePlanFigures(
   const plan = await loadPlanTargets(planId, client);
   const root = await client.agency.findUniqueOrThrow({ where: { id: plan.agencyId } });
   const agencyRows = await client.$queryRaw<AgencyRow[]>`
-    SELECT id::text, code, name, kind::text AS kind, type, "parentId"::text AS "parentId", path, depth
-    FROM "Agency" WHERE active AND path LIKE ${root.path + "%"}`;
+    SELECT ${Prisma.raw(agencyColumns("a"))} FROM "Agency" a WHERE a.active AND a.path LIKE ${root.path + "%"}`;
   const ordered = inTreeOrder(agencyRows);
   const agencies: AgencyInfo[] = ordered.map((a, position) => ({
     id: a.id,
