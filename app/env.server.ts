@@ -75,6 +75,8 @@ const schema = z.object({
   SMTP_PASSWORD: z.string().optional(),
   /** One SMTP connection reused for a batch; "false" opens one per email. */
   SMTP_POOL: flag(true),
+  /** Opens the e2e fixtures route (/__e2e/fixtures) to requests carrying it; set only by the e2e servers. */
+  E2E_FIXTURES_TOKEN: z.string().min(32).optional(),
 });
 
 export type Env = z.infer<typeof schema>;

@@ -5,9 +5,8 @@ import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { LONG_TX, db, closeDb } from "../app/db.server.ts";
 import { DatabaseLockedError } from "../app/db-lock.server.ts";
-import { hashPassword } from "../app/modules/auth/password.server.ts";
 import { createAgency, importAgencyTree } from "../app/modules/agencies/agencies.server.ts";
-import { personSortKey, foldVietnamese } from "../app/utils/text.ts";
+import { makeGrant, makePerson, makeUser, personData } from "../test/fixtures/factories.ts";
 import { demoPerson, rng } from "./demo-names.ts";
 import { DEMO_ACCOUNTS } from "./demo-accounts.ts";
 import { syncContent } from "../app/modules/content/sync.server.ts";
@@ -50,29 +49,23 @@ export async function seedPeople(count = PEOPLE) {
     orderBy: { code: "asc" },
   });
   const rand = rng(20250701);
-  const rows = [];
+  const kindOf = new Map(agencies.map((a) => [a.id, a.kind]));
+  const generated = [];
   for (let i = 0; i < count; i++) {
     const agency = agencies[Math.floor(rand() * agencies.length)];
-    const p = demoPerson(rand, i + 1, DOMAIN, agency.kind === "COMMUNE");
-    rows.push({
-      ...p,
-      agencyId: agency.id,
-      searchText: foldVietnamese(`${p.fullName} ${p.email} ${p.position}`),
-      sortKey: personSortKey(p.fullName),
-    });
+    generated.push({ ...demoPerson(rand, i + 1, DOMAIN, agency.kind === "COMMUNE"), agencyId: agency.id });
   }
-  // One head of unit per agency: the first generated person there.
+  // One head of unit per agency: the first generated person there. Set before the derived columns, so the
+  // head's search text carries the position they hold.
   const seen = new Set<string>();
-  for (const r of rows) {
-    if (!seen.has(r.agencyId)) {
-      seen.add(r.agencyId);
-      r.isHeadOfUnit = true;
-      r.position =
-        r.agencyId && agencies.find((a) => a.id === r.agencyId)?.kind === "COMMUNE"
-          ? "Chủ tịch UBND xã"
-          : "Giám đốc Sở";
+  for (const p of generated) {
+    if (!seen.has(p.agencyId)) {
+      seen.add(p.agencyId);
+      p.isHeadOfUnit = true;
+      p.position = kindOf.get(p.agencyId) === "COMMUNE" ? "Chủ tịch UBND xã" : "Giám đốc Sở";
     }
   }
+  const rows = generated.map((p) => personData(p));
   const existing = new Set((await db.person.findMany({ select: { email: true } })).map((p) => p.email));
   const fresh = rows.filter((r) => !existing.has(r.email));
   await db.$transaction(async (tx) => {
@@ -98,33 +91,28 @@ export async function seedPeople(count = PEOPLE) {
 async function seedAccounts() {
   for (const a of DEMO_ACCOUNTS) {
     const agency = await db.agency.findUniqueOrThrow({ where: { code: a.agencyCode } });
-    const person = await db.person.upsert({
-      where: { email: a.email },
-      update: {},
-      create: {
-        email: a.email,
-        fullName: a.fullName,
-        agencyId: agency.id,
-        staffCategory: "CONG_CHUC",
-        position: a.position,
-        itRole: a.role === "ADMIN" ? "FULL_TIME" : "NONE",
-        searchText: foldVietnamese(`${a.fullName} ${a.email} ${a.position}`),
-        sortKey: personSortKey(a.fullName),
-        memberships: { create: { agencyId: agency.id, reason: "SEED" } },
-      },
-    });
-    let user = await db.user.findUnique({ where: { email: a.email } });
-    if (!user) {
-      user = await db.user.create({
-        data: { email: a.email, personId: person.id, passwordHash: await hashPassword(a.password) },
-      });
-    }
+    const person =
+      (await db.person.findUnique({ where: { email: a.email } })) ??
+      (await makePerson(
+        {
+          email: a.email,
+          fullName: a.fullName,
+          agencyId: agency.id,
+          position: a.position,
+          itRole: a.role === "ADMIN" ? "FULL_TIME" : "NONE",
+        },
+        db,
+        "SEED",
+      ));
+    const user =
+      (await db.user.findUnique({ where: { email: a.email } })) ??
+      (await makeUser({ email: a.email, personId: person.id, password: a.password }));
     const scopeCode = a.scopeCode;
     const scopeAgency = scopeCode ? await db.agency.findUniqueOrThrow({ where: { code: scopeCode } }) : null;
     for (const role of new Set([a.role, "LEARNER"] as const)) {
       const agencyId = role === a.role ? (scopeAgency?.id ?? null) : null;
       const has = await db.roleGrant.findFirst({ where: { userId: user.id, role, agencyId } });
-      if (!has) await db.roleGrant.create({ data: { userId: user.id, role, agencyId } });
+      if (!has) await makeGrant(user.id, { role, agencyId });
     }
   }
 }

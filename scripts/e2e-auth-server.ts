@@ -3,6 +3,7 @@
 // them, test/e2e/auth/mail.ts), OpenID providers for two provinces, and an OpenLDAP directory.
 // Run by Playwright's second webServer; E2E_AUTH_PORT (default E2E_PORT + 1).
 import { execFileSync, spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -124,8 +125,11 @@ const env: NodeJS.ProcessEnv = {
   SMTP_SECURE: "false",
   MAIL_FROM: "Học ATTT <no-reply@langson.gov.vn>",
   REMINDER_INTERVAL_SECONDS: "10",
+  // Opens the fixtures route to the tests of this run only (docs/decisions/011-e2e-fixtures.md).
+  E2E_FIXTURES_TOKEN: randomBytes(32).toString("hex"),
 };
 delete env.DATABASE_URL;
+writeFileSync(path.join(root, `test-results/e2e-fixtures-token-${port}`), env.E2E_FIXTURES_TOKEN!);
 const tsx = path.join(root, "node_modules/.bin/tsx");
 execFileSync(tsx, ["scripts/db.ts", "migrate"], { cwd: root, env, stdio: "inherit" });
 execFileSync(tsx, ["prisma/seed.ts"], { cwd: root, env, stdio: "inherit" });

@@ -5,6 +5,8 @@ import { expect, test, type Page } from "@playwright/test";
 import ExcelJS from "exceljs";
 import { loginAs, shot } from "./helpers";
 
+// The demo world: the seeded coordinator of 20.SKHCN, its units, overdue assignments and staff by name.
+
 const UNIT = "Phòng Công nghệ thông tin và Chuyển đổi số";
 const RECORD_PERSON = "Đinh Thị Hồng Nhung";
 

@@ -5,6 +5,8 @@ import { expect, test } from "@playwright/test";
 import ExcelJS from "exceljs";
 import { loginAs, shot } from "./helpers";
 
+// The demo world: the dashboard's figures are the seed's plans, targets and completions.
+
 const SO = "Sở Khoa học và Công nghệ";
 const num = (s: string) => Number(s.replace(/\./g, "").replace(",", "."));
 

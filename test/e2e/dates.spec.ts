@@ -1,8 +1,8 @@
 // Dates are typed and shown as dd/mm/yyyy whatever the browser's locale (issue 10, defect 9): in an English
 // (en-US) browser on New York time, <input type="date"> would read mm/dd/yyyy and shift days. The app's
 // DateInput is a dd/mm/yyyy text field read on the server in Vietnam time.
-import { expect, test } from "@playwright/test";
 import { loginAs, shot } from "./helpers";
+import { expect, test } from "./support/fixtures";
 
 test.use({ locale: "en-US", timezoneId: "America/New_York" });
 
@@ -13,8 +13,11 @@ function daysAgoVn(n: number): string {
   return `${p(d.getUTCDate())}/${p(d.getUTCMonth() + 1)}/${d.getUTCFullYear()}`;
 }
 
-test("snapshot form: a typed dd/mm/yyyy day is read as such; 31/02 is refused clearly", async ({ page }) => {
-  await loginAs(page, "ADMIN");
+test("snapshot form: a typed dd/mm/yyyy day is read as such; 31/02 is refused clearly", async ({
+  page,
+  signIn,
+}) => {
+  await signIn({ role: "ADMIN" });
   await page.goto("/targets/snapshots");
   const date = page.getByLabel("Ngày (dd/mm/yyyy)");
   await expect(date).toHaveAttribute("type", "text");
@@ -52,6 +55,7 @@ test("snapshot form: a typed dd/mm/yyyy day is read as such; 31/02 is refused cl
 test("assignment form: due date 31/12/2026 typed in an English browser is 31/12/2026 on the progress page", async ({
   page,
 }) => {
+  // The demo world: the seeded coordinator of 20.STC assigns to the heads of unit the seed put there.
   await loginAs(page, "daotao.stc@langson.gov.vn");
   await page.goto("/assignments/new");
   const due = page.getByLabel("Hạn hoàn thành");

@@ -3,6 +3,8 @@
 import { type Page, expect, test } from "@playwright/test";
 import { loginAs, shot } from "./helpers";
 
+// The demo world: two seeded coordinators nominate the IT specialists the seed put in their sở.
+
 const TITLE = "Diễn tập phòng chống mã độc tống tiền tháng 01/2027";
 
 /** Nominates the first two listed people who do not already hold a valid ATTT chuyên sâu completion. */

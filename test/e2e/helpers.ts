@@ -7,9 +7,15 @@ export function account(role: DemoRole) {
   return DEMO_ACCOUNTS.find((a) => a.role === role)!;
 }
 
-/** Logs in as the first demo account of `role`, or the demo account with that email. */
+/** Logs in as the first demo account of `role`, or the demo account with that email. Specs that only need
+ * "a coordinator" use `signIn` from ./support/fixtures instead; this is for those that need the demo world. */
 export async function loginAs(page: Page, role: DemoRole | `${string}@${string}`) {
   const a = role.includes("@") ? DEMO_ACCOUNTS.find((x) => x.email === role)! : account(role as DemoRole);
+  await loginWith(page, a);
+}
+
+/** Signs in through the login form (a real sign-in: its session carries this browser's user agent). */
+export async function loginWith(page: Page, a: { email: string; password: string }) {
   await page.goto("/login");
   await page.getByLabel("Email công vụ").fill(a.email);
   await page.getByLabel("Mật khẩu").fill(a.password);

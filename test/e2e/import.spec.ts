@@ -1,38 +1,24 @@
-import { expect, test } from "@playwright/test";
-import { loginAs, shot } from "./helpers";
+import { shot } from "./helpers";
+import { expect, test } from "./support/fixtures";
+import { IMPORT_NAMES, staffCsv } from "./support/staff-csv";
 
-const NAMES = [
-  "Hoàng Thị Ngọc Ánh",
-  "Nông Văn Thắng",
-  "Lăng Thị Huyền",
-  "Triệu Đức Mạnh",
-  "Vi Văn Quyết",
-  "Lục Thị Hoà",
-  "Hứa Minh Tuấn",
-  "Đinh Thị Thuỷ",
-  "Mã Văn Đông",
-  "Chu Thị Lụa",
-  "Tô Hữu Nghĩa",
-  "Dương Thị Yến",
-  "Bế Văn Toàn",
-  "Lý Thị Xuân",
-  "Hà Quang Vinh",
-  "Ngô Thị Ước",
-  "Phùng Văn Khải",
-  "Lương Thị Ơn",
-  "Đàm Văn Trường",
-  "Quách Thị Ngần",
-];
-
-test("a coordinator imports a CSV of 20 staff and finds one by an unaccented search", async ({ page }) => {
-  const header = "Họ và tên,Email,Mã đơn vị,Đối tượng,Chức vụ,Người đứng đầu,Vai trò CNTT,Nhãn";
-  const lines = NAMES.map(
-    (n, i) =>
-      `${n},e2e.nhap.${i + 1}@langson.gov.vn,20.SKHCN,${i % 3 === 0 ? "Viên chức" : "Công chức"},Chuyên viên,không,${i === 4 ? "Kiêm nhiệm" : "Không"},`,
+test("a coordinator imports a CSV of 20 staff and finds one by an unaccented search", async ({
+  page,
+  signIn,
+}) => {
+  // A coordinator of a new, empty agency: the import and the search see only this test's people.
+  const { agency } = await signIn({ role: "COORDINATOR" });
+  const csv = staffCsv(
+    IMPORT_NAMES.map((fullName, i) => ({
+      fullName,
+      email: `e2e.nhap.${i + 1}@langson.gov.vn`,
+      agencyCode: agency.code,
+      category: i % 3 === 0 ? "Viên chức" : "Công chức",
+      itRole: i === 4 ? "Kiêm nhiệm" : "Không",
+    })),
   );
-  const csv = "\uFEFF" + [header, ...lines].join("\r\n") + "\r\n";
 
-  await loginAs(page, "COORDINATOR");
+  await page.goto("/");
   await page.getByRole("link", { name: "Nhập danh sách" }).first().click();
   await expect(page.getByRole("heading", { name: "Nhập danh sách cán bộ từ tệp" })).toBeVisible();
   await page.getByLabel("Tệp danh sách").setInputFiles({
@@ -54,9 +40,9 @@ test("a coordinator imports a CSV of 20 staff and finds one by an unaccented sea
   await page.screenshot({ path: shot("people-search"), fullPage: true });
 });
 
-test("a broken file is refused with the row and column, and nothing is written", async ({ page }) => {
-  const csv = "Họ và tên,Email,Mã đơn vị,Đối tượng\nNguyễn Văn Lỗi,khong-phai-email,20.SKHCN,Công chức\n";
-  await loginAs(page, "COORDINATOR");
+test("a broken file is refused with the row and column, and nothing is written", async ({ page, signIn }) => {
+  const { agency } = await signIn({ role: "COORDINATOR" });
+  const csv = `Họ và tên,Email,Mã đơn vị,Đối tượng\nNguyễn Văn Lỗi,khong-phai-email,${agency.code},Công chức\n`;
   await page.goto("/people/import");
   await page
     .getByLabel("Tệp danh sách")

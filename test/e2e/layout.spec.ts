@@ -1,14 +1,16 @@
 // Defect 8 of issue 10, on a phone (390 px): the menu closes on navigation, outside taps and Escape; error
 // pages keep the navigation; a session that expires under a form explains itself and comes back to the form.
-import { type Page, expect, test } from "@playwright/test";
-import { account, loginAs, shot } from "./helpers";
+import type { Page } from "@playwright/test";
+import { shot } from "./helpers";
+import { expect, test } from "./support/fixtures";
 
 test.use({ viewport: { width: 390, height: 844 } });
 
 const menu = (page: Page) => page.locator("header details");
 
-test("the phone menu closes after navigating, on an outside tap and on Escape", async ({ page }) => {
-  await loginAs(page, "COORDINATOR");
+test("the phone menu closes after navigating, on an outside tap and on Escape", async ({ page, signIn }) => {
+  await signIn({ role: "COORDINATOR" });
+  await page.goto("/");
   await page.getByText("Menu", { exact: true }).click();
   await expect(menu(page)).toHaveAttribute("open", "");
   await page.screenshot({ path: shot("layout-390-menu-open") });
@@ -28,8 +30,8 @@ test("the phone menu closes after navigating, on an outside tap and on Escape", 
   await expect(menu(page)).not.toHaveAttribute("open");
 });
 
-test("a 404 page keeps the header and its navigation", async ({ page }) => {
-  await loginAs(page, "COORDINATOR");
+test("a 404 page keeps the header and its navigation", async ({ page, signIn }) => {
+  await signIn({ role: "COORDINATOR" });
   const res = await page.goto("/khong-co-trang-nay");
   expect(res?.status()).toBe(404);
   await expect(page.getByText("404")).toBeVisible();
@@ -40,8 +42,8 @@ test("a 404 page keeps the header and its navigation", async ({ page }) => {
   await expect(page.getByRole("heading", { name: "Cán bộ, công chức, viên chức" })).toBeVisible();
 });
 
-test("a 403 page keeps the navigation too", async ({ page }) => {
-  await loginAs(page, "LEARNER");
+test("a 403 page keeps the navigation too", async ({ page, signIn }) => {
+  await signIn({ role: "LEARNER" });
   const res = await page.goto("/admin");
   expect(res?.status()).toBe(403);
   await page.getByText("Menu", { exact: true }).click();
@@ -52,8 +54,9 @@ test("a 403 page keeps the navigation too", async ({ page }) => {
 test("an expired session under a form explains itself and returns to the form after signing in", async ({
   page,
   context,
+  signIn,
 }) => {
-  await loginAs(page, "COORDINATOR");
+  const a = await signIn({ role: "COORDINATOR" });
   await page.goto("/people/new");
   await page.getByLabel("Họ và tên").fill("Nguyễn Thị Hết Hạn");
   await page.getByLabel("Chức vụ").fill("Chuyên viên phòng Tổ chức");
@@ -65,7 +68,6 @@ test("an expired session under a form explains itself and returns to the form af
   await expect(page).toHaveURL(/\/login\?.*reason=expired/);
   await expect(page.getByText("Phiên đăng nhập đã hết hạn, vui lòng đăng nhập lại.")).toBeVisible();
   await page.screenshot({ path: shot("layout-390-session-expired") });
-  const a = account("COORDINATOR");
   await page.getByLabel("Email công vụ").fill(a.email);
   await page.getByLabel("Mật khẩu").fill(a.password);
   await page.getByRole("button", { name: "Đăng nhập" }).click();

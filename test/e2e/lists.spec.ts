@@ -3,6 +3,8 @@
 import { type Locator, type Page, expect, test } from "@playwright/test";
 import { loginAs, shot } from "./helpers";
 
+// The demo world: paging needs the seeded hundreds of staff of 20.SKHCN and its assignments.
+
 const PHONE = { width: 390, height: 844 };
 
 /** The element lies inside the viewport horizontally: seen without any sideways scrolling. */

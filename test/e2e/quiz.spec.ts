@@ -12,10 +12,12 @@ const explanations = (
   parse(readFileSync(`content/${COURSE}/quiz.yaml`, "utf8")) as { questions: { explanation: string }[] }
 ).questions.map((q) => q.explanation);
 
-// By position, not by the new ids, so that the same test runs against the old page (and fails there).
-const question = (page: Page, n: number) => page.locator("form fieldset").nth(n - 1);
+// By position (each question is a group named "Câu n"), not by the new ids, so that the same test runs
+// against the old page (and fails there).
+const questions = (page: Page) => page.getByRole("group", { name: /^Câu \d+$/ });
+const question = (page: Page, n: number) => page.getByRole("group", { name: `Câu ${n}`, exact: true });
 const option = (page: Page, n: number, j = 0): Locator =>
-  question(page, n).locator("input[type=radio], input[type=checkbox]").nth(j);
+  question(page, n).getByRole("radio").or(question(page, n).getByRole("checkbox")).nth(j);
 const navLink = (page: Page, n: number, answered: boolean) =>
   page
     .getByRole("navigation", { name: "Danh sách câu hỏi" })
@@ -25,6 +27,7 @@ const banner = (page: Page) =>
 
 /** Signs in, reads the lessons if needed, and opens (or resumes) the quiz; returns the attempt's URL. */
 async function openQuiz(page: Page) {
+  // The demo learner: the course's lessons read by one test stay read for the next (the seeded world).
   await loginAs(page, "LEARNER");
   await readAllLessons(page);
   await quizStart(page).click();
@@ -34,9 +37,7 @@ async function openQuiz(page: Page) {
 
 /** How many questions have a choice checked on the page. */
 const answeredCount = (page: Page) =>
-  page
-    .locator("form fieldset")
-    .evaluateAll((sets) => sets.filter((fs) => fs.querySelector("input:checked")).length);
+  questions(page).evaluateAll((sets) => sets.filter((fs) => fs.querySelector("input:checked")).length);
 
 /** The fields the page posted to the save route, or null for another request. */
 function answersPost(req: Request): URLSearchParams | null {
@@ -98,7 +99,7 @@ test("Enter on an option submits nothing; the navigator marks answered questions
   test.setTimeout(120_000);
   const delivered = watchDelivered(page);
   const attemptUrl = await openQuiz(page);
-  const total = await page.locator("form fieldset").count();
+  const total = await questions(page).count();
   expect(total).toBe(10);
   await option(page, 1).check();
   await expect(page.getByText("Đã lưu câu trả lời")).toBeVisible();
@@ -195,7 +196,7 @@ test("'Nộp bài' asks first with the number of unanswered questions; a submit 
   test.setTimeout(120_000);
   const delivered = watchDelivered(page);
   const attemptUrl = await openQuiz(page);
-  const total = await page.locator("form fieldset").count();
+  const total = await questions(page).count();
   let answered = await answeredCount(page);
   expect(answered).toBeLessThan(total - 1);
 
@@ -216,9 +217,9 @@ test("'Nộp bài' asks first with the number of unanswered questions; a submit 
   await expect(page.getByRole("heading", { name: /Bài kiểm tra — lượt/ })).toBeVisible();
 
   // One more answer and the submit, both while offline: kept, then submitted once the connection is back.
-  const unanswered = await page
-    .locator("fieldset")
-    .evaluateAll((sets) => sets.findIndex((fs) => !fs.querySelector("input:checked")));
+  const unanswered = await questions(page).evaluateAll((sets) =>
+    sets.findIndex((fs) => !fs.querySelector("input:checked")),
+  );
   await context.setOffline(true);
   await option(page, unanswered + 1).check();
   answered += 1;
@@ -267,9 +268,9 @@ test("without JavaScript, Enter on an option and 'Nộp bài' lead to the confir
   await expect(page.getByRole("heading", { name: /Bài kiểm tra — lượt \d/ })).toBeVisible();
   const attemptUrl = page.url();
   await option(page, 1).check();
-  const unanswered = await page
-    .locator("form fieldset")
-    .evaluateAll((sets) => sets.filter((fs) => !fs.querySelector("input:checked")).length);
+  const unanswered = await questions(page).evaluateAll(
+    (sets) => sets.filter((fs) => !fs.querySelector("input:checked")).length,
+  );
   await option(page, 1).press("Enter");
   await expect(
     page.getByRole("heading", { name: `Bạn còn ${unanswered} câu chưa trả lời. Nộp bài?` }),

@@ -1,6 +1,8 @@
 import { expect, test } from "@playwright/test";
 import { loginAs, shot } from "./helpers";
 
+// The demo accounts themselves (printed by npm start): each must land on its home page.
+
 test.describe("each demo role lands on its own home page", () => {
   test("learner sees Học tập của tôi", async ({ page }) => {
     await loginAs(page, "LEARNER");

@@ -62,6 +62,22 @@ async function addPerson(agencyId: string, since = new Date("2020-01-01T00:00:00
 
 const byId = (id: string) => db.agency.findUniqueOrThrow({ where: { id } });
 
+/** An import file's province `code` with Sở A (holding Phòng 1) and Sở B. */
+const twoDepartments = (code: string, name: string) => ({
+  code,
+  name,
+  kind: "PROVINCE",
+  children: [
+    {
+      code: `${code}.A`,
+      name: "Sở A",
+      kind: "DEPARTMENT",
+      children: [{ code: `${code}.A.1`, name: "Phòng 1", kind: "UNIT" }],
+    },
+    { code: `${code}.B`, name: "Sở B", kind: "DEPARTMENT" },
+  ],
+});
+
 describe("importAgencyTree: Lạng Sơn 2025", () => {
   // Speed is measured by the benchmark scripts, never asserted here (it fails on a busy machine).
   it("creates 81 agencies with correct paths and depths", async () => {
@@ -116,20 +132,7 @@ describe("importAgencyTree: Lạng Sơn 2025", () => {
   });
 
   it("applies renames and moves from a changed file", async () => {
-    const tree = {
-      code: "R",
-      name: "Tỉnh Thử",
-      kind: "PROVINCE",
-      children: [
-        {
-          code: "R.A",
-          name: "Sở A",
-          kind: "DEPARTMENT",
-          children: [{ code: "R.A.1", name: "Phòng 1", kind: "UNIT" }],
-        },
-        { code: "R.B", name: "Sở B", kind: "DEPARTMENT" },
-      ],
-    };
+    const tree = twoDepartments("R", "Tỉnh Thử");
     expect(await importAgencyTree(tree, { actorUserId: null })).toMatchObject({ created: 4 });
     const changed = {
       ...tree,
@@ -381,20 +384,7 @@ describe("mergeAgencies (2025 reorganisation)", () => {
   });
 
   it("leaves merged codes alone when an older file is imported again", async () => {
-    const tree = {
-      code: "IM",
-      name: "Tỉnh Nhập Lại",
-      kind: "PROVINCE",
-      children: [
-        {
-          code: "IM.A",
-          name: "Sở A",
-          kind: "DEPARTMENT",
-          children: [{ code: "IM.A.1", name: "Phòng 1", kind: "UNIT" }],
-        },
-        { code: "IM.B", name: "Sở B", kind: "DEPARTMENT" },
-      ],
-    };
+    const tree = twoDepartments("IM", "Tỉnh Nhập Lại");
     await importAgencyTree(tree, { actorUserId: null });
     const [a, b] = await Promise.all(
       ["IM.A", "IM.B"].map((code) => db.agency.findUniqueOrThrow({ where: { code } })),

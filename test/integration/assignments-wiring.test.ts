@@ -73,7 +73,7 @@ describe("standing assignments are kept true by ordinary writes", () => {
   });
 
   it("people of an agency merged into A join A's standing assignment", async () => {
-    const c = await makeAgency("C", "Sở cũ sáp nhập", w.province);
+    const c = await makeAgency({ code: "C", name: "Sở cũ sáp nhập", parent: w.province });
     const p = await createPerson(
       "ALL",
       { ...base, fullName: "Lò Văn Sáp", email: "sap@c.vn", agencyId: c.id, itRole: "FULL_TIME" },

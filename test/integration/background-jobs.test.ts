@@ -2,7 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { db } from "~/db.server";
 import { takeDueSnapshots } from "~/modules/notifications/jobs.server";
-import { makeAgency, makePerson } from "../fixtures/factories";
+import { makeAgency, makePerson, makePlan } from "../fixtures/factories";
 
 describe("takeDueSnapshots", () => {
   it("takes each month-end snapshot once, however many servers ask", async () => {
@@ -13,16 +13,7 @@ describe("takeDueSnapshots", () => {
       where: { personId: person.id },
       data: { startedAt: new Date("2025-12-01T00:00:00+07:00") },
     });
-    const plan = await db.trainingPlan.create({
-      data: {
-        documentNumber: "01/KH-THU",
-        title: "Kế hoạch thử",
-        issuer: "UBND tỉnh Thử",
-        year: 2026,
-        agencyId: province.id,
-        startsAt: new Date("2026-01-01T00:00:00+07:00"),
-      },
-    });
+    const plan = await makePlan({ documentNumber: "01/KH-THU", agencyId: province.id });
     await db.target.create({
       data: {
         planId: plan.id,

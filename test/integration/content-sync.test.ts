@@ -7,6 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/db.server";
 import { loadContent } from "~/modules/content/load.server";
 import { syncContent } from "~/modules/content/sync.server";
+import { whileInsertsFail } from "./helpers/failing-insert";
+import { FIXTURE_COURSE_RULES, FIXTURE_LESSONS } from "../fixtures/content-course";
 
 const FIXTURE = path.resolve(import.meta.dirname, "../fixtures/content/khoa-thu");
 const CODE = "khoa-thu";
@@ -62,20 +64,28 @@ afterAll(async () => {
   await rm(root, { recursive: true, force: true });
 });
 
+/** A successful sync's answer: nothing in each list unless named. */
+const synced = (
+  lists: Partial<Record<"created" | "newVersions" | "unchanged" | "deactivated" | "reactivated", string[]>>,
+) => ({
+  ok: true,
+  created: [],
+  newVersions: [],
+  unchanged: [],
+  deactivated: [],
+  reactivated: [],
+  ...lists,
+});
+
 describe("syncContent", () => {
   let good: string;
+  /** Replaces `from` by `to` in the first lesson of the good content folder's course. */
+  const editFirstLesson = (from: string, to: string) => edit(good, `${CODE}/lessons/01-mo-dau.md`, from, to);
 
   it("creates the course and version 1 on the first run", async () => {
     good = await contentDir();
     const r = await syncContent(good, { actorUserId: null });
-    expect(r).toEqual({
-      ok: true,
-      created: [CODE],
-      newVersions: [],
-      unchanged: [],
-      deactivated: [],
-      reactivated: [],
-    });
+    expect(r).toEqual(synced({ created: [CODE] }));
 
     const course = await db.course.findUniqueOrThrow({ where: { code: CODE } });
     expect(course).toMatchObject({ title: "Khóa học thử", topics: ["attt-co-ban"], active: true });
@@ -84,18 +94,12 @@ describe("syncContent", () => {
     expect(v1).toMatchObject({
       version: 1,
       title: "Khóa học thử",
-      audience: { staffCategories: ["CONG_CHUC", "VIEN_CHUC"], headOfUnit: false },
       estimatedMinutes: 15,
       validityMonths: 12,
       passMark: 80,
-      questionCount: 3,
-      timeLimitMinutes: 10,
-      maxAttempts: 2,
+      ...FIXTURE_COURSE_RULES,
     });
-    expect(v1.lessons.map((l) => [l.position, l.slug, l.title])).toEqual([
-      [1, "01-mo-dau", "Mở đầu"],
-      [2, "02-mat-khau", "Mật khẩu mạnh"],
-    ]);
+    expect(v1.lessons.map((l) => [l.position, l.slug, l.title])).toEqual(FIXTURE_LESSONS);
     expect(v1.lessons[0].html).toContain("<strong>thói quen</strong>");
     expect(v1.questions.map((q) => [q.key, q.type, q.options.length, q.answer])).toEqual([
       ["q1", "SINGLE", 3, [1]],
@@ -111,14 +115,7 @@ describe("syncContent", () => {
   it("changes nothing on a second run with the same files", async () => {
     const before = await snapshot();
     const r = await syncContent(good);
-    expect(r).toEqual({
-      ok: true,
-      created: [],
-      newVersions: [],
-      unchanged: [CODE],
-      deactivated: [],
-      reactivated: [],
-    });
+    expect(r).toEqual(synced({ unchanged: [CODE] }));
     expect(await snapshot()).toEqual(before);
   });
 
@@ -265,38 +262,16 @@ describe("syncContent", () => {
     const dir = await contentDir("khoa-ba");
     await edit(dir, `${CODE}/course.yaml`, "estimatedMinutes: 15", "estimatedMinutes: 20");
     const before = await snapshot();
-    await db.$executeRawUnsafe(`CREATE FUNCTION fail_question() RETURNS trigger LANGUAGE plpgsql AS $$
-      BEGIN RAISE EXCEPTION 'simulated failure'; END $$`);
-    await db.$executeRawUnsafe(
-      `CREATE TRIGGER fail_question BEFORE INSERT ON "Question" FOR EACH ROW EXECUTE FUNCTION fail_question()`,
-    );
-    try {
-      await expect(syncContent(dir)).rejects.toThrow(/simulated failure/);
-    } finally {
-      await db.$executeRawUnsafe(`DROP TRIGGER fail_question ON "Question"`);
-      await db.$executeRawUnsafe(`DROP FUNCTION fail_question()`);
-    }
+    await whileInsertsFail("Question", () => expect(syncContent(dir)).rejects.toThrow(/simulated failure/));
     expect(await snapshot()).toEqual(before);
   });
 
   it("creates version 2 when a lesson changes, leaving version 1 intact", async () => {
     const [v1Before] = await versionsOf(CODE);
-    await edit(
-      good,
-      `${CODE}/lessons/01-mo-dau.md`,
-      "Không cắm USB lạ.",
-      "Không cắm USB lạ vào máy cơ quan.",
-    );
+    await editFirstLesson("Không cắm USB lạ.", "Không cắm USB lạ vào máy cơ quan.");
 
     const r = await syncContent(good);
-    expect(r).toEqual({
-      ok: true,
-      created: [],
-      newVersions: [CODE],
-      unchanged: [],
-      deactivated: [],
-      reactivated: [],
-    });
+    expect(r).toEqual(synced({ newVersions: [CODE] }));
 
     const [v1, v2] = await versionsOf(CODE);
     expect(v1).toEqual(v1Before);
@@ -315,12 +290,7 @@ describe("syncContent", () => {
   });
 
   it("points back at version 1 when the files return to its content, without a copy", async () => {
-    await edit(
-      good,
-      `${CODE}/lessons/01-mo-dau.md`,
-      "Không cắm USB lạ vào máy cơ quan.",
-      "Không cắm USB lạ.",
-    );
+    await editFirstLesson("Không cắm USB lạ vào máy cơ quan.", "Không cắm USB lạ.");
     const r = await syncContent(good);
     expect(r).toMatchObject({ ok: true, newVersions: [CODE] });
     const versions = await versionsOf(CODE);
@@ -336,14 +306,7 @@ describe("syncContent", () => {
     await rm(path.join(good, "khoa-hai"), { recursive: true });
     const versionsBefore = await versionsOf("khoa-hai");
     const r = await syncContent(good);
-    expect(r).toEqual({
-      ok: true,
-      created: [],
-      newVersions: [],
-      unchanged: [CODE],
-      deactivated: ["khoa-hai"],
-      reactivated: [],
-    });
+    expect(r).toEqual(synced({ unchanged: [CODE], deactivated: ["khoa-hai"] }));
     const gone = await db.course.findUniqueOrThrow({ where: { code: "khoa-hai" } });
     expect(gone.active).toBe(false);
     expect(gone.currentVersionId).toBe(versionsBefore[0].id);
@@ -357,14 +320,9 @@ describe("syncContent", () => {
     expect(last.data).toMatchObject({ deactivated: ["khoa-hai"] });
 
     await copyCourse(good, "khoa-hai");
-    expect(await syncContent(good)).toEqual({
-      ok: true,
-      created: [],
-      newVersions: [],
-      unchanged: ["khoa-hai", CODE],
-      deactivated: [],
-      reactivated: ["khoa-hai"],
-    });
+    expect(await syncContent(good)).toEqual(
+      synced({ unchanged: ["khoa-hai", CODE], reactivated: ["khoa-hai"] }),
+    );
     expect((await db.course.findUniqueOrThrow({ where: { code: "khoa-hai" } })).active).toBe(true);
   });
 });

@@ -237,7 +237,7 @@ describe("overdue list across assignments", () => {
   });
 
   it("records each sign-in, so 'never signed in' does not depend on sessions that expire", async () => {
-    const p = await makePerson("Hà Thị Mới", "moi@a.vn", w.a.id);
+    const p = await makePerson({ fullName: "Hà Thị Mới", email: "moi@a.vn", agencyId: w.a.id });
     const user = await db.user.create({
       data: { email: p.email, personId: p.id, passwordHash: await hashPassword("MatKhau@2026") },
     });

@@ -48,6 +48,13 @@ async function thrown(fn: typeof coursePage.action, request: Request, params: Re
   throw new Error("the action did not refuse the request");
 }
 
+/** Coordinator A's preview of a new assignment of the course with these fields. */
+const previewAssignment = (fields: Record<string, string>) =>
+  call(
+    assignmentsNew.action,
+    post("/assignments/new", w.coordA.cookie, { intent: "preview", courseId, ...fields }),
+  );
+
 describe("a POST that is not a form (defect 2)", () => {
   const url = () => `http://localhost/courses/${courseCode}`;
   const send = (headers: Record<string, string>, body?: BodyInit) =>
@@ -197,29 +204,13 @@ describe("free text (defect 12)", () => {
   });
 
   it("reads an assignment's number of days as decimal digits (0x10 is not 16)", async () => {
-    const res = await call(
-      assignmentsNew.action,
-      post("/assignments/new", w.coordA.cookie, {
-        intent: "preview",
-        courseId,
-        agencyId: w.a.id,
-        dueDays: "0x10",
-      }),
-    );
+    const res = await previewAssignment({ agencyId: w.a.id, dueDays: "0x10" });
     expect(res.status).toBe(400);
     expect(errorsOf(res).dueDays).toBe(translate("vi", "asg.err.dueDays"));
   });
 
   it("reports a NUL in an assignment's emails next to the field instead of a database error", async () => {
-    const res = await call(
-      assignmentsNew.action,
-      post("/assignments/new", w.coordA.cookie, {
-        intent: "preview",
-        courseId,
-        emails: "an@a.vn, x\u0000@a.vn",
-        dueDays: "30",
-      }),
-    );
+    const res = await previewAssignment({ emails: "an@a.vn, x\u0000@a.vn", dueDays: "30" });
     expect(res.status).toBe(400);
     // Refused by the shared text rule before any lookup: the control character, next to the field.
     expect(errorsOf(res).emails).toBe(translate("vi", "text.control"));

@@ -10,9 +10,10 @@ import { createSession, SESSION_COOKIE } from "~/modules/auth/session.server";
 import { notify } from "~/modules/notifications/outbox.server";
 import { startAttempt } from "~/modules/learning/quiz.server";
 import { nominate } from "~/modules/scheduling/seats.server";
-import { makeCourseVersion } from "../fixtures/courses";
+import { makeCourseVersion, makeLessons } from "../fixtures/courses";
+import { makePlan } from "../fixtures/factories";
 import { issueToken } from "~/modules/auth/tokens.server";
-import { buildWorld, makeAccount, makePerson } from "./helpers/world";
+import { buildWorld, signedInAccount, makePerson } from "./helpers/world";
 import { coordinatorOf, itSpecialist, makeOffering } from "./helpers/scheduling-world";
 
 const ROUTES_DIR = path.resolve(import.meta.dirname, "../../app/routes");
@@ -280,6 +281,15 @@ const REACH: Record<string, Reach> = {
       ["intent", "position"],
       ["lessonId", x.lessonId],
       ["position", "0.5"],
+    ],
+  },
+  // Without E2E_FIXTURES_TOKEN (never set outside the e2e servers) every request is a 404 that writes nothing.
+  "[__e2e].fixtures.tsx": {
+    url: () => "/__e2e/fixtures",
+    cookie: (x) => x.w.admin.cookie,
+    fields: () => [
+      ["kind", "account"],
+      ["role", "ADMIN"],
     ],
   },
   "lang.tsx": {
@@ -688,15 +698,7 @@ let x: Ids;
 beforeAll(async () => {
   const w = await buildWorld();
   const fx = await makeCourseVersion({ questionCount: 3, bankSize: 3, maxAttempts: null });
-  await db.lesson.createMany({
-    data: [1, 2].map((position) => ({
-      versionId: fx.version.id,
-      position,
-      slug: `bai-${position}`,
-      title: `Bài ${position}`,
-      html: `<p>Bài ${position}</p>`,
-    })),
-  });
+  await makeLessons(fx.version.id);
   const lesson = await db.lesson.findFirstOrThrow({ where: { versionId: fx.version.id, position: 1 } });
   const learnerPersonId = (await db.user.findFirstOrThrow({ where: { email: "learner@test.vn" } })).personId!;
   const { attemptId } = await startAttempt(learnerPersonId, fx.course.id);
@@ -714,16 +716,7 @@ beforeAll(async () => {
     { courseId: fx.course.id, agencyId: w.a.id, dueDays: 30 },
     w.coordA.user.id,
   );
-  const plan = await db.trainingPlan.create({
-    data: {
-      documentNumber: "01/KH",
-      title: "Kế hoạch thử",
-      issuer: "UBND tỉnh Thử",
-      year: 2026,
-      agencyId: w.province.id,
-      startsAt: new Date("2026-01-01T00:00:00+07:00"),
-    },
-  });
+  const plan = await makePlan({ agencyId: w.province.id });
   const target = await db.target.create({
     data: {
       planId: plan.id,
@@ -742,9 +735,13 @@ beforeAll(async () => {
     dedupeKey: "f:1",
   });
   const notification = await db.notification.findFirstOrThrow({ where: { personId: learnerPersonId } });
-  const someone = await makeAccount("someone@test.vn", [{ role: "LEARNER" }], w.b.id);
+  const someone = await signedInAccount({
+    email: "someone@test.vn",
+    grants: [{ role: "LEARNER" }],
+    agencyId: w.b.id,
+  });
   const grant = await db.roleGrant.findFirstOrThrow({ where: { userId: someone.user.id } });
-  const invited = await makePerson("Người Được Mời", "duoc-moi@a.vn", w.a.id);
+  const invited = await makePerson({ fullName: "Người Được Mời", email: "duoc-moi@a.vn", agencyId: w.a.id });
   const inviteSecret = await issueToken({
     kind: "INVITE",
     personId: invited.id,

@@ -21,7 +21,7 @@ import { loader as peopleLoader } from "~/routes/people._index";
 import { loader as peopleExport } from "~/routes/people.export";
 import { loader as importLoader, action as importAction } from "~/routes/people.import";
 import { makeCourseVersion } from "../fixtures/courses";
-import { buildWorld, call, get, makeAccount, makePerson, post, upload } from "./helpers/world";
+import { buildWorld, call, get, signedInAccount, makePerson, post, upload } from "./helpers/world";
 import { startSmtp, type TestSmtp } from "./helpers/smtp";
 
 type World = Awaited<ReturnType<typeof buildWorld>>;
@@ -77,7 +77,7 @@ beforeEach(async () => {
 
 describe("who may be invited", () => {
   it("a coordinator cannot invite outside their subtree, even with forged ids", async () => {
-    const outsider = await makePerson("Lê Thị Ngoài", "ngoai@b.vn", w.b.id);
+    const outsider = await makePerson({ fullName: "Lê Thị Ngoài", email: "ngoai@b.vn", agencyId: w.b.id });
     // The confirmation counts only the coordinator's own people.
     const page = await call(
       inviteLoader,
@@ -142,11 +142,11 @@ describe("who may be invited", () => {
   });
 
   it("skips people who have signed in, who left, and whose address signs in through the province's SSO", async () => {
-    const a2 = await makePerson("Phạm Văn Đã", "da-dang-nhap@a1.vn", w.a1.id);
+    const a2 = await makePerson({ fullName: "Phạm Văn Đã", email: "da-dang-nhap@a1.vn", agencyId: w.a1.id });
     await db.user.create({ data: { email: a2.email, personId: a2.id, lastLoginAt: new Date() } });
-    const left = await makePerson("Vũ Thị Nghỉ", "nghi@a1.vn", w.a1.id);
+    const left = await makePerson({ fullName: "Vũ Thị Nghỉ", email: "nghi@a1.vn", agencyId: w.a1.id });
     await db.person.update({ where: { id: left.id }, data: { active: false } });
-    const sso = await makePerson("Đỗ Văn Sso", "sso@sso.a1.vn", w.a1.id);
+    const sso = await makePerson({ fullName: "Đỗ Văn Sso", email: "sso@sso.a1.vn", agencyId: w.a1.id });
     setAuthConfigForTests(
       authConfigSchema.parse({
         provinceName: "Tỉnh Thử",
@@ -187,7 +187,7 @@ describe("who may be invited", () => {
 
 describe("the invitation link", () => {
   it("re-inviting revokes the old link and withdraws its unsent email", async () => {
-    const p = await makePerson("Hoàng Văn Lại", "lai@a.vn", w.a.id);
+    const p = await makePerson({ fullName: "Hoàng Văn Lại", email: "lai@a.vn", agencyId: w.a.id });
     const coord = await actorOf(w.coordA);
     const source: InviteSource = { mode: "selected", id: [p.id] };
     await sendInvitations(coord, source);
@@ -207,7 +207,7 @@ describe("the invitation link", () => {
   });
 
   it("sets a password, signs in, and works once", async () => {
-    const p = await makePerson("Nguyễn Thị Mới", "moi@a.vn", w.a.id);
+    const p = await makePerson({ fullName: "Nguyễn Thị Mới", email: "moi@a.vn", agencyId: w.a.id });
     await sendInvitations(await actorOf(w.coordA), { mode: "selected", id: [p.id] });
     const secret = await queuedLink(p.email);
     const page = await openLink(secret);
@@ -239,11 +239,11 @@ describe("the invitation link", () => {
 
   it("a coordinator's account goes on to the second-factor step", async () => {
     // A coordinator of A1 whose account has never signed in (setting the password ends its other sessions).
-    const coord = await makeAccount(
-      "coord-a1@test.vn",
-      [{ role: "COORDINATOR", agencyId: w.a1.id }],
-      w.a1.id,
-    );
+    const coord = await signedInAccount({
+      email: "coord-a1@test.vn",
+      grants: [{ role: "COORDINATOR", agencyId: w.a1.id }],
+      agencyId: w.a1.id,
+    });
     await sendInvitations(await actorOf(w.admin), { mode: "selected", id: [coord.user.personId!] });
     const done = await setPassword(await queuedLink("coord-a1@test.vn"));
     expect(done.status).toBe(302);
@@ -252,7 +252,7 @@ describe("the invitation link", () => {
   });
 
   it("refuses an expired link", async () => {
-    const p = await makePerson("Trịnh Văn Muộn", "muon@a.vn", w.a.id);
+    const p = await makePerson({ fullName: "Trịnh Văn Muộn", email: "muon@a.vn", agencyId: w.a.id });
     const eightDaysAgo = new Date(Date.now() - 8 * 86_400_000);
     await sendInvitations(await actorOf(w.coordA), { mode: "selected", id: [p.id] }, { now: eightDaysAgo });
     const secret = await queuedLink(p.email);
@@ -262,7 +262,7 @@ describe("the invitation link", () => {
   });
 
   it("refuses a tampered link, another kind of link, and a link whose person changed address", async () => {
-    const p = await makePerson("Lý Văn Sửa", "sua@a.vn", w.a.id);
+    const p = await makePerson({ fullName: "Lý Văn Sửa", email: "sua@a.vn", agencyId: w.a.id });
     await sendInvitations(await actorOf(w.coordA), { mode: "selected", id: [p.id] });
     const secret = await queuedLink(p.email);
     const tampered = secret.slice(0, -1) + (secret.endsWith("a") ? "b" : "a");
@@ -282,7 +282,7 @@ describe("the invitation link", () => {
   });
 
   it("never takes over an account of another person under the same address", async () => {
-    const p = await makePerson("Mai Văn Trùng", "trung@a.vn", w.a.id);
+    const p = await makePerson({ fullName: "Mai Văn Trùng", email: "trung@a.vn", agencyId: w.a.id });
     await sendInvitations(await actorOf(w.coordA), { mode: "selected", id: [p.id] });
     const secret = await queuedLink(p.email);
     // An account with that address already belongs to someone else's record.
@@ -295,7 +295,7 @@ describe("the invitation link", () => {
   });
 
   it("refuses the link of a person deactivated after the invitation", async () => {
-    const p = await makePerson("Cao Thị Nghỉ", "cao-nghi@a.vn", w.a.id);
+    const p = await makePerson({ fullName: "Cao Thị Nghỉ", email: "cao-nghi@a.vn", agencyId: w.a.id });
     await sendInvitations(await actorOf(w.coordA), { mode: "selected", id: [p.id] });
     const secret = await queuedLink(p.email);
     await db.person.update({ where: { id: p.id }, data: { active: false } });
@@ -313,9 +313,9 @@ describe("account status", () => {
       data: { code: "ST", name: "Phòng Trạng thái", kind: "UNIT", parentId: w.a.id, path: "/", depth: 2 },
     });
     await db.agency.update({ where: { id: agency.id }, data: { path: `${w.a.path}${agency.id}/` } });
-    const none = await makePerson("Âu Văn Chưa", "chua@st.vn", agency.id);
-    const invited = await makePerson("Bùi Thị Mời", "moi@st.vn", agency.id);
-    const activated = await makePerson("Cù Văn Xong", "xong@st.vn", agency.id);
+    const none = await makePerson({ fullName: "Âu Văn Chưa", email: "chua@st.vn", agencyId: agency.id });
+    const invited = await makePerson({ fullName: "Bùi Thị Mời", email: "moi@st.vn", agencyId: agency.id });
+    const activated = await makePerson({ fullName: "Cù Văn Xong", email: "xong@st.vn", agencyId: agency.id });
     const coord = await actorOf(w.coordA);
     await sendInvitations(coord, { mode: "selected", id: [invited.id, activated.id] });
     expect((await setPassword(await queuedLink(activated.email))).status).toBe(302);
@@ -417,7 +417,7 @@ describe("invitations from the import and the assignment pages", () => {
 
 describe("delivery", () => {
   it("the email goes through the outbox to the SMTP server, in Vietnamese, and its link works", async () => {
-    const p = await makePerson("Quách Thị Thư", "thu@a.vn", w.a.id);
+    const p = await makePerson({ fullName: "Quách Thị Thư", email: "thu@a.vn", agencyId: w.a.id });
     await sendInvitations(await actorOf(w.coordA), { mode: "selected", id: [p.id] });
     smtp.inbox.length = 0;
     const r = await processOutbox({ transport: smtp.transport(), workerId: "test" });
@@ -438,7 +438,8 @@ describe("delivery", () => {
       data: { code: "RL", name: "Phòng Giới hạn", kind: "UNIT", parentId: w.a.id, path: "/", depth: 2 },
     });
     await db.agency.update({ where: { id: agency.id }, data: { path: `${w.a.path}${agency.id}/` } });
-    for (let i = 0; i < 7; i++) await makePerson(`Người Thứ ${i}`, `gioi-han-${i}@rl.vn`, agency.id);
+    for (let i = 0; i < 7; i++)
+      await makePerson({ fullName: `Người Thứ ${i}`, email: `gioi-han-${i}@rl.vn`, agencyId: agency.id });
     await sendInvitations(await actorOf(w.coordA), { mode: "subtree", agency: agency.id });
     // Emails sent by earlier tests in the last minute count against the limit too.
     await db.outboxEmail.updateMany({ where: { status: "SENT" }, data: { sentAt: new Date(0) } });

@@ -99,17 +99,29 @@ beforeAll(async () => {
   slapd = await startSlapd({ entries: ENTRIES, tls: true, allowUnauthenticatedBind: true });
   if (!slapd) return;
   world = await buildWorld();
-  await makePerson("Nguyễn Thị Hồng Nhung", `nhung.nth@${DOMAIN}`, world.a1.id);
-  await makePerson("Lê Văn Cường", `cuong.lv@${DOMAIN}`, world.b.id);
-  const nghi = await makePerson("Lê Văn Nghỉ", `nghi.lv@${DOMAIN}`, world.a.id);
+  await makePerson({
+    fullName: "Nguyễn Thị Hồng Nhung",
+    email: `nhung.nth@${DOMAIN}`,
+    agencyId: world.a1.id,
+  });
+  await makePerson({ fullName: "Lê Văn Cường", email: `cuong.lv@${DOMAIN}`, agencyId: world.b.id });
+  const nghi = await makePerson({
+    fullName: "Lê Văn Nghỉ",
+    email: `nghi.lv@${DOMAIN}`,
+    agencyId: world.a.id,
+  });
   await db.person.update({ where: { id: nghi.id }, data: { active: false } });
-  const hoa = await makePerson("Đặng Thị Hoa", "hoa.dt@a.vn", world.a.id);
+  const hoa = await makePerson({ fullName: "Đặng Thị Hoa", email: "hoa.dt@a.vn", agencyId: world.a.id });
   await db.person.update({ where: { id: hoa.id }, data: { staffCode: "LS-0042" } });
-  await makePerson("Hà Văn Trùng", `trung@${DOMAIN}`, world.a.id);
-  await makePerson("Nông Văn Khóa", `khoa.nv@${DOMAIN}`, world.a.id);
-  await makePerson("Hoàng Văn Lãnh Đạo", `lanhdao@${DOMAIN}`, world.a.id);
+  await makePerson({ fullName: "Hà Văn Trùng", email: `trung@${DOMAIN}`, agencyId: world.a.id });
+  await makePerson({ fullName: "Nông Văn Khóa", email: `khoa.nv@${DOMAIN}`, agencyId: world.a.id });
+  await makePerson({ fullName: "Hoàng Văn Lãnh Đạo", email: `lanhdao@${DOMAIN}`, agencyId: world.a.id });
   // Trần Thị Bình already has an account (with a local password) under her directory address.
-  const binh = await makePerson("Trần Thị Bình", `binh.tt@${DOMAIN}`, world.a.id);
+  const binh = await makePerson({
+    fullName: "Trần Thị Bình",
+    email: `binh.tt@${DOMAIN}`,
+    agencyId: world.a.id,
+  });
   await db.user.create({
     data: { email: binh.email, personId: binh.id, passwordHash: await hashPassword("CuMatKhau123") },
   });
@@ -147,7 +159,7 @@ describe.skipIf(!slapdAvailable())("LDAP sign-in through a real slapd", () => {
       sessions: before.sessions + 1,
     });
     // An entry whose DN is the Vietnamese full name (with an escaped comma) binds and links the same way.
-    await makePerson("Nguyễn Văn Phẩy", `phay.nv@${DOMAIN}`, world.a.id);
+    await makePerson({ fullName: "Nguyễn Văn Phẩy", email: `phay.nv@${DOMAIN}`, agencyId: world.a.id });
     expect((await signIn(`phay.nv@${DOMAIN}`, PW)).status).toBe(302);
     const phay = await db.externalIdentity.findFirstOrThrow({
       where: { user: { email: `phay.nv@${DOMAIN}` } },

@@ -6,7 +6,7 @@ import * as certificate from "~/routes/certificates.$file";
 import * as coursePage from "~/routes/courses.$code._index";
 import * as lessonPage from "~/routes/courses.$code.lessons.$position";
 import * as verifyPage from "~/routes/verify.$code";
-import { answerSheet, makeCourseVersion, type CourseFixture } from "../fixtures/courses";
+import { answerSheet, makeCourseVersion, makeLessons, type CourseFixture } from "../fixtures/courses";
 import { buildWorld, call, get, post } from "./helpers/world";
 
 let w: Awaited<ReturnType<typeof buildWorld>>;
@@ -19,15 +19,7 @@ beforeAll(async () => {
   w = await buildWorld();
   fx = await makeCourseVersion({ questionCount: 6, bankSize: 9, passMark: 80 });
   code = fx.course.code;
-  await db.lesson.createMany({
-    data: [1, 2].map((position) => ({
-      versionId: fx.version.id,
-      position,
-      slug: `bai-${position}`,
-      title: `Bài ${position}`,
-      html: `<p>Nội dung bài ${position}</p>`,
-    })),
-  });
+  await makeLessons(fx.version.id, 2, (n) => `<p>Nội dung bài ${n}</p>`);
   lessonIds = (
     await db.lesson.findMany({ where: { versionId: fx.version.id }, orderBy: { position: "asc" } })
   ).map((l) => l.id);

@@ -124,14 +124,18 @@ beforeAll(async () => {
       { client_id: "ung-dung-khac", client_secret: "bi-mat-khac", redirect_uris: [CALLBACK] },
     ],
   });
-  const ls = await makeAgency("20", "UBND tỉnh Lạng Sơn", null, "PROVINCE");
-  const skhcn = await makeAgency("20.SKHCN", "Sở Khoa học và Công nghệ", ls);
-  const na = await makeAgency("40", "UBND tỉnh Nghệ An", null, "PROVINCE");
-  const naDept = await makeAgency("40.STC", "Sở Tài chính", na);
+  const ls = await makeAgency({ code: "20", name: "UBND tỉnh Lạng Sơn", kind: "PROVINCE" });
+  const skhcn = await makeAgency({ code: "20.SKHCN", name: "Sở Khoa học và Công nghệ", parent: ls });
+  const na = await makeAgency({ code: "40", name: "UBND tỉnh Nghệ An", kind: "PROVINCE" });
+  const naDept = await makeAgency({ code: "40.STC", name: "Sở Tài chính", parent: na });
   for (const a of ACCOUNTS.filter((x) => !["ls-unknown", "ls-evil", "ls-code"].includes(x.sub)))
-    await makePerson(a.name, a.email, skhcn.id);
-  await makePerson("Lê Văn Bình", "binh@nghean.gov.vn", naDept.id);
-  const coded = await makePerson("Hoàng Mã Số", "hoang.maso@langson.gov.vn", skhcn.id);
+    await makePerson({ fullName: a.name, email: a.email, agencyId: skhcn.id });
+  await makePerson({ fullName: "Lê Văn Bình", email: "binh@nghean.gov.vn", agencyId: naDept.id });
+  const coded = await makePerson({
+    fullName: "Hoàng Mã Số",
+    email: "hoang.maso@langson.gov.vn",
+    agencyId: skhcn.id,
+  });
   await db.person.update({ where: { id: coded.id }, data: { staffCode: "LS-0042" } });
   await db.person.update({ where: { email: "off@sso.langson.gov.vn" }, data: { active: false } });
   for (const email of ["mfa@sso.langson.gov.vn", "nomfa@sso.langson.gov.vn", "acr@sso.langson.gov.vn"]) {

@@ -8,6 +8,7 @@ import type { DomainError } from "~/utils/errors";
 import { makePerson } from "../fixtures/factories";
 import { csvBytes } from "../fixtures/people/files";
 import { coordinatorA, coordinatorB, importWorld, row, snapshot } from "../fixtures/people/world";
+import { whileInsertsFail } from "./helpers/failing-insert";
 
 let tree: Awaited<ReturnType<typeof importWorld>>["tree"];
 let scopeA: Scope;
@@ -34,19 +35,11 @@ describe("apply", () => {
     expect(preview.summary.toCreate).toBe(50);
     const before = await snapshot();
     // People are written first, memberships after: a failure on the membership insert is truly mid-way.
-    await db.$executeRawUnsafe(`CREATE FUNCTION fail_membership() RETURNS trigger LANGUAGE plpgsql AS $$
-      BEGIN RAISE EXCEPTION 'simulated failure'; END $$`);
-    await db.$executeRawUnsafe(
-      `CREATE TRIGGER fail_membership BEFORE INSERT ON "Membership" FOR EACH ROW EXECUTE FUNCTION fail_membership()`,
-    );
-    try {
-      await expect(
+    await whileInsertsFail("Membership", () =>
+      expect(
         applyPeopleImport({ scope: scopeA, importId: preview.id, actorUserId: coordinatorA }),
-      ).rejects.toThrow(/simulated failure/);
-    } finally {
-      await db.$executeRawUnsafe(`DROP TRIGGER fail_membership ON "Membership"`);
-      await db.$executeRawUnsafe(`DROP FUNCTION fail_membership()`);
-    }
+      ).rejects.toThrow(/simulated failure/),
+    );
     expect(await snapshot()).toEqual(before);
     // The import was not used up by the failed attempt: it can be applied once the problem is gone.
     expect((await db.peopleImport.findUniqueOrThrow({ where: { id: preview.id } })).status).toBe("PREVIEW");

@@ -185,6 +185,10 @@ const BAD: BadCase[] = [
   },
 ];
 
+/** Coordinator A's preview of `fileName` within A's scope. */
+const previewAsA = (fileName: string, bytes: Uint8Array) =>
+  previewPeopleImport({ scope: scopeA, fileName, bytes, actorUserId: coordinatorA });
+
 describe("bad imports are refused and change nothing", () => {
   it.each(BAD)("$name", async (c) => {
     const before = await snapshot();
@@ -258,12 +262,7 @@ describe("good imports", () => {
 
   it("imports a CSV with BOM, then re-importing it changes nothing", async () => {
     const audits = await db.auditEvent.count({ where: { action: "people.import" } });
-    const preview = await previewPeopleImport({
-      scope: scopeA,
-      fileName: "mau-bom.csv",
-      bytes: fixture("sample-bom.csv"),
-      actorUserId: coordinatorA,
-    });
+    const preview = await previewAsA("mau-bom.csv", fixture("sample-bom.csv"));
     expect(preview.summary).toEqual({ toCreate: 3, toUpdate: 0, unchanged: 0, rowCount: 3, errors: [] });
     const applied = await applyPeopleImport({
       scope: scopeA,
@@ -279,12 +278,7 @@ describe("good imports", () => {
     expect(await db.auditEvent.count({ where: { action: "people.import" } })).toBe(audits + 1);
 
     const before = await snapshot();
-    const again = await previewPeopleImport({
-      scope: scopeA,
-      fileName: "mau-bom.csv",
-      bytes: fixture("sample-bom.csv"),
-      actorUserId: coordinatorA,
-    });
+    const again = await previewAsA("mau-bom.csv", fixture("sample-bom.csv"));
     expect(again.summary).toEqual({ toCreate: 0, toUpdate: 0, unchanged: 3, rowCount: 3, errors: [] });
     const noop = await applyPeopleImport({ scope: scopeA, importId: again.id, actorUserId: coordinatorA });
     expect(noop).toMatchObject({ ok: true, counts: { created: 0, updated: 0, unchanged: 3 } });
@@ -311,12 +305,7 @@ describe("good imports", () => {
     ]
       .map((r) => r.join(";"))
       .join("\n");
-    const preview = await previewPeopleImport({
-      scope: scopeA,
-      fileName: "ds.csv",
-      bytes: new TextEncoder().encode(text),
-      actorUserId: coordinatorA,
-    });
+    const preview = await previewAsA("ds.csv", new TextEncoder().encode(text));
     expect(preview.summary).toEqual({ toCreate: 1, toUpdate: 1, unchanged: 0, rowCount: 2, errors: [] });
     const applied = await applyPeopleImport({
       scope: scopeA,
@@ -369,12 +358,7 @@ describe("good imports", () => {
         "05/11/1979",
       ],
     ]);
-    const preview = await previewPeopleImport({
-      scope: scopeA,
-      fileName: "ds.xlsx",
-      bytes,
-      actorUserId: coordinatorA,
-    });
+    const preview = await previewAsA("ds.xlsx", bytes);
     expect(preview.summary).toEqual({ toCreate: 3, toUpdate: 0, unchanged: 0, rowCount: 3, errors: [] });
     expect(
       await applyPeopleImport({ scope: scopeA, importId: preview.id, actorUserId: coordinatorA }),
@@ -396,12 +380,7 @@ describe("good imports", () => {
       ["thang.nong@a.gov.vn", "Nông Văn Thắng", "VIEN_CHUC", true, "PART_TIME", [], ""],
     ]);
     // The same workbook again is all unchanged.
-    const again = await previewPeopleImport({
-      scope: scopeA,
-      fileName: "ds.xlsx",
-      bytes,
-      actorUserId: coordinatorA,
-    });
+    const again = await previewAsA("ds.xlsx", bytes);
     expect(again.summary).toMatchObject({ toCreate: 0, toUpdate: 0, unchanged: 3 });
   });
 
@@ -416,12 +395,7 @@ describe("good imports", () => {
     await db.agencyAlias.create({
       data: { agencyId: tree.a1.id, code: old.code, name: old.name, reason: "MERGED" },
     });
-    const preview = await previewPeopleImport({
-      scope: scopeA,
-      fileName: "cu.csv",
-      bytes: csvBytes([row({ Email: "cu@a.vn", "Mã đơn vị": "A.CU" })]),
-      actorUserId: coordinatorA,
-    });
+    const preview = await previewAsA("cu.csv", csvBytes([row({ Email: "cu@a.vn", "Mã đơn vị": "A.CU" })]));
     expect(preview.summary.errors).toEqual([]);
     await applyPeopleImport({ scope: scopeA, importId: preview.id, actorUserId: coordinatorA });
     expect((await db.person.findUniqueOrThrow({ where: { email: "cu@a.vn" } })).agencyId).toBe(tree.a1.id);

@@ -12,7 +12,7 @@ import { loader as signInLoader } from "~/routes/offerings.$offeringId.sign-in";
 import { makeCourseVersion } from "../fixtures/courses";
 import { makeAgencyTree } from "../fixtures/factories";
 import { coordinatorOf, itSpecialist, makeOffering } from "./helpers/scheduling-world";
-import { call, get, makeAccount } from "./helpers/world";
+import { call, get, signedInAccount } from "./helpers/world";
 
 const EXPECTED = ["Trần Văn An", "Lê Văn Anh", "Nguyễn Thị Bình"];
 
@@ -27,7 +27,10 @@ describe("people are listed in one order", () => {
     const people = await listPeople({ scope: "ALL", agencyId: tree.a1.id, includeSubagencies: false });
     expect(people.rows.map((r) => r.fullName)).toEqual(EXPECTED);
 
-    const account = await makeAccount("coord-ord@test.vn", [{ role: "COORDINATOR", agencyId: tree.a.id }]);
+    const account = await signedInAccount({
+      email: "coord-ord@test.vn",
+      grants: [{ role: "COORDINATOR", agencyId: tree.a.id }],
+    });
     const f = await makeCourseVersion();
     const assignment = await createAssignment(
       "ALL",

@@ -8,17 +8,21 @@ import { startAttempt } from "~/modules/learning/quiz.server";
 import * as answersRoute from "~/routes/attempts.$attemptId.answers";
 import * as attemptPage from "~/routes/attempts.$attemptId";
 import { answerSheet, makeCourseVersion, type CourseFixture } from "../fixtures/courses";
-import { call, get, makeAccount, makeAgency, post } from "./helpers/world";
+import { call, get, signedInAccount, makeAgency, post } from "./helpers/world";
 
 let agency: Awaited<ReturnType<typeof makeAgency>>;
 let n = 0;
 beforeAll(async () => {
-  agency = await makeAgency("QR", "Sở Thử nghiệm", null);
+  agency = await makeAgency({ code: "QR", name: "Sở Thử nghiệm" });
 });
 
 /** A learner account (with a person) and its session cookie. */
 async function newLearner() {
-  const { user, cookie } = await makeAccount(`hv${++n}@quiz.vn`, [{ role: "LEARNER" }], agency.id);
+  const { user, cookie } = await signedInAccount({
+    email: `hv${++n}@quiz.vn`,
+    grants: [{ role: "LEARNER" }],
+    agencyId: agency.id,
+  });
   return { personId: user.personId!, cookie };
 }
 

@@ -169,7 +169,11 @@ describe("a reset link, end to end", () => {
   });
 
   it("creates the account of a person who was never invited", async () => {
-    const person = await makePerson("Hoàng Thị Chưa Mời", "chua-moi@a.vn", w.a.id);
+    const person = await makePerson({
+      fullName: "Hoàng Thị Chưa Mời",
+      email: "chua-moi@a.vn",
+      agencyId: w.a.id,
+    });
     await askReset("chua-moi@a.vn");
     await deliver();
     const res = await resetWith(linkIn(mailTo("chua-moi@a.vn")[0], "reset"));
@@ -180,7 +184,7 @@ describe("a reset link, end to end", () => {
   });
 
   it("tells an address of the province's single sign-on to reset there, with no link", async () => {
-    await makePerson("Vũ Văn Tập Trung", "tap-trung@sso.test.vn", w.a.id);
+    await makePerson({ fullName: "Vũ Văn Tập Trung", email: "tap-trung@sso.test.vn", agencyId: w.a.id });
     await askReset("tap-trung@sso.test.vn");
     await deliver();
     const [mail] = mailTo("tap-trung@sso.test.vn");
@@ -191,7 +195,7 @@ describe("a reset link, end to end", () => {
   });
 
   it("sends nothing for an unknown address, a deactivated person or an account without a person", async () => {
-    await makePerson("Đinh Văn Nghỉ", "nghi@a.vn", w.a.id);
+    await makePerson({ fullName: "Đinh Văn Nghỉ", email: "nghi@a.vn", agencyId: w.a.id });
     await db.person.update({ where: { email: "nghi@a.vn" }, data: { active: false } });
     for (const email of ["khong-co@a.vn", "nghi@a.vn", "reviewer@test.vn"]) await askReset(email);
     await deliver();
@@ -203,7 +207,7 @@ describe("a reset link, end to end", () => {
 describe("links that must not work", () => {
   let person: { id: string; email: string };
   beforeAll(async () => {
-    person = await makePerson("Phan Thị Liên Kết", "lien-ket@a.vn", w.a.id);
+    person = await makePerson({ fullName: "Phan Thị Liên Kết", email: "lien-ket@a.vn", agencyId: w.a.id });
     await db.user.create({
       data: { email: person.email, personId: person.id, passwordHash: await hashPassword(OLD_PASSWORD) },
     });
@@ -250,7 +254,11 @@ describe("links that must not work", () => {
   });
 
   it("refuses a reset link of an address bound to single sign-on since it was sent", async () => {
-    const bound = await makePerson("Trịnh Văn Chuyển", "chuyen@sso.test.vn", w.a.id);
+    const bound = await makePerson({
+      fullName: "Trịnh Văn Chuyển",
+      email: "chuyen@sso.test.vn",
+      agencyId: w.a.id,
+    });
     const secret = await issueToken({
       kind: "RESET",
       personId: bound.id,
@@ -284,7 +292,7 @@ describe("links that must not work", () => {
 
 describe("the same answer for every address", () => {
   it("answers a known, an unknown, a single-sign-on, a staff and a throttled address with the same status and body", async () => {
-    await makePerson("Lý Văn Giống", "giong@sso.test.vn", w.a.id);
+    await makePerson({ fullName: "Lý Văn Giống", email: "giong@sso.test.vn", agencyId: w.a.id });
     const ip = freshIp();
     const answers = [];
     for (const email of ["an@a.vn", "khong-ai@a.vn", "giong@sso.test.vn", "coord-b@test.vn"])
@@ -302,7 +310,7 @@ describe("the same answer for every address", () => {
     const N = 21;
     const known: string[] = [];
     for (let i = 0; i < N; i++) {
-      const p = await makePerson(`Người Đo ${i}`, `do-${i}@a.vn`, w.a.id);
+      const p = await makePerson({ fullName: `Người Đo ${i}`, email: `do-${i}@a.vn`, agencyId: w.a.id });
       if (i % 2) await db.user.create({ data: { email: p.email, personId: p.id } });
       known.push(p.email);
     }
@@ -337,7 +345,7 @@ describe("the same answer for every address", () => {
 
 describe("rate limits", () => {
   it(`sends at most ${MAX_LINKS_PER_ADDRESS} links an hour to one address, whatever the IP`, async () => {
-    await makePerson("Cao Văn Giới Hạn", "gioi-han@a.vn", w.a.id);
+    await makePerson({ fullName: "Cao Văn Giới Hạn", email: "gioi-han@a.vn", agencyId: w.a.id });
     for (let i = 0; i < MAX_LINKS_PER_ADDRESS + 2; i++)
       expect((await askReset("gioi-han@a.vn")).status).toBe(200);
     await deliver();
@@ -356,7 +364,11 @@ describe("rate limits", () => {
     const ip = freshIp();
     const emails: string[] = [];
     for (let i = 0; i <= MAX_REQUESTS_PER_IP; i++) {
-      const p = await makePerson(`Người Cùng Máy ${i}`, `cung-may-${i}@a.vn`, w.a.id);
+      const p = await makePerson({
+        fullName: `Người Cùng Máy ${i}`,
+        email: `cung-may-${i}@a.vn`,
+        agencyId: w.a.id,
+      });
       emails.push(p.email);
     }
     for (const email of emails) expect((await askReset(email, ip)).status).toBe(200);
@@ -426,7 +438,7 @@ describe("sign-in links (magic link) for learners", () => {
   });
 
   it(`is limited like the reset link: ${MAX_LINKS_PER_ADDRESS} an hour per address, on its own allowance`, async () => {
-    await makePerson("Mạc Thị Nhiều Lần", "nhieu-lan@a.vn", w.a.id);
+    await makePerson({ fullName: "Mạc Thị Nhiều Lần", email: "nhieu-lan@a.vn", agencyId: w.a.id });
     const ask = () => call(loginEmailAction, form("/login/email", { email: "nhieu-lan@a.vn" }));
     const answers = [];
     for (let i = 0; i < MAX_LINKS_PER_ADDRESS + 2; i++) answers.push(JSON.stringify(await ask()));

@@ -16,7 +16,7 @@ import { loader as xlsxLoader } from "~/routes/offerings.$offeringId.roster[.]xl
 import { loader as csvLoader } from "~/routes/offerings.$offeringId.roster[.]csv";
 import { loader as signInLoader } from "~/routes/offerings.$offeringId.sign-in";
 import { action as editAction } from "~/routes/offerings.$offeringId.edit";
-import { buildWorld, call, get, makeAccount, post } from "./helpers/world";
+import { buildWorld, call, get, signedInAccount, post } from "./helpers/world";
 
 let tree: Awaited<ReturnType<typeof makeAgencyTree>>;
 let coord: ReturnType<typeof coordinatorOf>;
@@ -275,13 +275,21 @@ describe("routes", () => {
     expect(text).toContain(learnerPerson.fullName);
     expect((await call(icsLoader, get(url, w.learner.cookie), params)).status).toBe(200);
     // A learner outside the audience, without a registration, does not see it at all.
-    const other = await makeAccount("other-learner@test.vn", [{ role: "LEARNER" }], w.b.id);
+    const other = await signedInAccount({
+      email: "other-learner@test.vn",
+      grants: [{ role: "LEARNER" }],
+      agencyId: w.b.id,
+    });
     expect((await call(icsLoader, get(url, other.cookie), params)).status).toBe(404);
   });
 
   it("the edit form keeps session ids, cancels a dropped session and raises the sequence", async () => {
     const coordCookie = (
-      await makeAccount("edit-coord@test.vn", [{ role: "COORDINATOR", agencyId: tree.a.id }], tree.a.id)
+      await signedInAccount({
+        email: "edit-coord@test.vn",
+        grants: [{ role: "COORDINATOR", agencyId: tree.a.id }],
+        agencyId: tree.a.id,
+      })
     ).cookie;
     const { o, sessions, p } = await setup();
     const url = `/offerings/${o.id}/edit`;

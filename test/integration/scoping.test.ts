@@ -22,6 +22,9 @@ const personFields = (agencyId: string, email: string) => ({
   tags: "",
 });
 const snapshot = () => db.person.findMany({ orderBy: { email: "asc" } });
+/** A post to a person's page (save or deactivate) as `cookie`. */
+const postPerson = (personId: string, cookie: string, fields: Record<string, string>) =>
+  call(personPage.action, post(`/people/${personId}`, cookie, fields), { personId });
 
 beforeAll(async () => {
   w = await buildWorld();
@@ -52,28 +55,16 @@ describe("a coordinator of agency A", () => {
         })
       ).status,
     ).toBe(404);
-    const save = await call(
-      personPage.action,
-      post(`/people/${w.personB.id}`, w.coordA.cookie, personFields(w.a.id, "cuong@b.vn")),
-      { personId: w.personB.id },
-    );
+    const save = await postPerson(w.personB.id, w.coordA.cookie, personFields(w.a.id, "cuong@b.vn"));
     expect(save.status).toBe(404);
-    const deact = await call(
-      personPage.action,
-      post(`/people/${w.personB.id}`, w.coordA.cookie, { intent: "deactivate" }),
-      { personId: w.personB.id },
-    );
+    const deact = await postPerson(w.personB.id, w.coordA.cookie, { intent: "deactivate" });
     expect(deact.status).toBe(404);
     expect(await snapshot()).toEqual(before);
   });
 
   it("gets 403 when a forged agencyId moves or creates someone in B", async () => {
     const before = await snapshot();
-    const move = await call(
-      personPage.action,
-      post(`/people/${w.personA.id}`, w.coordA.cookie, personFields(w.b.id, "an@a.vn")),
-      { personId: w.personA.id },
-    );
+    const move = await postPerson(w.personA.id, w.coordA.cookie, personFields(w.b.id, "an@a.vn"));
     expect(move.status).toBe(403);
     const create = await call(
       peopleNew.action,
@@ -131,14 +122,8 @@ describe("a reviewer of the province", () => {
     const before = await snapshot();
     const attempts = [
       call(peopleNew.action, post("/people/new", w.reviewer.cookie, personFields(w.a.id, "x@a.vn"))),
-      call(
-        personPage.action,
-        post(`/people/${w.personA.id}`, w.reviewer.cookie, personFields(w.a.id, "an@a.vn")),
-        { personId: w.personA.id },
-      ),
-      call(personPage.action, post(`/people/${w.personA.id}`, w.reviewer.cookie, { intent: "deactivate" }), {
-        personId: w.personA.id,
-      }),
+      postPerson(w.personA.id, w.reviewer.cookie, personFields(w.a.id, "an@a.vn")),
+      postPerson(w.personA.id, w.reviewer.cookie, { intent: "deactivate" }),
       call(
         peopleImport.action,
         upload(

@@ -20,7 +20,7 @@ import { action as personAction, loader as personLoader } from "~/routes/people.
 import { loader as exportLoader } from "~/routes/people.export";
 import { action as importAction } from "~/routes/people.import";
 import { action as newPersonAction } from "~/routes/people.new";
-import { buildWorld, call, get, makeAccount, post, upload } from "./helpers/world";
+import { buildWorld, call, get, signedInAccount, post, upload } from "./helpers/world";
 
 type World = Awaited<ReturnType<typeof buildWorld>>;
 let w: World;
@@ -32,7 +32,7 @@ const SAFARI_IPHONE =
 
 /** A fresh account with a person in agency A, and sessions opened with the given user agents. */
 async function accountWithSessions(email: string, agents: string[], method = "password") {
-  const account = await makeAccount(email, [{ role: "LEARNER" }], w.a.id);
+  const account = await signedInAccount({ email: email, grants: [{ role: "LEARNER" }], agencyId: w.a.id });
   const cookies = [account.cookie];
   for (const ua of agents) {
     const { token } = await createSession(account.user.id, { userAgent: ua, ipAddress: "10.0.0.7", method });

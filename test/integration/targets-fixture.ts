@@ -12,7 +12,7 @@
 import { db } from "~/db.server";
 import type { CompletionSource, ItRole, StaffCategory } from "~/generated/prisma/enums";
 import { endOfVnDay } from "~/utils/vn-calendar";
-import { makeAgency } from "../fixtures/factories";
+import { makeAgency, makePlan } from "../fixtures/factories";
 
 /** A moment on a Vietnamese calendar day (09:00 in Hà Nội unless a time is given). */
 export const vn = (day: string, time = "09:00") => new Date(`${day}T${time}:00+07:00`);
@@ -173,16 +173,7 @@ export async function buildTargetsWorld() {
       externalRef: source === "IMPORTED" ? `GCN-${i}` : null,
     })),
   });
-  const plan = await db.trainingPlan.create({
-    data: {
-      documentNumber: "01/KH-THU",
-      title: "Kế hoạch thử",
-      issuer: "UBND tỉnh Thử",
-      year: 2026,
-      agencyId: P.id,
-      startsAt: START,
-    },
-  });
+  const plan = await makePlan({ documentNumber: "01/KH-THU", agencyId: P.id, startsAt: START });
   const CBCCVC: StaffCategory[] = ["CAN_BO", "CONG_CHUC", "VIEN_CHUC"];
   const t = (code: string, data: Record<string, unknown>) =>
     db.target.create({

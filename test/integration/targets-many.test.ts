@@ -17,7 +17,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/db.server";
 import type { StaffCategory } from "~/generated/prisma/enums";
 import { computePlanFigures } from "~/modules/targets/figures.server";
-import { makeAgency, makePerson } from "../fixtures/factories";
+import { makeAgency, makePerson, makePlan } from "../fixtures/factories";
 
 let planId: string;
 let agencyId: string;
@@ -42,15 +42,11 @@ beforeAll(async () => {
   await db.completion.createMany({
     data: [...[a, b, c, d, e].map((p) => done(p.id, "attt-co-ban")), done(b.id, "t35"), done(d.id, "t37")],
   });
-  const plan = await db.trainingPlan.create({
-    data: {
-      documentNumber: "40/KH-THU",
-      title: "Kế hoạch 40 chỉ tiêu",
-      issuer: "UBND tỉnh Thử",
-      year: 2026,
-      agencyId,
-      startsAt: new Date("2025-12-31T17:00:00Z"),
-    },
+  const plan = await makePlan({
+    documentNumber: "40/KH-THU",
+    title: "Kế hoạch 40 chỉ tiêu",
+    agencyId,
+    startsAt: new Date("2025-12-31T17:00:00Z"),
   });
   planId = plan.id;
   const special: Record<number, Record<string, unknown>> = {
@@ -110,15 +106,11 @@ describe("a plan with 40 targets", () => {
   });
 
   it("keeps a second bit column apart from the first (70 targets: 63 and up start a new one)", async () => {
-    const plan = await db.trainingPlan.create({
-      data: {
-        documentNumber: "70/KH-THU",
-        title: "Kế hoạch 70 chỉ tiêu",
-        issuer: "UBND tỉnh Thử",
-        year: 2026,
-        agencyId,
-        startsAt: new Date("2025-12-31T17:00:00Z"),
-      },
+    const plan = await makePlan({
+      documentNumber: "70/KH-THU",
+      title: "Kế hoạch 70 chỉ tiêu",
+      agencyId,
+      startsAt: new Date("2025-12-31T17:00:00Z"),
     });
     const ids: string[] = [];
     for (let i = 1; i <= 70; i++) {

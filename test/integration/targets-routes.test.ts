@@ -9,7 +9,8 @@ import { action as newPlanAction, loader as newPlanLoader } from "~/routes/targe
 import { action as planAction } from "~/routes/targets.plans.$planId";
 import { loader as reportLoader } from "~/routes/targets.report";
 import { action as snapshotAction } from "~/routes/targets.snapshots";
-import { buildWorld, call, get, makeAccount, post, upload } from "./helpers/world";
+import { makePlan } from "../fixtures/factories";
+import { buildWorld, call, get, signedInAccount, post, upload } from "./helpers/world";
 
 type World = Awaited<ReturnType<typeof buildWorld>>;
 let w: World;
@@ -19,16 +20,7 @@ let reviewerA: { cookie: string };
 
 beforeAll(async () => {
   w = await buildWorld();
-  const plan = await db.trainingPlan.create({
-    data: {
-      documentNumber: "01/KH",
-      title: "Kế hoạch thử",
-      issuer: "UBND tỉnh Thử",
-      year: 2026,
-      agencyId: w.province.id,
-      startsAt: new Date("2026-01-01T00:00:00+07:00"),
-    },
-  });
+  const plan = await makePlan({ agencyId: w.province.id });
   planId = plan.id;
   const target = await db.target.create({
     data: {
@@ -50,13 +42,24 @@ beforeAll(async () => {
       completedAt: new Date("2026-03-01"),
     },
   });
-  reviewerA = await makeAccount("reviewer-a@test.vn", [{ role: "REVIEWER", agencyId: w.a.id }]);
+  reviewerA = await signedInAccount({
+    email: "reviewer-a@test.vn",
+    grants: [{ role: "REVIEWER", agencyId: w.a.id }],
+  });
 });
 
 type Dash = {
   rows: { id: string; name: string; figure: { audience: number; completed: number } }[];
   breadcrumb: { id: string }[];
 };
+
+/** A post of the Q1 2026 snapshot of the plan as `cookie`. */
+const snapshotQ1 = (cookie: string) =>
+  call(snapshotAction, post("/targets/snapshots", cookie, { plan: planId, period: "Q1", year: "2026" }));
+
+/** Coordinator A's upload of a completions file: the preview (or its refusal). */
+const previewImport = (file: string | Uint8Array) =>
+  call(importAction, upload("/targets/completions/import", w.coordA.cookie, "kq.csv", file));
 
 describe("dashboard scoping", () => {
   it("the province reviewer sees A and B under the province", async () => {
@@ -158,10 +161,7 @@ describe("writes", () => {
       post("/targets/plans/new", w.coordA.cookie, { ...planForm, agencyId: w.a.id }),
     );
     expect(res.status).toBe(403);
-    const snap = await call(
-      snapshotAction,
-      post("/targets/snapshots", w.coordA.cookie, { plan: planId, period: "Q1", year: "2026" }),
-    );
+    const snap = await snapshotQ1(w.coordA.cookie);
     expect(snap.status).toBe(403);
     expect(await db.trainingPlan.count()).toBe(1);
     expect(await db.snapshot.count()).toBe(0);
@@ -174,10 +174,7 @@ describe("writes", () => {
       { planId },
     );
     expect(res.status).toBe(403);
-    const ok = await call(
-      snapshotAction,
-      post("/targets/snapshots", w.reviewer.cookie, { plan: planId, period: "Q1", year: "2026" }),
-    );
+    const ok = await snapshotQ1(w.reviewer.cookie);
     expect(ok.status).toBe(302);
     expect(await db.snapshot.count()).toBe(1);
   });
@@ -215,10 +212,7 @@ describe("completions import", () => {
       "binh@a1.vn,khong-co,31/02/2026,,GCN-3,",
       "binh@a1.vn,attt-co-ban,01/04/2026,01/03/2026,,=HYPERLINK(1)",
     ]);
-    const res = await call(
-      importAction,
-      upload("/targets/completions/import", w.coordA.cookie, "kq.csv", file),
-    );
+    const res = await previewImport(file);
     expect(res.status).toBe(400);
     const errors = (res.data as { preview: { errors: { line: number; column: string; message: string }[] } })
       .preview.errors;
@@ -238,10 +232,7 @@ describe("completions import", () => {
       "an@a.vn,attt-co-ban,15/03/2026,15/03/2028,GCN-10,Lớp tỉnh",
       "binh@a1.vn,attt-co-ban,01/04/2026,,GCN-11,",
     ]);
-    const preview = await call(
-      importAction,
-      upload("/targets/completions/import", w.coordA.cookie, "kq.csv", file),
-    );
+    const preview = await previewImport(file);
     expect(preview.status).toBe(200);
     const p = preview.data as { preview: { counts: { create: number } }; content: string };
     expect(p.preview.counts.create).toBe(2);

@@ -107,6 +107,18 @@ const nextStep = () => vi.setSystemTime(Date.now() + 30_000);
 describe("a coordinator's first sign-in", () => {
   let key: Uint8Array;
 
+  /** A full sign-in (password, then the current code) a step after the last one; returns its cookie jar. */
+  async function signInWithCode(email: string) {
+    nextStep();
+    const { jar } = await signInWithPassword(email);
+    await send(
+      jar,
+      verifyAction,
+      request(jar, "/account/two-factor/verify", { code: totpCodeAt(key, totpStep()) }),
+    );
+    return jar;
+  }
+
   it("must enrol: the pending session cannot open /people and is sent to the setup step", async () => {
     const { jar, out } = await signInWithPassword("coord-a@test.vn", "/people");
     expect(location(out)).toBe("/account/two-factor/setup?redirectTo=%2Fpeople");
@@ -203,13 +215,7 @@ describe("a coordinator's first sign-in", () => {
   it("a recovery code works once", async () => {
     const user = await db.user.findUniqueOrThrow({ where: { email: "coord-a@test.vn" } });
     // New codes (needs a current code), shown on the codes page.
-    nextStep();
-    const { jar } = await signInWithPassword("coord-a@test.vn");
-    await send(
-      jar,
-      verifyAction,
-      request(jar, "/account/two-factor/verify", { code: totpCodeAt(key, totpStep()) }),
-    );
+    const jar = await signInWithCode("coord-a@test.vn");
     nextStep();
     const regen = await send(
       jar,
@@ -241,13 +247,7 @@ describe("a coordinator's first sign-in", () => {
   });
 
   it("cannot turn it off: the role requires it", async () => {
-    nextStep();
-    const { jar } = await signInWithPassword("coord-a@test.vn");
-    await send(
-      jar,
-      verifyAction,
-      request(jar, "/account/two-factor/verify", { code: totpCodeAt(key, totpStep()) }),
-    );
+    const jar = await signInWithCode("coord-a@test.vn");
     nextStep();
     const off = await send(
       jar,

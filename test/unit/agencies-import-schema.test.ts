@@ -50,21 +50,18 @@ describe("parseAgencyTreeJson on the bundled files", () => {
   });
 });
 
+/** The error for a province "P" with these children. */
+const provinceError = (children: unknown[]) =>
+  errorOf(() => parseAgencyTreeJson({ code: "P", name: "Tỉnh", kind: "PROVINCE", children }));
+
 describe("parseAgencyTreeJson rejects bad files with the JSON path of the bad node", () => {
   it("names missing and invalid fields", () => {
-    const e = errorOf(() =>
-      parseAgencyTreeJson({
-        code: "P",
-        name: "Tỉnh",
-        kind: "PROVINCE",
-        children: [
-          { code: "A", name: " ", kind: "DEPARTMENT" },
-          { code: "B", name: "Sở B", kind: "CITY" },
-          { name: "Không mã", kind: "UNIT" },
-          "not a node",
-        ],
-      }),
-    );
+    const e = provinceError([
+      { code: "A", name: " ", kind: "DEPARTMENT" },
+      { code: "B", name: "Sở B", kind: "CITY" },
+      { name: "Không mã", kind: "UNIT" },
+      "not a node",
+    ]);
     expect(e.status).toBe(400);
     expect(e.message).toContain('$.children[0].name (đơn vị mã "A"): tên đơn vị (name) để trống');
     expect(e.message).toContain('$.children[1].kind (đơn vị mã "B"): loại đơn vị (kind) phải là một trong');
@@ -73,21 +70,14 @@ describe("parseAgencyTreeJson rejects bad files with the JSON path of the bad no
   });
 
   it("finds duplicate codes anywhere in the tree", () => {
-    const e = errorOf(() =>
-      parseAgencyTreeJson({
-        code: "P",
-        name: "Tỉnh",
-        kind: "PROVINCE",
-        children: [
-          {
-            code: "A",
-            name: "Sở A",
-            kind: "DEPARTMENT",
-            children: [{ code: "P", name: "Phòng", kind: "UNIT" }],
-          },
-        ],
-      }),
-    );
+    const e = provinceError([
+      {
+        code: "A",
+        name: "Sở A",
+        kind: "DEPARTMENT",
+        children: [{ code: "P", name: "Phòng", kind: "UNIT" }],
+      },
+    ]);
     expect(e.message).toContain('$.children[0].children[0].code: mã "P" trùng với $ (Tỉnh)');
   });
 

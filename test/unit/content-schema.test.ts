@@ -1,6 +1,7 @@
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { loadContent } from "~/modules/content/load.server";
+import { FIXTURE_COURSE_RULES, FIXTURE_LESSONS } from "../fixtures/content-course";
 import {
   courseFileSchema,
   formatPath,
@@ -171,15 +172,9 @@ describe("loadContent on the fixture", () => {
     const c = courses[0];
     expect(c).toMatchObject({
       code: "khoa-thu",
-      audience: { staffCategories: ["CONG_CHUC", "VIEN_CHUC"], headOfUnit: false },
-      questionCount: 3,
-      timeLimitMinutes: 10,
-      maxAttempts: 2,
+      ...FIXTURE_COURSE_RULES,
     });
-    expect(c.lessons.map((l) => [l.position, l.slug, l.title])).toEqual([
-      [1, "01-mo-dau", "Mở đầu"],
-      [2, "02-mat-khau", "Mật khẩu mạnh"],
-    ]);
+    expect(c.lessons.map((l) => [l.position, l.slug, l.title])).toEqual(FIXTURE_LESSONS);
     expect(c.lessons[1].html).toContain("<table>");
     expect(c.lessons[1].html).not.toContain("Mật khẩu mạnh</h1>");
     expect(c.questions.map((q) => [q.key, q.type, q.answer])).toEqual([

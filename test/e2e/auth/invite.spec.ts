@@ -6,29 +6,7 @@ import { type Page, expect, test } from "@playwright/test";
 import { shot } from "../helpers";
 import { linkIn, waitForMail } from "./mail";
 import { signInStaff } from "./staff";
-
-const NAMES = [
-  "Hoàng Thị Ngọc Ánh",
-  "Nông Văn Thắng",
-  "Lăng Thị Huyền",
-  "Triệu Đức Mạnh",
-  "Vi Văn Quyết",
-  "Lục Thị Hoà",
-  "Hứa Minh Tuấn",
-  "Đinh Thị Thuỷ",
-  "Mã Văn Đông",
-  "Chu Thị Lụa",
-  "Tô Hữu Nghĩa",
-  "Dương Thị Yến",
-  "Bế Văn Toàn",
-  "Lý Thị Xuân",
-  "Hà Quang Vinh",
-  "Ngô Thị Ước",
-  "Phùng Văn Khải",
-  "Lương Thị Ơn",
-  "Đàm Văn Trường",
-  "Quách Thị Ngần",
-];
+import { IMPORT_NAMES, staffCsv } from "../support/staff-csv";
 
 async function expectNoAxeViolations(page: Page) {
   const result = await new AxeBuilder({ page })
@@ -45,9 +23,9 @@ test("a coordinator invites the 20 people just imported; one sets a password and
   test.setTimeout(180_000);
   const run = Date.now().toString(36);
   const email = (i: number) => `moi.${run}.${i + 1}@langson.gov.vn`;
-  const header = "Họ và tên,Email,Mã đơn vị,Đối tượng,Chức vụ,Người đứng đầu,Vai trò CNTT,Nhãn";
-  const lines = NAMES.map((n, i) => `${n},${email(i)},20.SKHCN,Công chức,Chuyên viên,không,Không,`);
-  const csv = "\uFEFF" + [header, ...lines].join("\r\n") + "\r\n";
+  const csv = staffCsv(
+    IMPORT_NAMES.map((fullName, i) => ({ fullName, email: email(i), agencyCode: "20.SKHCN" })),
+  );
 
   await signInStaff(page, "COORDINATOR");
   await page.goto("/people/import");

@@ -1,69 +1,49 @@
-// A small agency tree with people and one account per role, for route-level tests.
-import { db } from "~/db.server";
-import type { Role } from "~/generated/prisma/enums";
-import { createSession, SESSION_COOKIE } from "~/modules/auth/session.server";
-import { foldVietnamese, personSortKey } from "~/utils/text";
+// A small agency tree with people and one account per role, for route-level tests. Built with the one set
+// of factories (test/fixtures/factories.ts); this file adds the session cookie and the route callers.
+import {
+  type AccountOverrides,
+  makeAccount,
+  makeAgency,
+  makePerson,
+  makeSessionCookie,
+} from "../../fixtures/factories";
 
-export async function makeAgency(
-  code: string,
-  name: string,
-  parent: { id: string; path: string; depth: number } | null,
-  kind: "PROVINCE" | "DEPARTMENT" | "UNIT" | "COMMUNE" = "DEPARTMENT",
-) {
-  const a = await db.agency.create({
-    data: {
-      code,
-      name,
-      kind,
-      parentId: parent?.id ?? null,
-      path: "/",
-      depth: parent ? parent.depth + 1 : 0,
-      searchText: foldVietnamese(`${code} ${name}`),
-    },
-  });
-  return db.agency.update({ where: { id: a.id }, data: { path: `${parent?.path ?? "/"}${a.id}/` } });
-}
+export { makeAgency, makePerson };
 
-export async function makePerson(fullName: string, email: string, agencyId: string) {
-  return db.person.create({
-    data: {
-      fullName,
-      email,
-      agencyId,
-      staffCategory: "CONG_CHUC",
-      searchText: foldVietnamese(`${fullName} ${email}`),
-      sortKey: personSortKey(fullName),
-      memberships: { create: { agencyId } },
-    },
-  });
-}
-
-export async function makeAccount(
-  email: string,
-  grants: { role: Role; agencyId?: string | null }[],
-  personAgencyId?: string,
-) {
-  const person = personAgencyId ? await makePerson(`Tài khoản ${email}`, email, personAgencyId) : null;
-  const user = await db.user.create({ data: { email, personId: person?.id ?? null } });
-  for (const g of grants)
-    await db.roleGrant.create({ data: { userId: user.id, role: g.role, agencyId: g.agencyId ?? null } });
-  const { token } = await createSession(user.id);
-  return { user, cookie: `${SESSION_COOKIE}=${token}` };
+/** An account (with a person when `agencyId` is given) and the Cookie header of a fresh session of it. */
+export async function signedInAccount(overrides: AccountOverrides) {
+  const { user, person } = await makeAccount(overrides);
+  return { user, person, cookie: await makeSessionCookie(user.id) };
 }
 
 export async function buildWorld() {
-  const province = await makeAgency("P", "UBND tỉnh Thử", null, "PROVINCE");
-  const a = await makeAgency("A", "Sở Khoa học và Công nghệ", province);
-  const a1 = await makeAgency("A1", "Trung tâm Công nghệ thông tin", a, "UNIT");
-  const b = await makeAgency("B", "Sở Tài chính", province);
-  const personA = await makePerson("Nguyễn Văn An", "an@a.vn", a.id);
-  const personA1 = await makePerson("Trần Thị Bình", "binh@a1.vn", a1.id);
-  const personB = await makePerson("Lê Văn Cường", "cuong@b.vn", b.id);
-  const coordA = await makeAccount("coord-a@test.vn", [{ role: "COORDINATOR", agencyId: a.id }], a.id);
-  const coordB = await makeAccount("coord-b@test.vn", [{ role: "COORDINATOR", agencyId: b.id }], b.id);
-  const reviewer = await makeAccount("reviewer@test.vn", [{ role: "REVIEWER", agencyId: province.id }]);
-  const learner = await makeAccount("learner@test.vn", [{ role: "LEARNER" }], a.id);
-  const admin = await makeAccount("admin@test.vn", [{ role: "ADMIN" }]);
+  const province = await makeAgency({ code: "P", name: "UBND tỉnh Thử", kind: "PROVINCE" });
+  const a = await makeAgency({ code: "A", name: "Sở Khoa học và Công nghệ", parent: province });
+  const a1 = await makeAgency({ code: "A1", name: "Trung tâm Công nghệ thông tin", parent: a, kind: "UNIT" });
+  const b = await makeAgency({ code: "B", name: "Sở Tài chính", parent: province });
+  const personA = await makePerson({ fullName: "Nguyễn Văn An", email: "an@a.vn", agencyId: a.id });
+  const personA1 = await makePerson({ fullName: "Trần Thị Bình", email: "binh@a1.vn", agencyId: a1.id });
+  const personB = await makePerson({ fullName: "Lê Văn Cường", email: "cuong@b.vn", agencyId: b.id });
+  const coordA = await signedInAccount({
+    email: "coord-a@test.vn",
+    grants: [{ role: "COORDINATOR", agencyId: a.id }],
+    agencyId: a.id,
+  });
+  const coordB = await signedInAccount({
+    email: "coord-b@test.vn",
+    grants: [{ role: "COORDINATOR", agencyId: b.id }],
+    agencyId: b.id,
+  });
+  const reviewer = await signedInAccount({
+    email: "reviewer@test.vn",
+    grants: [{ role: "REVIEWER", agencyId: province.id }],
+  });
+  const learner = await signedInAccount({
+    email: "learner@test.vn",
+    grants: [{ role: "LEARNER" }],
+    agencyId: a.id,
+  });
+  const admin = await signedInAccount({ email: "admin@test.vn", grants: [{ role: "ADMIN" }] });
   return { province, a, a1, b, personA, personA1, personB, coordA, coordB, reviewer, learner, admin };
 }
 
