@@ -26,30 +26,6 @@ const NO_MODULES_IN_DOMAIN = layer(
   false,
 );
 
-// Until issue 12 lands: the files that break a layering rule today, while their owners move the code.
-// Delete each list (and its entry in the blocks below) once it is empty.
-const UNTIL_ISSUE_12 = {
-  routesUsingDb: [
-    "app/routes/admin._index.tsx",
-    "app/routes/admin.agencies.$agencyId.tsx",
-    "app/routes/admin.audit.tsx",
-    "app/routes/learn.tsx",
-    "app/routes/people.$personId.tsx",
-    "app/routes/targets.plans._index.tsx",
-  ],
-  componentsImportingModules: [
-    "app/components/auth/login-form.tsx",
-    "app/components/link-request-form.tsx",
-    "app/components/offering-roster.tsx",
-    "app/components/person-form.tsx",
-    "app/components/quiz/use-answer-sync.ts",
-    "app/components/role-descriptions.tsx",
-    "app/components/targets-forms.tsx",
-  ],
-  modulesImportingPages: ["app/modules/scheduling/form-options.server.ts"],
-  domainImportingModules: [],
-};
-
 const layering = (files, ignores, ...patterns) => ({
   files,
   ignores,
@@ -130,19 +106,10 @@ export default tseslint.config(
       ],
     },
   },
-  layering(["app/routes/**/*.{ts,tsx}"], UNTIL_ISSUE_12.routesUsingDb, NO_DB),
-  layering(
-    ["app/components/**/*.{ts,tsx}"],
-    UNTIL_ISSUE_12.componentsImportingModules,
-    NO_MODULES_AT_RUNTIME,
-  ),
-  layering(["app/modules/**/*.{ts,tsx}"], UNTIL_ISSUE_12.modulesImportingPages, NO_PAGES),
-  layering(
-    ["app/domain/**/*.{ts,tsx}"],
-    UNTIL_ISSUE_12.domainImportingModules,
-    NO_PAGES,
-    NO_MODULES_IN_DOMAIN,
-  ),
+  layering(["app/routes/**/*.{ts,tsx}"], [], NO_DB),
+  layering(["app/components/**/*.{ts,tsx}"], [], NO_MODULES_AT_RUNTIME),
+  layering(["app/modules/**/*.{ts,tsx}"], [], NO_PAGES),
+  layering(["app/domain/**/*.{ts,tsx}"], [], NO_PAGES, NO_MODULES_IN_DOMAIN),
   {
     // Only app/env.server.ts reads the environment (one zod schema, checked at boot); elsewhere getEnv().
     files: ["app/**/*.{ts,tsx}"],
