@@ -4,7 +4,14 @@ import { LONG_TX, db } from "~/db.server";
 import type { SnapshotPeriod } from "~/generated/prisma/enums";
 import { DomainError } from "~/utils/errors";
 import { formatDate } from "~/utils/format";
-import { type AgencyInfo, type Figure, type FigureTable, type TargetInfo, toFigure, toPlanInfo } from "./figures";
+import {
+  type AgencyInfo,
+  type Figure,
+  type FigureTable,
+  type TargetInfo,
+  toFigure,
+  toPlanInfo,
+} from "./figures";
 import { computePlanFigures } from "./figures.server";
 import { endOfVnMonth, monthEnds } from "~/utils/vn-calendar";
 
