@@ -3,6 +3,7 @@
 import { Form } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { useT } from "~/utils/i18n";
+import { FilterSearch } from "./filter-search";
 
 export function SearchBar({
   label,
@@ -24,16 +25,13 @@ export function SearchBar({
   const t = useT();
   return (
     <Form method="get" className={`flex flex-wrap gap-2 ${className}`} role="search">
-      <label htmlFor={name} className="sr-only">
-        {label}
-      </label>
-      <input
-        id={name}
+      <FilterSearch
+        label={label}
         name={name}
-        type="search"
         defaultValue={value}
         placeholder={placeholder}
-        className={`input ${inputClassName}`}
+        hideLabel
+        inputClassName={`input ${inputClassName}`}
       />
       {children}
       <button type="submit" className="btn-secondary">

@@ -1,6 +1,6 @@
 // The coordinator's nominate box: search their own staff (a GET search), then one button per person.
 import { Form } from "@remix-run/react";
-import { SearchBox } from "~/components/search-box";
+import { SearchBar } from "~/components/search-bar";
 import type { MessageKey } from "~/i18n";
 import type { OfferingPage } from "~/modules/scheduling/offering-page.server";
 import { formatDate } from "~/utils/format";
@@ -12,11 +12,11 @@ export function Nominate({ q, all, nominees }: Pick<OfferingPage, "q" | "all" | 
   return (
     <section className="card space-y-3">
       <h2 className="text-lg font-semibold">{t("off.nominate")}</h2>
-      <SearchBox label={t("off.searchStaff")} defaultValue={q} inputClassName="input w-80">
+      <SearchBar label={t("off.searchStaff")} value={q} inputClassName="w-80">
         <label className="flex items-center gap-2 text-sm">
           <input type="checkbox" name="all" value="1" defaultChecked={all} /> {t("off.everyone")}
         </label>
-      </SearchBox>
+      </SearchBar>
       {nominees.length ? (
         <ul className="max-h-96 divide-y divide-slate-100 overflow-y-auto text-sm">
           {nominees.map((p) => (
