@@ -217,3 +217,67 @@ export function citedDocument(d: RegisterDocument, register: Register): CitedDoc
 
 /** One use of a marker, where the gate can point at it. */
 export type CiteUse = { file: string; field: string; id: string; history: boolean; course: string };
+
+/** Cite markers in quiz text become the document's label (plain text); `field` says where they stood. */
+export type CiteText = (text: string, field: string) => string;
+
+/** Reads cite markers for one course: checks ids, records uses, and renders labels. */
+export class CourseCitations {
+  readonly uses: CiteUse[] = [];
+  private readonly order: string[] = [];
+  constructor(
+    private readonly course: string,
+    private readonly register: Register,
+    private readonly problems: ContentProblem[],
+  ) {}
+
+  /** The document for a marker, recording the use; null (and a problem) when the id is unknown. */
+  private use(
+    m: { id: string; history: boolean; raw: string },
+    file: string,
+    field: string,
+  ): RegisterDocument | null {
+    const doc = this.register.get(m.id);
+    if (!doc) {
+      this.problems.push({
+        file,
+        field,
+        message: `${m.raw}: mã văn bản "${m.id}" không có trong danh mục ${CITATIONS_FILE}`,
+      });
+      return null;
+    }
+    this.uses.push({ file, field, id: m.id, history: m.history, course: this.course });
+    if (!this.order.includes(m.id)) this.order.push(m.id);
+    return doc;
+  }
+
+  text: CiteText = (text, field) => this.textIn(text, `${this.course}/quiz.yaml`, field);
+
+  textIn(text: string, file: string, field: string): string {
+    return replaceCiteMarkers(text, (m) => {
+      const doc = this.use(m, file, field);
+      return doc ? citationLabel(doc, m.locator) : m.raw;
+    });
+  }
+
+  /** A lesson's markers: the links for renderMarkdown and the ids its notes list. */
+  lesson(markdown: string, file: string) {
+    const ids: string[] = [];
+    const lineOf = (md: string, index: number) => md.slice(0, index).split("\n").length;
+    const replace = (md: string, token: (link: { id: string; label: string }) => string) => {
+      // Markers are checked on the whole file so the line numbers are the file's own.
+      return replaceCiteMarkers(md, (m) => {
+        const doc = this.register.get(m.id);
+        if (!doc) return m.raw;
+        if (!ids.includes(m.id)) ids.push(m.id);
+        return token({ id: m.id, label: citationLabel(doc, m.locator) });
+      });
+    };
+    for (const m of citeMarkers(markdown)) this.use(m, file, `dòng ${lineOf(markdown, m.index)}`);
+    return { replace, ids };
+  }
+
+  cited(): CitedDocument[] {
+    return this.order.map((id) => citedDocument(this.register.get(id)!, this.register));
+  }
+}
