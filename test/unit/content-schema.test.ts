@@ -20,6 +20,7 @@ const course = {
   estimatedMinutes: 15,
   validityMonths: 12,
   passMark: 80,
+  reviewedAt: "2026-11-23",
   quiz: { questionCount: 2 },
   lessons: ["01-mo-dau.md"],
 };

@@ -6,6 +6,18 @@ import { LineCounter, parseDocument, type Document } from "yaml";
 import type { QuestionType } from "~/generated/prisma/enums";
 import { lessonTitle, renderMarkdown } from "./markdown.server";
 import {
+  CITATIONS_FILE,
+  citationsFileSchema,
+  CourseCitations,
+  registerProblems,
+  type CitedDocument,
+  type CiteText,
+  type CiteUse,
+  type Register,
+  type RegisterDocument,
+} from "./citations";
+import {
+  checkRecertify,
   courseFileSchema,
   formatPath,
   LESSON_FILE_PATTERN,
@@ -19,8 +31,17 @@ import {
 } from "./schema";
 
 export type { ContentProblem, CourseAudience } from "./schema";
+export type { CitedDocument, CiteUse, RegisterDocument } from "./citations";
 
-export type LoadedLesson = { position: number; slug: string; title: string; markdown: string; html: string };
+export type LoadedLesson = {
+  position: number;
+  slug: string;
+  title: string;
+  markdown: string;
+  html: string;
+  /** Ids of the documents the lesson cites, in first-cited order (its "Căn cứ" notes). */
+  citations: string[];
+};
 
 export type LoadedQuestion = {
   key: string;
@@ -29,6 +50,9 @@ export type LoadedQuestion = {
   options: string[];
   /** Indexes of the correct options, from 0. */
   answer: number[];
+  /** Why each option is right or wrong, same order as options ("" when missing; [] for true/false). */
+  whys: string[];
+  /** "" when absent (allowed for single/multiple). */
   explanation: string;
 };
 
@@ -46,6 +70,13 @@ export type LoadedCourse = {
   maxAttempts: number | null;
   lessons: LoadedLesson[];
   questions: LoadedQuestion[];
+  /** YYYY-MM-DD: when the course was last reviewed against the law and practice. */
+  reviewedAt: string;
+  /** This version's change from the previous one is material: completions of older versions are due again. */
+  recertify: boolean;
+  recertifyReason: string | null;
+  /** The register entries the course cites (lessons and quiz), in first-cited order. */
+  citations: CitedDocument[];
   /** sha256 of the canonical JSON of everything above except lesson HTML. */
   contentHash: string;
 };
@@ -120,19 +151,45 @@ function validateYaml<T>(
 const isRecord = (v: unknown): v is Record<string, unknown> =>
   !!v && typeof v === "object" && !Array.isArray(v);
 
-function normaliseQuestion(q: QuestionFile): LoadedQuestion {
-  const base = { key: q.id, text: q.text, explanation: q.explanation };
+function normaliseQuestion(q: QuestionFile, i: number, cite: CiteText): LoadedQuestion {
+  const at = `questions[${i}]`;
+  const base = {
+    key: q.id,
+    text: cite(q.text, `${at}.text`),
+    explanation: q.explanation ? cite(q.explanation, `${at}.explanation`) : "",
+  };
   if (q.type === "truefalse") {
-    return { ...base, type: "TRUE_FALSE", options: [...TRUE_FALSE_OPTIONS], answer: [q.answer ? 0 : 1] };
+    return {
+      ...base,
+      type: "TRUE_FALSE",
+      options: [...TRUE_FALSE_OPTIONS],
+      answer: [q.answer ? 0 : 1],
+      whys: [],
+    };
   }
-  if (q.type === "single")
-    return { ...base, type: "SINGLE", options: q.options!, answer: [q.answer as number] };
+  const options = q.options!.map((o, j) => cite(o.text, `${at}.options[${j}].text`));
+  const whys = q.options!.map((o, j) => (o.why ? cite(o.why, `${at}.options[${j}].why`) : ""));
+  if (q.type === "single") return { ...base, type: "SINGLE", options, whys, answer: [q.answer as number] };
   return {
     ...base,
     type: "MULTIPLE",
-    options: q.options!,
+    options,
+    whys,
     answer: [...(q.answer as number[])].sort((a, b) => a - b),
   };
+}
+
+/** content/citations.yaml, when present; an absent register is empty (any cite is then unknown). */
+async function loadRegister(dir: string, problems: ContentProblem[]): Promise<Register> {
+  const register: Register = new Map();
+  if ((await readText(path.join(dir, CITATIONS_FILE))) === null) return register;
+  const y = await readYaml(dir, CITATIONS_FILE, problems);
+  if (!y) return register;
+  const r = validateYaml(y, CITATIONS_FILE, citationsFileSchema, problems);
+  if (!r) return register;
+  problems.push(...registerProblems(r.documents));
+  for (const d of r.documents) register.set(d.id, d);
+  return register;
 }
 
 function normaliseAudience(a: CourseFile["audience"]): CourseAudience {
@@ -161,10 +218,16 @@ export function contentHashOf(course: Omit<LoadedCourse, "contentHash">): string
   return createHash("sha256").update(canonicalJson(hashed)).digest("hex");
 }
 
-type LoadedFolder = { code: string | null; course: LoadedCourse | null; problems: ContentProblem[] };
+type LoadedFolder = {
+  code: string | null;
+  course: LoadedCourse | null;
+  problems: ContentProblem[];
+  uses: CiteUse[];
+};
 
-async function loadCourse(dir: string, folder: string): Promise<LoadedFolder> {
+async function loadCourse(dir: string, folder: string, register: Register): Promise<LoadedFolder> {
   const problems: ContentProblem[] = [];
+  const citations = new CourseCitations(folder, register, problems);
   const courseFile = `${folder}/course.yaml`;
   const quizFile = `${folder}/quiz.yaml`;
 
@@ -183,6 +246,14 @@ async function loadCourse(dir: string, folder: string): Promise<LoadedFolder> {
       message: `mã khóa học "${code}" phải trùng tên thư mục "${folder}"${lineHint(courseYaml!, ["code"])}`,
     });
   }
+
+  const recertify = checkRecertify(raw);
+  if (recertify)
+    problems.push({
+      file: courseFile,
+      field: recertify.field,
+      message: recertify.message + lineHint(courseYaml!, [recertify.field]),
+    });
 
   const rawQuiz = isRecord(raw.quiz) ? raw.quiz : {};
   const bank =
@@ -220,16 +291,19 @@ async function loadCourse(dir: string, folder: string): Promise<LoadedFolder> {
       });
       continue;
     }
+    const cites = citations.lesson(markdown, file);
     lessons.push({
       position: i + 1,
       slug: name.slice(0, -3),
       title,
       markdown,
-      html: renderMarkdown(markdown),
+      html: renderMarkdown(markdown, cites),
+      citations: cites.ids,
     });
   }
 
-  if (problems.length || !course || !quiz) return { code, course: null, problems };
+  const questions = quiz ? quiz.questions.map((q, i) => normaliseQuestion(q, i, citations.text)) : [];
+  if (problems.length || !course || !quiz) return { code, course: null, problems, uses: citations.uses };
 
   const loaded = {
     code: course.code,
@@ -244,18 +318,34 @@ async function loadCourse(dir: string, folder: string): Promise<LoadedFolder> {
     timeLimitMinutes: course.quiz.timeLimitMinutes ?? null,
     maxAttempts: course.quiz.maxAttempts ?? null,
     lessons,
-    questions: quiz.questions.map(normaliseQuestion),
+    questions,
+    reviewedAt: course.reviewedAt,
+    recertify: course.recertify ?? false,
+    recertifyReason: course.recertifyReason ?? null,
+    citations: citations.cited(),
   };
-  return { code, course: { ...loaded, contentHash: contentHashOf(loaded) }, problems };
+  return {
+    code,
+    course: { ...loaded, contentHash: contentHashOf(loaded) },
+    problems,
+    uses: citations.uses,
+  };
 }
 
 /**
  * Every course folder under `dir` (folders starting with "." or "_" are skipped). `courses` holds only
  * the folders without problems; callers that write must refuse when `problems` is not empty.
  */
-export async function loadContent(
-  dir: string,
-): Promise<{ courses: LoadedCourse[]; problems: ContentProblem[] }> {
+export type LoadedContent = {
+  courses: LoadedCourse[];
+  problems: ContentProblem[];
+  /** The citations register (empty when content/citations.yaml is absent). */
+  register: RegisterDocument[];
+  /** Every cite marker, where it stands (for the gate: replaced/expired documents cited as in force). */
+  citeUses: CiteUse[];
+};
+
+export async function loadContent(dir: string): Promise<LoadedContent> {
   const problems: ContentProblem[] = [];
   let folders: string[];
   try {
@@ -268,6 +358,8 @@ export async function loadContent(
     return {
       courses: [],
       problems: [{ file: "", field: "", message: `không đọc được thư mục nội dung ${dir}` }],
+      register: [],
+      citeUses: [],
     };
   }
   // An empty folder is almost always a wrong path; syncing it would retire every course.
@@ -279,9 +371,10 @@ export async function loadContent(
     });
   }
 
+  const register = await loadRegister(dir, problems);
   const loaded: (LoadedFolder & { folder: string })[] = [];
   for (const folder of folders) {
-    const r = await loadCourse(dir, folder);
+    const r = await loadCourse(dir, folder, register);
     problems.push(...r.problems);
     loaded.push({ ...r, folder });
   }
@@ -302,5 +395,5 @@ export async function loadContent(
     }
   }
   const courses = loaded.flatMap((r) => (r.course ? [r.course] : []));
-  return { courses, problems };
+  return { courses, problems, register: [...register.values()], citeUses: loaded.flatMap((r) => r.uses) };
 }

@@ -50,8 +50,31 @@ function withoutTitle(md: string): string {
   return lines.join("\n");
 }
 
-/** Sanitised HTML for a lesson's Markdown, without its `# Title` line. */
-export function renderMarkdown(md: string): string {
-  const html = marked.parse(withoutTitle(md.replace(/\r\n?/g, "\n"))) as string;
-  return sanitizeHtml(html, SANITIZE).trim();
+const escapeHtml = (s: string) =>
+  s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+
+/** A cite marker's link: the document's label pointing at its entry in the lesson's "Căn cứ" notes. */
+export type CiteLink = { id: string; label: string };
+
+// Stands for a cite marker while marked and sanitize-html run; no Markdown or HTML rule touches it.
+const token = (i: number) => `\u27E6cite${i}\u27E7`;
+const TOKEN = /\u27E6cite(\d+)\u27E7/g;
+
+/**
+ * Sanitised HTML for a lesson's Markdown, without its `# Title` line. `cite` (optional) turns each cite
+ * marker found by `markers` into a link to `#can-cu-<id>`, built after sanitising (labels are escaped).
+ */
+export function renderMarkdown(
+  md: string,
+  cite?: { replace: (md: string, token: (link: CiteLink) => string) => string },
+): string {
+  const links: CiteLink[] = [];
+  let source = withoutTitle(md.replace(/\r\n?/g, "\n"));
+  if (cite) source = cite.replace(source, (link) => token(links.push(link) - 1));
+  const html = sanitizeHtml(marked.parse(source) as string, SANITIZE).trim();
+  if (!links.length) return html;
+  return html.replace(TOKEN, (_, i: string) => {
+    const link = links[Number(i)];
+    return `<a class="cite" href="#can-cu-${link.id}">${escapeHtml(link.label)}</a>`;
+  });
 }

@@ -36,6 +36,24 @@ const slug = (what: string) =>
 const positiveInt = (what: string) =>
   z.int({ error: need(what, "số nguyên dương") }).positive(`${what} phải là số nguyên dương`);
 
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** "YYYY-MM-DD" that is a real calendar day. */
+export function isIsoDay(s: string): boolean {
+  if (!DATE.test(s)) return false;
+  const d = new Date(`${s}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+}
+
+/** A YYYY-MM-DD day, kept as that string (YAML may hand over a string or, with other schemas, a Date). */
+export const isoDay = (what: string) =>
+  z.preprocess(
+    (v) => (v instanceof Date && !Number.isNaN(v.getTime()) ? v.toISOString().slice(0, 10) : v),
+    z
+      .string({ error: need(what, "ngày dạng YYYY-MM-DD") })
+      .refine(isIsoDay, `${what} phải là ngày có thật, dạng YYYY-MM-DD (vd. 2026-07-01)`),
+  );
+
 // Lets a list's refinement run even when some of its items failed, so repeats are reported alongside.
 const ALWAYS_FOR_ARRAYS = { when: (payload: { value: unknown }) => Array.isArray(payload.value) };
 
@@ -106,6 +124,9 @@ export const courseFileSchema = z.strictObject({
     },
     { error: need("phần quiz", "một đối tượng {questionCount, timeLimitMinutes?, maxAttempts?}") },
   ),
+  reviewedAt: isoDay("ngày rà soát nội dung (reviewedAt)"),
+  recertify: z.boolean({ error: "recertify phải là true hoặc false" }).optional(),
+  recertifyReason: text("lý do yêu cầu học lại (recertifyReason)").optional(),
   lessons: z
     .array(
       z
@@ -121,6 +142,38 @@ export const courseFileSchema = z.strictObject({
 });
 export type CourseFile = z.infer<typeof courseFileSchema>;
 
+/** recertify: true needs its reason (shown to learners); a reason without the flag is a mistake too. */
+export function checkRecertify(raw: Record<string, unknown>): { field: string; message: string } | null {
+  if (raw.recertify === true && (typeof raw.recertifyReason !== "string" || !raw.recertifyReason.trim()))
+    return {
+      field: "recertifyReason",
+      message: "recertify: true cần lý do (recertifyReason) để báo cho học viên",
+    };
+  if (raw.recertify !== true && raw.recertifyReason !== undefined)
+    return { field: "recertify", message: "có recertifyReason nhưng thiếu recertify: true" };
+  return null;
+}
+
+/** A single/multiple option: `{text, why}`; a plain string is still read (why missing, refused by the gate). */
+export const optionSchema = z.preprocess(
+  (v) => (typeof v === "string" ? { text: v } : v),
+  z.strictObject(
+    {
+      text: text("nội dung phương án (text)"),
+      why: text("giải thích phương án (why)").optional(),
+    },
+    { error: "mỗi phương án phải là một đối tượng {text, why}" },
+  ),
+);
+export type OptionFile = { text: string; why?: string };
+
+const optionText = (o: unknown): string | null =>
+  typeof o === "string"
+    ? o
+    : o && typeof o === "object" && typeof (o as { text?: unknown }).text === "string"
+      ? (o as { text: string }).text
+      : null;
+
 // Checks that depend on the question's type. Runs even when other fields failed (`when`), so it reads
 // the raw input defensively and stays silent about fields that already have a type error.
 function checkQuestionByType(q: Record<string, unknown>, ctx: z.RefinementCtx) {
@@ -130,6 +183,7 @@ function checkQuestionByType(q: Record<string, unknown>, ctx: z.RefinementCtx) {
   if (answer === undefined && typeof type === "string") issue(["answer"], "thiếu đáp án (answer)");
 
   if (type === "truefalse") {
+    if (q.explanation === undefined) issue(["explanation"], "câu đúng/sai cần giải thích (explanation)");
     if (options !== undefined)
       issue(["options"], "câu đúng/sai không có options (phương án luôn là Đúng/Sai)");
     if (answer !== undefined && typeof answer !== "boolean")
@@ -144,8 +198,9 @@ function checkQuestionByType(q: Record<string, unknown>, ctx: z.RefinementCtx) {
   if (Array.isArray(options)) {
     const seen = new Map<string, number>();
     options.forEach((o, i) => {
-      if (typeof o !== "string") return;
-      const key = o.trim();
+      const t = optionText(o);
+      if (t === null) return;
+      const key = t.trim();
       const j = seen.get(key);
       if (j === undefined) seen.set(key, i);
       else issue(["options", i], `phương án bị lặp (trùng với options[${j}])`);
@@ -193,13 +248,14 @@ export const questionSchema = z
       }),
       text: text("nội dung câu hỏi (text)"),
       options: z
-        .array(text("phương án"), { error: need("các phương án (options)", "một danh sách") })
+        .array(optionSchema, { error: need("các phương án (options)", "một danh sách") })
         .min(MIN_OPTIONS, `cần ít nhất ${MIN_OPTIONS} phương án`)
         .max(MAX_OPTIONS, `tối đa ${MAX_OPTIONS} phương án`)
         .optional(),
       // Its shape depends on `type`: checked in checkQuestionByType.
       answer: z.custom<number | number[] | boolean>(() => true),
-      explanation: text("giải thích (explanation)"),
+      // Required for truefalse (checkQuestionByType); a summary for single/multiple.
+      explanation: text("giải thích (explanation)").optional(),
     },
     { error: "mỗi câu hỏi phải là một đối tượng {id, type, text, options, answer, explanation}" },
   )

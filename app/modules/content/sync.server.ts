@@ -32,8 +32,22 @@ type ExistingCourse = {
 const sameList = (a: readonly string[], b: readonly string[]) =>
   a.length === b.length && a.every((x, i) => x === b[i]);
 
-async function createVersion(tx: Tx, courseId: string, c: LoadedCourse): Promise<string> {
+async function createVersion(
+  tx: Tx,
+  courseId: string,
+  c: LoadedCourse,
+  previousId: string | null,
+): Promise<string> {
   const last = await tx.courseVersion.aggregate({ where: { courseId }, _max: { version: true } });
+  // A course.yaml keeps `recertify: true` until someone removes it; the flag counts once, on the version
+  // whose reason is new (a later edit with the same reason is not another material change). Decision 012.
+  const previous = previousId
+    ? await tx.courseVersion.findUnique({
+        where: { id: previousId },
+        select: { recertify: true, recertifyReason: true },
+      })
+    : null;
+  const recertify = c.recertify && !(previous?.recertify && previous.recertifyReason === c.recertifyReason);
   const version = await tx.courseVersion.create({
     data: {
       courseId,
@@ -49,9 +63,19 @@ async function createVersion(tx: Tx, courseId: string, c: LoadedCourse): Promise
       questionCount: c.questionCount,
       timeLimitMinutes: c.timeLimitMinutes,
       maxAttempts: c.maxAttempts,
+      reviewedAt: new Date(`${c.reviewedAt}T00:00:00Z`),
+      recertify,
+      recertifyReason: c.recertifyReason,
+      citations: c.citations as unknown as Prisma.InputJsonValue,
       lessons: {
         createMany: {
-          data: c.lessons.map((l) => ({ position: l.position, slug: l.slug, title: l.title, html: l.html })),
+          data: c.lessons.map((l) => ({
+            position: l.position,
+            slug: l.slug,
+            title: l.title,
+            html: l.html,
+            citations: l.citations,
+          })),
         },
       },
       questions: {
@@ -62,6 +86,7 @@ async function createVersion(tx: Tx, courseId: string, c: LoadedCourse): Promise
             text: q.text,
             options: q.options,
             answer: q.answer,
+            whys: q.whys,
             explanation: q.explanation,
           })),
         },
@@ -126,7 +151,7 @@ export async function syncContent(
           select: { id: true },
         });
         // Files back to an earlier version's content: that version becomes current again, no copy is made.
-        const versionId = same?.id ?? (await createVersion(tx, course.id, c));
+        const versionId = same?.id ?? (await createVersion(tx, course.id, c, course.currentVersionId));
         if (course.currentVersionId !== versionId) {
           await tx.course.update({ where: { id: course.id }, data: { currentVersionId: versionId } });
           if (before) result.newVersions.push(c.code);
