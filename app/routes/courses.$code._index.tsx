@@ -7,6 +7,7 @@ import {
 import { Link, useLoaderData } from "@remix-run/react";
 import { CourseCompletion } from "~/components/learning/course-completion";
 import { CourseQuiz } from "~/components/learning/course-quiz";
+import { RecertifyNotice } from "~/components/learning/recertify-notice";
 import { ProgressBar } from "~/components/progress-bar";
 import { requireLearner } from "~/modules/auth/guards.server";
 import { getCourseForLearner, getCoursePage, renewEnrollment } from "~/modules/learning/enrollment.server";
@@ -73,7 +74,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function CoursePage() {
   const page = useLoaderData<typeof loader>();
-  const { course, version, lessons, enrollment, resumePosition, completion, renewal } = page;
+  const { course, version, lessons, enrollment, resumePosition, completion, renewal, recertify } = page;
   // Passed in the current certification cycle (a renewal starts a new one).
   const passed = !!enrollment?.completedAt;
   const t = useT();
@@ -93,6 +94,7 @@ export default function CoursePage() {
             label={version.title}
           />
         ) : null}
+        {recertify ? <RecertifyNotice notice={recertify} /> : null}
         {completion ? <CourseCompletion completion={completion} canRenew={passed && renewal.open} /> : null}
         <Link to={`/courses/${course.code}/lessons/${resumePosition}`} className="btn-primary">
           {enrollment ? t("course.continue") : t("course.start")}
@@ -115,6 +117,13 @@ export default function CoursePage() {
         </ol>
       </section>
       <CourseQuiz page={page} />
+      {page.citations.length ? (
+        <p>
+          <Link to={`/courses/${course.code}/sources`} className="text-red-800 hover:underline">
+            {t("sources.title")} ({page.citations.length})
+          </Link>
+        </p>
+      ) : null}
     </div>
   );
 }

@@ -6,6 +6,7 @@ import {
 } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
+import { CitationNotes } from "~/components/learning/citations";
 import { IntentForm } from "~/components/learning/intent-form";
 import { useReadingPosition } from "~/components/learning/use-reading-position";
 import { lessonIntent } from "~/domain/learning";
@@ -41,6 +42,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       courseTitle: view.version.title,
       total: view.lessons.length,
       lesson: view.lesson,
+      notes: view.notes,
       scrollTo: view.scrollTo,
       prev: view.prev ? view.prev.position : null,
       next: view.next ? view.next.position : null,
@@ -79,7 +81,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function LessonPage() {
-  const { code, courseTitle, total, lesson, scrollTo, prev, next } = useLoaderData<typeof loader>();
+  const { code, courseTitle, total, lesson, notes, scrollTo, prev, next } = useLoaderData<typeof loader>();
   const t = useT();
   useReadingPosition(lesson.id, scrollTo);
   return (
@@ -92,6 +94,7 @@ export default function LessonPage() {
       </nav>
       <h1 className="text-2xl font-semibold sm:text-3xl">{lesson.title}</h1>
       <div className="lesson-content mt-6" dangerouslySetInnerHTML={{ __html: lesson.html }} />
+      <CitationNotes notes={notes} />
       <div className="mt-10 flex flex-col gap-3 border-t border-slate-200 pt-6 sm:flex-row sm:items-center sm:justify-between">
         <div className="flex gap-2">
           {prev ? (

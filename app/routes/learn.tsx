@@ -7,6 +7,7 @@ import { getLearnerHome } from "~/modules/learning/home.server";
 import { formatDate } from "~/utils/format";
 import { useT, pageTitle } from "~/utils/i18n";
 import { DownloadLink } from "~/components/download-link";
+import { RecertifyNotice } from "~/components/learning/recertify-notice";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "title.learn") }];
 
@@ -22,7 +23,7 @@ const STATUS_STYLE: Record<string, string> = {
 };
 
 export default function LearnPage() {
-  const { name, person, courses, recommended, assigned } = useLoaderData<typeof loader>();
+  const { name, person, courses, recommended, assigned, recertify } = useLoaderData<typeof loader>();
   const t = useT();
   return (
     <div className="space-y-6">
@@ -30,6 +31,9 @@ export default function LearnPage() {
         <h1 className="text-2xl font-semibold">{t("learn.title")}</h1>
         <p className="text-slate-600">{t("learn.hello", { name })}</p>
       </div>
+      {recertify.map((n) => (
+        <RecertifyNotice key={n.courseId} notice={n} link />
+      ))}
       {assigned.length ? (
         <section className="space-y-3">
           <h2 className="text-lg font-semibold">{t("asg.mine")}</h2>

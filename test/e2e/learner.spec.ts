@@ -9,15 +9,18 @@ type Q = {
   id: string;
   type: string;
   text: string;
-  options?: string[];
+  // Plain strings (the old format) or {text, why} (issue 13).
+  options?: (string | { text: string; why: string })[];
   answer: number | number[] | boolean;
-  explanation: string;
+  explanation?: string;
 };
+const optionText = (o: string | { text: string }) => (typeof o === "string" ? o : o.text);
+const whys = (q: Q) => (q.options ?? []).flatMap((o) => (typeof o === "string" ? [] : [o.why]));
 const bank = (parse(readFileSync("content/attt-co-ban/quiz.yaml", "utf8")) as { questions: Q[] }).questions;
 const rightOptions = (q: Q): string[] =>
   q.type === "truefalse"
     ? [q.answer ? "Đúng" : "Sai"]
-    : (Array.isArray(q.answer) ? q.answer : [q.answer as number]).map((i) => q.options![i]);
+    : (Array.isArray(q.answer) ? q.answer : [q.answer as number]).map((i) => optionText(q.options![i]));
 
 /** Every response body seen while an attempt is open must carry no explanation and no answer key. */
 function watchForLeaks(page: Page) {
@@ -118,7 +121,10 @@ test("a coordinator assigns ATTT cơ bản; the learner reads all lessons, fails
     await page.waitForLoadState("networkidle");
     const seen = bodies.join("\n") + (await page.content());
     expect(bodies.length).toBeGreaterThan(0);
-    for (const q of bank) expect(seen).not.toContain(q.explanation);
+    for (const q of bank) {
+      if (q.explanation) expect(seen).not.toContain(q.explanation);
+      for (const why of whys(q)) expect(seen).not.toContain(why);
+    }
     expect(seen).not.toMatch(/"(correct|answer|explanation|isCorrect)"/);
   };
   // First attempt: submit without answering → fails.
@@ -132,7 +138,11 @@ test("a coordinator assigns ATTT cơ bản; the learner reads all lessons, fails
   // Failed with attempts left: right or wrong per question, but no answers or explanations for the retake.
   await expect(page.getByText(/Bạn còn 2 lượt làm bài/)).toBeVisible();
   await expect(page.getByText("Giải thích:")).toHaveCount(0);
-  for (const q of bank) expect(await page.content()).not.toContain(q.explanation);
+  const afterFail = await page.content();
+  for (const q of bank) {
+    if (q.explanation) expect(afterFail).not.toContain(q.explanation);
+    for (const why of whys(q)) expect(afterFail).not.toContain(why);
+  }
 
   // Second attempt: answer correctly → passes.
   await page.getByRole("link", { name: "Làm lại bài kiểm tra" }).click();

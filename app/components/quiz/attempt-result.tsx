@@ -95,6 +95,11 @@ export function AttemptResult({
                     {mine ? (
                       <span className="ml-2 text-xs text-slate-600">({t("result.yourAnswer")})</span>
                     ) : null}
+                    {q.whys?.[j] ? (
+                      <span className="mt-0.5 block text-sm font-normal text-slate-700">
+                        {t("result.why")}: {q.whys[j]}
+                      </span>
+                    ) : null}
                   </li>
                 );
               })}

@@ -35,6 +35,7 @@ export const titles = {
     "title.snapshots": "Số liệu chốt",
     "title.verify": "Xác minh giấy chứng nhận",
     "title.lesson": "Bài học",
+    "title.sources": "Nguồn tham khảo và căn cứ pháp lý",
     "title.offering": "Lớp / diễn tập",
   },
   en: {
@@ -72,6 +73,7 @@ export const titles = {
     "title.snapshots": "Snapshots",
     "title.verify": "Verify a certificate",
     "title.lesson": "Lesson",
+    "title.sources": "References and legal basis",
     "title.offering": "Class or drill",
   },
 } as const;

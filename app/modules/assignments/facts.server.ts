@@ -35,6 +35,7 @@ type Raw = Omit<MemberRow, "dueAt" | "status" | "completedAt"> & {
   memberDueAt: Date;
   validCompletedAt: Date | null;
   expiredValidUntil: Date | null;
+  supersededAt: Date | null;
   inProgress: boolean;
 };
 
@@ -52,7 +53,7 @@ export async function memberRows(
     SELECT m.id AS "memberId", m."assignmentId", m."personId", p."fullName", p.email, p."agencyId",
            ag.name AS "agencyName", a."courseId", c.code AS "courseCode", c.title AS "courseTitle",
            m.source::text AS source, m."assignedAt", m."dueAt" AS "memberDueAt",
-           comp."validCompletedAt", comp."expiredValidUntil",
+           comp."validCompletedAt", comp."expiredValidUntil", comp."supersededAt",
            (e.id IS NOT NULL AND e."completedAt" IS NULL) AS "inProgress"
     FROM "AssignmentMember" m
     JOIN "Assignment" a ON a.id = m."assignmentId"
@@ -60,18 +61,35 @@ export async function memberRows(
     JOIN "Person" p ON p.id = m."personId"
     JOIN "Agency" ag ON ag.id = p."agencyId"
     LEFT JOIN LATERAL (
-      SELECT max(x."completedAt") FILTER (WHERE x."validUntil" IS NULL OR x."validUntil" > ${now}::timestamptz)
-               AS "validCompletedAt",
-             max(x."validUntil") FILTER (WHERE x."validUntil" <= ${now}::timestamptz) AS "expiredValidUntil"
+      -- The latest version (up to the current one) whose change is material: see decision 012.
+      SELECT rv.version, rv."createdAt"
+      FROM "CourseVersion" rv JOIN "CourseVersion" cur ON cur.id = c."currentVersionId"
+      WHERE a.standing AND rv."courseId" = c.id AND rv.recertify AND rv.version <= cur.version
+      ORDER BY rv.version DESC LIMIT 1
+    ) rc ON TRUE
+    LEFT JOIN LATERAL (
+      SELECT max(x."completedAt") FILTER (WHERE y.valid AND NOT y.superseded) AS "validCompletedAt",
+             max(x."validUntil") FILTER (WHERE x."validUntil" <= ${now}::timestamptz) AS "expiredValidUntil",
+             max(rc."createdAt") FILTER (WHERE y.valid AND y.superseded) AS "supersededAt"
       FROM "Completion" x
+      LEFT JOIN "CourseVersion" xv ON xv.id = x."versionId"
+      CROSS JOIN LATERAL (
+        SELECT (x."validUntil" IS NULL OR x."validUntil" > ${now}::timestamptz) AS valid,
+               COALESCE(rc.version IS NOT NULL AND x."courseId" = a."courseId"
+                 AND CASE WHEN xv.id IS NOT NULL THEN xv.version < rc.version
+                          ELSE x."completedAt" < rc."createdAt" END, false) AS superseded
+      ) y
       WHERE x."personId" = m."personId"
         AND (x."courseId" = a."courseId" OR (cardinality(c.topics) > 0 AND x.topics && c.topics))
     ) comp ON TRUE
     LEFT JOIN "Enrollment" e ON e."personId" = m."personId" AND e."courseId" = a."courseId"
     WHERE m."removedAt" IS NULL AND ${where}
     ORDER BY p."sortKey" COLLATE "C", p.id, m.id`;
-  return rows.map(({ memberDueAt, validCompletedAt, expiredValidUntil, inProgress, ...r }) => {
-    const s = learnerStatus({ dueAt: memberDueAt, validCompletedAt, expiredValidUntil, inProgress }, now);
+  return rows.map(({ memberDueAt, validCompletedAt, expiredValidUntil, supersededAt, inProgress, ...r }) => {
+    const s = learnerStatus(
+      { dueAt: memberDueAt, validCompletedAt, expiredValidUntil, supersededAt, inProgress },
+      now,
+    );
     return { ...r, dueAt: s.dueAt, status: s.status, completedAt: validCompletedAt };
   });
 }

@@ -23,15 +23,25 @@ export type MemberFacts = {
   expiredValidUntil: Date | null;
   /** An enrollment in the course that is not finished (Enrollment.completedAt null). */
   inProgress: boolean;
+  /**
+   * Standing assignments: when the course's version that requires recertification was made, if the person's
+   * only valid completions came from older versions (they no longer count as done; decision 012).
+   */
+  supersededAt?: Date | null;
 };
 
 /**
  * The due date that applies now. Recertification: once a completion has expired (and none is valid), the
- * person is due again by validUntil + RECERT_GRACE_DAYS when that is later than the member's own dueAt.
+ * person is due again by validUntil + RECERT_GRACE_DAYS when that is later than the member's own dueAt; a
+ * completion superseded by a material new version (supersededAt) counts the same way from that day.
  */
 export function effectiveDueAt(f: MemberFacts): Date {
-  if (f.validCompletedAt || !f.expiredValidUntil) return f.dueAt;
-  const recert = new Date(f.expiredValidUntil.getTime() + RECERT_GRACE_DAYS * DAY);
+  if (f.validCompletedAt) return f.dueAt;
+  const since = [f.expiredValidUntil, f.supersededAt ?? null]
+    .filter((d): d is Date => d !== null)
+    .sort((a, b) => b.getTime() - a.getTime())[0];
+  if (!since) return f.dueAt;
+  const recert = new Date(since.getTime() + RECERT_GRACE_DAYS * DAY);
   return recert > f.dueAt ? recert : f.dueAt;
 }
 

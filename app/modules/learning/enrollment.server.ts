@@ -5,6 +5,8 @@ import type { ItRole, StaffCategory } from "~/generated/prisma/enums";
 import { DomainError } from "~/utils/errors";
 import { formatDate } from "~/utils/format";
 import { viCollator } from "~/utils/text";
+import type { CitedDocument } from "~/modules/content/citations";
+import { recertifyNotice } from "./recertify.server";
 import { listAttempts } from "./start.server";
 
 export type Audience = { staffCategories?: StaffCategory[]; itRoles?: ItRole[]; headOfUnit?: boolean };
@@ -120,6 +122,7 @@ export async function getCourseForLearner(personId: string, code: string) {
       questionCount: true,
       timeLimitMinutes: true,
       maxAttempts: true,
+      citations: true,
       lessons: { orderBy: { position: "asc" }, select: { id: true, position: true, title: true } },
     },
   });
@@ -130,12 +133,19 @@ export async function getCourseForLearner(personId: string, code: string) {
     orderBy: { completedAt: "desc" },
     select: { completedAt: true, validUntil: true, score: true, certificate: { select: { code: true } } },
   });
-  const renewal = renewalState(enrollment?.completedAt ?? null, completion?.validUntil ?? null);
+  // A material new version (decision 012) opens a new cycle at once, with its notice.
+  const recertify = completion ? await recertifyNotice(personId, course.id) : null;
+  const window = renewalState(enrollment?.completedAt ?? null, completion?.validUntil ?? null);
+  const renewal = recertify && enrollment?.completedAt ? { ...window, open: true } : window;
   const resumeLesson =
     lessons.find((l) => l.id === enrollment?.lastLessonId) ?? lessons.find((l) => !l.done) ?? lessons[0];
+  const { citations, ...versionFields } = version;
   return {
     course: { id: course.id, code: course.code },
-    version,
+    version: versionFields,
+    /** The register entries the version cites (its sources page, its lessons' "Căn cứ" notes). */
+    citations: citations as unknown as CitedDocument[],
+    recertify,
     lessons,
     enrollment: enrollment
       ? {
@@ -175,6 +185,8 @@ export function renewalState(enrollmentCompletedAt: Date | null, validUntil: Dat
  * (lessons to read, quiz to pass). Earlier attempts, completions and certificates stay as history.
  */
 export async function renewEnrollment(personId: string, courseId: string, now = new Date()) {
+  // Read before the transaction: the embedded database has one connection.
+  const material = await recertifyNotice(personId, courseId);
   return db.$transaction(async (tx) => {
     const enrollment = await tx.enrollment.findUnique({
       where: { personId_courseId: { personId, courseId } },
@@ -191,7 +203,8 @@ export async function renewEnrollment(personId: string, courseId: string, now = 
       orderBy: { completedAt: "desc" },
       select: { validUntil: true },
     });
-    const state = renewalState(enrollment.completedAt, last?.validUntil ?? null, now);
+    const window = renewalState(enrollment.completedAt, last?.validUntil ?? null, now);
+    const state = material && enrollment.completedAt ? { ...window, open: true } : window;
     if (!state.open)
       throw state.opensAt
         ? new DomainError("learning.renewFrom", { params: { date: formatDate(state.opensAt) } })
@@ -232,7 +245,7 @@ export async function getLessonForLearner(personId: string, code: string, positi
   const enrollment = view.enrollment ?? (await enroll(personId, view.course.id));
   const lesson = await db.lesson.findUniqueOrThrow({
     where: { id: meta.id },
-    select: { id: true, title: true, html: true, position: true },
+    select: { id: true, title: true, html: true, position: true, citations: true },
   });
   const resumeAt = await db.enrollment.findUniqueOrThrow({
     where: { id: enrollment.id },
@@ -242,9 +255,12 @@ export async function getLessonForLearner(personId: string, code: string, positi
     where: { id: enrollment.id },
     data: resumeAt.lastLessonId === lesson.id ? {} : { lastLessonId: lesson.id, lastPosition: 0 },
   });
+  const cited = new Map(view.citations.map((d) => [d.id, d]));
   return {
     ...view,
     lesson: { ...lesson, done: meta.done },
+    /** The lesson's "Căn cứ" notes: each document it cites, once, in first-cited order. */
+    notes: lesson.citations.flatMap((id) => cited.get(id) ?? []),
     scrollTo: resumeAt.lastLessonId === lesson.id ? resumeAt.lastPosition : 0,
     prev: view.lessons.find((l) => l.position === position - 1) ?? null,
     next: view.lessons.find((l) => l.position === position + 1) ?? null,

@@ -3,11 +3,12 @@
 import { db } from "~/db.server";
 import { listMyAssignments } from "~/modules/assignments/assignments.server";
 import { getMyLearning, listCatalog } from "./enrollment.server";
+import { recertifyNotices } from "./recertify.server";
 
 export async function getLearnerHome(actor: { personId: string | null; fullName: string }) {
   if (!actor.personId)
-    return { name: actor.fullName, person: null, courses: [], recommended: [], assigned: [] };
-  const [person, courses, catalog, assigned] = await Promise.all([
+    return { name: actor.fullName, person: null, courses: [], recommended: [], assigned: [], recertify: [] };
+  const [person, courses, catalog, assigned, recertify] = await Promise.all([
     db.person.findUnique({
       where: { id: actor.personId },
       select: {
@@ -21,6 +22,7 @@ export async function getLearnerHome(actor: { personId: string | null; fullName:
     getMyLearning(actor.personId),
     listCatalog(actor.personId),
     listMyAssignments(actor.personId),
+    recertifyNotices(actor.personId),
   ]);
   return {
     name: actor.fullName,
@@ -28,5 +30,7 @@ export async function getLearnerHome(actor: { personId: string | null; fullName:
     courses,
     recommended: catalog.filter((c) => c.fits && !c.started),
     assigned,
+    /** Courses whose material new version supersedes this person's pass (decision 012). */
+    recertify,
   };
 }

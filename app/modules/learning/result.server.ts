@@ -30,6 +30,8 @@ export type AttemptResult = {
     correct: number[];
     isCorrect: boolean;
     explanation: string;
+    /** Why each displayed option is right or wrong (display order; empty for true/false). */
+    whys: string[];
   }[];
 };
 
@@ -55,7 +57,15 @@ async function resultOf(attempt: ResultRow): Promise<AttemptResult> {
   const items = parseItems(attempt.items);
   const questions = await db.question.findMany({
     where: { id: { in: items.map((i) => i.questionId) } },
-    select: { id: true, type: true, text: true, options: true, answer: true, explanation: true },
+    select: {
+      id: true,
+      type: true,
+      text: true,
+      options: true,
+      answer: true,
+      explanation: true,
+      whys: true,
+    },
   });
   const byId = new Map(questions.map((q) => [q.id, q]));
   const grade = gradeAttempt(items, parseAnswers(attempt.answers), byId, attempt.version.passMark);
@@ -81,6 +91,7 @@ async function resultOf(attempt: ResultRow): Promise<AttemptResult> {
         correct: g.correct,
         isCorrect: g.isCorrect,
         explanation: q?.explanation ?? "",
+        whys: q && q.whys.length ? items[i].order.map((o) => q.whys[o] ?? "") : [],
       };
     }),
   };
@@ -111,6 +122,8 @@ export type ReviewItem = {
   /** Only when the answers are revealed (see reviewOf). */
   correct?: number[];
   explanation?: string;
+  /** Only when the answers are revealed: why each displayed option is right or wrong. */
+  whys?: string[];
 };
 
 export type AttemptReview = Omit<AttemptResult, "items"> & {
@@ -134,8 +147,8 @@ function reviewOf(result: AttemptResult, cycle: CycleState): AttemptReview {
     ...result,
     revealed,
     remainingAttempts: cycle.remainingAttempts,
-    items: result.items.map(({ correct, explanation, ...shown }) =>
-      revealed ? { ...shown, correct, explanation } : shown,
+    items: result.items.map(({ correct, explanation, whys, ...shown }) =>
+      revealed ? { ...shown, correct, explanation, whys } : shown,
     ),
   };
 }
