@@ -77,15 +77,7 @@ export default function OfferingPage() {
         <Nominate q={d.q} all={d.all} nominees={d.nominees} schema={offeringIntent} searchSchema={query} />
       ) : null}
       {d.coordinator || d.organiser ? (
-        <OfferingRoster
-          rows={d.roster}
-          sessions={o.sessions}
-          organiser={d.organiser}
-          kind={o.kind}
-          requiresPostTest={o.requiresPostTest}
-          reply={reply}
-          schema={offeringIntent}
-        />
+        <OfferingRoster page={d} reply={reply} schema={offeringIntent} />
       ) : null}
     </div>
   );

@@ -1,5 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { PageHeading } from "~/components/section";
 import { PlanTargetsTable } from "~/components/targets/plan-targets-table";
 import { newTargetValues, PlanForm, TargetForm } from "~/components/targets-forms";
 import { requireViewer } from "~/modules/auth/guards.server";
@@ -79,12 +80,11 @@ export default function PlanPage() {
   const t = useT();
   return (
     <div className="max-w-5xl space-y-5">
-      <div className="flex flex-wrap items-center justify-between gap-2">
-        <h1 className="text-2xl font-semibold">{d.plan.title}</h1>
+      <PageHeading title={d.plan.title}>
         <Link to={`/targets?plan=${d.plan.id}`} className="btn-secondary">
           {t("tg.title")}
         </Link>
-      </div>
+      </PageHeading>
       <PlanForm values={d.plan} agencies={d.agencies} lastResult={replyFor("plan")} busy={busy} />
       <section className="space-y-3">
         <h2 className="text-lg font-semibold">{t("plans.targets")}</h2>

@@ -49,17 +49,26 @@ export function OfferingSessions({ sessions }: { sessions: SessionRow[] }) {
 
 const ACTIVE = ["CONFIRMED", "WAITLISTED", "PENDING_APPROVAL"];
 
-export function OfferingRoster(props: {
-  rows: RosterRow[];
-  sessions: SessionRow[];
-  organiser: boolean;
-  kind: "CLASS" | "DRILL";
-  requiresPostTest: boolean;
+export function OfferingRoster({
+  page,
+  reply,
+  schema,
+}: {
+  page: Pick<OfferingPage, "roster" | "offering" | "organiser">;
   reply: Reply;
   /** The page's intent schema (from the route). */
   schema: z.ZodType;
 }) {
   const t = useT();
+  const props = {
+    rows: page.roster,
+    sessions: page.offering.sessions,
+    organiser: page.organiser,
+    kind: page.offering.kind,
+    requiresPostTest: page.offering.requiresPostTest,
+    reply,
+    schema,
+  };
   const held = props.sessions.filter((s) => !s.cancelled);
   const confirmed = props.rows.filter((r) => r.status === "CONFIRMED");
   const showResult = props.organiser && (props.kind === "DRILL" || props.requiresPostTest);
