@@ -7,6 +7,7 @@ export function FilterSearch({
   hideLabel = false,
   className,
   inputClassName = "input",
+  error,
 }: {
   label: string;
   defaultValue?: string;
@@ -16,6 +17,8 @@ export function FilterSearch({
   hideLabel?: boolean;
   className?: string;
   inputClassName?: string;
+  /** The filter form's error for this box (FilterForm's errorOf). */
+  error?: string;
 }) {
   return (
     <div className={className}>
@@ -29,7 +32,19 @@ export function FilterSearch({
         defaultValue={defaultValue}
         placeholder={placeholder}
         className={inputClassName}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? `${name}-error` : undefined}
       />
+      <FilterError name={name} error={error} />
     </div>
   );
+}
+
+/** A filter's error under its control, named by the control's aria-describedby. */
+export function FilterError({ name, error }: { name: string; error?: string }) {
+  return error ? (
+    <p id={`${name}-error`} className="field-error">
+      {error}
+    </p>
+  ) : null;
 }

@@ -1,6 +1,7 @@
 // A labelled <select> of a GET filter form (lists and dashboards): one place for the label, the options and
 // the "all" choice, so every filter bar is built the same way.
 import type { ReactNode } from "react";
+import { FilterError } from "./filter-search";
 
 export type FilterOption = { value: string; label: ReactNode };
 
@@ -11,6 +12,7 @@ export function FilterSelect({
   defaultValue,
   allLabel,
   className,
+  error,
   children,
 }: {
   name: string;
@@ -20,6 +22,8 @@ export function FilterSelect({
   /** Adds a first option with the empty value ("all agencies", "every state"). */
   allLabel?: ReactNode;
   className?: string;
+  /** The filter form's error for this select (FilterForm's errorOf). */
+  error?: string;
   /** Shown under the select (e.g. an "only this agency" checkbox). */
   children?: ReactNode;
 }) {
@@ -28,7 +32,14 @@ export function FilterSelect({
       <label htmlFor={name} className="label">
         {label}
       </label>
-      <select id={name} name={name} defaultValue={defaultValue} className="input">
+      <select
+        id={name}
+        name={name}
+        defaultValue={defaultValue}
+        className="input"
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? `${name}-error` : undefined}
+      >
         {allLabel !== undefined ? <option value="">{allLabel}</option> : null}
         {options.map((o) => (
           <option key={o.value} value={o.value}>
@@ -36,6 +47,7 @@ export function FilterSelect({
           </option>
         ))}
       </select>
+      <FilterError name={name} error={error} />
       {children}
     </div>
   );

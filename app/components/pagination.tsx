@@ -1,6 +1,11 @@
-import { Form, Link, useLocation, useSubmit } from "@remix-run/react";
-import { PAGE_SIZES, pageWindow } from "~/utils/paging";
+import { Link, useLocation, useSubmit } from "@remix-run/react";
+import { z } from "zod";
+import { PAGE_SIZES, pageWindow, pagingFields } from "~/utils/paging";
 import { useT } from "~/utils/i18n";
+import { FilterForm } from "./filter-form";
+
+/** A list whose loader's schema is not at hand: the paging fields, the other params kept as they are. */
+const PAGING_ONLY = z.looseObject(pagingFields(PAGE_SIZES[0]));
 
 const box =
   "inline-flex min-h-9 min-w-9 items-center justify-center rounded-md border px-2 text-sm tabular-nums";
@@ -9,18 +14,21 @@ const off = `${box} border-slate-200 bg-white text-slate-500`;
 
 /**
  * Page links (first, previous, numbered pages with gaps, next, last) and a page-size choice. Every link
- * keeps the other search params (filters, sort); changing the page size goes back to page 1.
+ * keeps the other search params (filters, sort); changing the page size goes back to page 1. The page-size
+ * form goes through conform with the list's search-params schema (the loader's, passed by the route).
  */
 export function Pagination({
   page,
   pageSize,
   total,
   pageSizes = PAGE_SIZES,
+  schema = PAGING_ONLY,
 }: {
   page: number;
   pageSize: number;
   total: number;
   pageSizes?: readonly number[];
+  schema?: z.ZodType;
 }) {
   const t = useT();
   const location = useLocation();
@@ -95,7 +103,7 @@ export function Pagination({
         </nav>
       ) : null}
       {total > sizes[0] ? (
-        <Form method="get" action={location.pathname} className="flex items-center gap-2">
+        <FilterForm schema={schema} action={location.pathname} className="flex items-center gap-2">
           {kept.map(([k, v], i) => (
             <input key={`${k}-${i}`} type="hidden" name={k} value={v} />
           ))}
@@ -121,7 +129,7 @@ export function Pagination({
               {t("paging.apply")}
             </button>
           </noscript>
-        </Form>
+        </FilterForm>
       ) : null}
     </div>
   );

@@ -8,6 +8,7 @@ import { getFormProps } from "@conform-to/react";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { CodeField } from "~/components/auth/code-field";
 import { FormError } from "~/components/field";
+import { Section } from "~/components/section";
 import { securityIntent } from "~/domain/auth";
 import { requireActor } from "~/modules/auth/guards.server";
 import { recoveryCodesHeaders } from "~/modules/auth/two-factor-pages.server";
@@ -69,14 +70,12 @@ export default function SecurityPage() {
   return (
     <div className="mx-auto max-w-2xl space-y-4">
       <h1 className="text-2xl font-semibold">{t("tf.security.title")}</h1>
-      <section className="card space-y-2">
-        <h2 className="font-semibold">{t("nav.account")}</h2>
+      <Section card title={t("nav.account")} className="card space-y-2">
         <Link to="/account/password" className="text-red-800 underline">
           {t("tf.security.password")}
         </Link>
-      </section>
-      <section className="card space-y-3">
-        <h2 className="font-semibold">{t("tf.security.twoFactor")}</h2>
+      </Section>
+      <Section card title={t("tf.security.twoFactor")}>
         {d.enabledOn ? (
           <>
             <p className="text-sm text-slate-700">
@@ -118,7 +117,7 @@ export default function SecurityPage() {
             </Link>
           </>
         )}
-      </section>
+      </Section>
     </div>
   );
 }

@@ -49,7 +49,7 @@ export default function AgenciesPage() {
   return (
     <div className="space-y-4">
       <h1 className="text-2xl font-semibold">{t("agency.title")}</h1>
-      <SearchBar label={t("agency.search")} value={q} />
+      <SearchBar schema={query} label={t("agency.search")} value={q} />
       <div
         className="overflow-x-auto rounded-lg border border-slate-200 bg-white"
         {...scrollRegion(t("agency.title"))}

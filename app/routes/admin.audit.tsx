@@ -31,6 +31,7 @@ export default function AuditPage() {
     <div>
       <h1 className="text-2xl font-semibold">{t("audit.title")}</h1>
       <SearchBar
+        schema={query}
         label={t("audit.action")}
         name="action"
         value={action}
@@ -73,7 +74,7 @@ export default function AuditPage() {
           </tbody>
         </table>
       </div>
-      <Pagination page={page} pageSize={pageSize} total={total} />
+      <Pagination page={page} pageSize={pageSize} total={total} schema={query} />
     </div>
   );
 }

@@ -69,9 +69,9 @@ export default function UsersPage() {
     <div className="space-y-6">
       <h1 className="text-2xl font-semibold">{t("users.title")}</h1>
       <FormError message={reply?.error?.[""]?.[0]} />
-      <SearchBar label={t("users.search")} value={q} inputClassName="max-w-sm" />
+      <SearchBar schema={query} label={t("users.search")} value={q} inputClassName="max-w-sm" />
       <UsersTable rows={rows} reply={reply} />
-      <Pagination page={page} pageSize={pageSize} total={total} />
+      <Pagination page={page} pageSize={pageSize} total={total} schema={query} />
       <RoleDescriptions />
       <CreateAccountForm reply={reply} />
     </div>

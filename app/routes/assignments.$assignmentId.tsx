@@ -4,12 +4,14 @@ import {
   type MetaFunction,
   redirectDocument,
 } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { ProgressTable } from "~/components/assignments/progress-table";
 import { ReminderSummary } from "~/components/assignments/reminder-summary";
 import { DownloadLink } from "~/components/download-link";
-import { Field, FormError } from "~/components/field";
+import { FilterForm } from "~/components/filter-form";
+import { FilterSearch } from "~/components/filter-search";
 import { FilterSelect } from "~/components/filter-select";
+import { IntentForm } from "~/components/intent-form";
 import { Pagination } from "~/components/pagination";
 import type { MessageKey } from "~/i18n";
 import {
@@ -17,7 +19,8 @@ import {
   assertAssignmentPermission,
   assignmentIntent,
 } from "~/modules/assignments/intents";
-import { progressPage, progressPageQuery } from "~/modules/assignments/progress-page.server";
+import { progressPage } from "~/modules/assignments/progress-page.server";
+import { progressPageQuery } from "~/modules/assignments/progress-query";
 import { LEARNER_STATUSES } from "~/modules/assignments/status";
 import { requireManager } from "~/modules/auth/guards.server";
 import { remindOverdue } from "~/modules/reminders/manual.server";
@@ -77,7 +80,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function AssignmentProgressPage() {
   const { query, progress, reminders, memberReminders, invitable } = useLoaderData<typeof loader>();
-  const refused = useActionData<typeof action>()?.error?.[""];
   const [params] = useSearchParams();
   const t = useT();
   const { assignment } = progress;
@@ -111,28 +113,29 @@ export default function AssignmentProgressPage() {
         ))}
       </div>
       <div className="flex flex-wrap items-end gap-2">
-        <Form method="get" className="flex flex-wrap items-end gap-2" role="search">
-          <Field name="q" label={t("common.search")}>
-            {(p) => (
-              <input
-                {...p}
-                type="search"
+        <FilterForm schema={progressPageQuery} className="flex flex-wrap items-end gap-2" role="search">
+          {(errorOf) => (
+            <>
+              <FilterSearch
+                label={t("common.search")}
                 defaultValue={query.q}
                 placeholder={t("people.searchPlaceholder")}
+                error={errorOf("q")}
               />
-            )}
-          </Field>
-          <FilterSelect
-            name="status"
-            label={t("people.status")}
-            allLabel={t("asg.allStatuses")}
-            options={LEARNER_STATUSES.map((s) => ({ value: s, label: statusLabel(s) }))}
-            defaultValue={query.status}
-          />
-          <button type="submit" className="btn-secondary">
-            {t("common.search")}
-          </button>
-        </Form>
+              <FilterSelect
+                name="status"
+                label={t("people.status")}
+                allLabel={t("asg.allStatuses")}
+                options={LEARNER_STATUSES.map((s) => ({ value: s, label: statusLabel(s) }))}
+                defaultValue={query.status}
+                error={errorOf("status")}
+              />
+              <button type="submit" className="btn-secondary">
+                {t("common.search")}
+              </button>
+            </>
+          )}
+        </FilterForm>
         <DownloadLink href={exportHref("xlsx")} kind="xlsx" className="btn-secondary">
           {t("asg.export")}
         </DownloadLink>
@@ -145,17 +148,24 @@ export default function AssignmentProgressPage() {
           </Link>
         ) : null}
         {progress.counts.QUA_HAN > 0 ? (
-          <Form method="post">
-            <button type="submit" name="intent" value="remind" className="btn-danger">
-              {t("asg.remind")}
-            </button>
-          </Form>
+          <IntentForm
+            schema={assignmentIntent}
+            id="assignment-remind"
+            intent="remind"
+            buttonClassName="btn-danger"
+          >
+            {t("asg.remind")}
+          </IntentForm>
         ) : null}
       </div>
-      <FormError message={refused?.join(" ")} />
       <ReminderSummary reminders={reminders} />
       <ProgressTable title={assignment.courseTitle} rows={progress.rows} reminders={memberReminders} />
-      <Pagination page={query.page} pageSize={query.pageSize} total={progress.total} />
+      <Pagination
+        page={query.page}
+        pageSize={query.pageSize}
+        total={progress.total}
+        schema={progressPageQuery}
+      />
     </div>
   );
 }

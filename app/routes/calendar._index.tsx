@@ -1,6 +1,7 @@
 // /calendar — create, rotate or revoke the secret link of one's calendar feed. The link is shown once.
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { IntentForm } from "~/components/intent-form";
 import { requireLearner } from "~/modules/auth/guards.server";
 import { feedStatus, revokeFeed, rotateFeedToken } from "~/modules/scheduling/calendar.server";
 import { calendarIntent } from "~/modules/scheduling/intents";
@@ -67,16 +68,21 @@ export default function CalendarPage() {
       <p className="text-sm">
         {active ? t("off.calendarActive", { date: formatDate(active.since) }) : t("off.calendarNone")}
       </p>
-      <Form method="post" className="flex flex-wrap gap-2">
-        <button type="submit" name="intent" value="rotate" className="btn-primary">
+      <div className="flex flex-wrap gap-2">
+        <IntentForm schema={calendarIntent} id="calendar-rotate" intent="rotate">
           {active ? t("off.calendarRotate") : t("off.calendarCreate")}
-        </button>
+        </IntentForm>
         {active ? (
-          <button type="submit" name="intent" value="revoke" className="btn-secondary">
+          <IntentForm
+            schema={calendarIntent}
+            id="calendar-revoke"
+            intent="revoke"
+            buttonClassName="btn-secondary"
+          >
             {t("off.calendarRevoke")}
-          </button>
+          </IntentForm>
         ) : null}
-      </Form>
+      </div>
     </div>
   );
 }

@@ -6,8 +6,8 @@ import {
 } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
+import { IntentForm } from "~/components/intent-form";
 import { CitationNotes } from "~/components/learning/citations";
-import { IntentForm } from "~/components/learning/intent-form";
 import { useReadingPosition } from "~/components/learning/use-reading-position";
 import { lessonIntent } from "~/domain/learning";
 import { requireLearner } from "~/modules/auth/guards.server";

@@ -1,19 +1,19 @@
 import { type ActionFunctionArgs, redirect } from "@remix-run/node";
-import { z } from "zod";
+import { localeSwitchSchema } from "~/domain/session-forms";
+import { parseSubmission } from "~/utils/conform.server";
 import { LANG_COOKIE } from "~/utils/i18n.server";
 import { safeRedirect } from "~/utils/forms";
-import { readForm } from "~/utils/read-form.server";
-
-const schema = z.object({ locale: z.enum(["vi", "en"]), redirectTo: z.string().optional() });
 
 export async function loader() {
   throw redirect("/");
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const parsed = schema.safeParse(Object.fromEntries(await readForm(request)));
-  const locale = parsed.success ? parsed.data.locale : "vi";
-  const to = safeRedirect(parsed.success ? parsed.data.redirectTo : undefined, "/");
+  // The header's switch (conform, localeSwitchSchema); a forged post still gets a page, never an error.
+  const submission = await parseSubmission(request, localeSwitchSchema);
+  const value = submission.status === "success" ? submission.value : undefined;
+  const locale = value?.locale ?? "vi";
+  const to = safeRedirect(value?.redirectTo, "/");
   return redirect(to, {
     headers: { "Set-Cookie": `${LANG_COOKIE}=${locale}; Path=/; SameSite=Lax; Max-Age=31536000` },
   });

@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { Section } from "~/components/section";
 import { ProgressBar } from "~/components/progress-bar";
 import type { MessageKey } from "~/i18n";
 import { requireActor } from "~/modules/auth/guards.server";
@@ -35,8 +36,7 @@ export default function LearnPage() {
         <RecertifyNotice key={n.courseId} notice={n} link />
       ))}
       {assigned.length ? (
-        <section className="space-y-3">
-          <h2 className="text-lg font-semibold">{t("asg.mine")}</h2>
+        <Section title={t("asg.mine")}>
           <ul className="divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white">
             {assigned.map((a) => (
               <li
@@ -57,10 +57,9 @@ export default function LearnPage() {
               </li>
             ))}
           </ul>
-        </section>
+        </Section>
       ) : null}
-      <section className="space-y-3">
-        <h2 className="text-lg font-semibold">{t("my.started")}</h2>
+      <Section title={t("my.started")}>
         {courses.length === 0 ? (
           <p className="card border-dashed text-slate-700">{t("my.none")}</p>
         ) : (
@@ -95,15 +94,16 @@ export default function LearnPage() {
             ))}
           </ul>
         )}
-      </section>
+      </Section>
       {recommended.length ? (
-        <section className="space-y-3">
-          <div className="flex items-baseline justify-between">
-            <h2 className="text-lg font-semibold">{t("my.recommended")}</h2>
+        <Section
+          title={t("my.recommended")}
+          action={
             <Link to="/courses" className="text-sm text-red-800 hover:underline">
               {t("my.seeCatalog")}
             </Link>
-          </div>
+          }
+        >
           <ul className="grid gap-3 md:grid-cols-2">
             {recommended.map((c) => (
               <li key={c.code} className="card">
@@ -114,7 +114,7 @@ export default function LearnPage() {
               </li>
             ))}
           </ul>
-        </section>
+        </Section>
       ) : null}
       <section className="card">
         <h2 className="font-semibold">{t("learn.profile")}</h2>

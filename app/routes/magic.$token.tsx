@@ -1,20 +1,15 @@
 // The emailed sign-in link (setting magicLink.enabled): GET only shows a "Đăng nhập" button, because mail
 // scanners open links before the person does; the POST uses the link up and signs in. 404 when off.
 import { getFormProps, useForm } from "@conform-to/react";
-import {
-  type ActionFunctionArgs,
-  data,
-  type HeadersFunction,
-  type LoaderFunctionArgs,
-  type MetaFunction,
-} from "@remix-run/node";
+import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { AuthCard } from "~/components/auth/auth-card";
 import { FormError } from "~/components/field";
 import { LinkGone } from "~/components/link-gone";
 import { getAuthConfig } from "~/modules/auth/config.server";
 import { getActor } from "~/modules/auth/guards.server";
-import { linkRefusalMessage, linkState, signInWithMagicLink } from "~/modules/auth/recovery.server";
+import { emailedLinkLoader, NO_STORE } from "~/modules/auth/link-page.server";
+import { linkRefusalMessage, signInWithMagicLink } from "~/modules/auth/recovery.server";
 import { completeSignIn } from "~/modules/auth/sign-in.server";
 import { clientIp, notFound } from "~/utils/http.server";
 import { serverT } from "~/utils/i18n.server";
@@ -22,7 +17,7 @@ import { pageTitle, useT } from "~/utils/i18n";
 import { readForm } from "~/utils/read-form.server";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "title.magicLink") }];
-export const headers: HeadersFunction = () => ({ "Cache-Control": "no-store" });
+export const headers = () => NO_STORE;
 
 function requireMagicLinks() {
   if (!getAuthConfig().magicLink.enabled) notFound("recovery.magicOff");
@@ -31,10 +26,7 @@ function requireMagicLinks() {
 export async function loader({ request, params }: LoaderFunctionArgs) {
   requireMagicLinks();
   // The link is the credential; a signed-in visitor simply signs in as the link's account.
-  await getActor(request);
-  const state = await linkState("MAGIC", params.token ?? "");
-  if (!state.ok) return data({ live: false as const, reason: state.reason }, { status: 410 });
-  return { live: true as const, email: state.email };
+  return emailedLinkLoader(request, "MAGIC", params.token);
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {

@@ -5,7 +5,7 @@ import {
   redirect,
 } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { IntentButton } from "~/components/intent-button";
+import { IntentForm } from "~/components/intent-form";
 import { z } from "zod";
 import { Pagination } from "~/components/pagination";
 import { requireLearner } from "~/modules/auth/guards.server";
@@ -89,9 +89,14 @@ export default function NotificationsPage() {
             {unreadOnly ? t("notif.showAll") : t("notif.onlyUnread")}
           </Link>
           {unreadTotal > 0 ? (
-            <IntentButton intent="readAll" className="btn-secondary">
+            <IntentForm
+              schema={notificationIntent}
+              id="notif-read-all"
+              intent="readAll"
+              buttonClassName="btn-secondary"
+            >
               {t("notif.markAll")}
-            </IntentButton>
+            </IntentForm>
           ) : null}
         </div>
       </div>
@@ -118,21 +123,32 @@ export default function NotificationsPage() {
               </div>
               <div className="flex shrink-0 gap-2">
                 {n.link ? (
-                  <IntentButton intent="open" id={n.id} className="btn-primary">
+                  <IntentForm
+                    schema={notificationIntent}
+                    id={`notif-open-${n.id}`}
+                    intent="open"
+                    row={{ id: n.id }}
+                  >
                     {t("notif.open")}
-                  </IntentButton>
+                  </IntentForm>
                 ) : null}
                 {n.readAt ? null : (
-                  <IntentButton intent="read" id={n.id} className="btn-secondary">
+                  <IntentForm
+                    schema={notificationIntent}
+                    id={`notif-read-${n.id}`}
+                    intent="read"
+                    row={{ id: n.id }}
+                    buttonClassName="btn-secondary"
+                  >
                     {t("notif.markRead")}
-                  </IntentButton>
+                  </IntentForm>
                 )}
               </div>
             </li>
           ))}
         </ul>
       )}
-      <Pagination page={page} pageSize={pageSize} total={total} />
+      <Pagination page={page} pageSize={pageSize} total={total} schema={query} />
     </div>
   );
 }

@@ -1,7 +1,6 @@
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { FormError } from "~/components/field";
 import { Nominate } from "~/components/offerings/nominate";
 import { OfferingRoster, OfferingSessions } from "~/components/offerings/offering-roster";
 import {
@@ -10,8 +9,6 @@ import {
   OfferingHeading,
   OrganiserTools,
 } from "~/components/offerings/offering-summary";
-import { replyMessage } from "~/components/offerings/reply";
-import { RESULT_FIELDS } from "~/components/offerings/result-form";
 import { requireActor } from "~/modules/auth/guards.server";
 import { offeringIntent } from "~/modules/scheduling/intents";
 import { offeringPage, runOfferingIntent } from "~/modules/scheduling/offering-page.server";
@@ -69,24 +66,18 @@ export default function OfferingPage() {
         ← {t("off.title")}
       </Link>
       <OfferingHeading offering={o} />
-      {/* A refusal of the whole post; a result form shows its own field errors. */}
-      <FormError message={replyMessage(reply, RESULT_FIELDS)} />
+      {/* Each form shows its own refusal (its intent and row): the reply is matched to it. */}
       <div className="grid gap-4 md:grid-cols-3">
         <OfferingDetails offering={o} counts={d.counts} />
-        <MySeat page={d} />
+        <MySeat page={d} schema={offeringIntent} />
       </div>
       <OfferingSessions sessions={o.sessions} />
-      {d.organiser ? <OrganiserTools offering={o} /> : null}
-      {d.coordinator && o.status === "OPEN" ? <Nominate q={d.q} all={d.all} nominees={d.nominees} /> : null}
+      {d.organiser ? <OrganiserTools offering={o} schema={offeringIntent} /> : null}
+      {d.coordinator && o.status === "OPEN" ? (
+        <Nominate q={d.q} all={d.all} nominees={d.nominees} schema={offeringIntent} searchSchema={query} />
+      ) : null}
       {d.coordinator || d.organiser ? (
-        <OfferingRoster
-          rows={d.roster}
-          sessions={o.sessions}
-          organiser={d.organiser}
-          kind={o.kind}
-          requiresPostTest={o.requiresPostTest}
-          reply={reply}
-        />
+        <OfferingRoster page={d} reply={reply} schema={offeringIntent} />
       ) : null}
     </div>
   );

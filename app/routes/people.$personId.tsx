@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import { BackLink } from "~/components/back-link";
+import { IntentForm } from "~/components/intent-form";
 import { MembershipHistory } from "~/components/people/membership-history";
 import { PersonForm } from "~/components/person-form";
 import { TrainingRecord } from "~/components/training-record";
@@ -78,19 +79,22 @@ export default function PersonPage() {
           ) : null}
         </h1>
         {canManage ? (
-          <Form method="post">
-            <input type="hidden" name="intent" value={person.active ? "deactivate" : "reactivate"} />
-            <button type="submit" className={person.active ? "btn-danger" : "btn-secondary"}>
-              {person.active ? t("people.deactivate") : t("people.reactivate")}
-            </button>
-          </Form>
+          <IntentForm
+            schema={personIntent}
+            id="person-active"
+            intent={person.active ? "deactivate" : "reactivate"}
+            buttonClassName={person.active ? "btn-danger" : "btn-secondary"}
+            disableAutoCoercion
+          >
+            {person.active ? t("people.deactivate") : t("people.reactivate")}
+          </IntentForm>
         ) : null}
       </div>
       {canManage ? (
         <PersonForm
           values={person}
           agencies={agencies}
-          lastResult={lastResult}
+          lastResult={lastResult?.initialValue?.intent === "save" ? lastResult : undefined}
           submitLabel={t("common.save")}
         />
       ) : (

@@ -8,7 +8,9 @@ import { listAgencyOptions } from "~/modules/agencies/agencies.server";
 import { indentedAgencyOptions } from "~/modules/agencies/options";
 import { requireViewer } from "~/modules/auth/guards.server";
 import { inScope, manageScope } from "~/modules/auth/scope";
-import { listPeopleForQuery, peopleQuerySchema } from "~/modules/people/query.server";
+import { inviteSourceSchema } from "~/modules/auth/invite-source";
+import { peopleQuerySchema } from "~/modules/people/query";
+import { listPeopleForQuery } from "~/modules/people/query.server";
 import { parseSearchParams } from "~/utils/http.server";
 import { useT, pageTitle } from "~/utils/i18n";
 
@@ -76,14 +78,16 @@ export default function PeoplePage() {
           ))}
         </div>
       </div>
-      <PeopleFilters query={query} agencies={agencies} />
-      {canAdd ? <InviteBar total={total} filter={params} agency={subtreeAgency} /> : null}
+      <PeopleFilters schema={peopleQuerySchema} query={query} agencies={agencies} />
+      {canAdd ? (
+        <InviteBar schema={inviteSourceSchema} total={total} filter={params} agency={subtreeAgency} />
+      ) : null}
       {rows.length === 0 ? (
         <p className="card text-slate-600">{t("people.none")}</p>
       ) : (
         <PeopleTable rows={rows} selectable={canAdd} />
       )}
-      <Pagination page={query.page} pageSize={query.pageSize} total={total} />
+      <Pagination page={query.page} pageSize={query.pageSize} total={total} schema={peopleQuerySchema} />
     </div>
   );
 }

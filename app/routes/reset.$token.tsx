@@ -1,13 +1,7 @@
 // The emailed reset link: GET shows the new-password form while the link is live (and a clear page when it
 // is not); POST uses the link up, sets the password, ends every session of the account and signs in.
 import { getFormProps } from "@conform-to/react";
-import {
-  type ActionFunctionArgs,
-  data,
-  type HeadersFunction,
-  type LoaderFunctionArgs,
-  type MetaFunction,
-} from "@remix-run/node";
+import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { AuthCard } from "~/components/auth/auth-card";
 import { PasswordPair } from "~/components/auth/password-pair";
@@ -15,7 +9,8 @@ import { FormError } from "~/components/field";
 import { LinkGone } from "~/components/link-gone";
 import { setPasswordSchema } from "~/domain/auth";
 import { getActor } from "~/modules/auth/guards.server";
-import { linkRefusalMessage, linkState, resetPasswordWithLink } from "~/modules/auth/recovery.server";
+import { emailedLinkLoader, NO_STORE } from "~/modules/auth/link-page.server";
+import { linkRefusalMessage, resetPasswordWithLink } from "~/modules/auth/recovery.server";
 import { completeSignIn } from "~/modules/auth/sign-in.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { useZodForm } from "~/utils/conform";
@@ -25,15 +20,11 @@ import { serverT } from "~/utils/i18n.server";
 import { pageTitle, useT } from "~/utils/i18n";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "title.resetPassword") }];
-// The URL is a credential: no cache keeps the page.
-export const headers: HeadersFunction = () => ({ "Cache-Control": "no-store" });
+export const headers = () => NO_STORE;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  // Anyone holding the link may use it; who is signed in does not matter (the reset signs them out).
-  await getActor(request);
-  const state = await linkState("RESET", params.token ?? "");
-  if (!state.ok) return data({ live: false as const, reason: state.reason }, { status: 410 });
-  return { live: true as const, email: state.email };
+  // The reset signs every session of the account out, whoever is signed in here.
+  return emailedLinkLoader(request, "RESET", params.token);
 }
 
 const SECRET_FIELDS = ["password", "confirmPassword"];

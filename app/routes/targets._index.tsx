@@ -8,6 +8,7 @@ import { TrendChart } from "~/components/targets-charts";
 import { requireViewer } from "~/modules/auth/guards.server";
 import { dashboardData, emptyDashboard } from "~/modules/targets/dashboard.server";
 import { parseViewQuery, resolveView } from "~/modules/targets/view.server";
+import { viewQuerySchema } from "~/modules/targets/view-query";
 import { pageTitle, useT } from "~/utils/i18n";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "title.targets") }];
@@ -71,6 +72,7 @@ export default function TargetsDashboard() {
       </div>
 
       <DashboardFilters
+        schema={viewQuerySchema}
         plans={d.plans}
         planId={d.plan.id}
         targets={d.targets}

@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { FormError } from "~/components/field";
+import { PageHeading } from "~/components/section";
 import { PlanTargetsTable } from "~/components/targets/plan-targets-table";
 import { newTargetValues, PlanForm, TargetForm } from "~/components/targets-forms";
 import { requireViewer } from "~/modules/auth/guards.server";
@@ -74,25 +74,21 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function PlanPage() {
   const d = useLoaderData<typeof loader>();
   const reply = useActionData<typeof action>();
-  // Each form shows the reply to its own intent; the toggle buttons have no fields, so theirs goes on top.
+  // Each form shows the reply to its own intent (a toggle button's, next to the button of its row).
   const replyFor = (intent: string) => (reply?.initialValue?.intent === intent ? reply : null);
-  const toggle = replyFor("toggle");
-  const toggleError = toggle ? Object.values(toggle.error ?? {}).flat()[0] : undefined;
   const busy = useNavigation().state === "submitting";
   const t = useT();
   return (
     <div className="max-w-5xl space-y-5">
-      <div className="flex flex-wrap items-center justify-between gap-2">
-        <h1 className="text-2xl font-semibold">{d.plan.title}</h1>
+      <PageHeading title={d.plan.title}>
         <Link to={`/targets?plan=${d.plan.id}`} className="btn-secondary">
           {t("tg.title")}
         </Link>
-      </div>
+      </PageHeading>
       <PlanForm values={d.plan} agencies={d.agencies} lastResult={replyFor("plan")} busy={busy} />
       <section className="space-y-3">
         <h2 className="text-lg font-semibold">{t("plans.targets")}</h2>
-        <FormError message={toggleError ?? undefined} />
-        <PlanTargetsTable targets={d.targets} />
+        <PlanTargetsTable targets={d.targets} schema={planPageIntent} />
         <h3 className="font-semibold">
           {d.editing ? `${t("plans.editTarget")}: ${d.editing.code}` : t("plans.addTarget")}
         </h3>

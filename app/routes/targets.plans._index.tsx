@@ -4,6 +4,7 @@ import { requireViewer } from "~/modules/auth/guards.server";
 import { listManagedPlans, requirePlanManager } from "~/modules/targets/manage.server";
 import { formatDate } from "~/utils/format";
 import { useT, pageTitle } from "~/utils/i18n";
+import { PageHeading } from "~/components/section";
 import { ListTable } from "~/components/targets/list-table";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "title.plans") }];
@@ -33,12 +34,11 @@ export default function PlansPage() {
   const t = useT();
   return (
     <div className="space-y-4">
-      <div className="flex flex-wrap items-center justify-between gap-2">
-        <h1 className="text-2xl font-semibold">{t("plans.title")}</h1>
+      <PageHeading title={t("plans.title")}>
         <Link to="/targets/plans/new" className="btn-primary">
           {t("plans.new")}
         </Link>
-      </div>
+      </PageHeading>
       {plans.length === 0 ? (
         <p className="card text-slate-600">{t("plans.none")}</p>
       ) : (

@@ -1,7 +1,8 @@
 // The preview step of an import: the counts, then the file's problems (nothing is written) or the confirm
 // button — or a note that the file changes nothing.
-import { Form } from "@remix-run/react";
 import type { ReactNode } from "react";
+import type { z } from "zod";
+import { IntentForm } from "~/components/intent-form";
 import type { ImportProblem } from "~/domain/imports";
 import { useT } from "~/utils/i18n";
 import { ImportErrorsTable } from "./errors-table";
@@ -59,27 +60,31 @@ export function ImportPreview({
   );
 }
 
-/** The confirm step: posts the intent "apply" with what identifies the checked file. */
+/** The confirm step: posts the intent "apply" with what identifies the checked file, through conform. */
 export function ConfirmImport({
+  schema,
   fields,
   label,
   busy,
   multipart = false,
 }: {
+  /** The page's intent schema (from the route). */
+  schema: z.ZodType;
   fields: Record<string, string>;
   label: string;
   busy: boolean;
   multipart?: boolean;
 }) {
   return (
-    <Form method="post" encType={multipart ? "multipart/form-data" : undefined}>
-      <input type="hidden" name="intent" value="apply" />
-      {Object.entries(fields).map(([name, value]) => (
-        <input key={name} type="hidden" name={name} value={value} />
-      ))}
-      <button type="submit" className="btn-primary" disabled={busy}>
-        {label}
-      </button>
-    </Form>
+    <IntentForm
+      schema={schema}
+      id="import-apply"
+      intent="apply"
+      hidden={fields}
+      disabled={busy}
+      encType={multipart ? "multipart/form-data" : undefined}
+    >
+      {label}
+    </IntentForm>
   );
 }

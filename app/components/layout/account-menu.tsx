@@ -1,6 +1,7 @@
 // The signed-in person's menu: who they are, the main menu again on narrow screens, their account pages
 // and the log-out button.
-import { Form, Link } from "@remix-run/react";
+import { Link } from "@remix-run/react";
+import { LogoutForm } from "~/components/auth/logout-form";
 import { useDismissableMenu } from "~/components/dismissable-menu";
 import type { MessageKey } from "~/i18n";
 import type { NavItem } from "~/modules/auth/nav";
@@ -45,14 +46,12 @@ export function AccountMenu({ user, nav }: { user: HeaderUser; nav: NavItem[] })
             {t(i.label)}
           </Link>
         ))}
-        <Form method="post" action="/logout">
-          <button
-            type="submit"
-            className="w-full rounded px-2 py-1.5 text-left text-sm text-red-700 hover:bg-red-50"
-          >
-            {t("nav.logout")}
-          </button>
-        </Form>
+        <LogoutForm
+          id="logout"
+          buttonClassName="w-full rounded px-2 py-1.5 text-left text-sm text-red-700 hover:bg-red-50"
+        >
+          {t("nav.logout")}
+        </LogoutForm>
       </div>
     </details>
   );

@@ -1,7 +1,10 @@
 // The page header: the brand, the main menu, the language switch, the notification bell and the account menu.
+import { getFormProps } from "@conform-to/react";
 import { Form, Link, NavLink, useLocation } from "@remix-run/react";
+import { localeSwitchSchema } from "~/domain/session-forms";
 import type { Locale } from "~/i18n";
 import type { NavItem } from "~/modules/auth/nav";
+import { useZodForm } from "~/utils/conform";
 import { useT } from "~/utils/i18n";
 import { AccountMenu, type HeaderUser } from "./account-menu";
 
@@ -59,8 +62,9 @@ function FullHeader({ user, nav, locale }: HeaderData) {
 function LanguageSwitch({ locale }: { locale: Locale }) {
   const t = useT();
   const location = useLocation();
+  const [form] = useZodForm(localeSwitchSchema, { id: "lang", shouldValidate: "onSubmit" });
   return (
-    <Form method="post" action="/lang" className="inline">
+    <Form method="post" action="/lang" {...getFormProps(form)} className="inline">
       <input type="hidden" name="locale" value={locale === "vi" ? "en" : "vi"} />
       <input type="hidden" name="redirectTo" value={location.pathname + location.search} />
       <button type="submit" className="rounded px-2 py-1 text-xs text-slate-600 hover:bg-slate-100">

@@ -4,7 +4,7 @@ import { courseIntent } from "~/domain/learning";
 import type { CoursePage } from "~/modules/learning/enrollment.server";
 import { formatDate } from "~/utils/format";
 import { useT } from "~/utils/i18n";
-import { IntentForm } from "./intent-form";
+import { IntentForm } from "~/components/intent-form";
 
 export function CourseCompletion({
   completion,

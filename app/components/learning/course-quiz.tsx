@@ -4,7 +4,7 @@ import { Link } from "@remix-run/react";
 import { courseIntent } from "~/domain/learning";
 import type { CoursePage } from "~/modules/learning/enrollment.server";
 import { useT } from "~/utils/i18n";
-import { IntentForm } from "./intent-form";
+import { IntentForm } from "~/components/intent-form";
 
 export function CourseQuiz({ page }: { page: CoursePage }) {
   const t = useT();

@@ -1,18 +1,28 @@
 // The coordinator's nominate box: search their own staff (a GET search), then one button per person.
-import { Form } from "@remix-run/react";
+import type { z } from "zod";
+import { IntentForm } from "~/components/intent-form";
 import { SearchBar } from "~/components/search-bar";
 import type { MessageKey } from "~/i18n";
 import type { OfferingPage } from "~/modules/scheduling/offering-page.server";
 import { formatDate } from "~/utils/format";
 import { useT } from "~/utils/i18n";
-import { IntentButton } from "./region-table";
 
-export function Nominate({ q, all, nominees }: Pick<OfferingPage, "q" | "all" | "nominees">) {
+export function Nominate({
+  q,
+  all,
+  nominees,
+  schema,
+  searchSchema,
+}: Pick<OfferingPage, "q" | "all" | "nominees"> & {
+  /** The page's intent schema and the loader's search-params schema (from the route). */
+  schema: z.ZodType;
+  searchSchema: z.ZodType;
+}) {
   const t = useT();
   return (
     <section className="card space-y-3">
       <h2 className="text-lg font-semibold">{t("off.nominate")}</h2>
-      <SearchBar label={t("off.searchStaff")} value={q} inputClassName="w-80">
+      <SearchBar label={t("off.searchStaff")} value={q} inputClassName="w-80" schema={searchSchema}>
         <label className="flex items-center gap-2 text-sm">
           <input type="checkbox" name="all" value="1" defaultChecked={all} /> {t("off.everyone")}
         </label>
@@ -46,11 +56,18 @@ export function Nominate({ q, all, nominees }: Pick<OfferingPage, "q" | "all" | 
                 </span>
               ) : null}
               {!p.status || p.status === "CANCELLED" || p.status === "REJECTED" ? (
-                <Form method="post" className="ml-auto">
-                  <input type="hidden" name="personId" value={p.id} />
-                  <input type="hidden" name="personName" value={p.fullName} />
-                  <IntentButton intent="nominate" label={t("off.nominateBtn")} who={p.fullName} primary />
-                </Form>
+                <IntentForm
+                  schema={schema}
+                  id={`nominate-${p.id}`}
+                  intent="nominate"
+                  row={{ personId: p.id }}
+                  hidden={{ personName: p.fullName }}
+                  className="ml-auto"
+                  buttonLabel={`${t("off.nominateBtn")} ${p.fullName}`}
+                  disableAutoCoercion
+                >
+                  {t("off.nominateBtn")}
+                </IntentForm>
               ) : null}
             </li>
           ))}

@@ -1,11 +1,13 @@
 // The offering page's sessions list, roster (statuses, approvals, cancellations, results) and attendance grid.
-import { Form } from "@remix-run/react";
+import type { z } from "zod";
+import { IntentForm } from "~/components/intent-form";
 import type { MessageKey } from "~/i18n";
 import { formatVnDateTime, formatVnTime } from "~/domain/scheduling-time";
 import type { OfferingPage } from "~/modules/scheduling/offering-page.server";
 import { useT } from "~/utils/i18n";
-import { IntentButton, RegionTable } from "./region-table";
-import type { Reply } from "./reply";
+import type { Reply } from "~/components/form-reply";
+import { AttendanceForm } from "./attendance-form";
+import { RegionTable } from "./region-table";
 import { ResultForm } from "./result-form";
 
 type RosterRow = OfferingPage["roster"][number];
@@ -47,15 +49,26 @@ export function OfferingSessions({ sessions }: { sessions: SessionRow[] }) {
 
 const ACTIVE = ["CONFIRMED", "WAITLISTED", "PENDING_APPROVAL"];
 
-export function OfferingRoster(props: {
-  rows: RosterRow[];
-  sessions: SessionRow[];
-  organiser: boolean;
-  kind: "CLASS" | "DRILL";
-  requiresPostTest: boolean;
+export function OfferingRoster({
+  page,
+  reply,
+  schema,
+}: {
+  page: Pick<OfferingPage, "roster" | "offering" | "organiser">;
   reply: Reply;
+  /** The page's intent schema (from the route). */
+  schema: z.ZodType;
 }) {
   const t = useT();
+  const props = {
+    rows: page.roster,
+    sessions: page.offering.sessions,
+    organiser: page.organiser,
+    kind: page.offering.kind,
+    requiresPostTest: page.offering.requiresPostTest,
+    reply,
+    schema,
+  };
   const held = props.sessions.filter((s) => !s.cancelled);
   const confirmed = props.rows.filter((r) => r.status === "CONFIRMED");
   const showResult = props.organiser && (props.kind === "DRILL" || props.requiresPostTest);
@@ -115,18 +128,17 @@ export function OfferingRoster(props: {
                   </td>
                 ) : null}
                 <td className="px-3 py-2">
-                  <Form method="post" className="flex gap-1">
-                    <input type="hidden" name="registrationId" value={r.id} />
+                  <div className="flex gap-1">
                     {r.status === "PENDING_APPROVAL" && r.canApprove ? (
                       <>
-                        <IntentButton intent="approve" label={t("off.approve")} who={r.fullName} primary />
-                        <IntentButton intent="reject" label={t("off.reject")} who={r.fullName} />
+                        <RowAction row={r} intent="approve" label={t("off.approve")} schema={props.schema} />
+                        <RowAction row={r} intent="reject" label={t("off.reject")} schema={props.schema} />
                       </>
                     ) : null}
                     {ACTIVE.includes(r.status) && (r.canApprove || props.organiser) && !r.completed ? (
-                      <IntentButton intent="cancel" label={t("off.cancelReg")} who={r.fullName} />
+                      <RowAction row={r} intent="cancel" label={t("off.cancelReg")} schema={props.schema} />
                     ) : null}
-                  </Form>
+                  </div>
                 </td>
               </tr>
             );
@@ -138,37 +150,38 @@ export function OfferingRoster(props: {
           <h2 className="text-lg font-semibold">{t("off.attendance")}</h2>
           <div className="grid gap-3 md:grid-cols-2">
             {held.map((s) => (
-              <Form
-                key={s.id}
-                method="post"
-                className="card space-y-2 text-sm"
-                aria-label={`${t("off.attendance")} ${t("off.session")} ${s.position}`}
-              >
-                <p className="font-medium">
-                  {t("off.session")} {s.position} · {formatVnDateTime(s.startsAt)}
-                </p>
-                <input type="hidden" name="sessionId" value={s.id} />
-                {confirmed.map((r) => (
-                  <label key={r.id} className="flex items-center gap-2">
-                    <input type="hidden" name="registrationId" value={r.id} />
-                    <input
-                      type="checkbox"
-                      name="present"
-                      value={r.id}
-                      defaultChecked={r.attendance[s.id] === true}
-                      aria-label={`${t("off.present")}: ${r.fullName} — ${t("off.session")} ${s.position}`}
-                    />
-                    {r.fullName}
-                  </label>
-                ))}
-                <button type="submit" name="intent" value="attendance" className="btn-primary">
-                  {t("off.saveAttendance")} {s.position}
-                </button>
-              </Form>
+              <AttendanceForm key={s.id} session={s} confirmed={confirmed} schema={props.schema} />
             ))}
           </div>
         </section>
       ) : null}
     </>
+  );
+}
+
+/** One registration's button (approve, reject, cancel), named with the person ("Duyệt Nguyễn Văn A"). */
+function RowAction({
+  row,
+  intent,
+  label,
+  schema,
+}: {
+  row: RosterRow;
+  intent: "approve" | "reject" | "cancel";
+  label: string;
+  schema: z.ZodType;
+}) {
+  return (
+    <IntentForm
+      schema={schema}
+      id={`${intent}-${row.id}`}
+      intent={intent}
+      row={{ registrationId: row.id }}
+      buttonClassName={intent === "approve" ? "btn-primary" : "btn-secondary"}
+      buttonLabel={`${label} ${row.fullName}`}
+      disableAutoCoercion
+    >
+      {label}
+    </IntentForm>
   );
 }

@@ -1,7 +1,9 @@
 // The top of the offering page: what it is, its details, the caller's own seat, and the organiser's tools.
-import { Form, Link } from "@remix-run/react";
+import { Link } from "@remix-run/react";
 import type { ReactNode } from "react";
+import type { z } from "zod";
 import { DownloadLink } from "~/components/download-link";
+import { IntentForm } from "~/components/intent-form";
 import { formatVnDateTime } from "~/domain/scheduling-time";
 import type { MessageKey } from "~/i18n";
 import type { OfferingPage } from "~/modules/scheduling/offering-page.server";
@@ -66,7 +68,10 @@ export function OfferingDetails({
   );
 }
 
-export function MySeat({ page: d }: { page: OfferingPage }) {
+/** The offering page's intent schema, from the route (components do not import modules). */
+type Schema = { schema: z.ZodType };
+
+export function MySeat({ page: d, schema }: { page: OfferingPage } & Schema) {
   const t = useT();
   const o = d.offering;
   const active = d.me && ["CONFIRMED", "WAITLISTED", "PENDING_APPROVAL"].includes(d.me.status);
@@ -75,18 +80,20 @@ export function MySeat({ page: d }: { page: OfferingPage }) {
       <p className="font-semibold">{t("off.myStatus")}</p>
       {d.me ? <p>{t(`reg.status.${d.me.status}` as MessageKey)}</p> : null}
       {active ? (
-        <Form method="post">
-          <input type="hidden" name="registrationId" value={d.me!.id} />
-          <button type="submit" name="intent" value="cancel" className="btn-secondary">
-            {t("off.cancelMine")}
-          </button>
-        </Form>
+        <IntentForm
+          schema={schema}
+          id="my-seat-cancel"
+          intent="cancel"
+          row={{ registrationId: d.me!.id }}
+          buttonClassName="btn-secondary"
+          disableAutoCoercion
+        >
+          {t("off.cancelMine")}
+        </IntentForm>
       ) : o.status === "OPEN" && d.eligible && !d.teaches ? (
-        <Form method="post">
-          <button type="submit" name="intent" value="register" className="btn-primary">
-            {t("off.register")}
-          </button>
-        </Form>
+        <IntentForm schema={schema} id="my-seat-register" intent="register" disableAutoCoercion>
+          {t("off.register")}
+        </IntentForm>
       ) : !d.me ? (
         <p className="text-slate-600">{t("off.notEligible", { audience: o.audience })}</p>
       ) : null}
@@ -97,7 +104,7 @@ export function MySeat({ page: d }: { page: OfferingPage }) {
   );
 }
 
-export function OrganiserTools({ offering: o }: { offering: Offering }) {
+export function OrganiserTools({ offering: o, schema }: { offering: Offering } & Schema) {
   const t = useT();
   return (
     <div className="flex flex-wrap gap-2">
@@ -114,27 +121,27 @@ export function OrganiserTools({ offering: o }: { offering: Offering }) {
         {t("off.signIn")}
       </Link>
       {o.status === "OPEN" || o.status === "CLOSED" ? (
-        <Form method="post" className="flex gap-2">
-          <button
-            type="submit"
-            name="intent"
-            value={o.status === "OPEN" ? "close" : "open"}
-            className="btn-secondary"
+        <>
+          <IntentForm
+            schema={schema}
+            id="offering-status"
+            intent={o.status === "OPEN" ? "close" : "open"}
+            buttonClassName="btn-secondary"
+            disableAutoCoercion
           >
             {t(o.status === "OPEN" ? "off.close" : "off.open")}
-          </button>
-          <button
-            type="submit"
-            name="intent"
-            value="cancelOffering"
-            className="btn-danger"
-            onClick={(e) => {
-              if (!confirm(t("off.confirmCancel"))) e.preventDefault();
-            }}
+          </IntentForm>
+          <IntentForm
+            schema={schema}
+            id="offering-cancel"
+            intent="cancelOffering"
+            buttonClassName="btn-danger"
+            confirm={t("off.confirmCancel")}
+            disableAutoCoercion
           >
             {t("off.cancelOffering")}
-          </button>
-        </Form>
+          </IntentForm>
+        </>
       ) : null}
     </div>
   );

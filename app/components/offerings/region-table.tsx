@@ -22,28 +22,3 @@ export function RegionTable({
     </div>
   );
 }
-
-/** A submit button of one intent, named with the person it acts on ("Duyệt Nguyễn Văn A"). */
-export function IntentButton({
-  intent,
-  label,
-  who,
-  primary = false,
-}: {
-  intent: string;
-  label: string;
-  who: string;
-  primary?: boolean;
-}) {
-  return (
-    <button
-      type="submit"
-      name="intent"
-      value={intent}
-      className={primary ? "btn-primary" : "btn-secondary"}
-      aria-label={`${label} ${who}`}
-    >
-      {label}
-    </button>
-  );
-}

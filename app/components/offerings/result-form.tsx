@@ -2,14 +2,12 @@
 // the one the action parses, so a score out of range shows next to the score of that row.
 import { getFormProps } from "@conform-to/react";
 import { Form } from "@remix-run/react";
-import { Field } from "~/components/field";
+import { Field, FormError } from "~/components/field";
 import { resultIntentSchema } from "~/domain/scheduling";
 import type { OfferingPage } from "~/modules/scheduling/offering-page.server";
 import { useZodForm } from "~/utils/conform";
 import { useT } from "~/utils/i18n";
-import { type Reply, replyFor } from "./reply";
-
-export const RESULT_FIELDS = ["score", "result", "postTestPassed"] as const;
+import { type Reply, replyFor } from "~/components/form-reply";
 
 type Row = OfferingPage["roster"][number];
 const hidden = (label: string) => <span className="sr-only">{label}</span>;
@@ -98,6 +96,7 @@ export function ResultForm({
       <button type="submit" name="intent" value="result" className="btn-secondary">
         {t("off.saveResult")}
       </button>
+      <FormError id={form.errorId} message={form.errors?.join(" ")} className="w-full" />
     </Form>
   );
 }

@@ -1,16 +1,23 @@
 // "Mời đăng nhập" above the people list: the selected rows (their checkboxes belong to the form below through
 // the `form` attribute, so it works without JS), every result of the filter, or the filtered agency's subtree.
-// Each goes to the confirmation page first, which shows the count.
-import { Form, Link } from "@remix-run/react";
+// Each goes to the confirmation page first, which shows the count. The selection is a GET form through
+// conform with the confirmation page's schema, so "nothing selected" is said here, next to the button.
+import { Link } from "@remix-run/react";
+import type { z } from "zod";
+import { FilterError } from "~/components/filter-search";
+import { FilterForm } from "~/components/filter-form";
 import { useT } from "~/utils/i18n";
 
 export const INVITE_FORM_ID = "invite-selected";
 
 export function InviteBar({
+  schema,
   total,
   filter,
   agency,
 }: {
+  /** The confirmation page's schema (inviteSourceSchema, from the route). */
+  schema: z.ZodType;
   total: number;
   filter: URLSearchParams;
   agency: string;
@@ -22,12 +29,21 @@ export function InviteBar({
   return (
     <div className="card flex flex-wrap items-center gap-2 text-sm" data-testid="invite-bar">
       <span className="font-medium">{t("invite.barTitle")}</span>
-      <Form id={INVITE_FORM_ID} method="get" action="/people/invite">
-        <input type="hidden" name="mode" value="selected" />
-        <button type="submit" className="btn-secondary">
-          {t("invite.inviteSelected")}
-        </button>
-      </Form>
+      <FilterForm schema={schema} id={INVITE_FORM_ID} action="/people/invite">
+        {(errorOf) => (
+          <>
+            <input type="hidden" name="mode" value="selected" />
+            <button
+              type="submit"
+              className="btn-secondary"
+              aria-describedby={errorOf("id") ? `${INVITE_FORM_ID}-id-error` : undefined}
+            >
+              {t("invite.inviteSelected")}
+            </button>
+            <FilterError name={`${INVITE_FORM_ID}-id`} error={errorOf("id")} />
+          </>
+        )}
+      </FilterForm>
       {total > 0 ? (
         <Link className="btn-secondary" to={`/people/invite?${filtered}`}>
           {t("invite.inviteFiltered", { count: total })}

@@ -1,5 +1,7 @@
 // The targets of a plan on its page: each with its edit link and a button that stops or resumes it.
-import { Form, Link } from "@remix-run/react";
+import { Link } from "@remix-run/react";
+import type { z } from "zod";
+import { IntentForm } from "~/components/intent-form";
 import { ListTable } from "./list-table";
 import { useT } from "~/utils/i18n";
 
@@ -13,7 +15,14 @@ export type PlanTargetRow = {
   active: boolean;
 };
 
-export function PlanTargetsTable({ targets }: { targets: PlanTargetRow[] }) {
+export function PlanTargetsTable({
+  targets,
+  schema,
+}: {
+  targets: PlanTargetRow[];
+  /** The plan page's intent schema (from the route). */
+  schema: z.ZodType;
+}) {
   const t = useT();
   return (
     <ListTable
@@ -38,14 +47,17 @@ export function PlanTargetsTable({ targets }: { targets: PlanTargetRow[] }) {
             <Link to={`?edit=${x.id}#target-form`} className="text-red-800 hover:underline">
               {t("plans.editTarget")}
             </Link>{" "}
-            <Form method="post" className="inline">
-              <input type="hidden" name="intent" value="toggle" />
-              <input type="hidden" name="targetId" value={x.id} />
-              <input type="hidden" name="active" value={x.active ? "false" : "true"} />
-              <button type="submit" className="ml-2 text-slate-600 underline">
-                {t(x.active ? "plans.deactivate" : "plans.reactivate")}
-              </button>
-            </Form>
+            <IntentForm
+              schema={schema}
+              id={`toggle-${x.id}`}
+              intent="toggle"
+              row={{ targetId: x.id }}
+              hidden={{ active: x.active ? "false" : "true" }}
+              className="inline"
+              buttonClassName="ml-2 text-slate-600 underline"
+            >
+              {t(x.active ? "plans.deactivate" : "plans.reactivate")}
+            </IntentForm>
           </td>
         </tr>
       ))}

@@ -1,6 +1,5 @@
 // The assignment progress table as a file: every matching member (no paging), same scope and filters as
 // the page. Vietnamese headers and states: the file is filed with the unit's records, whoever downloads it.
-import { z } from "zod";
 import type { MessageKey } from "~/i18n";
 import { translate } from "~/i18n";
 import { requireManager } from "~/modules/auth/guards.server";
@@ -10,15 +9,12 @@ import { domainErrorData, parseSearchParams } from "~/utils/http.server";
 import { csvResponse, xlsxResponse } from "~/utils/spreadsheet.server";
 import { uuidParam } from "~/utils/uuid.server";
 import { assignmentProgress } from "./assignments.server";
-import { LEARNER_STATUSES, type LearnerStatus } from "./status";
+import { progressExportQuery } from "./progress-query";
+import type { LearnerStatus } from "./status";
 
 export const MAX_EXPORT_ROWS = 100_000;
 
-/** The page's filters, as they arrive in the download link's query string. */
-export const progressExportQuery = z.object({
-  status: z.enum(["", ...LEARNER_STATUSES]).default(""),
-  q: z.string().trim().max(100).default(""),
-});
+export { progressExportQuery };
 
 export async function progressExport(
   scope: Scope,

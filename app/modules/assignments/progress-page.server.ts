@@ -3,17 +3,10 @@
 import { countInvitable } from "~/modules/auth/invitations.server";
 import type { Actor, Scope } from "~/modules/auth/scope";
 import { assignmentReminders, memberReminders } from "~/modules/notifications/reminder-history.server";
-import { z } from "zod";
-import { pagingFields } from "~/utils/paging";
 import { assignmentProgress } from "./assignments.server";
-import { progressExportQuery } from "./progress-export.server";
+import { type ProgressPageQuery, progressPageQuery } from "./progress-query";
 
-/** The page's search params: the export filters, paging, and `export` of old bookmarks. */
-export const progressPageQuery = progressExportQuery.extend({
-  ...pagingFields(50),
-  export: z.enum(["", "xlsx", "csv"]).default(""),
-});
-export type ProgressPageQuery = z.infer<typeof progressPageQuery>;
+export { progressPageQuery, type ProgressPageQuery };
 
 export async function progressPage(actor: Actor, scope: Scope, id: string, q: ProgressPageQuery) {
   const progress = await assignmentProgress(scope, id, {

@@ -4,70 +4,33 @@
 // are a few dozen statements in one transaction (tokens hashed in JS, inserted in chunks), then the outbox
 // delivers them at its own pace (OUTBOX_MAX_PER_MINUTE).
 import { createHash, randomUUID } from "node:crypto";
-import { z } from "zod";
 import { db, LONG_TX, type Tx } from "~/db.server";
 import { Prisma } from "~/generated/prisma/client";
 import { audit } from "~/modules/audit/audit.server";
 import { enqueueEmailsBulk, type EmailInput } from "~/modules/notifications/outbox.server";
 import { ACTIVATED_SQL, peopleConditions } from "~/modules/people/list.server";
 import { personInScopeSql } from "~/modules/auth/scope.server";
-import { peopleQuerySchema } from "~/modules/people/query.server";
-import { isUuid } from "~/utils/uuid";
 import type { ImportRow } from "~/modules/people/import-rows";
 import { DomainError } from "~/utils/errors";
+import { isUuid } from "~/utils/uuid";
 import { formatDayTime } from "~/utils/vn-calendar";
 import { getAuthConfig, publicBaseUrl, resolveLoginMethod } from "./config.server";
 import { type Actor, manageScope, type Scope } from "./scope";
+import {
+  type InviteSource,
+  inviteSourceParams,
+  inviteSourceSchema,
+  MAX_SELECTED,
+  readInviteSource,
+} from "./invite-source";
 import { newTokenSecret } from "./tokens.server";
+
+export { type InviteSource, inviteSourceParams, inviteSourceSchema, MAX_SELECTED, readInviteSource };
 
 /** The same SHA-256 as tokens.server hashToken (hex of the UTF-8 secret), with node's native hash. */
 const sha256Hex = (secret: string) => createHash("sha256").update(secret, "utf8").digest("hex");
 
 const CHUNK = 2_000;
-/** A page of the people list holds at most 200 rows; a forged request cannot name more than this. */
-export const MAX_SELECTED = 1_000;
-
-const uuid = z.string().refine(isUuid, "invite.sourceInvalid");
-const filterFields = peopleQuerySchema.pick({
-  q: true,
-  agency: true,
-  sub: true,
-  status: true,
-  account: true,
-});
-
-/** Who to invite, as the pages name it (URL parameters of the confirmation page, hidden fields of its form). */
-export const inviteSourceSchema = z.discriminatedUnion("mode", [
-  z.object({
-    mode: z.literal("selected"),
-    id: z.array(uuid).min(1, "invite.noneSelected").max(MAX_SELECTED, "invite.tooManySelected"),
-  }),
-  z.object({ mode: z.literal("filter"), ...filterFields.shape }),
-  z.object({ mode: z.literal("subtree"), agency: uuid }),
-  z.object({ mode: z.literal("import"), importId: uuid }),
-  z.object({ mode: z.literal("assignment"), assignmentId: uuid }),
-]);
-export type InviteSource = z.infer<typeof inviteSourceSchema>;
-
-/** The source from URL parameters (a repeated `id` becomes a list), or the first problem with them. */
-export function readInviteSource(params: URLSearchParams) {
-  const raw: Record<string, unknown> = {};
-  for (const [k, v] of params.entries()) if (k !== "id") raw[k] = v;
-  raw.id = params.getAll("id");
-  return inviteSourceSchema.safeParse(raw);
-}
-
-/** The same source as URL parameters (for the confirmation page's hidden fields and links back). */
-export function inviteSourceParams(source: InviteSource): [string, string][] {
-  const { mode, ...rest } = source;
-  const out: [string, string][] = [["mode", mode]];
-  for (const [k, v] of Object.entries(rest)) {
-    if (Array.isArray(v)) for (const item of v) out.push([k, String(item)]);
-    else if (v !== undefined && v !== "") out.push([k, String(v)]);
-  }
-  return out;
-}
-
 export type Invitee = { id: string; email: string; fullName: string };
 export type InvitationPlan = {
   invitees: Invitee[];

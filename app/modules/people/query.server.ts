@@ -1,21 +1,10 @@
-// The people list's URL parameters, shared by the page and its Excel export.
-import { z } from "zod";
+// The people list as its URL parameters (./query.ts) describe it, shared by the page and its Excel export.
 import type { Scope } from "~/modules/auth/scope";
-import { pagingFields } from "~/utils/paging";
 import { notFound } from "~/utils/http.server";
 import { listPeople } from "./list.server";
+import { type PeopleQuery, peopleQuerySchema } from "./query";
 
-export const peopleQuerySchema = z.object({
-  q: z.string().trim().max(100).default(""),
-  agency: z.string().trim().max(64).default(""),
-  sub: z.enum(["0", "1"]).default("1"),
-  status: z.enum(["active", "inactive", "all"]).default("active"),
-  /** Sign-in status filter ("" = any). */
-  account: z.enum(["", "none", "invited", "activated"]).default(""),
-  sort: z.enum(["name", "-name", "email", "-email", "updated", "-updated"]).default("name"),
-  ...pagingFields(20),
-});
-export type PeopleQuery = z.infer<typeof peopleQuerySchema>;
+export { peopleQuerySchema, type PeopleQuery };
 
 /** An agency filter outside the caller's scope is a 404, the same answer as for an agency that does not exist. */
 export function resolveAgencyFilter(agency: string, visible: { id: string }[]): string | undefined {

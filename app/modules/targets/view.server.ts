@@ -1,10 +1,7 @@
 // What a dashboard, report or export shows: plan, target, agency and snapshot chosen from the query string,
 // each re-checked against the caller's scope (404 outside it), and the figure table cut down to that scope.
-import { z } from "zod";
 import { db } from "~/db.server";
 import type { Scope } from "~/modules/auth/scope";
-import { VIEW_KINDS } from "~/domain/targets";
-import type { MessageKey } from "~/i18n";
 import { DomainError } from "~/utils/errors";
 import { issueRef } from "~/utils/forms";
 import { badRequest, notFound } from "~/utils/http.server";
@@ -12,17 +9,9 @@ import type { FigureTable, KindFilter } from "./figures";
 import { computePlanFigures, restrictToScope, tableRoots } from "./figures.server";
 import { loadSnapshotTable } from "./snapshots.server";
 
-const blankToUndefined = (v: unknown) => (v === "" || v === null ? undefined : v);
-const id = (message: MessageKey) => z.preprocess(blankToUndefined, z.string().uuid(message).optional());
+import { type ViewQuery, viewQuerySchema } from "./view-query";
 
-export const viewQuerySchema = z.object({
-  plan: id("targets.paramPlan"),
-  target: id("targets.paramTarget"),
-  agency: id("targets.paramAgency"),
-  snapshot: id("targets.paramSnapshot"),
-  kind: z.preprocess(blankToUndefined, z.enum(VIEW_KINDS, { error: "targets.paramKind" }).default("ALL")),
-});
-export type ViewQuery = z.infer<typeof viewQuerySchema>;
+export { viewQuerySchema, type ViewQuery };
 
 /** Parses the query string strictly: a bad value is a 400 naming the parameter, not a silent default. */
 export function parseViewQuery(request: Request, extra: string[] = []): ViewQuery {
