@@ -1,9 +1,11 @@
 // Issue 6 end to end: the organiser creates a drill (2 sessions, 3 seats); two coordinators nominate four IT
 // specialists; the fourth waits; a cancellation promotes them; attendance completes the confirmed people.
-import { type Page, expect, test } from "@playwright/test";
-import { loginAs, shot } from "./helpers";
+import type { Page } from "@playwright/test";
+import { shot } from "./helpers";
+import { type E2EAccount, type FixtureClient, expect, test } from "./support/fixtures";
 
-// The demo world: two seeded coordinators nominate the IT specialists the seed put in their sở.
+// The test's own world: a "province" P with two sở, each with a coordinator and IT specialists (one of them
+// already trained, so the nominate box has someone to skip), and a reviewer over P.
 
 const TITLE = "Diễn tập phòng chống mã độc tống tiền tháng 01/2027";
 
@@ -28,10 +30,32 @@ async function nominateFirstTwo(page: Page, url: string): Promise<string[]> {
 
 const IT_TARGET = "100% cán bộ chuyên trách, kiêm nhiệm CNTT được đào tạo, bồi dưỡng về an toàn thông tin";
 
-/** The province figure of the IT-specialists target on Sở Nội vụ's dashboard: completed and audience. */
-async function itTargetFigure(page: Page): Promise<{ completed: number; audience: number }> {
+/** Two sở under a new agency, each with three IT specialists, the first of them already trained. */
+async function drillWorld(fixtures: FixtureClient) {
+  const province = await fixtures.make({ kind: "agency", agencyKind: "DEPARTMENT" });
+  const sos = [];
+  for (const name of ["Sở Khoa học và Công nghệ", "Sở Tài chính"]) {
+    const so = await fixtures.make({ kind: "agency", parentId: province.id, name, agencyKind: "DEPARTMENT" });
+    const { people } = await fixtures.make({
+      kind: "people",
+      agencyId: so.id,
+      count: 3,
+      namePrefix: `Chuyên viên CNTT ${name.slice(4)}`,
+      itRole: "FULL_TIME",
+    });
+    await fixtures.make({ kind: "completion", personId: people[0]!.personId, topic: "attt-chuyen-sau" });
+    sos.push(so);
+  }
+  return { province, sos };
+}
+
+/** The top figure of the IT-specialists target on the reviewer's dashboard: completed and audience. */
+async function itTargetFigure(
+  page: Page,
+  signInAs: () => Promise<unknown>,
+): Promise<{ completed: number; audience: number }> {
   await page.context().clearCookies();
-  await loginAs(page, "REVIEWER");
+  await signInAs();
   await page.goto("/targets");
   const card = page.getByTestId("target-card").filter({ hasText: IT_TARGET });
   await expect(card).toHaveCount(1);
@@ -43,10 +67,25 @@ async function itTargetFigure(page: Page): Promise<{ completed: number; audience
 
 const row = (page: Page, name: string) => page.getByRole("row").filter({ hasText: name });
 
-test("organiser runs a drill from nomination to completion", async ({ page }) => {
-  const before = await itTargetFigure(page);
+test("organiser runs a drill from nomination to completion", async ({ page, signIn, fixtures, baseURL }) => {
+  const { province, sos } = await drillWorld(fixtures);
+  const as = (role: "COORDINATOR" | "REVIEWER", agencyCode: string) => {
+    let account: Promise<E2EAccount> | null = null;
+    // The first call makes the account; later ones only put its session back in the browser.
+    return async () => {
+      if (!account) return (account = signIn({ role, agencyCode }));
+      const a = await account;
+      await page.context().addCookies([{ ...a.cookie!, url: baseURL! }]);
+      return a;
+    };
+  };
+  const reviewer = as("REVIEWER", province.code);
+  const organiser = as("COORDINATOR", sos[0]!.code);
+  const coordinatorB = as("COORDINATOR", sos[1]!.code);
+
+  const before = await itTargetFigure(page, reviewer);
   await page.context().clearCookies();
-  await loginAs(page, "daotao.skhcn@langson.gov.vn");
+  await organiser();
   await page.goto("/offerings");
   await page.getByRole("link", { name: "Tạo lớp / diễn tập" }).click();
   await expect(page).toHaveURL(/\/offerings\/new$/);
@@ -74,7 +113,7 @@ test("organiser runs a drill from nomination to completion", async ({ page }) =>
   await expect(page.getByText("0/3")).toHaveCount(0);
 
   await page.context().clearCookies();
-  await loginAs(page, "daotao.stc@langson.gov.vn");
+  await coordinatorB();
   const stc = await nominateFirstTwo(page, url);
   await expect(page.getByRole("status").filter({ hasText: "danh sách chờ" })).toBeVisible();
   await expect(row(page, stc[1]!)).toContainText("Danh sách chờ");
@@ -83,7 +122,7 @@ test("organiser runs a drill from nomination to completion", async ({ page }) =>
   await expect(row(page, skhcn[0]!)).toHaveCount(0);
 
   await page.context().clearCookies();
-  await loginAs(page, "daotao.skhcn@langson.gov.vn");
+  await organiser();
   await page.goto(url);
   await expect(page.getByText("3/3 · Đang chờ: 1")).toBeVisible();
   await page.screenshot({ path: shot("t6-offering-desktop"), fullPage: true });
@@ -142,7 +181,7 @@ test("organiser runs a drill from nomination to completion", async ({ page }) =>
 
   // The three attendees had no valid ATTT chuyên sâu completion (see nominateFirstTwo); their DRILL
   // completions now count toward "100% IT specialists trained in ATTT" — the province figure rises by 3.
-  const after = await itTargetFigure(page);
+  const after = await itTargetFigure(page, reviewer);
   expect(after.audience).toBe(before.audience);
   expect(after.completed).toBe(before.completed + attendees.length);
   await page.screenshot({ path: shot("t6-targets-after"), fullPage: true });
