@@ -49,7 +49,7 @@ test("at 390 px the people list keeps name and state on screen; paging goes to p
   fixtures,
 }) => {
   await page.setViewportSize(PHONE);
-  const { agency } = await signIn({ role: "COORDINATOR" });
+  const { agency } = await signIn({ role: "COORDINATOR", fullName: "Lương Thị Thu Hà" });
   // 160 staff and the coordinator: more than three pages of 50.
   await fixtures.make({ kind: "people", agencyId: agency.id, count: 160 });
   await page.goto("/people");
@@ -143,7 +143,8 @@ test("phone tables keep their key columns: assignment progress, targets dashboar
   fixtures,
 }) => {
   await page.setViewportSize(PHONE);
-  const coordinator = await signIn({ role: "COORDINATOR" });
+  // A real-length name: the default one (the account's email) would not wrap on a phone.
+  const coordinator = await signIn({ role: "COORDINATOR", fullName: "Lương Thị Thu Hà" });
   const { people } = await fixtures.make({ kind: "people", agencyId: coordinator.agency.id, count: 3 });
   await fixtures.make({
     kind: "assignment",
