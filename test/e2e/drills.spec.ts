@@ -49,13 +49,8 @@ async function drillWorld(fixtures: FixtureClient) {
   return { province, sos };
 }
 
-/** The top figure of the IT-specialists target on the reviewer's dashboard: completed and audience. */
-async function itTargetFigure(
-  page: Page,
-  signInAs: () => Promise<unknown>,
-): Promise<{ completed: number; audience: number }> {
-  await page.context().clearCookies();
-  await signInAs();
+/** The top figure of the IT-specialists target on the signed-in reviewer's dashboard: completed and audience. */
+async function itTargetFigure(page: Page): Promise<{ completed: number; audience: number }> {
   await page.goto("/targets");
   const card = page.getByTestId("target-card").filter({ hasText: IT_TARGET });
   await expect(card).toHaveCount(1);
@@ -67,25 +62,20 @@ async function itTargetFigure(
 
 const row = (page: Page, name: string) => page.getByRole("row").filter({ hasText: name });
 
-test("organiser runs a drill from nomination to completion", async ({ page, signIn, fixtures, baseURL }) => {
+test("organiser runs a drill from nomination to completion", async ({ page, fixtures, baseURL }) => {
   const { province, sos } = await drillWorld(fixtures);
-  const as = (role: "COORDINATOR" | "REVIEWER", agencyCode: string) => {
-    let account: Promise<E2EAccount> | null = null;
-    // The first call makes the account; later ones only put its session back in the browser.
-    return async () => {
-      if (!account) return (account = signIn({ role, agencyCode }));
-      const a = await account;
-      await page.context().addCookies([{ ...a.cookie!, url: baseURL! }]);
-      return a;
-    };
+  // A reviewer over P and a coordinator of each sở; the browser switches between their sessions.
+  const reviewer = await fixtures.account({ role: "REVIEWER", agencyCode: province.code });
+  const organiser = await fixtures.account({ role: "COORDINATOR", agencyCode: sos[0]!.code });
+  const coordinatorB = await fixtures.account({ role: "COORDINATOR", agencyCode: sos[1]!.code });
+  const actAs = async (a: E2EAccount) => {
+    await page.context().clearCookies();
+    await page.context().addCookies([{ ...a.cookie!, url: baseURL! }]);
   };
-  const reviewer = as("REVIEWER", province.code);
-  const organiser = as("COORDINATOR", sos[0]!.code);
-  const coordinatorB = as("COORDINATOR", sos[1]!.code);
 
-  const before = await itTargetFigure(page, reviewer);
-  await page.context().clearCookies();
-  await organiser();
+  await actAs(reviewer);
+  const before = await itTargetFigure(page);
+  await actAs(organiser);
   await page.goto("/offerings");
   await page.getByRole("link", { name: "Tạo lớp / diễn tập" }).click();
   await expect(page).toHaveURL(/\/offerings\/new$/);
@@ -112,8 +102,7 @@ test("organiser runs a drill from nomination to completion", async ({ page, sign
   const skhcn = await nominateFirstTwo(page, url);
   await expect(page.getByText("0/3")).toHaveCount(0);
 
-  await page.context().clearCookies();
-  await coordinatorB();
+  await actAs(coordinatorB);
   const stc = await nominateFirstTwo(page, url);
   await expect(page.getByRole("status").filter({ hasText: "danh sách chờ" })).toBeVisible();
   await expect(row(page, stc[1]!)).toContainText("Danh sách chờ");
@@ -121,8 +110,7 @@ test("organiser runs a drill from nomination to completion", async ({ page, sign
   // Coordinator B sees only their own people in the roster.
   await expect(row(page, skhcn[0]!)).toHaveCount(0);
 
-  await page.context().clearCookies();
-  await organiser();
+  await actAs(organiser);
   await page.goto(url);
   await expect(page.getByText("3/3 · Đang chờ: 1")).toBeVisible();
   await page.screenshot({ path: shot("t6-offering-desktop"), fullPage: true });
@@ -181,7 +169,8 @@ test("organiser runs a drill from nomination to completion", async ({ page, sign
 
   // The three attendees had no valid ATTT chuyên sâu completion (see nominateFirstTwo); their DRILL
   // completions now count toward "100% IT specialists trained in ATTT" — the province figure rises by 3.
-  const after = await itTargetFigure(page, reviewer);
+  await actAs(reviewer);
+  const after = await itTargetFigure(page);
   expect(after.audience).toBe(before.audience);
   expect(after.completed).toBe(before.completed + attendees.length);
   await page.screenshot({ path: shot("t6-targets-after"), fullPage: true });
