@@ -170,7 +170,7 @@ test("phone tables keep their key columns: assignment progress, targets dashboar
 
   // Roster of the coordinator's class: name and status.
   await page.goto("/offerings");
-  // The list names it once per session too: every link goes to the same class.
+  // The page links the class from more than one place; every link opens it.
   await page.getByRole("link", { name: course.title, exact: true }).first().click();
   const roster = page.getByRole("region", { name: "Danh sách tham gia" }).getByRole("table");
   await expectColumnsOnScreen(page, roster, ["Họ và tên", "Trạng thái"]);
