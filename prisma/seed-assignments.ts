@@ -41,15 +41,17 @@ async function recordDemoPerson() {
   });
 }
 
-/** Past learning for the demo person: a failed then a passed quiz with its certificate, an old import, a drill. */
-async function seedRecord(personId: string, agencyId: string, now: Date) {
+/** Past learning for one person: a failed then a passed quiz with its certificate, an old (expired) import and a
+ * pending drill seat (in `drillId`, else the first drill). Used by the seed for the demo person and by the e2e
+ * fixtures (test/fixtures/e2e-fixtures-learning.ts) for a test's own person; returns what it wrote. */
+export async function seedRecord(personId: string, agencyId: string, now: Date, drillId?: string) {
   const course = await db.course.findUniqueOrThrow({ where: { code: "attt-lanh-dao" } });
   const versionId = course.currentVersionId!;
   const version = await db.courseVersion.findUniqueOrThrow({ where: { id: versionId } });
   if (await db.enrollment.findUnique({ where: { personId_courseId: { personId, courseId: course.id } } }))
-    return;
+    return null;
   const done = new Date(now.getTime() - 45 * DAY);
-  await db.$transaction(async (tx) => {
+  const written = await db.$transaction(async (tx) => {
     const enrollment = await tx.enrollment.create({
       data: {
         personId,
@@ -91,7 +93,7 @@ async function seedRecord(personId: string, agencyId: string, now: Date) {
     });
     const validUntil = new Date(done);
     validUntil.setUTCMonth(validUntil.getUTCMonth() + version.validityMonths);
-    await tx.completion.create({
+    const online = await tx.completion.create({
       data: {
         personId,
         courseId: course.id,
@@ -104,7 +106,7 @@ async function seedRecord(personId: string, agencyId: string, now: Date) {
         score: 90,
       },
     });
-    await tx.completion.create({
+    const imported = await tx.completion.create({
       data: {
         personId,
         topics: ["attt-co-ban"],
@@ -115,18 +117,19 @@ async function seedRecord(personId: string, agencyId: string, now: Date) {
         note: "Chứng chỉ bồi dưỡng ATTT cơ bản (Sở TT&TT, 2023)",
       },
     });
+    return { enrollmentId: enrollment.id, completionIds: [online.id, imported.id] };
   }, LONG_TX);
-  const completion = await db.completion.findUniqueOrThrow({
-    where: { attemptId: (await db.quizAttempt.findFirstOrThrow({ where: { personId, passed: true } })).id },
-  });
-  await issueCertificate(db, completion.id, done);
-  const drill = await db.classOffering.findFirst({ where: { kind: "DRILL" }, orderBy: { createdAt: "asc" } });
+  await issueCertificate(db, written.completionIds[0]!, done);
+  const drill = drillId
+    ? { id: drillId }
+    : await db.classOffering.findFirst({ where: { kind: "DRILL" }, orderBy: { createdAt: "asc" } });
   if (drill)
     await db.registration.upsert({
       where: { offeringId_personId: { offeringId: drill.id, personId } },
       update: {},
       create: { offeringId: drill.id, personId, agencyId, status: "PENDING_APPROVAL", source: "SELF" },
     });
+  return written;
 }
 
 export async function seedAssignments(now: Date = new Date()): Promise<string> {

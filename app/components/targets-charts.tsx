@@ -154,7 +154,13 @@ function TrendSvg({
       <path d={line} fill="none" stroke="#0369a1" strokeWidth="2.5" />
       {data.map((d, i) => (
         <g key={`${d.x}-${i}`}>
-          <circle cx={sx(d.x)} cy={sy(d.percent)} r={d.live ? 5 : 3.5} fill={d.live ? "#b91c1c" : "#0369a1"}>
+          <circle
+            cx={sx(d.x)}
+            cy={sy(d.percent)}
+            r={d.live ? 5 : 3.5}
+            fill={d.live ? "#b91c1c" : "#0369a1"}
+            data-testid="trend-point"
+          >
             <title>{`${d.label}: ${d.percent.toFixed(1)}%`}</title>
           </circle>
           {shown(i) ? (

@@ -1,34 +1,60 @@
-// The coordinator of Sở KH&CN at 1280 and 390 px: the cross-assignment overdue list filtered to one unit,
-// a bulk reminder on a selection (flash with the count), the export, and a person's training record.
+// A coordinator at 1280 and 390 px: the cross-assignment overdue list filtered to one unit, a bulk reminder
+// on a selection (flash with the count), the export, and a person's training record.
 import { readFile } from "node:fs/promises";
-import { expect, test, type Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
 import ExcelJS from "exceljs";
-import { loginAs, shot } from "./helpers";
-
-// The demo world: the seeded coordinator of 20.SKHCN, its units, overdue assignments and staff by name.
+import { shot } from "./helpers";
+import { type FixtureClient, expect, test } from "./support/fixtures";
 
 const UNIT = "Phòng Công nghệ thông tin và Chuyển đổi số";
 const RECORD_PERSON = "Đinh Thị Hồng Nhung";
 
-async function openFilteredList(page: Page) {
+/** A coordinator's own sở: two units, each with an overdue assignment, and one person with a full record. */
+async function overdueWorld(fixtures: FixtureClient, agencyId: string, coordinatorId: string) {
+  const unit = await fixtures.make({ kind: "agency", parentId: agencyId, name: UNIT });
+  const office = await fixtures.make({ kind: "agency", parentId: agencyId, name: "Văn phòng Sở" });
+  await fixtures.make({ kind: "people", agencyId: unit.id, count: 3 });
+  const record = await fixtures.person({ agencyId: unit.id, fullName: RECORD_PERSON });
+  await fixtures.make({ kind: "training-record", personId: record.personId });
+  await fixtures.make({ kind: "people", agencyId: office.id, count: 2 });
+  for (const [a, courseCode, dueInDays] of [
+    [unit, "attt-co-ban", -20],
+    [office, "ky-nang-so-co-ban", -9],
+  ] as const)
+    await fixtures.make({
+      kind: "assignment",
+      courseCode,
+      agencyId: a.id,
+      createdById: coordinatorId,
+      dueInDays,
+      assignedDaysAgo: 40,
+    });
+  return unit;
+}
+
+async function openFilteredList(page: Page, unitId: string) {
   await page.goto("/assignments");
   await page.getByRole("link", { name: "Xem danh sách quá hạn của mọi đợt giao" }).click();
   await expect(page.getByRole("heading", { name: "Quá hạn và sắp đến hạn" })).toBeVisible();
-  const unit = page.getByLabel("Đơn vị (gồm đơn vị trực thuộc)");
-  const value = await unit.locator("option", { hasText: UNIT }).getAttribute("value");
-  await unit.selectOption(value!);
+  await page.getByLabel("Đơn vị (gồm đơn vị trực thuộc)").selectOption(unitId);
   await page.getByRole("button", { name: "Lọc" }).click();
   await expect(page).toHaveURL(/agencyId=/);
 }
 
 for (const width of [1280, 390]) {
-  test(`coordinator's overdue list, bulk reminder and training record at ${width} px`, async ({ page }) => {
+  test(`coordinator's overdue list, bulk reminder and training record at ${width} px`, async ({
+    page,
+    signIn,
+    fixtures,
+  }) => {
     await page.setViewportSize({ width, height: width > 500 ? 900 : 844 });
-    await loginAs(page, "daotao.skhcn@langson.gov.vn");
+    const coordinator = await signIn({ role: "COORDINATOR" });
+    const unit = await overdueWorld(fixtures, coordinator.agency.id, coordinator.userId);
 
-    await openFilteredList(page);
-    const rows = page.locator("tbody tr");
-    expect(await rows.count()).toBeGreaterThan(2);
+    await openFilteredList(page, unit.id);
+    // The unit's four people; the other unit's overdue rows are filtered out.
+    const rows = page.getByRole("row").filter({ has: page.getByRole("cell") });
+    await expect(rows).toHaveCount(4);
     for (const text of await rows.allInnerTexts()) {
       expect(text).toContain("Quá hạn");
       expect(text).toContain("An toàn thông tin cơ bản");
@@ -39,7 +65,7 @@ for (const width of [1280, 390]) {
     // The export gives the same rows as a real XLSX file.
     const [download] = await Promise.all([
       page.waitForEvent("download"),
-      page.locator("a[data-download]", { hasText: "XLSX" }).click(),
+      page.getByRole("link", { name: "XLSX", exact: true }).click(),
     ]);
     expect(download.suggestedFilename()).toBe("qua-han.xlsx");
     const wb = new ExcelJS.Workbook();
@@ -50,13 +76,9 @@ for (const width of [1280, 390]) {
     await page.getByRole("button", { name: "Gửi nhắc nhở" }).click();
     await expect(page.getByRole("alert")).toContainText("Chưa chọn dòng nào");
 
-    // Two rows (different ones at each width, so each run reminds two new people).
-    const first = width > 500 ? 0 : 2;
-    await rows.nth(first).getByRole("checkbox").check();
-    await rows
-      .nth(first + 1)
-      .getByRole("checkbox")
-      .check();
+    // Two rows, of people nobody has reminded yet (the test's own).
+    await rows.nth(0).getByRole("checkbox").check();
+    await rows.nth(1).getByRole("checkbox").check();
     await page.getByRole("button", { name: "Gửi nhắc nhở" }).click();
     await expect(page.getByRole("status")).toHaveText(
       "Đã gửi nhắc nhở tới 2 người (0 người đã được nhắc hôm nay).",
@@ -65,7 +87,7 @@ for (const width of [1280, 390]) {
     await page.screenshot({ path: shot(`coordinator-reminded-${width}`), fullPage: true });
 
     // Export of a selection: the button submits the same form to the CSV resource route.
-    await rows.nth(first).getByRole("checkbox").check();
+    await rows.nth(0).getByRole("checkbox").check();
     const [csv] = await Promise.all([
       page.waitForEvent("download"),
       page.getByRole("button", { name: "Xuất CSV" }).click(),

@@ -1,34 +1,41 @@
-// The targets dashboard as Sở Nội vụ uses it: province figure, drill into a sở, XLSX export checked with
-// exceljs (the totals row is the sum of the rows and matches the page), report print page.
+// The targets dashboard as a reviewer over a province uses it: the top figure, drill into a sở, XLSX export
+// checked with exceljs (the totals row is the sum of the rows and matches the page), report print page.
+// The seeded plan and targets; the agencies, staff and completions are the test's own (targetsWorld).
 import { readFile } from "node:fs/promises";
-import { expect, test } from "@playwright/test";
 import ExcelJS from "exceljs";
-import { loginAs, shot } from "./helpers";
+import { shot } from "./helpers";
+import { expect, test } from "./support/fixtures";
+import { SO, targetsWorld } from "./support/targets-world";
 
-// The demo world: the dashboard's figures are the seed's plans, targets and completions.
-
-const SO = "Sở Khoa học và Công nghệ";
 const num = (s: string) => Number(s.replace(/\./g, "").replace(",", "."));
 
-test("reviewer opens the dashboard, drills into a sở and exports XLSX", async ({ page }) => {
-  await loginAs(page, "sonoivu@langson.gov.vn");
+test("reviewer opens the dashboard, drills into a sở and exports XLSX", async ({
+  page,
+  signIn,
+  fixtures,
+}) => {
+  // A reviewer over an agency of their own (the "province" here), with two sở under it.
+  const reviewer = await signIn({ role: "REVIEWER" });
+  const TOP = reviewer.agency.name;
+  await targetsWorld(fixtures, reviewer.agency.id);
   await page.goto("/targets");
   await expect(page.getByRole("heading", { name: "Chỉ tiêu đào tạo" })).toBeVisible();
-  // Province figure: five target cards, the first one selected, each with a percent.
+  // Top figure: five target cards, the first one selected, each with a percent.
   await expect(page.getByTestId("target-card")).toHaveCount(5);
-  await expect(page.getByTestId("target-card").first()).toContainText("UBND tỉnh Lạng Sơn");
+  await expect(page.getByTestId("target-card").first()).toContainText(TOP);
   await expect(page.getByTestId("card-percent").first()).toHaveText(/^\d+,\d%$/);
-  await expect(page.getByRole("navigation", { name: "Breadcrumb" })).toContainText("UBND tỉnh Lạng Sơn");
+  await expect(page.getByRole("navigation", { name: "Breadcrumb" })).toContainText(TOP);
   await expect(page.getByText("Diễn biến theo thời gian")).toBeVisible();
-  await expect(page.locator("svg[aria-label^='Diễn biến'] circle")).not.toHaveCount(0);
+  const trend = page.getByRole("img", { name: /^Diễn biến/ }).filter({ visible: true });
+  await expect(trend.getByTestId("trend-point")).not.toHaveCount(0);
   await page.screenshot({ path: shot("targets-dashboard"), fullPage: true });
 
   // Drill from the province into one sở.
   await page.getByTestId("agency-table").getByRole("link", { name: SO, exact: true }).click();
   await expect(page).toHaveURL(/agency=/);
   const crumbs = page.getByRole("navigation", { name: "Breadcrumb" });
-  await expect(crumbs.getByRole("link", { name: "UBND tỉnh Lạng Sơn" })).toBeVisible();
-  await expect(crumbs.locator("[aria-current=page]")).toHaveText(SO);
+  await expect(crumbs.getByRole("link", { name: TOP })).toBeVisible();
+  await expect(crumbs.getByText(SO, { exact: true })).toHaveAttribute("aria-current", "page");
   const focus = (await page.getByTestId("focus-figure").innerText()).replace(/\s+/g, " ");
   const [, pageDone, pageAudience] = /([\d.]+)\/([\d.]+) người/.exec(focus)!;
   await page.screenshot({ path: shot("targets-dashboard-so"), fullPage: true });
@@ -74,13 +81,15 @@ test("reviewer opens the dashboard, drills into a sở and exports XLSX", async 
   await page.getByRole("link", { name: "Trang in báo cáo" }).click();
   await expect(page.getByTestId("report-total")).toContainText("Tổng cộng");
   await expect(page.getByTestId("report-total")).toContainText(pageAudience);
+  const siteHeader = page.getByRole("banner", { includeHidden: true });
+  await expect(siteHeader).toBeVisible();
   await page.emulateMedia({ media: "print" });
-  await expect(page.locator("header").first()).toBeHidden();
+  await expect(siteHeader).toBeHidden();
   await page.screenshot({ path: shot("targets-report-print"), fullPage: true });
 });
 
-test("admin manages plans and snapshots; a coordinator sees only their sở", async ({ page }) => {
-  await loginAs(page, "ADMIN");
+test("admin manages plans and snapshots; a coordinator sees only their sở", async ({ page, signIn }) => {
+  await signIn({ role: "ADMIN" });
   await page.goto("/targets/plans");
   await expect(page.getByRole("heading", { name: "Kế hoạch và chỉ tiêu" })).toBeVisible();
   await page.getByRole("link", { name: /năm 2026$/ }).click();
@@ -103,10 +112,15 @@ test("admin manages plans and snapshots; a coordinator sees only their sở", as
   ).toBeVisible();
 
   await page.context().clearCookies();
-  await loginAs(page, "daotao.skhcn@langson.gov.vn");
+  const coordinator = await signIn({ role: "COORDINATOR" });
   await page.goto("/targets");
   const crumbs = page.getByRole("navigation", { name: "Breadcrumb" });
-  await expect(crumbs.locator("[aria-current=page]")).toHaveText("Sở Khoa học và Công nghệ");
+  // The breadcrumb starts (and here ends) at the coordinator's own agency: nothing above it.
+  await expect(crumbs.getByText(coordinator.agency.name, { exact: true })).toHaveAttribute(
+    "aria-current",
+    "page",
+  );
+  await expect(crumbs.getByRole("link")).toHaveCount(0);
   await expect(page.getByRole("link", { name: "Kế hoạch", exact: true })).toHaveCount(0);
   await page.goto("/targets/completions/import");
   await expect(page.getByRole("heading", { name: /Nhập kết quả đào tạo/ })).toBeVisible();

@@ -1,9 +1,11 @@
 // Issue 6 end to end: the organiser creates a drill (2 sessions, 3 seats); two coordinators nominate four IT
 // specialists; the fourth waits; a cancellation promotes them; attendance completes the confirmed people.
-import { type Page, expect, test } from "@playwright/test";
-import { loginAs, shot } from "./helpers";
+import type { Page } from "@playwright/test";
+import { shot } from "./helpers";
+import { type E2EAccount, type FixtureClient, expect, test } from "./support/fixtures";
 
-// The demo world: two seeded coordinators nominate the IT specialists the seed put in their sở.
+// The test's own world: a "province" P with two sở, each with a coordinator and IT specialists (one of them
+// already trained, so the nominate box has someone to skip), and a reviewer over P.
 
 const TITLE = "Diễn tập phòng chống mã độc tống tiền tháng 01/2027";
 
@@ -28,10 +30,27 @@ async function nominateFirstTwo(page: Page, url: string): Promise<string[]> {
 
 const IT_TARGET = "100% cán bộ chuyên trách, kiêm nhiệm CNTT được đào tạo, bồi dưỡng về an toàn thông tin";
 
-/** The province figure of the IT-specialists target on Sở Nội vụ's dashboard: completed and audience. */
+/** Two sở under a new agency, each with three IT specialists, the first of them already trained. */
+async function drillWorld(fixtures: FixtureClient) {
+  const province = await fixtures.make({ kind: "agency", agencyKind: "DEPARTMENT" });
+  const sos = [];
+  for (const name of ["Sở Khoa học và Công nghệ", "Sở Tài chính"]) {
+    const so = await fixtures.make({ kind: "agency", parentId: province.id, name, agencyKind: "DEPARTMENT" });
+    const { people } = await fixtures.make({
+      kind: "people",
+      agencyId: so.id,
+      count: 3,
+      namePrefix: `Chuyên viên CNTT ${name.slice(4)}`,
+      itRole: "FULL_TIME",
+    });
+    await fixtures.make({ kind: "completion", personId: people[0]!.personId, topic: "attt-chuyen-sau" });
+    sos.push(so);
+  }
+  return { province, sos };
+}
+
+/** The top figure of the IT-specialists target on the signed-in reviewer's dashboard: completed and audience. */
 async function itTargetFigure(page: Page): Promise<{ completed: number; audience: number }> {
-  await page.context().clearCookies();
-  await loginAs(page, "REVIEWER");
   await page.goto("/targets");
   const card = page.getByTestId("target-card").filter({ hasText: IT_TARGET });
   await expect(card).toHaveCount(1);
@@ -43,10 +62,20 @@ async function itTargetFigure(page: Page): Promise<{ completed: number; audience
 
 const row = (page: Page, name: string) => page.getByRole("row").filter({ hasText: name });
 
-test("organiser runs a drill from nomination to completion", async ({ page }) => {
+test("organiser runs a drill from nomination to completion", async ({ page, fixtures, baseURL }) => {
+  const { province, sos } = await drillWorld(fixtures);
+  // A reviewer over P and a coordinator of each sở; the browser switches between their sessions.
+  const reviewer = await fixtures.account({ role: "REVIEWER", agencyCode: province.code });
+  const organiser = await fixtures.account({ role: "COORDINATOR", agencyCode: sos[0]!.code });
+  const coordinatorB = await fixtures.account({ role: "COORDINATOR", agencyCode: sos[1]!.code });
+  const actAs = async (a: E2EAccount) => {
+    await page.context().clearCookies();
+    await page.context().addCookies([{ ...a.cookie!, url: baseURL! }]);
+  };
+
+  await actAs(reviewer);
   const before = await itTargetFigure(page);
-  await page.context().clearCookies();
-  await loginAs(page, "daotao.skhcn@langson.gov.vn");
+  await actAs(organiser);
   await page.goto("/offerings");
   await page.getByRole("link", { name: "Tạo lớp / diễn tập" }).click();
   await expect(page).toHaveURL(/\/offerings\/new$/);
@@ -73,8 +102,7 @@ test("organiser runs a drill from nomination to completion", async ({ page }) =>
   const skhcn = await nominateFirstTwo(page, url);
   await expect(page.getByText("0/3")).toHaveCount(0);
 
-  await page.context().clearCookies();
-  await loginAs(page, "daotao.stc@langson.gov.vn");
+  await actAs(coordinatorB);
   const stc = await nominateFirstTwo(page, url);
   await expect(page.getByRole("status").filter({ hasText: "danh sách chờ" })).toBeVisible();
   await expect(row(page, stc[1]!)).toContainText("Danh sách chờ");
@@ -82,8 +110,7 @@ test("organiser runs a drill from nomination to completion", async ({ page }) =>
   // Coordinator B sees only their own people in the roster.
   await expect(row(page, skhcn[0]!)).toHaveCount(0);
 
-  await page.context().clearCookies();
-  await loginAs(page, "daotao.skhcn@langson.gov.vn");
+  await actAs(organiser);
   await page.goto(url);
   await expect(page.getByText("3/3 · Đang chờ: 1")).toBeVisible();
   await page.screenshot({ path: shot("t6-offering-desktop"), fullPage: true });
@@ -142,6 +169,7 @@ test("organiser runs a drill from nomination to completion", async ({ page }) =>
 
   // The three attendees had no valid ATTT chuyên sâu completion (see nominateFirstTwo); their DRILL
   // completions now count toward "100% IT specialists trained in ATTT" — the province figure rises by 3.
+  await actAs(reviewer);
   const after = await itTargetFigure(page);
   expect(after.audience).toBe(before.audience);
   expect(after.completed).toBe(before.completed + attendees.length);

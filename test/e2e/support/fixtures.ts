@@ -6,6 +6,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { type APIRequestContext, test as base, request as requests } from "@playwright/test";
 import { E2E_TOKEN_HEADER, type FixtureRequest } from "../../fixtures/e2e-fixtures";
+import type { LearningAnswers, LearningRequest } from "../../fixtures/e2e-fixtures-learning";
 
 export { expect } from "@playwright/test";
 
@@ -26,7 +27,7 @@ export type E2EPerson = { personId: string; fullName: string; email: string };
 
 /** A client of the fixtures route for one server (by its base URL) that remembers what it made. */
 export class FixtureClient {
-  private made = { userIds: [] as string[], personIds: [] as string[], agencyIds: [] as string[] };
+  private made: Record<string, string[]> = { userIds: [], personIds: [], agencyIds: [] };
   private constructor(private api: APIRequestContext) {}
 
   static async open(baseURL: string) {
@@ -57,6 +58,14 @@ export class FixtureClient {
     const p = await this.post<E2EPerson>({ kind: "person", ...input });
     this.made.personIds.unshift(p.personId);
     return p;
+  }
+
+  /** A kind of test/fixtures/e2e-fixtures-learning.ts (an agency, people, an assignment, …); what it made
+   * is removed after the test. */
+  async make<R extends LearningRequest>(input: R): Promise<LearningAnswers[R["kind"]]> {
+    const a = await this.post<LearningAnswers[R["kind"]]>(input);
+    for (const [list, ids] of Object.entries(a.made)) this.made[list] = [...ids, ...(this.made[list] ?? [])];
+    return a;
   }
 
   async close() {
