@@ -6,6 +6,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { type APIRequestContext, test as base, request as requests } from "@playwright/test";
 import { E2E_TOKEN_HEADER, type FixtureRequest } from "../../fixtures/e2e-fixtures";
+import type { WorldRecords, makeWorld } from "../../fixtures/e2e-fixtures-world";
 
 export { expect } from "@playwright/test";
 
@@ -23,10 +24,17 @@ export type E2EAccount = {
   cookie: { name: string; value: string } | null;
 };
 export type E2EPerson = { personId: string; fullName: string; email: string };
+/** What `world` made around an account (test/fixtures/e2e-fixtures-world.ts). */
+export type E2EWorld = Omit<Awaited<ReturnType<typeof makeWorld>>, "records">;
 
 /** A client of the fixtures route for one server (by its base URL) that remembers what it made. */
 export class FixtureClient {
-  private made = { userIds: [] as string[], personIds: [] as string[], agencyIds: [] as string[] };
+  private made = {
+    userIds: [] as string[],
+    personIds: [] as string[],
+    agencyIds: [] as string[],
+    worlds: [] as WorldRecords[],
+  };
   private constructor(private api: APIRequestContext) {}
 
   static async open(baseURL: string) {
@@ -57,6 +65,18 @@ export class FixtureClient {
     const p = await this.post<E2EPerson>({ kind: "person", ...input });
     this.made.personIds.unshift(p.personId);
     return p;
+  }
+
+  /** The data that makes the pages of `account`'s role non-empty, in its agency. */
+  async world(account: E2EAccount): Promise<E2EWorld> {
+    const { records, ...world } = await this.post<Awaited<ReturnType<typeof makeWorld>>>({
+      kind: "world",
+      userId: account.userId,
+      personId: account.personId,
+      agencyId: account.agency.id,
+    });
+    this.made.worlds.unshift(records);
+    return world;
   }
 
   async close() {
