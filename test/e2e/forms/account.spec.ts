@@ -1,27 +1,19 @@
 // Field errors from the server next to their field, by label, in both locales (issue 12): the sign-in page,
 // the reset request and the signed-in person's own forms (password, two-factor enrolment).
-import { test } from "@playwright/test";
-import { expectServerFieldError, type FormErrorCase } from "../support/form-errors";
+import { test } from "../support/fixtures";
+import { expectServerFieldError, type FormErrorCase, notAnEmail } from "../support/form-errors";
 
 const cases: Record<string, FormErrorCase> = {
-  "login: not an email": {
+  "login: not an email": notAnEmail({
     path: "/login",
-    fill: async (page) => {
-      await page.getByLabel(/^(Email công vụ|Work email)$/).fill("khong-phai-email");
-    },
+    label: { vi: /^Email công vụ$/, en: /^Work email$/ },
     submit: { vi: /^Đăng nhập$/, en: /^Sign in$/ },
-    field: { vi: /^Email công vụ$/, en: /^Work email$/ },
-    message: { vi: "Email không hợp lệ.", en: "The email address is not valid." },
-  },
-  "forgot password: not an email": {
+  }),
+  "forgot password: not an email": notAnEmail({
     path: "/forgot-password",
-    fill: async (page) => {
-      await page.getByLabel(/^(Email công vụ|Official email)$/).fill("khong-phai-email");
-    },
+    label: { vi: /^Email công vụ$/, en: /^Official email$/ },
     submit: { vi: "Gửi liên kết đặt lại mật khẩu", en: "Send a password reset link" },
-    field: { vi: /^Email công vụ$/, en: /^Official email$/ },
-    message: { vi: "Email không hợp lệ.", en: "The email address is not valid." },
-  },
+  }),
   "password change: the repeat differs": {
     as: "LEARNER",
     path: "/account/password",
@@ -48,6 +40,6 @@ const cases: Record<string, FormErrorCase> = {
 
 for (const [name, c] of Object.entries(cases))
   for (const locale of ["vi", "en"] as const)
-    test(`${name} (${locale})`, async ({ browser, baseURL }) => {
-      await expectServerFieldError(browser, baseURL!, c, locale);
+    test(`${name} (${locale})`, async ({ browser, baseURL, fixtures }) => {
+      await expectServerFieldError(browser, baseURL!, fixtures, c, locale);
     });
