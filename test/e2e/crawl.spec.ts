@@ -280,15 +280,24 @@ async function crawlWidth(crawl: Crawl, page: Page, width: string, seed: string[
 
 const ROLES = ["ADMIN", "COORDINATOR", "REVIEWER", "LEARNER"] as const;
 
-/** A browser context signed in as a fresh account of `role` (in its own agency, with its world). */
+/**
+ * A browser context signed in as a fresh account of `role` (in its own agency, with its world), and the
+ * world's own pages to start from: other offerings and assignments (the seeded ones, other tests') would
+ * otherwise stand for their kind, and only the organiser's offering page offers the roster downloads.
+ */
 async function signedIn(browser: Browser, baseURL: string, fixtures: FixtureClient, role: string) {
   const account = await fixtures.account({ role: role as (typeof ROLES)[number] });
-  await fixtures.world(account);
+  const world = await fixtures.world(account);
   const context: BrowserContext = await browser.newContext({
     viewport: { width: WIDTHS[0].width, height: WIDTHS[0].height },
   });
   await context.addCookies([{ ...account.cookie!, url: baseURL }]);
-  return context;
+  const staff = role === "COORDINATOR" || role === "ADMIN";
+  const seed = [
+    `/offerings/${world.offering.id}`,
+    ...(staff ? [`/assignments/${world.assignmentIds.due}`] : []),
+  ];
+  return { context, seed };
 }
 
 test.describe("crawl every page as each role, at 1280 px and 390 px", () => {
@@ -300,9 +309,9 @@ test.describe("crawl every page as each role, at 1280 px and 390 px", () => {
     }) => {
       test.setTimeout(15 * 60_000);
       const crawl = new Crawl(role);
-      const desktop = await signedIn(browser, baseURL!, fixtures, role);
+      const { context: desktop, seed: start } = await signedIn(browser, baseURL!, fixtures, role);
       const state = await desktop.storageState();
-      let seed: string[] = [];
+      let seed = start;
       for (const w of WIDTHS) {
         const context =
           w === WIDTHS[0]
@@ -331,7 +340,7 @@ test.describe("crawl every page as each role, at 1280 px and 390 px", () => {
     baseURL,
     fixtures,
   }) => {
-    const context = await signedIn(browser, baseURL!, fixtures, "LEARNER");
+    const { context } = await signedIn(browser, baseURL!, fixtures, "LEARNER");
     const page = await context.newPage();
     await page.goto("/calendar");
     await page.getByRole("button", { name: "Tạo đường dẫn lịch" }).click();

@@ -107,13 +107,14 @@ const savedResponse = (page: Page, answers: number) =>
     return f !== null && r.ok() && new Set([...f.keys()].filter((k) => k.startsWith("q."))).size === answers;
   });
 
-test("Enter on an option submits nothing; the navigator marks answered questions", async ({
-  page,
-  signIn,
-}) => {
-  test.setTimeout(120_000);
-  const delivered = watchDelivered(page);
+// Each test is a fresh learner (fixtures), who reads the lessons before the quiz opens.
+test.beforeEach(async ({ signIn }, testInfo) => {
+  testInfo.setTimeout(120_000);
   await signIn({ role: "LEARNER" });
+});
+
+test("Enter on an option submits nothing; the navigator marks answered questions", async ({ page }) => {
+  const delivered = watchDelivered(page);
   const attemptUrl = await openQuiz(page);
   const total = await questions(page).count();
   expect(total).toBe(10);
@@ -155,12 +156,9 @@ test("Enter on an option submits nothing; the navigator marks answered questions
 test("answers taken offline are kept, a banner shows, they are saved when the connection returns", async ({
   page,
   context,
-  signIn,
 }) => {
-  test.setTimeout(120_000);
   const errors: string[] = [];
   page.on("pageerror", (e) => errors.push(e.message));
-  await signIn({ role: "LEARNER" });
   await openQuiz(page);
   // One answer online (a new choice, whatever the attempt already holds), then two while offline.
   await option(page, 1, 1).check();
@@ -210,11 +208,8 @@ test("answers taken offline are kept, a banner shows, they are saved when the co
 test("'Nộp bài' asks first with the number of unanswered questions; a submit made offline is sent once, back online", async ({
   page,
   context,
-  signIn,
 }) => {
-  test.setTimeout(120_000);
   const delivered = watchDelivered(page);
-  await signIn({ role: "LEARNER" });
   const attemptUrl = await openQuiz(page);
   const total = await questions(page).count();
   let answered = await answeredCount(page);
@@ -277,12 +272,11 @@ test("'Nộp bài' asks first with the number of unanswered questions; a submit 
 
 test("without JavaScript, Enter on an option and 'Nộp bài' lead to the confirmation step, not a grade", async ({
   browser,
-  baseURL,
-  fixtures,
+  context: signedIn,
 }) => {
+  // The fresh learner's session (beforeEach), in a browser without JavaScript.
   const context = await browser.newContext({ javaScriptEnabled: false });
-  const learner = await fixtures.account({ role: "LEARNER" });
-  await context.addCookies([{ ...learner.cookie!, url: baseURL! }]);
+  await context.addCookies(await signedIn.cookies());
   const page = await context.newPage();
   await readAllLessons(page);
   await quizStart(page).click();

@@ -2,6 +2,7 @@
 // that need the auth server (sign-in links, the second factor) and the security page of an enrolled account.
 import { test } from "../support/fixtures";
 import {
+  EMAIL_LABEL,
   expectServerFieldError,
   type FormErrorCase,
   noBrowserChecks,
@@ -10,10 +11,9 @@ import {
 import { passwordStep, signInStaff } from "./staff";
 
 const cases: Record<string, FormErrorCase> = {
-  "sign-in link request: not an email": notAnEmail({
-    path: "/login/email",
-    label: { vi: /^Email công vụ$/, en: /^Official email$/ },
-    submit: { vi: "Gửi liên kết đăng nhập", en: "Send a sign-in link" },
+  "sign-in link request: not an email": notAnEmail("/login/email", EMAIL_LABEL.official, {
+    vi: "Gửi liên kết đăng nhập",
+    en: "Send a sign-in link",
   }),
   // The password step only (of the demo staff account: the sign-in forms keep their own accounts, see
   // docs/decisions/011-e2e-fixtures.md): the sign-in waits on the second step.

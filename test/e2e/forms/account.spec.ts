@@ -1,18 +1,13 @@
 // Field errors from the server next to their field, by label, in both locales (issue 12): the sign-in page,
 // the reset request and the signed-in person's own forms (password, two-factor enrolment).
 import { test } from "../support/fixtures";
-import { expectServerFieldError, type FormErrorCase, notAnEmail } from "../support/form-errors";
+import { EMAIL_LABEL, expectServerFieldError, type FormErrorCase, notAnEmail } from "../support/form-errors";
 
 const cases: Record<string, FormErrorCase> = {
-  "login: not an email": notAnEmail({
-    path: "/login",
-    label: { vi: /^Email công vụ$/, en: /^Work email$/ },
-    submit: { vi: /^Đăng nhập$/, en: /^Sign in$/ },
-  }),
-  "forgot password: not an email": notAnEmail({
-    path: "/forgot-password",
-    label: { vi: /^Email công vụ$/, en: /^Official email$/ },
-    submit: { vi: "Gửi liên kết đặt lại mật khẩu", en: "Send a password reset link" },
+  "login: not an email": notAnEmail("/login", EMAIL_LABEL.work, { vi: /^Đăng nhập$/, en: /^Sign in$/ }),
+  "forgot password: not an email": notAnEmail("/forgot-password", EMAIL_LABEL.official, {
+    vi: "Gửi liên kết đặt lại mật khẩu",
+    en: "Send a password reset link",
   }),
   "password change: the repeat differs": {
     as: "LEARNER",

@@ -2,6 +2,7 @@
 // (agencies, accounts and role grants). Move and merge have no typed field (two selects and a checkbox).
 import { test } from "../support/fixtures";
 import {
+  EMAIL_LABEL,
   expectServerFieldError,
   type FormErrorCase,
   notAnEmail,
@@ -54,12 +55,12 @@ const cases: Record<string, FormErrorCase> = {
     field: { vi: /^Mật khẩu tạm thời$/, en: /^Temporary password$/ },
     message: { vi: "ít nhất 10 ký tự", en: "at least 10 characters" },
   },
-  "new account: not an email": notAnEmail({
-    as: "ADMIN",
-    path: "/admin/users",
-    label: { vi: /^Email$/, en: /^Email$/ },
-    submit: { vi: "Tạo tài khoản cho cán bộ", en: "Create an account for a staff member" },
-  }),
+  "new account: not an email": notAnEmail(
+    "/admin/users",
+    EMAIL_LABEL.plain,
+    { vi: "Tạo tài khoản cho cán bộ", en: "Create an account for a staff member" },
+    "ADMIN",
+  ),
 };
 
 for (const [name, c] of Object.entries(cases))

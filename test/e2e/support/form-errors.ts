@@ -34,21 +34,27 @@ export async function openFirstOfTable(page: Page, url: RegExp) {
   await noBrowserChecks(page);
 }
 
-const NOT_AN_EMAIL = { vi: "Email không hợp lệ.", en: "The email address is not valid." };
+/** The labels of the email fields, by the words each form uses. */
+export const EMAIL_LABEL = {
+  work: { vi: /^Email công vụ$/, en: /^Work email$/ },
+  official: { vi: /^Email công vụ$/, en: /^Official email$/ },
+  plain: { vi: /^Email$/, en: /^Email$/ },
+};
 
 /** An email field given "khong-phai-email" (the sign-in, reset and sign-in-link forms, the new account). */
-export function notAnEmail(
-  c: Pick<FormErrorCase, "as" | "path" | "submit"> & { label: Record<FormLocale, RegExp> },
-): FormErrorCase {
-  return {
-    as: c.as,
-    path: c.path,
-    fill: (page, locale) => page.getByLabel(c.label[locale]).fill("khong-phai-email"),
-    submit: c.submit,
-    field: c.label,
-    message: NOT_AN_EMAIL,
-  };
-}
+export const notAnEmail = (
+  path: string,
+  label: Record<FormLocale, RegExp>,
+  submit: FormErrorCase["submit"],
+  as?: FormErrorCase["as"],
+): FormErrorCase => ({
+  as,
+  path,
+  fill: (page, locale) => page.getByLabel(label[locale]).fill("khong-phai-email"),
+  submit,
+  field: label,
+  message: { vi: "Email không hợp lệ.", en: "The email address is not valid." },
+});
 
 /** An upload form posted without a file (the staff and the completions imports share the message). */
 export const withoutFile = (c: Omit<FormErrorCase, "message" | "fill">): FormErrorCase => ({
