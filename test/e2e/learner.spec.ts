@@ -91,7 +91,10 @@ test("a coordinator assigns ATTT cơ bản; the learner reads all lessons, fails
   await expect(page.getByText("31/12/2026")).toBeVisible();
   await expect(page.getByText("Chưa bắt đầu", { exact: true })).toBeVisible();
   // From the assigned list straight to the course.
-  await page.getByRole("link", { name: "An toàn thông tin cơ bản cho cán bộ, công chức, viên chức" }).click();
+  await page
+    .getByRole("link", { name: "An toàn thông tin cơ bản cho cán bộ, công chức, viên chức" })
+    .first()
+    .click();
   await expect(page).toHaveURL(/\/courses\/attt-co-ban$/);
   await page.getByRole("link", { name: "Bắt đầu học" }).click();
 
