@@ -1,4 +1,4 @@
-// The crawl (issue 10): for each demo role, at 1280 px and 390 px, every page reachable from the navigation
+// The crawl (issue 10): for each role, at 1280 px and 390 px, every page reachable from the navigation
 // and one page of each kind linked from there (a person, an assignment, an offering, a lesson…). On each:
 // no 4xx/5xx and no script error, axe-core finds no serious or critical WCAG 2.1 A/AA violation, and every
 // download on the page is clicked and the file opened with a reader of its format. Problems are collected
@@ -7,11 +7,13 @@
 // Nothing here names a page: pages come from the header's links and the links on the pages themselves, so a
 // page added later is crawled as soon as something links to it. "One of each kind": a link is followed only
 // when its path has a shape not seen yet (ids, numbers and slugs replaced), so 30 people cost one visit.
+// Each role is a fresh account in its own agency with a "world" around it (fixtures: people, an assignment
+// due and one overdue, a drill with a roster, a certificate, a plan), so every kind of page has something.
 import AxeBuilder from "@axe-core/playwright";
-import { type Browser, type BrowserContext, type Page, type Response, expect, test } from "@playwright/test";
-import { DEMO_ACCOUNTS } from "../../prisma/demo-accounts";
+import type { Browser, BrowserContext, Locator, Page, Response } from "@playwright/test";
 import { fileProblem, kindOf } from "./files";
-import { loginAs, shot } from "./helpers";
+import { shot } from "./helpers";
+import { type FixtureClient, expect, test } from "./support/fixtures";
 
 const WIDTHS = [
   { name: "desktop", width: 1280, height: 900 },
@@ -25,10 +27,10 @@ const ALSO_FAIL = ["empty-table-header"];
 // Links that change state or leave the app; never followed (logout and language are POST forms today,
 // these guard against a GET link to them), and the e2e fixtures route (its loader answers 404 anyway).
 const SKIP = [/^\/logout/, /^\/lang/, /^\/login/, /^\/__e2e\//];
-// Anything a page offers as a file. Downloads in the app carry data-download="<kind>"; the other selectors
-// catch a file link that forgot it.
-const DOWNLOADS =
-  '[data-download], a[download], a[href*=".xlsx"], a[href*=".csv"], a[href*=".pdf"], a[href*=".ics"], a[href*="export"]';
+// Anything a page offers as a file: among its links and buttons (shown or not), those that carry
+// data-download="<kind>" (every download in the app) and the file links that forgot it (by their href).
+const controls = (page: Page): Locator =>
+  page.getByRole("link", { includeHidden: true }).or(page.getByRole("button", { includeHidden: true }));
 // Pages worth a look in the report, by path shape (whole page on the desktop, the first screen on a phone).
 const SCREENSHOTS: Record<string, string> = {
   "/people/import": "crawl-people-import",
@@ -64,12 +66,17 @@ function isDownloadHref(href: string) {
   return /\.(xlsx|csv|pdf|ics)(\?|$)/i.test(href) || /export/i.test(href) || /\/ics(\?|$)/.test(href);
 }
 
-/** Same-origin links under `scope` (header, main), as path+query, without downloads and skipped paths. */
-async function linksIn(page: Page, scope: string): Promise<string[]> {
+/** Same-origin links in `scope` (the banner, main), as path+query, without downloads and skipped paths. */
+async function linksIn(page: Page, scope: "banner" | "main"): Promise<string[]> {
   const origin = new URL(page.url()).origin;
   const hrefs = await page
-    .locator(`${scope} a[href]:not([data-download]):not([download])`)
-    .evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href));
+    .getByRole(scope)
+    .getByRole("link", { includeHidden: true })
+    .evaluateAll((as) =>
+      as
+        .filter((a) => !a.hasAttribute("data-download") && !a.hasAttribute("download"))
+        .map((a) => (a as HTMLAnchorElement).href),
+    );
   const out = new Set<string>();
   for (const href of hrefs) {
     const url = new URL(href);
@@ -156,27 +163,33 @@ class Crawl {
 
   /** Clicks every download on the page not yet downloaded by this role and opens the file. */
   async downloads(page: Page, width: string, path: string) {
-    const keyOf = () =>
-      page.locator(DOWNLOADS).evaluateAll((els) =>
-        els.map((el) => {
+    const found = await controls(page).evaluateAll((els) =>
+      els
+        .map((el, index) => {
           const a = el as HTMLAnchorElement;
           const form = (el as HTMLButtonElement).form;
+          const href = el.tagName === "A" ? a.href : "";
+          const file =
+            el.hasAttribute("data-download") ||
+            el.hasAttribute("download") ||
+            /\.(xlsx|csv|pdf|ics)|export/i.test(href);
           return {
-            key: a.href || `${form?.action ?? location.href} ${el.getAttribute("data-download")}`,
+            file,
+            index,
+            key: href || `${form?.action ?? location.href} ${el.getAttribute("data-download")}`,
             kind: el.getAttribute("data-download"),
             label: (el.textContent ?? "").trim().slice(0, 40),
           };
-        }),
-      );
-    const found = await keyOf();
+        })
+        .filter((d) => d.file),
+    );
     const here = page.url();
-    for (let i = 0; i < found.length; i++) {
-      const { key, kind, label } = found[i];
+    for (const { key, kind, label, index } of found) {
       if (this.downloaded.has(key)) continue;
       this.downloaded.set(key, "");
       const where = `${path} → "${label}" (${new URL(key.split(" ")[0]).pathname})`;
       if (page.url() !== here) await page.goto(here);
-      const el = page.locator(DOWNLOADS).nth(i);
+      const el = controls(page).nth(index);
       const download = page.waitForEvent("download", { timeout: 30_000 }).catch(() => null);
       // A route that answers HTML instead of a file shows as a navigation of the page.
       const navigated = page
@@ -258,66 +271,47 @@ async function crawlWidth(crawl: Crawl, page: Page, width: string, seed: string[
     visited.push(path);
     if (!(await crawl.visit(page, width, path))) continue;
     // The header (desktop nav and the menu, open or not) and the page's own links.
-    enqueue(await linksIn(page, "header"));
+    enqueue(await linksIn(page, "banner"));
     enqueue(await linksIn(page, "main"));
     await crawl.downloads(page, width, path);
   }
   return visited;
 }
 
-async function loggedIn(browser: Browser, email: string): Promise<BrowserContext> {
-  const context = await browser.newContext({
+const ROLES = ["ADMIN", "COORDINATOR", "REVIEWER", "LEARNER"] as const;
+
+/**
+ * A browser context signed in as a fresh account of `role` (in its own agency, with its world), and the
+ * world's own pages to start from: other offerings and assignments (the seeded ones, other tests') would
+ * otherwise stand for their kind, and only the organiser's offering page offers the roster downloads.
+ */
+async function signedIn(browser: Browser, baseURL: string, fixtures: FixtureClient, role: string) {
+  const account = await fixtures.account({ role: role as (typeof ROLES)[number] });
+  const world = await fixtures.world(account);
+  const context: BrowserContext = await browser.newContext({
     viewport: { width: WIDTHS[0].width, height: WIDTHS[0].height },
   });
-  const page = await context.newPage();
-  await loginAs(page, email as `${string}@${string}`);
-  await page.close();
-  return context;
+  await context.addCookies([{ ...account.cookie!, url: baseURL }]);
+  const staff = role === "COORDINATOR" || role === "ADMIN";
+  const seed = [
+    `/offerings/${world.offering.id}`,
+    ...(staff ? [`/assignments/${world.assignmentIds.due}`] : []),
+  ];
+  return { context, seed };
 }
-
-/** The seed has no assignment: make one as the coordinator so the crawl reaches a progress page. */
-async function ensureAssignment(context: BrowserContext, baseURL: string) {
-  const page = await context.newPage();
-  await page.goto("/assignments");
-  const existing = await linksIn(page, "main");
-  if (!existing.some((p) => pathShape(p.split("?")[0]) === "/assignments/:id")) {
-    await page.goto("/assignments/new");
-    const courseId = await page
-      .locator('select[name="courseId"] option[value]:not([value=""])')
-      .first()
-      .getAttribute("value");
-    const agencyId = await page
-      .locator('select[name="agencyId"] option[value]:not([value=""])')
-      .first()
-      .getAttribute("value");
-    const res = await page.request.post("/assignments/new", {
-      form: { courseId: courseId!, agencyId: agencyId!, includeSubagencies: "true", dueDays: "30" },
-      headers: { origin: baseURL },
-      maxRedirects: 0,
-    });
-    expect(res.status(), "the crawl's assignment is created").toBe(302);
-  }
-  await page.close();
-}
-
-// The first account of each role (the second coordinator sees the same pages for another department; the
-// first one organises the demo offerings, so its crawl reaches the roster downloads).
-const ROLES = DEMO_ACCOUNTS.filter((a, i) => DEMO_ACCOUNTS.findIndex((b) => b.role === a.role) === i);
 
 test.describe("crawl every page as each role, at 1280 px and 390 px", () => {
-  test.beforeAll(async ({ browser, baseURL }) => {
-    const coordinator = await loggedIn(browser, ROLES.find((a) => a.role === "COORDINATOR")!.email);
-    await ensureAssignment(coordinator, baseURL!);
-    await coordinator.close();
-  });
-
-  for (const account of ROLES) {
-    test(`${account.role}: pages load, pass axe, and every download gives a file`, async ({ browser }) => {
+  for (const role of ROLES) {
+    test(`${role}: pages load, pass axe, and every download gives a file`, async ({
+      browser,
+      baseURL,
+      fixtures,
+    }) => {
       test.setTimeout(15 * 60_000);
-      const crawl = new Crawl(account.role);
-      const desktop = await loggedIn(browser, account.email);
+      const crawl = new Crawl(role);
+      const { context: desktop, seed: start } = await signedIn(browser, baseURL!, fixtures, role);
       const state = await desktop.storageState();
-      let seed: string[] = [];
+      let seed = start;
       for (const w of WIDTHS) {
         const context =
           w === WIDTHS[0]
@@ -328,25 +322,29 @@ test.describe("crawl every page as each role, at 1280 px and 390 px", () => {
               });
         const page = await context.newPage();
         seed = await crawlWidth(crawl, page, w.name, seed);
-        console.log(`${account.role} ${w.name}: ${seed.join(" ")}`);
+        console.log(`${role} ${w.name}: ${seed.join(" ")}`);
         await context.close();
       }
       const report = crawl.report();
       if (report) console.log(`\n${report}\n`);
       console.log(
-        `${account.role}: ${seed.length} page kinds × ${WIDTHS.length} widths; downloads: ${[...crawl.downloaded.values()].join(", ") || "none"}`,
+        `${role}: ${seed.length} page kinds × ${WIDTHS.length} widths; downloads: ${[...crawl.downloaded.values()].join(", ") || "none"}`,
       );
       expect(report, report).toBe("");
     });
   }
 
   // The personal feed's link appears only after the learner asks for one (a POST the crawl never sends).
-  test("LEARNER: the personal calendar feed downloads as an .ics file", async ({ browser }) => {
-    const context = await loggedIn(browser, ROLES.find((a) => a.role === "LEARNER")!.email);
+  test("LEARNER: the personal calendar feed downloads as an .ics file", async ({
+    browser,
+    baseURL,
+    fixtures,
+  }) => {
+    const { context } = await signedIn(browser, baseURL!, fixtures, "LEARNER");
     const page = await context.newPage();
     await page.goto("/calendar");
-    await page.locator('button[name="intent"][value="rotate"]').click();
-    await expect(page.locator('[data-download="ics"]')).toBeVisible();
+    await page.getByRole("button", { name: "Tạo đường dẫn lịch" }).click();
+    await expect(page.getByRole("link", { name: "Tải tệp lịch (.ics)" })).toBeVisible();
     const crawl = new Crawl("LEARNER");
     await crawl.downloads(page, "desktop", "/calendar");
     expect([...crawl.downloaded.values()]).toEqual(["lich-hoc-attt.ics"]);

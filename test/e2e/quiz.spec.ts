@@ -3,9 +3,10 @@
 // keeps every choice, shows a banner instead of the error page, and saves and submits once it is back.
 import { readFileSync } from "node:fs";
 import AxeBuilder from "@axe-core/playwright";
-import { type Locator, type Page, type Request, expect, test } from "@playwright/test";
+import type { Locator, Page, Request } from "@playwright/test";
 import { parse } from "yaml";
-import { loginAs, shot } from "./helpers";
+import { shot } from "./helpers";
+import { expect, test } from "./support/fixtures";
 
 const COURSE = "ky-nang-so-co-ban";
 const explanations = (
@@ -25,19 +26,30 @@ const navLink = (page: Page, n: number, answered: boolean) =>
 const banner = (page: Page) =>
   page.getByRole("status").filter({ hasText: "Mất kết nối — câu trả lời sẽ được lưu khi có mạng" });
 
-/** Signs in, reads the lessons if needed, and opens (or resumes) the quiz; returns the attempt's URL. */
+/** As a fresh learner (signed in by the caller), reads the lessons and opens the quiz; returns its URL. */
 async function openQuiz(page: Page) {
-  // The demo learner: the course's lessons read by one test stay read for the next (the seeded world).
-  await loginAs(page, "LEARNER");
   await readAllLessons(page);
   await quizStart(page).click();
   await expect(page.getByRole("heading", { name: /Bài kiểm tra — lượt \d+/ })).toBeVisible();
   return page.url();
 }
 
+/** Whether the question (its group) has a choice checked. */
+const isAnswered = async (group: Locator) =>
+  (await group
+    .getByRole("radio", { checked: true })
+    .or(group.getByRole("checkbox", { checked: true }))
+    .count()) > 0;
+
+/** The answered state of each question on the page, in order. */
+const answeredStates = async (page: Page) => {
+  const states: boolean[] = [];
+  for (const group of await questions(page).all()) states.push(await isAnswered(group));
+  return states;
+};
+
 /** How many questions have a choice checked on the page. */
-const answeredCount = (page: Page) =>
-  questions(page).evaluateAll((sets) => sets.filter((fs) => fs.querySelector("input:checked")).length);
+const answeredCount = async (page: Page) => (await answeredStates(page)).filter(Boolean).length;
 
 /** The fields the page posted to the save route, or null for another request. */
 function answersPost(req: Request): URLSearchParams | null {
@@ -95,8 +107,13 @@ const savedResponse = (page: Page, answers: number) =>
     return f !== null && r.ok() && new Set([...f.keys()].filter((k) => k.startsWith("q."))).size === answers;
   });
 
+// Each test is a fresh learner (fixtures), who reads the lessons before the quiz opens.
+test.beforeEach(async ({ signIn }, testInfo) => {
+  testInfo.setTimeout(120_000);
+  await signIn({ role: "LEARNER" });
+});
+
 test("Enter on an option submits nothing; the navigator marks answered questions", async ({ page }) => {
-  test.setTimeout(120_000);
   const delivered = watchDelivered(page);
   const attemptUrl = await openQuiz(page);
   const total = await questions(page).count();
@@ -140,7 +157,6 @@ test("answers taken offline are kept, a banner shows, they are saved when the co
   page,
   context,
 }) => {
-  test.setTimeout(120_000);
   const errors: string[] = [];
   page.on("pageerror", (e) => errors.push(e.message));
   await openQuiz(page);
@@ -193,7 +209,6 @@ test("'Nộp bài' asks first with the number of unanswered questions; a submit 
   page,
   context,
 }) => {
-  test.setTimeout(120_000);
   const delivered = watchDelivered(page);
   const attemptUrl = await openQuiz(page);
   const total = await questions(page).count();
@@ -217,9 +232,7 @@ test("'Nộp bài' asks first with the number of unanswered questions; a submit 
   await expect(page.getByRole("heading", { name: /Bài kiểm tra — lượt/ })).toBeVisible();
 
   // One more answer and the submit, both while offline: kept, then submitted once the connection is back.
-  const unanswered = await questions(page).evaluateAll((sets) =>
-    sets.findIndex((fs) => !fs.querySelector("input:checked")),
-  );
+  const unanswered = (await answeredStates(page)).indexOf(false);
   await context.setOffline(true);
   await option(page, unanswered + 1).check();
   answered += 1;
@@ -259,18 +272,18 @@ test("'Nộp bài' asks first with the number of unanswered questions; a submit 
 
 test("without JavaScript, Enter on an option and 'Nộp bài' lead to the confirmation step, not a grade", async ({
   browser,
+  context: signedIn,
 }) => {
+  // The fresh learner's session (beforeEach), in a browser without JavaScript.
   const context = await browser.newContext({ javaScriptEnabled: false });
+  await context.addCookies(await signedIn.cookies());
   const page = await context.newPage();
-  await loginAs(page, "LEARNER");
   await readAllLessons(page);
   await quizStart(page).click();
   await expect(page.getByRole("heading", { name: /Bài kiểm tra — lượt \d/ })).toBeVisible();
   const attemptUrl = page.url();
   await option(page, 1).check();
-  const unanswered = await questions(page).evaluateAll(
-    (sets) => sets.filter((fs) => !fs.querySelector("input:checked")).length,
-  );
+  const unanswered = (await answeredStates(page)).filter((a) => !a).length;
   await option(page, 1).press("Enter");
   await expect(
     page.getByRole("heading", { name: `Bạn còn ${unanswered} câu chưa trả lời. Nộp bài?` }),

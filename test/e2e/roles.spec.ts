@@ -1,14 +1,16 @@
-import { expect, test } from "@playwright/test";
-import { loginAs, shot } from "./helpers";
+import { shot } from "./helpers";
+import { expect, test } from "./support/fixtures";
 
-// The demo accounts themselves (printed by npm start): each must land on its home page.
+// A fresh account of each role (fixtures) must land on its home page. The demo logins printed by npm start
+// sign in through the login form, which has its own tests (test/e2e/auth).
 
 test.describe("each demo role lands on its own home page", () => {
-  test("learner sees Học tập của tôi", async ({ page }) => {
-    await loginAs(page, "LEARNER");
+  test("learner sees Học tập của tôi", async ({ page, signIn }) => {
+    const learner = await signIn({ role: "LEARNER" });
+    await page.goto("/");
     await expect(page).toHaveURL(/\/learn$/);
     await expect(page.getByRole("heading", { name: "Học tập của tôi" })).toBeVisible();
-    await expect(page.getByText("Sở Khoa học và Công nghệ")).toBeVisible();
+    await expect(page.getByText(learner.agency.name)).toBeVisible();
     // A learner sees no coordinator or admin navigation, and is refused those pages.
     await expect(page.getByRole("link", { name: "Cán bộ", exact: true })).toHaveCount(0);
     await page.screenshot({ path: shot("learner-home"), fullPage: true });
@@ -17,17 +19,20 @@ test.describe("each demo role lands on its own home page", () => {
     await expect(page.getByText("Bạn không có quyền truy cập trang này.")).toBeVisible();
   });
 
-  test("coordinator sees the staff of their department", async ({ page }) => {
-    await loginAs(page, "COORDINATOR");
+  test("coordinator sees the staff of their department", async ({ page, signIn }) => {
+    await signIn({ role: "COORDINATOR" });
+    await page.goto("/");
     await expect(page).toHaveURL(/\/people$/);
     await expect(page.getByRole("heading", { name: "Cán bộ, công chức, viên chức" })).toBeVisible();
     await expect(page.getByRole("link", { name: "Nhập danh sách" })).toBeVisible();
-    await expect(page.getByRole("link", { name: "Tài khoản" })).toHaveCount(0);
+    // No admin navigation (the list itself may link a person's "Tài khoản": the coordinator's own row).
+    await expect(page.getByRole("banner").getByRole("link", { name: "Tài khoản" })).toHaveCount(0);
     await page.screenshot({ path: shot("coordinator-home"), fullPage: true });
   });
 
-  test("reviewer sees reports for the province and cannot change people", async ({ page }) => {
-    await loginAs(page, "REVIEWER");
+  test("reviewer sees reports for the province and cannot change people", async ({ page, signIn }) => {
+    await signIn({ role: "REVIEWER", agencyCode: "20" });
+    await page.goto("/");
     await expect(page).toHaveURL(/\/reports$/);
     await expect(page.getByRole("heading", { name: "Báo cáo" })).toBeVisible();
     await expect(page.getByText("UBND tỉnh Lạng Sơn")).toBeVisible();
@@ -38,8 +43,9 @@ test.describe("each demo role lands on its own home page", () => {
     expect(res?.status()).toBe(403);
   });
 
-  test("admin sees the administration page", async ({ page }) => {
-    await loginAs(page, "ADMIN");
+  test("admin sees the administration page", async ({ page, signIn }) => {
+    await signIn({ role: "ADMIN" });
+    await page.goto("/");
     await expect(page).toHaveURL(/\/admin$/);
     await expect(page.getByRole("heading", { name: "Quản trị hệ thống" })).toBeVisible();
     await page.screenshot({ path: shot("admin-home"), fullPage: true });
@@ -48,18 +54,18 @@ test.describe("each demo role lands on its own home page", () => {
     await page.screenshot({ path: shot("admin-agencies"), fullPage: true });
   });
 
-  test("works on a phone-sized screen", async ({ browser }) => {
-    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: "vi-VN" });
-    const page = await context.newPage();
-    await loginAs(page, "COORDINATOR");
+  test("works on a phone-sized screen", async ({ page, signIn }) => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await signIn({ role: "COORDINATOR" });
+    await page.goto("/");
     await page.getByText("Menu").click();
     await expect(page.getByRole("link", { name: "Nhập danh sách" }).last()).toBeVisible();
     await page.screenshot({ path: shot("coordinator-phone"), fullPage: true });
-    await context.close();
   });
 
-  test("switches to English and back", async ({ page }) => {
-    await loginAs(page, "LEARNER");
+  test("switches to English and back", async ({ page, signIn }) => {
+    await signIn({ role: "LEARNER" });
+    await page.goto("/");
     await page.getByRole("button", { name: "English" }).click();
     await expect(page.getByRole("heading", { name: "My learning" })).toBeVisible();
     await page.getByRole("button", { name: "Tiếng Việt" }).click();

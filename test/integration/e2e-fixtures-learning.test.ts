@@ -110,6 +110,7 @@ describe("e2e learning fixtures", () => {
 
     const cleanup = await runFixture({
       kind: "cleanup",
+      worlds: [],
       userIds: made.userIds!,
       personIds: made.personIds!,
       agencyIds: made.agencyIds!,

@@ -20,27 +20,37 @@ export async function enterTotpCode(page: Page, key: Uint8Array, id: string): Pr
       await page.waitForTimeout(step * TOTP_PERIOD_SECONDS * 1000 - Date.now() + 200);
     }
     lastStepUsed.set(id, step);
-    await page
-      .getByLabel(/^(Mã xác thực hoặc mã khôi phục|Verification code or recovery code)$/)
-      .fill(totpCodeAt(key, step));
+    const code = page.getByLabel(/^(Mã xác thực hoặc mã khôi phục|Verification code or recovery code)$/);
+    await code.fill(totpCodeAt(key, step));
     await page.getByRole("button", { name: /^(Xác nhận|Verify)$/ }).click();
-    const error = page.locator("#code-error, [role=alert]").first();
+    // A refused code comes back as the field's error (its accessible description) or as an alert.
+    const alert = page.getByRole("alert").first();
     const outcome = await Promise.race([
       page
         .waitForURL((u) => !u.pathname.startsWith("/account/two-factor/verify"), { timeout: 15_000 })
         .then(() => "left" as const),
-      error.waitFor({ timeout: 15_000 }).then(() => "error" as const),
+      expect(code)
+        .toHaveAttribute("aria-invalid", "true", { timeout: 15_000 })
+        .then(() => "error" as const),
+      alert.waitFor({ timeout: 15_000 }).then(() => "error" as const),
     ]);
     if (outcome === "left") return;
     // Another process (an earlier run of this worker) used this step: retry once in the next step.
-    if (!/vừa được dùng|was just used/.test((await error.textContent()) ?? "")) break;
+    const justUsed = /vừa được dùng|was just used/;
+    const said = async () =>
+      ((await alert.count()) > 0 && justUsed.test((await alert.textContent()) ?? "")) ||
+      (await expect(code)
+        .toHaveAccessibleDescription(justUsed, { timeout: 1_000 })
+        .then(() => true)
+        .catch(() => false));
+    if (!(await said())) break;
     await page.reload(); // a clean form, without the error the next attempt would otherwise see at once
   }
   throw new Error(`the second step of ${id} did not accept a fresh TOTP code`);
 }
 
-/** Signs in as the demo ADMIN, COORDINATOR or REVIEWER, including the second factor. */
-export async function signInStaff(page: Page, role: StaffRole): Promise<void> {
+/** The password step of the demo ADMIN, COORDINATOR or REVIEWER: ends on the second step's page. */
+export async function passwordStep(page: Page, role: StaffRole): Promise<void> {
   const account = staffAccount(role);
   await page.goto("/login");
   // The labels in either locale, so the forms' checks can sign in with the English UI too.
@@ -48,6 +58,12 @@ export async function signInStaff(page: Page, role: StaffRole): Promise<void> {
   await page.getByLabel(/^(Mật khẩu|Password)$/).fill(account.password);
   await page.getByRole("button", { name: /^(Đăng nhập|Sign in)$/ }).click();
   await page.waitForURL(/\/account\/two-factor\/verify/);
+}
+
+/** Signs in as the demo ADMIN, COORDINATOR or REVIEWER, including the second factor. */
+export async function signInStaff(page: Page, role: StaffRole): Promise<void> {
+  const account = staffAccount(role);
+  await passwordStep(page, role);
   await enterTotpCode(page, staffTotpKey(role), account.email);
   await expect(page).not.toHaveURL(/\/login|\/account\/two-factor/);
 }

@@ -71,7 +71,8 @@ test("a coordinator without a second factor enrols at first sign-in, then must e
   await expect(page.getByText("Đã bật xác thực hai bước.")).toBeVisible();
 
   // Signs out; the next sign-in asks for a code (computed here) before anything else.
-  await page.locator("header summary").click();
+  // The account menu opens from the person's name in the banner.
+  await page.getByRole("banner").getByText(c.fullName, { exact: true }).first().click();
   await page.getByRole("button", { name: "Đăng xuất" }).click();
   await expect(page).toHaveURL(/\/login/);
   await signIn();

@@ -1,27 +1,14 @@
 // Field errors from the server next to their field, by label, in both locales (issue 12): the sign-in page,
 // the reset request and the signed-in person's own forms (password, two-factor enrolment).
-import { test } from "@playwright/test";
-import { expectServerFieldError, type FormErrorCase } from "../support/form-errors";
+import { test } from "../support/fixtures";
+import { EMAIL_LABEL, expectServerFieldError, type FormErrorCase, notAnEmail } from "../support/form-errors";
 
 const cases: Record<string, FormErrorCase> = {
-  "login: not an email": {
-    path: "/login",
-    fill: async (page) => {
-      await page.getByLabel(/^(Email công vụ|Work email)$/).fill("khong-phai-email");
-    },
-    submit: { vi: /^Đăng nhập$/, en: /^Sign in$/ },
-    field: { vi: /^Email công vụ$/, en: /^Work email$/ },
-    message: { vi: "Email không hợp lệ.", en: "The email address is not valid." },
-  },
-  "forgot password: not an email": {
-    path: "/forgot-password",
-    fill: async (page) => {
-      await page.getByLabel(/^(Email công vụ|Official email)$/).fill("khong-phai-email");
-    },
-    submit: { vi: "Gửi liên kết đặt lại mật khẩu", en: "Send a password reset link" },
-    field: { vi: /^Email công vụ$/, en: /^Official email$/ },
-    message: { vi: "Email không hợp lệ.", en: "The email address is not valid." },
-  },
+  "login: not an email": notAnEmail("/login", EMAIL_LABEL.work, { vi: /^Đăng nhập$/, en: /^Sign in$/ }),
+  "forgot password: not an email": notAnEmail("/forgot-password", EMAIL_LABEL.official, {
+    vi: "Gửi liên kết đặt lại mật khẩu",
+    en: "Send a password reset link",
+  }),
   "password change: the repeat differs": {
     as: "LEARNER",
     path: "/account/password",
@@ -48,6 +35,6 @@ const cases: Record<string, FormErrorCase> = {
 
 for (const [name, c] of Object.entries(cases))
   for (const locale of ["vi", "en"] as const)
-    test(`${name} (${locale})`, async ({ browser, baseURL }) => {
-      await expectServerFieldError(browser, baseURL!, c, locale);
+    test(`${name} (${locale})`, async ({ browser, baseURL, fixtures }) => {
+      await expectServerFieldError(browser, baseURL!, fixtures, c, locale);
     });

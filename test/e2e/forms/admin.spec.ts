@@ -1,15 +1,13 @@
 // Field errors from the server next to their field, by label, in both locales (issue 12): the admin forms
 // (agencies, accounts and role grants). Move and merge have no typed field (two selects and a checkbox).
-import type { Page } from "@playwright/test";
-import { test } from "@playwright/test";
-import { expectServerFieldError, type FormErrorCase } from "../support/form-errors";
-
-/** Opens the first agency of the list and turns the browser's own checks off on its forms. */
-async function openFirstAgency(page: Page) {
-  await page.getByRole("table").getByRole("link").first().click();
-  await page.waitForURL(/\/admin\/agencies\/[0-9a-f-]{36}$/);
-  await page.$$eval("form", (forms) => forms.forEach((f) => f.setAttribute("novalidate", "")));
-}
+import { test } from "../support/fixtures";
+import {
+  EMAIL_LABEL,
+  expectServerFieldError,
+  type FormErrorCase,
+  notAnEmail,
+  openFirstOfTable,
+} from "../support/form-errors";
 
 const cases: Record<string, FormErrorCase> = {
   "new agency: no code": {
@@ -26,7 +24,8 @@ const cases: Record<string, FormErrorCase> = {
     as: "ADMIN",
     path: "/admin/agencies",
     fill: async (page) => {
-      await openFirstAgency(page);
+      // The first agency of the list (the seeded tree): the rename is refused, nothing changes.
+      await openFirstOfTable(page, /\/admin\/agencies\/[0-9a-f-]{36}$/);
       await page.getByLabel(/^(Tên đơn vị|Agency name)$/).fill("");
     },
     submit: { vi: "Lưu", en: "Save" },
@@ -56,20 +55,16 @@ const cases: Record<string, FormErrorCase> = {
     field: { vi: /^Mật khẩu tạm thời$/, en: /^Temporary password$/ },
     message: { vi: "ít nhất 10 ký tự", en: "at least 10 characters" },
   },
-  "new account: not an email": {
-    as: "ADMIN",
-    path: "/admin/users",
-    fill: async (page) => {
-      await page.getByLabel(/^Email$/).fill("khong-phai-email");
-    },
-    submit: { vi: "Tạo tài khoản cho cán bộ", en: "Create an account for a staff member" },
-    field: { vi: /^Email$/, en: /^Email$/ },
-    message: { vi: "Email không hợp lệ.", en: "The email address is not valid." },
-  },
+  "new account: not an email": notAnEmail(
+    "/admin/users",
+    EMAIL_LABEL.plain,
+    { vi: "Tạo tài khoản cho cán bộ", en: "Create an account for a staff member" },
+    "ADMIN",
+  ),
 };
 
 for (const [name, c] of Object.entries(cases))
   for (const locale of ["vi", "en"] as const)
-    test(`${name} (${locale})`, async ({ browser, baseURL }) => {
-      await expectServerFieldError(browser, baseURL!, c, locale);
+    test(`${name} (${locale})`, async ({ browser, baseURL, fixtures }) => {
+      await expectServerFieldError(browser, baseURL!, fixtures, c, locale);
     });

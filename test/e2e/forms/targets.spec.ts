@@ -1,14 +1,14 @@
 // Field errors from the server next to their field, by label, in both locales (issue 12): the plan, target
 // and snapshot forms. The toggle buttons of the plan page have no typed field (no case).
-import { type Page, test } from "@playwright/test";
-import { expectServerFieldError, type FormErrorCase } from "../support/form-errors";
+import { test } from "../support/fixtures";
+import { expectServerFieldError, type FormErrorCase, openFirstOfTable } from "../support/form-errors";
 
-const noBrowserChecks = (page: Page) =>
-  page.$$eval("form", (forms) => forms.forEach((f) => f.setAttribute("novalidate", "")));
+// A reviewer of the province: the seeded plans (reference data) are in its scope.
+const REVIEWER = { role: "REVIEWER", agencyCode: "20" } as const;
 
 const cases: Record<string, FormErrorCase> = {
   "plan form: a year out of range": {
-    as: "REVIEWER",
+    as: REVIEWER,
     path: "/targets/plans/new",
     fill: async (page) => {
       await page.getByLabel(/^(Tên kế hoạch|Plan title)$/).fill("Kế hoạch thử");
@@ -19,13 +19,11 @@ const cases: Record<string, FormErrorCase> = {
     message: { vi: "Năm không hợp lệ.", en: "The year is not valid." },
   },
   "target form: a percent over 100": {
-    as: "REVIEWER",
+    as: REVIEWER,
     path: "/targets/plans",
     fill: async (page) => {
       // The first plan of the list, then its target form (the new page needs the same switch-off).
-      await page.getByRole("table").getByRole("link").first().click();
-      await page.waitForURL(/\/targets\/plans\/[0-9a-f-]{36}/);
-      await noBrowserChecks(page);
+      await openFirstOfTable(page, /\/targets\/plans\/[0-9a-f-]{36}/);
       await page.getByLabel(/^(Chỉ tiêu \(%\)|Target \(%\))$/).fill("120");
     },
     submit: { vi: "Lưu chỉ tiêu", en: "Save target" },
@@ -33,7 +31,7 @@ const cases: Record<string, FormErrorCase> = {
     message: { vi: "Chỉ tiêu phải từ 1 đến 100 (%).", en: "The target must be from 1 to 100 (%)." },
   },
   "snapshot form: a date that is not a date": {
-    as: "REVIEWER",
+    as: REVIEWER,
     path: "/targets/snapshots",
     fill: async (page) => {
       await page.getByLabel(/^(Kỳ báo cáo|Reporting period)$/).selectOption("CUSTOM");
@@ -47,6 +45,6 @@ const cases: Record<string, FormErrorCase> = {
 
 for (const [name, c] of Object.entries(cases))
   for (const locale of ["vi", "en"] as const)
-    test(`${name} (${locale})`, async ({ browser, baseURL }) => {
-      await expectServerFieldError(browser, baseURL!, c, locale);
+    test(`${name} (${locale})`, async ({ browser, baseURL, fixtures }) => {
+      await expectServerFieldError(browser, baseURL!, fixtures, c, locale);
     });

@@ -7,6 +7,7 @@ import path from "node:path";
 import { type APIRequestContext, test as base, request as requests } from "@playwright/test";
 import { E2E_TOKEN_HEADER, type FixtureRequest } from "../../fixtures/e2e-fixtures";
 import type { LearningAnswers, LearningRequest } from "../../fixtures/e2e-fixtures-learning";
+import type { WorldRecords, makeWorld } from "../../fixtures/e2e-fixtures-world";
 
 export { expect } from "@playwright/test";
 
@@ -24,10 +25,13 @@ export type E2EAccount = {
   cookie: { name: string; value: string } | null;
 };
 export type E2EPerson = { personId: string; fullName: string; email: string };
+/** What `world` made around an account (test/fixtures/e2e-fixtures-world.ts). */
+export type E2EWorld = Omit<Awaited<ReturnType<typeof makeWorld>>, "records">;
 
 /** A client of the fixtures route for one server (by its base URL) that remembers what it made. */
 export class FixtureClient {
   private made: Record<string, string[]> = { userIds: [], personIds: [], agencyIds: [] };
+  private worlds: WorldRecords[] = [];
   private constructor(private api: APIRequestContext) {}
 
   static async open(baseURL: string) {
@@ -68,8 +72,20 @@ export class FixtureClient {
     return a;
   }
 
+  /** The data that makes the pages of `account`'s role non-empty, in its agency. */
+  async world(account: E2EAccount): Promise<E2EWorld> {
+    const { records, ...world } = await this.post<Awaited<ReturnType<typeof makeWorld>>>({
+      kind: "world",
+      userId: account.userId,
+      personId: account.personId,
+      agencyId: account.agency.id,
+    });
+    this.worlds.unshift(records);
+    return world;
+  }
+
   async close() {
-    await this.post({ kind: "cleanup", ...this.made });
+    await this.post({ kind: "cleanup", ...this.made, worlds: this.worlds });
     await this.api.dispose();
   }
 }

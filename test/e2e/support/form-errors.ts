@@ -2,13 +2,16 @@
 // the field, found by the field's label, in Vietnamese and in English. JavaScript is off, so what shows is
 // the server's conform reply (the browser's own checks are skipped too), not the client-side validation.
 import { type Browser, expect, type Page } from "@playwright/test";
-import { DEMO_ACCOUNTS } from "../../../prisma/demo-accounts";
+import type { FixtureClient } from "./fixtures";
 
 export type FormLocale = "vi" | "en";
+type Role = "ADMIN" | "COORDINATOR" | "REVIEWER" | "LEARNER";
 
 export type FormErrorCase = {
-  /** A demo account email or role; omit for pages that need no sign-in. */
-  as?: (typeof DEMO_ACCOUNTS)[number]["role"] | `${string}@${string}`;
+  /** Who fills the form: a fresh account of this role (made by the fixtures, in a new agency unless
+   * `agencyCode` names a seeded one); `world` adds the data its pages need (an overdue assignment, a drill
+   * with a roster: test/fixtures/e2e-fixtures-world.ts). Omit for pages that need no sign-in. */
+  as?: Role | { role: Role; agencyCode?: string; world?: boolean };
   path: string;
   /** Fills the form with something the server must refuse. */
   fill?: (page: Page, locale: FormLocale) => Promise<void>;
@@ -20,21 +23,60 @@ export type FormErrorCase = {
   message: Record<FormLocale, string | RegExp>;
 };
 
-async function signIn(page: Page, who: NonNullable<FormErrorCase["as"]>) {
-  const a = who.includes("@")
-    ? DEMO_ACCOUNTS.find((x) => x.email === who)!
-    : DEMO_ACCOUNTS.find((x) => x.role === who)!;
-  await page.goto("/login");
-  await page.getByLabel(/Email công vụ|Work email/).fill(a.email);
-  await page.getByLabel(/Mật khẩu|Password/).fill(a.password);
-  await page.getByRole("button", { name: /^(Đăng nhập|Sign in)$/ }).click();
-  await expect(page).not.toHaveURL(/\/login/);
+/** Turns the browser's own required/pattern checks off on every form of the page, so the post is sent. */
+export const noBrowserChecks = (page: Page) =>
+  page.evaluate(() => document.querySelectorAll("form").forEach((f) => (f.noValidate = true)));
+
+/** Opens the first item linked from the page's table (an agency, a plan) and turns the checks off there. */
+export async function openFirstOfTable(page: Page, url: RegExp) {
+  await page.getByRole("table").getByRole("link").first().click();
+  await page.waitForURL(url);
+  await noBrowserChecks(page);
+}
+
+/** The labels of the email fields, by the words each form uses. */
+export const EMAIL_LABEL = {
+  work: { vi: /^Email công vụ$/, en: /^Work email$/ },
+  official: { vi: /^Email công vụ$/, en: /^Official email$/ },
+  plain: { vi: /^Email$/, en: /^Email$/ },
+};
+
+/** An email field given "khong-phai-email" (the sign-in, reset and sign-in-link forms, the new account). */
+export const notAnEmail = (
+  path: string,
+  label: Record<FormLocale, RegExp>,
+  submit: FormErrorCase["submit"],
+  as?: FormErrorCase["as"],
+): FormErrorCase => ({
+  as,
+  path,
+  fill: (page, locale) => page.getByLabel(label[locale]).fill("khong-phai-email"),
+  submit,
+  field: label,
+  message: { vi: "Email không hợp lệ.", en: "The email address is not valid." },
+});
+
+/** An upload form posted without a file (the staff and the completions imports share the message). */
+export const withoutFile = (c: Omit<FormErrorCase, "message" | "fill">): FormErrorCase => ({
+  ...c,
+  message: {
+    vi: "Vui lòng chọn tệp .xlsx hoặc .csv có dữ liệu.",
+    en: "Please choose an .xlsx or .csv file with data.",
+  },
+});
+
+async function signIn(fixtures: FixtureClient, who: NonNullable<FormErrorCase["as"]>, locale: FormLocale) {
+  const { world, ...request } = typeof who === "string" ? { role: who } : who;
+  const account = await fixtures.account({ ...request, locale, session: true });
+  if (world) await fixtures.world(account);
+  return account.cookie!;
 }
 
 /** Runs the case in one locale with JavaScript off and checks the field's error by its label. */
 export async function expectServerFieldError(
   browser: Browser,
   baseURL: string,
+  fixtures: FixtureClient,
   c: FormErrorCase,
   locale: FormLocale,
 ) {
@@ -45,20 +87,16 @@ export async function expectServerFieldError(
   });
   try {
     await context.addCookies([{ name: "hoc_lang", value: locale, url: baseURL }]);
+    if (c.as) await context.addCookies([{ ...(await signIn(fixtures, c.as, locale)), url: baseURL }]);
     const page = await context.newPage();
-    if (c.as) await signIn(page, c.as);
     await page.goto(c.path);
-    // The browser's own required/pattern checks would stop the post: turn them off for every form.
-    await page.$$eval("form", (forms) => forms.forEach((f) => f.setAttribute("novalidate", "")));
+    await noBrowserChecks(page);
     await c.fill?.(page, locale);
     await page.getByRole("button", { name: c.submit[locale] }).first().click();
     const field = page.getByLabel(c.field[locale]).first();
     await expect(field).toHaveAttribute("aria-invalid", "true");
-    const describedBy = (await field.getAttribute("aria-describedby")) ?? "";
-    const ids = describedBy.split(/\s+/).filter(Boolean);
-    expect(ids.length, "the field names its error with aria-describedby").toBeGreaterThan(0);
-    const texts = await Promise.all(ids.map((id) => page.locator(`[id="${id}"]`).innerText()));
-    expect(texts.join("\n")).toMatch(
+    // The accessible description is the text of what aria-describedby names: the error must be in it.
+    await expect(field, "the field names its error with aria-describedby").toHaveAccessibleDescription(
       c.message[locale] instanceof RegExp
         ? c.message[locale]
         : new RegExp(escape(c.message[locale] as string)),
