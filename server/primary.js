@@ -55,7 +55,7 @@ export function runPrimary({ workers: count, onListening, timeoutMs = 25_000, lo
     log(`[cluster] tiến trình ${worker.process.pid} đã dừng (${how}); khởi động tiến trình thay thế.`);
     setTimeout(() => {
       if (!stopping) fork();
-    }, delay).unref();
+    }, delay);
   });
 
   /** Asks a worker to stop and waits for its exit; kills it if it overstays `timeoutMs`. */
@@ -94,6 +94,7 @@ export function runPrimary({ workers: count, onListening, timeoutMs = 25_000, lo
       const old = Object.values(cluster.workers ?? {}).filter((w) => !retiring.has(w));
       log(`[cluster] khởi động lại lần lượt ${old.length} tiến trình…`);
       for (const worker of old) {
+        if (worker.isDead()) continue; // died meanwhile: the exit handler has replaced it
         const fresh = fork();
         if (!(await listening(fresh))) {
           log(
