@@ -92,6 +92,8 @@ export function serveWorker({
     process.on("message", (message) => {
       if (message === SHUTDOWN_MESSAGE) void shutdown();
     });
+    // A restart is the primary's to run (a hang-up of the terminal reaches the whole process group).
+    for (const signal of ["SIGHUP", "SIGUSR2"]) process.on(signal, () => {});
     // The primary is gone (killed without a chance to stop us): nobody hands us connections any more.
     process.on("disconnect", () => void shutdown());
   }
