@@ -1,5 +1,8 @@
-// Express server: security headers, the Origin check, static files, then Remix.
+// Express server: security headers, the Origin check, static files, then Remix. In production on PostgreSQL,
+// a primary (server/primary.js) runs WEB_CONCURRENCY copies of it (default: one per core) on the same port.
+import cluster from "node:cluster";
 import crypto from "node:crypto";
+import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { createRequestHandler } from "@remix-run/express";
@@ -7,6 +10,9 @@ import { installGlobals } from "@remix-run/node";
 import compression from "compression";
 import express from "express";
 import morgan from "morgan";
+import { runPrimary } from "./server/primary.js";
+import { processPlan } from "./server/processes.js";
+import { serveWorker } from "./server/worker.js";
 
 installGlobals({ nativeFetch: true });
 
@@ -23,121 +29,140 @@ try {
   console.error(error instanceof Error ? error.message : error);
   process.exit(1);
 }
-const isDev = env.NODE_ENV === "development";
-const allowedOrigins = env.APP_ORIGIN;
-const app = express();
-app.disable("x-powered-by");
-app.set("trust proxy", env.TRUST_PROXY);
-app.use(compression());
-
-app.use((req, res, next) => {
-  const nonce = crypto.randomBytes(16).toString("base64");
-  res.locals.cspNonce = nonce;
-  res.setHeader(
-    "Content-Security-Policy",
-    [
-      "default-src 'self'",
-      `script-src 'self' 'nonce-${nonce}'${isDev ? " 'unsafe-eval'" : ""}`,
-      "style-src 'self' 'unsafe-inline'",
-      "img-src 'self' data: blob:",
-      "font-src 'self' data:",
-      `connect-src 'self'${isDev ? " ws://localhost:*" : ""}`,
-      "form-action 'self'",
-      "frame-ancestors 'none'",
-      "base-uri 'self'",
-      "object-src 'none'",
-    ].join("; "),
+const plan = processPlan(env, os.availableParallelism());
+const timeoutMs = env.SHUTDOWN_TIMEOUT_SECONDS * 1000;
+const banner = (port, workers) =>
+  console.log(
+    `Học ATTT đang chạy tại http://localhost:${port} (đăng nhập: http://localhost:${port}/login)` +
+      (workers > 1 ? `, ${workers} tiến trình` : ""),
   );
-  res.setHeader("Referrer-Policy", "strict-origin-when-cross-origin");
-  res.setHeader("X-Content-Type-Options", "nosniff");
-  res.setHeader("X-Frame-Options", "DENY");
-  res.setHeader("Permissions-Policy", "camera=(), microphone=(), geolocation=()");
-  if (env.NODE_ENV === "production" && env.SECURE_COOKIES !== "false") {
-    res.setHeader("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
-  }
-  next();
-});
-
-// Every state-changing request must come from our own pages (defence in depth next to SameSite=Lax).
-// The rule itself lives in app/modules/auth/origin.ts (unit-tested), exported through entry.server.
-app.use((req, res, next) => {
-  const { isSameOriginRequest } = build.entry.module;
-  const headers = { origin: req.get("origin"), referer: req.get("referer"), host: req.get("host") };
-  if (isSameOriginRequest(req.method, headers, allowedOrigins)) return next();
-  res
-    .status(403)
-    .type("text/plain; charset=utf-8")
-    .send("Yêu cầu bị từ chối: nguồn gửi không hợp lệ (Origin).");
-});
-
-app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));
-app.use(express.static("public", { maxAge: "1h" }));
-if (env.LOG_REQUESTS) app.use(morgan("tiny"));
-
-if (isDev) {
-  const { broadcastDevReady } = await import("@remix-run/node");
-  broadcastDevReady(build);
-  const chokidar = await import("chokidar").catch(() => null);
-  if (chokidar) {
-    chokidar.watch(BUILD_PATH, { ignoreInitial: true }).on("all", async () => {
-      build = await import(`${BUILD_PATH}?t=${Date.now()}`);
-      broadcastDevReady(build);
-    });
-  }
+if (plan.note && cluster.isPrimary) console.log(plan.note);
+if (plan.clustered && cluster.isPrimary) {
+  runPrimary({
+    workers: plan.workers,
+    timeoutMs,
+    onListening: (address) => banner(address.port, plan.workers),
+  });
+} else {
+  await serve();
 }
 
-app.all(
-  "*",
-  isDev
-    ? (req, res, next) =>
-        createRequestHandler({
+async function serve() {
+  const isDev = env.NODE_ENV === "development";
+  const allowedOrigins = env.APP_ORIGIN;
+  const app = express();
+  app.disable("x-powered-by");
+  app.set("trust proxy", env.TRUST_PROXY);
+  app.use(compression());
+
+  app.use((req, res, next) => {
+    const nonce = crypto.randomBytes(16).toString("base64");
+    res.locals.cspNonce = nonce;
+    res.setHeader(
+      "Content-Security-Policy",
+      [
+        "default-src 'self'",
+        `script-src 'self' 'nonce-${nonce}'${isDev ? " 'unsafe-eval'" : ""}`,
+        "style-src 'self' 'unsafe-inline'",
+        "img-src 'self' data: blob:",
+        "font-src 'self' data:",
+        `connect-src 'self'${isDev ? " ws://localhost:*" : ""}`,
+        "form-action 'self'",
+        "frame-ancestors 'none'",
+        "base-uri 'self'",
+        "object-src 'none'",
+      ].join("; "),
+    );
+    res.setHeader("Referrer-Policy", "strict-origin-when-cross-origin");
+    res.setHeader("X-Content-Type-Options", "nosniff");
+    res.setHeader("X-Frame-Options", "DENY");
+    res.setHeader("Permissions-Policy", "camera=(), microphone=(), geolocation=()");
+    if (env.NODE_ENV === "production" && env.SECURE_COOKIES !== "false") {
+      res.setHeader("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
+    }
+    next();
+  });
+
+  // Every state-changing request must come from our own pages (defence in depth next to SameSite=Lax).
+  // The rule itself lives in app/modules/auth/origin.ts (unit-tested), exported through entry.server.
+  app.use((req, res, next) => {
+    const { isSameOriginRequest } = build.entry.module;
+    const headers = { origin: req.get("origin"), referer: req.get("referer"), host: req.get("host") };
+    if (isSameOriginRequest(req.method, headers, allowedOrigins)) return next();
+    res
+      .status(403)
+      .type("text/plain; charset=utf-8")
+      .send("Yêu cầu bị từ chối: nguồn gửi không hợp lệ (Origin).");
+  });
+
+  app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));
+  app.use(express.static("public", { maxAge: "1h" }));
+  if (env.LOG_REQUESTS) app.use(morgan("tiny"));
+
+  if (isDev) {
+    const { broadcastDevReady } = await import("@remix-run/node");
+    broadcastDevReady(build);
+    const chokidar = await import("chokidar").catch(() => null);
+    if (chokidar) {
+      chokidar.watch(BUILD_PATH, { ignoreInitial: true }).on("all", async () => {
+        build = await import(`${BUILD_PATH}?t=${Date.now()}`);
+        broadcastDevReady(build);
+      });
+    }
+  }
+
+  app.all(
+    "*",
+    isDev
+      ? (req, res, next) =>
+          createRequestHandler({
+            build,
+            mode: "development",
+            getLoadContext: (_q, r) => ({ cspNonce: r.locals.cspNonce }),
+          })(req, res, next)
+      : createRequestHandler({
           build,
-          mode: "development",
+          mode: "production",
           getLoadContext: (_q, r) => ({ cspNonce: r.locals.cspNonce }),
-        })(req, res, next)
-    : createRequestHandler({
-        build,
-        mode: "production",
-        getLoadContext: (_q, r) => ({ cspNonce: r.locals.cspNonce }),
-      }),
-);
+        }),
+  );
 
-// Requests Remix never sees: a malformed URL (%E0%A4%A) fails express's own decoding with a 400 that
-// would otherwise be express's English HTML page. Answer it in the user's language, as plain text.
-const REQUEST_ERRORS = {
-  vi: "Yêu cầu không hợp lệ: địa chỉ hoặc dữ liệu gửi lên không đọc được.",
-  en: "Invalid request: the address or the data sent could not be read.",
-};
-app.use((err, req, res, next) => {
-  const status = Number(err?.status ?? err?.statusCode ?? 500);
-  if (res.headersSent || !(status >= 400 && status < 500)) return next(err);
-  const locale = /(?:^|;\s*)hoc_lang=en(?:;|$)/.test(req.get("cookie") ?? "") ? "en" : "vi";
-  res.status(status).type("text/plain; charset=utf-8").send(REQUEST_ERRORS[locale]);
-});
+  // Requests Remix never sees: a malformed URL (%E0%A4%A) fails express's own decoding with a 400 that
+  // would otherwise be express's English HTML page. Answer it in the user's language, as plain text.
+  const REQUEST_ERRORS = {
+    vi: "Yêu cầu không hợp lệ: địa chỉ hoặc dữ liệu gửi lên không đọc được.",
+    en: "Invalid request: the address or the data sent could not be read.",
+  };
+  app.use((err, req, res, next) => {
+    const status = Number(err?.status ?? err?.statusCode ?? 500);
+    if (res.headersSent || !(status >= 400 && status < 500)) return next(err);
+    const locale = /(?:^|;\s*)hoc_lang=en(?:;|$)/.test(req.get("cookie") ?? "") ? "en" : "vi";
+    res.status(status).type("text/plain; charset=utf-8").send(REQUEST_ERRORS[locale]);
+  });
 
-// Open the database before listening: a second process on the same embedded database (data/pglite) stops
-// here with the reason instead of serving pages from a database it would share unsafely.
-try {
-  build.entry.module.openDatabase?.();
-  // The sign-in configuration (AUTH_CONFIG): a mistake stops the start with the reason, not the first login.
-  await build.entry.module.checkAuthConfig?.();
-} catch (error) {
-  console.error(error instanceof Error ? error.message : error);
-  process.exit(1);
+  // Open the database before listening: a second process on the same embedded database (data/pglite) stops
+  // here with the reason instead of serving pages from a database it would share unsafely.
+  try {
+    build.entry.module.openDatabase?.();
+    // The sign-in configuration (AUTH_CONFIG): a mistake stops the start with the reason, not the first login.
+    await build.entry.module.checkAuthConfig?.();
+  } catch (error) {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  }
+
+  serveWorker({
+    handler: app,
+    port: env.PORT,
+    timeoutMs,
+    // The port actually bound (PORT=0 asks the system for a free one), not the one we guessed. Under the
+    // primary, it prints the address once every worker listens.
+    onListening: (server) => {
+      if (!cluster.isWorker) banner(server.address().port, 1);
+    },
+    // Reminders and the email outbox run in every serving process (REMINDERS_ENABLED=false turns them off);
+    // advisory locks and dedupe keys make each due job run once across them.
+    startJobs: () => build.entry.module.startBackgroundJobs?.(),
+    stop: () => build.entry.module.shutdown?.(),
+  });
 }
-
-const server = app.listen(env.PORT, () => {
-  // The port actually bound (PORT=0 asks the system for a free one), not the one we guessed.
-  const { port } = server.address();
-  console.log(`Học ATTT đang chạy tại http://localhost:${port} (đăng nhập: http://localhost:${port}/login)`);
-  // Reminders and the email outbox run in the app process (REMINDERS_ENABLED=false turns them off).
-  build.entry.module.startBackgroundJobs?.();
-});
-
-async function shutdown() {
-  server.close();
-  await build.entry.module.shutdown?.();
-  process.exit(0);
-}
-process.on("SIGINT", shutdown);
-process.on("SIGTERM", shutdown);

@@ -46,6 +46,13 @@ const schema = z.object({
     .pipe(
       z.array(z.string().regex(/^https?:\/\/[^/\s]+\/?$/, "APP_ORIGIN: mỗi nguồn dạng https://tên-miền")),
     ),
+  /**
+   * Serving processes in production on PostgreSQL (server/primary.js); unset = one per core. The embedded
+   * PGlite database and development always run one process.
+   */
+  WEB_CONCURRENCY: z.coerce.number().int().min(1).max(256).optional(),
+  /** How long a stopping process may take to finish its requests and jobs before it is cut off. */
+  SHUTDOWN_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(3600).default(25),
   /** Behind a reverse proxy: believe its X-Forwarded-* headers. */
   TRUST_PROXY: flag(false),
   /** Unset: Secure cookies in production only. "false" allows plain-HTTP cookies behind a trusted TLS proxy. */

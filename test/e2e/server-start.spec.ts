@@ -14,6 +14,8 @@ test("the built server prints the address it really listens on", async ({ reques
     PGLITE_DIR: "memory://", // never the e2e server's directory: that one is locked by it
     REMINDERS_ENABLED: "false",
     LOG_REQUESTS: "false",
+    // The embedded database is one process's: more are refused with the reason (server/processes.js).
+    WEB_CONCURRENCY: "3",
   };
   delete env.DATABASE_URL;
   const child: ChildProcess = spawn(process.execPath, ["server.js"], {
@@ -24,8 +26,8 @@ test("the built server prints the address it really listens on", async ({ reques
   try {
     let err = "";
     child.stderr!.on("data", (b: Buffer) => (err += b.toString()));
+    let out = "";
     const url = await new Promise<string>((resolve, reject) => {
-      let out = "";
       child.stdout!.on("data", (b: Buffer) => {
         out += b.toString();
         const m = out.match(/đang chạy tại (http:\/\/localhost:\d+)/);
@@ -35,6 +37,8 @@ test("the built server prints the address it really listens on", async ({ reques
     });
     expect(url).not.toBe("http://localhost:0");
     expect(url).not.toBe("http://localhost:3000");
+    expect(out).toMatch(/WEB_CONCURRENCY=3: chạy một tiến trình vì CSDL nhúng \(PGlite\)/);
+    expect(out).not.toMatch(/, \d+ tiến trình/); // one process: the banner names no count
     const res = await request.get(`${url}/favicon.svg`);
     expect(res.status()).toBe(200);
   } finally {

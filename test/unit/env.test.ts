@@ -22,8 +22,10 @@ describe("parseEnv", () => {
       REMINDER_INTERVAL_SECONDS: 300,
       SMTP_SECURE: false,
       SMTP_POOL: true,
+      SHUTDOWN_TIMEOUT_SECONDS: 25,
     });
     expect(env.DATABASE_URL).toBeUndefined();
+    expect(env.WEB_CONCURRENCY).toBeUndefined();
     expect(env.AUTH_CONFIG).toBeUndefined();
     expect(env.SMTP_HOST).toBeUndefined();
   });
@@ -40,6 +42,7 @@ describe("parseEnv", () => {
       AUTH_CONFIG: "  config/auth.yaml ",
       SMTP_HOST: " ",
       SMTP_PORT: "2525",
+      WEB_CONCURRENCY: "4",
     });
     expect(env).toMatchObject({
       PORT: 0,
@@ -51,6 +54,7 @@ describe("parseEnv", () => {
       REMINDER_DAYS_BEFORE: [14, 3, 1],
       AUTH_CONFIG: "config/auth.yaml",
       SMTP_PORT: 2525,
+      WEB_CONCURRENCY: 4,
     });
     expect(env.SMTP_HOST).toBeUndefined();
   });
@@ -66,6 +70,8 @@ describe("parseEnv", () => {
     ["REMINDER_INTERVAL_SECONDS", "1"],
     ["SMTP_PORT", "99999"],
     ["TRUST_PROXY", "on"],
+    ["WEB_CONCURRENCY", "0"],
+    ["SHUTDOWN_TIMEOUT_SECONDS", "soon"],
   ])("refuses %s=%s with a message naming it", (name, value) => {
     expect(() => parseEnv({ [name]: value })).toThrow(
       new RegExp(`Biến môi trường không hợp lệ:[\\s\\S]*${name}`),

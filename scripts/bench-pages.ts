@@ -1,0 +1,257 @@
+// `npm run bench:pages [-- --rev <git-rev>]`: page views per second of the built server on PostgreSQL, with 1
+// and with N processes (WEB_CONCURRENCY; BENCH_PROCESSES, default every core), for the learner home, a course,
+// a lesson and the targets dashboard, at concurrency 1, 20 and 50 (keep-alive clients, each with a real
+// session of its own in the Session table). Prints requests/s, p50/p99, errors and CPU-ms per request (the
+// server's processes' CPU time from /proc ÷ requests: steadier than latency on a busy machine), then the
+// throughput ratio N ÷ 1. `--rev` also builds that revision in a temporary worktree (its own database, seeded
+// by its own seed) and runs the same load against it, interleaved with this tree's, to print both side by side.
+// Each tree gets a fresh database `hoc_bench_pages_<i>` on BENCH_SERVER_URL (default 127.0.0.1:5432), dropped
+// afterwards. BENCH_SECONDS (per measurement, default 5), BENCH_CONCURRENCY ("1,20,50"), BENCH_PORT (3300).
+import { execFileSync } from "node:child_process";
+import { existsSync, mkdtempSync, rmSync, symlinkSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import pg from "pg";
+import { generateSessionToken, sessionIdFromToken } from "../app/modules/auth/session.server.ts";
+import { runLoad, serverCpuMs, startServer, type LoadResult, type RunningServer } from "./lib/load.ts";
+
+const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
+const SERVER = process.env.BENCH_SERVER_URL ?? "postgresql://postgres@127.0.0.1:5432";
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
+const LEVELS = (process.env.BENCH_CONCURRENCY ?? "1,20,50").split(",").map(Number);
+const N = Number(process.env.BENCH_PROCESSES ?? os.availableParallelism());
+const BASE_PORT = Number(process.env.BENCH_PORT ?? 3300);
+const SESSIONS = 50;
+
+const LEARNER = "hocvien@langson.gov.vn";
+const REVIEWER = "sonoivu@langson.gov.vn";
+const PAGES = [
+  { name: "learner home", path: "/learn", as: "learner" },
+  { name: "course", path: "/courses/attt-co-ban", as: "learner" },
+  { name: "lesson", path: "/courses/attt-co-ban/lessons/1", as: "learner" },
+  { name: "dashboard", path: "/targets", as: "reviewer" },
+] as const;
+
+type Tree = { label: string; dir: string; db: string; cookies: Record<"learner" | "reviewer", string[]> };
+
+function argValue(name: string): string | undefined {
+  const i = process.argv.indexOf(name);
+  return i >= 0 ? process.argv[i + 1] : undefined;
+}
+
+const run = (cwd: string, cmd: string, args: string[], env: NodeJS.ProcessEnv = process.env) =>
+  execFileSync(cmd, args, { cwd, env, stdio: ["ignore", "ignore", "inherit"] });
+
+async function admin<T>(fn: (c: pg.Client) => Promise<T>): Promise<T> {
+  const c = new pg.Client({ connectionString: `${SERVER}/postgres` });
+  await c.connect();
+  try {
+    return await fn(c);
+  } finally {
+    await c.end();
+  }
+}
+
+/** A worktree of `rev` in a temporary directory, with node_modules linked, its Prisma client generated, built. */
+function checkoutRev(rev: string): string {
+  const dir = mkdtempSync(path.join(os.tmpdir(), "hoc-bench-rev-"));
+  run(root, "git", ["worktree", "add", "--detach", dir, rev]);
+  symlinkSync(path.join(root, "node_modules"), path.join(dir, "node_modules"));
+  if (existsSync(path.join(dir, "scripts/prisma-generate.mjs")))
+    run(dir, process.execPath, ["scripts/prisma-generate.mjs"]);
+  return dir;
+}
+
+/** Builds the tree, makes its database (migrated, demo data) and SESSIONS sessions for each account. */
+async function prepare(label: string, dir: string, i: number): Promise<Tree> {
+  console.log(`› ${label}: build, database, demo data…`);
+  run(dir, path.join(root, "node_modules/.bin/remix"), ["build"], { ...process.env, NODE_ENV: "production" });
+  const name = `hoc_bench_pages_${i}`;
+  await admin(async (c) => {
+    await c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    await c.query(`CREATE DATABASE "${name}"`);
+  });
+  const url = `${SERVER}/${name}`;
+  const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: url, NODE_ENV: "production" };
+  const tsx = path.join(root, "node_modules/.bin/tsx");
+  run(dir, tsx, ["scripts/db.ts", "migrate"], env);
+  run(dir, tsx, ["prisma/seed.ts"], env);
+  const c = new pg.Client({ connectionString: url });
+  await c.connect();
+  const cookies = { learner: [] as string[], reviewer: [] as string[] };
+  try {
+    await c.query("ANALYZE");
+    for (const [who, email] of [
+      ["learner", LEARNER],
+      ["reviewer", REVIEWER],
+    ] as const) {
+      const { rows } = await c.query<{ id: string }>(`SELECT id FROM "User" WHERE email = $1`, [email]);
+      if (!rows[0]) throw new Error(`${label}: no account ${email} in the demo data`);
+      for (let s = 0; s < SESSIONS; s++) {
+        // The same rows a sign-in writes (a cookie holds the token, the table its SHA-256).
+        const token = generateSessionToken();
+        await c.query(`INSERT INTO "Session" (id, "userId", "expiresAt") VALUES ($1, $2, $3)`, [
+          sessionIdFromToken(token),
+          rows[0].id,
+          new Date(Date.now() + 86_400_000),
+        ]);
+        cookies[who].push(`hoc_session=${token}; hoc_lang=vi`);
+      }
+    }
+  } finally {
+    await c.end();
+  }
+  return { label, dir, db: url, cookies };
+}
+
+type Row = {
+  tree: string;
+  processes: number;
+  page: string;
+  concurrency: number;
+  r: LoadResult;
+  cpuMs: number;
+};
+
+const f = (n: number, d = 1) => (Number.isFinite(n) ? n.toFixed(d) : "–");
+
+function printRow(x: Row) {
+  console.log(
+    `  ${x.page.padEnd(13)} c=${String(x.concurrency).padEnd(3)} ${x.tree.padEnd(12)} ${String(x.processes).padStart(2)} proc` +
+      `  ${f(x.r.rps).padStart(7)} req/s  p50 ${f(x.r.p50).padStart(6)} ms  p99 ${f(x.r.p99).padStart(7)} ms` +
+      `  errors ${String(x.r.errors).padStart(3)}  CPU ${f(x.cpuMs / Math.max(1, x.r.requests), 2).padStart(6)} ms/req` +
+      (x.r.samples.length ? `  (${x.r.samples.join("; ")})` : ""),
+  );
+}
+
+async function main() {
+  const rev = argValue("--rev");
+  const trees: Tree[] = [];
+  let revDir: string | undefined;
+  const dbs: string[] = [];
+  const servers: RunningServer[] = [];
+  try {
+    trees.push(await prepare("this tree", root, 0));
+    dbs.push(trees[0]!.db);
+    if (rev) {
+      revDir = checkoutRev(rev);
+      const label = rev.length > 12 ? rev.slice(0, 12) : rev;
+      trees.push(await prepare(label, revDir, 1));
+      dbs.push(trees[1]!.db);
+    }
+    const rows: Row[] = [];
+    console.log(
+      `\nPages on PostgreSQL, ${SECONDS} s per measurement, ${os.availableParallelism()} cores, load generator in this process`,
+    );
+    for (const processes of [...new Set([1, N])]) {
+      // Every tree's server runs at once (idle ones cost nothing), so the trees are measured interleaved.
+      servers.length = 0;
+      for (const [i, tree] of trees.entries()) {
+        const env: NodeJS.ProcessEnv = {
+          ...process.env,
+          NODE_ENV: "production",
+          DATABASE_URL: tree.db,
+          WEB_CONCURRENCY: String(processes),
+          AUTH_CONFIG: "config/auth.demo.yaml",
+          SECURE_COOKIES: "false",
+          LOG_REQUESTS: "false",
+          REMINDERS_ENABLED: "false",
+        };
+        servers.push(await startServer(tree.dir, env, BASE_PORT + i));
+      }
+      const serving = servers.map((s) => Math.max(1, s.processes - 1));
+      console.log(
+        `\n${processes} process(es) asked: ` +
+          trees.map((t, i) => `${t.label} serves with ${serving[i]}`).join(", "),
+      );
+      for (const page of PAGES) {
+        for (const [i, tree] of trees.entries()) {
+          // Warm-up: connections, query plans, the JIT of the hot paths.
+          const cookies = tree.cookies[page.as];
+          const w = await runLoad({
+            port: servers[i]!.port,
+            path: page.path,
+            cookies,
+            concurrency: 10,
+            seconds: 2,
+          });
+          if (w.errors)
+            console.log(`  ! ${tree.label} ${page.path}: ${w.errors} errors in warm-up (${w.samples})`);
+        }
+        for (const concurrency of LEVELS) {
+          for (const [i, tree] of trees.entries()) {
+            if (processes > 1 && serving[i] === 1) continue; // this revision serves with one process only
+            const server = servers[i]!;
+            const cpu0 = serverCpuMs(server.child.pid!);
+            const r = await runLoad({
+              port: server.port,
+              path: page.path,
+              cookies: tree.cookies[page.as],
+              concurrency,
+              seconds: SECONDS,
+            });
+            const row = {
+              tree: tree.label,
+              processes: serving[i]!,
+              page: page.name,
+              concurrency,
+              r,
+              cpuMs: serverCpuMs(server.child.pid!) - cpu0,
+            };
+            rows.push(row);
+            printRow(row);
+          }
+        }
+      }
+      await Promise.all(servers.map((s) => s.stop()));
+      servers.length = 0;
+    }
+    summary(rows, trees);
+  } finally {
+    await Promise.all(servers.map((s) => s.stop()));
+    if (revDir) {
+      run(root, "git", ["worktree", "remove", "--force", revDir]);
+      rmSync(revDir, { recursive: true, force: true });
+    }
+    await admin(async (c) => {
+      for (const url of dbs) await c.query(`DROP DATABASE IF EXISTS "${url.split("/").pop()}" WITH (FORCE)`);
+    });
+  }
+}
+
+function summary(rows: Row[], trees: Tree[]) {
+  const find = (tree: string, page: string, c: number, multi: boolean) =>
+    rows.find((x) => x.tree === tree && x.page === page && x.concurrency === c && x.processes > 1 === multi);
+  const cpu = (x: Row | undefined) => (x ? x.cpuMs / Math.max(1, x.r.requests) : NaN);
+  const top = Math.max(...LEVELS);
+  console.log(`\nThroughput N ÷ 1 process (target ≥ 1.7 on 2 cores), errors in total:`);
+  for (const tree of trees) {
+    const parts = PAGES.map((p) => {
+      const one = find(tree.label, p.name, top, false);
+      const many = find(tree.label, p.name, top, true);
+      return `${p.name} ${one && many ? f(many.r.rps / one.r.rps, 2) : "–"}×`;
+    });
+    const errors = rows.filter((x) => x.tree === tree.label).reduce((s, x) => s + x.r.errors, 0);
+    console.log(`  ${tree.label.padEnd(12)} c=${top}: ${parts.join(", ")}; ${errors} errors`);
+  }
+  if (trees.length > 1) {
+    const [self, other] = trees;
+    console.log(
+      `\nCPU-ms per request, ${other!.label} → this tree, 1 process (target: this ≤ 1/5 of the other):`,
+    );
+    for (const p of PAGES) {
+      const parts = LEVELS.map((c) => {
+        const a = cpu(find(other!.label, p.name, c, false));
+        const b = cpu(find(self!.label, p.name, c, false));
+        return `c=${c} ${f(a, 2)} → ${f(b, 2)} (${f(b / a, 2)}×)`;
+      });
+      console.log(`  ${p.name.padEnd(13)} ${parts.join("   ")}`);
+    }
+  }
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exitCode = 1;
+});

@@ -1,0 +1,164 @@
+// A small keep-alive HTTP load generator (node:http; no extra package) and the CPU time of a server's
+// processes read from /proc, for scripts/bench-pages.ts.
+import { type ChildProcess, spawn } from "node:child_process";
+import { readdirSync, readFileSync } from "node:fs";
+import http from "node:http";
+import { performance } from "node:perf_hooks";
+import { percentile } from "./bench.ts";
+
+export type LoadResult = {
+  requests: number;
+  errors: number;
+  /** A few of the errors, to print. */
+  samples: string[];
+  seconds: number;
+  rps: number;
+  p50: number;
+  p99: number;
+  bytes: number;
+};
+
+/**
+ * `concurrency` clients, each on its own keep-alive connection and with its own session cookie (taken in
+ * turn from `cookies`), GET `path` one after another for `seconds`. Any answer but 200 is an error (a
+ * redirect to /login means the session did not hold). Bodies are read in full, gzip as a browser asks.
+ */
+export async function runLoad(o: {
+  port: number;
+  path: string;
+  cookies: string[];
+  concurrency: number;
+  seconds: number;
+}): Promise<LoadResult> {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: o.concurrency, maxFreeSockets: o.concurrency });
+  const latencies: number[] = [];
+  const samples: string[] = [];
+  let errors = 0;
+  let bytes = 0;
+  const deadline = performance.now() + o.seconds * 1000;
+  const one = (cookie: string) =>
+    new Promise<void>((resolve) => {
+      const t0 = performance.now();
+      const req = http.get(
+        {
+          host: "127.0.0.1",
+          port: o.port,
+          path: o.path,
+          agent,
+          headers: { cookie, "accept-encoding": "gzip, deflate, br", accept: "text/html" },
+        },
+        (res) => {
+          res.on("data", (chunk: Buffer) => (bytes += chunk.length));
+          res.on("end", () => {
+            latencies.push(performance.now() - t0);
+            if (res.statusCode !== 200) {
+              errors++;
+              if (samples.length < 3) samples.push(`${res.statusCode} ${res.headers.location ?? ""}`.trim());
+            }
+            resolve();
+          });
+          res.on("error", (e) => fail(e));
+        },
+      );
+      const fail = (e: Error) => {
+        errors++;
+        if (samples.length < 3) samples.push(e.message);
+        resolve();
+      };
+      req.on("error", fail);
+    });
+  const t0 = performance.now();
+  await Promise.all(
+    Array.from({ length: o.concurrency }, async (_, i) => {
+      const cookie = o.cookies[i % o.cookies.length]!;
+      while (performance.now() < deadline) await one(cookie);
+    }),
+  );
+  const seconds = (performance.now() - t0) / 1000;
+  agent.destroy();
+  latencies.sort((a, b) => a - b);
+  return {
+    requests: latencies.length,
+    errors,
+    samples,
+    seconds,
+    rps: latencies.length / seconds,
+    p50: percentile(latencies, 50),
+    p99: percentile(latencies, 99),
+    bytes,
+  };
+}
+
+const TICK_MS = 1000 / 100; // USER_HZ: 100 on Linux
+
+/** utime + stime of one process (ms), or 0 when it is gone. */
+function processCpuMs(pid: number): number {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    return (Number(fields[11]) + Number(fields[12])) * TICK_MS;
+  } catch {
+    return 0;
+  }
+}
+
+/** The pids whose parent is `pid` (the workers of a primary). */
+export function childPids(pid: number): number[] {
+  const out: number[] = [];
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
+      if (Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]) === pid) out.push(Number(entry));
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return out;
+}
+
+/** CPU time (ms) of a server: the process and every process it started. */
+export function serverCpuMs(pid: number): number {
+  return [pid, ...childPids(pid)].reduce((sum, p) => sum + processCpuMs(p), 0);
+}
+
+export type RunningServer = {
+  child: ChildProcess;
+  port: number;
+  processes: number;
+  /** What the server printed since it started. */
+  output(): string;
+  stop(): Promise<void>;
+};
+
+/** Starts `node server.js` in `cwd`; resolves once it prints the address it listens on. */
+export async function startServer(cwd: string, env: NodeJS.ProcessEnv, port: number): Promise<RunningServer> {
+  const child = spawn(process.execPath, ["server.js"], {
+    cwd,
+    env: { ...env, PORT: String(port) },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let out = "";
+  child.stdout!.on("data", (b: Buffer) => (out += b.toString()));
+  child.stderr!.on("data", (b: Buffer) => (out += b.toString()));
+  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  await new Promise<void>((resolve, reject) => {
+    const check = () => {
+      if (/đang chạy tại http:\/\/localhost:\d+/.test(out)) resolve();
+    };
+    child.stdout!.on("data", check);
+    void exited.then(() => reject(new Error(`server.js exited:\n${out}`)));
+  });
+  return {
+    child,
+    port,
+    processes: 1 + childPids(child.pid!).length,
+    output: () => out,
+    async stop() {
+      child.kill("SIGTERM");
+      const timer = setTimeout(() => child.kill("SIGKILL"), 30_000);
+      await exited;
+      clearTimeout(timer);
+    },
+  };
+}

@@ -1,0 +1,251 @@
+// Several serving processes on PostgreSQL (issue 14, point 1): two real workers under the real primary
+// (test/integration/helpers/cluster-app.ts: server/primary.js + server/worker.js + the app's background jobs)
+// run every due job exactly once between them — reminders, new-assignment digests, the outbox, month-end
+// snapshots — also across a graceful restart; the restart fails no request; a worker that dies is replaced;
+// SIGTERM lets the request in flight finish and exits 0. PostgreSQL only: PGlite is one process (decision 001).
+import { type ChildProcess, spawn } from "node:child_process";
+import http from "node:http";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { db } from "~/db.server";
+import { enqueueEmailsBulk } from "~/modules/notifications/outbox.server";
+import { ensureMonthlySnapshots } from "~/modules/targets/snapshots.server";
+import { addMonthsVn, endOfVnDay, vnCalendarDay } from "~/utils/vn-calendar";
+import { makeCourseVersion } from "../fixtures/courses";
+import { makeAgency, makePerson, makePlan } from "../fixtures/factories";
+import { startSmtp, type TestSmtp } from "./helpers/smtp";
+
+const root = path.resolve(import.meta.dirname, "../..");
+const DAY = 24 * 60 * 60 * 1000;
+
+type Cluster = { child: ChildProcess; port: number; out: () => string; exited: Promise<number | null> };
+
+/** Starts the primary with `workers` workers; resolves once every one of them listens. */
+async function startCluster(env: Record<string, string>): Promise<Cluster> {
+  const child = spawn(process.execPath, ["--import", "tsx", "test/integration/helpers/cluster-app.ts"], {
+    cwd: root,
+    env: { ...process.env, PORT: "0", ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let out = "";
+  child.stdout!.on("data", (b: Buffer) => (out += b.toString()));
+  child.stderr!.on("data", (b: Buffer) => (out += b.toString()));
+  const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
+  const port = await new Promise<number>((resolve, reject) => {
+    child.stdout!.on("data", () => {
+      const m = out.match(/listening on (\d+)/);
+      if (m) resolve(Number(m[1]));
+    });
+    void exited.then((code) => reject(new Error(`cluster exited (${code}):\n${out}`)));
+  });
+  return { child, port, out: () => out, exited };
+}
+
+/** The worker pids under the primary, from /proc (Linux). */
+async function workerPids(primary: number): Promise<number[]> {
+  const { readdir, readFile } = await import("node:fs/promises");
+  const pids: number[] = [];
+  for (const entry of await readdir("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    const stat = await readFile(`/proc/${entry}/stat`, "utf8").catch(() => "");
+    const ppid = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
+    if (ppid === primary) pids.push(Number(entry));
+  }
+  return pids.sort();
+}
+
+function get(port: number, agent: http.Agent, p = "/") {
+  return new Promise<{ status: number; body: string }>((resolve, reject) => {
+    http
+      .get({ host: "127.0.0.1", port, path: p, agent }, (res) => {
+        let body = "";
+        res.on("data", (c) => (body += c));
+        res.on("end", () => resolve({ status: res.statusCode!, body }));
+      })
+      .on("error", reject);
+  });
+}
+
+async function until(cond: () => Promise<boolean> | boolean, what: string, log?: () => string) {
+  for (let i = 0; i < 2400; i++) {
+    if (await cond()) return;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error(`Timed out waiting for ${what}${log ? `:\n${log()}` : ""}`);
+}
+
+describe.skipIf(process.env.TEST_DB !== "postgres")("WEB_CONCURRENCY workers on PostgreSQL", () => {
+  let smtp: TestSmtp;
+  beforeAll(async () => {
+    smtp = await startSmtp();
+  });
+  afterAll(async () => {
+    await smtp.close();
+  });
+
+  // Two to four processes start on a machine that may be busy: generous limits, nothing is timed.
+  it(
+    "runs each due job once across two workers and a graceful restart, which fails no request",
+    { timeout: 300_000 },
+    async () => {
+      const now = new Date();
+      // Due work: 150 queued emails (three batches), three overdue members of a new assignment (told once by
+      // a digest and reminded once), and a plan whose month-ends since three months ago need a snapshot.
+      const so = await makeAgency({ name: "Sở Thử Nhiều Tiến Trình" });
+      const coordinatorPerson = await makePerson({ agencyId: so.id, fullName: "Lương Thị Hà" });
+      const coordinator = await db.user.create({
+        data: { email: coordinatorPerson.email, personId: coordinatorPerson.id },
+      });
+      await db.roleGrant.create({ data: { userId: coordinator.id, role: "COORDINATOR", agencyId: so.id } });
+      const { course } = await makeCourseVersion({
+        title: "An toàn thông tin cơ bản",
+        topics: ["attt-co-ban"],
+      });
+      const assignment = await db.assignment.create({
+        data: { courseId: course.id, createdById: coordinator.id, agencyId: so.id },
+      });
+      const yesterday = endOfVnDay(vnCalendarDay(new Date(+now - DAY))); // overdue since today: reminded today
+      const members = [];
+      for (const fullName of ["Nguyễn Văn An", "Trần Thị Bình", "Lê Văn Cường"]) {
+        const p = await makePerson({ agencyId: so.id, fullName });
+        await db.assignmentMember.create({
+          data: { assignmentId: assignment.id, personId: p.id, source: "RULE", dueAt: yesterday },
+        });
+        members.push(p);
+      }
+      await enqueueEmailsBulk(
+        Array.from({ length: 150 }, (_, i) => ({
+          to: `hang.doi.${i}@test.gov.vn`,
+          subject: `Thư thử ${i}`,
+          text: "Nội dung",
+          dedupeKey: `cluster-test:${i}`,
+        })),
+      );
+      const plan = await makePlan({
+        documentNumber: "02/KH-CLUSTER",
+        agencyId: so.id,
+        startsAt: addMonthsVn(now, -3),
+      });
+      await db.target.create({
+        data: {
+          planId: plan.id,
+          code: "ATTT-CB",
+          title: "100% CBCCVC được phổ biến kiến thức ATTT cơ bản",
+          topics: ["attt-co-ban"],
+          targetPercent: 100,
+          deadline: addMonthsVn(now, 6),
+        },
+      });
+
+      const cluster = await startCluster({
+        CLUSTER_WORKERS: "2",
+        SMTP_HOST: "127.0.0.1",
+        SMTP_PORT: String(smtp.port),
+        MAIL_FROM: "hoc@test.gov.vn",
+        REMINDER_INTERVAL_SECONDS: "10",
+      });
+      try {
+        expect(cluster.out().match(/\[scheduler\]/g)).toHaveLength(2); // both workers run the jobs
+        const first = await workerPids(cluster.child.pid!);
+        expect(first).toHaveLength(2);
+        await until(
+          async () => (await db.outboxEmail.count({ where: { status: "PENDING" } })) === 0,
+          "outbox",
+          cluster.out,
+        );
+
+        // A graceful restart (SIGHUP) under requests from 6 keep-alive clients: every one answered.
+        const agent = new http.Agent({ keepAlive: true, maxSockets: 6 });
+        let done = false;
+        const answers: string[] = [];
+        const errors: unknown[] = [];
+        const loops = Array.from({ length: 6 }, async () => {
+          while (!done) {
+            try {
+              const r = await get(cluster.port, agent);
+              if (r.status === 200) answers.push(r.body);
+              else errors.push(`${r.status} ${r.body}`);
+            } catch (error) {
+              errors.push(error);
+            }
+          }
+        });
+        await until(() => answers.length > 50, "answers before the restart");
+        cluster.child.kill("SIGHUP");
+        await until(() => cluster.out().includes("đã khởi động lại xong"), "the restart", cluster.out);
+        const count = answers.length;
+        await until(() => answers.length > count + 50, "answers after the restart");
+        done = true;
+        await Promise.all(loops);
+        agent.destroy();
+        expect(errors).toEqual([]);
+        const second = await workerPids(cluster.child.pid!);
+        expect(second).toHaveLength(2);
+        expect(second.some((pid) => first.includes(pid))).toBe(false);
+        const served = new Set(answers);
+        for (const pid of [...first, ...second]) expect(served.has(String(pid))).toBe(true);
+
+        // The new workers ran their first tick too; SIGTERM waits for running ticks, then exits 0.
+        await until(
+          () => (cluster.out().match(/\[scheduler\]/g) ?? []).length === 4,
+          "new workers' jobs",
+          cluster.out,
+        );
+        cluster.child.kill("SIGTERM");
+        expect(await cluster.exited).toBe(0);
+      } finally {
+        cluster.child.kill("SIGKILL");
+      }
+
+      // Every email reached the SMTP server exactly once, although four workers drained the outbox.
+      const letters = smtp.inbox.map((m) => `${m.to.join(",")} ${m.subject}`);
+      expect(new Set(letters).size).toBe(letters.length);
+      const queued = smtp.inbox.filter((m) => m.subject.startsWith("Thư thử "));
+      expect(queued).toHaveLength(150);
+      expect(new Set(queued.map((m) => m.subject)).size).toBe(150);
+      expect(await db.outboxEmail.count({ where: { status: { not: "SENT" } } })).toBe(0);
+      // Each member: one digest of the new assignment and one overdue reminder, in the app and by email.
+      for (const p of members) {
+        const kinds = (await db.notification.findMany({ where: { personId: p.id } }))
+          .map((n) => n.kind)
+          .sort();
+        expect(kinds).toHaveLength(2);
+        expect(new Set(kinds).size).toBe(2);
+        expect(smtp.inbox.filter((m) => m.to.includes(p.email.toLowerCase()))).toHaveLength(2);
+      }
+      // One automatic snapshot per month-end, and none left to take.
+      const snapshots = await db.snapshot.findMany({ where: { planId: plan.id, automatic: true } });
+      expect(snapshots.length).toBeGreaterThanOrEqual(2);
+      expect(new Set(snapshots.map((s) => s.asOf.getTime())).size).toBe(snapshots.length);
+      expect(await ensureMonthlySnapshots(now)).toBe(0);
+    },
+  );
+
+  it(
+    "replaces a worker that dies, and lets the request in flight finish on SIGTERM",
+    { timeout: 180_000 },
+    async () => {
+      const cluster = await startCluster({ CLUSTER_WORKERS: "2", REMINDERS_ENABLED: "false" });
+      try {
+        const [victim, other] = await workerPids(cluster.child.pid!);
+        process.kill(victim!, "SIGKILL");
+        await until(async () => {
+          const pids = await workerPids(cluster.child.pid!);
+          return pids.length === 2 && !pids.includes(victim!);
+        }, "a replacement worker");
+        expect(await workerPids(cluster.child.pid!)).toContain(other);
+        const agent = new http.Agent({ keepAlive: true });
+        await until(async () => (await get(cluster.port, agent)).body !== String(victim), "the replacement");
+
+        const slow = get(cluster.port, agent, "/slow?ms=1500");
+        await new Promise((r) => setTimeout(r, 300));
+        cluster.child.kill("SIGTERM");
+        expect((await slow).status).toBe(200);
+        expect(await cluster.exited).toBe(0);
+        agent.destroy();
+      } finally {
+        cluster.child.kill("SIGKILL");
+      }
+    },
+  );
+});

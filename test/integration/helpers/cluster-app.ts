@@ -1,0 +1,43 @@
+// A multi-process server for test/integration/cluster.test.ts, without a Remix build: the real primary
+// (server/primary.js) and the real worker lifecycle (server/worker.js), each worker running the app's own
+// background jobs against DATABASE_URL like server.js does. Its pages: `/` answers the worker's pid after a
+// query, `/slow?ms=N` answers after N ms. Run as `node --import tsx test/integration/helpers/cluster-app.ts`.
+import cluster from "node:cluster";
+import { runPrimary } from "../../../server/primary.js";
+import { serveWorker } from "../../../server/worker.js";
+
+const workers = Number(process.env.CLUSTER_WORKERS ?? 2);
+if (cluster.isPrimary) {
+  runPrimary({
+    workers,
+    timeoutMs: 15_000,
+    onListening: (address) => console.log(`listening on ${address.port}`),
+  });
+} else {
+  await import("../../../app/wiring.server.ts");
+  const { db, closeDb } = await import("../../../app/db.server.ts");
+  const { startBackgroundJobs } = await import("../../../app/modules/notifications/jobs.server.ts");
+  const { stopScheduler } = await import("../../../app/modules/notifications/scheduler.server.ts");
+  serveWorker({
+    port: Number(process.env.PORT ?? 0),
+    timeoutMs: 15_000,
+    drainMs: 500,
+    handler: (req, res) => {
+      const url = new URL(req.url ?? "/", "http://x");
+      const wait = Number(url.searchParams.get("ms") ?? 0);
+      void (async () => {
+        await db.$queryRaw`SELECT 1`;
+        if (url.pathname === "/slow") await new Promise((r) => setTimeout(r, wait));
+        res.end(String(process.pid));
+      })().catch((error: unknown) => {
+        res.statusCode = 500;
+        res.end(String(error));
+      });
+    },
+    startJobs: () => startBackgroundJobs(),
+    stop: async () => {
+      await stopScheduler();
+      await closeDb();
+    },
+  });
+}

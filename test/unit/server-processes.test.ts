@@ -1,0 +1,90 @@
+// How many processes serve (server/processes.js), and one serving process's graceful stop (server/worker.js)
+// on a real HTTP server: the request in flight is answered, keep-alive clients are told to go, the jobs stop.
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import { describe, expect, it } from "vitest";
+import { processPlan } from "../../server/processes.js";
+import { serveWorker } from "../../server/worker.js";
+
+describe("processPlan", () => {
+  const pg = "postgresql://postgres@127.0.0.1:5432/hoc";
+  it("runs one worker per core in production on PostgreSQL, or WEB_CONCURRENCY", () => {
+    expect(processPlan({ NODE_ENV: "production", DATABASE_URL: pg }, 4)).toEqual({
+      workers: 4,
+      clustered: true,
+      note: null,
+    });
+    expect(processPlan({ NODE_ENV: "production", DATABASE_URL: pg, WEB_CONCURRENCY: 1 }, 4)).toMatchObject({
+      workers: 1,
+      clustered: true,
+    });
+  });
+  it("keeps the embedded database to one process, and says why when more were asked for", () => {
+    expect(processPlan({ NODE_ENV: "production" }, 8)).toEqual({ workers: 1, clustered: false, note: null });
+    const plan = processPlan({ NODE_ENV: "production", WEB_CONCURRENCY: 4 }, 8);
+    expect(plan).toMatchObject({ workers: 1, clustered: false });
+    expect(plan.note).toMatch(/WEB_CONCURRENCY=4.*PGlite.*DATABASE_URL/);
+  });
+  it("develops in one process", () => {
+    expect(processPlan({ NODE_ENV: "development", DATABASE_URL: pg }, 8)).toMatchObject({
+      workers: 1,
+      clustered: false,
+    });
+  });
+});
+
+/** GET on a keep-alive agent; resolves with the status, the Connection header and the body. */
+function get(port: number, agent: http.Agent, path = "/") {
+  return new Promise<{ status: number; connection?: string; body: string }>((resolve, reject) => {
+    http
+      .get({ port, path, agent }, (res) => {
+        let body = "";
+        res.on("data", (c) => (body += c));
+        res.on("end", () => resolve({ status: res.statusCode!, connection: res.headers.connection, body }));
+      })
+      .on("error", reject);
+  });
+}
+
+describe("serveWorker's graceful stop", () => {
+  it("finishes the request in flight, closes keep-alive connections, stops the jobs, refuses new ones", async () => {
+    const release: (() => void)[] = [];
+    const events: string[] = [];
+    let worker!: ReturnType<typeof serveWorker>;
+    const listening = new Promise<number>((resolve) => {
+      const w = serveWorker({
+        port: 0,
+        exit: false,
+        drainMs: 200,
+        timeoutMs: 5_000,
+        handler: (req, res) => {
+          if (req.url === "/slow") release.push(() => res.end("slow done"));
+          else res.end("ok");
+        },
+        onListening: (server) => resolve((server.address() as AddressInfo).port),
+        startJobs: () => events.push("jobs started"),
+        stop: async () => {
+          events.push("jobs stopped");
+        },
+      });
+      worker = w;
+    });
+    const port = await listening;
+    const agent = new http.Agent({ keepAlive: true, maxSockets: 2 });
+    expect(await get(port, agent)).toMatchObject({ status: 200, connection: "keep-alive" });
+    const slow = get(port, agent, "/slow");
+    while (release.length === 0) await new Promise((r) => setTimeout(r, 5));
+
+    const stopped = worker.shutdown();
+    // During the drain a request is still served, and told to close its connection.
+    expect(await get(port, agent)).toMatchObject({ status: 200, connection: "close", body: "ok" });
+    await new Promise((r) => setTimeout(r, 300));
+    expect(events).toEqual(["jobs started"]); // the slow request holds the stop
+    release[0]!();
+    expect(await slow).toMatchObject({ status: 200, body: "slow done", connection: "close" });
+    expect(await stopped).toBe(0);
+    expect(events).toEqual(["jobs started", "jobs stopped"]);
+    await expect(get(port, new http.Agent())).rejects.toThrow(/ECONNREFUSED/);
+    agent.destroy();
+  });
+});
