@@ -80,6 +80,27 @@ describe("course and lessons", () => {
     );
     expect(res.status).toBe(404);
   });
+
+  it("opens a first lesson from two tabs at once and marks it done twice without an error", async () => {
+    const cookie = w.coordB.cookie; // a person with a staff record, not yet enrolled in this course
+    const open = () =>
+      call(lessonPage.loader, get(`/courses/${code}/lessons/1`, cookie), { code, position: "1" });
+    const opened = await Promise.all([open(), open(), open(), open()]);
+    expect(opened.map((r) => r.status)).toEqual([200, 200, 200, 200]);
+    const personId = w.coordB.person.id;
+    expect(await db.enrollment.count({ where: { personId, courseId: fx.course.id } })).toBe(1);
+    const done = () =>
+      call(
+        lessonPage.action,
+        post(`/courses/${code}/lessons/1`, cookie, { intent: "done", lessonId: lessonIds[0] }),
+        { code, position: "1" },
+      );
+    const marked = await Promise.all([done(), done(), done()]);
+    expect(marked.map((r) => r.status)).toEqual([302, 302, 302]);
+    expect(
+      await db.lessonProgress.count({ where: { lessonId: lessonIds[0], enrollment: { personId } } }),
+    ).toBe(1);
+  });
 });
 
 describe("quiz", () => {

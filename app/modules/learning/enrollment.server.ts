@@ -231,11 +231,13 @@ export async function enroll(personId: string, courseId: string) {
   });
   if (!course?.currentVersionId || !course.active)
     throw new DomainError("learning.courseNotFound", { status: 404 });
-  return db.enrollment.upsert({
-    where: { personId_courseId: { personId, courseId } },
-    update: {},
-    create: { personId, courseId, versionId: course.currentVersionId },
+  // INSERT … ON CONFLICT DO NOTHING, then read: two first visits at once (two tabs, a double tap) both
+  // succeed. An upsert with an empty update is a read then an insert, and the second insert failed (500).
+  await db.enrollment.createMany({
+    data: [{ personId, courseId, versionId: course.currentVersionId }],
+    skipDuplicates: true,
   });
+  return db.enrollment.findUniqueOrThrow({ where: { personId_courseId: { personId, courseId } } });
 }
 
 export async function getLessonForLearner(personId: string, code: string, position: number) {
@@ -283,10 +285,10 @@ async function ownEnrollmentForLesson(personId: string, lessonId: string) {
 
 export async function markLessonDone(personId: string, lessonId: string) {
   const enrollment = await ownEnrollmentForLesson(personId, lessonId);
-  await db.lessonProgress.upsert({
-    where: { enrollmentId_lessonId: { enrollmentId: enrollment.id, lessonId } },
-    update: {},
-    create: { enrollmentId: enrollment.id, lessonId },
+  // As in enroll(): a double submit must not fail on the unique (enrollment, lesson).
+  await db.lessonProgress.createMany({
+    data: [{ enrollmentId: enrollment.id, lessonId }],
+    skipDuplicates: true,
   });
 }
 
