@@ -7,9 +7,8 @@ import { audit, type AuditInput } from "~/modules/audit/audit.server";
 import type { Actor } from "~/modules/auth/scope";
 import type { MessageKey } from "~/i18n";
 import { DomainError } from "~/utils/errors";
-import { formatDate } from "~/utils/format";
 import { endOfVnDay, parseDay } from "~/utils/vn-calendar";
-import { PERIOD_LABEL, reportingDate } from "./dates";
+import { defaultSnapshotLabel, reportingDate } from "./dates";
 import { assertCanManage, loadPlanForManager } from "./manage.server";
 import { takeSnapshot } from "./snapshots.server";
 
@@ -124,11 +123,7 @@ export async function createSnapshot(actor: Actor, input: SnapshotRequest, now =
       field: input.period === "CUSTOM" ? "date" : "year",
     });
   if (asOf > now) asOf = now;
-  const label =
-    input.label ||
-    (input.period === "CUSTOM"
-      ? `Ngày ${formatDate(asOf)}`
-      : `${PERIOD_LABEL[input.period]} năm ${input.year}`);
+  const label = input.label || defaultSnapshotLabel(input.period, input.year, asOf);
   const snapshot = await takeSnapshot({
     planId: plan.id,
     asOf,
