@@ -155,7 +155,7 @@ export default function AssignmentProgressPage() {
       <FormError message={refused?.join(" ")} />
       <ReminderSummary reminders={reminders} />
       <ProgressTable title={assignment.courseTitle} rows={progress.rows} reminders={memberReminders} />
-      <Pagination page={query.page} pageSize={query.pageSize} total={progress.total} />
+      <Pagination page={progress.page} pageSize={progress.pageSize} total={progress.total} />
     </div>
   );
 }

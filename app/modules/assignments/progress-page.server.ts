@@ -4,15 +4,15 @@ import { countInvitable } from "~/modules/auth/invitations.server";
 import type { Actor, Scope } from "~/modules/auth/scope";
 import { assignmentReminders, memberReminders } from "~/modules/notifications/reminder-history.server";
 import { z } from "zod";
-import { pagingFields } from "~/utils/paging";
+import { listQuery } from "~/utils/paging";
 import { assignmentProgress } from "./assignments.server";
 import { progressExportQuery } from "./progress-export.server";
 
 /** The page's search params: the export filters, paging, and `export` of old bookmarks. */
-export const progressPageQuery = progressExportQuery.extend({
-  ...pagingFields(50),
-  export: z.enum(["", "xlsx", "csv"]).default(""),
-});
+export const progressPageQuery = listQuery(
+  { ...progressExportQuery.shape, export: z.enum(["", "xlsx", "csv"]).default("") },
+  50,
+);
 export type ProgressPageQuery = z.infer<typeof progressPageQuery>;
 
 export async function progressPage(actor: Actor, scope: Scope, id: string, q: ProgressPageQuery) {

@@ -1,20 +1,22 @@
 // The people list's URL parameters, shared by the page and its Excel export.
 import { z } from "zod";
 import type { Scope } from "~/modules/auth/scope";
-import { pagingFields } from "~/utils/paging";
+import { listQuery, type PageRequest, sortParam } from "~/utils/paging";
 import { notFound } from "~/utils/http.server";
-import { listPeople } from "./list.server";
+import { listPeople, PEOPLE_SORT_COLUMNS } from "./list.server";
 
-export const peopleQuerySchema = z.object({
-  q: z.string().trim().max(100).default(""),
-  agency: z.string().trim().max(64).default(""),
-  sub: z.enum(["0", "1"]).default("1"),
-  status: z.enum(["active", "inactive", "all"]).default("active"),
-  /** Sign-in status filter ("" = any). */
-  account: z.enum(["", "none", "invited", "activated"]).default(""),
-  sort: z.enum(["name", "-name", "email", "-email", "updated", "-updated"]).default("name"),
-  ...pagingFields(20),
-});
+export const peopleQuerySchema = listQuery(
+  {
+    q: z.string().trim().max(100).default(""),
+    agency: z.string().trim().max(64).default(""),
+    sub: z.enum(["0", "1"]).default("1"),
+    status: z.enum(["active", "inactive", "all"]).default("active"),
+    /** Sign-in status filter ("" = any). */
+    account: z.enum(["", "none", "invited", "activated"]).default(""),
+    sort: sortParam(PEOPLE_SORT_COLUMNS, "name"),
+  },
+  20,
+);
 export type PeopleQuery = z.infer<typeof peopleQuerySchema>;
 
 /** An agency filter outside the caller's scope is a 404, the same answer as for an agency that does not exist. */
@@ -29,7 +31,7 @@ export function listPeopleForQuery(
   scope: Scope,
   query: PeopleQuery,
   visibleAgencies: { id: string }[],
-  paging: { page: number; pageSize: number },
+  paging: PageRequest,
 ) {
   return listPeople({
     scope,
