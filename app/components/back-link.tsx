@@ -2,11 +2,11 @@
 import { Link } from "@remix-run/react";
 import { useT } from "~/utils/i18n";
 
-export function BackLink({ to }: { to: string }) {
+export function BackLink({ to, label }: { to: string; label?: string }) {
   const t = useT();
   return (
     <Link to={to} className="text-sm text-red-800 hover:underline">
-      ← {t("common.back")}
+      ← {label ?? t("common.back")}
     </Link>
   );
 }

@@ -4,7 +4,7 @@ import type { ReactNode } from "react";
 import type { MessageKey } from "~/i18n";
 import { formatDateTime } from "~/utils/format";
 import { useT } from "~/utils/i18n";
-import { scrollRegion } from "./scroll-region";
+import { ListTable } from "./targets/list-table";
 
 export type SessionView = {
   id: string;
@@ -19,6 +19,14 @@ export type SessionView = {
   pendingSecondFactor: boolean;
 };
 
+const COLUMNS = [
+  ["sess.device"],
+  ["sess.method", "hidden md:table-cell"],
+  ["sess.ip", "hidden md:table-cell"],
+  ["sess.created", "hidden md:table-cell"],
+  ["sess.lastSeen"],
+] as const satisfies readonly (readonly [MessageKey, string?])[];
+
 export function SessionsTable({
   sessions,
   action,
@@ -31,59 +39,48 @@ export function SessionsTable({
   const cell = "px-3 py-2 align-top";
   const wide = "hidden px-3 py-2 align-top md:table-cell";
   return (
-    <div
-      className="overflow-x-auto rounded-lg border border-slate-200 bg-white"
-      {...scrollRegion(t("sess.title"))}
+    <ListTable
+      label={t("sess.title")}
+      columns={[
+        ...COLUMNS.map(([key, className]) => ({ label: t(key), className: `align-top ${className ?? ""}` })),
+        ...(action ? [{ label: t("sess.actions"), className: "align-top" }] : []),
+      ]}
     >
-      <table className="min-w-full divide-y divide-slate-200 text-sm">
-        <thead className="bg-slate-50 text-left">
-          <tr>
-            <th className={cell}>{t("sess.device")}</th>
-            <th className={wide}>{t("sess.method")}</th>
-            <th className={wide}>{t("sess.ip")}</th>
-            <th className={wide}>{t("sess.created")}</th>
-            <th className={cell}>{t("sess.lastSeen")}</th>
-            {action ? <th className={cell}>{t("sess.actions")}</th> : null}
+      {sessions.map((s) => {
+        const method = t(`sess.method.${s.method}` as MessageKey);
+        return (
+          <tr key={s.id} className={s.current ? "bg-green-50" : undefined}>
+            <td className={cell}>
+              <div className="font-medium">
+                {t("sess.label", {
+                  browser: s.browser ?? t("sess.unknownBrowser"),
+                  os: s.os ?? t("sess.unknownOs"),
+                })}
+              </div>
+              <div className="text-xs text-slate-600">{t(`sess.kind.${s.kind}` as MessageKey)}</div>
+              {s.current ? (
+                <span className="mt-1 inline-block rounded bg-green-100 px-1.5 py-0.5 text-xs font-medium text-green-900">
+                  {t("sess.current")}
+                </span>
+              ) : null}
+              {s.pendingSecondFactor ? (
+                <span className="mt-1 inline-block rounded bg-amber-100 px-1.5 py-0.5 text-xs text-amber-900">
+                  {t("sess.pending")}
+                </span>
+              ) : null}
+              <div className="mt-1 text-xs text-slate-600 md:hidden">
+                {method} · {s.ipAddress ?? "—"} · {s.createdAt}
+              </div>
+            </td>
+            <td className={wide}>{method}</td>
+            <td className={`${wide} font-mono text-xs`}>{s.ipAddress ?? "—"}</td>
+            <td className={wide}>{s.createdAt}</td>
+            <td className={cell}>{s.lastSeenAt}</td>
+            {action ? <td className={cell}>{action(s)}</td> : null}
           </tr>
-        </thead>
-        <tbody className="divide-y divide-slate-100">
-          {sessions.map((s) => {
-            const method = t(`sess.method.${s.method}` as MessageKey);
-            return (
-              <tr key={s.id} className={s.current ? "bg-green-50" : undefined}>
-                <td className={cell}>
-                  <div className="font-medium">
-                    {t("sess.label", {
-                      browser: s.browser ?? t("sess.unknownBrowser"),
-                      os: s.os ?? t("sess.unknownOs"),
-                    })}
-                  </div>
-                  <div className="text-xs text-slate-600">{t(`sess.kind.${s.kind}` as MessageKey)}</div>
-                  {s.current ? (
-                    <span className="mt-1 inline-block rounded bg-green-100 px-1.5 py-0.5 text-xs font-medium text-green-900">
-                      {t("sess.current")}
-                    </span>
-                  ) : null}
-                  {s.pendingSecondFactor ? (
-                    <span className="mt-1 inline-block rounded bg-amber-100 px-1.5 py-0.5 text-xs text-amber-900">
-                      {t("sess.pending")}
-                    </span>
-                  ) : null}
-                  <div className="mt-1 text-xs text-slate-600 md:hidden">
-                    {method} · {s.ipAddress ?? "—"} · {s.createdAt}
-                  </div>
-                </td>
-                <td className={wide}>{method}</td>
-                <td className={`${wide} font-mono text-xs`}>{s.ipAddress ?? "—"}</td>
-                <td className={wide}>{s.createdAt}</td>
-                <td className={cell}>{s.lastSeenAt}</td>
-                {action ? <td className={cell}>{action(s)}</td> : null}
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
-    </div>
+        );
+      })}
+    </ListTable>
   );
 }
 

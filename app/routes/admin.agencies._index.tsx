@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { CreateAgencyForm } from "~/components/admin/agency-forms";
-import { scrollRegion } from "~/components/scroll-region";
+import { ListTable } from "~/components/targets/list-table";
 import { SearchBar } from "~/components/search-bar";
 import { createAgencyFormSchema } from "~/domain/agencies";
 import type { MessageKey } from "~/i18n";
@@ -18,6 +18,13 @@ import { pageTitle, useT } from "~/utils/i18n";
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "title.agencies") }];
 
 const query = z.object({ q: z.string().trim().max(100).default("") });
+
+const COLUMNS = [
+  ["agency.name"],
+  ["agency.code"],
+  ["agency.kind", "hidden sm:table-cell"],
+  ["agency.people", "text-right"],
+] as const satisfies readonly (readonly [MessageKey, string?])[];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireAdmin(request);
@@ -50,39 +57,25 @@ export default function AgenciesPage() {
     <div className="space-y-4">
       <h1 className="text-2xl font-semibold">{t("agency.title")}</h1>
       <SearchBar schema={query} label={t("agency.search")} value={q} />
-      <div
-        className="overflow-x-auto rounded-lg border border-slate-200 bg-white"
-        {...scrollRegion(t("agency.title"))}
+      <ListTable
+        label={t("agency.title")}
+        columns={COLUMNS.map(([key, className]) => ({ label: t(key), className }))}
       >
-        <table className="min-w-full divide-y divide-slate-200 text-sm">
-          <thead className="bg-slate-50 text-left">
-            <tr>
-              <th className="px-3 py-2">{t("agency.name")}</th>
-              <th className="px-3 py-2">{t("agency.code")}</th>
-              <th className="hidden px-3 py-2 sm:table-cell">{t("agency.kind")}</th>
-              <th className="px-3 py-2 text-right">{t("agency.people")}</th>
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-slate-100">
-            {rows.map((r) => (
-              <tr key={r.id}>
-                <td className="px-3 py-1.5" style={{ paddingLeft: `${0.75 + r.level * 1.25}rem` }}>
-                  <Link to={`/admin/agencies/${r.id}`} className="text-red-800 hover:underline">
-                    {r.name}
-                  </Link>
-                </td>
-                <td className="px-3 py-1.5 font-mono text-xs">{r.code}</td>
-                <td className="hidden px-3 py-1.5 sm:table-cell">
-                  {t(`agency.kind.${r.kind}` as MessageKey)}
-                </td>
-                <td className="px-3 py-1.5 text-right tabular-nums">
-                  {r.people === null ? "" : r.people.toLocaleString("vi-VN")}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+        {rows.map((r) => (
+          <tr key={r.id}>
+            <td className="px-3 py-1.5" style={{ paddingLeft: `${0.75 + r.level * 1.25}rem` }}>
+              <Link to={`/admin/agencies/${r.id}`} className="text-red-800 hover:underline">
+                {r.name}
+              </Link>
+            </td>
+            <td className="px-3 py-1.5 font-mono text-xs">{r.code}</td>
+            <td className="hidden px-3 py-1.5 sm:table-cell">{t(`agency.kind.${r.kind}` as MessageKey)}</td>
+            <td className="px-3 py-1.5 text-right tabular-nums">
+              {r.people === null ? "" : r.people.toLocaleString("vi-VN")}
+            </td>
+          </tr>
+        ))}
+      </ListTable>
       <CreateAgencyForm options={options} reply={reply} />
     </div>
   );

@@ -10,11 +10,20 @@ import { parseSearchParams } from "~/utils/http.server";
 import { useT, pageTitle } from "~/utils/i18n";
 import { serverT } from "~/utils/i18n.server";
 import { listQuery } from "~/utils/paging";
-import { scrollRegion } from "~/components/scroll-region";
+import { ListTable } from "~/components/targets/list-table";
+import type { MessageKey } from "~/i18n";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "title.audit") }];
 
 const query = listQuery({ action: z.string().trim().max(64).default("") }, 50);
+
+const COLUMNS = [
+  ["audit.time"],
+  ["audit.actor", "hidden sm:table-cell"],
+  ["audit.action"],
+  ["audit.entity", "hidden md:table-cell"],
+  ["audit.data", "hidden sm:table-cell"],
+] as const satisfies readonly (readonly [MessageKey, string?])[];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireAdmin(request);
@@ -39,40 +48,29 @@ export default function AuditPage() {
         inputClassName="max-w-xs"
         className="mt-4"
       />
-      <div
-        className="mt-4 overflow-x-auto rounded-lg border border-slate-200 bg-white"
-        {...scrollRegion(t("audit.title"))}
-      >
-        <table className="min-w-full divide-y divide-slate-200 text-sm">
-          <thead className="bg-slate-50 text-left">
-            <tr>
-              <th className="px-3 py-2">{t("audit.time")}</th>
-              <th className="hidden px-3 py-2 sm:table-cell">{t("audit.actor")}</th>
-              <th className="px-3 py-2">{t("audit.action")}</th>
-              <th className="hidden px-3 py-2 md:table-cell">{t("audit.entity")}</th>
-              <th className="hidden px-3 py-2 sm:table-cell">{t("audit.data")}</th>
+      <div className="mt-4">
+        <ListTable
+          label={t("audit.title")}
+          columns={COLUMNS.map(([key, className]) => ({ label: t(key), className }))}
+        >
+          {rows.map((e) => (
+            <tr key={e.id}>
+              <td className="px-3 py-2 whitespace-nowrap">{formatDateTime(e.createdAt)}</td>
+              <td className="hidden px-3 py-2 sm:table-cell">{e.actor}</td>
+              <td className="px-3 py-2">
+                <span className="font-mono text-xs break-all">{e.action}</span>
+                <div className="text-xs break-all text-slate-600 sm:hidden">{e.actor}</div>
+              </td>
+              <td className="hidden px-3 py-2 text-xs md:table-cell">{e.entity}</td>
+              <td
+                className="hidden max-w-md truncate px-3 py-2 font-mono text-xs sm:table-cell"
+                title={e.data}
+              >
+                {e.data}
+              </td>
             </tr>
-          </thead>
-          <tbody className="divide-y divide-slate-100">
-            {rows.map((e) => (
-              <tr key={e.id}>
-                <td className="px-3 py-2 whitespace-nowrap">{formatDateTime(e.createdAt)}</td>
-                <td className="hidden px-3 py-2 sm:table-cell">{e.actor}</td>
-                <td className="px-3 py-2">
-                  <span className="font-mono text-xs break-all">{e.action}</span>
-                  <div className="text-xs break-all text-slate-600 sm:hidden">{e.actor}</div>
-                </td>
-                <td className="hidden px-3 py-2 text-xs md:table-cell">{e.entity}</td>
-                <td
-                  className="hidden max-w-md truncate px-3 py-2 font-mono text-xs sm:table-cell"
-                  title={e.data}
-                >
-                  {e.data}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          ))}
+        </ListTable>
       </div>
       <Pagination page={page} pageSize={pageSize} total={total} schema={query} />
     </div>

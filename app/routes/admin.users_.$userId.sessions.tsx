@@ -1,7 +1,8 @@
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { getFormProps } from "@conform-to/react";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { FormError } from "~/components/field";
+import { PageHeader } from "~/components/page-header";
 import { SessionsTable, sessionView } from "~/components/sessions-table";
 import { requireAdmin } from "~/modules/auth/guards.server";
 import { accountSessions, endAllSchema, endAllSessions } from "~/modules/auth/sessions.server";
@@ -57,16 +58,13 @@ export default function UserSessionsPage() {
   const [form] = useZodForm(endAllSchema, { lastResult });
   return (
     <div className="max-w-5xl space-y-4">
-      <Link to="/admin/users" className="text-sm text-red-800 hover:underline">
-        ← {t("sess.admin.back")}
-      </Link>
-      <div>
-        <h1 className="text-2xl font-semibold">{t("title.userSessions")}</h1>
-        <p className="text-sm text-slate-700">
-          {user.fullName ? `${user.fullName} · ` : ""}
-          {user.email} · {t("sess.admin.count", { count: sessions.length })}
-        </p>
-      </div>
+      <PageHeader
+        back={{ to: "/admin/users", label: t("sess.admin.back") }}
+        title={t("title.userSessions")}
+        intro={[user.fullName, user.email, t("sess.admin.count", { count: sessions.length })]
+          .filter(Boolean)
+          .join(" · ")}
+      />
       <FormError message={form.errors?.[0]} />
       {sessions.length ? (
         <SessionsTable sessions={sessions} />

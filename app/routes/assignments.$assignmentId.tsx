@@ -161,8 +161,8 @@ export default function AssignmentProgressPage() {
       <ReminderSummary reminders={reminders} />
       <ProgressTable title={assignment.courseTitle} rows={progress.rows} reminders={memberReminders} />
       <Pagination
-        page={query.page}
-        pageSize={query.pageSize}
+        page={progress.page}
+        pageSize={progress.pageSize}
         total={progress.total}
         schema={progressPageQuery}
       />

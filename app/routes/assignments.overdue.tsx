@@ -1,10 +1,11 @@
 import { getFormProps } from "@conform-to/react";
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useRef } from "react";
 import { OverdueActions } from "~/components/assignments/overdue-actions";
 import { OverdueTable } from "~/components/assignments/overdue-table";
 import { FilterSelect, optionsOf } from "~/components/filter-select";
+import { PageHeader } from "~/components/page-header";
 import { Pagination } from "~/components/pagination";
 import type { MessageKey } from "~/i18n";
 import {
@@ -107,13 +108,7 @@ export default function OverduePage() {
   const errors = [...(form.errors ?? []), ...(fields.ids.errors ?? []), ...(fields.target.errors ?? [])];
   return (
     <div className="space-y-4">
-      <Link to="/assignments" className="text-sm text-red-800 hover:underline">
-        ← {t("common.back")}
-      </Link>
-      <div>
-        <h1 className="text-2xl font-semibold">{t("ovd.title")}</h1>
-        <p className="text-sm text-slate-600">{t("ovd.intro")}</p>
-      </div>
+      <PageHeader back={{ to: "/assignments" }} title={t("ovd.title")} intro={t("ovd.intro")} />
 
       <Form method="get" className="card grid gap-3 sm:grid-cols-2 lg:grid-cols-5 lg:items-end" role="search">
         {(

@@ -22,25 +22,23 @@ import { formatDateTime } from "~/utils/format";
 import { notFound, parseSearchParams } from "~/utils/http.server";
 import { useT, pageTitle } from "~/utils/i18n";
 import { serverT } from "~/utils/i18n.server";
-import { pagingFields } from "~/utils/paging";
+import { listQuery } from "~/utils/paging";
 import { parseSubmission } from "~/utils/conform.server";
 import { unreachable } from "~/utils/intents";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "title.notifications") }];
 
-const query = z.object({
-  ...pagingFields(INBOX_PAGE_SIZE),
-  unread: z.enum(["1"]).optional(),
-});
+const query = listQuery({ unread: z.enum(["1"]).optional() }, INBOX_PAGE_SIZE);
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requireLearner(request);
-  const { page, pageSize, unread } = parseSearchParams(request, query);
+  const { unread, ...paging } = parseSearchParams(request, query);
+  const unreadOnly = unread === "1";
   const [list, unreadTotal] = await Promise.all([
-    listNotifications(actor.personId, page, unread === "1", pageSize),
+    listNotifications({ personId: actor.personId, unreadOnly, ...paging }),
     unreadCount(actor.personId),
   ]);
-  return { ...list, page, unreadOnly: unread === "1", unreadTotal, pageSize };
+  return { ...list, unreadOnly, unreadTotal };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -75,7 +73,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function NotificationsPage() {
-  const { items, total, page, pageSize, unreadOnly, unreadTotal } = useLoaderData<typeof loader>();
+  const { rows, total, page, pageSize, unreadOnly, unreadTotal } = useLoaderData<typeof loader>();
   const t = useT();
   return (
     <div className="max-w-3xl space-y-4">
@@ -100,11 +98,11 @@ export default function NotificationsPage() {
           ) : null}
         </div>
       </div>
-      {items.length === 0 ? (
+      {rows.length === 0 ? (
         <p className="card text-slate-600">{t("notif.none")}</p>
       ) : (
         <ul className="divide-y divide-slate-200 rounded-md border border-slate-200 bg-white">
-          {items.map((n) => (
+          {rows.map((n) => (
             <li
               key={n.id}
               className={`flex flex-col gap-2 p-4 sm:flex-row sm:items-start ${n.readAt ? "" : "bg-amber-50"}`}

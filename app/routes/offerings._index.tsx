@@ -4,14 +4,21 @@ import type { MessageKey } from "~/i18n";
 import { requireActor } from "~/modules/auth/guards.server";
 import { type OfferingCard, listOfferings } from "~/modules/scheduling/views.server";
 import { formatVnDateTime } from "~/domain/scheduling-time";
+import { parseSearchParams } from "~/utils/http.server";
 import { useT, pageTitle } from "~/utils/i18n";
+import { listQuery } from "~/utils/paging";
 import { RegionTable } from "~/components/offerings/region-table";
+import { PageHeader } from "~/components/page-header";
+import { Pagination } from "~/components/pagination";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "title.offerings") }];
 
+/** `page`/`pageSize` page the coordinator's bookings table. */
+const query = listQuery({}, 50);
+
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requireActor(request);
-  return listOfferings(actor);
+  return listOfferings(actor, parseSearchParams(request, query));
 }
 
 function Cards({ items }: { items: OfferingCard[] }) {
@@ -53,19 +60,13 @@ export default function OfferingsPage() {
   const t = useT();
   return (
     <div className="space-y-6">
-      <div className="flex flex-wrap items-center gap-3">
-        <h1 className="text-2xl font-semibold">{t("off.title")}</h1>
-        <div className="ml-auto flex gap-2">
-          <Link to="/calendar" className="btn-secondary">
-            {t("off.calendar")}
-          </Link>
-          {coordinator ? (
-            <Link to="/offerings/new" className="btn-primary">
-              {t("off.new")}
-            </Link>
-          ) : null}
-        </div>
-      </div>
+      <PageHeader
+        title={t("off.title")}
+        links={[
+          { to: "/calendar", label: t("off.calendar") },
+          ...(coordinator ? [{ to: "/offerings/new", label: t("off.new"), primary: true }] : []),
+        ]}
+      />
       <section className="space-y-2">
         <h2 className="text-lg font-semibold">{t("off.upcoming")}</h2>
         <Cards items={upcoming} />
@@ -79,7 +80,7 @@ export default function OfferingsPage() {
       {coordinator ? (
         <section className="space-y-2">
           <h2 className="text-lg font-semibold">{t("off.bookings")}</h2>
-          {bookings.length === 0 ? (
+          {bookings.total === 0 ? (
             <p className="text-sm text-slate-600">{t("off.none")}</p>
           ) : (
             <RegionTable
@@ -94,7 +95,7 @@ export default function OfferingsPage() {
                 </>
               }
             >
-              {bookings.map((b) => (
+              {bookings.rows.map((b) => (
                 <tr key={b.registrationId}>
                   <td className="px-3 py-2 font-medium">{b.fullName}</td>
                   <td className="hidden px-3 py-2 md:table-cell">{b.agencyName}</td>
@@ -112,6 +113,7 @@ export default function OfferingsPage() {
               ))}
             </RegionTable>
           )}
+          <Pagination page={bookings.page} pageSize={bookings.pageSize} total={bookings.total} />
         </section>
       ) : null}
     </div>

@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
+import { PageHeader } from "~/components/page-header";
 import { Pagination } from "~/components/pagination";
 import { InviteBar } from "~/components/people/invite-bar";
 import { PeopleFilters } from "~/components/people/people-filters";
@@ -20,14 +21,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const { actor, scope } = await requireViewer(request);
   const query = parseSearchParams(request, peopleQuerySchema);
   const agencies = await listAgencyOptions(scope);
-  const { rows, total } = await listPeopleForQuery(scope, query, agencies, {
-    page: query.page,
-    pageSize: query.pageSize,
-  });
+  const { rows, total, page, pageSize } = await listPeopleForQuery(scope, query, agencies, query);
   const canManage = manageScope(actor);
   const canAdd = canManage === "ALL" || canManage.length > 0;
   return {
     query,
+    page,
+    pageSize,
     total,
     agencies: indentedAgencyOptions(agencies),
     rows: rows.map((p) => ({
@@ -55,29 +55,26 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 // Shown to those who may add people.
 const ADD_LINKS = [
-  ["/people/import", "people.import", "btn-secondary"],
-  ["/people/new", "people.add", "btn-primary"],
+  ["/people/import", "people.import", false],
+  ["/people/new", "people.add", true],
 ] as const;
 
 export default function PeoplePage() {
-  const { rows, total, query, agencies, canAdd, subtreeAgency } = useLoaderData<typeof loader>();
+  const { rows, total, page, pageSize, query, agencies, canAdd, subtreeAgency } =
+    useLoaderData<typeof loader>();
   const [params] = useSearchParams();
   const t = useT();
   return (
     <div className="space-y-4">
-      <div className="flex flex-wrap items-center justify-between gap-2">
-        <h1 className="text-2xl font-semibold">{t("people.title")}</h1>
-        <div className="flex flex-wrap gap-2">
+      <PageHeader
+        title={t("people.title")}
+        actions={
           <Link className="btn-secondary" to={`/people/export?${params}`} reloadDocument data-download="xlsx">
             {t("people.export")}
           </Link>
-          {(canAdd ? ADD_LINKS : []).map(([to, label, style]) => (
-            <Link key={to} className={style} to={to}>
-              {t(label)}
-            </Link>
-          ))}
-        </div>
-      </div>
+        }
+        links={canAdd ? ADD_LINKS.map(([to, label, primary]) => ({ to, label: t(label), primary })) : []}
+      />
       <PeopleFilters schema={peopleQuerySchema} query={query} agencies={agencies} />
       {canAdd ? (
         <InviteBar schema={inviteSourceSchema} total={total} filter={params} agency={subtreeAgency} />
@@ -87,7 +84,7 @@ export default function PeoplePage() {
       ) : (
         <PeopleTable rows={rows} selectable={canAdd} />
       )}
-      <Pagination page={query.page} pageSize={query.pageSize} total={total} schema={peopleQuerySchema} />
+      <Pagination page={page} pageSize={pageSize} total={total} schema={peopleQuerySchema} />
     </div>
   );
 }

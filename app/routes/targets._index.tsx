@@ -10,6 +10,7 @@ import { dashboardData, emptyDashboard } from "~/modules/targets/dashboard.serve
 import { parseViewQuery, resolveView } from "~/modules/targets/view.server";
 import { viewQuerySchema } from "~/modules/targets/view-query";
 import { pageTitle, useT } from "~/utils/i18n";
+import { getLocale } from "~/utils/i18n.server";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "title.targets") }];
 
@@ -17,7 +18,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const { actor, scope } = await requireViewer(request);
   const view = await resolveView(parseViewQuery(request), scope);
   if (!view) return { empty: true as const, ...(await emptyDashboard(actor, scope)) };
-  return { empty: false as const, ...(await dashboardData(view, actor, scope)) };
+  return { empty: false as const, ...(await dashboardData(view, actor, scope, getLocale(request))) };
 }
 
 export default function TargetsDashboard() {

@@ -6,6 +6,7 @@ import { reportCsv, reportXlsx } from "~/modules/targets/report.server";
 import { parseViewQuery, resolveView } from "~/modules/targets/view.server";
 import { badRequest, notFound } from "~/utils/http.server";
 import { issueRef } from "~/utils/forms";
+import { getLocale } from "~/utils/i18n.server";
 
 const formatSchema = z.enum(["xlsx", "csv"], { error: "targets.paramFormat" });
 
@@ -21,6 +22,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     agencyId: view.agencyId,
     kind: view.kind,
     snapshotLabel: view.snapshot?.label ?? null,
+    locale: getLocale(request),
   };
   return format.data === "xlsx" ? reportXlsx(report) : reportCsv(report);
 }

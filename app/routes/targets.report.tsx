@@ -3,11 +3,11 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { requireViewer } from "~/modules/auth/guards.server";
 import { reportPageData } from "~/modules/targets/dashboard.server";
 import { formatPercent } from "~/domain/targets";
-import { statusLabel } from "~/modules/targets/report.server";
 import { parseViewQuery, resolveView } from "~/modules/targets/view.server";
 import { formatNumber } from "~/utils/format";
 import { notFound } from "~/utils/http.server";
 import { useT, pageTitle } from "~/utils/i18n";
+import { getLocale } from "~/utils/i18n.server";
 import { ReportDownloads } from "~/components/targets/report-downloads";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "title.targetReport") }];
@@ -16,12 +16,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const { scope } = await requireViewer(request);
   const view = await resolveView(parseViewQuery(request), scope);
   if (!view || !view.targetId) notFound("targets.nothingToReport");
-  const data = reportPageData(view);
-  return {
-    ...data,
-    rows: data.rows.map((r) => ({ ...r, statusText: statusLabel(r.figure.status) })),
-    totalStatus: statusLabel(data.total.status),
-  };
+  return reportPageData(view, getLocale(request));
 }
 
 // The site header and anything marked print:hidden disappear on paper; the table keeps its borders.
@@ -46,17 +41,15 @@ export default function TargetReport() {
       <h1 className="text-center text-lg font-bold">{d.title}</h1>
       <p className="text-center text-sm">{d.planLine}</p>
       <p className="text-center text-sm italic">{d.asOfLine}</p>
-      <p className="text-sm">Đơn vị: {d.agencyName}</p>
+      <p className="text-sm">{d.agencyLine}</p>
       <table className="w-full border-collapse text-sm" data-testid="report-table">
         <thead>
           <tr className="bg-slate-100">
-            {["STT", "Đơn vị", "Tổng số", "Đã hoàn thành", "Tỷ lệ (%)", "Chỉ tiêu (%)", "Đánh giá"].map(
-              (h) => (
-                <th key={h} className={`${cell} text-center`}>
-                  {h}
-                </th>
-              ),
-            )}
+            {d.headers.map((h) => (
+              <th key={h} className={`${cell} text-center`}>
+                {h}
+              </th>
+            ))}
           </tr>
         </thead>
         <tbody>

@@ -56,7 +56,51 @@ export type PageRequest = { page: number; pageSize: number };
 /** One page of a list, as loaders return it and <Pagination {...list} /> reads it. */
 export type Paged<T> = PageRequest & { total: number; rows: T[] };
 
-/** The rows a page covers, for Prisma's skip/take. */
+/** The rows a page covers, for Prisma's skip/take (and LIMIT/OFFSET in raw SQL). */
 export function pageSlice({ page, pageSize }: PageRequest) {
   return { skip: (page - 1) * pageSize, take: pageSize };
+}
+
+/**
+ * A page request from code rather than a URL (a module's optional arguments, an export asking for every row):
+ * missing values take the defaults, and a value out of range is brought into it the way listQuery does.
+ */
+export function pageRequest(
+  { page, pageSize }: Partial<PageRequest>,
+  defaultPageSize: number,
+  maxPageSize: number = MAX_PAGE_SIZE,
+): PageRequest {
+  const whole = (n: number | undefined, fallback: number) =>
+    n === undefined || !Number.isFinite(n) ? fallback : Math.floor(n);
+  return {
+    page: Math.min(MAX_PAGE, Math.max(1, whole(page, 1))),
+    pageSize: Math.min(maxPageSize, Math.max(1, whole(pageSize, defaultPageSize))),
+  };
+}
+
+/**
+ * One page of a list already in memory (sorted in Vietnamese order by the caller). A page past the end shows
+ * the last page, and says so in `page`, as the Pagination component does.
+ */
+export function pageOf<T>(all: readonly T[], { page, pageSize }: PageRequest): Paged<T> {
+  const last = Math.max(1, Math.ceil(all.length / pageSize));
+  const current = Math.min(Math.max(1, page), last);
+  return {
+    page: current,
+    pageSize,
+    total: all.length,
+    rows: all.slice((current - 1) * pageSize, current * pageSize),
+  };
+}
+
+type Sort<K extends string> = K | `-${K}`;
+
+/**
+ * A `sort` search param over the given columns: `name` ascending, `-name` descending. An unknown value falls
+ * back to the default (parseSearchParams drops it), never an error.
+ */
+export function sortParam<K extends string>(columns: readonly [K, ...K[]], fallback: Sort<K>) {
+  const values = columns.flatMap((c) => [c, `-${c}`] as Sort<K>[]) as [Sort<K>, ...Sort<K>[]];
+  // `as never`: zod cannot relate a generic enum to its values; each use has concrete columns.
+  return z.enum(values).default(fallback as never);
 }

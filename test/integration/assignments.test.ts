@@ -161,10 +161,12 @@ describe("scope", () => {
     expect(progress.counts.CHUA_BAT_DAU).toBe(2);
     expect(progress.rows.map((r) => r.fullName)).toEqual(["Hoàng Thị Em", "Vũ Văn Phúc"]);
     expect((await assignmentProgress("ALL", created.id, { q: "phuc", page: 1, pageSize: 10 })).total).toBe(1);
-    const listA = await listAssignments(scopeA);
-    expect(listA.some((a) => a.id === created.id)).toBe(false);
-    const listAll = await listAssignments("ALL");
-    expect(listAll.find((a) => a.id === created.id)?.counts.total).toBe(2);
+    const page = { page: 1, pageSize: 200 };
+    const listA = await listAssignments(scopeA, page);
+    expect(listA.rows.some((a) => a.id === created.id)).toBe(false);
+    const listAll = await listAssignments("ALL", page);
+    expect(listAll.rows.find((a) => a.id === created.id)?.counts.total).toBe(2);
+    expect(listAll.total).toBe(listAll.rows.length);
   });
 });
 

@@ -87,7 +87,7 @@ describe("course and lessons", () => {
       call(lessonPage.loader, get(`/courses/${code}/lessons/1`, cookie), { code, position: "1" });
     const opened = await Promise.all([open(), open(), open(), open()]);
     expect(opened.map((r) => r.status)).toEqual([200, 200, 200, 200]);
-    const personId = w.coordB.person.id;
+    const personId = w.coordB.person!.id;
     expect(await db.enrollment.count({ where: { personId, courseId: fx.course.id } })).toBe(1);
     const done = () =>
       call(

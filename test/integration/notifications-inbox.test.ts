@@ -32,7 +32,7 @@ beforeAll(async () => {
 });
 
 type Listing = {
-  items: { id: string; title: string; link: string | null; readAt: Date | null }[];
+  rows: { id: string; title: string; link: string | null; readAt: Date | null }[];
   unreadTotal: number;
 };
 
@@ -40,16 +40,16 @@ describe("notifications inbox", () => {
   it("lists only the caller's notifications, with the unread count in the header", async () => {
     const res = await call(inbox.loader, get("/notifications", w.learner.cookie));
     const data = res.data as Listing;
-    expect(data.items.map((n) => n.title).sort()).toEqual(["Liên kết lạ", "Nhắc việc: khóa A"]);
+    expect(data.rows.map((n) => n.title).sort()).toEqual(["Liên kết lạ", "Nhắc việc: khóa A"]);
     expect(data.unreadTotal).toBe(2);
-    expect(data.items.find((n) => n.title === "Liên kết lạ")!.link).toBeNull();
+    expect(data.rows.find((n) => n.title === "Liên kết lạ")!.link).toBeNull();
     const root = await call(rootLoader, get("/", w.learner.cookie));
     expect((root.data as { user: { unread: number } }).user.unread).toBe(2);
   });
 
   it("opening marks it read and follows its in-app link; someone else's id is 404", async () => {
     const list = (await call(inbox.loader, get("/notifications", w.learner.cookie))).data as Listing;
-    const target = list.items.find((n) => n.title === "Nhắc việc: khóa A")!;
+    const target = list.rows.find((n) => n.title === "Nhắc việc: khóa A")!;
     const opened = await call(
       inbox.action,
       post("/notifications", w.learner.cookie, { intent: "open", id: target.id }),
@@ -76,7 +76,7 @@ describe("notifications inbox", () => {
     await call(inbox.action, post("/notifications", w.learner.cookie, { intent: "readAll" }));
     const unread = (await call(inbox.loader, get("/notifications?unread=1", w.learner.cookie)))
       .data as Listing;
-    expect(unread.items).toEqual([]);
+    expect(unread.rows).toEqual([]);
     expect(unread.unreadTotal).toBe(0);
     expect((await db.notification.findUniqueOrThrow({ where: { dedupeKey: "t:3" } })).readAt).toBeNull();
     // A bad page number falls back to the first page (the app's rule for search params).

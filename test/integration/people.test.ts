@@ -116,7 +116,7 @@ describe("listPeople", () => {
     const desc = await listPeople({ scope: "ALL", sort: "-name", pageSize: 100 });
     expect(desc.rows.map((r) => r.fullName)).toEqual([...expected].reverse());
     const beyond = await listPeople({ scope: "ALL", page: 99, pageSize: 9 });
-    expect(beyond).toEqual({ rows: [], total: NAMES.length });
+    expect(beyond).toEqual({ page: 99, pageSize: 9, rows: [], total: NAMES.length });
   });
 
   it("sorts by email and by last update", async () => {

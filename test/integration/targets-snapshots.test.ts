@@ -79,6 +79,7 @@ describe("a snapshot", () => {
       agencyId: w.agencies.G.id,
       kind: "ALL",
       snapshotLabel: "Quý III năm 2026",
+      locale: "vi",
     });
     const rows = await xlsxRows(res);
     expect(
@@ -92,6 +93,32 @@ describe("a snapshot", () => {
       [2, "Xã Một", 5, 1, 20, 100, "Chậm"],
       [undefined, "Tổng cộng", 10, 3, 30, 100, "Chậm"],
     ]);
+  });
+
+  it("writes the same report in English for an English reader (the stored label as it is)", async () => {
+    const { table } = await loadSnapshotTable(snapshotId);
+    const rows = await xlsxRows(
+      await reportXlsx({
+        table,
+        targetId: w.targets.T1.id,
+        agencyId: w.agencies.G.id,
+        kind: "ALL",
+        snapshotLabel: "Quý III năm 2026",
+        locale: "en",
+      }),
+    );
+    expect(rows.some((r) => r[0] === 'Figures as of 30/09/2026 — snapshot "Quý III năm 2026"')).toBe(true);
+    const header = rows.findIndex((r) => r[0] === "No.");
+    expect(rows[header]).toEqual([
+      "No.",
+      "Agency",
+      "Total",
+      "Completed",
+      "Rate (%)",
+      "Target (%)",
+      "Assessment",
+    ]);
+    expect(rows.at(-1)).toEqual([undefined, "Total", 10, 3, 30, 100, "Behind"]);
   });
 });
 

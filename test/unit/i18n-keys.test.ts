@@ -216,7 +216,6 @@ const ALLOWED_VI_FILES = new Set([
   "app/env.server.ts",
   "app/modules/auth/config.server.ts",
   "app/routes/offerings.$offeringId.sign-in.tsx",
-  "app/routes/targets.report.tsx",
   "app/modules/content/schema.ts",
   "app/modules/content/load.server.ts",
   "app/modules/content/citations.ts",

@@ -1,7 +1,7 @@
 // The page-number window of the Pagination component and the page-size parameter's fallbacks and cap.
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import { MAX_PAGE_SIZE, pageWindow, pagingFields } from "~/utils/paging";
+import { MAX_PAGE_SIZE, pageOf, pageRequest, pageWindow, pagingFields, sortParam } from "~/utils/paging";
 
 /** 1 … 4 5 6 … 10 as a string, so each case reads like the rendered control. */
 const show = (page: number, pages: number) =>
@@ -54,5 +54,45 @@ describe("pagingFields", () => {
   it("refuses what is not a positive whole number (the loader then falls back)", () => {
     for (const bad of ["0", "-5", "abc", "1.5", "1e400"])
       expect(schema.safeParse({ pageSize: bad }).success, bad).toBe(false);
+  });
+});
+
+describe("pageRequest", () => {
+  it("fills in the defaults and brings values into range", () => {
+    expect(pageRequest({}, 25)).toEqual({ page: 1, pageSize: 25 });
+    expect(pageRequest({ page: 2.7, pageSize: 10 }, 25)).toEqual({ page: 2, pageSize: 10 });
+    expect(pageRequest({ page: -3, pageSize: 0 }, 25)).toEqual({ page: 1, pageSize: 1 });
+    expect(pageRequest({ page: Number.NaN, pageSize: Infinity }, 25)).toEqual({ page: 1, pageSize: 25 });
+    expect(pageRequest({ pageSize: 10 ** 9 }, 25).pageSize).toBe(MAX_PAGE_SIZE);
+    expect(pageRequest({ pageSize: 10 ** 9 }, 25, 50_000).pageSize).toBe(50_000);
+  });
+});
+
+describe("pageOf", () => {
+  const all = Array.from({ length: 7 }, (_, i) => i);
+  it("slices one page and keeps the total", () => {
+    expect(pageOf(all, { page: 2, pageSize: 3 })).toEqual({
+      page: 2,
+      pageSize: 3,
+      total: 7,
+      rows: [3, 4, 5],
+    });
+    expect(pageOf(all, { page: 3, pageSize: 3 }).rows).toEqual([6]);
+  });
+  it("shows the last page for a page past the end, and page 1 of an empty list", () => {
+    expect(pageOf(all, { page: 99, pageSize: 3 })).toMatchObject({ page: 3, rows: [6] });
+    expect(pageOf([], { page: 5, pageSize: 3 })).toEqual({ page: 1, pageSize: 3, total: 0, rows: [] });
+  });
+});
+
+describe("sortParam", () => {
+  const sort = z.object({ sort: sortParam(["name", "email"], "name") });
+  it("takes each column ascending or descending, defaults to the fallback", () => {
+    expect(sort.parse({}).sort).toBe("name");
+    expect(sort.parse({ sort: "-email" }).sort).toBe("-email");
+  });
+  it("refuses anything else (parseSearchParams then drops it)", () => {
+    for (const bad of ["", "--name", "name ", "id", "-"])
+      expect(sort.safeParse({ sort: bad }).success, bad).toBe(false);
   });
 });

@@ -2,7 +2,7 @@
 import { Link } from "@remix-run/react";
 import type { Role } from "~/generated/prisma/enums";
 import type { MessageKey } from "~/i18n";
-import { scrollRegion } from "~/components/scroll-region";
+import { ListTable } from "~/components/targets/list-table";
 import { useT } from "~/utils/i18n";
 import { GrantForm, type Reply, ResetPasswordForm, RevokeButton } from "./user-forms";
 
@@ -17,67 +17,56 @@ export type UserRow = {
 export function UsersTable({ rows, reply }: { rows: UserRow[]; reply: Reply }) {
   const t = useT();
   return (
-    <div
-      className="overflow-x-auto rounded-lg border border-slate-200 bg-white"
-      {...scrollRegion(t("users.title"))}
+    <ListTable
+      label={t("users.title")}
+      columns={(["users.email", "users.name", "users.roles", "users.reset"] as const).map((key) => ({
+        label: t(key),
+      }))}
     >
-      <table className="min-w-full divide-y divide-slate-200 text-sm">
-        <thead className="bg-slate-50 text-left">
-          <tr>
-            {(["users.email", "users.name", "users.roles", "users.reset"] as const).map((key) => (
-              <th key={key} className="px-3 py-2">
-                {t(key)}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody className="divide-y divide-slate-100">
-          {rows.map((u) => (
-            <tr key={u.id}>
-              <td className="px-3 py-2">
-                {u.email}
-                {u.mustChangePassword ? (
-                  <span className="ml-2 rounded bg-amber-100 px-1.5 py-0.5 text-xs text-amber-900">
-                    {t("users.mustChange")}
+      {rows.map((u) => (
+        <tr key={u.id}>
+          <td className="px-3 py-2">
+            {u.email}
+            {u.mustChangePassword ? (
+              <span className="ml-2 rounded bg-amber-100 px-1.5 py-0.5 text-xs text-amber-900">
+                {t("users.mustChange")}
+              </span>
+            ) : null}
+            <div>
+              <Link to={`/admin/users/${u.id}/sessions`} className="text-xs text-red-800 underline">
+                {t("sess.admin.link")}
+              </Link>
+            </div>
+          </td>
+          <td className="px-3 py-2">
+            {u.person?.fullName ?? "—"}
+            <div className="text-xs text-slate-500">{u.person?.agency.name}</div>
+          </td>
+          <td className="px-3 py-2">
+            <ul className="space-y-1">
+              {u.grants.map((g) => (
+                <li key={g.id} className="flex items-center gap-2">
+                  <span>
+                    {t(`role.${g.role}` as MessageKey)}
+                    {g.agency ? ` — ${g.agency.name}` : ""}
                   </span>
-                ) : null}
-                <div>
-                  <Link to={`/admin/users/${u.id}/sessions`} className="text-xs text-red-800 underline">
-                    {t("sess.admin.link")}
-                  </Link>
-                </div>
-              </td>
-              <td className="px-3 py-2">
-                {u.person?.fullName ?? "—"}
-                <div className="text-xs text-slate-500">{u.person?.agency.name}</div>
-              </td>
-              <td className="px-3 py-2">
-                <ul className="space-y-1">
-                  {u.grants.map((g) => (
-                    <li key={g.id} className="flex items-center gap-2">
-                      <span>
-                        {t(`role.${g.role}` as MessageKey)}
-                        {g.agency ? ` — ${g.agency.name}` : ""}
-                      </span>
-                      <RevokeButton grantId={g.id} />
-                    </li>
-                  ))}
-                </ul>
-                <GrantForm userId={u.id} reply={reply} />
-              </td>
-              <td className="px-3 py-2">
-                <ResetPasswordForm userId={u.id} reply={reply} />
-                <Link
-                  to={`/admin/users/${u.id}/two-factor`}
-                  className="mt-1 inline-block text-xs text-red-800 underline"
-                >
-                  {t("tf.admin.link")}
-                </Link>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+                  <RevokeButton grantId={g.id} />
+                </li>
+              ))}
+            </ul>
+            <GrantForm userId={u.id} reply={reply} />
+          </td>
+          <td className="px-3 py-2">
+            <ResetPasswordForm userId={u.id} reply={reply} />
+            <Link
+              to={`/admin/users/${u.id}/two-factor`}
+              className="mt-1 inline-block text-xs text-red-800 underline"
+            >
+              {t("tf.admin.link")}
+            </Link>
+          </td>
+        </tr>
+      ))}
+    </ListTable>
   );
 }

@@ -1,13 +1,22 @@
 // The rows of the overdue list, each with its selection checkbox (name "ids") for the bulk actions.
 import { Link } from "@remix-run/react";
 import { STATUS_STYLE } from "~/components/training-record";
-import { scrollRegion } from "~/components/scroll-region";
+import { ListTable } from "~/components/targets/list-table";
 import type { MessageKey } from "~/i18n";
 import type { OverduePage } from "~/modules/assignments/overdue.server";
 import { formatDate } from "~/utils/format";
 import { useT } from "~/utils/i18n";
 
 type Row = OverduePage["rows"][number];
+
+const COLUMNS = [
+  ["people.fullName"],
+  ["people.agency", "hidden md:table-cell"],
+  ["ovd.course", "hidden md:table-cell"],
+  ["people.status"],
+  ["asg.due", "hidden md:table-cell"],
+  ["ovd.lastLogin", "hidden lg:table-cell"],
+] as const satisfies readonly (readonly [MessageKey, string?])[];
 
 export function OverdueTable({
   rows,
@@ -19,35 +28,26 @@ export function OverdueTable({
   const t = useT();
   if (rows.length === 0) return <p className="card text-slate-600">{t("ovd.none")}</p>;
   return (
-    <div
-      className="overflow-x-auto rounded-lg border border-slate-200 bg-white"
-      {...scrollRegion(t("ovd.title"))}
+    <ListTable
+      label={t("ovd.title")}
+      columns={[
+        {
+          label: (
+            <input
+              type="checkbox"
+              aria-label={t("ovd.selectAll")}
+              onChange={(e) => onToggleAll(e.currentTarget.checked)}
+            />
+          ),
+          className: "w-8",
+        },
+        ...COLUMNS.map(([key, className]) => ({ label: t(key), className })),
+      ]}
     >
-      <table className="min-w-full divide-y divide-slate-200 text-sm">
-        <thead className="bg-slate-50 text-left">
-          <tr>
-            <th className="w-8 px-3 py-2">
-              <input
-                type="checkbox"
-                aria-label={t("ovd.selectAll")}
-                onChange={(e) => onToggleAll(e.currentTarget.checked)}
-              />
-            </th>
-            <th className="px-3 py-2">{t("people.fullName")}</th>
-            <th className="hidden px-3 py-2 md:table-cell">{t("people.agency")}</th>
-            <th className="hidden px-3 py-2 md:table-cell">{t("ovd.course")}</th>
-            <th className="px-3 py-2">{t("people.status")}</th>
-            <th className="hidden px-3 py-2 md:table-cell">{t("asg.due")}</th>
-            <th className="hidden px-3 py-2 lg:table-cell">{t("ovd.lastLogin")}</th>
-          </tr>
-        </thead>
-        <tbody className="divide-y divide-slate-100">
-          {rows.map((r) => (
-            <OverdueRow key={r.memberId} row={r} />
-          ))}
-        </tbody>
-      </table>
-    </div>
+      {rows.map((r) => (
+        <OverdueRow key={r.memberId} row={r} />
+      ))}
+    </ListTable>
   );
 }
 

@@ -1,11 +1,21 @@
 // The members of one assignment with their state, due date, completion and last reminder. Name and state
 // stay visible on a phone; the other columns appear from sm/md up.
-import { scrollRegion } from "~/components/scroll-region";
+import { ListTable } from "~/components/targets/list-table";
 import type { MessageKey } from "~/i18n";
 import type { ProgressRow } from "~/modules/assignments/assignments.server";
 import type { MemberReminder } from "~/modules/notifications/reminder-history.server";
 import { formatDate } from "~/utils/format";
 import { useT } from "~/utils/i18n";
+
+const COLUMNS = [
+  ["people.fullName"],
+  ["people.email", "hidden md:table-cell"],
+  ["people.agency", "hidden sm:table-cell"],
+  ["people.status"],
+  ["asg.due", "hidden sm:table-cell"],
+  ["asg.completedOn", "hidden sm:table-cell"],
+  ["asg.rem.last", "hidden lg:table-cell"],
+] as const satisfies readonly (readonly [MessageKey, string?])[];
 
 export function ProgressTable({
   title,
@@ -18,46 +28,35 @@ export function ProgressTable({
 }) {
   const t = useT();
   return (
-    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white" {...scrollRegion(title)}>
-      <table className="min-w-full divide-y divide-slate-200 text-sm" data-testid="progress-table">
-        <thead className="bg-slate-50 text-left">
-          <tr>
-            <th className="px-3 py-2">{t("people.fullName")}</th>
-            <th className="hidden px-3 py-2 md:table-cell">{t("people.email")}</th>
-            <th className="hidden px-3 py-2 sm:table-cell">{t("people.agency")}</th>
-            <th className="px-3 py-2">{t("people.status")}</th>
-            <th className="hidden px-3 py-2 sm:table-cell">{t("asg.due")}</th>
-            <th className="hidden px-3 py-2 sm:table-cell">{t("asg.completedOn")}</th>
-            <th className="hidden px-3 py-2 lg:table-cell">{t("asg.rem.last")}</th>
-          </tr>
-        </thead>
-        <tbody className="divide-y divide-slate-100">
-          {rows.map((r) => (
-            <tr key={r.personId}>
-              <td className="px-3 py-2">
-                <span className="font-medium">{r.fullName}</span>
-                <div className="text-xs text-slate-600 sm:hidden">{r.agencyName}</div>
-              </td>
-              <td className="hidden px-3 py-2 md:table-cell">{r.email}</td>
-              <td className="hidden px-3 py-2 sm:table-cell">{r.agencyName}</td>
-              <td className="px-3 py-2">
-                {t(`asg.status.${r.status}` as MessageKey)}
-                <div className="text-xs text-slate-600 sm:hidden">
-                  {r.completedAt
-                    ? `${t("asg.completedOn")}: ${formatDate(r.completedAt)}`
-                    : `${t("asg.due")}: ${formatDate(r.dueAt)}`}
-                </div>
-              </td>
-              <td className="hidden px-3 py-2 sm:table-cell">{formatDate(r.dueAt)}</td>
-              <td className="hidden px-3 py-2 sm:table-cell">{formatDate(r.completedAt)}</td>
-              <td className="hidden px-3 py-2 lg:table-cell" data-testid="member-reminder">
-                <LastReminder rem={reminders[r.personId]} />
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <ListTable
+      label={title}
+      testId="progress-table"
+      columns={COLUMNS.map(([key, className]) => ({ label: t(key), className }))}
+    >
+      {rows.map((r) => (
+        <tr key={r.personId}>
+          <td className="px-3 py-2">
+            <span className="font-medium">{r.fullName}</span>
+            <div className="text-xs text-slate-600 sm:hidden">{r.agencyName}</div>
+          </td>
+          <td className="hidden px-3 py-2 md:table-cell">{r.email}</td>
+          <td className="hidden px-3 py-2 sm:table-cell">{r.agencyName}</td>
+          <td className="px-3 py-2">
+            {t(`asg.status.${r.status}` as MessageKey)}
+            <div className="text-xs text-slate-600 sm:hidden">
+              {r.completedAt
+                ? `${t("asg.completedOn")}: ${formatDate(r.completedAt)}`
+                : `${t("asg.due")}: ${formatDate(r.dueAt)}`}
+            </div>
+          </td>
+          <td className="hidden px-3 py-2 sm:table-cell">{formatDate(r.dueAt)}</td>
+          <td className="hidden px-3 py-2 sm:table-cell">{formatDate(r.completedAt)}</td>
+          <td className="hidden px-3 py-2 lg:table-cell" data-testid="member-reminder">
+            <LastReminder rem={reminders[r.personId]} />
+          </td>
+        </tr>
+      ))}
+    </ListTable>
   );
 }
 

@@ -15,6 +15,7 @@ export const scheduling = {
     "scheduling.attendanceConfirmedOnly": "Chỉ điểm danh được người đã được xác nhận tham gia.",
     "scheduling.instructorEmailsUnknown": "Không tìm thấy giảng viên có email: {emails}",
     "scheduling.resultTooLong": "Kết quả tối đa {maximum} ký tự.",
+    "scheduling.scoreRange": "Điểm phải là số nguyên từ 0 đến 1000.",
     "scheduling.instructorEmailsTooLong": "Danh sách email giảng viên quá dài (tối đa {maximum} ký tự).",
     "scheduling.organiserNotFound": "Không tìm thấy đơn vị tổ chức.",
     "scheduling.organiserOutOfScope": "Bạn chỉ được tổ chức lớp cho đơn vị trong phạm vi của mình.",
@@ -103,6 +104,7 @@ export const scheduling = {
     "scheduling.attendanceConfirmedOnly": "Attendance can be taken only for confirmed participants.",
     "scheduling.instructorEmailsUnknown": "No instructor has the email: {emails}",
     "scheduling.resultTooLong": "The result may have at most {maximum} characters.",
+    "scheduling.scoreRange": "The score must be a whole number from 0 to 1000.",
     "scheduling.instructorEmailsTooLong":
       "The list of instructor emails is too long (at most {maximum} characters).",
     "scheduling.organiserNotFound": "The organising agency was not found.",

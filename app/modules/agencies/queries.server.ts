@@ -5,6 +5,7 @@ import type { Agency } from "~/generated/prisma/client";
 import type { AgencyKind } from "~/generated/prisma/enums";
 import { agencyWhere, type Scope } from "~/modules/auth/scope";
 import { DomainError } from "~/utils/errors";
+import { type Paged, pageOf, pageRequest, type PageRequest } from "~/utils/paging";
 import { escapeLike, foldVietnamese } from "~/utils/text";
 import {
   type AgencyTreeNode,
@@ -41,18 +42,16 @@ const searchSchema = z.object({
   q: z.string().max(200, "agencies.queryTooLong"),
   kind: kindSchema.optional(),
   includeInactive: z.boolean().default(false),
-  page: z.number().int().min(1).default(1),
-  pageSize: z.number().int().min(1).max(1000).default(50),
 });
+/** A search answers at most this many agencies a page (a province has a few hundred). */
+const MAX_SEARCH_PAGE = 1000;
 
 export type AgencySearchInput = {
   q: string;
   scopePaths: Scope;
   kind?: AgencyKind;
   includeInactive?: boolean;
-  page: number;
-  pageSize: number;
-};
+} & Partial<PageRequest>;
 
 export type AgencySearchRow = AgencyRow & {
   active: boolean;
@@ -65,12 +64,10 @@ export type AgencySearchRow = AgencyRow & {
  * and case ("so noi vu" finds "Sở Nội vụ"; the code of a merged agency finds the one it merged into).
  * Ordered by depth, then by name in Vietnamese order.
  */
-export async function searchAgencies(
-  input: AgencySearchInput,
-): Promise<{ rows: AgencySearchRow[]; total: number; page: number; pageSize: number }> {
+export async function searchAgencies(input: AgencySearchInput): Promise<Paged<AgencySearchRow>> {
   const parsed = searchSchema.safeParse(input);
   if (!parsed.success) throw DomainError.fromIssue(parsed.error.issues[0], { field: "q" });
-  const { q, kind, includeInactive, page, pageSize } = parsed.data;
+  const { q, kind, includeInactive } = parsed.data;
   // Every word must appear somewhere, in any order.
   const words = foldVietnamese(q).split(" ").filter(Boolean);
   const rows = await db.agency.findMany({
@@ -91,8 +88,7 @@ export async function searchAgencies(
   });
   // Collation in memory: a province has a few hundred agencies, the whole country about ten thousand.
   rows.sort((a, b) => a.depth - b.depth || compareAgencies(a, b));
-  const start = (page - 1) * pageSize;
-  return { rows: rows.slice(start, start + pageSize), total: rows.length, page, pageSize };
+  return pageOf(rows, pageRequest(input, 50, MAX_SEARCH_PAGE));
 }
 
 /**

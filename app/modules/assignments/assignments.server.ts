@@ -1,10 +1,11 @@
 // Giao khóa học: preview and create an assignment, the learner's list, progress for coordinators and the
 // reminder queries. Audience SQL lives in audience.server.ts, the status rule in status.ts.
 import { LONG_TX, db, type Tx } from "~/db.server";
-import { Prisma } from "~/generated/prisma/client";
+import { type Assignment, Prisma } from "~/generated/prisma/client";
 import { audit } from "~/modules/audit/audit.server";
 import { agencyWhere, inScope, type Scope } from "~/modules/auth/scope";
 import { personInScopeSql } from "~/modules/auth/scope.server";
+import { type Paged, pageOf, pageRequest, type PageRequest, pageSlice } from "~/utils/paging";
 import { isUuid } from "~/utils/uuid";
 import { DomainError } from "~/utils/errors";
 import { escapeLike, foldVietnamese } from "~/utils/text";
@@ -20,6 +21,8 @@ export { LEARNER_STATUSES, learnerStatus, type LearnerStatus } from "./status";
 export type { MemberRow } from "./facts.server";
 
 const NOT_FOUND = "assignments.notFound";
+/** The most members one call may ask for (the downloads and reminders take them all at once). */
+const MAX_PROGRESS_ROWS = 100_000;
 const DAY = 86_400_000;
 
 function parse(input: AssignmentInput): AssignmentData {
@@ -183,13 +186,10 @@ export async function assignmentProgress(
   const all = await memberRows(Prisma.join(where, " AND "), now);
   const counts = countRows(all);
   const filtered = opts.status ? all.filter((r) => r.status === opts.status) : all;
-  const pageSize = Math.max(1, Math.min(opts.pageSize ?? 50, 100_000));
-  const page = Math.max(1, Math.floor(opts.page ?? 1));
-  const rows: ProgressRow[] = filtered
-    .slice((page - 1) * pageSize, page * pageSize)
-    .map((r) =>
-      pickMember(r, ["personId", "fullName", "email", "agencyName", "status", "dueAt", "completedAt"]),
-    );
+  const page = pageOf(filtered, pageRequest(opts, 50, MAX_PROGRESS_ROWS));
+  const rows: ProgressRow[] = page.rows.map((r) =>
+    pickMember(r, ["personId", "fullName", "email", "agencyName", "status", "dueAt", "completedAt"]),
+  );
   return {
     assignment: {
       id: a.id,
@@ -205,10 +205,8 @@ export async function assignmentProgress(
       status: a.status,
     },
     counts,
+    ...page,
     rows,
-    total: filtered.length,
-    page,
-    pageSize,
   };
 }
 
@@ -227,12 +225,21 @@ export type AssignmentSummary = {
   counts: Counts;
 };
 
-/** Assignments visible in the scope, newest first, with member counts per status (members in scope). */
-export async function listAssignments(scope: Scope, now: Date = new Date()): Promise<AssignmentSummary[]> {
-  const list = await db.assignment.findMany({
-    where: scope === "ALL" ? {} : { agencyId: { not: null, in: await agencyIdsIn(scope) } },
-    orderBy: { createdAt: "desc" },
-  });
+/** One page of the assignments visible in the scope, newest first, with member counts per status (members in scope). */
+export async function listAssignments(
+  scope: Scope,
+  paging: PageRequest,
+  now: Date = new Date(),
+): Promise<Paged<AssignmentSummary>> {
+  const where = scope === "ALL" ? {} : { agencyId: { not: null, in: await agencyIdsIn(scope) } };
+  const [total, list] = await Promise.all([
+    db.assignment.count({ where }),
+    db.assignment.findMany({ where, orderBy: [{ createdAt: "desc" }, { id: "asc" }], ...pageSlice(paging) }),
+  ]);
+  return { ...paging, total, rows: await summaries(scope, list, now) };
+}
+
+async function summaries(scope: Scope, list: Assignment[], now: Date): Promise<AssignmentSummary[]> {
   if (list.length === 0) return [];
   const agencies = await db.agency.findMany({
     where: { id: { in: list.map((a) => a.agencyId).filter((x): x is string => x !== null) } },

@@ -2,7 +2,7 @@
 // XLSX/CSV resource routes). Its bulk actions are in intents.ts.
 import { isUuid } from "~/utils/uuid";
 import { z } from "zod";
-import { pagingFields } from "~/utils/paging";
+import { listQuery } from "~/utils/paging";
 
 export const OVERDUE_STATES = ["OVERDUE", "NOT_STARTED", "IN_PROGRESS", "DUE_SOON"] as const;
 export type OverdueState = (typeof OVERDUE_STATES)[number];
@@ -20,11 +20,12 @@ export const optionalUuid = z
   .default("");
 
 /** Filter from search params; a bad value falls back to its default (parseSearchParams drops it). */
-export const overdueFilterSchema = z.object({
-  agencyId: optionalUuid.catch(""),
-  courseId: optionalUuid.catch(""),
-  state: z.enum(OVERDUE_STATES).catch("OVERDUE").default("OVERDUE"),
-  // The same paging parameters as every list (the Pagination component offers the page sizes).
-  ...pagingFields(DEFAULT_PAGE_SIZE),
-});
+export const overdueFilterSchema = listQuery(
+  {
+    agencyId: optionalUuid.catch(""),
+    courseId: optionalUuid.catch(""),
+    state: z.enum(OVERDUE_STATES).catch("OVERDUE").default("OVERDUE"),
+  },
+  DEFAULT_PAGE_SIZE,
+);
 export type OverdueFilter = z.infer<typeof overdueFilterSchema>;

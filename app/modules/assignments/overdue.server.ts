@@ -19,6 +19,7 @@ import {
 import { displayDay, REMINDER_LINK, vnDay } from "~/modules/notifications/reminders";
 import { personInScopeSql, personInSubtreeSql } from "~/modules/auth/scope.server";
 import { DomainError } from "~/utils/errors";
+import { type Paged, pageOf } from "~/utils/paging";
 import { memberRows, pickMember, type MemberRow } from "./facts.server";
 import { DUE_SOON_DAYS, overdueFilterSchema, type OverdueFilter, type OverdueState } from "./overdue-schema";
 import { daysUntil } from "./status";
@@ -122,12 +123,9 @@ export async function targetRows(
   return rows.filter((r) => wanted.has(r.memberId));
 }
 
-export type OverduePage = {
-  rows: (OverdueRow & { account: "NONE" | "NEVER" | "SIGNED_IN"; lastLoginAt: Date | null })[];
-  total: number;
-  page: number;
-  pageSize: number;
-};
+export type OverduePage = Paged<
+  OverdueRow & { account: "NONE" | "NEVER" | "SIGNED_IN"; lastLoginAt: Date | null }
+>;
 
 /** One page of the list, with each person's sign-in state (for "mời đăng nhập"). */
 export async function overduePage(
@@ -135,17 +133,15 @@ export async function overduePage(
   filter: OverdueFilter,
   now: Date = new Date(),
 ): Promise<OverduePage> {
-  const all = await overdueRows(scope, filter, now);
-  const pages = Math.max(1, Math.ceil(all.length / filter.pageSize));
-  const page = Math.min(filter.page, pages);
-  const slice = all.slice((page - 1) * filter.pageSize, page * filter.pageSize);
+  const page = pageOf(await overdueRows(scope, filter, now), filter);
   const users = await db.user.findMany({
-    where: { personId: { in: [...new Set(slice.map((r) => r.personId))] } },
+    where: { personId: { in: [...new Set(page.rows.map((r) => r.personId))] } },
     select: { personId: true, lastLoginAt: true },
   });
   const byPerson = new Map(users.map((u) => [u.personId, u]));
   return {
-    rows: slice.map((r) => {
+    ...page,
+    rows: page.rows.map((r) => {
       const u = byPerson.get(r.personId);
       return {
         ...r,
@@ -153,9 +149,6 @@ export async function overduePage(
         lastLoginAt: u?.lastLoginAt ?? null,
       };
     }),
-    total: all.length,
-    page,
-    pageSize: filter.pageSize,
   };
 }
 

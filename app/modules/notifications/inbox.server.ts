@@ -1,6 +1,7 @@
 // The learner's in-app notifications ("Thông báo"): list, unread count, mark read. Always by the caller's
 // own personId; someone else's notification id behaves as if it did not exist.
 import { db } from "~/db.server";
+import { type PageRequest, pageSlice } from "~/utils/paging";
 import { isUuid } from "~/utils/uuid";
 
 export const INBOX_PAGE_SIZE = 20;
@@ -9,24 +10,23 @@ export async function unreadCount(personId: string): Promise<number> {
   return db.notification.count({ where: { personId, readAt: null } });
 }
 
-export async function listNotifications(
-  personId: string,
-  page: number,
-  unreadOnly = false,
-  pageSize = INBOX_PAGE_SIZE,
-) {
+/** One page of the caller's inbox, newest first; `unreadOnly` leaves out what was read. */
+export async function listNotifications({
+  personId,
+  unreadOnly,
+  ...paging
+}: { personId: string; unreadOnly: boolean } & PageRequest) {
   const where = { personId, ...(unreadOnly ? { readAt: null } : {}) };
-  const [total, items] = await Promise.all([
+  const [total, rows] = await Promise.all([
     db.notification.count({ where }),
     db.notification.findMany({
       where,
       orderBy: [{ createdAt: "desc" }, { id: "asc" }],
-      skip: (page - 1) * pageSize,
-      take: pageSize,
+      ...pageSlice(paging),
       select: { id: true, kind: true, title: true, body: true, link: true, readAt: true, createdAt: true },
     }),
   ]);
-  return { total, items: items.map((n) => ({ ...n, link: safeLink(n.link) })) };
+  return { ...paging, total, rows: rows.map((n) => ({ ...n, link: safeLink(n.link) })) };
 }
 
 /** Marks one of the caller's notifications read; returns where to go next (its in-app link), or null. */

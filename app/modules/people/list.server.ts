@@ -4,11 +4,16 @@ import { db } from "~/db.server";
 import { Prisma } from "~/generated/prisma/client";
 import type { ItRole, StaffCategory } from "~/generated/prisma/enums";
 import type { Scope } from "~/modules/auth/scope";
+import { type Paged, pageRequest, pageSlice } from "~/utils/paging";
 import { escapeLike, foldVietnamese } from "~/utils/text";
 import { isUuid } from "~/utils/uuid";
+import { PEOPLE_SORT_COLUMNS } from "./query";
 import { personColumns, type PersonRow } from "./rows";
 
-export type PeopleSort = "name" | "-name" | "email" | "-email" | "updated" | "-updated";
+export { PEOPLE_SORT_COLUMNS };
+export type PeopleSort = (typeof PEOPLE_SORT_COLUMNS)[number] | `-${(typeof PEOPLE_SORT_COLUMNS)[number]}`;
+/** The most rows one call may ask for (the Excel export); pages of the list itself stop at MAX_PAGE_SIZE. */
+export const MAX_LIST_ROWS = 50_000;
 /** Sign-in status (cột "Tài khoản"): never invited, invited but not yet signed in, has signed in. */
 export type AccountStatus = "none" | "invited" | "activated";
 
@@ -93,21 +98,22 @@ export function peopleConditions(input: Omit<ListPeopleInput, "sort" | "page" | 
 
 type RawRow = Omit<PersonListRow, "agency"> & { agencyCode: string; agencyName: string; agencyPath: string };
 
-export async function listPeople(input: ListPeopleInput): Promise<{ rows: PersonListRow[]; total: number }> {
-  const pageSize = Math.max(1, Math.min(input.pageSize ?? 25, 50_000));
-  const page = Math.max(1, Math.floor(input.page ?? 1));
+export async function listPeople(input: ListPeopleInput): Promise<Paged<PersonListRow>> {
+  const paging = pageRequest(input, 25, MAX_LIST_ROWS);
+  const { skip, take } = pageSlice(paging);
   const where = Prisma.join(peopleConditions(input), " AND ");
   const order = ORDER[input.sort ?? "name"] ?? ORDER.name;
   const [rows, count] = await Promise.all([
     db.$queryRaw<RawRow[]>`
       SELECT ${Prisma.raw(personColumns("p"))}, p.active, p."invitedAt", p.activated, p."createdAt", p."updatedAt",
              a.code AS "agencyCode", a.name AS "agencyName", a.path AS "agencyPath"
-      FROM (SELECT p.*, ${ACTIVATED_SQL} AS activated FROM "Person" p WHERE ${where} ORDER BY ${order} LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}) p
+      FROM (SELECT p.*, ${ACTIVATED_SQL} AS activated FROM "Person" p WHERE ${where} ORDER BY ${order} LIMIT ${take} OFFSET ${skip}) p
       JOIN "Agency" a ON a.id = p."agencyId"
       ORDER BY ${order}`,
     db.$queryRaw<{ total: number }[]>`SELECT count(*)::int AS total FROM "Person" p WHERE ${where}`,
   ]);
   return {
+    ...paging,
     total: count[0]?.total ?? 0,
     rows: rows.map(({ agencyCode, agencyName, agencyPath, ...p }) => ({
       ...p,

@@ -1,5 +1,6 @@
 // The people list as its URL parameters (./query.ts) describe it, shared by the page and its Excel export.
 import type { Scope } from "~/modules/auth/scope";
+import type { PageRequest } from "~/utils/paging";
 import { notFound } from "~/utils/http.server";
 import { listPeople } from "./list.server";
 import { type PeopleQuery, peopleQuerySchema } from "./query";
@@ -18,7 +19,7 @@ export function listPeopleForQuery(
   scope: Scope,
   query: PeopleQuery,
   visibleAgencies: { id: string }[],
-  paging: { page: number; pageSize: number },
+  paging: PageRequest,
 ) {
   return listPeople({
     scope,

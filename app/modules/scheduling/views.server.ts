@@ -6,6 +6,7 @@ import type { ItRole, RegistrationStatus } from "~/generated/prisma/enums";
 import { type Actor, agencyWhere, inScope, isAdmin, manageScope } from "~/modules/auth/scope";
 import type { MessageKey } from "~/i18n";
 import { DomainError } from "~/utils/errors";
+import { type Paged, pageOf, type PageRequest } from "~/utils/paging";
 import { comparePeople, foldVietnamese, viCollator } from "~/utils/text";
 import { type LoadedOffering, organiserOffering, visibleOffering } from "./access.server";
 import { matchesAudience } from "./rules";
@@ -215,8 +216,11 @@ export type StaffBooking = {
   completed: boolean;
 };
 
-/** "Who of mine is booked, waitlisted, attended": registrations of the coordinator's people. */
-async function staffBookings(actor: Actor, now: Date): Promise<StaffBooking[]> {
+/**
+ * "Who of mine is booked, waitlisted, attended": registrations of the coordinator's people in offerings of
+ * the last 180 days, one page of them (sorted in memory: Vietnamese order of offering titles and names).
+ */
+async function staffBookings(actor: Actor, paging: PageRequest, now: Date): Promise<Paged<StaffBooking>> {
   const scope = manageScope(actor);
   const regs = await db.registration.findMany({
     where: {
@@ -232,9 +236,8 @@ async function staffBookings(actor: Actor, now: Date): Promise<StaffBooking[]> {
       offering: { select: { title: true, sessions: { where: { cancelledAt: null }, select: { id: true } } } },
       attendance: { select: { present: true, sessionId: true } },
     },
-    take: 500,
   });
-  return regs
+  const bookings = regs
     .map((r) => ({
       registrationId: r.id,
       offeringId: r.offeringId,
@@ -254,10 +257,14 @@ async function staffBookings(actor: Actor, now: Date): Promise<StaffBooking[]> {
         STATUS_ORDER[a.status] - STATUS_ORDER[b.status] ||
         comparePeople(a, b),
     );
+  return pageOf(bookings, paging);
 }
 
-/** The /offerings page: what the learner may join, what the organiser runs, whom the coordinator booked. */
-export async function listOfferings(actor: Actor, now = new Date()) {
+/**
+ * The /offerings page: what the learner may join, what the organiser runs, and one page of whom the
+ * coordinator booked (the list that grows with the staff; `paging` pages it).
+ */
+export async function listOfferings(actor: Actor, paging: PageRequest, now = new Date()) {
   const scope = manageScope(actor);
   const coordinator = isAdmin(actor) || (scope !== "ALL" && scope.length > 0);
   const notOver = { sessions: { some: { endsAt: { gte: now }, cancelledAt: null } } };
@@ -272,7 +279,8 @@ export async function listOfferings(actor: Actor, now = new Date()) {
   const organised = coordinator
     ? await cards(scope === "ALL" ? {} : { organiserAgency: agencyWhere(scope) }, actor.personId)
     : [];
-  return { upcoming, organised, bookings: coordinator ? await staffBookings(actor, now) : [], coordinator };
+  const bookings = coordinator ? await staffBookings(actor, paging, now) : pageOf([], paging);
+  return { upcoming, organised, bookings, coordinator };
 }
 
 /** The full roster for the organiser's export and sign-in sheet (confirmed first, then the waitlist). */

@@ -4,7 +4,8 @@ import { type Actor, isAdmin, type Scope } from "~/modules/auth/scope";
 import { formatDate, formatDateTime } from "~/utils/format";
 import { notFound } from "~/utils/http.server";
 import { type Figure, ancestry, listedUnder, reportRows, worstFirst } from "./figures";
-import { reportModel, rowLabel } from "./report.server";
+import { reportModel, rowLabel, statusLabel } from "./report.server";
+import { type Locale, translate } from "~/i18n";
 import { listSnapshots, trendPoints } from "./snapshots.server";
 import { mayManagePlan } from "./manage.server";
 import { type ResolvedView, defaultPlanId, listPlans } from "./view.server";
@@ -43,7 +44,7 @@ export function viewQueryString(v: ResolvedView, overrides: Record<string, strin
   return params.toString();
 }
 
-export async function dashboardData(v: ResolvedView, actor: Actor, scope: Scope) {
+export async function dashboardData(v: ResolvedView, actor: Actor, scope: Scope, locale: Locale) {
   const { table } = v;
   const roots = new Set(table.agencies.filter((a) => a.parentId === null).map((a) => a.id));
   const cards = table.targets.map((t) => {
@@ -69,7 +70,7 @@ export async function dashboardData(v: ResolvedView, actor: Actor, scope: Scope)
   const rows = target
     ? worstFirst(reportRows(table, target.id, v.agencyId, v.kind)).map((r) => ({
         id: r.agency.id,
-        name: r.ownOnly ? rowLabel(r) : r.agency.name,
+        name: rowLabel(locale, r),
         kind: r.agency.kind,
         ownOnly: r.ownOnly,
         drill: !r.ownOnly && hasChildren(r.agency.id),
@@ -88,7 +89,7 @@ export async function dashboardData(v: ResolvedView, actor: Actor, scope: Scope)
         )
       ).map((p) => ({
         x: p.asOf.getTime(),
-        label: p.live ? "Nay" : formatDate(p.asOf).slice(3).replace("/20", "/"),
+        label: p.live ? translate(locale, "tg.nowShort") : formatDate(p.asOf).slice(3).replace("/20", "/"),
         percent: p.percent,
         live: p.live,
       }))
@@ -122,17 +123,24 @@ export async function dashboardData(v: ResolvedView, actor: Actor, scope: Scope)
 }
 
 /** The report page: the same model the XLSX and CSV files are written from. */
-export function reportPageData(v: ResolvedView) {
+export function reportPageData(v: ResolvedView, locale: Locale) {
   const m = reportModel({
     table: v.table,
     targetId: v.targetId,
     agencyId: v.agencyId,
     kind: v.kind,
     snapshotLabel: v.snapshot?.label ?? null,
+    locale,
   });
   return {
     ...m,
-    rows: m.rows.map((r) => ({ id: r.agency.id, name: rowLabel(r), figure: r.figure })),
+    rows: m.rows.map((r) => ({
+      id: r.agency.id,
+      name: rowLabel(locale, r),
+      figure: r.figure,
+      statusText: statusLabel(locale, r.figure.status),
+    })),
+    totalStatus: statusLabel(locale, m.total.status),
     query: viewQueryString(v),
   };
 }

@@ -1,4 +1,6 @@
 import type { SnapshotPeriod } from "~/generated/prisma/enums";
+import { translate } from "~/i18n";
+import { formatDate } from "~/utils/format";
 import { endOfVnDay, periodEndDay } from "~/utils/vn-calendar";
 
 // The reporting dates of plans and snapshots; every other day and instant comes from app/utils/vn-calendar.ts.
@@ -8,11 +10,16 @@ export function reportingDate(period: Exclude<SnapshotPeriod, "CUSTOM">, year: n
   return endOfVnDay(periodEndDay(period, year));
 }
 
-/** How a snapshot's default label names its period (stored with the snapshot, as reports print it). */
-export const PERIOD_LABEL: Record<SnapshotPeriod, string> = {
-  Q1: "Quý I",
-  H1: "6 tháng",
-  Q3: "Quý III",
-  YEAR: "Năm",
-  CUSTOM: "Tùy chọn",
-};
+/**
+ * A snapshot's default label ("Quý I năm 2026", "Ngày 15/05/2026"). It is stored with the snapshot and printed
+ * on every report made from it, whoever reads it, so it is written in the default locale, Vietnamese.
+ */
+export function defaultSnapshotLabel(period: SnapshotPeriod, year: number, asOf: Date): string {
+  if (period === "CUSTOM") return translate("vi", "snap.dayLabel", { date: formatDate(asOf) });
+  return translate("vi", "snap.defaultLabel", { period: translate("vi", `snap.periodName.${period}`), year });
+}
+
+/** The label of the monthly automatic snapshot at a month's end ("Tự động tháng 05/2026"), stored likewise. */
+export function autoSnapshotLabel(asOf: Date): string {
+  return translate("vi", "snap.autoLabel", { month: formatDate(asOf).slice(3) });
+}

@@ -26,7 +26,7 @@ export type TargetRule = {
 export type OwnCounts = Map<string, Map<string, { audience: number; completed: number }>>;
 
 function enumArray(values: readonly string[], allowed: readonly string[], type: string): Prisma.Sql {
-  for (const v of values) if (!allowed.includes(v)) throw new Error(`Giá trị ${type} không hợp lệ: ${v}`);
+  for (const v of values) if (!allowed.includes(v)) throw new Error(`Not a ${type} value: ${v}`);
   return Prisma.raw(`'{${values.join(",")}}'::"${type}"[]`);
 }
 

@@ -7,9 +7,8 @@ import { audit, type AuditInput } from "~/modules/audit/audit.server";
 import type { Actor } from "~/modules/auth/scope";
 import type { MessageKey } from "~/i18n";
 import { DomainError } from "~/utils/errors";
-import { formatDate } from "~/utils/format";
 import { endOfVnDay, parseDay } from "~/utils/vn-calendar";
-import { PERIOD_LABEL, reportingDate } from "./dates";
+import { defaultSnapshotLabel, reportingDate } from "./dates";
 import { assertCanManage, loadPlanForManager } from "./manage.server";
 import { takeSnapshot } from "./snapshots.server";
 
@@ -19,25 +18,40 @@ async function agencyPath(id: string, field: string): Promise<string> {
   return a.path;
 }
 
-/**
- * Writes a plan or a target and its audit event in one transaction; a taken unique key (document number,
- * target code) becomes an error on that field.
- */
-async function writeAudited<T extends { id: string }>(
-  actor: Actor,
-  write: (tx: Tx) => Promise<T>,
-  event: (row: T) => Omit<AuditInput, "actorUserId" | "entityId">,
-  taken: { message: MessageKey; field: string },
-): Promise<T> {
+/** What savePlan and saveTarget tell saveAudited about their entity. */
+type Saved<T> = {
+  /** The row's id when it is edited, null when it is created. */
+  id: string | null;
+  create: (tx: Tx) => Promise<T>;
+  update: (tx: Tx, id: string) => Promise<T>;
+  /** The audit event's entity ("plan.create", "plan.update" on a TrainingPlan). */
+  entity: { action: "plan" | "target"; type: "TrainingPlan" | "Target" };
+  audited: (row: T) => Pick<AuditInput, "agencyId" | "data">;
+  /** A taken unique key (document number, target code) becomes this error on that field. */
+  taken: { message: MessageKey; field: string };
+};
+
+/** Creates or updates a plan or a target and writes its audit event, in one transaction. */
+async function saveAudited<T extends { id: string }>(actor: Actor, s: Saved<T>): Promise<T> {
+  const { id, entity } = s;
   try {
     return await db.$transaction(async (tx) => {
-      const row = await write(tx);
-      await audit({ actorUserId: actor.userId, entityId: row.id, ...event(row) }, tx);
+      const row = id ? await s.update(tx, id) : await s.create(tx);
+      await audit(
+        {
+          actorUserId: actor.userId,
+          action: `${entity.action}.${id ? "update" : "create"}`,
+          entityType: entity.type,
+          entityId: row.id,
+          ...s.audited(row),
+        },
+        tx,
+      );
       return row;
     });
   } catch (error) {
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002")
-      throw new DomainError(taken.message, { field: taken.field });
+      throw new DomainError(s.taken.message, { field: s.taken.field });
     throw error;
   }
 }
@@ -45,20 +59,17 @@ async function writeAudited<T extends { id: string }>(
 export async function savePlan(actor: Actor, planId: string | null, data: PlanForm) {
   assertCanManage(actor, await agencyPath(data.agencyId, "agencyId"));
   if (planId) await loadPlanForManager(actor, planId);
-  return writeAudited(
-    actor,
-    (tx) =>
-      planId
-        ? tx.trainingPlan.update({ where: { id: planId }, data })
-        : tx.trainingPlan.create({ data: { ...data, createdById: actor.userId } }),
-    (plan) => ({
-      action: planId ? "plan.update" : "plan.create",
-      entityType: "TrainingPlan",
+  return saveAudited(actor, {
+    id: planId,
+    create: (tx) => tx.trainingPlan.create({ data: { ...data, createdById: actor.userId } }),
+    update: (tx, id) => tx.trainingPlan.update({ where: { id }, data }),
+    entity: { action: "plan", type: "TrainingPlan" },
+    audited: (plan) => ({
       agencyId: plan.agencyId,
       data: { documentNumber: plan.documentNumber, title: plan.title, year: plan.year },
     }),
-    { message: "targets.planDuplicate", field: "documentNumber" },
-  );
+    taken: { message: "targets.planDuplicate", field: "documentNumber" },
+  });
 }
 
 export async function saveTarget(actor: Actor, planId: string, targetId: string | null, data: TargetForm) {
@@ -70,20 +81,17 @@ export async function saveTarget(actor: Actor, planId: string, targetId: string 
   }
   if (targetId && !plan.targets.some((t) => t.id === targetId))
     throw new DomainError("targets.targetNotFound", { status: 404 });
-  return writeAudited(
-    actor,
-    (tx) =>
-      targetId
-        ? tx.target.update({ where: { id: targetId }, data })
-        : tx.target.create({ data: { ...data, planId } }),
-    (target) => ({
-      action: targetId ? "target.update" : "target.create",
-      entityType: "Target",
+  return saveAudited(actor, {
+    id: targetId,
+    create: (tx) => tx.target.create({ data: { ...data, planId } }),
+    update: (tx, id) => tx.target.update({ where: { id }, data }),
+    entity: { action: "target", type: "Target" },
+    audited: (target) => ({
       agencyId: plan.agencyId,
       data: { code: target.code, targetPercent: target.targetPercent, topics: target.topics },
     }),
-    { message: "targets.codeDuplicate", field: "code" },
-  );
+    taken: { message: "targets.codeDuplicate", field: "code" },
+  });
 }
 
 export async function setTargetActive(actor: Actor, planId: string, targetId: string, active: boolean) {
@@ -124,11 +132,7 @@ export async function createSnapshot(actor: Actor, input: SnapshotRequest, now =
       field: input.period === "CUSTOM" ? "date" : "year",
     });
   if (asOf > now) asOf = now;
-  const label =
-    input.label ||
-    (input.period === "CUSTOM"
-      ? `Ngày ${formatDate(asOf)}`
-      : `${PERIOD_LABEL[input.period]} năm ${input.year}`);
+  const label = input.label || defaultSnapshotLabel(input.period, input.year, asOf);
   const snapshot = await takeSnapshot({
     planId: plan.id,
     asOf,

@@ -1,9 +1,11 @@
 // Report tables as files: XLSX laid out like a government report (title rows, STT | Đơn vị | Tổng số | Đã
-// hoàn thành | Tỷ lệ (%) | Chỉ tiêu (%) | Đánh giá, a "Tổng cộng" row) and CSV. Live figures or a snapshot's
+// hoàn thành | Tỷ lệ (%) | Chỉ tiêu (%) | Đánh giá, a "Tổng cộng" row) and CSV, in the reader's locale
+// (Vietnamese unless they chose English). Live figures or a snapshot's
 // stored rows give the same file, so a report can be regenerated from a snapshot at any time.
 import ExcelJS from "exceljs";
 import { csvResponse, neutraliseCell } from "~/utils/spreadsheet.server";
 import { formatDate } from "~/utils/format";
+import { isMessageKey, type Locale, type MessageKey, type MessageParams, translate } from "~/i18n";
 import {
   type Figure,
   type FigureTable,
@@ -13,23 +15,25 @@ import {
   totalOf,
 } from "./figures";
 
-export const STATUS_LABEL_VI: Record<string, string> = {
-  DAT: "Đạt",
-  DUNG_TIEN_DO: "Đúng tiến độ",
-  CHAM: "Chậm",
-  CHUA_DAT: "Chưa đạt",
-};
-export const statusLabel = (s: string | null) => (s ? (STATUS_LABEL_VI[s] ?? s) : "—");
+/** The reader's words for a target status ("Đạt", "Chậm"…); "—" where there is none. */
+export function statusLabel(locale: Locale, s: string | null): string {
+  if (!s) return "—";
+  const key = `tg.status.${s}`;
+  return isMessageKey(key) ? translate(locale, key) : s;
+}
 
-export const REPORT_HEADERS = [
-  "STT",
-  "Đơn vị",
-  "Tổng số",
-  "Đã hoàn thành",
-  "Tỷ lệ (%)",
-  "Chỉ tiêu (%)",
-  "Đánh giá",
-];
+const HEADER_KEYS = [
+  "tg.stt",
+  "tg.agency",
+  "tg.audience",
+  "tg.completed",
+  "tg.percent",
+  "tg.targetPercent",
+  "tg.status",
+] as const satisfies readonly MessageKey[];
+
+/** The report table's column heads in the reader's locale (Vietnamese for a Vietnamese reader). */
+export const reportHeaders = (locale: Locale) => HEADER_KEYS.map((k) => translate(locale, k));
 
 export type Report = {
   table: FigureTable;
@@ -37,14 +41,19 @@ export type Report = {
   agencyId: string;
   kind: KindFilter;
   snapshotLabel: string | null;
+  /** The reader's locale: the report is printed in it. */
+  locale: Locale;
 };
 
 export type ReportModel = {
+  locale: Locale;
+  headers: string[];
   issuer: string;
   title: string;
   planLine: string;
   asOfLine: string;
   agencyName: string;
+  agencyLine: string;
   rows: ReportRow[];
   total: Figure;
   targetPercent: number;
@@ -52,8 +61,8 @@ export type ReportModel = {
 
 const round1 = (p: number | null) => (p === null ? null : Math.round(p * 10) / 10);
 
-export function rowLabel(r: ReportRow): string {
-  return r.ownOnly ? `${r.agency.name} (cán bộ trực thuộc trực tiếp)` : r.agency.name;
+export function rowLabel(locale: Locale, r: ReportRow): string {
+  return r.ownOnly ? translate(locale, "tg.ownStaff", { name: r.agency.name }) : r.agency.name;
 }
 
 /** What every rendering (page, XLSX, CSV) of a report shows. Rows in tree order, like a paper report. */
@@ -62,14 +71,19 @@ export function reportModel(r: Report): ReportModel {
   const agency = r.table.agencies.find((a) => a.id === r.agencyId)!;
   const rows = reportRows(r.table, r.targetId, r.agencyId, r.kind);
   const total = totalOf(rows, target, r.table.plan, r.table.asOf);
+  const t = (key: MessageKey, vars?: MessageParams) => translate(r.locale, key, vars);
+  const date = formatDate(r.table.asOf);
   return {
+    locale: r.locale,
+    headers: reportHeaders(r.locale),
     issuer: r.table.plan.issuer,
-    title: `BÁO CÁO KẾT QUẢ THỰC HIỆN CHỈ TIÊU: ${target.title.toLocaleUpperCase("vi")}`,
-    planLine: `Kế hoạch: ${r.table.plan.title} (${r.table.plan.documentNumber})`,
-    asOfLine:
-      `Số liệu tính đến ngày ${formatDate(r.table.asOf)}` +
-      (r.snapshotLabel ? ` — số liệu chốt "${r.snapshotLabel}"` : ""),
+    title: t("rep.title", { target: target.title.toLocaleUpperCase("vi") }),
+    planLine: t("rep.planLine", { title: r.table.plan.title, documentNumber: r.table.plan.documentNumber }),
+    asOfLine: r.snapshotLabel
+      ? t("rep.asOfSnapshotLine", { date, label: r.snapshotLabel })
+      : t("rep.asOfLine", { date }),
     agencyName: agency.name,
+    agencyLine: t("rep.agencyLine", { name: agency.name }),
     rows,
     total,
     targetPercent: target.targetPercent,
@@ -79,21 +93,21 @@ export function reportModel(r: Report): ReportModel {
 function cells(m: ReportModel): (string | number | null)[][] {
   const body = m.rows.map((r, i) => [
     i + 1,
-    rowLabel(r),
+    rowLabel(m.locale, r),
     r.figure.audience,
     r.figure.completed,
     round1(r.figure.percent),
     r.figure.targetPercent,
-    statusLabel(r.figure.status),
+    statusLabel(m.locale, r.figure.status),
   ]);
   body.push([
     null,
-    "Tổng cộng",
+    translate(m.locale, "tg.total"),
     m.total.audience,
     m.total.completed,
     round1(m.total.percent),
     m.targetPercent,
-    statusLabel(m.total.status),
+    statusLabel(m.locale, m.total.status),
   ]);
   return body;
 }
@@ -106,7 +120,7 @@ export async function reportXlsx(r: Report): Promise<Response> {
   const m = reportModel(r);
   const wb = new ExcelJS.Workbook();
   wb.creator = "Học ATTT";
-  const ws = wb.addWorksheet("Báo cáo", {
+  const ws = wb.addWorksheet(translate(m.locale, "rep.sheet"), {
     pageSetup: { orientation: "portrait", paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
   });
   ws.columns = [6, 48, 12, 14, 11, 12, 16].map((width) => ({ width }));
@@ -125,11 +139,11 @@ export async function reportXlsx(r: Report): Promise<Response> {
   titleRow(m.title, { bold: true, size: 13 }).height = 36;
   titleRow(m.planLine);
   titleRow(m.asOfLine, { center: true });
-  titleRow(`Đơn vị: ${m.agencyName}`);
+  titleRow(m.agencyLine);
   ws.addRow([]);
   const thin = { style: "thin" as const };
   const border = { top: thin, left: thin, bottom: thin, right: thin };
-  const header = ws.addRow(REPORT_HEADERS);
+  const header = ws.addRow(m.headers);
   header.eachCell((c) => {
     c.font = { bold: true, name: "Times New Roman" };
     c.alignment = { horizontal: "center", vertical: "middle", wrapText: true };
@@ -161,5 +175,5 @@ export async function reportXlsx(r: Report): Promise<Response> {
 
 export function reportCsv(r: Report): Response {
   const m = reportModel(r);
-  return csvResponse(`${fileStem(m, r.table.asOf)}.csv`, REPORT_HEADERS, cells(m));
+  return csvResponse(`${fileStem(m, r.table.asOf)}.csv`, m.headers, cells(m));
 }

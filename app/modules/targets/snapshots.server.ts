@@ -3,7 +3,6 @@
 import { LONG_TX, db } from "~/db.server";
 import type { SnapshotPeriod } from "~/generated/prisma/enums";
 import { DomainError } from "~/utils/errors";
-import { formatDate } from "~/utils/format";
 import {
   type AgencyInfo,
   type Figure,
@@ -14,6 +13,7 @@ import {
 } from "./figures";
 import { computePlanFigures } from "./figures.server";
 import { endOfVnMonth, monthEnds } from "~/utils/vn-calendar";
+import { autoSnapshotLabel } from "./dates";
 
 const TX_OPTIONS = LONG_TX;
 
@@ -179,12 +179,11 @@ export async function ensureMonthlySnapshots(now: Date = new Date()): Promise<nu
     const taken = new Set(have.map((s) => s.asOf.getTime()));
     for (const asOf of monthEnds(plan.startsAt, until)) {
       if (taken.has(asOf.getTime())) continue;
-      const [, mm, yyyy] = formatDate(asOf).split("/");
       await takeSnapshot({
         planId: plan.id,
         asOf,
         period: "CUSTOM",
-        label: `Tự động tháng ${mm}/${yyyy}`,
+        label: autoSnapshotLabel(asOf),
         automatic: true,
       });
       created++;
@@ -193,7 +192,8 @@ export async function ensureMonthlySnapshots(now: Date = new Date()): Promise<nu
   return created;
 }
 
-export type TrendPoint = { asOf: Date; label: string; percent: number | null; live: boolean };
+/** A point of the trend: a snapshot (its label) or, last, today's live figure (no label: the page names it). */
+export type TrendPoint = { asOf: Date; label: string | null; percent: number | null; live: boolean };
 
 /** The focus agency's percent for one target at each snapshot of the plan (oldest first), then today. */
 export async function trendPoints(
@@ -215,6 +215,6 @@ export async function trendPoints(
       live: false,
     }))
     .sort((a, b) => a.asOf.getTime() - b.asOf.getTime());
-  if (liveFigure) points.push({ asOf: now, label: "Hiện tại", percent: liveFigure.percent, live: true });
+  if (liveFigure) points.push({ asOf: now, label: null, percent: liveFigure.percent, live: true });
   return points;
 }
