@@ -59,6 +59,14 @@ export class FixtureClient {
     return p;
   }
 
+  /** A pass of an older version of `courseCode` (see test/fixtures/recertify.ts); stays after the test. */
+  async recertify(input: Omit<Extract<FixtureRequest, { kind: "recertify" }>, "kind">) {
+    return this.post<{ oldVersionId: string; completionId: string; assignmentId: string }>({
+      kind: "recertify",
+      ...input,
+    });
+  }
+
   async close() {
     await this.post({ kind: "cleanup", ...this.made });
     await this.api.dispose();
