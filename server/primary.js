@@ -3,7 +3,7 @@
 // SIGHUP or SIGUSR2 (graceful restart: each new worker listens before an old one is told to stop, so no
 // request fails), and on SIGTERM/SIGINT stops them all gracefully (server/worker.js) and exits 0.
 // Background jobs run in every worker; they take PostgreSQL advisory locks and dedupe keys, so each runs once
-// (docs/decisions/012-serving-processes.md).
+// (docs/decisions/013-serving-processes.md).
 import cluster from "node:cluster";
 import { SHUTDOWN_MESSAGE } from "./worker.js";
 

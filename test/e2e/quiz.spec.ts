@@ -9,9 +9,16 @@ import { shot } from "./helpers";
 import { expect, test } from "./support/fixtures";
 
 const COURSE = "ky-nang-so-co-ban";
+// The explanation and each option's why (options are plain strings in the old format, {text, why} now).
+type Q = { explanation?: string; options?: (string | { why?: string })[] };
 const explanations = (
-  parse(readFileSync(`content/${COURSE}/quiz.yaml`, "utf8")) as { questions: { explanation: string }[] }
-).questions.map((q) => q.explanation);
+  parse(readFileSync(`content/${COURSE}/quiz.yaml`, "utf8")) as { questions: Q[] }
+).questions
+  .flatMap((q) => [
+    q.explanation,
+    ...(q.options ?? []).map((o) => (typeof o === "string" ? undefined : o.why)),
+  ])
+  .filter((x): x is string => !!x);
 
 // By position (each question is a group named "Câu n"), not by the new ids, so that the same test runs
 // against the old page (and fails there).

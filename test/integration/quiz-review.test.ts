@@ -71,14 +71,26 @@ async function pageData(attemptId: string, cookie: string) {
       passed: boolean;
       revealed: boolean;
       remainingAttempts: number | null;
-      items: { isCorrect: boolean; chosen: number[]; correct?: number[]; explanation?: string }[];
+      items: {
+        questionId: string;
+        type: string;
+        options: string[];
+        isCorrect: boolean;
+        chosen: number[];
+        correct?: number[];
+        explanation?: string;
+        whys?: string[];
+      }[];
     };
   };
 }
 
 const leaks = (data: unknown, f: CourseFixture) => {
   const json = JSON.stringify(data);
-  return f.questions.some((q) => json.includes(q.explanation)) || /"(correct|explanation|answer)"/.test(json);
+  return (
+    f.questions.some((q) => json.includes(q.explanation) || q.whys.some((w) => json.includes(w))) ||
+    /"(correct|explanation|answer|whys)"/.test(json)
+  );
 };
 
 describe("the result of a failed attempt", () => {
@@ -118,6 +130,11 @@ describe("the result of a failed attempt", () => {
     const data = await pageData(first, learner.cookie);
     expect(data.result).toMatchObject({ revealed: true, remainingAttempts: 0 });
     expect(data.result.items.every((i) => Array.isArray(i.correct) && i.explanation)).toBe(true);
+    // Each option's why, in the order the options were shown (true/false has its explanation only).
+    for (const item of data.result.items.filter((i) => i.type !== "TRUE_FALSE")) {
+      const q = f.questions.find((x) => x.id === item.questionId)!;
+      expect(item.whys).toEqual(item.options.map((o) => q.whys[q.options.indexOf(o)]));
+    }
   });
 });
 

@@ -75,9 +75,7 @@ export async function memberRows(
       LEFT JOIN "CourseVersion" xv ON xv.id = x."versionId"
       CROSS JOIN LATERAL (
         SELECT (x."validUntil" IS NULL OR x."validUntil" > ${now}::timestamptz) AS valid,
-               COALESCE(rc.version IS NOT NULL AND x."courseId" = a."courseId"
-                 AND CASE WHEN xv.id IS NOT NULL THEN xv.version < rc.version
-                          ELSE x."completedAt" < rc."createdAt" END, false) AS superseded
+               COALESCE(x."courseId" = a."courseId" AND xv.version < rc.version, false) AS superseded
       ) y
       WHERE x."personId" = m."personId"
         AND (x."courseId" = a."courseId" OR (cardinality(c.topics) > 0 AND x.topics && c.topics))

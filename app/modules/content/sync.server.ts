@@ -47,7 +47,9 @@ async function createVersion(
         select: { recertify: true, recertifyReason: true },
       })
     : null;
-  const recertify = c.recertify && !(previous?.recertify && previous.recertifyReason === c.recertifyReason);
+  // A first version has no previous one to differ from: nothing to recertify against.
+  const recertify =
+    c.recertify && !!previous && !(previous.recertify && previous.recertifyReason === c.recertifyReason);
   const version = await tx.courseVersion.create({
     data: {
       courseId,

@@ -1,6 +1,7 @@
 // Material changes (course.yaml `recertify: true`, decision 012): a learner whose latest completion of a
 // course came from a version older than the course's latest recertification version sees a notice with the
-// reason, and may start the course again on the current version. Only the caller's own records.
+// reason, and may start the course again on the current version. Only the caller's own records. A
+// completion without a version (imported, class, drill) is not superseded: it records training elsewhere.
 import { Prisma } from "~/generated/prisma/client";
 import { db } from "~/db.server";
 import { isUuid } from "~/utils/uuid";
@@ -37,9 +38,7 @@ export async function recertifyNotices(personId: string, courseId?: string): Pro
       WHERE x."personId" = ${personId}::uuid AND x."courseId" = c.id
       ORDER BY x."completedAt" DESC LIMIT 1
     ) last ON TRUE
-    WHERE c.active ${oneCourse}
-      AND CASE WHEN last.version IS NOT NULL THEN last.version < rc.version
-               ELSE last."completedAt" < rc."createdAt" END
+    WHERE c.active ${oneCourse} AND last.version < rc.version
     ORDER BY rc."createdAt" DESC, c.code`;
 }
 

@@ -84,6 +84,14 @@ export class FixtureClient {
     return world;
   }
 
+  /** A pass of an older version of `courseCode` (see test/fixtures/recertify.ts); stays after the test. */
+  async recertify(input: Omit<Extract<FixtureRequest, { kind: "recertify" }>, "kind">) {
+    return this.post<{ oldVersionId: string; completionId: string; assignmentId: string }>({
+      kind: "recertify",
+      ...input,
+    });
+  }
+
   async close() {
     await this.post({ kind: "cleanup", ...this.made, worlds: this.worlds });
     await this.api.dispose();
