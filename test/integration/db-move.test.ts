@@ -11,13 +11,10 @@ import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { MoveError, connectionMessage, parseTargetUrl } from "../../scripts/lib/db-move.ts";
 
 const root = path.resolve(import.meta.dirname, "../..");
 const server = new URL(process.env.TEST_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres");
-const work = mkdtempSync(path.join(tmpdir(), "hoc-move-"));
-const dir = path.join(work, "pglite");
-const env: NodeJS.ProcessEnv = { ...process.env, PGLITE_DIR: dir, NODE_ENV: "production" };
-delete env.DATABASE_URL;
 
 async function serverAnswers(): Promise<boolean> {
   const c = new pg.Client({ connectionString: server.toString(), connectionTimeoutMillis: 3000 });
@@ -32,6 +29,10 @@ async function serverAnswers(): Promise<boolean> {
 }
 const enabled =
   process.env.TEST_DB !== "postgres" && (!!process.env.TEST_DATABASE_URL || (await serverAnswers()));
+const work = enabled ? mkdtempSync(path.join(tmpdir(), "hoc-move-")) : "";
+const dir = path.join(work, "pglite");
+const env: NodeJS.ProcessEnv = { ...process.env, PGLITE_DIR: dir, NODE_ENV: "production" };
+delete env.DATABASE_URL;
 
 type Run = { status: number | null; stdout: string; stderr: string };
 /** `node --import tsx <script> …args` in the repository, as `npm run` would. */
@@ -137,7 +138,38 @@ afterAll(async () => {
   if (enabled) {
     for (const name of created) await admin((c) => c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));
   }
-  rmSync(work, { recursive: true, force: true });
+  if (work) rmSync(work, { recursive: true, force: true });
+});
+
+// In every pass and without a server (cheap, in process). It also keeps the file from being all skipped:
+// vitest then skips the hooks too, and setup.ts's afterAll would leave its PostgreSQL database behind.
+describe("db:move's target URL", () => {
+  it("names what is wrong and never shows the password", () => {
+    const message = (raw: string | undefined) => {
+      try {
+        parseTargetUrl(raw);
+        return "";
+      } catch (e) {
+        expect(e).toBeInstanceOf(MoveError);
+        return `${(e as MoveError).exitCode} ${(e as MoveError).message}`;
+      }
+    };
+    expect(message(undefined)).toMatch(/^2 Cách dùng: npm run db:move -- postgresql:\/\//);
+    expect(message("mysql://root@db/hoc")).toMatch(
+      /^2 Địa chỉ PostgreSQL không hợp lệ: "mysql:\/\/root@db\/hoc"/,
+    );
+    expect(message("postgresql://")).toContain("không hợp lệ");
+    expect(message("postgres://u:p@db:5432/")).toContain("postgres://u:***@db:5432/ thiếu tên cơ sở dữ liệu");
+    expect(message("postgresql://u:p@db:5432/hoc")).toBe("");
+    const url = parseTargetUrl("postgresql://u:bi-mat@db:5432/hoc");
+    expect(connectionMessage(url, { code: "3D000" })).toContain('chưa có cơ sở dữ liệu "hoc"');
+    expect(connectionMessage(url, { code: "28P01", message: "password authentication failed" })).toContain(
+      "sai người dùng hoặc mật khẩu",
+    );
+    expect(connectionMessage(url, { code: "ECONNREFUSED", message: "connect ECONNREFUSED" })).not.toContain(
+      "bi-mat",
+    );
+  });
 });
 
 describe.skipIf(!enabled)("npm run db:move (embedded PGlite → empty PostgreSQL)", () => {
