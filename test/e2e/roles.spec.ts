@@ -4,7 +4,7 @@ import { expect, test } from "./support/fixtures";
 // A fresh account of each role (fixtures) must land on its home page. The demo logins printed by npm start
 // sign in through the login form, which has its own tests (test/e2e/auth).
 
-test.describe("each demo role lands on its own home page", () => {
+test.describe("each role lands on its own home page", () => {
   test("learner sees Học tập của tôi", async ({ page, signIn }) => {
     const learner = await signIn({ role: "LEARNER" });
     await page.goto("/");
