@@ -2,7 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { db } from "~/db.server";
 import { takeDueSnapshots } from "~/modules/notifications/jobs.server";
-import { makeAgency, makePerson, makePlan } from "../fixtures/factories";
+import { makeAgency, makePerson, makePlan, makeTarget } from "../fixtures/factories";
 
 describe("takeDueSnapshots", () => {
   it("takes each month-end snapshot once, however many servers ask", async () => {
@@ -14,16 +14,7 @@ describe("takeDueSnapshots", () => {
       data: { startedAt: new Date("2025-12-01T00:00:00+07:00") },
     });
     const plan = await makePlan({ documentNumber: "01/KH-THU", agencyId: province.id });
-    await db.target.create({
-      data: {
-        planId: plan.id,
-        code: "ATTT-CB",
-        title: "100% CBCCVC được phổ biến kiến thức ATTT cơ bản",
-        topics: ["attt-co-ban"],
-        targetPercent: 100,
-        deadline: new Date("2026-12-31T23:59:59+07:00"),
-      },
-    });
+    await makeTarget({ planId: plan.id });
     await db.completion.create({
       data: {
         personId: person.id,

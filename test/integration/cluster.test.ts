@@ -12,7 +12,7 @@ import { enqueueEmailsBulk } from "~/modules/notifications/outbox.server";
 import { ensureMonthlySnapshots } from "~/modules/targets/snapshots.server";
 import { addMonthsVn, endOfVnDay, vnCalendarDay } from "~/utils/vn-calendar";
 import { makeCourseVersion } from "../fixtures/courses";
-import { makeAgency, makePerson, makePlan } from "../fixtures/factories";
+import { makeAgency, makePerson, makePlan, makeTarget } from "../fixtures/factories";
 import { startSmtp, type TestSmtp } from "./helpers/smtp";
 
 const root = path.resolve(import.meta.dirname, "../..");
@@ -126,16 +126,7 @@ describe.skipIf(process.env.TEST_DB !== "postgres")("WEB_CONCURRENCY workers on 
         agencyId: so.id,
         startsAt: addMonthsVn(now, -3),
       });
-      await db.target.create({
-        data: {
-          planId: plan.id,
-          code: "ATTT-CB",
-          title: "100% CBCCVC được phổ biến kiến thức ATTT cơ bản",
-          topics: ["attt-co-ban"],
-          targetPercent: 100,
-          deadline: addMonthsVn(now, 6),
-        },
-      });
+      await makeTarget({ planId: plan.id, deadline: addMonthsVn(now, 6) });
 
       const cluster = await startCluster({
         CLUSTER_WORKERS: "2",

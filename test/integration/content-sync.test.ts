@@ -1,6 +1,6 @@
 // Content sync against a real database: all or nothing, idempotent, a new version per change, old
 // versions untouched, courses gone from the folder retired.
-import { cp, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { cp, mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -8,7 +8,7 @@ import { db } from "~/db.server";
 import { loadContent } from "~/modules/content/load.server";
 import { syncContent } from "~/modules/content/sync.server";
 import { whileInsertsFail } from "./helpers/failing-insert";
-import { FIXTURE_COURSE_RULES, FIXTURE_LESSONS } from "../fixtures/content-course";
+import { editContentFile, FIXTURE_COURSE_RULES, FIXTURE_LESSONS } from "../fixtures/content-course";
 
 const FIXTURE = path.resolve(import.meta.dirname, "../fixtures/content/khoa-thu");
 const CODE = "khoa-thu";
@@ -29,14 +29,7 @@ async function copyCourse(dir: string, code: string) {
   await edit(dir, `${code}/course.yaml`, `code: ${CODE}`, `code: ${code}`);
 }
 
-/** Replaces `from` (which must be there) in a content file. */
-async function edit(dir: string, file: string, from: string | RegExp, to: string) {
-  const abs = path.join(dir, file);
-  const text = await readFile(abs, "utf8");
-  const next = text.replace(from, to);
-  if (next === text) throw new Error(`fixture changed? ${String(from)} not found in ${file}`);
-  await writeFile(abs, next);
-}
+const edit = editContentFile;
 
 async function snapshot() {
   const [courses, versions, lessons, questions, audits] = await Promise.all([

@@ -1,10 +1,11 @@
 // The citations register, cite markers in lessons and quiz text, and option objects {text, why}.
-import { cp, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { cp, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { citeMarkers, documentLabel } from "~/modules/content/citations";
 import { loadContent } from "~/modules/content/load.server";
+import { editContentFile } from "../fixtures/content-course";
 
 const FIXTURE = path.resolve(import.meta.dirname, "../fixtures/content/khoa-thu");
 const CODE = "khoa-thu";
@@ -52,13 +53,7 @@ async function contentDir(register: string | null = REGISTER): Promise<string> {
   return dir;
 }
 
-async function edit(dir: string, file: string, from: string | RegExp, to: string) {
-  const abs = path.join(dir, file);
-  const text = await readFile(abs, "utf8");
-  const next = text.replace(from, to);
-  if (next === text) throw new Error(`fixture changed? ${String(from)} not found in ${file}`);
-  await writeFile(abs, next);
-}
+const edit = editContentFile;
 
 describe("cite markers", () => {
   it("finds cite and cite-history markers with their locators", () => {
