@@ -1,7 +1,7 @@
 // Dates are typed and shown as dd/mm/yyyy whatever the browser's locale (issue 10, defect 9): in an English
 // (en-US) browser on New York time, <input type="date"> would read mm/dd/yyyy and shift days. The app's
 // DateInput is a dd/mm/yyyy text field read on the server in Vietnam time.
-import { loginAs, shot } from "./helpers";
+import { shot } from "./helpers";
 import { expect, test } from "./support/fixtures";
 
 test.use({ locale: "en-US", timezoneId: "America/New_York" });
@@ -54,13 +54,15 @@ test("snapshot form: a typed dd/mm/yyyy day is read as such; 31/02 is refused cl
 
 test("assignment form: due date 31/12/2026 typed in an English browser is 31/12/2026 on the progress page", async ({
   page,
+  signIn,
+  makePerson,
 }) => {
-  // The demo world: the seeded coordinator of 20.STC assigns to the heads of unit the seed put there.
-  await loginAs(page, "daotao.stc@langson.gov.vn");
+  // A coordinator of a new agency assigns to the two people made there.
+  const { agency } = await signIn({ role: "COORDINATOR" });
+  for (const n of [1, 2]) await makePerson({ agencyId: agency.id, fullName: `Ngày Tháng ${n}` });
   await page.goto("/assignments/new");
   const due = page.getByLabel("Hạn hoàn thành");
   await expect(due).toHaveAttribute("type", "text");
-  await page.getByLabel("Chỉ người đứng đầu đơn vị").check();
 
   await due.fill("31/02/2026");
   await page.getByRole("button", { name: "Xem trước số người" }).click();

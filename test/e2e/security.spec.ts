@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./support/fixtures";
 
 test("pages carry the security headers", async ({ request }) => {
   const res = await request.get("/login");
@@ -10,10 +10,15 @@ test("pages carry the security headers", async ({ request }) => {
   expect(h["x-frame-options"]).toBe("DENY");
 });
 
-test("a POST from another origin is refused before reaching the app", async ({ request, baseURL }) => {
+test("a POST from another origin is refused before reaching the app", async ({
+  request,
+  baseURL,
+  fixtures,
+}) => {
+  const { email, password } = await fixtures.account({ role: "LEARNER", session: false });
   const foreign = await request.post("/login", {
     headers: { origin: "http://evil.example" },
-    form: { email: "hocvien@langson.gov.vn", password: "HocVien@2026" },
+    form: { email, password },
     maxRedirects: 0,
   });
   expect(foreign.status()).toBe(403);
@@ -22,7 +27,7 @@ test("a POST from another origin is refused before reaching the app", async ({ r
   expect(missing.status()).toBe(403);
   const same = await request.post("/login", {
     headers: { origin: baseURL! },
-    form: { email: "hocvien@langson.gov.vn", password: "HocVien@2026" },
+    form: { email, password },
     maxRedirects: 0,
   });
   expect(same.status()).toBe(302);
