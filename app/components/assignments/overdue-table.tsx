@@ -1,5 +1,5 @@
 // The rows of the overdue list, each with its selection checkbox (name "ids") for the bulk actions.
-import { Link } from "@remix-run/react";
+import { NameCell } from "~/components/assignments/name-cell";
 import { STATUS_STYLE } from "~/components/training-record";
 import { ListTable } from "~/components/targets/list-table";
 import type { MessageKey } from "~/i18n";
@@ -63,14 +63,13 @@ function OverdueRow({ row: r }: { row: Row }) {
           aria-label={t("ovd.selectRow", { name: r.fullName, course: r.courseTitle })}
         />
       </td>
-      <td className="px-3 py-2">
-        <Link to={`/people/${r.personId}`} className="font-medium text-red-800 hover:underline">
-          {r.fullName}
-        </Link>
-        {/* Phones keep three columns: the course and the unit move under the name. */}
-        <span className="block text-xs text-slate-800 md:hidden">{r.courseTitle}</span>
-        <span className="block text-xs text-slate-600 md:hidden">{r.agencyName}</span>
-      </td>
+      {/* Phones keep three columns: the course and the unit move under the name. */}
+      <NameCell
+        name={r.fullName}
+        to={`/people/${r.personId}`}
+        phoneLines={[r.courseTitle, r.agencyName]}
+        phoneUpTo="md"
+      />
       <td className="hidden px-3 py-2 md:table-cell">{r.agencyName}</td>
       <td className="hidden px-3 py-2 md:table-cell">{r.courseTitle}</td>
       <td className="px-3 py-2">

@@ -1,5 +1,6 @@
 // The members of one assignment with their state, due date, completion and last reminder. Name and state
 // stay visible on a phone; the other columns appear from sm/md up.
+import { NameCell } from "~/components/assignments/name-cell";
 import { ListTable } from "~/components/targets/list-table";
 import type { MessageKey } from "~/i18n";
 import type { ProgressRow } from "~/modules/assignments/assignments.server";
@@ -35,10 +36,7 @@ export function ProgressTable({
     >
       {rows.map((r) => (
         <tr key={r.personId}>
-          <td className="px-3 py-2">
-            <span className="font-medium">{r.fullName}</span>
-            <div className="text-xs text-slate-600 sm:hidden">{r.agencyName}</div>
-          </td>
+          <NameCell name={r.fullName} phoneLines={[r.agencyName]} phoneUpTo="sm" />
           <td className="hidden px-3 py-2 md:table-cell">{r.email}</td>
           <td className="hidden px-3 py-2 sm:table-cell">{r.agencyName}</td>
           <td className="px-3 py-2">
