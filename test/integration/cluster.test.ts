@@ -49,7 +49,9 @@ async function workerPids(primary: number): Promise<number[]> {
     if (!/^\d+$/.test(entry)) continue;
     const stat = await readFile(`/proc/${entry}/stat`, "utf8").catch(() => "");
     const ppid = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
-    if (ppid === primary) pids.push(Number(entry));
+    // The primary's other children (the esbuild service tsx starts on a cold cache) are not workers.
+    const command = stat.slice(stat.indexOf("(") + 1, stat.lastIndexOf(")"));
+    if (ppid === primary && command !== "esbuild") pids.push(Number(entry));
   }
   return pids.sort();
 }
