@@ -31,10 +31,14 @@ function createHandle(): Handle {
   const log = env.DB_LOG_QUERIES ? (["query"] as const) : [];
   if (url) {
     // The adapter sends timestamps as UTC text without an offset: pin the session time zone so they stay UTC.
+    // By a SET on each new connection (pg-pool runs it before the connection serves anything), not by the
+    // startup option "-c TimeZone=UTC": PgBouncer refuses an `options` startup parameter, while it tracks a
+    // TimeZone set by SET per client and applies it on whichever server connection runs the next transaction
+    // (docs/pgbouncer.md; test/integration/pgbouncer.test.ts).
     const adapter = new PrismaPg({
       connectionString: url,
       max: env.DB_POOL_SIZE,
-      options: "-c TimeZone=UTC",
+      onConnect: (client) => client.query("SET TimeZone = 'UTC'"),
     });
     const prisma = new PrismaClient({ adapter, log: [...log], transactionOptions: DEFAULT_TX });
     return { prisma, pglite: null, close: () => prisma.$disconnect() };

@@ -1,11 +1,13 @@
 // Gives every integration test file its own migrated database before any app module is imported:
-// in-memory PGlite by default, or a fresh database on the server in TEST_DATABASE_URL when TEST_DB=postgres.
+// in-memory PGlite by default, or a fresh database on the server in TEST_DATABASE_URL when TEST_DB=postgres
+// (reached through a private PgBouncer in transaction mode when TEST_VIA_PGBOUNCER=1 as well).
 import { afterAll } from "vitest";
 import pg from "pg";
 import { applyMigrations } from "../../scripts/lib/schema-engine.ts";
 
 const usePostgres = process.env.TEST_DB === "postgres";
 let dropDatabase: (() => Promise<void>) | undefined;
+let stopPooler: (() => Promise<void>) | undefined;
 
 if (usePostgres) {
   const base = process.env.TEST_DATABASE_URL;
@@ -19,7 +21,18 @@ if (usePostgres) {
   url.pathname = `/${name}`;
   process.env.DATABASE_URL = url.toString();
   delete process.env.PGLITE_DIR;
+  // Migrations go to the server directly, never through a pooler (docs/pgbouncer.md).
   await applyMigrations({ url: url.toString() });
+  if (process.env.TEST_VIA_PGBOUNCER === "1") {
+    // The app (and every test) reaches this file's database through a private PgBouncer in transaction mode.
+    const { startPgbouncer } = await import("../support/pgbouncer.ts");
+    const bouncer = await startPgbouncer({ server: base });
+    if (!bouncer) throw new Error("TEST_VIA_PGBOUNCER=1 but /usr/sbin/pgbouncer is missing");
+    process.env.TEST_DIRECT_DATABASE_URL = url.toString();
+    process.env.TEST_PGBOUNCER_ADMIN_URL = bouncer.adminUrl;
+    process.env.DATABASE_URL = bouncer.urlFor(url.toString());
+    stopPooler = () => bouncer.close();
+  }
   dropDatabase = async () => {
     const c = new pg.Client({ connectionString: base });
     await c.connect();
@@ -39,5 +52,6 @@ await import("~/wiring.server");
 afterAll(async () => {
   const { closeDb } = await import("~/db.server");
   await closeDb();
+  await stopPooler?.();
   await dropDatabase?.();
 });
