@@ -2,7 +2,7 @@
 # Nightly backup of the Học ATTT database (docs/deploy.md): pg_dump in the custom format (-Fc: compressed,
 # restorable table by table, in parallel), checked readable, then renamed into place; dumps older than
 # RETAIN_DAYS are deleted, and the first dump of each month is also kept RETAIN_MONTHLY_DAYS days.
-# Run by hoc-attt-backup.timer (or cron: `30 1 * * * postgres /opt/hoc-attt/deploy/backup.sh`).
+# Run by hoc-attt-backup.timer (or the cron line in hoc-attt-backup.timer).
 #   BACKUP_DATABASE_URL  what to dump (default: DATABASE_URL; the primary, or a replica with
 #                        hot_standby_feedback = on so that a long dump is not cancelled)
 #   BACKUP_DIR           where (default /var/backups/hoc-attt); copy it off this machine too
