@@ -108,7 +108,7 @@ test("nginx (deploy/nginx.conf) in front of two workers: TLS, static files, gzip
     await page.getByLabel("Email công vụ").fill(learner.email);
     await page.getByLabel("Mật khẩu").fill(learner.password);
     await page.getByRole("button", { name: "Đăng nhập" }).click();
-    await expect(page).toHaveURL(/\/learn/);
+    await expect(page).toHaveURL(/\/learn/, { timeout: 30_000 });
     await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
     const cookie = (await context.cookies()).find((c) => c.name === "hoc_session");
     expect(cookie?.secure).toBe(true);
