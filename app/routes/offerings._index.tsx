@@ -7,7 +7,7 @@ import { formatVnDateTime } from "~/domain/scheduling-time";
 import { parseSearchParams } from "~/utils/http.server";
 import { useT, pageTitle } from "~/utils/i18n";
 import { listQuery } from "~/utils/paging";
-import { RegionTable } from "~/components/offerings/region-table";
+import { ListTable } from "~/components/targets/list-table";
 import { PageHeader } from "~/components/page-header";
 import { Pagination } from "~/components/pagination";
 
@@ -83,17 +83,15 @@ export default function OfferingsPage() {
           {bookings.total === 0 ? (
             <p className="text-sm text-slate-600">{t("off.none")}</p>
           ) : (
-            <RegionTable
+            <ListTable
               label={t("off.bookings")}
-              head={
-                <>
-                  <th className="px-3 py-2">{t("off.person")}</th>
-                  <th className="hidden px-3 py-2 md:table-cell">{t("off.agency")}</th>
-                  <th className="px-3 py-2">{t("off.name")}</th>
-                  <th className="px-3 py-2">{t("people.status")}</th>
-                  <th className="px-3 py-2">{t("off.attended")}</th>
-                </>
-              }
+              columns={[
+                { label: t("off.person") },
+                { label: t("off.agency"), className: "hidden md:table-cell" },
+                { label: t("off.name") },
+                { label: t("people.status") },
+                { label: t("off.attended") },
+              ]}
             >
               {bookings.rows.map((b) => (
                 <tr key={b.registrationId}>
@@ -111,7 +109,7 @@ export default function OfferingsPage() {
                   </td>
                 </tr>
               ))}
-            </RegionTable>
+            </ListTable>
           )}
           <Pagination page={bookings.page} pageSize={bookings.pageSize} total={bookings.total} />
         </section>
