@@ -38,6 +38,10 @@ const banner = (port, workers) =>
   );
 if (plan.note && cluster.isPrimary) console.log(plan.note);
 if (plan.clustered && cluster.isPrimary) {
+  // The database and AUTH_CONFIG are checked once here, before forking: a mistake is printed once, not by
+  // every worker (each checks again, and then passes).
+  await checkBeforeServing();
+  await build.entry.module.shutdown?.();
   runPrimary({
     workers: plan.workers,
     timeoutMs,
@@ -45,6 +49,19 @@ if (plan.clustered && cluster.isPrimary) {
   });
 } else {
   await serve();
+}
+
+// Open the database before listening: a second process on the same embedded database (data/pglite) stops
+// here with the reason instead of serving pages from a database it would share unsafely.
+async function checkBeforeServing() {
+  try {
+    build.entry.module.openDatabase?.();
+    // The sign-in configuration (AUTH_CONFIG): a mistake stops the start with the reason, not the first login.
+    await build.entry.module.checkAuthConfig?.();
+  } catch (error) {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  }
 }
 
 async function serve() {
@@ -140,16 +157,7 @@ async function serve() {
     res.status(status).type("text/plain; charset=utf-8").send(REQUEST_ERRORS[locale]);
   });
 
-  // Open the database before listening: a second process on the same embedded database (data/pglite) stops
-  // here with the reason instead of serving pages from a database it would share unsafely.
-  try {
-    build.entry.module.openDatabase?.();
-    // The sign-in configuration (AUTH_CONFIG): a mistake stops the start with the reason, not the first login.
-    await build.entry.module.checkAuthConfig?.();
-  } catch (error) {
-    console.error(error instanceof Error ? error.message : error);
-    process.exit(1);
-  }
+  await checkBeforeServing();
 
   serveWorker({
     handler: app,

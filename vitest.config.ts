@@ -18,6 +18,7 @@ export default defineConfig({
           include: ["test/integration/**/*.test.ts"],
           environment: "node",
           setupFiles: ["test/integration/setup.ts"],
+          globalSetup: ["test/integration/global-setup.ts"],
           testTimeout: 60_000,
           hookTimeout: 120_000,
           // Each file gets its own database (in-memory PGlite or a fresh PostgreSQL database).

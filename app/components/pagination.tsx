@@ -23,12 +23,15 @@ export function Pagination({
   total,
   pageSizes = PAGE_SIZES,
   schema = PAGING_ONLY,
+  param = "page",
 }: {
   page: number;
   pageSize: number;
   total: number;
   pageSizes?: readonly number[];
   schema?: z.ZodType;
+  /** The URL parameter of the page number, `${param}Size` that of the page size: several lists on a page. */
+  param?: string;
 }) {
   const t = useT();
   const location = useLocation();
@@ -38,10 +41,11 @@ export function Pagination({
   const params = new URLSearchParams(location.search);
   const href = (p: number) => {
     const next = new URLSearchParams(params);
-    next.set("page", String(p));
+    next.set(param, String(p));
     return `${location.pathname}?${next}`;
   };
-  const kept = [...params.entries()].filter(([k]) => k !== "page" && k !== "pageSize");
+  const sizeParam = `${param}Size`;
+  const kept = [...params.entries()].filter(([k]) => k !== param && k !== sizeParam);
   const sizes = [...new Set([...pageSizes, pageSize])].sort((a, b) => a - b);
   const from = total === 0 ? 0 : (current - 1) * pageSize + 1;
   const to = Math.min(total, current * pageSize);
@@ -107,12 +111,12 @@ export function Pagination({
           {kept.map(([k, v], i) => (
             <input key={`${k}-${i}`} type="hidden" name={k} value={v} />
           ))}
-          <label htmlFor="pageSize" className="text-slate-600">
+          <label htmlFor={sizeParam} className="text-slate-600">
             {t("paging.pageSize")}
           </label>
           <select
-            id="pageSize"
-            name="pageSize"
+            id={sizeParam}
+            name={sizeParam}
             className="input w-auto py-1"
             defaultValue={String(pageSize)}
             key={pageSize}

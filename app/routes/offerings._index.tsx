@@ -6,52 +6,75 @@ import { type OfferingCard, listOfferings } from "~/modules/scheduling/views.ser
 import { formatVnDateTime } from "~/domain/scheduling-time";
 import { parseSearchParams } from "~/utils/http.server";
 import { useT, pageTitle } from "~/utils/i18n";
-import { listQuery } from "~/utils/paging";
-import { RegionTable } from "~/components/offerings/region-table";
+import { listQuery, type Paged, pagingFields } from "~/utils/paging";
+import { ListTable } from "~/components/targets/list-table";
 import { PageHeader } from "~/components/page-header";
 import { Pagination } from "~/components/pagination";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "title.offerings") }];
 
-/** `page`/`pageSize` page the coordinator's bookings table. */
-const query = listQuery({}, 50);
+/** `page`/`pageSize` page the coordinator's bookings table, `upPage…` the upcoming cards, `orgPage…` the organised. */
+const cardPaging = pagingFields(20);
+const query = listQuery(
+  {
+    upPage: cardPaging.page,
+    upPageSize: cardPaging.pageSize,
+    orgPage: cardPaging.page,
+    orgPageSize: cardPaging.pageSize,
+  },
+  50,
+);
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requireActor(request);
-  return listOfferings(actor, parseSearchParams(request, query));
+  const q = parseSearchParams(request, query);
+  return listOfferings(actor, {
+    upcoming: { page: q.upPage, pageSize: q.upPageSize },
+    organised: { page: q.orgPage, pageSize: q.orgPageSize },
+    bookings: { page: q.page, pageSize: q.pageSize },
+  });
 }
 
-function Cards({ items }: { items: OfferingCard[] }) {
+function Cards({ list, param }: { list: Paged<OfferingCard>; param: string }) {
   const t = useT();
-  if (items.length === 0) return <p className="text-sm text-slate-600">{t("off.none")}</p>;
+  if (list.total === 0) return <p className="text-sm text-slate-600">{t("off.none")}</p>;
   return (
-    <ul className="grid gap-3 md:grid-cols-2">
-      {items.map((o) => (
-        <li key={o.id} className="card space-y-1">
-          <p className="text-xs font-medium uppercase tracking-wide text-red-800">
-            {t(`off.kind.${o.kind}` as MessageKey)} · {t(`off.status.${o.status}` as MessageKey)}
-          </p>
-          <Link to={`/offerings/${o.id}`} className="block font-semibold text-slate-900 hover:underline">
-            {o.title}
-          </Link>
-          <p className="text-sm text-slate-600">
-            {o.firstStart ? formatVnDateTime(o.firstStart) : "—"} · {o.organiserName}
-          </p>
-          <p className="text-sm">
-            {t("off.seats")}:{" "}
-            <span className="tabular-nums">
-              {o.confirmed}/{o.capacity}
-            </span>
-            {o.waitlisted ? ` · ${t("off.waiting")}: ${o.waitlisted}` : ""}
-            {o.myStatus ? (
-              <span className="ml-2 rounded bg-slate-100 px-2 py-0.5 text-xs">
-                {t(`reg.status.${o.myStatus}` as MessageKey)}
+    <>
+      <ul className="grid gap-3 md:grid-cols-2">
+        {list.rows.map((o) => (
+          <li key={o.id} className="card space-y-1">
+            <p className="text-xs font-medium uppercase tracking-wide text-red-800">
+              {t(`off.kind.${o.kind}` as MessageKey)} · {t(`off.status.${o.status}` as MessageKey)}
+            </p>
+            <Link to={`/offerings/${o.id}`} className="block font-semibold text-slate-900 hover:underline">
+              {o.title}
+            </Link>
+            <p className="text-sm text-slate-600">
+              {o.firstStart ? formatVnDateTime(o.firstStart) : "—"} · {o.organiserName}
+            </p>
+            <p className="text-sm">
+              {t("off.seats")}:{" "}
+              <span className="tabular-nums">
+                {o.confirmed}/{o.capacity}
               </span>
-            ) : null}
-          </p>
-        </li>
-      ))}
-    </ul>
+              {o.waitlisted ? ` · ${t("off.waiting")}: ${o.waitlisted}` : ""}
+              {o.myStatus ? (
+                <span className="ml-2 rounded bg-slate-100 px-2 py-0.5 text-xs">
+                  {t(`reg.status.${o.myStatus}` as MessageKey)}
+                </span>
+              ) : null}
+            </p>
+          </li>
+        ))}
+      </ul>
+      <Pagination
+        page={list.page}
+        pageSize={list.pageSize}
+        total={list.total}
+
+        param={param}
+      />
+    </>
   );
 }
 
@@ -69,12 +92,12 @@ export default function OfferingsPage() {
       />
       <section className="space-y-2">
         <h2 className="text-lg font-semibold">{t("off.upcoming")}</h2>
-        <Cards items={upcoming} />
+        <Cards list={upcoming} param="upPage" />
       </section>
       {coordinator ? (
         <section className="space-y-2">
           <h2 className="text-lg font-semibold">{t("off.organised")}</h2>
-          <Cards items={organised} />
+          <Cards list={organised} param="orgPage" />
         </section>
       ) : null}
       {coordinator ? (
@@ -83,17 +106,15 @@ export default function OfferingsPage() {
           {bookings.total === 0 ? (
             <p className="text-sm text-slate-600">{t("off.none")}</p>
           ) : (
-            <RegionTable
+            <ListTable
               label={t("off.bookings")}
-              head={
-                <>
-                  <th className="px-3 py-2">{t("off.person")}</th>
-                  <th className="hidden px-3 py-2 md:table-cell">{t("off.agency")}</th>
-                  <th className="px-3 py-2">{t("off.name")}</th>
-                  <th className="px-3 py-2">{t("people.status")}</th>
-                  <th className="px-3 py-2">{t("off.attended")}</th>
-                </>
-              }
+              columns={[
+                { label: t("off.person") },
+                { label: t("off.agency"), className: "hidden md:table-cell" },
+                { label: t("off.name") },
+                { label: t("people.status") },
+                { label: t("off.attended") },
+              ]}
             >
               {bookings.rows.map((b) => (
                 <tr key={b.registrationId}>
@@ -111,7 +132,7 @@ export default function OfferingsPage() {
                   </td>
                 </tr>
               ))}
-            </RegionTable>
+            </ListTable>
           )}
           <Pagination page={bookings.page} pageSize={bookings.pageSize} total={bookings.total} />
         </section>

@@ -1,10 +1,10 @@
 // A small keep-alive HTTP load generator (node:http; no extra package) and the CPU time of a server's
 // processes read from /proc, for scripts/bench-pages.ts.
 import { type ChildProcess, spawn } from "node:child_process";
-import { readdirSync, readFileSync } from "node:fs";
 import http from "node:http";
 import { performance } from "node:perf_hooks";
 import { percentile } from "./bench.ts";
+import { childProcesses, readProcStat } from "./proc.ts";
 
 export type LoadResult = {
   requests: number;
@@ -93,28 +93,13 @@ const TICK_MS = 1000 / 100; // USER_HZ: 100 on Linux
 
 /** utime + stime of one process (ms), or 0 when it is gone. */
 function processCpuMs(pid: number): number {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
-    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-    return (Number(fields[11]) + Number(fields[12])) * TICK_MS;
-  } catch {
-    return 0;
-  }
+  const stat = readProcStat(pid);
+  return stat ? (stat.utimeTicks + stat.stimeTicks) * TICK_MS : 0;
 }
 
 /** The pids whose parent is `pid` (the workers of a primary). */
 export function childPids(pid: number): number[] {
-  const out: number[] = [];
-  for (const entry of readdirSync("/proc")) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
-      if (Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]) === pid) out.push(Number(entry));
-    } catch {
-      // gone meanwhile
-    }
-  }
-  return out;
+  return childProcesses(pid).map((p) => p.pid);
 }
 
 /** CPU time (ms) of a server: the process and every process it started. */

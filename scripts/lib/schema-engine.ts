@@ -6,6 +6,8 @@ import { fileURLToPath } from "node:url";
 import { PGlite } from "@electric-sql/pglite";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { PrismaPg } from "@prisma/adapter-pg";
+import type { PoolConfig } from "pg";
+import { parseIntoClientConfig } from "pg-connection-string";
 import { bindMigrationAwareSqlAdapterFactory } from "@prisma/driver-adapter-utils";
 import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import type { MigrationList, SchemaEngine } from "@prisma/schema-engine-wasm";
@@ -37,20 +39,28 @@ async function loadEngineModule(): Promise<EngineModule> {
 /** A migration target: a PostgreSQL URL, a PGlite data directory, or an open PGlite instance. */
 export type Target = { url: string } | { pgliteDir: string } | { pglite: PGlite };
 
+/**
+ * The connection settings of a PostgreSQL URL as separate fields (adapter-pg's engine path wants them so, not a
+ * connectionString), read the way pg reads the app's own URL: sslmode, sslrootcert, sslcert, sslkey, ssl and
+ * options such as application_name are kept, not just host/port/user/password/database.
+ */
+export function pgConfigFromUrl(url: string): PoolConfig {
+  const { user, password, database, ...rest } = parseIntoClientConfig(url);
+  return {
+    ...rest,
+    port: rest.port || 5432,
+    user: user || "postgres",
+    password: password || undefined,
+    database: database || "postgres",
+  };
+}
+
 function adapterFor(target: Target): {
   factory: SqlMigrationAwareDriverAdapterFactory;
   close(): Promise<void>;
 } {
   if ("url" in target) {
-    // adapter-pg's engine path wants separate fields, not a connectionString.
-    const u = new URL(target.url);
-    const factory = new PrismaPg({
-      host: u.hostname,
-      port: Number(u.port || 5432),
-      user: decodeURIComponent(u.username || "postgres"),
-      password: decodeURIComponent(u.password) || undefined,
-      database: u.pathname.replace(/^\//, "") || "postgres",
-    });
+    const factory = new PrismaPg(pgConfigFromUrl(target.url));
     return { factory, close: async () => {} };
   }
   if ("pglite" in target) return { factory: new PrismaPGlite(target.pglite), close: async () => {} };

@@ -6,6 +6,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
+import pg from "pg";
 
 const root = path.resolve(import.meta.dirname, "../..");
 let work: string;
@@ -98,4 +99,33 @@ test("an agency code that is not in the tree stops the start, naming the code an
   expect(code).not.toBe(0);
   expect(out).toContain("mã đơn vị không có: 99.KHONG-CO");
   expect(out).toContain("oidc.0.agencyCodes");
+});
+
+test("with several workers on PostgreSQL the mistake is printed once, by the primary, before any worker", async () => {
+  const base = process.env.TEST_DATABASE_URL;
+  test.skip(!base, "needs TEST_DATABASE_URL (a PostgreSQL server)");
+  test.setTimeout(180_000);
+  const name = `hoc_e2e_authonce_${process.pid}`;
+  const admin = new pg.Client({ connectionString: base });
+  await admin.connect();
+  await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+  await admin.query(`CREATE DATABASE "${name}"`);
+  try {
+    const url = new URL(base!);
+    url.pathname = `/${name}`;
+    const { code, out } = await boot(`${provider("    issuer: khong-phai-url\n")}`, {
+      env: {
+        NODE_ENV: "production",
+        DATABASE_URL: url.toString(),
+        WEB_CONCURRENCY: "3",
+        PGLITE_DIR: undefined,
+      },
+    });
+    expect(code).not.toBe(0);
+    expect(out.match(/Cấu hình đăng nhập không hợp lệ/g), out).toHaveLength(1);
+    expect(out, "no worker was started").not.toContain("[cluster]");
+  } finally {
+    await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    await admin.end();
+  }
 });

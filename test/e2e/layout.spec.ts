@@ -1,6 +1,6 @@
 // Defect 8 of issue 10, on a phone (390 px): the menu closes on navigation, outside taps and Escape; error
 // pages keep the navigation; a session that expires under a form explains itself and comes back to the form.
-import type { Page } from "@playwright/test";
+import type { Locator, Page } from "@playwright/test";
 import { shot } from "./helpers";
 import { expect, test } from "./support/fixtures";
 
@@ -77,3 +77,64 @@ test("an expired session under a form explains itself and returns to the form af
   await expect(page.getByLabel("Họ và tên")).toHaveValue("Nguyễn Thị Hết Hạn");
   await expect(page.getByLabel("Chức vụ")).toHaveValue("Chuyên viên phòng Tổ chức");
 });
+
+/** How many lines the visible text of an element takes (the bottoms of its text's line boxes). */
+const lineCount = (l: Locator) =>
+  l.evaluate((el) => {
+    const bottoms = new Set<number>();
+    const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const range = document.createRange();
+      range.selectNodeContents(node);
+      for (const r of range.getClientRects()) if (r.width > 0) bottoms.add(Math.round(r.bottom));
+    }
+    return bottoms.size;
+  });
+// A very long account name: at 1280 px (the full menu), 1024 and 390 px the account button stays beside the
+// logo and the menu, cut short with an ellipsis; the full name stays in its title and accessible name.
+const LONG_NAME = "Nguyễn Hoàng Thị Phương Thảo Tôn Nữ Minh Khai Trần Lê Bảo Ngọc Quỳnh Anh Công Tằng Tôn";
+const CASES = [
+  [1280, "COORDINATOR"],
+  [1280, "ADMIN"], // one more menu item
+  [1024, "COORDINATOR"],
+  [390, "COORDINATOR"],
+] as const;
+for (const [width, role] of CASES) {
+  test(`a very long account name overlaps nothing at ${width} px (${role})`, async ({ page, signIn }) => {
+    await page.setViewportSize({ width, height: 800 });
+    await signIn({ role, fullName: LONG_NAME });
+    await page.goto("/");
+    const header = page.getByRole("banner");
+    const account = menu(page).locator("summary");
+    const parts = [
+      header.getByRole("link", { name: "Học ATTT" }),
+      header.getByRole("navigation"),
+      header.getByRole("button", { name: "English" }),
+      account,
+    ];
+    const boxes = [];
+    for (const part of parts) if (await part.isVisible()) boxes.push((await part.boundingBox())!);
+    expect(boxes.length).toBe(width >= 1280 ? 4 : 3);
+    for (const [i, a] of boxes.entries()) {
+      expect(a.x + a.width, `part ${i} inside the window`).toBeLessThanOrEqual(width);
+      for (const b of boxes.slice(i + 1)) {
+        const apart =
+          a.x + a.width <= b.x || b.x + b.width <= a.x || a.y + a.height <= b.y || b.y + b.height <= a.y;
+        expect(apart, `header parts ${i} and the next overlap: ${JSON.stringify([a, b])}`).toBe(true);
+      }
+    }
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+    // Nothing squeezed onto a second line: the logo's name, the menu's links, the account button.
+    for (const part of [
+      header.getByText("Học ATTT"),
+      ...(await header.getByRole("navigation").getByRole("link").all()),
+      account,
+    ])
+      if (await part.isVisible()) expect(await lineCount(part), await part.innerText()).toBe(1);
+    if (width >= 640) {
+      await expect(account).toHaveAttribute("title", LONG_NAME);
+      await expect(account).toHaveAccessibleName(LONG_NAME);
+    }
+    await page.screenshot({ path: shot(`layout-${width}-${role.toLowerCase()}-long-account-name`) });
+  });
+}

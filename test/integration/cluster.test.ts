@@ -11,6 +11,7 @@ import { db } from "~/db.server";
 import { enqueueEmailsBulk } from "~/modules/notifications/outbox.server";
 import { ensureMonthlySnapshots } from "~/modules/targets/snapshots.server";
 import { addMonthsVn, endOfVnDay, vnCalendarDay } from "~/utils/vn-calendar";
+import { childProcesses } from "../../scripts/lib/proc.ts";
 import { makeCourseVersion } from "../fixtures/courses";
 import { makeAgency, makePerson, makePlan, makeTarget } from "../fixtures/factories";
 import { startSmtp, type TestSmtp } from "./helpers/smtp";
@@ -42,18 +43,11 @@ async function startCluster(env: Record<string, string>): Promise<Cluster> {
 }
 
 /** The worker pids under the primary, from /proc (Linux). */
-async function workerPids(primary: number): Promise<number[]> {
-  const { readdir, readFile } = await import("node:fs/promises");
-  const pids: number[] = [];
-  for (const entry of await readdir("/proc")) {
-    if (!/^\d+$/.test(entry)) continue;
-    const stat = await readFile(`/proc/${entry}/stat`, "utf8").catch(() => "");
-    const ppid = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
-    // The primary's other children (the esbuild service tsx starts on a cold cache) are not workers.
-    const command = stat.slice(stat.indexOf("(") + 1, stat.lastIndexOf(")"));
-    if (ppid === primary && command !== "esbuild") pids.push(Number(entry));
-  }
-  return pids.sort();
+function workerPids(primary: number): number[] {
+  // The primary's other children (the esbuild service tsx starts on a cold cache) are not workers.
+  return childProcesses(primary)
+    .filter((p) => p.command !== "esbuild")
+    .map((p) => p.pid);
 }
 
 function get(port: number, agent: http.Agent, p = "/") {
@@ -139,7 +133,7 @@ describe.skipIf(process.env.TEST_DB !== "postgres")("WEB_CONCURRENCY workers on 
       });
       try {
         expect(cluster.out().match(/\[scheduler\]/g)).toHaveLength(2); // both workers run the jobs
-        const first = await workerPids(cluster.child.pid!);
+        const first = workerPids(cluster.child.pid!);
         expect(first).toHaveLength(2);
         await until(
           async () => (await db.outboxEmail.count({ where: { status: "PENDING" } })) === 0,
@@ -172,7 +166,7 @@ describe.skipIf(process.env.TEST_DB !== "postgres")("WEB_CONCURRENCY workers on 
         await Promise.all(loops);
         agent.destroy();
         expect(errors).toEqual([]);
-        const second = await workerPids(cluster.child.pid!);
+        const second = workerPids(cluster.child.pid!);
         expect(second).toHaveLength(2);
         expect(second.some((pid) => first.includes(pid))).toBe(false);
         const served = new Set(answers);
@@ -220,13 +214,13 @@ describe.skipIf(process.env.TEST_DB !== "postgres")("WEB_CONCURRENCY workers on 
     async () => {
       const cluster = await startCluster({ CLUSTER_WORKERS: "2", REMINDERS_ENABLED: "false" });
       try {
-        const [victim, other] = await workerPids(cluster.child.pid!);
+        const [victim, other] = workerPids(cluster.child.pid!);
         process.kill(victim!, "SIGKILL");
         await until(async () => {
-          const pids = await workerPids(cluster.child.pid!);
+          const pids = workerPids(cluster.child.pid!);
           return pids.length === 2 && !pids.includes(victim!);
         }, "a replacement worker");
-        expect(await workerPids(cluster.child.pid!)).toContain(other);
+        expect(workerPids(cluster.child.pid!)).toContain(other);
         const agent = new http.Agent({ keepAlive: true });
         await until(async () => (await get(cluster.port, agent)).body !== String(victim), "the replacement");
 

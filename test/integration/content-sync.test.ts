@@ -1,33 +1,23 @@
 // Content sync against a real database: all or nothing, idempotent, a new version per change, old
 // versions untouched, courses gone from the folder retired.
-import { cp, mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { rename, rm } from "node:fs/promises";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { db } from "~/db.server";
 import { loadContent } from "~/modules/content/load.server";
 import { syncContent } from "~/modules/content/sync.server";
 import { whileInsertsFail } from "./helpers/failing-insert";
-import { editContentFile, FIXTURE_COURSE_RULES, FIXTURE_LESSONS } from "../fixtures/content-course";
-
-const FIXTURE = path.resolve(import.meta.dirname, "../fixtures/content/khoa-thu");
-const CODE = "khoa-thu";
-
-let root: string;
-let seq = 0;
+import {
+  copyFixtureCourse as copyCourse,
+  editContentFile,
+  FIXTURE_COURSE_CODE as CODE,
+  FIXTURE_COURSE_RULES,
+  FIXTURE_LESSONS,
+  tempContentRoots,
+} from "../fixtures/content-course";
 
 /** A fresh content dir holding the good fixture course (and `extra` copies of it under other codes). */
-async function contentDir(...extra: string[]): Promise<string> {
-  const dir = path.join(root, `c${++seq}`);
-  await cp(FIXTURE, path.join(dir, CODE), { recursive: true });
-  for (const code of extra) await copyCourse(dir, code);
-  return dir;
-}
-
-async function copyCourse(dir: string, code: string) {
-  await cp(FIXTURE, path.join(dir, code), { recursive: true });
-  await edit(dir, `${code}/course.yaml`, `code: ${CODE}`, `code: ${code}`);
-}
+const contentDir = tempContentRoots("content");
 
 const edit = editContentFile;
 
@@ -49,13 +39,6 @@ async function versionsOf(code: string) {
     include: { lessons: { orderBy: { position: "asc" } }, questions: { orderBy: { key: "asc" } } },
   });
 }
-
-beforeAll(async () => {
-  root = await mkdtemp(path.join(tmpdir(), "hoc-content-"));
-});
-afterAll(async () => {
-  await rm(root, { recursive: true, force: true });
-});
 
 /** A successful sync's answer: nothing in each list unless named. */
 const synced = (
@@ -243,8 +226,8 @@ describe("syncContent", () => {
 
   it("refuses an empty content folder instead of retiring every course", async () => {
     const before = await snapshot();
-    const dir = path.join(root, "rong");
-    await cp(FIXTURE, path.join(dir, "_mau"), { recursive: true }); // skipped: starts with "_"
+    const dir = await contentDir();
+    await rename(path.join(dir, CODE), path.join(dir, "_mau")); // skipped: starts with "_"
     const r = await syncContent(dir);
     expect(r.ok).toBe(false);
     expect(await snapshot()).toEqual(before);

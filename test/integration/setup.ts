@@ -1,7 +1,7 @@
 // Gives every integration test file its own migrated database before any app module is imported:
 // in-memory PGlite by default, or a fresh database on the server in TEST_DATABASE_URL when TEST_DB=postgres
 // (reached through a private PgBouncer in transaction mode when TEST_VIA_PGBOUNCER=1 as well).
-import { afterAll } from "vitest";
+import { afterAll, inject } from "vitest";
 import pg from "pg";
 import { applyMigrations } from "../../scripts/lib/schema-engine.ts";
 
@@ -12,7 +12,8 @@ let stopPooler: (() => Promise<void>) | undefined;
 if (usePostgres) {
   const base = process.env.TEST_DATABASE_URL;
   if (!base) throw new Error("TEST_DB=postgres needs TEST_DATABASE_URL");
-  const name = `hoc_test_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
+  // This run's prefix (global-setup.ts), whose teardown drops the databases of files that skipped their hooks.
+  const name = `${inject("testDatabasePrefix")}${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
   const admin = new pg.Client({ connectionString: base });
   await admin.connect();
   await admin.query(`CREATE DATABASE "${name}"`);

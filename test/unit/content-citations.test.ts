@@ -1,14 +1,10 @@
 // The citations register, cite markers in lessons and quiz text, and option objects {text, why}.
-import { cp, mkdtemp, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { writeFile } from "node:fs/promises";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { citeMarkers, documentLabel } from "~/modules/content/citations";
 import { loadContent } from "~/modules/content/load.server";
-import { editContentFile } from "../fixtures/content-course";
-
-const FIXTURE = path.resolve(import.meta.dirname, "../fixtures/content/khoa-thu");
-const CODE = "khoa-thu";
+import { editContentFile, FIXTURE_COURSE_CODE as CODE, tempContentRoots } from "../fixtures/content-course";
 
 const REGISTER = `documents:
   - id: luat-moi
@@ -37,18 +33,10 @@ const REGISTER = `documents:
     checkedAt: 2026-12-01
 `;
 
-let root: string;
-let seq = 0;
-beforeAll(async () => {
-  root = await mkdtemp(path.join(tmpdir(), "hoc-cite-"));
-});
-afterAll(async () => {
-  await rm(root, { recursive: true, force: true });
-});
+const contentRoot = tempContentRoots("cite");
 
 async function contentDir(register: string | null = REGISTER): Promise<string> {
-  const dir = path.join(root, `c${++seq}`);
-  await cp(FIXTURE, path.join(dir, CODE), { recursive: true });
+  const dir = await contentRoot();
   if (register !== null) await writeFile(path.join(dir, "citations.yaml"), register);
   return dir;
 }

@@ -1,15 +1,13 @@
 // The content:check gate (issue 13): broken content, built in temp dirs from one good course, fails with
 // the file and the field of each problem. `today` is fixed, so the 12-month rules do not drift.
-import { cp, mkdtemp, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { stringify } from "yaml";
 import { loadContent } from "~/modules/content/load.server";
 import { checkQuality, isAllOrNone, longestIsCorrect, monthsBefore } from "~/modules/content/quality";
+import { FIXTURE_COURSE_CODE as CODE, tempContentRoots } from "../fixtures/content-course";
 
-const FIXTURE = path.resolve(import.meta.dirname, "../fixtures/content/khoa-thu");
-const CODE = "khoa-thu";
 const TODAY = "2026-12-02";
 
 type Doc = Record<string, unknown>;
@@ -75,18 +73,10 @@ type Setup = {
   lesson?: string;
 };
 
-let root: string;
-let seq = 0;
-beforeAll(async () => {
-  root = await mkdtemp(path.join(tmpdir(), "hoc-gate-"));
-});
-afterAll(async () => {
-  await rm(root, { recursive: true, force: true });
-});
+const contentRoot = tempContentRoots("gate");
 
 async function check(setup: Setup = {}, today = TODAY) {
-  const dir = path.join(root, `c${++seq}`);
-  await cp(FIXTURE, path.join(dir, CODE), { recursive: true });
+  const dir = await contentRoot();
   const questions = goodQuestions();
   setup.questions?.(questions);
   await writeFile(path.join(dir, CODE, "quiz.yaml"), stringify({ questions }));
@@ -96,7 +86,6 @@ async function check(setup: Setup = {}, today = TODAY) {
   ];
   setup.register?.(docs);
   await writeFile(path.join(dir, "citations.yaml"), stringify({ documents: docs }));
-  const { readFile } = await import("node:fs/promises");
   const coursePath = path.join(dir, CODE, "course.yaml");
   const course = await readFile(coursePath, "utf8");
   await writeFile(coursePath, setup.course ? setup.course(course) : course);

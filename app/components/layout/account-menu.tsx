@@ -21,13 +21,17 @@ export function AccountMenu({ user, nav }: { user: HeaderUser; nav: NavItem[] })
   const t = useT();
   const menuRef = useDismissableMenu();
   return (
-    <details ref={menuRef} className="relative">
-      <summary className="cursor-pointer list-none rounded-md border border-slate-300 px-3 py-1.5 text-sm">
-        <span className="hidden sm:inline">{user.name}</span>
+    <details ref={menuRef} className="relative min-w-0">
+      {/* A long name is cut short with an ellipsis (beside the logo and the menu); the title shows it whole. */}
+      <summary
+        className="cursor-pointer list-none rounded-md border border-slate-300 px-3 py-1.5 text-sm"
+        title={user.name}
+      >
+        <span className="hidden max-w-40 truncate sm:block">{user.name}</span>
         <span className="sm:hidden">{t("nav.menu")}</span>
       </summary>
       <div className="absolute right-0 z-20 mt-2 w-64 rounded-md border border-slate-200 bg-white p-2 shadow-lg">
-        <p className="px-2 text-sm font-medium">{user.name}</p>
+        <p className="px-2 text-sm font-medium break-words">{user.name}</p>
         <p className="px-2 text-xs text-slate-500">{user.email}</p>
         <p className="px-2 pb-2 text-xs text-slate-500">
           {user.roles.map((r) => t(`role.${r}` as MessageKey)).join(", ")}

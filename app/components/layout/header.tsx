@@ -13,9 +13,9 @@ export type HeaderData = { locale: Locale; user: HeaderUser | null; nav: NavItem
 function Brand() {
   const t = useT();
   return (
-    <Link to="/" className="flex items-center gap-2" aria-label={t("appName")}>
+    <Link to="/" className="flex shrink-0 items-center gap-2" aria-label={t("appName")}>
       <img src="/favicon.svg" alt="" width={32} height={32} />
-      <span className="text-lg font-bold text-red-800">{t("appName")}</span>
+      <span className="text-lg font-bold whitespace-nowrap text-red-800">{t("appName")}</span>
     </Link>
   );
 }
@@ -50,7 +50,8 @@ function FullHeader({ user, nav, locale }: HeaderData) {
           </NavLink>
         ))}
       </nav>
-      <div className="ml-auto flex items-center gap-2 xl:ml-0">
+      {/* min-w-0: the account button gives way (its name cut short) before anything overflows. */}
+      <div className="ml-auto flex min-w-0 items-center gap-2 xl:ml-0">
         <LanguageSwitch locale={locale} />
         {user && user.unread !== null ? <NotificationBell unread={user.unread} /> : null}
         {user ? <AccountMenu user={user} nav={nav} /> : null}

@@ -1,13 +1,13 @@
 // The offering page's sessions list, roster (statuses, approvals, cancellations, results) and attendance grid.
 import type { z } from "zod";
 import { IntentForm } from "~/components/intent-form";
+import { type Column, ListTable } from "~/components/targets/list-table";
 import type { MessageKey } from "~/i18n";
 import { formatVnDateTime, formatVnTime } from "~/domain/scheduling-time";
 import type { OfferingPage } from "~/modules/scheduling/offering-page.server";
 import { useT } from "~/utils/i18n";
 import type { Reply } from "~/components/form-reply";
 import { AttendanceForm } from "./attendance-form";
-import { RegionTable } from "./region-table";
 import { ResultForm } from "./result-form";
 
 type RosterRow = OfferingPage["roster"][number];
@@ -72,24 +72,20 @@ export function OfferingRoster({
   const held = props.sessions.filter((s) => !s.cancelled);
   const confirmed = props.rows.filter((r) => r.status === "CONFIRMED");
   const showResult = props.organiser && (props.kind === "DRILL" || props.requiresPostTest);
-  const head = (
-    <>
-      <th className="hidden px-3 py-2 sm:table-cell">{t("off.no")}</th>
-      <th className="px-3 py-2">{t("off.fullName")}</th>
-      <th className="hidden px-3 py-2 md:table-cell">{t("off.agency")}</th>
-      <th className="px-3 py-2">{t("people.status")}</th>
-      <th className="hidden px-3 py-2 sm:table-cell">{t("off.attended")}</th>
-      {showResult ? <th className="px-3 py-2">{t("off.result")}</th> : null}
-      <th className="px-3 py-2">
-        <span className="sr-only">{t("common.actions")}</span>
-      </th>
-    </>
-  );
+  const columns: Column[] = [
+    { label: t("off.no"), className: "hidden sm:table-cell" },
+    { label: t("off.fullName") },
+    { label: t("off.agency"), className: "hidden md:table-cell" },
+    { label: t("people.status") },
+    { label: t("off.attended"), className: "hidden sm:table-cell" },
+    ...(showResult ? [{ label: t("off.result") }] : []),
+    { label: <span className="sr-only">{t("common.actions")}</span> },
+  ];
   return (
     <>
       <section className="space-y-2">
         <h2 className="text-lg font-semibold">{t("off.roster")}</h2>
-        <RegionTable label={t("off.roster")} head={head}>
+        <ListTable label={t("off.roster")} columns={columns}>
           {props.rows.map((r, i) => {
             const present = held.filter((s) => r.attendance[s.id]).length;
             const attended = r.status === "CONFIRMED" ? `${present}/${held.length}` : "";
@@ -143,7 +139,7 @@ export function OfferingRoster({
               </tr>
             );
           })}
-        </RegionTable>
+        </ListTable>
       </section>
       {props.organiser && confirmed.length > 0 ? (
         <section className="space-y-2">

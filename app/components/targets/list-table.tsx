@@ -1,5 +1,5 @@
-// The bordered, horizontally scrolling table of the plans, targets, snapshots and reports pages: one shell,
-// the pages give the column heads and the rows.
+// The bordered, horizontally scrolling table of the plans, targets, snapshots and reports pages, and of an
+// offering's roster and the bookings list: one shell, the pages give the column heads and the rows.
 import type { ReactNode } from "react";
 import { scrollRegion } from "~/components/scroll-region";
 

@@ -166,41 +166,92 @@ export type OfferingCard = {
   audienceTags: string[];
 };
 
+/**
+ * Soonest first for what one may join; for what an agency organised (a list that only grows), the most recent
+ * first, not yet scheduled ones (no session: drafts) on top. Same start: Vietnamese order of titles.
+ */
+export type CardOrder = "soonest" | "latest";
+
+/**
+ * One page of offering cards in `order`. The order and the filter (`keep`, on the audience and the caller's
+ * registration) are worked out on light rows of all matches; only the page's offerings are loaded in full.
+ */
 async function cards(
   where: Prisma.ClassOfferingWhereInput,
   personId: string | null,
-): Promise<OfferingCard[]> {
+  paging: PageRequest,
+  order: CardOrder,
+  keep: (c: Pick<OfferingCard, "myStatus" | "audienceItRoles" | "audienceTags">) => boolean = () => true,
+): Promise<Paged<OfferingCard>> {
+  const [light, mine] = await Promise.all([
+    db.classOffering.findMany({
+      where,
+      select: {
+        id: true,
+        title: true,
+        audienceItRoles: true,
+        audienceTags: true,
+        sessions: {
+          where: { cancelledAt: null },
+          select: { startsAt: true },
+          orderBy: { startsAt: "asc" },
+          take: 1,
+        },
+      },
+    }),
+    personId
+      ? db.registration.findMany({ where: { personId }, select: { offeringId: true, status: true } })
+      : [],
+  ]);
+  const statusOf = new Map(mine.map((m) => [m.offeringId, m.status]));
+  const start = (o: (typeof light)[number]) => o.sessions[0]?.startsAt.getTime() ?? null;
+  const byStart = (x: number | null, y: number | null) =>
+    order === "soonest" ? (x ?? Infinity) - (y ?? Infinity) : (y ?? Infinity) - (x ?? Infinity);
+  const sorted = light
+    .filter((o) => keep({ ...o, myStatus: statusOf.get(o.id) ?? null }))
+    .sort(
+      (a, b) =>
+        byStart(start(a), start(b)) || viCollator.compare(a.title, b.title) || a.id.localeCompare(b.id),
+    );
+  const page = pageOf(sorted, paging);
+  const ids = page.rows.map((o) => o.id);
   const rows = await db.classOffering.findMany({
-    where,
+    where: { id: { in: ids } },
     include: {
       organiserAgency: { select: { name: true } },
       sessions: { where: { cancelledAt: null }, select: { startsAt: true, endsAt: true } },
       registrations: { where: { status: { in: ["CONFIRMED", "WAITLISTED"] } }, select: { status: true } },
     },
-    take: 200,
   });
-  const mine = personId
-    ? await db.registration.findMany({ where: { personId, offeringId: { in: rows.map((r) => r.id) } } })
-    : [];
-  return rows
-    .map((o) => ({
-      id: o.id,
-      kind: o.kind,
-      title: o.title,
-      status: o.status,
-      capacity: o.capacity,
-      confirmed: o.registrations.filter((r) => r.status === "CONFIRMED").length,
-      waitlisted: o.registrations.filter((r) => r.status === "WAITLISTED").length,
-      firstStart: o.sessions.length
-        ? new Date(Math.min(...o.sessions.map((s) => s.startsAt.getTime())))
-        : null,
-      lastEnd: o.sessions.length ? new Date(Math.max(...o.sessions.map((s) => s.endsAt.getTime()))) : null,
-      organiserName: o.organiserAgency.name,
-      myStatus: mine.find((m) => m.offeringId === o.id)?.status ?? null,
-      audienceItRoles: o.audienceItRoles,
-      audienceTags: o.audienceTags,
-    }))
-    .sort((a, b) => (a.firstStart?.getTime() ?? 0) - (b.firstStart?.getTime() ?? 0));
+  const full = new Map(rows.map((o) => [o.id, o]));
+  return {
+    ...page,
+    rows: ids.flatMap((id) => {
+      const o = full.get(id);
+      if (!o) return []; // deleted between the two reads
+      return [
+        {
+          id: o.id,
+          kind: o.kind,
+          title: o.title,
+          status: o.status,
+          capacity: o.capacity,
+          confirmed: o.registrations.filter((r) => r.status === "CONFIRMED").length,
+          waitlisted: o.registrations.filter((r) => r.status === "WAITLISTED").length,
+          firstStart: o.sessions.length
+            ? new Date(Math.min(...o.sessions.map((s) => s.startsAt.getTime())))
+            : null,
+          lastEnd: o.sessions.length
+            ? new Date(Math.max(...o.sessions.map((s) => s.endsAt.getTime())))
+            : null,
+          organiserName: o.organiserAgency.name,
+          myStatus: statusOf.get(o.id) ?? null,
+          audienceItRoles: o.audienceItRoles,
+          audienceTags: o.audienceTags,
+        },
+      ];
+    }),
+  };
 }
 
 export type StaffBooking = {
@@ -260,26 +311,39 @@ async function staffBookings(actor: Actor, paging: PageRequest, now: Date): Prom
   return pageOf(bookings, paging);
 }
 
+/** The pages asked for of the three lists of /offerings. */
+export type OfferingsPaging = { upcoming: PageRequest; organised: PageRequest; bookings: PageRequest };
+
 /**
- * The /offerings page: what the learner may join, what the organiser runs, and one page of whom the
- * coordinator booked (the list that grows with the staff; `paging` pages it).
+ * The /offerings page: one page each of what the learner may join (soonest first), what the organiser runs
+ * (latest first) and whom the coordinator booked — lists that grow with the offerings and the staff.
  */
-export async function listOfferings(actor: Actor, paging: PageRequest, now = new Date()) {
+export async function listOfferings(actor: Actor, paging: OfferingsPaging, now = new Date()) {
   const scope = manageScope(actor);
   const coordinator = isAdmin(actor) || (scope !== "ALL" && scope.length > 0);
   const notOver = { sessions: { some: { endsAt: { gte: now }, cancelledAt: null } } };
   const person = actor.personId
     ? await db.person.findUnique({ where: { id: actor.personId }, select: { itRole: true, tags: true } })
     : null;
-  const upcomingAll = await cards({ status: { in: ["OPEN", "CLOSED"] }, ...notOver }, actor.personId);
   // Learners: offerings they match or already hold a registration in; coordinators see every published one.
-  const upcoming = coordinator
-    ? upcomingAll
-    : upcomingAll.filter((c) => c.myStatus !== null || (person !== null && matchesAudience(person, c)));
+  const upcoming = await cards(
+    { status: { in: ["OPEN", "CLOSED"] }, ...notOver },
+    actor.personId,
+    paging.upcoming,
+    "soonest",
+    coordinator ? undefined : (c) => c.myStatus !== null || (person !== null && matchesAudience(person, c)),
+  );
   const organised = coordinator
-    ? await cards(scope === "ALL" ? {} : { organiserAgency: agencyWhere(scope) }, actor.personId)
-    : [];
-  const bookings = coordinator ? await staffBookings(actor, paging, now) : pageOf([], paging);
+    ? await cards(
+        scope === "ALL" ? {} : { organiserAgency: agencyWhere(scope) },
+        actor.personId,
+        paging.organised,
+        "latest",
+      )
+    : pageOf([], paging.organised);
+  const bookings = coordinator
+    ? await staffBookings(actor, paging.bookings, now)
+    : pageOf([], paging.bookings);
   return { upcoming, organised, bookings, coordinator };
 }
 
