@@ -10,6 +10,8 @@ export default {
     v3_relativeSplatPath: true,
     v3_throwAbortReason: true,
     v3_singleFetch: true,
-    v3_lazyRouteDiscovery: true,
+    // Off: the whole route manifest is one cached file (public/build/manifest-*.js) instead of a partial
+    // manifest matched and serialised into every page (half of Remix's route-matching CPU per request).
+    v3_lazyRouteDiscovery: false,
   },
 };

@@ -3,6 +3,7 @@
 import cluster from "node:cluster";
 import crypto from "node:crypto";
 import os from "node:os";
+import { existsSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { createRequestHandler } from "@remix-run/express";
@@ -64,39 +65,50 @@ async function checkBeforeServing() {
   }
 }
 
+/** Whether the path may name a file in public/: its first segment is one of `names`, or it does not decode. */
+function mayBePublicFile(p, names) {
+  try {
+    return names.has(decodeURIComponent(p).split("/", 2)[1] ?? "");
+  } catch {
+    // A malformed escape: the static handler answers it with the 400 below, as it always did.
+    return true;
+  }
+}
+
 async function serve() {
   const isDev = env.NODE_ENV === "development";
   const allowedOrigins = env.APP_ORIGIN;
   const app = express();
   app.disable("x-powered-by");
   app.set("trust proxy", env.TRUST_PROXY);
-  app.use(compression());
+  // COMPRESSION=false: the reverse proxy in front compresses, the app does not spend its CPU on it.
+  if (env.COMPRESSION) app.use(compression());
 
+  // The policy is the same for every answer but its nonce: built once, the nonce slotted in per request.
+  const [cspHead, cspTail] = [
+    "default-src 'self'",
+    `script-src 'self' 'nonce-\u0000'${isDev ? " 'unsafe-eval'" : ""}`,
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data: blob:",
+    "font-src 'self' data:",
+    `connect-src 'self'${isDev ? " ws://localhost:*" : ""}`,
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+    "base-uri 'self'",
+    "object-src 'none'",
+  ]
+    .join("; ")
+    .split("\u0000");
+  const hsts = env.NODE_ENV === "production" && env.SECURE_COOKIES !== "false";
   app.use((req, res, next) => {
     const nonce = crypto.randomBytes(16).toString("base64");
     res.locals.cspNonce = nonce;
-    res.setHeader(
-      "Content-Security-Policy",
-      [
-        "default-src 'self'",
-        `script-src 'self' 'nonce-${nonce}'${isDev ? " 'unsafe-eval'" : ""}`,
-        "style-src 'self' 'unsafe-inline'",
-        "img-src 'self' data: blob:",
-        "font-src 'self' data:",
-        `connect-src 'self'${isDev ? " ws://localhost:*" : ""}`,
-        "form-action 'self'",
-        "frame-ancestors 'none'",
-        "base-uri 'self'",
-        "object-src 'none'",
-      ].join("; "),
-    );
+    res.setHeader("Content-Security-Policy", cspHead + nonce + cspTail);
     res.setHeader("Referrer-Policy", "strict-origin-when-cross-origin");
     res.setHeader("X-Content-Type-Options", "nosniff");
     res.setHeader("X-Frame-Options", "DENY");
     res.setHeader("Permissions-Policy", "camera=(), microphone=(), geolocation=()");
-    if (env.NODE_ENV === "production" && env.SECURE_COOKIES !== "false") {
-      res.setHeader("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
-    }
+    if (hsts) res.setHeader("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
     next();
   });
 
@@ -113,7 +125,13 @@ async function serve() {
   });
 
   app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));
-  app.use(express.static("public", { maxAge: "1h" }));
+  // public/ holds build/ and a few files: a page's path (/learn) skips the file lookup (a stat and an ENOENT
+  // error per request) unless its first segment names one of them. Development looks every time.
+  const serveFile = express.static("public", { maxAge: "1h" });
+  const publicNames = new Set(existsSync("public") ? readdirSync("public") : []);
+  app.use((req, res, next) =>
+    isDev || mayBePublicFile(req.path, publicNames) ? serveFile(req, res, next) : next(),
+  );
   if (env.LOG_REQUESTS) app.use(morgan("tiny"));
 
   if (isDev) {

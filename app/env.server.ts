@@ -58,6 +58,11 @@ const schema = z.object({
   /** Unset: Secure cookies in production only. "false" allows plain-HTTP cookies behind a trusted TLS proxy. */
   SECURE_COOKIES: z.enum(["true", "false"]).optional(),
   LOG_REQUESTS: flag(true),
+  /**
+   * gzip answers in the app. "false" when a reverse proxy (nginx, the province's gateway) compresses them:
+   * then the app does not spend its CPU on it.
+   */
+  COMPRESSION: flag(true),
   /** The sign-in configuration file (YAML or JSON); unset = passwords only. */
   AUTH_CONFIG: optionalText,
   REMINDERS_ENABLED: flag(true),

@@ -13,9 +13,8 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { useKeepFormOnExpiry } from "~/components/keep-form-on-expiry";
 import { FlashBanner } from "~/components/layout/flash-banner";
 import { Header } from "~/components/layout/header";
-import { getActor } from "~/modules/auth/guards.server";
+import { getAuth } from "~/modules/auth/guards.server";
 import { navFor, rolesOf } from "~/modules/auth/nav";
-import { unreadCount } from "~/modules/notifications/inbox.server";
 import { readFlash } from "~/utils/flash.server";
 import { getLocale } from "~/utils/i18n.server";
 import { useNonce } from "~/utils/nonce";
@@ -29,22 +28,23 @@ export const links: LinksFunction = () => [
 export const meta: MetaFunction = () => [{ title: "Học ATTT" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const actor = await getActor(request);
+  // The unread badge comes with the session lookup (one query for the caller, app/modules/auth/session.server).
+  const auth = await getAuth(request);
   const locale = getLocale(request);
   const { flash, setCookie } = await readFlash(request);
   return data(
     {
       locale,
       flash,
-      user: actor
+      user: auth
         ? {
-            name: actor.fullName,
-            email: actor.email,
-            roles: rolesOf(actor),
-            unread: actor.personId ? await unreadCount(actor.personId) : null,
+            name: auth.actor.fullName,
+            email: auth.actor.email,
+            roles: rolesOf(auth.actor),
+            unread: auth.unreadNotifications,
           }
         : null,
-      nav: actor ? navFor(actor) : [],
+      nav: auth ? navFor(auth.actor) : [],
     },
     { headers: setCookie ? { "Set-Cookie": setCookie } : undefined },
   );

@@ -1,13 +1,17 @@
 // Guards that throw: a route calls one at the top and reads on knowing who is asking and what they may do.
 import { redirect } from "@remix-run/node";
-import { db } from "~/db.server";
 import type { Role } from "~/generated/prisma/enums";
 import { forbidden } from "~/utils/http.server";
 import { type Actor, type Scope, hasRole, manageScope, viewScope } from "./scope";
-import { SESSION_COOKIE, readCookie, validateSessionToken } from "./session.server";
+import { SESSION_COOKIE, readCookie, sessionWithUser } from "./session.server";
 import { touchSession } from "./sessions.server";
 
-export type AuthContext = { actor: Actor; sessionId: string };
+export type AuthContext = {
+  actor: Actor;
+  sessionId: string;
+  /** The header's unread badge, read with the session (null without a person); not refreshed by an action. */
+  unreadNotifications: number | null;
+};
 /** A sign-in whose password (or SSO) is done but whose required second factor is not yet. */
 export type PendingSession = { sessionId: string; userId: string; enrolled: boolean };
 type AuthState = { auth: AuthContext | null; pending: PendingSession | null };
@@ -21,16 +25,9 @@ const cache = new WeakMap<Request, Promise<AuthState>>();
 async function loadState(request: Request): Promise<AuthState> {
   const token = readCookie(request, SESSION_COOKIE);
   if (!token) return NOBODY;
-  const session = await validateSessionToken(token);
-  if (!session) return NOBODY;
-  const user = await db.user.findUnique({
-    where: { id: session.userId },
-    include: {
-      person: { select: { id: true, fullName: true, active: true } },
-      grants: { include: { agency: { select: { path: true, active: true } } } },
-    },
-  });
-  if (!user) return NOBODY;
+  const found = await sessionWithUser(token);
+  if (!found) return NOBODY;
+  const { session, user } = found;
   // A deactivated person can no longer sign in, even with a live session.
   if (user.person && !user.person.active) return NOBODY;
   // "Phiên đăng nhập" shows when each session was last used (pending ones too): at most one write a minute.
@@ -40,21 +37,19 @@ async function loadState(request: Request): Promise<AuthState> {
     if (Date.now() - session.createdAt.getTime() > PENDING_SECOND_FACTOR_TTL_MS) return NOBODY;
     return {
       auth: null,
-      pending: { sessionId: session.id, userId: user.id, enrolled: user.totpEnabledAt !== null },
+      pending: { sessionId: session.id, userId: session.userId, enrolled: user.totpEnabled },
     };
   }
   const actor: Actor = {
-    userId: user.id,
+    userId: session.userId,
     email: user.email,
     personId: user.person?.id ?? null,
     fullName: user.person?.fullName ?? user.email,
     locale: user.locale === "en" ? "en" : "vi",
     mustChangePassword: user.mustChangePassword,
-    grants: user.grants
-      .filter((g) => !g.agency || g.agency.active)
-      .map((g) => ({ role: g.role, agencyId: g.agencyId, agencyPath: g.agency?.path ?? null })),
+    grants: user.grants,
   };
-  return { auth: { actor, sessionId: session.id }, pending: null };
+  return { auth: { actor, sessionId: session.id, unreadNotifications: user.unread }, pending: null };
 }
 
 function getState(request: Request): Promise<AuthState> {
