@@ -45,6 +45,8 @@ test("nginx (deploy/nginx.conf) in front of two workers: TLS, static files, gzip
     PORT: "0",
     WEB_CONCURRENCY: "2",
     TRUST_PROXY: "true",
+    // As docs/deploy.md says: nginx compresses, the app does not spend its CPU on it.
+    COMPRESSION: "false",
     REMINDERS_ENABLED: "false",
     LOG_REQUESTS: "false",
     AUTH_CONFIG: "config/auth.demo.yaml",
@@ -114,6 +116,8 @@ test("nginx (deploy/nginx.conf) in front of two workers: TLS, static files, gzip
     expect(cookie?.secure).toBe(true);
     const courses = await page.goto("/courses");
     expect(courses!.status()).toBe(200);
+    // The app sent the page uncompressed (COMPRESSION=false); nginx gzipped it on the way.
+    expect(courses!.headers()["content-encoding"]).toBe("gzip");
 
     // The session records the browser's address: not the spoofed one, not nginx's 127.0.0.2.
     const { rows } = await db.query<{ ipAddress: string | null }>(
