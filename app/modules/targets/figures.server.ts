@@ -7,7 +7,14 @@ import { agencyColumns, type AgencyRow } from "~/modules/agencies/rows";
 import { inTreeOrder } from "~/modules/agencies/tree";
 import { inScope, type Scope } from "~/modules/auth/scope";
 import { DomainError } from "~/utils/errors";
-import { type AgencyInfo, type FigureTable, type TargetInfo, rollUp, toFigure, toPlanInfo } from "./figures";
+import {
+  type AgencyInfo,
+  type FigureTable,
+  type TargetInfo,
+  figureMaker,
+  subtreeFigures,
+  toPlanInfo,
+} from "./figures";
 import { type OwnCounts, type TargetRule, matches } from "./figures-sql.server";
 import { summaryCounts } from "./figures-summary.server";
 
@@ -223,6 +230,12 @@ export async function computePlanFigures(
   const planInfo = toPlanInfo(plan);
   const targets: TargetInfo[] = [];
   const figures: FigureTable["figures"] = {};
+  const index = new Map(agencies.map((a, i) => [a.id, i]));
+  const tree = {
+    parent: Int32Array.from(agencies, (a) => (a.parentId ? (index.get(a.parentId) ?? -1) : -1)),
+    deepestFirst: Int32Array.from(agencies.keys()).sort((x, y) => agencies[y]!.depth - agencies[x]!.depth),
+  };
+  const pathList = ordered.map((a) => a.path);
   for (const t of plan.targets) {
     const rootId = t.agencyId ?? plan.agencyId;
     const rootPath = paths.get(rootId);
@@ -237,12 +250,16 @@ export async function computePlanFigures(
     };
     targets.push(info);
     // The target's own subtree; a parent outside it (the plan root above a narrower target) is cut off.
-    const inSubtree = rootPath ? agencies.filter((a) => paths.get(a.id)!.startsWith(rootPath)) : [];
-    const subtree = inSubtree.map((a) => (a.id === rootId ? { ...a, parentId: null } : a));
-    const rolled = rollUp(subtree, counts.get(t.id)!);
-    const byAgency: Record<string, ReturnType<typeof toFigure>> = {};
-    for (const a of subtree) byAgency[a.id] = toFigure(rolled.get(a.id)!, info, planInfo, asOf);
-    figures[t.id] = byAgency;
+    const inSubtree = Uint8Array.from(pathList, (p) => (rootPath && p.startsWith(rootPath) ? 1 : 0));
+    const make = figureMaker(info, planInfo, asOf);
+    figures[t.id] = subtreeFigures(
+      agencies,
+      tree,
+      inSubtree,
+      index.get(rootId) ?? -1,
+      counts.get(t.id)!,
+      make,
+    );
   }
   return { table: { plan: planInfo, asOf, snapshotId: null, targets, agencies, figures }, paths };
 }
