@@ -5,7 +5,7 @@
 // docs/decisions/014-figures-summary.md), plus this process's peak memory. Data are generated set-based in SQL
 // (generate_series) with the summary triggers off, then the summary is built once (figure_rebuild, as the
 // migration's backfill does), and that build is timed too.
-// Uses fresh databases hoc_bench_targets_{province,national} on the local server (BENCH_SERVER_URL).
+// Uses fresh databases hoc_bench_targets_{province,national}[BENCH_DB_SUFFIX] on the local server (BENCH_SERVER_URL).
 // BENCH_SETS=province to skip the national set; BENCH_RUNS to change the number of runs;
 // BENCH_NATIONAL_PEOPLE for a smaller national set (agencies stay ~10,000); BENCH_EXACT=1 to also time the
 // exact query (the reference, scans every completion) on each set.
@@ -178,7 +178,7 @@ async function measure(s: Shape, runs: number) {
   // benchDatabase honours DATABASE_URL; the previous set's URL must not leak into the next one.
   if (GIVEN_URL) process.env.DATABASE_URL = GIVEN_URL;
   else delete process.env.DATABASE_URL;
-  const url = await benchDatabase(`hoc_bench_targets_${s.name}`);
+  const url = await benchDatabase(`hoc_bench_targets_${s.name}${process.env.BENCH_DB_SUFFIX ?? ""}`);
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   const planId = await generate(client, s);
