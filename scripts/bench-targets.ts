@@ -1,9 +1,14 @@
 // Targets benchmark on PostgreSQL: the full dashboard (all 5 targets' figures + the dashboard's rows, cards and
 // trend) for a province (30,000 people, 300 agencies, ~150,000 completions; p50/p95 over ≥ 20 runs, target
-// p95 < 300 ms) and a national-sized set (500,000 people, 5,000 agencies, ~2.5 million completions; target
-// < 3 s), plus this process's peak memory. Data are generated set-based in SQL (generate_series).
-// Uses fresh databases hoc_bench_targets_{province,national} on the local server (BENCH_SERVER_URL).
-// BENCH_SETS=province to skip the national set; BENCH_RUNS to change the number of runs.
+// p95 < 300 ms) and a national set (2,000,000 people, ~10,000 agencies, ~10 million completions; target < 3 s,
+// and national ÷ province ≤ 3: live figures read the per-target, per-agency summary kept by triggers, see
+// docs/decisions/014-figures-summary.md), plus this process's peak memory. Data are generated set-based in SQL
+// (generate_series) with the summary triggers off, then the summary is built once (figure_rebuild, as the
+// migration's backfill does), and that build is timed too.
+// Uses fresh databases hoc_bench_targets_{province,national}[BENCH_DB_SUFFIX] on the local server (BENCH_SERVER_URL).
+// BENCH_SETS=province to skip the national set; BENCH_RUNS to change the number of runs;
+// BENCH_NATIONAL_PEOPLE for a smaller national set (agencies stay ~10,000); BENCH_EXACT=1 to also time the
+// exact query (the reference, scans every completion) on each set.
 import { randomUUID } from "node:crypto";
 import { performance } from "node:perf_hooks";
 import pg from "pg";
@@ -31,16 +36,17 @@ const PROVINCE: Shape = {
   communes: 198,
   completionsPerPerson: 5,
 };
-// 34 provinces × (1 + group + 20 sở + 80 phòng + 45 xã) + the root = 5,000 agencies.
+// 34 provinces × (1 + group + 20 sở + 80 phòng + 192 xã) + the root = 9,997 agencies.
 const NATIONAL: Shape = {
   name: "national",
-  people: 500_000,
+  people: Number(process.env.BENCH_NATIONAL_PEOPLE ?? 2_000_000),
   provinces: 34,
   depts: 20,
   units: 4,
-  communes: 45,
+  communes: 192,
   completionsPerPerson: 5,
 };
+const EXACT = process.env.BENCH_EXACT === "1";
 
 type AgencyRow = {
   id: string;
@@ -83,6 +89,8 @@ function agencyTree(s: Shape): { rows: AgencyRow[]; root: string } {
 
 async function generate(client: pg.Client, s: Shape) {
   const t0 = performance.now();
+  // Row-by-row upkeep of the summary is for the app's writes; a generated set is summarised once at the end.
+  await client.query(`SET hoc.figures_off = 'on'`);
   const { rows, root } = agencyTree(s);
   for (let i = 0; i < rows.length; i += 1000) {
     const chunk = rows.slice(i, i + 1000);
@@ -143,12 +151,20 @@ async function generate(client: pg.Client, s: Shape) {
       [planId, `T${i + 1}`, i, head, topics, pct],
     );
   await client.query("ANALYZE");
+  const generated = ms(t0);
+  await client.query(`RESET hoc.figures_off`);
+  const t1 = performance.now();
+  await client.query(`SELECT figure_rebuild(now())`);
+  await client.query(`ANALYZE "PersonFigureKey", "TargetCount"`);
+  const summary = await client.query(`SELECT count(*)::int n FROM "TargetCount"`);
+  const built = ms(t1);
   const counts = await client.query(
     `SELECT (SELECT count(*) FROM "Agency")::int a, (SELECT count(*) FROM "Person")::int p, (SELECT count(*) FROM "Completion")::int c`,
   );
   const c = counts.rows[0];
   console.log(
-    `  ${s.name}: ${c.a} agencies, ${c.p} people, ${c.c} completions generated in ${(ms(t0) / 1000).toFixed(1)} s`,
+    `  ${s.name}: ${c.a} agencies, ${c.p} people, ${c.c} completions generated in ${(generated / 1000).toFixed(1)} s; ` +
+      `summary (${summary.rows[0].n} target × agency rows) built in ${(built / 1000).toFixed(1)} s`,
   );
   return planId;
 }
@@ -162,7 +178,7 @@ async function measure(s: Shape, runs: number) {
   // benchDatabase honours DATABASE_URL; the previous set's URL must not leak into the next one.
   if (GIVEN_URL) process.env.DATABASE_URL = GIVEN_URL;
   else delete process.env.DATABASE_URL;
-  const url = await benchDatabase(`hoc_bench_targets_${s.name}`);
+  const url = await benchDatabase(`hoc_bench_targets_${s.name}${process.env.BENCH_DB_SUFFIX ?? ""}`);
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   const planId = await generate(client, s);
@@ -200,6 +216,25 @@ async function measure(s: Shape, runs: number) {
       `max ${times[times.length - 1].toFixed(0)} ms over ${runs} runs (first ${warm.t.toFixed(0)} ms); ` +
       `T1 at the top: ${card.completed}/${card.audience}`,
   );
+  if (EXACT) {
+    // The reference: the exact query scans every completion (as-of past dates and snapshots still use it).
+    const { computePlanFigures } = await import("../app/modules/targets/figures.server.ts");
+    const asOf = new Date(Date.now() + 60_000);
+    const exactTimes: number[] = [];
+    let same = true;
+    for (let i = 0; i < 3; i++) {
+      const t0 = performance.now();
+      const exact = await computePlanFigures(planId, { asOf, exact: true });
+      exactTimes.push(ms(t0));
+      const summary = await computePlanFigures(planId, { asOf });
+      same &&= JSON.stringify(summary.table.figures) === JSON.stringify(exact.table.figures);
+    }
+    exactTimes.sort((a, b) => a - b);
+    console.log(
+      `  ${s.name}: exact query (reference) figures p50 ${percentile(exactTimes, 50).toFixed(0)} ms over 3 runs; ` +
+        `summary figures ${same ? "equal" : "DIFFER FROM"} the exact ones`,
+    );
+  }
   await closeDb();
   return times;
 }
@@ -209,7 +244,7 @@ async function main() {
   const results: Record<string, number[]> = {};
   if (SETS.includes("province")) results.province = await measure(PROVINCE, Math.max(20, RUNS));
   if (SETS.includes("national"))
-    results.national = await measure(NATIONAL, Number(process.env.BENCH_NATIONAL_RUNS ?? 5));
+    results.national = await measure(NATIONAL, Number(process.env.BENCH_NATIONAL_RUNS ?? 20));
   const usage = process.resourceUsage();
   console.log(
     `  peak memory of this (server) process: maxRSS ${(usage.maxRSS / 1024).toFixed(0)} MB, peak heap used ${(peakHeap / 1024 / 1024).toFixed(0)} MB`,
@@ -221,6 +256,13 @@ async function main() {
   if (results.national) {
     const worst = results.national[results.national.length - 1];
     console.log(`  national max ${worst.toFixed(0)} ms ${worst < 3000 ? "< 3 s ✓" : "≥ 3 s ✗"}`);
+  }
+  if (results.province && results.national) {
+    const ratio = (p: number) => percentile(results.national, p) / percentile(results.province, p);
+    console.log(
+      `  national ÷ province (${NATIONAL.people.toLocaleString("en")} ÷ ${PROVINCE.people.toLocaleString("en")} people): ` +
+        `p50 ${ratio(50).toFixed(2)}, p95 ${ratio(95).toFixed(2)} ${ratio(95) <= 3 ? "≤ 3 ✓" : "> 3 ✗"}`,
+    );
   }
 }
 

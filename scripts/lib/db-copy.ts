@@ -173,13 +173,19 @@ export async function appliedMigrations(side: Side): Promise<string[] | null> {
 }
 
 /** Tables of the target (any schema but the system's) that hold at least one row; Prisma's own excepted. */
+/**
+ * Tables whose rows the migrations themselves write (the figures watermark, docs/decisions/014): a freshly
+ * migrated database is still empty with them, and the copy replaces them with the source's rows.
+ */
+export const MIGRATION_ROWS = ["FigureWatermark"];
+
 export async function tablesWithRows(target: Side): Promise<string[]> {
   const tables = await target.query(
     `SELECT n.nspname::text, c.relname::text FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
       WHERE c.relkind IN ('r', 'p') AND n.nspname NOT IN ('pg_catalog', 'information_schema')
-        AND n.nspname NOT LIKE 'pg\\_%' AND NOT (n.nspname = 'public' AND c.relname = $1)
+        AND n.nspname NOT LIKE 'pg\\_%' AND NOT (n.nspname = 'public' AND c.relname = ANY($1::text[]))
       ORDER BY 1, 2`,
-    [MIGRATIONS_TABLE],
+    [[MIGRATIONS_TABLE, ...MIGRATION_ROWS]],
   );
   const full = [];
   for (const [schema, name] of tables) {

@@ -10,6 +10,7 @@ import pg from "pg";
 import { acquireDirLock } from "../../app/db-lock.server.ts";
 import {
   BATCH_ROWS,
+  MIGRATION_ROWS,
   SESSION_SETTINGS,
   type Side,
   type Table,
@@ -174,6 +175,9 @@ async function copyAll(source: Side, target: Side, url: URL, tables: Table[], lo
   );
   for (const [table, name] of fks) await target.query(`ALTER TABLE ${table} DROP CONSTRAINT ${ident(name!)}`);
 
+  // The figure summary tables are copied as they are, not rebuilt row by row by their triggers.
+  await target.query(`SET LOCAL hoc.figures_off = 'on'`);
+  for (const name of MIGRATION_ROWS) await target.query(`DELETE FROM public.${ident(name)}`);
   log(`› Chép ${tables.length} bảng (một giao dịch, ${BATCH_ROWS} dòng mỗi lượt)…`);
   const copied = new Map<string, { rows: number; checksum: string }>();
   for (const t of tables) {

@@ -55,13 +55,41 @@ export function pgConfigFromUrl(url: string): PoolConfig {
   };
 }
 
+type ScriptRunner = {
+  executeScript(script: string): Promise<void>;
+  client: { query(sql: string): Promise<unknown> };
+  onError(error: unknown): never;
+};
+
+/**
+ * adapter-pg runs a migration script split at every ";", which cuts a dollar-quoted function body
+ * (`CREATE FUNCTION … AS $$ … ; … $$`) apart. Run the script whole instead: without parameters pg sends it
+ * as one simple query, which PostgreSQL parses statement by statement itself (PGlite's adapter already does).
+ */
+function wholeScripts(factory: PrismaPg): PrismaPg {
+  const connect = factory.connect.bind(factory);
+  factory.connect = async () => {
+    const adapter = await connect();
+    const runner = adapter as unknown as ScriptRunner;
+    runner.executeScript = async (script: string) => {
+      try {
+        await runner.client.query(script);
+      } catch (error) {
+        runner.onError(error);
+      }
+    };
+    return adapter;
+  };
+  return factory;
+}
+
 function adapterFor(target: Target): {
   factory: SqlMigrationAwareDriverAdapterFactory;
   close(): Promise<void>;
 } {
   if ("url" in target) {
     const factory = new PrismaPg(pgConfigFromUrl(target.url));
-    return { factory, close: async () => {} };
+    return { factory: wholeScripts(factory), close: async () => {} };
   }
   if ("pglite" in target) return { factory: new PrismaPGlite(target.pglite), close: async () => {} };
   // `npm run db:migrate` while the app runs would open the same files twice: refuse like the app does.

@@ -5,12 +5,15 @@ import {
   type AgencyInfo,
   type FigureTable,
   elapsedShare,
+  figureMaker,
+  subtreeFigures,
   gapOf,
   listedUnder,
   percentOf,
   reportRows,
   rollUp,
   statusOf,
+  toFigure,
   totalOf,
   worstFirst,
 } from "~/modules/targets/figures";
@@ -194,5 +197,62 @@ describe("dates", () => {
       "2026-02-28T16:59:59.999Z",
       "2026-03-31T16:59:59.999Z",
     ]);
+  });
+});
+
+describe("figureMaker and subtreeFigures (the dashboard's fast path)", () => {
+  const startsAt = new Date("2026-01-01T00:00:00+07:00");
+  const deadline = new Date("2026-12-31T23:59:59+07:00");
+  it("gives toFigure's figure for every count, target and instant", () => {
+    const instants = [startsAt, new Date("2026-06-30T12:00:00Z"), deadline, new Date("2027-01-05T00:00:00Z")];
+    for (const targetPercent of [25, 50, 75, 100])
+      for (const asOf of instants) {
+        const make = figureMaker({ targetPercent, deadline }, { startsAt }, asOf);
+        for (let audience = 0; audience <= 7; audience++)
+          for (let completed = 0; completed <= audience; completed++) {
+            const c = { ownAudience: audience, ownCompleted: completed, audience: audience + 3, completed };
+            expect(make(c.ownAudience, c.ownCompleted, c.audience, c.completed)).toEqual(
+              toFigure(c, { targetPercent, deadline }, { startsAt }, asOf),
+            );
+          }
+      }
+  });
+
+  it("rolls up like rollUp, cut off at the root and at a parent outside the subtree", () => {
+    // r ─ a ─ a1 ; r ─ b ; x (outside) ─ x1
+    const list = [
+      { id: "r", parentId: null, depth: 0 },
+      { id: "a", parentId: "r", depth: 1 },
+      { id: "a1", parentId: "a", depth: 2 },
+      { id: "b", parentId: "r", depth: 1 },
+      { id: "x", parentId: null, depth: 0 },
+      { id: "x1", parentId: "x", depth: 1 },
+    ];
+    const own = new Map([
+      ["r", { audience: 1, completed: 1 }],
+      ["a", { audience: 2, completed: 0 }],
+      ["a1", { audience: 4, completed: 3 }],
+      ["b", { audience: 8, completed: 8 }],
+      ["x1", { audience: 16, completed: 1 }],
+    ]);
+    const index = new Map(list.map((a, i) => [a.id, i]));
+    const tree = {
+      parent: Int32Array.from(list, (a) => (a.parentId ? index.get(a.parentId)! : -1)),
+      deepestFirst: Int32Array.from(list.keys()).sort((x, y) => list[y]!.depth - list[x]!.depth),
+    };
+    const make = figureMaker({ targetPercent: 100, deadline }, { startsAt }, deadline);
+    // Subtree of "a" only: a's parent r is outside it.
+    const inA = Uint8Array.from(list, (a) => (a.id === "a" || a.id === "a1" ? 1 : 0));
+    const got = subtreeFigures(list, tree, inA, 1, own, make);
+    const rolled = rollUp(
+      list.filter((a) => inA[index.get(a.id)!]).map((a) => (a.id === "a" ? { ...a, parentId: null } : a)),
+      own,
+    );
+    expect(Object.keys(got)).toEqual(["a", "a1"]);
+    for (const [id, c] of rolled)
+      expect(got[id]).toEqual(toFigure(c, { targetPercent: 100, deadline }, { startsAt }, deadline));
+    expect([got.a!.audience, got.a!.completed]).toEqual([6, 3]);
+    const all = subtreeFigures(list, tree, new Uint8Array(list.length).fill(1), 0, own, make);
+    expect([all.r!.audience, all.r!.completed, all.x!.audience]).toEqual([15, 12, 16]);
   });
 });

@@ -5,6 +5,7 @@ import { envOf, type RawEnv } from "~/env.server";
 import { agencyChain, nearestCoordinators, nearestHeads } from "~/modules/agencies/coordinators.server";
 import { reminderMembers } from "~/modules/assignments/assignments.server";
 import { housekeeping } from "~/modules/maintenance/housekeeping.server";
+import { advanceFigures } from "~/modules/targets/figures-summary.server";
 import { ensureMonthlySnapshots } from "~/modules/targets/snapshots.server";
 import { sendAssignmentDigests } from "./assigned.server";
 import type { MailTransport } from "./mailer.server";
@@ -115,10 +116,12 @@ export function startBackgroundJobs(raw?: RawEnv): Scheduler | null {
     intervalMs: settings.intervalMs,
     tick: async () => {
       await tick();
-      // Hourly is plenty: deletes are idempotent, and snapshots are taken once per month-end under a lock.
+      // Hourly is plenty: deletes are idempotent, the figures watermark only saves live reads a correction,
+      // and snapshots are taken once per month-end under a lock.
       if (Date.now() - lastHousekeeping >= 3_600_000) {
         lastHousekeeping = Date.now();
         await housekeeping();
+        await advanceFigures();
         await takeDueSnapshots();
       }
     },

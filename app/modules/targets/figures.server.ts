@@ -1,49 +1,26 @@
 // Target figures as of an instant, from ONE grouped SQL query per call (all targets of a plan at once),
 // rolled up over the agency tree in memory with the pure rules of figures.ts. Definitions: see
 // docs/decisions/004-target-figures.md.
-import { IT_ROLES, STAFF_CATEGORIES } from "~/domain/staff";
 import { LONG_TX, db, type Tx } from "~/db.server";
 import { Prisma } from "~/generated/prisma/client";
-import type { ItRole, StaffCategory } from "~/generated/prisma/enums";
 import { agencyColumns, type AgencyRow } from "~/modules/agencies/rows";
 import { inTreeOrder } from "~/modules/agencies/tree";
 import { inScope, type Scope } from "~/modules/auth/scope";
 import { DomainError } from "~/utils/errors";
-import { type AgencyInfo, type FigureTable, type TargetInfo, rollUp, toFigure, toPlanInfo } from "./figures";
+import {
+  type AgencyInfo,
+  type FigureTable,
+  type TargetInfo,
+  figureMaker,
+  subtreeFigures,
+  toPlanInfo,
+} from "./figures";
+import { type OwnCounts, type TargetRule, matches } from "./figures-sql.server";
+import { summaryCounts } from "./figures-summary.server";
+
+export type { OwnCounts, TargetRule };
 
 type Client = typeof db | Tx;
-
-export type TargetRule = {
-  id: string;
-  staffCategories: StaffCategory[];
-  itRoles: ItRole[];
-  headOfUnitOnly: boolean;
-  tags: string[];
-  topics: string[];
-};
-
-/** Own (not rolled-up) audience and completed per target and agency. */
-export type OwnCounts = Map<string, Map<string, { audience: number; completed: number }>>;
-
-function enumArray(values: readonly string[], allowed: readonly string[], type: string): Prisma.Sql {
-  for (const v of values) if (!allowed.includes(v)) throw new Error(`Not a ${type} value: ${v}`);
-  return Prisma.raw(`'{${values.join(",")}}'::"${type}"[]`);
-}
-
-/** Person `p` matches the target's filters (empty list = anyone); tags: all of the target's. */
-function matches(t: TargetRule): Prisma.Sql {
-  const where: Prisma.Sql[] = [Prisma.sql`TRUE`];
-  // Enum arrays go in as literals (values checked against the enum): a parameter would need a text[]→enum[]
-  // cast, which PostgreSQL does not fold and would run once per person.
-  if (t.staffCategories.length)
-    where.push(
-      Prisma.sql`p."staffCategory" = ANY(${enumArray(t.staffCategories, STAFF_CATEGORIES, "StaffCategory")})`,
-    );
-  if (t.itRoles.length) where.push(Prisma.sql`p."itRole" = ANY(${enumArray(t.itRoles, IT_ROLES, "ItRole")})`);
-  if (t.headOfUnitOnly) where.push(Prisma.sql`p."isHeadOfUnit"`);
-  if (t.tags.length) where.push(Prisma.sql`p.tags @> ${t.tags}::text[]`);
-  return Prisma.sql`(${Prisma.join(where, " AND ")})`;
-}
 
 /**
  * The one grouped query. `live` reads each person's current agency (Person.agencyId); otherwise the
@@ -219,11 +196,11 @@ export async function loadPlanTargets(planId: string, client: Client = db) {
 
 /**
  * Live (or as-of) figures of every active target of a plan, for every active agency of the plan's subtree.
- * `asOf` in the past reads membership history; now or later reads current agencies.
+ * `asOf` in the past reads membership history; now or later reads current agencies (and the summary tables).
  */
 export async function computePlanFigures(
   planId: string,
-  opts: { asOf?: Date; client?: Client } = {},
+  opts: { asOf?: Date; client?: Client; exact?: boolean } = {},
 ): Promise<LivePlan> {
   const client = opts.client ?? db;
   const now = new Date();
@@ -245,10 +222,20 @@ export async function computePlanFigures(
   }));
   const paths = new Map(ordered.map((a) => [a.id, a.path]));
   const survivors = await loadSurvivors(client);
-  const counts = await ownCounts(plan.targets, asOf, { live, survivors, client });
+  // Now (or later): the summary tables; a past instant, or `exact` (the reference in tests): the full query.
+  const counts =
+    live && !opts.exact
+      ? await summaryCounts(plan.targets, asOf, { survivors, client })
+      : await ownCounts(plan.targets, asOf, { live, survivors, client });
   const planInfo = toPlanInfo(plan);
   const targets: TargetInfo[] = [];
   const figures: FigureTable["figures"] = {};
+  const index = new Map(agencies.map((a, i) => [a.id, i]));
+  const tree = {
+    parent: Int32Array.from(agencies, (a) => (a.parentId ? (index.get(a.parentId) ?? -1) : -1)),
+    deepestFirst: Int32Array.from(agencies.keys()).sort((x, y) => agencies[y]!.depth - agencies[x]!.depth),
+  };
+  const pathList = ordered.map((a) => a.path);
   for (const t of plan.targets) {
     const rootId = t.agencyId ?? plan.agencyId;
     const rootPath = paths.get(rootId);
@@ -263,12 +250,16 @@ export async function computePlanFigures(
     };
     targets.push(info);
     // The target's own subtree; a parent outside it (the plan root above a narrower target) is cut off.
-    const inSubtree = rootPath ? agencies.filter((a) => paths.get(a.id)!.startsWith(rootPath)) : [];
-    const subtree = inSubtree.map((a) => (a.id === rootId ? { ...a, parentId: null } : a));
-    const rolled = rollUp(subtree, counts.get(t.id)!);
-    const byAgency: Record<string, ReturnType<typeof toFigure>> = {};
-    for (const a of subtree) byAgency[a.id] = toFigure(rolled.get(a.id)!, info, planInfo, asOf);
-    figures[t.id] = byAgency;
+    const inSubtree = Uint8Array.from(pathList, (p) => (rootPath && p.startsWith(rootPath) ? 1 : 0));
+    const make = figureMaker(info, planInfo, asOf);
+    figures[t.id] = subtreeFigures(
+      agencies,
+      tree,
+      inSubtree,
+      index.get(rootId) ?? -1,
+      counts.get(t.id)!,
+      make,
+    );
   }
   return { table: { plan: planInfo, asOf, snapshotId: null, targets, agencies, figures }, paths };
 }

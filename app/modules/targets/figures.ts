@@ -156,6 +156,77 @@ export function toFigure(
   };
 }
 
+/**
+ * toFigure for many agencies of one target at one instant (the same rules; the time share is worked out
+ * once): a national tree has 10,000 agencies × every target on each dashboard request.
+ */
+export function figureMaker(
+  target: Pick<TargetInfo, "targetPercent" | "deadline">,
+  plan: Pick<PlanInfo, "startsAt">,
+  asOf: Date,
+): (ownAudience: number, ownCompleted: number, audience: number, completed: number) => Figure {
+  const targetPercent = target.targetPercent;
+  const past = asOf.getTime() > target.deadline.getTime();
+  const expected = targetPercent * elapsedShare(asOf, plan.startsAt, target.deadline);
+  return (ownAudience, ownCompleted, audience, completed) => {
+    let status: FigureStatus | null = null;
+    if (audience > 0) {
+      if (completed * 100 >= targetPercent * audience) status = "DAT";
+      else if (past) status = "CHUA_DAT";
+      else status = completed * 100 >= expected * audience - 1e-9 ? "DUNG_TIEN_DO" : "CHAM";
+    }
+    return {
+      ownAudience,
+      ownCompleted,
+      audience,
+      completed,
+      targetPercent,
+      percent: percentOf(completed, audience),
+      gap: gapOf(targetPercent, audience, completed),
+      status,
+    };
+  };
+}
+
+/**
+ * rollUp + figureMaker over arrays, for the agencies with `inSubtree[i]` (in the order given): `parent[i]`
+ * is the index of agency i's parent (−1: none), `deepestFirst` the indexes by depth, deepest first; the
+ * climb stops at `rootIndex` and at a parent outside the subtree, as rollUp's does.
+ */
+export function subtreeFigures(
+  agencies: readonly Pick<AgencyInfo, "id">[],
+  tree: { parent: Int32Array; deepestFirst: Int32Array },
+  inSubtree: Uint8Array,
+  rootIndex: number,
+  own: ReadonlyMap<string, { audience: number; completed: number }>,
+  make: ReturnType<typeof figureMaker>,
+): Record<string, Figure> {
+  const n = agencies.length;
+  const ownA = new Float64Array(n);
+  const ownC = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    if (!inSubtree[i]) continue;
+    const o = own.get(agencies[i]!.id);
+    if (o) {
+      ownA[i] = o.audience;
+      ownC[i] = o.completed;
+    }
+  }
+  const sumA = ownA.slice();
+  const sumC = ownC.slice();
+  for (const i of tree.deepestFirst) {
+    if (!inSubtree[i] || i === rootIndex) continue;
+    const p = tree.parent[i]!;
+    if (p < 0 || !inSubtree[p]) continue;
+    sumA[p]! += sumA[i]!;
+    sumC[p]! += sumC[i]!;
+  }
+  const out: Record<string, Figure> = {};
+  for (let i = 0; i < n; i++)
+    if (inSubtree[i]) out[agencies[i]!.id] = make(ownA[i]!, ownC[i]!, sumA[i]!, sumC[i]!);
+  return out;
+}
+
 /** Everything a dashboard or report reads: live figures and a snapshot's rows both take this shape. */
 export type FigureTable = {
   plan: PlanInfo;
