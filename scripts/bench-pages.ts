@@ -7,17 +7,18 @@
 // by its own seed) and runs the same load against it, interleaved with this tree's, to print both side by side.
 // Each tree gets a fresh database `hoc_bench_pages_<i>` on BENCH_SERVER_URL (default 127.0.0.1:5432), dropped
 // afterwards. BENCH_SECONDS (per measurement, default 5), BENCH_CONCURRENCY ("1,20,50"), BENCH_PORT (3300).
-import { execFileSync } from "node:child_process";
-import { existsSync, mkdtempSync, rmSync, symlinkSync } from "node:fs";
 import os from "node:os";
-import path from "node:path";
-import { fileURLToPath } from "node:url";
-import pg from "pg";
-import { generateSessionToken, sessionIdFromToken } from "../app/modules/auth/session.server.ts";
-import { runLoad, serverCpuMs, startServer, type LoadResult, type RunningServer } from "./lib/load.ts";
+import {
+  addSessions,
+  benchTrees,
+  fmt as f,
+  servingProcesses,
+  startServers,
+  withClient,
+  type BenchTree,
+} from "./lib/bench-trees.ts";
+import { runLoad, serverCpuMs, type LoadResult, type RunningServer } from "./lib/load.ts";
 
-const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
-const SERVER = process.env.BENCH_SERVER_URL ?? "postgresql://postgres@127.0.0.1:5432";
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const LEVELS = (process.env.BENCH_CONCURRENCY ?? "1,20,50").split(",").map(Number);
 const N = Number(process.env.BENCH_PROCESSES ?? os.availableParallelism());
@@ -33,76 +34,23 @@ const PAGES = [
   { name: "dashboard", path: "/targets", as: "reviewer" },
 ] as const;
 
-type Tree = { label: string; dir: string; db: string; cookies: Record<"learner" | "reviewer", string[]> };
+type Tree = BenchTree & { cookies: Record<"learner" | "reviewer", string[]> };
 
-function argValue(name: string): string | undefined {
-  const i = process.argv.indexOf(name);
-  return i >= 0 ? process.argv[i + 1] : undefined;
-}
-
-const run = (cwd: string, cmd: string, args: string[], env: NodeJS.ProcessEnv = process.env) =>
-  execFileSync(cmd, args, { cwd, env, stdio: ["ignore", "ignore", "inherit"] });
-
-async function admin<T>(fn: (c: pg.Client) => Promise<T>): Promise<T> {
-  const c = new pg.Client({ connectionString: `${SERVER}/postgres` });
-  await c.connect();
-  try {
-    return await fn(c);
-  } finally {
-    await c.end();
-  }
-}
-
-/** A worktree of `rev` in a temporary directory, with node_modules linked, its Prisma client generated, built. */
-function checkoutRev(rev: string): string {
-  const dir = mkdtempSync(path.join(os.tmpdir(), "hoc-bench-rev-"));
-  run(root, "git", ["worktree", "add", "--detach", dir, rev]);
-  symlinkSync(path.join(root, "node_modules"), path.join(dir, "node_modules"));
-  if (existsSync(path.join(dir, "scripts/prisma-generate.mjs")))
-    run(dir, process.execPath, ["scripts/prisma-generate.mjs"]);
-  return dir;
-}
-
-/** Builds the tree, makes its database (migrated, demo data) and SESSIONS sessions for each account. */
-async function prepare(label: string, dir: string, i: number): Promise<Tree> {
-  console.log(`› ${label}: build, database, demo data…`);
-  run(dir, path.join(root, "node_modules/.bin/remix"), ["build"], { ...process.env, NODE_ENV: "production" });
-  const name = `hoc_bench_pages_${i}`;
-  await admin(async (c) => {
-    await c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-    await c.query(`CREATE DATABASE "${name}"`);
-  });
-  const url = `${SERVER}/${name}`;
-  const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: url, NODE_ENV: "production" };
-  const tsx = path.join(root, "node_modules/.bin/tsx");
-  run(dir, tsx, ["scripts/db.ts", "migrate"], env);
-  run(dir, tsx, ["prisma/seed.ts"], env);
-  const c = new pg.Client({ connectionString: url });
-  await c.connect();
+/** SESSIONS sessions for each account of the tree's demo data. */
+async function withSessions(tree: BenchTree): Promise<Tree> {
   const cookies = { learner: [] as string[], reviewer: [] as string[] };
-  try {
+  await withClient(tree.db, async (c) => {
     await c.query("ANALYZE");
     for (const [who, email] of [
       ["learner", LEARNER],
       ["reviewer", REVIEWER],
     ] as const) {
       const { rows } = await c.query<{ id: string }>(`SELECT id FROM "User" WHERE email = $1`, [email]);
-      if (!rows[0]) throw new Error(`${label}: no account ${email} in the demo data`);
-      for (let s = 0; s < SESSIONS; s++) {
-        // The same rows a sign-in writes (a cookie holds the token, the table its SHA-256).
-        const token = generateSessionToken();
-        await c.query(`INSERT INTO "Session" (id, "userId", "expiresAt") VALUES ($1, $2, $3)`, [
-          sessionIdFromToken(token),
-          rows[0].id,
-          new Date(Date.now() + 86_400_000),
-        ]);
-        cookies[who].push(`hoc_session=${token}; hoc_lang=vi`);
-      }
+      if (!rows[0]) throw new Error(`${tree.label}: no account ${email} in the demo data`);
+      cookies[who] = await addSessions(c, Array<string>(SESSIONS).fill(rows[0].id));
     }
-  } finally {
-    await c.end();
-  }
-  return { label, dir, db: url, cookies };
+  });
+  return { ...tree, cookies };
 }
 
 type Row = {
@@ -114,8 +62,6 @@ type Row = {
   cpuMs: number;
 };
 
-const f = (n: number, d = 1) => (Number.isFinite(n) ? n.toFixed(d) : "–");
-
 function printRow(x: Row) {
   console.log(
     `  ${x.page.padEnd(13)} c=${String(x.concurrency).padEnd(3)} ${x.tree.padEnd(12)} ${String(x.processes).padStart(2)} proc` +
@@ -126,41 +72,19 @@ function printRow(x: Row) {
 }
 
 async function main() {
-  const rev = argValue("--rev");
-  const trees: Tree[] = [];
-  let revDir: string | undefined;
-  const dbs: string[] = [];
+  const prepared = await benchTrees("hoc_bench_pages");
   const servers: RunningServer[] = [];
   try {
-    trees.push(await prepare("this tree", root, 0));
-    dbs.push(trees[0]!.db);
-    if (rev) {
-      revDir = checkoutRev(rev);
-      const label = rev.length > 12 ? rev.slice(0, 12) : rev;
-      trees.push(await prepare(label, revDir, 1));
-      dbs.push(trees[1]!.db);
-    }
+    const trees: Tree[] = [];
+    for (const t of prepared.trees) trees.push(await withSessions(t));
     const rows: Row[] = [];
     console.log(
       `\nPages on PostgreSQL, ${SECONDS} s per measurement, ${os.availableParallelism()} cores, load generator in this process`,
     );
     for (const processes of [...new Set([1, N])]) {
       // Every tree's server runs at once (idle ones cost nothing), so the trees are measured interleaved.
-      servers.length = 0;
-      for (const [i, tree] of trees.entries()) {
-        const env: NodeJS.ProcessEnv = {
-          ...process.env,
-          NODE_ENV: "production",
-          DATABASE_URL: tree.db,
-          WEB_CONCURRENCY: String(processes),
-          AUTH_CONFIG: "config/auth.demo.yaml",
-          SECURE_COOKIES: "false",
-          LOG_REQUESTS: "false",
-          REMINDERS_ENABLED: "false",
-        };
-        servers.push(await startServer(tree.dir, env, BASE_PORT + i));
-      }
-      const serving = servers.map((s) => Math.max(1, s.processes - 1));
+      servers.push(...(await startServers(trees, processes, BASE_PORT)));
+      const serving = servers.map(servingProcesses);
       console.log(
         `\n${processes} process(es) asked: ` +
           trees.map((t, i) => `${t.label} serves with ${serving[i]}`).join(", "),
@@ -210,13 +134,7 @@ async function main() {
     summary(rows, trees);
   } finally {
     await Promise.all(servers.map((s) => s.stop()));
-    if (revDir) {
-      run(root, "git", ["worktree", "remove", "--force", revDir]);
-      rmSync(revDir, { recursive: true, force: true });
-    }
-    await admin(async (c) => {
-      for (const url of dbs) await c.query(`DROP DATABASE IF EXISTS "${url.split("/").pop()}" WITH (FORCE)`);
-    });
+    await prepared.cleanup();
   }
 }
 

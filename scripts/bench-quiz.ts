@@ -1,183 +1,309 @@
-// `npm run bench:quiz`: quiz throughput on PostgreSQL. One course version (bank 25, 10 questions drawn),
-// 50 concurrent workers, each a learner looping start → open → save half → submit all for ~20 s; a learner
-// who passes is done and the worker moves on to a fresh one. Targets: ≥ 200 submissions/s, submit p95 < 150 ms.
-// Uses DATABASE_URL when set (it adds a course and learners there), otherwise recreates `hoc_bench_quiz`.
+// `npm run bench:quiz [-- --rev <git-rev>]`: quiz throughput of the built server (`node server.js`, as in
+// production) on PostgreSQL with 1 and with N processes (WEB_CONCURRENCY; BENCH_PROCESSES, default every
+// core). BENCH_WORKERS (50) keep-alive clients, each a signed-in learner who has read the lessons of the demo
+// course, loop over HTTP as the quiz page does: start (POST the course page) → open the paper (the route's
+// data) → autosave half the sheet → submit it all. Pass mark 90 and no attempt limit: about one loop in six
+// passes, so the pass path (Completion, Certificate) is exercised; a learner who passed is done and the
+// client takes a fresh one. Prints submissions/s, p50/p99, errors and the Node CPU-ms per loop (every
+// server process, from /proc), then N ÷ 1 and, with `--rev` (built in a temporary worktree, its own
+// database, measured interleaved with this tree), this tree ÷ that revision. Afterwards each database must
+// hold exactly one grading per submitted attempt. BENCH_SECONDS (per measurement, 10), BENCH_PORT (3320),
+// BENCH_CPU_PROF=<dir>: the servers write V8 CPU profiles there on exit (`node --cpu-prof`; summarise
+// them with `node scripts/cpu-profile-top.mjs <dir>/*.cpuprofile`).
+import http from "node:http";
+import os from "node:os";
+import path from "node:path";
 import { performance } from "node:perf_hooks";
-import { benchDatabase, ms, percentile } from "./lib/bench.ts";
+import { decode } from "turbo-stream";
+import { percentile } from "./lib/bench.ts";
+import {
+  addSessions,
+  benchTrees,
+  fmt as f,
+  servingProcesses,
+  startServers,
+  withClient,
+  type BenchTree,
+} from "./lib/bench-trees.ts";
+import { httpRequest, serverCpuMs, type RunningServer } from "./lib/load.ts";
 
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const WORKERS = Number(process.env.BENCH_WORKERS ?? 50);
-const SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
-const SPARE_LEARNERS = Number(process.env.BENCH_SPARE_LEARNERS ?? 3000);
-// Enough connections that 50 workers rarely queue for one, few enough that 2–4 cores are not thrashed.
-process.env.DB_POOL_SIZE ??= "20";
+const LEARNERS = Number(process.env.BENCH_LEARNERS ?? 6000);
+const N = Number(process.env.BENCH_PROCESSES ?? os.availableParallelism());
+const BASE_PORT = Number(process.env.BENCH_PORT ?? 3320);
+const COURSE = "attt-co-ban";
 
-/** BENCH_PROFILE=file.cpuprofile: a V8 CPU profile of the measured window only (open it in Chrome DevTools). */
-async function startProfiler() {
-  const { Session } = await import("node:inspector/promises");
-  const { writeFile } = await import("node:fs/promises");
-  const session = new Session();
-  session.connect();
-  await session.post("Profiler.enable");
-  await session.post("Profiler.start");
-  return {
-    async stop(file: string) {
-      const { profile } = await session.post("Profiler.stop");
-      await writeFile(file, JSON.stringify(profile));
-      session.disconnect();
-    },
+type Key = { options: string[]; answer: number[] };
+type Tree = BenchTree & { cookies: string[]; next: number; bank: Map<string, Key> };
+
+/**
+ * LEARNERS learners (person, account, session, enrollment with every lesson read) in the tree's database,
+ * and the course's current version set to pass mark 90 without an attempt limit. Plain SQL, the same on
+ * both trees.
+ */
+async function withLearners(tree: BenchTree): Promise<Tree> {
+  return withClient(tree.db, async (c) => {
+    const { rows: course } = await c.query<{ id: string; versionId: string }>(
+      `SELECT id, "currentVersionId" AS "versionId" FROM "Course" WHERE code = $1`,
+      [COURSE],
+    );
+    if (!course[0]?.versionId) throw new Error(`${tree.label}: no course ${COURSE} in the demo data`);
+    const { id: courseId, versionId } = course[0];
+    await c.query(`UPDATE "CourseVersion" SET "passMark" = 90, "maxAttempts" = NULL WHERE id = $1`, [
+      versionId,
+    ]);
+    const run = tree.db.split("_").pop();
+    const { rows: users } = await c.query<{ id: string }>(
+      `WITH agency AS (SELECT id FROM "Agency" ORDER BY code LIMIT 1),
+       people AS (
+         INSERT INTO "Person" (id, "fullName", email, "agencyId", "staffCategory", "updatedAt")
+         SELECT gen_random_uuid(), 'Học Viên Đo Thử ' || i, 'bench.quiz.' || $2 || '.' || i || '@bench.gov.vn',
+                (SELECT id FROM agency), 'CONG_CHUC', now()
+         FROM generate_series(1, $1::int) AS i RETURNING id, email),
+       enrolled AS (
+         INSERT INTO "Enrollment" (id, "personId", "courseId", "versionId")
+         SELECT gen_random_uuid(), id, $3::uuid, $4::uuid FROM people RETURNING id),
+       progress AS (
+         INSERT INTO "LessonProgress" (id, "enrollmentId", "lessonId")
+         SELECT gen_random_uuid(), e.id, l.id FROM enrolled e CROSS JOIN "Lesson" l WHERE l."versionId" = $4::uuid)
+       INSERT INTO "User" (id, email, "personId", "updatedAt")
+       SELECT gen_random_uuid(), email, id, now() FROM people RETURNING id`,
+      [LEARNERS, run, courseId, versionId],
+    );
+    const cookies = await addSessions(
+      c,
+      users.map((u) => u.id),
+    );
+    const { rows: questions } = await c.query<{ id: string; options: string[]; answer: number[] }>(
+      `SELECT id, options, answer FROM "Question" WHERE "versionId" = $1`,
+      [versionId],
+    );
+    await c.query("ANALYZE");
+    return { ...tree, cookies, next: 0, bank: new Map(questions.map((q) => [q.id, q])) };
+  });
+}
+
+type Step = "start" | "open" | "save" | "submit";
+type Measure = {
+  tree: string;
+  processes: number;
+  loops: number;
+  passes: number;
+  errors: number;
+  samples: string[];
+  seconds: number;
+  cpuMs: number;
+  t: Record<Step, number[]>;
+};
+
+type Paper = { mode: string; attempt?: { items: { questionId: string; options: string[] }[] } };
+
+/** A single-fetch (turbo-stream) answer of route data, decoded as Remix's client does. */
+async function decodeData(body: string): Promise<Record<string, { data?: Paper }>> {
+  const decoded = await decode(new Blob([body]).stream());
+  await decoded.done;
+  return decoded.value as Record<string, { data?: Paper }>;
+}
+
+/** One learner's loop; true when the attempt passed (the learner is done). */
+async function loop(
+  tree: Tree,
+  port: number,
+  agent: http.Agent,
+  cookie: string,
+  m: Measure,
+): Promise<boolean> {
+  const req = (p: string, form?: URLSearchParams) => httpRequest({ agent, port, path: p, cookie, form });
+  const step = async (name: Step, p: string, form?: URLSearchParams) => {
+    const t0 = performance.now();
+    const r = await req(p, form);
+    m.t[name].push(performance.now() - t0);
+    return r;
   };
+  const started = await step("start", `/courses/${COURSE}?index`, new URLSearchParams({ intent: "start" }));
+  const to = started.headers.location ?? "";
+  if (started.status !== 302 || !to.startsWith("/attempts/"))
+    throw new Error(`start: ${started.status} ${to}`);
+  // As the page's client navigation asks for it: every route's loader of /attempts/<id>, single fetch.
+  const opened = await step("open", `${to}.data`);
+  if (opened.status !== 200) throw new Error(`open: ${opened.status} ${opened.body.slice(0, 100)}`);
+  const page = (await decodeData(opened.body))["routes/attempts.$attemptId"]?.data;
+  if (!page?.attempt) throw new Error(`open: ${page?.mode ?? opened.body.slice(0, 100)}`);
+  const right = Math.floor(Math.random() * 11); // 0–10 right answers
+  const sheet = page.attempt.items.map((item, i) => {
+    const key = tree.bank.get(item.questionId)!;
+    // The page shows option texts; map the right ones back to display positions.
+    const correct = item.options.flatMap((text, d) =>
+      key.answer.includes(key.options.indexOf(text)) ? [d] : [],
+    );
+    return [
+      item.questionId,
+      i < right ? correct : [item.options.findIndex((_, d) => !correct.includes(d))],
+    ] as const;
+  });
+  const form = (intent: string, part: typeof sheet) => {
+    const body = new URLSearchParams({ intent });
+    for (const [id, chosen] of part) for (const d of chosen) body.append(`q.${id}`, String(d));
+    return body;
+  };
+  const saved = await step("save", `${to}/answers`, form("save", sheet.slice(0, 5)));
+  if (saved.status !== 200 || !saved.body.includes('"saved"'))
+    throw new Error(`save: ${saved.status} ${saved.body}`);
+  const submitted = await step("submit", `${to}/answers`, form("submit", sheet));
+  if (submitted.status !== 200)
+    throw new Error(`submit: ${submitted.status} ${submitted.body.slice(0, 200)}`);
+  const reply = JSON.parse(submitted.body) as { state?: string; passed?: boolean };
+  if (reply.state !== "graded") throw new Error(`submit: ${submitted.status} ${submitted.body}`);
+  m.loops++;
+  if (reply.passed) m.passes++;
+  return Boolean(reply.passed);
+}
+
+/** WORKERS clients looping for `seconds`; the servers' CPU time over the window. */
+async function measure(tree: Tree, server: RunningServer, seconds: number): Promise<Measure> {
+  const m: Measure = {
+    tree: tree.label,
+    processes: servingProcesses(server),
+    loops: 0,
+    passes: 0,
+    errors: 0,
+    samples: [],
+    seconds: 0,
+    cpuMs: 0,
+    t: { start: [], open: [], save: [], submit: [] },
+  };
+  const agent = new http.Agent({ keepAlive: true, maxSockets: WORKERS, maxFreeSockets: WORKERS });
+  const fresh = () => (tree.next < tree.cookies.length ? tree.cookies[tree.next++] : null);
+  const cpu0 = serverCpuMs(server.child.pid!);
+  const t0 = performance.now();
+  const deadline = t0 + seconds * 1000;
+  await Promise.all(
+    Array.from({ length: WORKERS }, async () => {
+      let cookie = fresh();
+      while (cookie && performance.now() < deadline) {
+        try {
+          if (await loop(tree, server.port, agent, cookie, m)) cookie = fresh();
+        } catch (e) {
+          m.errors++;
+          if (m.samples.length < 3) m.samples.push(String((e as Error).message).slice(0, 200));
+          cookie = fresh(); // a learner in an unknown state is not reused
+        }
+      }
+    }),
+  );
+  m.seconds = (performance.now() - t0) / 1000;
+  m.cpuMs = serverCpuMs(server.child.pid!) - cpu0;
+  agent.destroy();
+  for (const xs of Object.values(m.t)) xs.sort((a, b) => a - b);
+  if (tree.next >= tree.cookies.length) console.log(`  ! ${tree.label}: learners ran out (BENCH_LEARNERS)`);
+  return m;
+}
+
+const perLoop = (m: Measure) => m.cpuMs / Math.max(1, m.loops);
+const rate = (m: Measure) => m.loops / m.seconds;
+
+function printMeasure(m: Measure) {
+  const all = Object.values(m.t)
+    .flat()
+    .sort((a, b) => a - b);
+  console.log(
+    `  ${m.tree.padEnd(12)} ${String(m.processes).padStart(2)} proc  ${f(rate(m)).padStart(6)} submissions/s` +
+      `  p50 ${f(percentile(all, 50)).padStart(6)} ms  p99 ${f(percentile(all, 99)).padStart(7)} ms (any step)` +
+      `  submit p99 ${f(percentile(m.t.submit, 99)).padStart(7)} ms  errors ${m.errors}` +
+      `  Node CPU ${f(perLoop(m), 2)} ms/loop  (${m.loops} loops, ${m.passes} passed)` +
+      (m.samples.length ? `\n      ${m.samples.join("\n      ")}` : ""),
+  );
+}
+
+/** Exactly one grading per graded attempt: one quiz.grade event, at most one completion, none left over. */
+async function checkGradings(tree: Tree, loops: number): Promise<boolean> {
+  return withClient(tree.db, async (c) => {
+    const q = async (sql: string) => Number((await c.query<{ n: string }>(sql)).rows[0]!.n);
+    // Only the benchmark's learners: the demo data has attempts of its own.
+    const mine = `SELECT a.id FROM "QuizAttempt" a JOIN "Person" p ON p.id = a."personId"
+                  WHERE p.email LIKE 'bench.quiz.%' AND a.status = 'GRADED'`;
+    const graded = await q(`SELECT count(*) AS n FROM (${mine}) g`);
+    const doubleEvents = await q(
+      `SELECT count(*) AS n FROM (SELECT "entityId" FROM "AuditEvent" WHERE action = 'quiz.grade'
+       AND "entityId" IN (SELECT id::text FROM (${mine}) g) GROUP BY "entityId" HAVING count(*) > 1) d`,
+    );
+    const events = await q(
+      `SELECT count(*) AS n FROM "AuditEvent" WHERE action = 'quiz.grade'
+       AND "entityId" IN (SELECT id::text FROM (${mine}) g)`,
+    );
+    const doubleCompletions = await q(
+      `SELECT count(*) AS n FROM (SELECT c."personId" FROM "Completion" c JOIN "Person" p ON p.id = c."personId"
+       WHERE p.email LIKE 'bench.quiz.%' GROUP BY c."personId", c."courseId" HAVING count(*) > 1) d`,
+    );
+    const ok = doubleEvents === 0 && doubleCompletions === 0 && events === graded && graded >= loops;
+    console.log(
+      `  ${ok ? "✓" : "✗"} ${tree.label}: ${graded} graded attempts, ${events} quiz.grade events, ` +
+        `${doubleEvents} attempts graded twice, ${doubleCompletions} learners with two completions`,
+    );
+    return ok;
+  });
 }
 
 async function main() {
-  const url = await benchDatabase("hoc_bench_quiz");
-  // The app's db module reads DATABASE_URL on first use, so it is imported only now.
-  process.env.DATABASE_URL = url;
-  const { db, closeDb } = await import("../app/db.server.ts");
-  const { makeAgency, makePerson } = await import("../test/fixtures/factories.ts");
-  const { makeCourseVersion } = await import("../test/fixtures/courses.ts");
-  const quiz = await import("../app/modules/learning/quiz.server.ts");
-  const { randomUUID } = await import("node:crypto");
+  const prepared = await benchTrees("hoc_bench_quiz");
+  let servers: RunningServer[] = [];
+  const nodeArgs = process.env.BENCH_CPU_PROF
+    ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve(process.env.BENCH_CPU_PROF)}`]
+    : [];
   try {
-    const run = randomUUID().slice(0, 6);
-    const agency = await makeAgency({ code: `BQ${run}`, name: "Sở Đo Thử Bài Kiểm Tra" });
-    // Pass mark 90: about one submission in six passes, so the pass path (Completion, Certificate) is exercised.
-    const f = await makeCourseVersion({
-      code: `bench-quiz-${run}`,
-      bankSize: 25,
-      questionCount: 10,
-      passMark: 90,
-      maxAttempts: null,
-      timeLimitMinutes: 30,
-    });
-    const bank = new Map(f.questions.map((q) => [q.id, q]));
-    const learners: string[] = [];
-    for (let i = 0; i < WORKERS; i++) learners.push((await makePerson({ agencyId: agency.id })).id);
-    const spare = Array.from({ length: SPARE_LEARNERS }, (_, i) => ({
-      id: randomUUID(),
-      fullName: `Học Viên Dự Phòng ${i + 1}`,
-      email: `spare.${run}.${i + 1}@bench.gov.vn`,
-      agencyId: agency.id,
-      staffCategory: "CONG_CHUC" as const,
-    }));
-    await db.person.createMany({ data: spare });
-    // Learners reach the quiz after reading the lessons, so they are already enrolled.
-    await db.enrollment.createMany({
-      data: [...learners, ...spare.map((p) => p.id)].map((personId) => ({
-        personId,
-        courseId: f.course.id,
-        versionId: f.version.id,
-      })),
-    });
-    await db.$executeRawUnsafe("ANALYZE"); // planner statistics, as autovacuum keeps them on a running server
-    let nextSpare = 0;
-    const freshLearner = async () =>
-      nextSpare < spare.length ? spare[nextSpare++].id : (await makePerson({ agencyId: agency.id })).id;
-
-    const t = { start: [] as number[], open: [] as number[], save: [] as number[], submit: [] as number[] };
-    let submissions = 0;
-    let passes = 0;
-    let alreadyGraded = 0;
-    const errors: unknown[] = [];
-
-    /** One learner's session: start, open the page, answer (some right), save, submit. */
-    async function loop(personId: string): Promise<boolean> {
-      let t0 = performance.now();
-      const { attemptId } = await quiz.startAttempt(personId, f.course.id);
-      t.start.push(ms(t0));
-      t0 = performance.now();
-      const view = await quiz.getAttemptForTaking(personId, attemptId);
-      t.open.push(ms(t0));
-      if (view.status !== "IN_PROGRESS") throw new Error("attempt not open");
-      const right = Math.floor(Math.random() * 11); // 0–10 right answers
-      const answers: Record<string, number[]> = {};
-      view.items.forEach((item, i) => {
-        const q = bank.get(item.questionId)!;
-        // The page shows option texts; map the right ones back to display positions.
-        const correct = item.options
-          .map((text, d) => (q.answer.includes(q.options.indexOf(text)) ? d : -1))
-          .filter((d) => d >= 0);
-        answers[item.questionId] =
-          i < right ? correct : [item.options.findIndex((_, d) => !correct.includes(d))];
-      });
-      // Autosave half way through, then submit the whole form.
-      const half = Object.fromEntries(
-        Object.keys(answers)
-          .slice(0, 5)
-          .map((id) => [id, answers[id]]),
+    const trees: Tree[] = [];
+    for (const t of prepared.trees) trees.push(await withLearners(t));
+    console.log(
+      `\nQuiz loops on PostgreSQL, ${WORKERS} clients, ${SECONDS} s per measurement, ` +
+        `${os.availableParallelism()} cores, load generator in this process`,
+    );
+    const rows: Measure[] = [];
+    for (const processes of [...new Set([1, N])]) {
+      servers = await startServers(trees, processes, BASE_PORT, nodeArgs);
+      console.log(`\n${processes} process(es) asked:`);
+      // Warm-up (connections, query plans, the JIT of the hot paths), then the measurement, tree after tree.
+      for (const [i, tree] of trees.entries()) await measure(tree, servers[i]!, 3);
+      for (const [i, tree] of trees.entries()) {
+        if (processes > 1 && servingProcesses(servers[i]!) === 1) continue;
+        const m = await measure(tree, servers[i]!, SECONDS);
+        rows.push(m);
+        printMeasure(m);
+      }
+      await Promise.all(servers.map((s) => s.stop()));
+      servers = [];
+    }
+    console.log(`\nThroughput N ÷ 1 process (target ≥ 1.8), Node CPU per loop:`);
+    for (const tree of trees) {
+      const [one, many] = [false, true].map((multi) =>
+        rows.find((m) => m.tree === tree.label && m.processes > 1 === multi),
       );
-      t0 = performance.now();
-      await quiz.saveAnswers(personId, attemptId, half);
-      t.save.push(ms(t0));
-      t0 = performance.now();
-      const result = await quiz.submitAttempt(personId, attemptId, answers);
-      t.submit.push(ms(t0));
-      submissions++;
-      if (result.alreadyGraded) alreadyGraded++;
-      if (result.passed) passes++;
-      return result.passed;
+      console.log(
+        `  ${tree.label.padEnd(12)} ${one && many ? f(rate(many) / rate(one), 2) : "–"}×` +
+          `  (${f(one ? rate(one) : NaN)} → ${f(many ? rate(many) : NaN)} submissions/s)`,
+      );
     }
-
-    // Warm-up: connections, query plans, JIT of the hot paths, as on a running server.
-    for (let i = 0; i < 20; i++) {
-      const id = await freshLearner();
-      await loop(id);
+    if (trees.length > 1) {
+      const [self, other] = trees.map((t) => rows.filter((m) => m.tree === t.label));
+      console.log(`\nNode CPU-ms per loop, ${trees[1]!.label} → this tree (target ≤ 0.5×):`);
+      for (const [i, a] of other!.entries()) {
+        const b = self!.find((m) => m.processes === a.processes) ?? self![i];
+        if (b)
+          console.log(
+            `  ${a.processes} proc  ${f(perLoop(a), 2)} → ${f(perLoop(b), 2)} (${f(perLoop(b) / perLoop(a), 2)}×)`,
+          );
+      }
     }
-    for (const k of Object.keys(t) as (keyof typeof t)[]) t[k].length = 0;
-    submissions = passes = alreadyGraded = 0;
-
-    const profiler = process.env.BENCH_PROFILE ? await startProfiler() : null;
-    const deadline = performance.now() + SECONDS * 1000;
-    const cpu0 = process.cpuUsage();
-    const t0 = performance.now();
-    await Promise.all(
-      learners.map(async (first) => {
-        let personId = first;
-        while (performance.now() < deadline) {
-          try {
-            if (await loop(personId)) personId = await freshLearner();
-          } catch (e) {
-            errors.push(e);
-            if (errors.length > 20) throw e;
-          }
-        }
-      }),
-    );
-    const elapsed = ms(t0) / 1000;
-    const cpu = process.cpuUsage(cpu0);
-    if (profiler) await profiler.stop(process.env.BENCH_PROFILE!);
-    const nodeCpuMs = (cpu.user + cpu.system) / 1000;
-
-    const graded = await db.quizAttempt.count({ where: { versionId: f.version.id, status: "GRADED" } });
-    const completions = await db.completion.count({ where: { versionId: f.version.id } });
-    const audits = await db.auditEvent.count({ where: { action: "quiz.grade" } });
-    for (const k of Object.keys(t) as (keyof typeof t)[]) t[k].sort((a, b) => a - b);
-    const rate = submissions / elapsed;
-    const p95 = percentile(t.submit, 95);
-    const mark = (ok: boolean) => (ok ? "✓" : "✗");
-    const line = (name: string, xs: number[]) =>
-      `  ${name.padEnd(22)} p50 ${percentile(xs, 50).toFixed(1).padStart(6)} ms   p95 ${percentile(xs, 95).toFixed(1).padStart(6)} ms   max ${xs[xs.length - 1]?.toFixed(1).padStart(6)} ms`;
-    console.log(
-      `\nQuiz benchmark on ${url.replace(/\/\/[^@]*@/, "//…@")}: ${WORKERS} workers, ${elapsed.toFixed(1)} s, pool ${process.env.DB_POOL_SIZE}`,
-    );
-    console.log(
-      `  ${mark(rate >= 200)} submissions/s        ${rate.toFixed(0)}  (target ≥ 200; ${submissions} submitted, ${passes} passed)`,
-    );
-    console.log(
-      `  app (Node) CPU          ${(nodeCpuMs / submissions).toFixed(2)} ms per start→open→save→submit loop, ` +
-        `${((100 * nodeCpuMs) / (elapsed * 1000)).toFixed(0)}% of one core`,
-    );
-    console.log(line("startAttempt", t.start));
-    console.log(line("getAttemptForTaking", t.open));
-    console.log(line("saveAnswers", t.save));
-    console.log(`${line("submitAttempt", t.submit)}  ${mark(p95 < 150)} (target p95 < 150 ms)`);
-    console.log(
-      `  check: ${graded} graded attempts in the version, ${completions} completions, ${audits} quiz.grade events, ` +
-        `${alreadyGraded} already graded, ${errors.length} errors\n`,
-    );
-    if (errors.length) console.error(errors.slice(0, 3));
-    if (rate < 200 || p95 >= 150 || errors.length) process.exitCode = 1;
+    console.log(`\nGradings:`);
+    let ok = true;
+    for (const tree of trees) {
+      const loops = rows.filter((m) => m.tree === tree.label).reduce((s, m) => s + m.loops, 0);
+      ok = (await checkGradings(tree, loops)) && ok;
+    }
+    if (!ok || rows.some((m) => m.errors)) process.exitCode = 1;
   } finally {
-    await closeDb();
+    await Promise.all(servers.map((s) => s.stop()));
+    await prepared.cleanup();
   }
 }
 

@@ -13,7 +13,7 @@ import { requireLearner } from "~/modules/auth/guards.server";
 import { getCourseForLearner, getCoursePage, renewEnrollment } from "~/modules/learning/enrollment.server";
 import { COURSE_INTENT_PERMISSION, courseIntent } from "~/modules/learning/intents";
 import { courseCode } from "~/modules/learning/params.server";
-import { startAttempt } from "~/modules/learning/quiz.server";
+import { startCourseQuiz } from "~/modules/learning/quiz.server";
 import { invalidReply, parseSubmission } from "~/utils/conform.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { domainErrorData } from "~/utils/http.server";
@@ -42,22 +42,24 @@ export async function action({ request, params }: ActionFunctionArgs) {
   void COURSE_INTENT_PERMISSION[value.intent];
   const t = serverT(request);
   try {
-    const view = await getCourseForLearner(actor.personId, code);
     switch (value.intent) {
-      case "renew":
+      case "renew": {
+        const view = await getCourseForLearner(actor.personId, code);
         await renewEnrollment(actor.personId, view.course.id);
         return redirectWithFlash(`/courses/${code}/lessons/1`, {
           kind: "success",
           message: t("flash.renewStarted"),
         });
+      }
       case "start": {
-        if (!view.allLessonsDone)
+        // One query for the learner, the course and the lessons read, then the start itself.
+        const started = await startCourseQuiz(actor.personId, code);
+        if ("lessonsLeft" in started)
           return redirectWithFlash(`/courses/${code}`, {
             kind: "error",
             message: t("flash.finishLessonsFirst"),
           });
-        const { attemptId } = await startAttempt(actor.personId, view.course.id);
-        return redirect(`/attempts/${attemptId}`);
+        return redirect(`/attempts/${started.attemptId}`);
       }
       default:
         return unreachable(value);

@@ -1,5 +1,5 @@
 // A small keep-alive HTTP load generator (node:http; no extra package) and the CPU time of a server's
-// processes read from /proc, for scripts/bench-pages.ts.
+// processes read from /proc, for the bench:* scripts of the built server (bench-pages.ts, bench-quiz.ts).
 import { type ChildProcess, spawn } from "node:child_process";
 import http from "node:http";
 import { performance } from "node:perf_hooks";
@@ -89,6 +89,59 @@ export async function runLoad(o: {
   };
 }
 
+export type HttpReply = { status: number; headers: http.IncomingHttpHeaders; body: string };
+
+/**
+ * One request on a keep-alive `agent`, as a browser of the same origin sends it (a form POST carries its
+ * Origin). Resolves with the status, headers and body; rejects on a network error.
+ */
+export function httpRequest(o: {
+  agent: http.Agent;
+  port: number;
+  method?: "GET" | "POST";
+  path: string;
+  cookie: string;
+  form?: URLSearchParams;
+}): Promise<HttpReply> {
+  const body = o.form?.toString();
+  return new Promise((resolve, reject) => {
+    const req = http.request(
+      {
+        host: "127.0.0.1",
+        port: o.port,
+        method: o.method ?? (body === undefined ? "GET" : "POST"),
+        path: o.path,
+        agent: o.agent,
+        headers: {
+          cookie: o.cookie,
+          accept: "*/*",
+          ...(body === undefined
+            ? {}
+            : {
+                origin: `http://127.0.0.1:${o.port}`,
+                "content-type": "application/x-www-form-urlencoded",
+                "content-length": Buffer.byteLength(body),
+              }),
+        },
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on("data", (c: Buffer) => chunks.push(c));
+        res.on("end", () =>
+          resolve({
+            status: res.statusCode ?? 0,
+            headers: res.headers,
+            body: Buffer.concat(chunks).toString(),
+          }),
+        );
+        res.on("error", reject);
+      },
+    );
+    req.on("error", reject);
+    req.end(body);
+  });
+}
+
 const TICK_MS = 1000 / 100; // USER_HZ: 100 on Linux
 
 /** utime + stime of one process (ms), or 0 when it is gone. */
@@ -116,9 +169,17 @@ export type RunningServer = {
   stop(): Promise<void>;
 };
 
-/** Starts `node server.js` in `cwd`; resolves once it prints the address it listens on. */
-export async function startServer(cwd: string, env: NodeJS.ProcessEnv, port: number): Promise<RunningServer> {
-  const child = spawn(process.execPath, ["server.js"], {
+/**
+ * Starts `node [nodeArgs] server.js` in `cwd` (cluster workers inherit nodeArgs, e.g. --cpu-prof); resolves
+ * once it prints the address it listens on.
+ */
+export async function startServer(
+  cwd: string,
+  env: NodeJS.ProcessEnv,
+  port: number,
+  nodeArgs: string[] = [],
+): Promise<RunningServer> {
+  const child = spawn(process.execPath, [...nodeArgs, "server.js"], {
     cwd,
     env: { ...env, PORT: String(port) },
     stdio: ["ignore", "pipe", "pipe"],

@@ -8,5 +8,5 @@ export type { AttemptAnswers, AttemptItem } from "./grading";
 export { clearQuizCache } from "./paper.server";
 export { getAttemptPage, getAttemptResult } from "./result.server";
 export type { AttemptPage, AttemptResult, AttemptReview, ReviewItem } from "./result.server";
-export { listAttempts, startAttempt } from "./start.server";
+export { listAttempts, startAttempt, startCourseQuiz } from "./start.server";
 export type { AttemptSummary } from "./start.server";

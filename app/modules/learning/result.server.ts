@@ -5,9 +5,9 @@ import { db } from "~/db.server";
 import type { Prisma, QuestionType } from "~/generated/prisma/client";
 import { DomainError } from "~/utils/errors";
 import { isUuid } from "~/utils/uuid";
-import { takingView, type OpenAttempt } from "./answers.server";
+import { takingView, type OpenAttempt, type TakingRow } from "./answers.server";
 import { attemptNotFound, gradeOnce, parseAnswers, parseItems } from "./grade.server";
-import { gradeAttempt, isExpired } from "./grading";
+import { GRACE_MS, gradeAttempt, isExpired } from "./grading";
 import { cycleState, type CycleState } from "./start.server";
 
 export type AttemptResult = {
@@ -180,6 +180,8 @@ const pageSelect = {
  * review of the graded attempt. Attempts left open past their time are graded first, so it tells the truth.
  */
 export async function getAttemptPage(personId: string, attemptId: string): Promise<AttemptPage> {
+  const open = await openAttemptPage(personId, attemptId);
+  if (open) return open;
   const load = () => db.quizAttempt.findUnique({ where: { id: attemptId, personId }, select: pageSelect });
   let attempt = await load();
   if (!attempt) attemptNotFound();
@@ -196,4 +198,39 @@ export async function getAttemptPage(personId: string, attemptId: string): Promi
   const { enrollment } = attempt;
   const cycle = cycleState({ ...enrollment, maxAttempts: enrollment.version.maxAttempts });
   return { mode: "result", course, result: reviewOf(await resultOf(attempt), cycle) };
+}
+
+type OpenPageRow = TakingRow & {
+  status: "IN_PROGRESS" | "GRADED";
+  code: string;
+  title: string | null;
+  /** Some attempt of the enrollment (this one or another) is open past its time and must be graded first. */
+  expiredOpen: boolean;
+};
+
+/**
+ * The common case in one query: the attempt open, in time, and no attempt of its enrollment open past its
+ * time. Null otherwise (graded, or something to grade first): the full path reads the rest.
+ */
+async function openAttemptPage(personId: string, attemptId: string): Promise<AttemptPage | null> {
+  const cutoff = new Date(Date.now() - GRACE_MS);
+  const [row] = await db.$queryRaw<OpenPageRow[]>`
+    SELECT a."id", a."number", a."status"::text AS "status", a."deadline", a."items", a."answers",
+           a."versionId", c."code", cv."title",
+           EXISTS (SELECT 1 FROM "QuizAttempt" o WHERE o."enrollmentId" = a."enrollmentId"
+                   AND o."status" = 'IN_PROGRESS'::"AttemptStatus" AND o."deadline" < ${cutoff}::timestamptz)
+             AS "expiredOpen"
+    FROM "QuizAttempt" a
+    JOIN "CourseVersion" v ON v."id" = a."versionId"
+    JOIN "Course" c ON c."id" = v."courseId"
+    LEFT JOIN "CourseVersion" cv ON cv."id" = c."currentVersionId"
+    WHERE a."id" = ${attemptId}::uuid AND a."personId" = ${personId}::uuid`;
+  if (!row) attemptNotFound();
+  if (row.status !== "IN_PROGRESS" || row.expiredOpen) return null;
+  const deadline = row.deadline ? new Date(row.deadline) : null;
+  return {
+    mode: "taking",
+    course: { code: row.code, title: row.title ?? row.code },
+    attempt: await takingView({ ...row, deadline }),
+  };
 }
