@@ -18,6 +18,8 @@ export default defineConfig({
           include: ["test/integration/**/*.test.ts"],
           environment: "node",
           setupFiles: ["test/integration/setup.ts"],
+          // A streaming replica of the PostgreSQL server, once per run (TEST_DB=postgres only).
+          globalSetup: ["test/integration/standby-setup.ts"],
           testTimeout: 60_000,
           hookTimeout: 120_000,
           // Each file gets its own database (in-memory PGlite or a fresh PostgreSQL database).

@@ -1,4 +1,5 @@
 // The one Prisma client. PostgreSQL when DATABASE_URL is set, otherwise embedded PGlite (./data/pglite).
+// Reports, dashboards and exports read through readDb(): a replica when DATABASE_READ_URL is set.
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { PrismaPGlite } from "pglite-prisma-adapter";
@@ -6,6 +7,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "~/generated/prisma/client";
 import { acquireDirLock } from "~/db-lock.server";
 import { getEnv } from "~/env.server";
+import { currentReadContext } from "~/read-context.server";
 
 export type Db = PrismaClient;
 export type Tx = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];
@@ -25,18 +27,20 @@ export const DEFAULT_TX = { maxWait: 60_000, timeout: 120_000 } as const;
  */
 export const LONG_TX = { maxWait: 10 * 60_000, timeout: 60 * 60_000 } as const;
 
+function serverClient(url: string): PrismaClient {
+  const env = getEnv();
+  const log = env.DB_LOG_QUERIES ? (["query"] as const) : [];
+  // The adapter sends timestamps as UTC text without an offset: pin the session time zone so they stay UTC.
+  const adapter = new PrismaPg({ connectionString: url, max: env.DB_POOL_SIZE, options: "-c TimeZone=UTC" });
+  return new PrismaClient({ adapter, log: [...log], transactionOptions: DEFAULT_TX });
+}
+
 function createHandle(): Handle {
   const env = getEnv();
   const url = env.DATABASE_URL;
   const log = env.DB_LOG_QUERIES ? (["query"] as const) : [];
   if (url) {
-    // The adapter sends timestamps as UTC text without an offset: pin the session time zone so they stay UTC.
-    const adapter = new PrismaPg({
-      connectionString: url,
-      max: env.DB_POOL_SIZE,
-      options: "-c TimeZone=UTC",
-    });
-    const prisma = new PrismaClient({ adapter, log: [...log], transactionOptions: DEFAULT_TX });
+    const prisma = serverClient(url);
     return { prisma, pglite: null, close: () => prisma.$disconnect() };
   }
   const dir = env.PGLITE_DIR;
@@ -63,7 +67,7 @@ function createHandle(): Handle {
   };
 }
 
-const g = globalThis as unknown as { __dbHandle?: Handle };
+const g = globalThis as unknown as { __dbHandle?: Handle; __dbReplica?: { prisma: PrismaClient | null } };
 
 export function dbHandle(): Handle {
   g.__dbHandle ??= createHandle();
@@ -78,8 +82,59 @@ export const db: PrismaClient = new Proxy({} as PrismaClient, {
   },
 });
 
+/** The replica's client when DATABASE_READ_URL is set (with DATABASE_URL), else null. */
+export function replicaClient(): PrismaClient | null {
+  if (!g.__dbReplica) {
+    const env = getEnv();
+    if (env.DATABASE_READ_URL && !env.DATABASE_URL)
+      console.warn(
+        "DATABASE_READ_URL bị bỏ qua: cơ sở dữ liệu nhúng (PGlite) không có bản sao; chỉ dùng được cùng DATABASE_URL.",
+      );
+    const url = env.DATABASE_URL ? env.DATABASE_READ_URL : undefined;
+    g.__dbReplica = { prisma: url ? serverClient(url) : null };
+  }
+  return g.__dbReplica.prisma;
+}
+
+/** Has the replica replayed the primary's WAL up to `lsn`? A replica that cannot answer counts as behind. */
+async function replayed(replica: PrismaClient, lsn: string): Promise<boolean> {
+  try {
+    // A read URL that points at a primary (no recovery) has everything.
+    const rows = await replica.$queryRaw<{ ok: boolean | null }[]>`
+      SELECT coalesce(pg_last_wal_replay_lsn() >= ${lsn}::pg_lsn, NOT pg_is_in_recovery()) AS ok`;
+    return rows[0]?.ok === true;
+  } catch (error) {
+    console.error("Bản sao đọc (DATABASE_READ_URL) không trả lời, đọc từ máy chính:", error);
+    return false;
+  }
+}
+
+/**
+ * The client for reads that feed no write: reports, dashboards, exports. The replica, except during a
+ * state-changing request and while this browser's last write (its hoc_rw cookie) is not yet replayed there;
+ * the primary when no replica is configured. Never for reads inside a write's transaction.
+ */
+export async function readDb(): Promise<PrismaClient> {
+  const replica = replicaClient();
+  if (!replica) return db;
+  const context = currentReadContext();
+  if (!context) return replica;
+  if (context.primaryOnly) return db;
+  if (!context.minLsn) return replica;
+  context.replayed ??= replayed(replica, context.minLsn);
+  return (await context.replayed) ? replica : db;
+}
+
+/** The primary's current WAL position (what a replica must replay to show this process's writes). */
+export async function primaryLsn(): Promise<string> {
+  const rows = await db.$queryRaw<{ lsn: string }[]>`SELECT pg_current_wal_lsn()::text AS lsn`;
+  return rows[0]!.lsn;
+}
+
 export async function closeDb() {
   const h = g.__dbHandle;
+  const r = g.__dbReplica;
   g.__dbHandle = undefined;
-  if (h) await h.close();
+  g.__dbReplica = undefined;
+  await Promise.all([h?.close(), r?.prisma?.$disconnect()]);
 }
