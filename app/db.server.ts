@@ -27,11 +27,16 @@ export const DEFAULT_TX = { maxWait: 60_000, timeout: 120_000 } as const;
  */
 export const LONG_TX = { maxWait: 10 * 60_000, timeout: 60 * 60_000 } as const;
 
-function serverClient(url: string): PrismaClient {
+function serverClient(url: string, pool: { connectionTimeoutMillis?: number } = {}): PrismaClient {
   const env = getEnv();
   const log = env.DB_LOG_QUERIES ? (["query"] as const) : [];
   // The adapter sends timestamps as UTC text without an offset: pin the session time zone so they stay UTC.
-  const adapter = new PrismaPg({ connectionString: url, max: env.DB_POOL_SIZE, options: "-c TimeZone=UTC" });
+  const adapter = new PrismaPg({
+    connectionString: url,
+    max: env.DB_POOL_SIZE,
+    options: "-c TimeZone=UTC",
+    ...pool,
+  });
   return new PrismaClient({ adapter, log: [...log], transactionOptions: DEFAULT_TX });
 }
 
@@ -67,7 +72,7 @@ function createHandle(): Handle {
   };
 }
 
-const g = globalThis as unknown as { __dbHandle?: Handle; __dbReplica?: { prisma: PrismaClient | null } };
+const g = globalThis as unknown as { __dbHandle?: Handle; __dbReplica?: Replica };
 
 export function dbHandle(): Handle {
   g.__dbHandle ??= createHandle();
@@ -82,8 +87,9 @@ export const db: PrismaClient = new Proxy({} as PrismaClient, {
   },
 });
 
-/** The replica's client when DATABASE_READ_URL is set (with DATABASE_URL), else null. */
-export function replicaClient(): PrismaClient | null {
+type Replica = { prisma: PrismaClient | null; healthy: boolean; checkedAt: number; probe?: Promise<boolean> };
+
+function replica(): Replica {
   if (!g.__dbReplica) {
     const env = getEnv();
     if (env.DATABASE_READ_URL && !env.DATABASE_URL)
@@ -91,16 +97,53 @@ export function replicaClient(): PrismaClient | null {
         "DATABASE_READ_URL bị bỏ qua: cơ sở dữ liệu nhúng (PGlite) không có bản sao; chỉ dùng được cùng DATABASE_URL.",
       );
     const url = env.DATABASE_URL ? env.DATABASE_READ_URL : undefined;
-    g.__dbReplica = { prisma: url ? serverClient(url) : null };
+    // An unreachable replica host must not hold a report for long: the primary answers instead.
+    const prisma = url ? serverClient(url, { connectionTimeoutMillis: 5_000 }) : null;
+    g.__dbReplica = { prisma, healthy: true, checkedAt: 0 };
   }
-  return g.__dbReplica.prisma;
+  return g.__dbReplica;
+}
+
+/** The replica's client when DATABASE_READ_URL is set (with DATABASE_URL), else null. */
+export function replicaClient(): PrismaClient | null {
+  return replica().prisma;
+}
+
+/** How often a process asks whether the replica answers; in between it trusts the last answer. */
+const PROBE_EVERY_MS = 5_000;
+const PROBE_TIMEOUT_MS = 3_000;
+
+/** Does the replica answer? A replica that is down sends reports to the primary instead of failing them. */
+function replicaAnswers(r: Replica & { prisma: PrismaClient }): Promise<boolean> | boolean {
+  if (Date.now() - r.checkedAt < PROBE_EVERY_MS) return r.healthy;
+  r.probe ??= (async () => {
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`no answer in ${PROBE_TIMEOUT_MS} ms`)), PROBE_TIMEOUT_MS);
+    });
+    let ok = true;
+    try {
+      await Promise.race([r.prisma.$queryRaw`SELECT 1`, timeout]);
+    } catch (error) {
+      ok = false;
+      if (r.healthy) console.error("Bản sao đọc (DATABASE_READ_URL) không trả lời, đọc từ máy chính:", error);
+    } finally {
+      clearTimeout(timer);
+    }
+    if (ok && !r.healthy) console.log("Bản sao đọc (DATABASE_READ_URL) trả lời trở lại.");
+    r.healthy = ok;
+    r.checkedAt = Date.now();
+    r.probe = undefined;
+    return ok;
+  })();
+  return r.probe;
 }
 
 /** Has the replica replayed the primary's WAL up to `lsn`? A replica that cannot answer counts as behind. */
-async function replayed(replica: PrismaClient, lsn: string): Promise<boolean> {
+async function replayed(client: PrismaClient, lsn: string): Promise<boolean> {
   try {
     // A read URL that points at a primary (no recovery) has everything.
-    const rows = await replica.$queryRaw<{ ok: boolean | null }[]>`
+    const rows = await client.$queryRaw<{ ok: boolean | null }[]>`
       SELECT coalesce(pg_last_wal_replay_lsn() >= ${lsn}::pg_lsn, NOT pg_is_in_recovery()) AS ok`;
     return rows[0]?.ok === true;
   } catch (error) {
@@ -111,18 +154,19 @@ async function replayed(replica: PrismaClient, lsn: string): Promise<boolean> {
 
 /**
  * The client for reads that feed no write: reports, dashboards, exports. The replica, except during a
- * state-changing request and while this browser's last write (its hoc_rw cookie) is not yet replayed there;
- * the primary when no replica is configured. Never for reads inside a write's transaction.
+ * state-changing request, while this browser's last write (its hoc_rw cookie) is not yet replayed there,
+ * and while the replica does not answer; the primary when no replica is configured. Never for reads inside
+ * a write's transaction.
  */
 export async function readDb(): Promise<PrismaClient> {
-  const replica = replicaClient();
-  if (!replica) return db;
+  const r = replica();
+  if (!r.prisma) return db;
   const context = currentReadContext();
-  if (!context) return replica;
-  if (context.primaryOnly) return db;
-  if (!context.minLsn) return replica;
-  context.replayed ??= replayed(replica, context.minLsn);
-  return (await context.replayed) ? replica : db;
+  if (context?.primaryOnly) return db;
+  if (!(await replicaAnswers(r as Replica & { prisma: PrismaClient }))) return db;
+  if (!context?.minLsn) return r.prisma;
+  context.replayed ??= replayed(r.prisma, context.minLsn);
+  return (await context.replayed) ? r.prisma : db;
 }
 
 /** The primary's current WAL position (what a replica must replay to show this process's writes). */
