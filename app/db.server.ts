@@ -109,6 +109,12 @@ export function replicaClient(): PrismaClient | null {
   return replica().prisma;
 }
 
+/** One line for the log: Prisma's driver errors keep the reason (ECONNREFUSED, …) in their cause. */
+function reason(error: unknown): string {
+  const e = error as { message?: string; cause?: { message?: string; code?: string; kind?: string } };
+  return e.message || e.cause?.message || e.cause?.code || e.cause?.kind || String(error);
+}
+
 /** How often a process asks whether the replica answers; in between it trusts the last answer. */
 const PROBE_EVERY_MS = 5_000;
 const PROBE_TIMEOUT_MS = 3_000;
@@ -126,7 +132,8 @@ function replicaAnswers(r: Replica & { prisma: PrismaClient }): Promise<boolean>
       await Promise.race([r.prisma.$queryRaw`SELECT 1`, timeout]);
     } catch (error) {
       ok = false;
-      if (r.healthy) console.error("Bản sao đọc (DATABASE_READ_URL) không trả lời, đọc từ máy chính:", error);
+      if (r.healthy)
+        console.error("Bản sao đọc (DATABASE_READ_URL) không trả lời, đọc từ máy chính:", reason(error));
     } finally {
       clearTimeout(timer);
     }
@@ -147,7 +154,10 @@ async function replayed(client: PrismaClient, lsn: string): Promise<boolean> {
       SELECT coalesce(pg_last_wal_replay_lsn() >= ${lsn}::pg_lsn, NOT pg_is_in_recovery()) AS ok`;
     return rows[0]?.ok === true;
   } catch (error) {
-    console.error("Bản sao đọc (DATABASE_READ_URL) không trả lời, đọc từ máy chính:", error);
+    console.error(
+      "Bản sao đọc (DATABASE_READ_URL) không trả lời, đọc từ máy chính:",
+      error instanceof Error ? error.message : error,
+    );
     return false;
   }
 }

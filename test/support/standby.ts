@@ -92,6 +92,25 @@ async function waitUntilStandby(port: number, child: ChildProcess, log: () => st
   }
 }
 
+async function onPrimary<T>(primaryUrl: string, fn: (c: pg.Client) => Promise<T>): Promise<T> {
+  const c = new pg.Client({ connectionString: primaryUrl });
+  await c.connect();
+  try {
+    return await fn(c);
+  } finally {
+    await c.end();
+  }
+}
+
+/** The slot goes with the standby (a slot nobody reads would keep the primary's WAL forever). */
+async function dropSlot(primaryUrl: string, slot: string): Promise<void> {
+  await onPrimary(primaryUrl, (c) =>
+    c.query("SELECT pg_drop_replication_slot(slot_name) FROM pg_replication_slots WHERE slot_name = $1", [
+      slot,
+    ]),
+  );
+}
+
 /** Copies the primary with pg_basebackup -R and starts the copy as a hot standby on a free port. */
 export async function startStandby(primaryUrl: string): Promise<Standby> {
   const primary = new URL(primaryUrl);
@@ -100,18 +119,42 @@ export async function startStandby(primaryUrl: string): Promise<Standby> {
   if (owner.uid !== undefined) chownSync(dir, owner.uid, owner.gid!);
   const data = path.join(dir, "data");
   const cleanup = () => rmSync(dir, { recursive: true, force: true });
+  const slot = `hoc_standby_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
   let child: ChildProcess | undefined;
   try {
     // -c fast: do not wait for the next scheduled checkpoint; -X stream: the WAL made meanwhile comes along.
     const args = ["-h", primary.hostname, "-p", primary.port || "5432", "-U", primary.username || "postgres"];
-    execFileSync(path.join(BIN, "pg_basebackup"), [...args, "-D", data, "-R", "-X", "stream", "-c", "fast"], {
-      ...owner,
-      stdio: ["ignore", "ignore", "pipe"],
-      env: {
-        ...process.env,
-        ...(primary.password ? { PGPASSWORD: decodeURIComponent(primary.password) } : {}),
-      },
-    });
+    // A replication slot (-C -S, written into the copy's settings by -R) keeps the primary's WAL until the
+    // standby has it: without one, a busy primary recycles the segments the standby still needs. Slots of
+    // runs that died (inactive, same prefix) are dropped first, so they cannot hold WAL forever.
+    await onPrimary(primaryUrl, (c) =>
+      c.query(
+        `SELECT pg_drop_replication_slot(slot_name) FROM pg_replication_slots
+         WHERE slot_name LIKE 'hoc_standby_%' AND NOT active`,
+      ),
+    );
+    // A busy shared server may cut the copy's WAL stream: try again, twice.
+    for (let attempt = 1; ; attempt++) {
+      try {
+        execFileSync(
+          path.join(BIN, "pg_basebackup"),
+          [...args, "-D", data, "-R", "-X", "stream", "-c", "fast", "-C", "-S", slot],
+          {
+            ...owner,
+            stdio: ["ignore", "ignore", "pipe"],
+            env: {
+              ...process.env,
+              ...(primary.password ? { PGPASSWORD: decodeURIComponent(primary.password) } : {}),
+            },
+          },
+        );
+        break;
+      } catch (error) {
+        if (attempt >= 3) throw error;
+        rmSync(data, { recursive: true, force: true });
+        await dropSlot(primaryUrl, slot);
+      }
+    }
     const port = await freePort();
     const limits = await settingsOf(primaryUrl);
     // Debian keeps postgresql.conf and pg_hba.conf in /etc, so the copy has neither: write our own.
@@ -153,7 +196,9 @@ export async function startStandby(primaryUrl: string): Promise<Standby> {
           resolve();
         });
         proc.kill("SIGINT"); // fast shutdown
-      }).then(cleanup));
+      })
+        .then(cleanup)
+        .then(() => dropSlot(primaryUrl, slot)));
     return {
       port,
       urlFor(url: string) {
@@ -167,6 +212,7 @@ export async function startStandby(primaryUrl: string): Promise<Standby> {
   } catch (error) {
     child?.kill("SIGQUIT");
     cleanup();
+    await dropSlot(primaryUrl, slot).catch(() => {});
     const stderr = (error as { stderr?: Buffer }).stderr?.toString() ?? "";
     throw new Error(`could not start a standby: ${(error as Error).message}\n${stderr}`);
   }
