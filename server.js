@@ -6,8 +6,9 @@ import os from "node:os";
 import { existsSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { createRequestHandler } from "@remix-run/express";
-import { installGlobals } from "@remix-run/node";
+// The adapter's own request/response conversion (the package's index exports only createRequestHandler).
+import { createRemixRequest, sendRemixResponse } from "@remix-run/express/dist/server.js";
+import { createRequestHandler, installGlobals } from "@remix-run/node";
 import compression from "compression";
 import express from "express";
 import morgan from "morgan";
@@ -146,20 +147,24 @@ async function serve() {
     }
   }
 
+  // @remix-run/express's handler, opened up so the app's read context wraps each request: a write's answer
+  // carries the cookie that sends this browser's next reports to the primary until the replica has it.
+  const remixHandler = (mode) => {
+    const handle = createRequestHandler(build, mode);
+    return async (req, res, next) => {
+      try {
+        const request = createRemixRequest(req, res);
+        const context = { cspNonce: res.locals.cspNonce };
+        const run = build.entry.module.withReadYourWrites ?? ((_r, fn) => fn());
+        await sendRemixResponse(res, await run(request, () => handle(request, context)));
+      } catch (error) {
+        next(error);
+      }
+    };
+  };
   app.all(
     "*",
-    isDev
-      ? (req, res, next) =>
-          createRequestHandler({
-            build,
-            mode: "development",
-            getLoadContext: (_q, r) => ({ cspNonce: r.locals.cspNonce }),
-          })(req, res, next)
-      : createRequestHandler({
-          build,
-          mode: "production",
-          getLoadContext: (_q, r) => ({ cspNonce: r.locals.cspNonce }),
-        }),
+    isDev ? (req, res, next) => remixHandler("development")(req, res, next) : remixHandler("production"),
   );
 
   // Requests Remix never sees: a malformed URL (%E0%A4%A) fails express's own decoding with a 400 that

@@ -18,7 +18,9 @@ export default defineConfig({
           include: ["test/integration/**/*.test.ts"],
           environment: "node",
           setupFiles: ["test/integration/setup.ts"],
-          globalSetup: ["test/integration/global-setup.ts"],
+          // This run's database prefix and teardown; a streaming replica of the PostgreSQL server, once per run
+          // (TEST_DB=postgres only).
+          globalSetup: ["test/integration/global-setup.ts", "test/integration/standby-setup.ts"],
           testTimeout: 60_000,
           hookTimeout: 120_000,
           // Each file gets its own database (in-memory PGlite or a fresh PostgreSQL database).

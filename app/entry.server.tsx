@@ -14,6 +14,8 @@ export { dbHandle as openDatabase } from "~/db.server";
 export { checkAuthConfig } from "~/modules/auth/config.server";
 /** Called by server.js first: a bad environment variable stops the start with its name. */
 export { checkEnv } from "~/env.server";
+/** server.js runs every request through it: reports read the replica, except right after this browser wrote. */
+export { withReadYourWrites } from "~/read-your-writes.server";
 
 /** Called by server.js on SIGTERM/SIGINT: let a running scheduler tick finish, then close the database. */
 export async function shutdown() {

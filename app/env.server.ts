@@ -27,6 +27,16 @@ const schema = z.object({
     .string()
     .regex(/^postgres(ql)?:\/\//, "DATABASE_URL phải là postgresql://...")
     .optional(),
+  /**
+   * A streaming replica of DATABASE_URL for reports, dashboards and exports (docs/decisions/014); unset =
+   * every read goes to DATABASE_URL. Ignored (with a message) on the embedded PGlite database.
+   */
+  DATABASE_READ_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, "DATABASE_READ_URL phải là postgresql://...")
+    .optional(),
+  /** After a write, how long that browser's reports wait for the replica to have replayed it (else primary). */
+  READ_YOUR_WRITES_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
   /** A directory, or memory:// for a database that lives as long as the process. */
   PGLITE_DIR: z.string().default("data/pglite"),
   DB_POOL_SIZE: z.coerce.number().int().min(1).max(1000).default(10),

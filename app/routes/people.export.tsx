@@ -1,9 +1,8 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { translate } from "~/i18n";
-import { listAgencyOptions } from "~/modules/agencies/agencies.server";
 import { requireViewer } from "~/modules/auth/guards.server";
 import { COLUMN_LABEL } from "~/modules/people/import-columns";
-import { listPeopleForQuery, peopleQuerySchema } from "~/modules/people/query.server";
+import { peopleForExport, peopleQuerySchema } from "~/modules/people/query.server";
 import { formatDate } from "~/utils/format";
 import { parseSearchParams } from "~/utils/http.server";
 import { xlsxResponse } from "~/utils/spreadsheet.server";
@@ -31,10 +30,7 @@ const SHEET: [header: string, width: number][] = [
 export async function loader({ request }: LoaderFunctionArgs) {
   const { scope } = await requireViewer(request);
   const query = parseSearchParams(request, peopleQuerySchema);
-  const { rows } = await listPeopleForQuery(scope, query, await listAgencyOptions(scope), {
-    page: 1,
-    pageSize: MAX_ROWS,
-  });
+  const { rows } = await peopleForExport(scope, query, MAX_ROWS);
   const vi = (k: Parameters<typeof translate>[1], params?: Parameters<typeof translate>[2]) =>
     translate("vi", k, params);
   return xlsxResponse(

@@ -23,8 +23,10 @@ describe("parseEnv", () => {
       SMTP_SECURE: false,
       SMTP_POOL: true,
       SHUTDOWN_TIMEOUT_SECONDS: 25,
+      READ_YOUR_WRITES_SECONDS: 60,
     });
     expect(env.DATABASE_URL).toBeUndefined();
+    expect(env.DATABASE_READ_URL).toBeUndefined();
     expect(env.WEB_CONCURRENCY).toBeUndefined();
     expect(env.AUTH_CONFIG).toBeUndefined();
     expect(env.SMTP_HOST).toBeUndefined();
@@ -61,6 +63,8 @@ describe("parseEnv", () => {
 
   it.each([
     ["DATABASE_URL", "mysql://x"],
+    ["DATABASE_READ_URL", "replica.gov.vn"],
+    ["READ_YOUR_WRITES_SECONDS", "0"],
     ["PORT", "http"],
     ["DB_POOL_SIZE", "0"],
     ["NODE_ENV", "prod"],

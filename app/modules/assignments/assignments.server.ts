@@ -1,6 +1,6 @@
 // Giao khóa học: preview and create an assignment, the learner's list, progress for coordinators and the
 // reminder queries. Audience SQL lives in audience.server.ts, the status rule in status.ts.
-import { LONG_TX, db, type Tx } from "~/db.server";
+import { type Db, LONG_TX, db, type Tx } from "~/db.server";
 import { type Assignment, Prisma } from "~/generated/prisma/client";
 import { audit } from "~/modules/audit/audit.server";
 import { agencyWhere, inScope, type Scope } from "~/modules/auth/scope";
@@ -175,7 +175,7 @@ export type ProgressRow = {
 export async function assignmentProgress(
   scope: Scope,
   assignmentId: string,
-  opts: { status?: LearnerStatus; q?: string; page?: number; pageSize?: number },
+  opts: { status?: LearnerStatus; q?: string; page?: number; pageSize?: number; client?: Db },
   now: Date = new Date(),
 ) {
   const a = await visibleAssignment(scope, assignmentId);
@@ -183,7 +183,7 @@ export async function assignmentProgress(
   const q = foldVietnamese(opts.q ?? "");
   if (q) where.push(Prisma.sql`p."searchText" LIKE ${`%${escapeLike(q)}%`}`);
   // Already in the people list's order (memberRows sorts by Person.sortKey), which the exports keep too.
-  const all = await memberRows(Prisma.join(where, " AND "), now);
+  const all = await memberRows(Prisma.join(where, " AND "), now, opts.client);
   const counts = countRows(all);
   const filtered = opts.status ? all.filter((r) => r.status === opts.status) : all;
   const page = pageOf(filtered, pageRequest(opts, 50, MAX_PROGRESS_ROWS));

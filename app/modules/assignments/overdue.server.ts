@@ -3,7 +3,7 @@
 // Rows are always recomputed from the filter inside the scope: ids sent by the browser only narrow that set,
 // so another coordinator's people can never be listed, exported or reminded, whatever ids are forged.
 import { isUuid } from "~/utils/uuid";
-import { db } from "~/db.server";
+import { type Db, db, readDb } from "~/db.server";
 import { Prisma } from "~/generated/prisma/client";
 import { listAgencyOptions } from "~/modules/agencies/agencies.server";
 import { indentedAgencyOptions } from "~/modules/agencies/options";
@@ -87,6 +87,7 @@ export async function overdueRows(
   scope: Scope,
   criteria: Criteria,
   now: Date = new Date(),
+  client: Db = db,
 ): Promise<OverdueRow[]> {
   const where = [Prisma.sql`a.status = 'ACTIVE'`, Prisma.sql`p.active`, personInScopeSql(scope)];
   const path = await agencyPathFor(scope, criteria.agencyId);
@@ -96,7 +97,7 @@ export async function overdueRows(
   if (criteria.state === "OVERDUE") where.push(Prisma.sql`m."dueAt" <= ${now}::timestamptz`);
   if (criteria.state === "DUE_SOON")
     where.push(Prisma.sql`m."dueAt" <= ${new Date(now.getTime() + (DUE_SOON_DAYS + 1) * DAY)}::timestamptz`);
-  const rows = (await memberRows(Prisma.join(where, " AND "), now)).filter((r) =>
+  const rows = (await memberRows(Prisma.join(where, " AND "), now, client)).filter((r) =>
     matchesState(r, criteria.state, now),
   );
   const collator = new Intl.Collator("vi");
@@ -116,8 +117,9 @@ export async function targetRows(
   scope: Scope,
   input: BulkTarget,
   now: Date = new Date(),
+  client: Db = db,
 ): Promise<OverdueRow[]> {
-  const rows = await overdueRows(scope, input, now);
+  const rows = await overdueRows(scope, input, now, client);
   if (input.target === "all") return rows;
   const wanted = new Set(input.ids.map((id) => id.toLowerCase()));
   return rows.filter((r) => wanted.has(r.memberId));
@@ -281,5 +283,6 @@ export async function exportRowsFor(scope: Scope, url: URL, now: Date = new Date
   const selected = url.searchParams.get("target") === "selected";
   const ids = url.searchParams.getAll("ids").filter((id) => isUuid(id));
   if (selected && ids.length === 0) throw new DomainError("assignments.exportNothingSelected");
-  return targetRows(scope, { ...filter, target: selected ? "selected" : "all", ids }, now);
+  // A file to download, not a write: the replica when there is one.
+  return targetRows(scope, { ...filter, target: selected ? "selected" : "all", ids }, now, await readDb());
 }

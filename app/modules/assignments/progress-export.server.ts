@@ -1,5 +1,6 @@
 // The assignment progress table as a file: every matching member (no paging), same scope and filters as
 // the page. Vietnamese headers and states: the file is filed with the unit's records, whoever downloads it.
+import { readDb } from "~/db.server";
 import type { MessageKey } from "~/i18n";
 import { translate } from "~/i18n";
 import { requireManager } from "~/modules/auth/guards.server";
@@ -21,10 +22,12 @@ export async function progressExport(
   assignmentId: string,
   filters: { status?: LearnerStatus; q?: string },
 ) {
+  // A file to download, not a write: the members' rows from the replica when there is one.
   const all = await assignmentProgress(scope, assignmentId, {
     ...filters,
     page: 1,
     pageSize: MAX_EXPORT_ROWS,
+    client: await readDb(),
   });
   const headers = ["STT", "Họ và tên", "Email", "Đơn vị", "Trạng thái", "Hạn", "Ngày hoàn thành"];
   const rows = all.rows.map((r, i) => [

@@ -1,6 +1,6 @@
 // The people list: scoped, filtered, diacritic-insensitive search, Vietnamese name order, paged.
 import { personInScopeSql } from "~/modules/auth/scope.server";
-import { db } from "~/db.server";
+import { type Db, db } from "~/db.server";
 import { Prisma } from "~/generated/prisma/client";
 import type { ItRole, StaffCategory } from "~/generated/prisma/enums";
 import type { Scope } from "~/modules/auth/scope";
@@ -29,6 +29,8 @@ export type ListPeopleInput = {
   sort?: PeopleSort;
   page?: number;
   pageSize?: number;
+  /** The replica for exports (readDb()); the primary by default. */
+  client?: Db;
 };
 
 export type PersonListRow = PersonRow & {
@@ -103,14 +105,15 @@ export async function listPeople(input: ListPeopleInput): Promise<Paged<PersonLi
   const { skip, take } = pageSlice(paging);
   const where = Prisma.join(peopleConditions(input), " AND ");
   const order = ORDER[input.sort ?? "name"] ?? ORDER.name;
+  const client = input.client ?? db;
   const [rows, count] = await Promise.all([
-    db.$queryRaw<RawRow[]>`
+    client.$queryRaw<RawRow[]>`
       SELECT ${Prisma.raw(personColumns("p"))}, p.active, p."invitedAt", p.activated, p."createdAt", p."updatedAt",
              a.code AS "agencyCode", a.name AS "agencyName", a.path AS "agencyPath"
       FROM (SELECT p.*, ${ACTIVATED_SQL} AS activated FROM "Person" p WHERE ${where} ORDER BY ${order} LIMIT ${take} OFFSET ${skip}) p
       JOIN "Agency" a ON a.id = p."agencyId"
       ORDER BY ${order}`,
-    db.$queryRaw<{ total: number }[]>`SELECT count(*)::int AS total FROM "Person" p WHERE ${where}`,
+    client.$queryRaw<{ total: number }[]>`SELECT count(*)::int AS total FROM "Person" p WHERE ${where}`,
   ]);
   return {
     ...paging,

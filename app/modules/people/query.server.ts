@@ -1,4 +1,6 @@
 // The people list as its URL parameters (./query.ts) describe it, shared by the page and its Excel export.
+import { readDb } from "~/db.server";
+import { listAgencyOptions } from "~/modules/agencies/agencies.server";
 import type { Scope } from "~/modules/auth/scope";
 import type { PageRequest } from "~/utils/paging";
 import { notFound } from "~/utils/http.server";
@@ -20,6 +22,7 @@ export function listPeopleForQuery(
   query: PeopleQuery,
   visibleAgencies: { id: string }[],
   paging: PageRequest,
+  client?: Awaited<ReturnType<typeof readDb>>,
 ) {
   return listPeople({
     scope,
@@ -30,5 +33,12 @@ export function listPeopleForQuery(
     account: query.account || undefined,
     sort: query.sort,
     ...paging,
+    client,
   });
+}
+
+/** The Excel export: the list as filtered on screen, no paging, read from the replica when there is one. */
+export async function peopleForExport(scope: Scope, query: PeopleQuery, maxRows: number) {
+  const agencies = await listAgencyOptions(scope);
+  return listPeopleForQuery(scope, query, agencies, { page: 1, pageSize: maxRows }, await readDb());
 }

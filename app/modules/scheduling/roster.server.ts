@@ -1,4 +1,5 @@
 // The organiser's roster as rows for Excel/CSV: one line per registration, attendance per held session.
+import { readDb } from "~/db.server";
 import type { Actor } from "~/modules/auth/scope";
 import { formatDateTime } from "~/utils/format";
 import { formatVnDateTime } from "~/domain/scheduling-time";
@@ -13,7 +14,8 @@ const STATUS_VI = {
 } as const;
 
 export async function rosterExport(actor: Actor, offeringId: string) {
-  const { offering, rows } = await rosterFor(actor, offeringId);
+  // A file to download, not a write: the registrations from the replica when there is one.
+  const { offering, rows } = await rosterFor(actor, offeringId, { client: await readDb() });
   const held = offering.sessions.filter((s) => !s.cancelledAt);
   const headers = [
     "STT",

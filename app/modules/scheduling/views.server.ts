@@ -1,7 +1,7 @@
 // Read models of the scheduling pages: the offering list per role, one offering with its roster, the nominee
 // search and the roster export. Every query is limited to what the caller may see.
 import type { Prisma } from "~/generated/prisma/client";
-import { db } from "~/db.server";
+import { type Db, db } from "~/db.server";
 import type { ItRole, RegistrationStatus } from "~/generated/prisma/enums";
 import { type Actor, agencyWhere, inScope, isAdmin, manageScope } from "~/modules/auth/scope";
 import type { MessageKey } from "~/i18n";
@@ -348,9 +348,13 @@ export async function listOfferings(actor: Actor, paging: OfferingsPaging, now =
 }
 
 /** The full roster for the organiser's export and sign-in sheet (confirmed first, then the waitlist). */
-export async function rosterFor(actor: Actor, offeringId: string, opts: { confirmedOnly?: boolean } = {}) {
+export async function rosterFor(
+  actor: Actor,
+  offeringId: string,
+  opts: { confirmedOnly?: boolean; client?: Db } = {},
+) {
   const offering = await organiserOffering(actor, offeringId);
-  const rows = await db.registration.findMany({
+  const rows = await (opts.client ?? db).registration.findMany({
     where: { offeringId: offering.id, ...(opts.confirmedOnly ? { status: "CONFIRMED" as const } : {}) },
     include: rosterInclude,
   });

@@ -1,5 +1,5 @@
 // Data of the targets dashboard and the report page, from a resolved view: plain values ready to render.
-import { db } from "~/db.server";
+import { readDb } from "~/db.server";
 import { type Actor, isAdmin, type Scope } from "~/modules/auth/scope";
 import { formatDate, formatDateTime } from "~/utils/format";
 import { notFound } from "~/utils/http.server";
@@ -14,7 +14,9 @@ import { type ResolvedView, defaultPlanId, listPlans } from "./view.server";
 export async function visiblePlans(scope: Scope) {
   const plans = await listPlans();
   if (scope === "ALL") return plans;
-  const agencies = await db.agency.findMany({
+  const agencies = await (
+    await readDb()
+  ).agency.findMany({
     where: { id: { in: plans.map((p) => p.agencyId) } },
     select: { id: true, path: true },
   });

@@ -152,11 +152,13 @@ export async function ownCounts(
     ) x
     GROUP BY x."agencyId"`;
   };
-  // SET LOCAL only lasts inside a transaction: open one unless the caller already runs in theirs.
+  // SET LOCAL only lasts inside a transaction: open one (on the replica too: a read-only one) unless the
+  // caller already runs in theirs. A transaction client has no $transaction.
+  const client = opts.client ?? db;
   const rows =
-    opts.client && opts.client !== db
-      ? await run(opts.client)
-      : await db.$transaction((tx) => run(tx), LONG_TX);
+    typeof (client as Partial<typeof db>).$transaction === "function"
+      ? await (client as typeof db).$transaction((tx) => run(tx), LONG_TX)
+      : await run(client);
   for (const r of rows) {
     targets.forEach((t, i) => {
       const a = r.audience[i] ?? 0;

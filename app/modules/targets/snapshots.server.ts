@@ -1,6 +1,6 @@
 // Snapshots (số liệu chốt): figures frozen at a reporting date, with the agency's code, name and place in the
 // tree copied, so a report sent in April reads the same in December whatever happens to the tree since.
-import { LONG_TX, db } from "~/db.server";
+import { LONG_TX, db, readDb } from "~/db.server";
 import type { SnapshotPeriod } from "~/generated/prisma/enums";
 import { DomainError } from "~/utils/errors";
 import {
@@ -74,13 +74,14 @@ export async function takeSnapshot(input: TakeSnapshotInput) {
  * plus the current paths of its agencies so the caller's scope can still be applied.
  */
 export async function loadSnapshotTable(snapshotId: string) {
-  const snapshot = await db.snapshot.findUnique({
+  const reader = await readDb();
+  const snapshot = await reader.snapshot.findUnique({
     where: { id: snapshotId },
     include: { plan: true, rows: { orderBy: [{ position: "asc" }] } },
   });
   if (!snapshot) throw new DomainError("targets.snapshotNotFound", { status: 404 });
   const targetIds = [...new Set(snapshot.rows.map((r) => r.targetId))];
-  const targetRows = await db.target.findMany({
+  const targetRows = await reader.target.findMany({
     where: { id: { in: targetIds } },
     orderBy: [{ position: "asc" }, { code: "asc" }],
   });
@@ -131,7 +132,10 @@ export async function loadSnapshotTable(snapshotId: string) {
     (figures[r.targetId] ??= {})[r.agencyId] = f;
   }
   const ids = [...agencies.keys()];
-  const current = await db.agency.findMany({ where: { id: { in: ids } }, select: { id: true, path: true } });
+  const current = await reader.agency.findMany({
+    where: { id: { in: ids } },
+    select: { id: true, path: true },
+  });
   const paths = new Map(current.map((a) => [a.id, a.path]));
   const table: FigureTable = {
     plan: planInfo,
@@ -149,7 +153,9 @@ export async function loadSnapshotTable(snapshotId: string) {
 }
 
 export async function listSnapshots(planId: string) {
-  const rows = await db.snapshot.findMany({
+  const rows = await (
+    await readDb()
+  ).snapshot.findMany({
     where: { planId },
     orderBy: [{ asOf: "desc" }, { createdAt: "desc" }],
     select: { id: true, label: true, period: true, asOf: true, automatic: true, createdAt: true },
@@ -203,7 +209,9 @@ export async function trendPoints(
   liveFigure: Figure | undefined,
   now: Date,
 ): Promise<TrendPoint[]> {
-  const rows = await db.snapshotRow.findMany({
+  const rows = await (
+    await readDb()
+  ).snapshotRow.findMany({
     where: { targetId, agencyId, snapshot: { planId } },
     select: { audience: true, completed: true, snapshot: { select: { asOf: true, label: true } } },
   });

@@ -1,6 +1,6 @@
 // What a dashboard, report or export shows: plan, target, agency and snapshot chosen from the query string,
 // each re-checked against the caller's scope (404 outside it), and the figure table cut down to that scope.
-import { db } from "~/db.server";
+import { readDb } from "~/db.server";
 import type { Scope } from "~/modules/auth/scope";
 import { DomainError } from "~/utils/errors";
 import { issueRef } from "~/utils/forms";
@@ -34,7 +34,9 @@ export function parsePlanQuery(request: Request): string | undefined {
 
 /** The active plan of the latest year (then the newest), the dashboard's default. */
 export async function defaultPlanId(): Promise<string | null> {
-  const plan = await db.trainingPlan.findFirst({
+  const plan = await (
+    await readDb()
+  ).trainingPlan.findFirst({
     where: { active: true },
     orderBy: [{ year: "desc" }, { createdAt: "desc" }],
     select: { id: true },
@@ -43,7 +45,7 @@ export async function defaultPlanId(): Promise<string | null> {
 }
 
 export async function listPlans() {
-  return db.trainingPlan.findMany({
+  return (await readDb()).trainingPlan.findMany({
     orderBy: [{ active: "desc" }, { year: "desc" }, { createdAt: "desc" }],
     select: { id: true, title: true, year: true, documentNumber: true, active: true, agencyId: true },
   });
@@ -65,7 +67,7 @@ export type ResolvedView = {
 
 /**
  * Resolves the query against the data and the scope: null when there is no plan at all. Ids that do not
- * exist or lie outside the caller's scope are 404s.
+ * exist or lie outside the caller's scope are 404s. Reads the replica when there is one (readDb).
  */
 export async function resolveView(q: ViewQuery, scope: Scope): Promise<ResolvedView | null> {
   let loaded: { table: FigureTable; paths: Map<string, string> };
@@ -78,7 +80,7 @@ export async function resolveView(q: ViewQuery, scope: Scope): Promise<ResolvedV
   } else {
     const planId = q.plan ?? (await defaultPlanId());
     if (!planId) return null;
-    loaded = await computePlanFigures(planId).catch(asNotFound);
+    loaded = await computePlanFigures(planId, { client: await readDb() }).catch(asNotFound);
   }
   const table = restrictToScope(loaded.table, loaded.paths, scope);
   if (!table.agencies.length) notFound("targets.planOutOfScope");
