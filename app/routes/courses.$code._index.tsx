@@ -117,10 +117,10 @@ export default function CoursePage() {
         </ol>
       </section>
       <CourseQuiz page={page} />
-      {page.citations.length ? (
+      {page.citationCount ? (
         <p>
           <Link to={`/courses/${course.code}/sources`} className="text-red-800 hover:underline">
-            {t("sources.title")} ({page.citations.length})
+            {t("sources.title")} ({page.citationCount})
           </Link>
         </p>
       ) : null}
