@@ -6,6 +6,7 @@ import { DomainError } from "~/utils/errors";
 import { formatDate } from "~/utils/format";
 import { viCollator } from "~/utils/text";
 import type { CitedDocument } from "~/modules/content/citations";
+import { lessonContent, versionContent } from "./content-cache.server";
 import { recertifyNotice } from "./recertify.server";
 import { listAttempts } from "./start.server";
 
@@ -120,24 +121,7 @@ async function courseCore(personId: string, code: string) {
   });
   if (!enrollment && !course.active) throw new DomainError("learning.courseNotFound", { status: 404 });
   const versionId = enrollment?.versionId ?? course.currentVersionId;
-  const version = await db.courseVersion.findUniqueOrThrow({
-    where: { id: versionId },
-    select: {
-      id: true,
-      version: true,
-      title: true,
-      summary: true,
-      topics: true,
-      estimatedMinutes: true,
-      validityMonths: true,
-      passMark: true,
-      questionCount: true,
-      timeLimitMinutes: true,
-      maxAttempts: true,
-      citations: true,
-      lessons: { orderBy: { position: "asc" }, select: { id: true, position: true, title: true } },
-    },
-  });
+  const version = await versionContent(versionId);
   const done = new Set(enrollment?.progress.map((p) => p.lessonId) ?? []);
   const lessons = version.lessons.map((l) => ({ ...l, done: done.has(l.id) }));
   const { citations, lessons: _lessons, ...versionFields } = version;
@@ -270,10 +254,7 @@ export async function getLessonForLearner(personId: string, code: string, positi
   const meta = view.lessons.find((l) => l.position === position);
   if (!meta) throw new DomainError("learning.lessonNotFound", { status: 404 });
   const enrollmentId = view.enrollment?.id ?? (await enroll(personId, view.course.id)).id;
-  const lesson = await db.lesson.findUniqueOrThrow({
-    where: { id: meta.id },
-    select: { id: true, title: true, html: true, position: true, citations: true },
-  });
+  const lesson = await lessonContent(meta.id);
   // Rereading the lesson they stopped in keeps the position; opening another one moves the bookmark.
   const same = resumeAt?.lessonId === lesson.id;
   if (!same)
