@@ -21,7 +21,7 @@ function memo<T>(load: (id: string) => Promise<T>) {
   };
 }
 
-/** A version's page content and its lessons in order (without their text). Throws when there is none. */
+/** A version's page content (and audience hints) and its lessons in order, without their text. Throws when none. */
 export const versionContent = memo((id: string) =>
   db.courseVersion.findUniqueOrThrow({
     where: { id },
@@ -37,6 +37,7 @@ export const versionContent = memo((id: string) =>
       questionCount: true,
       timeLimitMinutes: true,
       maxAttempts: true,
+      audience: true,
       citations: true,
       lessons: { orderBy: { position: "asc" }, select: { id: true, position: true, title: true } },
     },

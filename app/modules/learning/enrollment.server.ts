@@ -57,28 +57,17 @@ export async function catalogFor(
   p: Learner,
   enrollments: { courseId: string; completedAt: Date | null }[],
 ): Promise<CatalogEntry[]> {
-  const courses = await db.course.findMany({
+  const listed = await db.course.findMany({
     where: { active: true, currentVersionId: { not: null } },
-    select: {
-      id: true,
-      code: true,
-      currentVersion: {
-        select: {
-          title: true,
-          summary: true,
-          topics: true,
-          estimatedMinutes: true,
-          audience: true,
-          _count: { select: { lessons: true } },
-        },
-      },
-    },
+    select: { id: true, code: true, currentVersionId: true },
   });
+  const courses = await Promise.all(
+    listed.map(async (c) => ({ ...c, currentVersion: await versionContent(c.currentVersionId!) })),
+  );
   const byCourse = new Map(enrollments.map((e) => [e.courseId, e]));
   return courses
-    .filter((c) => c.currentVersion)
     .map((c) => {
-      const v = c.currentVersion!;
+      const v = c.currentVersion;
       const e = byCourse.get(c.id);
       return {
         id: c.id,
@@ -87,7 +76,7 @@ export async function catalogFor(
         summary: v.summary,
         topics: v.topics,
         estimatedMinutes: v.estimatedMinutes,
-        lessonCount: v._count.lessons,
+        lessonCount: v.lessons.length,
         fits: fitsAudience((v.audience ?? {}) as Audience, p),
         started: !!e,
         completed: !!e?.completedAt,
@@ -124,7 +113,7 @@ async function courseCore(personId: string, code: string) {
   const version = await versionContent(versionId);
   const done = new Set(enrollment?.progress.map((p) => p.lessonId) ?? []);
   const lessons = version.lessons.map((l) => ({ ...l, done: done.has(l.id) }));
-  const { citations, lessons: _lessons, ...versionFields } = version;
+  const { citations, lessons: _lessons, audience: _audience, ...versionFields } = version;
   return {
     course: { id: course.id, code: course.code },
     version: versionFields,
@@ -316,10 +305,11 @@ export async function getMyLearning(personId: string) {
       courseId: true,
       startedAt: true,
       completedAt: true,
-      version: { select: { title: true, _count: { select: { lessons: true } } } },
+      versionId: true,
       _count: { select: { progress: true } },
     },
   });
+  const versions = await Promise.all(enrollments.map((e) => versionContent(e.versionId)));
   const codes = await db.course.findMany({
     where: { id: { in: enrollments.map((e) => e.courseId) } },
     select: { id: true, code: true },
@@ -333,13 +323,14 @@ export async function getMyLearning(personId: string) {
   const completionOf = new Map<string, (typeof completions)[number]>();
   for (const c of completions)
     if (c.courseId && !completionOf.has(c.courseId)) completionOf.set(c.courseId, c);
-  return enrollments.map((e) => {
-    const total = e.version._count.lessons;
+  return enrollments.map((e, i) => {
+    const version = versions[i]!;
+    const total = version.lessons.length;
     const c = completionOf.get(e.courseId);
     return {
       courseId: e.courseId,
       code: codeOf.get(e.courseId) ?? "",
-      title: e.version.title,
+      title: version.title,
       startedAt: e.startedAt,
       completedAt: e.completedAt,
       lessonsDone: e._count.progress,
