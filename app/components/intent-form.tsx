@@ -1,18 +1,16 @@
 // The one-button form of the app: it posts one intent of its page's action (start the quiz, approve a
-// registration, stop a target), through conform with the page's intent schema, which the route passes down
-// (components do not import modules). A refusal of the post (the action's conform reply to this intent and
-// this row) shows as a FormError next to the button, which names it with aria-describedby.
+// registration, stop a target) through conform. Its fields are hidden, so only the action checks them (with
+// the page's intent schema): no schema in the browser, hence no zod in the pages that only have such buttons.
+// A refusal of the post (the action's conform reply to this intent and this row) shows as a FormError next
+// to the button, which names it with aria-describedby.
 import { getFormProps } from "@conform-to/react";
 import { Form, useActionData } from "@remix-run/react";
 import type { ReactNode } from "react";
-import type { z } from "zod";
 import { FormError } from "~/components/field";
 import { asReply, replyFor } from "~/components/form-reply";
-import { useZodForm } from "~/utils/conform";
+import { usePostForm } from "~/utils/conform-post";
 
 export type IntentFormProps = {
-  /** The page's intent schema (the one its action parses): the browser checks the post with it too. */
-  schema: z.ZodType;
   /** One per form of the page (conform ties its errors to it). */
   id: string;
   intent: string;
@@ -29,14 +27,11 @@ export type IntentFormProps = {
   confirm?: string;
   disabled?: boolean;
   encType?: "multipart/form-data";
-  /** As the action parses it (the offering page reads its raw strings). */
-  disableAutoCoercion?: boolean;
   /** The button's text. */
   children: ReactNode;
 };
 
 export function IntentForm({
-  schema,
   id,
   intent,
   row = {},
@@ -48,16 +43,10 @@ export function IntentForm({
   confirm,
   disabled,
   encType,
-  disableAutoCoercion,
   children,
 }: IntentFormProps) {
   const reply = replyFor(asReply(useActionData()), { intent, ...row });
-  const [form] = useZodForm(schema, {
-    id,
-    lastResult: reply,
-    shouldValidate: "onSubmit",
-    disableAutoCoercion,
-  });
+  const [form] = usePostForm({ id, lastResult: reply });
   // Every message: the intent's fields are hidden, so an error of one of them is the post's refusal too.
   const message = [...new Set(Object.values(form.allErrors).flat())].join(" ") || undefined;
   const errorId = form.errorId;

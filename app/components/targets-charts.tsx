@@ -1,6 +1,6 @@
 // Charts of the targets dashboard drawn with plain SVG/CSS (no chart library): a horizontal bar with the
 // target marked, and a trend line over the plan's snapshots. No data access.
-import type { FigureStatus } from "~/domain/targets";
+import type { FigureStatus } from "~/domain/target-figures";
 import { vnCalendarDay } from "~/utils/vn-calendar";
 
 export const STATUS_COLOR: Record<FigureStatus, string> = {

@@ -148,12 +148,7 @@ export default function AssignmentProgressPage() {
           </Link>
         ) : null}
         {progress.counts.QUA_HAN > 0 ? (
-          <IntentForm
-            schema={assignmentIntent}
-            id="assignment-remind"
-            intent="remind"
-            buttonClassName="btn-danger"
-          >
+          <IntentForm id="assignment-remind" intent="remind" buttonClassName="btn-danger">
             {t("asg.remind")}
           </IntentForm>
         ) : null}

@@ -69,16 +69,11 @@ export default function CalendarPage() {
         {active ? t("off.calendarActive", { date: formatDate(active.since) }) : t("off.calendarNone")}
       </p>
       <div className="flex flex-wrap gap-2">
-        <IntentForm schema={calendarIntent} id="calendar-rotate" intent="rotate">
+        <IntentForm id="calendar-rotate" intent="rotate">
           {active ? t("off.calendarRotate") : t("off.calendarCreate")}
         </IntentForm>
         {active ? (
-          <IntentForm
-            schema={calendarIntent}
-            id="calendar-revoke"
-            intent="revoke"
-            buttonClassName="btn-secondary"
-          >
+          <IntentForm id="calendar-revoke" intent="revoke" buttonClassName="btn-secondary">
             {t("off.calendarRevoke")}
           </IntentForm>
         ) : null}

@@ -11,7 +11,7 @@ import { RecertifyNotice } from "~/components/learning/recertify-notice";
 import { ProgressBar } from "~/components/progress-bar";
 import { requireLearner } from "~/modules/auth/guards.server";
 import { getCourseForLearner, getCoursePage, renewEnrollment } from "~/modules/learning/enrollment.server";
-import { COURSE_INTENT_PERMISSION, courseIntent } from "~/modules/learning/intents";
+import { COURSE_INTENT_PERMISSION, courseIntent } from "~/modules/learning/page-intents.server";
 import { courseCode } from "~/modules/learning/params.server";
 import { startCourseQuiz } from "~/modules/learning/quiz.server";
 import { invalidReply, parseSubmission } from "~/utils/conform.server";
@@ -119,10 +119,10 @@ export default function CoursePage() {
         </ol>
       </section>
       <CourseQuiz page={page} />
-      {page.citations.length ? (
+      {page.citationCount ? (
         <p>
           <Link to={`/courses/${course.code}/sources`} className="text-red-800 hover:underline">
-            {t("sources.title")} ({page.citations.length})
+            {t("sources.title")} ({page.citationCount})
           </Link>
         </p>
       ) : null}

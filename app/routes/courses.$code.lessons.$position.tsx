@@ -5,33 +5,25 @@ import {
   redirect,
 } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { z } from "zod";
 import { IntentForm } from "~/components/intent-form";
 import { CitationNotes } from "~/components/learning/citations";
 import { useReadingPosition } from "~/components/learning/use-reading-position";
-import { lessonIntent } from "~/domain/learning";
 import { requireLearner } from "~/modules/auth/guards.server";
 import {
   getLessonForLearner,
   markLessonDone,
   saveReadingPosition,
 } from "~/modules/learning/enrollment.server";
-import { domainErrorData, notFound } from "~/utils/http.server";
+import { domainErrorData } from "~/utils/http.server";
 import { useT, pageTitle } from "~/utils/i18n";
-import { courseCode } from "~/modules/learning/params.server";
+import { courseCode, lessonPosition } from "~/modules/learning/params.server";
 import { domainErrorReply, invalidReply, parseSubmission } from "~/utils/conform.server";
 import { unreachable } from "~/utils/intents";
-import { LESSON_INTENT_PERMISSION } from "~/modules/learning/intents";
+import { LESSON_INTENT_PERMISSION, lessonIntent } from "~/modules/learning/page-intents.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
   { title: data ? `${data.lesson.title} — Học ATTT` : pageTitle(matches, "title.lesson") },
 ];
-
-function lessonPosition(params: { position?: string }): number {
-  const parsed = z.coerce.number().int().min(1).max(1000).safeParse(params.position);
-  if (!parsed.success) notFound("learning.lessonNotFound");
-  return parsed.data;
-}
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireLearner(request);
@@ -109,7 +101,6 @@ export default function LessonPage() {
           ) : null}
         </div>
         <IntentForm
-          schema={lessonIntent}
           id="lesson-done"
           intent="done"
           hidden={{ lessonId: lesson.id }}

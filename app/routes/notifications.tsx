@@ -87,12 +87,7 @@ export default function NotificationsPage() {
             {unreadOnly ? t("notif.showAll") : t("notif.onlyUnread")}
           </Link>
           {unreadTotal > 0 ? (
-            <IntentForm
-              schema={notificationIntent}
-              id="notif-read-all"
-              intent="readAll"
-              buttonClassName="btn-secondary"
-            >
+            <IntentForm id="notif-read-all" intent="readAll" buttonClassName="btn-secondary">
               {t("notif.markAll")}
             </IntentForm>
           ) : null}
@@ -121,18 +116,12 @@ export default function NotificationsPage() {
               </div>
               <div className="flex shrink-0 gap-2">
                 {n.link ? (
-                  <IntentForm
-                    schema={notificationIntent}
-                    id={`notif-open-${n.id}`}
-                    intent="open"
-                    row={{ id: n.id }}
-                  >
+                  <IntentForm id={`notif-open-${n.id}`} intent="open" row={{ id: n.id }}>
                     {t("notif.open")}
                   </IntentForm>
                 ) : null}
                 {n.readAt ? null : (
                   <IntentForm
-                    schema={notificationIntent}
                     id={`notif-read-${n.id}`}
                     intent="read"
                     row={{ id: n.id }}

@@ -69,12 +69,12 @@ export default function OfferingPage() {
       {/* Each form shows its own refusal (its intent and row): the reply is matched to it. */}
       <div className="grid gap-4 md:grid-cols-3">
         <OfferingDetails offering={o} counts={d.counts} />
-        <MySeat page={d} schema={offeringIntent} />
+        <MySeat page={d} />
       </div>
       <OfferingSessions sessions={o.sessions} />
-      {d.organiser ? <OrganiserTools offering={o} schema={offeringIntent} /> : null}
+      {d.organiser ? <OrganiserTools offering={o} /> : null}
       {d.coordinator && o.status === "OPEN" ? (
-        <Nominate q={d.q} all={d.all} nominees={d.nominees} schema={offeringIntent} searchSchema={query} />
+        <Nominate q={d.q} all={d.all} nominees={d.nominees} searchSchema={query} />
       ) : null}
       {d.coordinator || d.organiser ? (
         <OfferingRoster page={d} reply={reply} schema={offeringIntent} />

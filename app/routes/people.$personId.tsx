@@ -80,11 +80,9 @@ export default function PersonPage() {
         </h1>
         {canManage ? (
           <IntentForm
-            schema={personIntent}
             id="person-active"
             intent={person.active ? "deactivate" : "reactivate"}
             buttonClassName={person.active ? "btn-danger" : "btn-secondary"}
-            disableAutoCoercion
           >
             {person.active ? t("people.deactivate") : t("people.reactivate")}
           </IntentForm>

@@ -100,7 +100,6 @@ export default function PeopleImportPage() {
           nothingText={t("import.nothing")}
         >
           <ConfirmImport
-            schema={peopleImportIntent}
             fields={{ importId: preview.id }}
             label={t("import.confirm", { count: summary.toCreate + summary.toUpdate })}
             busy={busy}

@@ -8,7 +8,6 @@ import { TrendChart } from "~/components/targets-charts";
 import { requireViewer } from "~/modules/auth/guards.server";
 import { dashboardData, emptyDashboard } from "~/modules/targets/dashboard.server";
 import { parseViewQuery, resolveView } from "~/modules/targets/view.server";
-import { viewQuerySchema } from "~/modules/targets/view-query";
 import { pageTitle, useT } from "~/utils/i18n";
 import { getLocale } from "~/utils/i18n.server";
 
@@ -73,7 +72,6 @@ export default function TargetsDashboard() {
       </div>
 
       <DashboardFilters
-        schema={viewQuerySchema}
         plans={d.plans}
         planId={d.plan.id}
         targets={d.targets}

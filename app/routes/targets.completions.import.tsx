@@ -102,7 +102,6 @@ export default function CompletionsImportPage() {
             ))}
           </ul>
           <ConfirmImport
-            schema={completionsImportIntent}
             fields={{ fileName: preview.fileName, content: shown.content }}
             label={t("imp.confirm", { count: preview.counts.create + preview.counts.update })}
             busy={busy}

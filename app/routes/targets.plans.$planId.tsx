@@ -88,7 +88,7 @@ export default function PlanPage() {
       <PlanForm values={d.plan} agencies={d.agencies} lastResult={replyFor("plan")} busy={busy} />
       <section className="space-y-3">
         <h2 className="text-lg font-semibold">{t("plans.targets")}</h2>
-        <PlanTargetsTable targets={d.targets} schema={planPageIntent} />
+        <PlanTargetsTable targets={d.targets} />
         <h3 className="font-semibold">
           {d.editing ? `${t("plans.editTarget")}: ${d.editing.code}` : t("plans.addTarget")}
         </h3>

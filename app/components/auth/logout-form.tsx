@@ -1,10 +1,9 @@
-// The sign-out form (POST /logout) through conform with its (empty) schema: the account menu's "Đăng xuất"
-// and a pending sign-in's "Hủy đăng nhập". Works with JavaScript off.
+// The sign-out form (POST /logout) through conform, checked by the action alone with its (empty) schema: the
+// account menu's "Đăng xuất" and a pending sign-in's "Hủy đăng nhập". Works with JavaScript off.
 import { getFormProps } from "@conform-to/react";
 import { Form } from "@remix-run/react";
 import type { ReactNode } from "react";
-import { logoutSchema } from "~/domain/session-forms";
-import { useZodForm } from "~/utils/conform";
+import { usePostForm } from "~/utils/conform-post";
 
 export function LogoutForm({
   id,
@@ -18,7 +17,7 @@ export function LogoutForm({
   reloadDocument?: boolean;
   children: ReactNode;
 }) {
-  const [form] = useZodForm(logoutSchema, { id, shouldValidate: "onSubmit" });
+  const [form] = usePostForm({ id });
   return (
     <Form method="post" action="/logout" reloadDocument={reloadDocument} {...getFormProps(form)}>
       <button type="submit" className={buttonClassName}>

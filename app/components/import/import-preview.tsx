@@ -1,7 +1,6 @@
 // The preview step of an import: the counts, then the file's problems (nothing is written) or the confirm
 // button — or a note that the file changes nothing.
 import type { ReactNode } from "react";
-import type { z } from "zod";
 import { IntentForm } from "~/components/intent-form";
 import type { ImportProblem } from "~/domain/imports";
 import { useT } from "~/utils/i18n";
@@ -62,14 +61,11 @@ export function ImportPreview({
 
 /** The confirm step: posts the intent "apply" with what identifies the checked file, through conform. */
 export function ConfirmImport({
-  schema,
   fields,
   label,
   busy,
   multipart = false,
 }: {
-  /** The page's intent schema (from the route). */
-  schema: z.ZodType;
   fields: Record<string, string>;
   label: string;
   busy: boolean;
@@ -77,7 +73,6 @@ export function ConfirmImport({
 }) {
   return (
     <IntentForm
-      schema={schema}
       id="import-apply"
       intent="apply"
       hidden={fields}

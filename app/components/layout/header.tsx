@@ -1,10 +1,9 @@
 // The page header: the brand, the main menu, the language switch, the notification bell and the account menu.
 import { getFormProps } from "@conform-to/react";
 import { Form, Link, NavLink, useLocation } from "@remix-run/react";
-import { localeSwitchSchema } from "~/domain/session-forms";
 import type { Locale } from "~/i18n";
 import type { NavItem } from "~/modules/auth/nav";
-import { useZodForm } from "~/utils/conform";
+import { usePostForm } from "~/utils/conform-post";
 import { useT } from "~/utils/i18n";
 import { AccountMenu, type HeaderUser } from "./account-menu";
 
@@ -63,7 +62,8 @@ function FullHeader({ user, nav, locale }: HeaderData) {
 function LanguageSwitch({ locale }: { locale: Locale }) {
   const t = useT();
   const location = useLocation();
-  const [form] = useZodForm(localeSwitchSchema, { id: "lang", shouldValidate: "onSubmit" });
+  // Two hidden fields: /lang checks them (localeSwitchSchema); every page loads the header, so no zod here.
+  const [form] = usePostForm({ id: "lang" });
   return (
     <Form method="post" action="/lang" {...getFormProps(form)} className="inline">
       <input type="hidden" name="locale" value={locale === "vi" ? "en" : "vi"} />

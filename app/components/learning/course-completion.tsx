@@ -1,6 +1,5 @@
 // The course page's record of a pass: when, valid until, the certificate, and recertification once open.
 import { DownloadLink } from "~/components/download-link";
-import { courseIntent } from "~/domain/learning";
 import type { CoursePage } from "~/modules/learning/enrollment.server";
 import { formatDate } from "~/utils/format";
 import { useT } from "~/utils/i18n";
@@ -29,7 +28,6 @@ export function CourseCompletion({
       ) : null}
       {canRenew ? (
         <IntentForm
-          schema={courseIntent}
           id="course-renew"
           intent="renew"
           className="mt-2"

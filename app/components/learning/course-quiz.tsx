@@ -1,7 +1,6 @@
 // The course page's quiz section: its rules, the way in (start, continue, or read the lessons first) and
 // the learner's attempts.
 import { Link } from "@remix-run/react";
-import { courseIntent } from "~/domain/learning";
 import type { CoursePage } from "~/modules/learning/enrollment.server";
 import { useT } from "~/utils/i18n";
 import { IntentForm } from "~/components/intent-form";
@@ -27,7 +26,7 @@ export function CourseQuiz({ page }: { page: CoursePage }) {
             {t("course.continueQuiz")}
           </Link>
         ) : (
-          <IntentForm schema={courseIntent} id="course-start" intent="start">
+          <IntentForm id="course-start" intent="start">
             {t("course.startQuiz")}
           </IntentForm>
         )

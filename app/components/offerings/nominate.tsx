@@ -11,11 +11,9 @@ export function Nominate({
   q,
   all,
   nominees,
-  schema,
   searchSchema,
 }: Pick<OfferingPage, "q" | "all" | "nominees"> & {
-  /** The page's intent schema and the loader's search-params schema (from the route). */
-  schema: z.ZodType;
+  /** The loader's search-params schema (from the route). */
   searchSchema: z.ZodType;
 }) {
   const t = useT();
@@ -57,14 +55,12 @@ export function Nominate({
               ) : null}
               {!p.status || p.status === "CANCELLED" || p.status === "REJECTED" ? (
                 <IntentForm
-                  schema={schema}
                   id={`nominate-${p.id}`}
                   intent="nominate"
                   row={{ personId: p.id }}
                   hidden={{ personName: p.fullName }}
                   className="ml-auto"
                   buttonLabel={`${t("off.nominateBtn")} ${p.fullName}`}
-                  disableAutoCoercion
                 >
                   {t("off.nominateBtn")}
                 </IntentForm>

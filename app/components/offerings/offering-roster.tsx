@@ -56,7 +56,7 @@ export function OfferingRoster({
 }: {
   page: Pick<OfferingPage, "roster" | "offering" | "organiser">;
   reply: Reply;
-  /** The page's intent schema (from the route). */
+  /** The page's intent schema (from the route), for the attendance form's checks in the browser. */
   schema: z.ZodType;
 }) {
   const t = useT();
@@ -127,12 +127,12 @@ export function OfferingRoster({
                   <div className="flex gap-1">
                     {r.status === "PENDING_APPROVAL" && r.canApprove ? (
                       <>
-                        <RowAction row={r} intent="approve" label={t("off.approve")} schema={props.schema} />
-                        <RowAction row={r} intent="reject" label={t("off.reject")} schema={props.schema} />
+                        <RowAction row={r} intent="approve" label={t("off.approve")} />
+                        <RowAction row={r} intent="reject" label={t("off.reject")} />
                       </>
                     ) : null}
                     {ACTIVE.includes(r.status) && (r.canApprove || props.organiser) && !r.completed ? (
-                      <RowAction row={r} intent="cancel" label={t("off.cancelReg")} schema={props.schema} />
+                      <RowAction row={r} intent="cancel" label={t("off.cancelReg")} />
                     ) : null}
                   </div>
                 </td>
@@ -160,22 +160,18 @@ function RowAction({
   row,
   intent,
   label,
-  schema,
 }: {
   row: RosterRow;
   intent: "approve" | "reject" | "cancel";
   label: string;
-  schema: z.ZodType;
 }) {
   return (
     <IntentForm
-      schema={schema}
       id={`${intent}-${row.id}`}
       intent={intent}
       row={{ registrationId: row.id }}
       buttonClassName={intent === "approve" ? "btn-primary" : "btn-secondary"}
       buttonLabel={`${label} ${row.fullName}`}
-      disableAutoCoercion
     >
       {label}
     </IntentForm>

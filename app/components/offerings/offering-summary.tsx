@@ -1,7 +1,6 @@
 // The top of the offering page: what it is, its details, the caller's own seat, and the organiser's tools.
 import { Link } from "@remix-run/react";
 import type { ReactNode } from "react";
-import type { z } from "zod";
 import { DownloadLink } from "~/components/download-link";
 import { IntentForm } from "~/components/intent-form";
 import { formatVnDateTime } from "~/domain/scheduling-time";
@@ -68,10 +67,7 @@ export function OfferingDetails({
   );
 }
 
-/** The offering page's intent schema, from the route (components do not import modules). */
-type Schema = { schema: z.ZodType };
-
-export function MySeat({ page: d, schema }: { page: OfferingPage } & Schema) {
+export function MySeat({ page: d }: { page: OfferingPage }) {
   const t = useT();
   const o = d.offering;
   const active = d.me && ["CONFIRMED", "WAITLISTED", "PENDING_APPROVAL"].includes(d.me.status);
@@ -81,17 +77,15 @@ export function MySeat({ page: d, schema }: { page: OfferingPage } & Schema) {
       {d.me ? <p>{t(`reg.status.${d.me.status}` as MessageKey)}</p> : null}
       {active ? (
         <IntentForm
-          schema={schema}
           id="my-seat-cancel"
           intent="cancel"
           row={{ registrationId: d.me!.id }}
           buttonClassName="btn-secondary"
-          disableAutoCoercion
         >
           {t("off.cancelMine")}
         </IntentForm>
       ) : o.status === "OPEN" && d.eligible && !d.teaches ? (
-        <IntentForm schema={schema} id="my-seat-register" intent="register" disableAutoCoercion>
+        <IntentForm id="my-seat-register" intent="register">
           {t("off.register")}
         </IntentForm>
       ) : !d.me ? (
@@ -104,7 +98,7 @@ export function MySeat({ page: d, schema }: { page: OfferingPage } & Schema) {
   );
 }
 
-export function OrganiserTools({ offering: o, schema }: { offering: Offering } & Schema) {
+export function OrganiserTools({ offering: o }: { offering: Offering }) {
   const t = useT();
   return (
     <div className="flex flex-wrap gap-2">
@@ -123,21 +117,17 @@ export function OrganiserTools({ offering: o, schema }: { offering: Offering } &
       {o.status === "OPEN" || o.status === "CLOSED" ? (
         <>
           <IntentForm
-            schema={schema}
             id="offering-status"
             intent={o.status === "OPEN" ? "close" : "open"}
             buttonClassName="btn-secondary"
-            disableAutoCoercion
           >
             {t(o.status === "OPEN" ? "off.close" : "off.open")}
           </IntentForm>
           <IntentForm
-            schema={schema}
             id="offering-cancel"
             intent="cancelOffering"
             buttonClassName="btn-danger"
             confirm={t("off.confirmCancel")}
-            disableAutoCoercion
           >
             {t("off.cancelOffering")}
           </IntentForm>

@@ -1,13 +1,11 @@
-// The dashboard's filter bar (GET, through conform with the loader's schema): plan, target, kind of agency;
+// The dashboard's filter bar (GET, selects only: the loader checks them): plan, target, kind of agency;
 // a snapshot being viewed stays chosen.
-import type { z } from "zod";
-import { FilterForm } from "~/components/filter-form";
+import { SelectFilterForm } from "~/components/select-filter-form";
 import { FilterSelect, optionsOf } from "~/components/filter-select";
-import { VIEW_KINDS } from "~/domain/targets";
+import { VIEW_KINDS } from "~/domain/target-figures";
 import { useT } from "~/utils/i18n";
 
 export function DashboardFilters({
-  schema,
   plans,
   planId,
   targets,
@@ -15,8 +13,6 @@ export function DashboardFilters({
   kind,
   snapshotId,
 }: {
-  /** The loader's search-params schema (viewQuerySchema, from the route). */
-  schema: z.ZodType;
   plans: { id: string; label: string }[];
   planId: string;
   targets: { id: string; title: string }[];
@@ -26,38 +22,27 @@ export function DashboardFilters({
 }) {
   const t = useT();
   return (
-    <FilterForm schema={schema} className="card flex flex-wrap items-end gap-3">
-      {(errorOf) => (
-        <>
-          {(
-            [
-              ["plan", t("tg.plan"), optionsOf(plans, (p) => p.label), planId, "min-w-56 flex-1"],
-              ["target", t("tg.target"), optionsOf(targets, (x) => x.title), targetId, "min-w-56 flex-1"],
-              [
-                "kind",
-                t("tg.kind"),
-                VIEW_KINDS.map((k) => ({ value: k, label: t(`tg.kind.${k}`) })),
-                kind,
-                "",
-              ],
-            ] as const
-          ).map(([name, label, options, value, className]) => (
-            <FilterSelect
-              key={name}
-              name={name}
-              label={label}
-              options={options}
-              defaultValue={value}
-              error={errorOf(name)}
-              className={className || undefined}
-            />
-          ))}
-          {snapshotId ? <input type="hidden" name="snapshot" value={snapshotId} /> : null}
-          <button type="submit" className="btn-secondary">
-            {t("tg.show")}
-          </button>
-        </>
-      )}
-    </FilterForm>
+    <SelectFilterForm className="card flex flex-wrap items-end gap-3">
+      {(
+        [
+          ["plan", t("tg.plan"), optionsOf(plans, (p) => p.label), planId, "min-w-56 flex-1"],
+          ["target", t("tg.target"), optionsOf(targets, (x) => x.title), targetId, "min-w-56 flex-1"],
+          ["kind", t("tg.kind"), VIEW_KINDS.map((k) => ({ value: k, label: t(`tg.kind.${k}`) })), kind, ""],
+        ] as const
+      ).map(([name, label, options, value, className]) => (
+        <FilterSelect
+          key={name}
+          name={name}
+          label={label}
+          options={options}
+          defaultValue={value}
+          className={className || undefined}
+        />
+      ))}
+      {snapshotId ? <input type="hidden" name="snapshot" value={snapshotId} /> : null}
+      <button type="submit" className="btn-secondary">
+        {t("tg.show")}
+      </button>
+    </SelectFilterForm>
   );
 }

@@ -1,5 +1,5 @@
 // How the dashboard words a figure in the reader's locale: its percent, "12/40 người", its status.
-import { type FigureStatus, formatPercent } from "~/domain/targets";
+import { type FigureStatus, formatPercent } from "~/domain/target-figures";
 import type { MessageKey } from "~/i18n";
 import type { Figure } from "~/modules/targets/figures";
 import { formatNumber } from "~/utils/format";

@@ -1,6 +1,5 @@
 // The targets of a plan on its page: each with its edit link and a button that stops or resumes it.
 import { Link } from "@remix-run/react";
-import type { z } from "zod";
 import { IntentForm } from "~/components/intent-form";
 import { ListTable } from "./list-table";
 import { useT } from "~/utils/i18n";
@@ -15,14 +14,7 @@ export type PlanTargetRow = {
   active: boolean;
 };
 
-export function PlanTargetsTable({
-  targets,
-  schema,
-}: {
-  targets: PlanTargetRow[];
-  /** The plan page's intent schema (from the route). */
-  schema: z.ZodType;
-}) {
+export function PlanTargetsTable({ targets }: { targets: PlanTargetRow[] }) {
   const t = useT();
   return (
     <ListTable
@@ -48,7 +40,6 @@ export function PlanTargetsTable({
               {t("plans.editTarget")}
             </Link>{" "}
             <IntentForm
-              schema={schema}
               id={`toggle-${x.id}`}
               intent="toggle"
               row={{ targetId: x.id }}

@@ -6,6 +6,7 @@ import { DomainError } from "~/utils/errors";
 import { formatDate } from "~/utils/format";
 import { viCollator } from "~/utils/text";
 import type { CitedDocument } from "~/modules/content/citations";
+import { lessonContent, versionContent } from "./content-cache.server";
 import { recertifyNotice } from "./recertify.server";
 import { listAttempts } from "./start.server";
 
@@ -44,31 +45,29 @@ export type CatalogEntry = {
 
 export async function listCatalog(personId: string): Promise<CatalogEntry[]> {
   const p = await learner(personId);
-  const [courses, enrollments] = await Promise.all([
-    db.course.findMany({
-      where: { active: true, currentVersionId: { not: null } },
-      select: {
-        id: true,
-        code: true,
-        currentVersion: {
-          select: {
-            title: true,
-            summary: true,
-            topics: true,
-            estimatedMinutes: true,
-            audience: true,
-            _count: { select: { lessons: true } },
-          },
-        },
-      },
-    }),
-    db.enrollment.findMany({ where: { personId }, select: { courseId: true, completedAt: true } }),
-  ]);
+  const enrollments = await db.enrollment.findMany({
+    where: { personId },
+    select: { courseId: true, completedAt: true },
+  });
+  return catalogFor(p, enrollments);
+}
+
+/** The catalog for a learner already read, given their enrollments (the home page has both at hand). */
+export async function catalogFor(
+  p: Learner,
+  enrollments: { courseId: string; completedAt: Date | null }[],
+): Promise<CatalogEntry[]> {
+  const listed = await db.course.findMany({
+    where: { active: true, currentVersionId: { not: null } },
+    select: { id: true, code: true, currentVersionId: true },
+  });
+  const courses = await Promise.all(
+    listed.map(async (c) => ({ ...c, currentVersion: await versionContent(c.currentVersionId!) })),
+  );
   const byCourse = new Map(enrollments.map((e) => [e.courseId, e]));
   return courses
-    .filter((c) => c.currentVersion)
     .map((c) => {
-      const v = c.currentVersion!;
+      const v = c.currentVersion;
       const e = byCourse.get(c.id);
       return {
         id: c.id,
@@ -77,7 +76,7 @@ export async function listCatalog(personId: string): Promise<CatalogEntry[]> {
         summary: v.summary,
         topics: v.topics,
         estimatedMinutes: v.estimatedMinutes,
-        lessonCount: v._count.lessons,
+        lessonCount: v.lessons.length,
         fits: fitsAudience((v.audience ?? {}) as Audience, p),
         started: !!e,
         completed: !!e?.completedAt,
@@ -86,8 +85,11 @@ export async function listCatalog(personId: string): Promise<CatalogEntry[]> {
     .sort((a, b) => Number(b.fits) - Number(a.fits) || viCollator.compare(a.title, b.title));
 }
 
-/** The course as this learner sees it: their enrolled version (or the current one), lessons done, position. */
-export async function getCourseForLearner(personId: string, code: string) {
+/**
+ * What both the course and the lesson pages need: the course, this learner's enrollment (lessons done,
+ * where they stopped) and the version they see (their enrolled one, or the current one) with its lessons.
+ */
+async function courseCore(personId: string, code: string) {
   await learner(personId);
   const course = await db.course.findUnique({
     where: { code },
@@ -108,26 +110,34 @@ export async function getCourseForLearner(personId: string, code: string) {
   });
   if (!enrollment && !course.active) throw new DomainError("learning.courseNotFound", { status: 404 });
   const versionId = enrollment?.versionId ?? course.currentVersionId;
-  const version = await db.courseVersion.findUniqueOrThrow({
-    where: { id: versionId },
-    select: {
-      id: true,
-      version: true,
-      title: true,
-      summary: true,
-      topics: true,
-      estimatedMinutes: true,
-      validityMonths: true,
-      passMark: true,
-      questionCount: true,
-      timeLimitMinutes: true,
-      maxAttempts: true,
-      citations: true,
-      lessons: { orderBy: { position: "asc" }, select: { id: true, position: true, title: true } },
-    },
-  });
+  const version = await versionContent(versionId);
   const done = new Set(enrollment?.progress.map((p) => p.lessonId) ?? []);
   const lessons = version.lessons.map((l) => ({ ...l, done: done.has(l.id) }));
+  const { citations, lessons: _lessons, audience: _audience, ...versionFields } = version;
+  return {
+    course: { id: course.id, code: course.code },
+    version: versionFields,
+    /** The register entries the version cites (its sources page, its lessons' "Căn cứ" notes). */
+    citations: citations as unknown as CitedDocument[],
+    lessons,
+    enrollment: enrollment
+      ? {
+          id: enrollment.id,
+          startedAt: enrollment.startedAt,
+          completedAt: enrollment.completedAt,
+          lastPosition: enrollment.lastPosition,
+        }
+      : null,
+    /** Where the learner stopped reading (not sent to the page: it gets resumePosition or scrollTo). */
+    resumeAt: enrollment ? { lessonId: enrollment.lastLessonId, position: enrollment.lastPosition } : null,
+    allLessonsDone: lessons.length > 0 && lessons.every((l) => l.done),
+  };
+}
+
+/** The course as this learner sees it: their enrolled version (or the current one), lessons done, position. */
+export async function getCourseForLearner(personId: string, code: string) {
+  const { resumeAt, ...core } = await courseCore(personId, code);
+  const { course, enrollment, lessons } = core;
   const completion = await db.completion.findFirst({
     where: { personId, courseId: course.id },
     orderBy: { completedAt: "desc" },
@@ -138,24 +148,10 @@ export async function getCourseForLearner(personId: string, code: string) {
   const window = renewalState(enrollment?.completedAt ?? null, completion?.validUntil ?? null);
   const renewal = recertify && enrollment?.completedAt ? { ...window, open: true } : window;
   const resumeLesson =
-    lessons.find((l) => l.id === enrollment?.lastLessonId) ?? lessons.find((l) => !l.done) ?? lessons[0];
-  const { citations, ...versionFields } = version;
+    lessons.find((l) => l.id === resumeAt?.lessonId) ?? lessons.find((l) => !l.done) ?? lessons[0];
   return {
-    course: { id: course.id, code: course.code },
-    version: versionFields,
-    /** The register entries the version cites (its sources page, its lessons' "Căn cứ" notes). */
-    citations: citations as unknown as CitedDocument[],
+    ...core,
     recertify,
-    lessons,
-    enrollment: enrollment
-      ? {
-          id: enrollment.id,
-          startedAt: enrollment.startedAt,
-          completedAt: enrollment.completedAt,
-          lastPosition: enrollment.lastPosition,
-        }
-      : null,
-    allLessonsDone: lessons.length > 0 && lessons.every((l) => l.done),
     resumePosition: resumeLesson?.position ?? 1,
     completion,
     renewal,
@@ -164,9 +160,10 @@ export async function getCourseForLearner(personId: string, code: string) {
 
 /** The course page: the course as this learner sees it, and their attempts at its quiz once enrolled. */
 export async function getCoursePage(personId: string, code: string) {
-  const view = await getCourseForLearner(personId, code);
+  const { citations, ...view } = await getCourseForLearner(personId, code);
   const attempts = view.enrollment ? await listAttempts(personId, view.course.id) : null;
-  return { ...view, attempts };
+  // The page links to its sources page with their count; the documents themselves are not sent.
+  return { ...view, citationCount: citations.length, attempts };
 }
 export type CoursePage = Awaited<ReturnType<typeof getCoursePage>>;
 
@@ -240,30 +237,27 @@ export async function enroll(personId: string, courseId: string) {
   return db.enrollment.findUniqueOrThrow({ where: { personId_courseId: { personId, courseId } } });
 }
 
+/** A lesson as this learner reads it (enrolling them on a first visit), and where they stopped in it. */
 export async function getLessonForLearner(personId: string, code: string, position: number) {
-  const view = await getCourseForLearner(personId, code);
+  const { resumeAt, ...view } = await courseCore(personId, code);
   const meta = view.lessons.find((l) => l.position === position);
   if (!meta) throw new DomainError("learning.lessonNotFound", { status: 404 });
-  const enrollment = view.enrollment ?? (await enroll(personId, view.course.id));
-  const lesson = await db.lesson.findUniqueOrThrow({
-    where: { id: meta.id },
-    select: { id: true, title: true, html: true, position: true, citations: true },
-  });
-  const resumeAt = await db.enrollment.findUniqueOrThrow({
-    where: { id: enrollment.id },
-    select: { lastLessonId: true, lastPosition: true },
-  });
-  await db.enrollment.update({
-    where: { id: enrollment.id },
-    data: resumeAt.lastLessonId === lesson.id ? {} : { lastLessonId: lesson.id, lastPosition: 0 },
-  });
+  const enrollmentId = view.enrollment?.id ?? (await enroll(personId, view.course.id)).id;
+  const lesson = await lessonContent(meta.id);
+  // Rereading the lesson they stopped in keeps the position; opening another one moves the bookmark.
+  const same = resumeAt?.lessonId === lesson.id;
+  if (!same)
+    await db.enrollment.update({
+      where: { id: enrollmentId },
+      data: { lastLessonId: lesson.id, lastPosition: 0 },
+    });
   const cited = new Map(view.citations.map((d) => [d.id, d]));
   return {
     ...view,
     lesson: { ...lesson, done: meta.done },
     /** The lesson's "Căn cứ" notes: each document it cites, once, in first-cited order. */
     notes: lesson.citations.flatMap((id) => cited.get(id) ?? []),
-    scrollTo: resumeAt.lastLessonId === lesson.id ? resumeAt.lastPosition : 0,
+    scrollTo: same ? resumeAt.position : 0,
     prev: view.lessons.find((l) => l.position === position - 1) ?? null,
     next: view.lessons.find((l) => l.position === position + 1) ?? null,
   };
@@ -311,10 +305,11 @@ export async function getMyLearning(personId: string) {
       courseId: true,
       startedAt: true,
       completedAt: true,
-      version: { select: { title: true, _count: { select: { lessons: true } } } },
+      versionId: true,
       _count: { select: { progress: true } },
     },
   });
+  const versions = await Promise.all(enrollments.map((e) => versionContent(e.versionId)));
   const codes = await db.course.findMany({
     where: { id: { in: enrollments.map((e) => e.courseId) } },
     select: { id: true, code: true },
@@ -328,12 +323,14 @@ export async function getMyLearning(personId: string) {
   const completionOf = new Map<string, (typeof completions)[number]>();
   for (const c of completions)
     if (c.courseId && !completionOf.has(c.courseId)) completionOf.set(c.courseId, c);
-  return enrollments.map((e) => {
-    const total = e.version._count.lessons;
+  return enrollments.map((e, i) => {
+    const version = versions[i]!;
+    const total = version.lessons.length;
     const c = completionOf.get(e.courseId);
     return {
+      courseId: e.courseId,
       code: codeOf.get(e.courseId) ?? "",
-      title: e.version.title,
+      title: version.title,
       startedAt: e.startedAt,
       completedAt: e.completedAt,
       lessonsDone: e._count.progress,

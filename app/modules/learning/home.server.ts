@@ -1,34 +1,47 @@
 // The learner's home page (/learn): their assignments, the courses they started, what fits them next, and
 // their own profile. Only the caller's records: the person id comes from the session, never the request.
+// The person and their enrollments are read once and shared by the sections; only what the page shows is
+// sent to it.
 import { db } from "~/db.server";
 import { listMyAssignments } from "~/modules/assignments/assignments.server";
-import { getMyLearning, listCatalog } from "./enrollment.server";
+import { DomainError } from "~/utils/errors";
+import { catalogFor, getMyLearning } from "./enrollment.server";
 import { recertifyNotices } from "./recertify.server";
 
 export async function getLearnerHome(actor: { personId: string | null; fullName: string }) {
   if (!actor.personId)
     return { name: actor.fullName, person: null, courses: [], recommended: [], assigned: [], recertify: [] };
-  const [person, courses, catalog, assigned, recertify] = await Promise.all([
-    db.person.findUnique({
-      where: { id: actor.personId },
-      select: {
-        position: true,
-        staffCategory: true,
-        itRole: true,
-        isHeadOfUnit: true,
-        agency: { select: { name: true } },
-      },
-    }),
-    getMyLearning(actor.personId),
-    listCatalog(actor.personId),
-    listMyAssignments(actor.personId),
-    recertifyNotices(actor.personId),
+  const personId = actor.personId;
+  const person = await db.person.findUnique({
+    where: { id: personId },
+    select: {
+      position: true,
+      staffCategory: true,
+      itRole: true,
+      isHeadOfUnit: true,
+      active: true,
+      agency: { select: { name: true } },
+    },
+  });
+  if (!person?.active) throw new DomainError("learning.learnerNotFound", { status: 404 });
+  const [mine, assigned, recertify] = await Promise.all([
+    getMyLearning(personId),
+    listMyAssignments(personId),
+    recertifyNotices(personId),
   ]);
+  const catalog = await catalogFor(person, mine);
   return {
     name: actor.fullName,
-    person,
-    courses,
-    recommended: catalog.filter((c) => c.fits && !c.started),
+    person: {
+      position: person.position,
+      staffCategory: person.staffCategory,
+      itRole: person.itRole,
+      agency: person.agency,
+    },
+    courses: mine.map(({ courseId: _id, startedAt: _startedAt, ...c }) => c),
+    recommended: catalog
+      .filter((c) => c.fits && !c.started)
+      .map((c) => ({ code: c.code, title: c.title, summary: c.summary })),
     assigned,
     /** Courses whose material new version supersedes this person's pass (decision 012). */
     recertify,

@@ -9,3 +9,11 @@ export function courseCode(params: { code?: string }): string {
   if (!parsed.success) notFound("learning.courseNotFound");
   return parsed.data;
 }
+
+const positionSchema = z.coerce.number().int().min(1).max(1000);
+
+export function lessonPosition(params: { position?: string }): number {
+  const parsed = positionSchema.safeParse(params.position);
+  if (!parsed.success) notFound("learning.lessonNotFound");
+  return parsed.data;
+}
