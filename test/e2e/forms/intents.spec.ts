@@ -1,7 +1,8 @@
 // The one-button form (app/components/intent-form.tsx) and the GET filter forms go through conform too
 // (issue 12). A refused intent comes back as an error next to its button, named by the button's
-// aria-describedby, in both locales with JavaScript off (the server's reply) and with it on (the browser's
-// check with the same schema); a filter form still makes the same URL and works without JavaScript.
+// aria-describedby, in both locales with JavaScript off (the page the server answers) and with it on (the
+// action's reply, fetched: no schema in the browser, decision 009); a filter form still makes the same URL
+// and works without JavaScript.
 import type { Browser, Page } from "@playwright/test";
 import type { FormLocale } from "../support/form-errors";
 import { type E2EAccount, expect, test } from "../support/fixtures";
@@ -22,8 +23,9 @@ async function openAs(browser: Browser, baseURL: string, a: E2EAccount, locale: 
   return { context, page: await context.newPage() };
 }
 
-/** The error a button names with aria-describedby. */
+/** The error a button names with aria-describedby (once the action's reply has come back). */
 async function describedError(page: Page, button: ReturnType<Page["getByRole"]>) {
+  await expect(button, "the button names its error").toHaveAttribute("aria-describedby", /.+/);
   const id = await button.getAttribute("aria-describedby");
   expect(id, "the button names its error").toBeTruthy();
   return page.locator(`[id="${id}"]`);
