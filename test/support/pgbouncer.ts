@@ -3,12 +3,11 @@
 // database is reachable by name, trust auth (the user must still be in the auth file) and an admin console.
 // PgBouncer refuses to run as root: as root it is started with `-u postgres`. Returns null when it is not
 // installed (tests then say so and skip; .ci/run installs it and sets REQUIRE_PGBOUNCER=1).
-import { type ChildProcess, spawn } from "node:child_process";
+import { spawn } from "node:child_process";
 import { chownSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
-import { freePort } from "./slapd";
+import { freePort, waitForPort } from "./net";
 
 export const PGBOUNCER = "/usr/sbin/pgbouncer";
 
@@ -38,24 +37,6 @@ export function pgbouncerAvailable(): boolean {
     throw new Error("REQUIRE_PGBOUNCER=1 but /usr/sbin/pgbouncer is missing: apt-get install pgbouncer");
   }
   return present;
-}
-
-async function waitForPort(port: number, child: ChildProcess, timeoutMs = 15_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`pgbouncer exited with code ${child.exitCode}`);
-    const open = await new Promise<boolean>((resolve) => {
-      const socket = net.connect(port, "127.0.0.1");
-      socket.once("connect", () => {
-        socket.destroy();
-        resolve(true);
-      });
-      socket.once("error", () => resolve(false));
-    });
-    if (open) return;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  throw new Error(`pgbouncer did not listen on ${port} within ${timeoutMs} ms`);
 }
 
 export async function startPgbouncer(options: PgBouncerOptions): Promise<PgBouncer | null> {
@@ -103,7 +84,7 @@ log_disconnections = 0
   child.stdout?.on("data", keep);
   child.stderr?.on("data", keep);
   try {
-    await waitForPort(port, child);
+    await waitForPort(port, child, "pgbouncer", 15_000);
   } catch (error) {
     child.kill("SIGKILL");
     rmSync(dir, { recursive: true, force: true });

@@ -7,7 +7,7 @@ import { chownSync, existsSync, mkdtempSync, rmSync, writeFileSync } from "node:
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
-import { freePort } from "./slapd";
+import { freePort } from "./net";
 
 const BIN = process.env.PG_BIN_DIR ?? "/usr/lib/postgresql/15/bin";
 
