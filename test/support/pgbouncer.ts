@@ -7,6 +7,7 @@ import { spawn } from "node:child_process";
 import { chownSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { closerOf, killWithTestProcess } from "./child";
 import { freePort, waitForPort } from "./net";
 
 export const PGBOUNCER = "/usr/sbin/pgbouncer";
@@ -73,10 +74,7 @@ log_disconnections = 0
   if (asRoot) for (const f of [dir, iniFile, authFile]) chownSync(f, uidOf("postgres"), 0);
   const args = [...(asRoot ? ["-u", "postgres"] : []), iniFile];
   const child = spawn(PGBOUNCER, args, { stdio: ["ignore", "pipe", "pipe"] });
-  // Whatever happens to the test process, its pgbouncer does not outlive it.
-  const killOnExit = () => child.kill("SIGKILL");
-  process.once("exit", killOnExit);
-  child.once("exit", () => process.removeListener("exit", killOnExit));
+  killWithTestProcess(child, "SIGKILL");
   let output = "";
   const keep = (b: Buffer) => {
     output = (output + b.toString()).slice(-65_536);
@@ -100,18 +98,13 @@ log_disconnections = 0
   const admin = new URL(options.server);
   admin.pathname = "/pgbouncer";
 
-  let closed: Promise<void> | undefined;
-  const close = () =>
-    (closed ??= new Promise<void>((resolve) => {
-      if (child.exitCode !== null || child.signalCode !== null) return resolve();
-      const timer = setTimeout(() => child.kill("SIGKILL"), 5000);
-      child.once("exit", () => {
-        clearTimeout(timer);
-        resolve();
-      });
-      // SIGINT: "safe shutdown", waits for the transactions in flight; SIGTERM would cut them at once.
-      child.kill("SIGINT");
-    }).then(() => rmSync(dir, { recursive: true, force: true })));
+  // SIGINT: "safe shutdown", waits for the transactions in flight; SIGTERM would cut them at once.
+  const close = closerOf(child, {
+    signal: "SIGINT",
+    graceMs: 5000,
+    force: "SIGKILL",
+    after: () => rmSync(dir, { recursive: true, force: true }),
+  });
 
   return { port, urlFor, adminUrl: urlFor(admin.toString()), log: () => output, close };
 }

@@ -7,6 +7,7 @@ import { createHash, randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { closerOf, killWithTestProcess } from "./child";
 import { freePort, waitForPort } from "./net";
 
 export const SLAPD = "/usr/sbin/slapd";
@@ -202,10 +203,7 @@ access to * by dn.exact="${bindDn}" read by self read by * none
   const child = spawn(SLAPD, ["-d", "0", "-f", confFile, "-h", listen], {
     stdio: ["ignore", "ignore", "pipe"],
   });
-  // Whatever happens to the test process, its slapd does not outlive it.
-  const killOnExit = () => child.kill("SIGKILL");
-  process.once("exit", killOnExit);
-  child.once("exit", () => process.removeListener("exit", killOnExit));
+  killWithTestProcess(child, "SIGKILL");
   let stderr = "";
   child.stderr?.on("data", (b: Buffer) => (stderr += b.toString()));
   try {
@@ -217,17 +215,12 @@ access to * by dn.exact="${bindDn}" read by self read by * none
     throw new Error(`${(error as Error).message}\n${stderr}`);
   }
 
-  let closed: Promise<void> | undefined;
-  const close = () =>
-    (closed ??= new Promise<void>((resolve) => {
-      if (child.exitCode !== null || child.signalCode !== null) return resolve();
-      const timer = setTimeout(() => child.kill("SIGKILL"), 5000);
-      child.once("exit", () => {
-        clearTimeout(timer);
-        resolve();
-      });
-      child.kill("SIGTERM");
-    }).then(() => rmSync(dir, { recursive: true, force: true })));
+  const close = closerOf(child, {
+    signal: "SIGTERM",
+    graceMs: 5000,
+    force: "SIGKILL",
+    after: () => rmSync(dir, { recursive: true, force: true }),
+  });
 
   return {
     url,
