@@ -5,7 +5,7 @@
 import { db, LONG_TX } from "../app/db.server.ts";
 import { createAssignment } from "../app/modules/assignments/assignments.server.ts";
 import { issueCertificate } from "../app/modules/learning/grade.server.ts";
-import { foldVietnamese, personSortKey } from "../app/utils/text.ts";
+import { upsertPerson } from "../test/fixtures/factories.ts";
 
 const DAY = 86_400_000;
 export const RECORD_DEMO_EMAIL = "dinh.thihongnhung.cntt@langson.gov.vn";
@@ -23,22 +23,7 @@ const ASSIGNMENTS = [
 
 async function recordDemoPerson() {
   const agency = await db.agency.findUniqueOrThrow({ where: { code: "20.SKHCN.CNTT" } });
-  const fullName = "Đinh Thị Hồng Nhung";
-  const position = "Chuyên viên";
-  return db.person.upsert({
-    where: { email: RECORD_DEMO_EMAIL },
-    update: {},
-    create: {
-      email: RECORD_DEMO_EMAIL,
-      fullName,
-      agencyId: agency.id,
-      staffCategory: "CONG_CHUC",
-      position,
-      searchText: foldVietnamese(`${fullName} ${RECORD_DEMO_EMAIL} ${position}`),
-      sortKey: personSortKey(fullName),
-      memberships: { create: { agencyId: agency.id, reason: "SEED" } },
-    },
-  });
+  return upsertPerson({ email: RECORD_DEMO_EMAIL, fullName: "Đinh Thị Hồng Nhung", agencyId: agency.id });
 }
 
 /** Past learning for one person: a failed then a passed quiz with its certificate, an old (expired) import and a

@@ -1,8 +1,10 @@
-// `node scripts/cpu-profile-top.mjs <file.cpuprofile>… [--top 25] [--grep text]`: where a V8 CPU profile
-// (node --cpu-prof, BENCH_CPU_PROF of bench:quiz) spends its time. Several files are summed (the workers of
-// one server). Prints the share of self time per package or app directory, then the functions with the
+// `node scripts/cpu-profile-top.mjs <file.cpuprofile>… [--top 25] [--grep text] [--skip-ms 0]`: where a V8 CPU
+// profile (node --cpu-prof, BENCH_CPU_PROF of bench:quiz) spends its time. Several files are summed (the workers
+// of one server). Prints the share of self time per package or app directory, then the functions with the
 // most self time and the most inclusive time (a function counted once per sample even when recursive).
-// --grep keeps only the inclusive list's functions whose name or file contains the text.
+// --grep keeps only the inclusive list's functions whose name or file contains the text; --skip-ms drops each
+// profile's first milliseconds (the start-up). Wall-clock samples: on a busy machine syscalls (writev) and
+// preemption weigh more than their CPU.
 import { readFileSync } from "node:fs";
 
 const args = process.argv.slice(2);
@@ -14,8 +16,11 @@ const opt = (name, fallback) => {
 };
 const TOP = Number(opt("--top", 25));
 const GREP = opt("--grep", null);
+const SKIP_US = Number(opt("--skip-ms", 0)) * 1000;
 if (!args.length) {
-  console.error("usage: node scripts/cpu-profile-top.mjs <file.cpuprofile>… [--top 25] [--grep text]");
+  console.error(
+    "usage: node scripts/cpu-profile-top.mjs <file.cpuprofile>… [--top 25] [--grep text] [--skip-ms 0]",
+  );
   process.exit(2);
 }
 
@@ -51,7 +56,10 @@ for (const file of args) {
     return `${f.functionName || "(anonymous)"} ${where}`.trim();
   };
   const dt = profile.timeDeltas;
+  let elapsed = 0;
   profile.samples.forEach((id, i) => {
+    elapsed += dt[i] ?? 0;
+    if (elapsed < SKIP_US) return;
     const us = dt[i + 1] ?? dt[i] ?? 0;
     const n = nodes.get(id);
     all += us;
@@ -79,5 +87,5 @@ const show = (title, m, filter = () => true) => {
 };
 console.log(`${args.length} profile(s), ${(all / 1000).toFixed(0)} ms sampled`);
 show("Self time by package / app directory:", byArea);
-show("Self time by function:", self, (k) => !/^\((idle|program|garbage collector)\)/.test(k) || true);
+show("Self time by function:", self);
 show("Inclusive time by function:", total, (k) => !GREP || k.includes(GREP));

@@ -7,8 +7,8 @@ import { fileURLToPath } from "node:url";
 import { closeDb, db } from "../app/db.server.ts";
 import { importAgencyTree } from "../app/modules/agencies/agencies.server.ts";
 import { createAssignment } from "../app/modules/assignments/assignments.server.ts";
-import { foldVietnamese, personSortKey } from "../app/utils/text.ts";
 import { LANGSON_PEOPLE, NGHEAN_PEOPLE, OIDC_ASSIGNMENT } from "../test/e2e/auth/oidc-people.ts";
+import { upsertPerson } from "../test/fixtures/factories.ts";
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 
@@ -18,20 +18,7 @@ try {
   const ids: string[] = [];
   for (const p of [...LANGSON_PEOPLE, ...NGHEAN_PEOPLE]) {
     const agency = await db.agency.findUniqueOrThrow({ where: { code: p.agencyCode } });
-    const person = await db.person.upsert({
-      where: { email: p.email },
-      update: {},
-      create: {
-        email: p.email,
-        fullName: p.fullName,
-        agencyId: agency.id,
-        staffCategory: "CONG_CHUC",
-        position: "Chuyên viên",
-        searchText: foldVietnamese(`${p.fullName} ${p.email}`),
-        sortKey: personSortKey(p.fullName),
-        memberships: { create: { agencyId: agency.id, reason: "SEED" } },
-      },
-    });
+    const person = await upsertPerson({ email: p.email, fullName: p.fullName, agencyId: agency.id });
     if (LANGSON_PEOPLE.includes(p)) ids.push(person.id);
   }
   if (!(await db.assignment.findFirst({ where: { title: OIDC_ASSIGNMENT.title } }))) {

@@ -3,13 +3,13 @@
 // their codes; and one more coordinator is created WITHOUT a second factor, for the enrolment test.
 import { closeDb, db } from "../app/db.server.ts";
 import { hashPassword } from "../app/modules/auth/password.server.ts";
-import { foldVietnamese, personSortKey } from "../app/utils/text.ts";
 import {
   STAFF_ROLES,
   UNENROLLED_COORDINATOR as C,
   staffAccount,
   staffTotpKey,
 } from "../test/e2e/auth/totp-keys.ts";
+import { upsertPerson } from "../test/fixtures/factories.ts";
 
 for (const role of STAFF_ROLES) {
   await db.user.update({
@@ -19,19 +19,11 @@ for (const role of STAFF_ROLES) {
 }
 
 const agency = await db.agency.findUniqueOrThrow({ where: { code: C.agencyCode } });
-const person = await db.person.upsert({
-  where: { email: C.email },
-  update: {},
-  create: {
-    email: C.email,
-    fullName: C.fullName,
-    agencyId: agency.id,
-    staffCategory: "CONG_CHUC",
-    position: "Chuyên viên phụ trách đào tạo",
-    searchText: foldVietnamese(`${C.fullName} ${C.email}`),
-    sortKey: personSortKey(C.fullName),
-    memberships: { create: { agencyId: agency.id, reason: "SEED" } },
-  },
+const person = await upsertPerson({
+  email: C.email,
+  fullName: C.fullName,
+  agencyId: agency.id,
+  position: "Chuyên viên phụ trách đào tạo",
 });
 const user = await db.user.upsert({
   where: { email: C.email },

@@ -14,12 +14,17 @@ export async function loginAs(page: Page, role: DemoRole | `${string}@${string}`
   await loginWith(page, a);
 }
 
+/** Fills in and sends the login form on /login, in either locale; the caller checks where it leads. */
+export async function submitLogin(page: Page, email: string, password: string) {
+  await page.goto("/login");
+  await page.getByLabel(/^(Email công vụ|Work email)$/).fill(email);
+  await page.getByLabel(/^(Mật khẩu|Password)$/).fill(password);
+  await page.getByRole("button", { name: /^(Đăng nhập|Sign in)$/ }).click();
+}
+
 /** Signs in through the login form (a real sign-in: its session carries this browser's user agent). */
 export async function loginWith(page: Page, a: { email: string; password: string }) {
-  await page.goto("/login");
-  await page.getByLabel("Email công vụ").fill(a.email);
-  await page.getByLabel("Mật khẩu").fill(a.password);
-  await page.getByRole("button", { name: "Đăng nhập" }).click();
+  await submitLogin(page, a.email, a.password);
   await expect(page).not.toHaveURL(/\/login/);
 }
 

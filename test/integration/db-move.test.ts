@@ -9,59 +9,30 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
-import pg from "pg";
+import type pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { MoveError, connectionMessage, parseTargetUrl } from "../../scripts/lib/db-move.ts";
+import { ownServer, ownServerEnabled, type Run, runProgram, withClient } from "./helpers/pg-server";
 
 const root = path.resolve(import.meta.dirname, "../..");
-const server = new URL(process.env.TEST_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres");
-
-async function serverAnswers(): Promise<boolean> {
-  const c = new pg.Client({ connectionString: server.toString(), connectionTimeoutMillis: 3000 });
-  try {
-    await c.connect();
-    return true;
-  } catch {
-    return false;
-  } finally {
-    await c.end().catch(() => {});
-  }
-}
-const enabled =
-  process.env.TEST_DB !== "postgres" && (!!process.env.TEST_DATABASE_URL || (await serverAnswers()));
+const server = ownServer;
+const enabled = await ownServerEnabled();
 const work = enabled ? mkdtempSync(path.join(tmpdir(), "hoc-move-")) : "";
 const dir = path.join(work, "pglite");
 const env: NodeJS.ProcessEnv = { ...process.env, PGLITE_DIR: dir, NODE_ENV: "production" };
 delete env.DATABASE_URL;
 
-type Run = { status: number | null; stdout: string; stderr: string };
 /** `node --import tsx <script> …args` in the repository, as `npm run` would. */
 function run(script: string, args: string[], extraEnv: Record<string, string> = {}): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ["--import", "tsx", script, ...args], {
-      cwd: root,
-      env: { ...env, ...extraEnv },
-    });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (b: Buffer) => (stdout += b.toString()));
-    child.stderr.on("data", (b: Buffer) => (stderr += b.toString()));
-    child.on("error", reject);
-    child.on("close", (status) => resolve({ status, stdout, stderr }));
+  return runProgram(process.execPath, ["--import", "tsx", script, ...args], {
+    cwd: root,
+    env: { ...env, ...extraEnv },
   });
 }
 const move = (url: string, extraEnv?: Record<string, string>) => run("scripts/db-move.ts", [url], extraEnv);
 
 const created: string[] = [];
-async function admin<T>(fn: (c: pg.Client) => Promise<T>): Promise<T> {
-  const c = new pg.Client({ connectionString: server.toString() });
-  await c.connect();
-  try {
-    return await fn(c);
-  } finally {
-    await c.end();
-  }
-}
+const admin = <T>(fn: (c: pg.Client) => Promise<T>): Promise<T> => withClient(server, fn);
 /** A fresh, empty database on the server; dropped after the file. */
 async function freshDatabase(): Promise<string> {
   const name = `hoc_move_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
@@ -82,13 +53,7 @@ async function withSource<T>(fn: (q: Query) => Promise<T>): Promise<T> {
   }
 }
 async function withTarget<T>(url: string, fn: (q: Query) => Promise<T>): Promise<T> {
-  const c = new pg.Client({ connectionString: url });
-  await c.connect();
-  try {
-    return await fn(async (sql) => (await c.query(sql)).rows);
-  } finally {
-    await c.end();
-  }
+  return withClient(url, (c) => fn(async (sql) => (await c.query(sql)).rows));
 }
 
 /** Per table: rows and md5 of all rows' text joined in primary-key order; sequences; foreign keys; migrations. */

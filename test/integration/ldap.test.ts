@@ -17,7 +17,8 @@ import { searchFilterFor } from "~/modules/auth/ldap-filter";
 import { MAX_FAILURES_PER_ACCOUNT } from "~/modules/auth/rate-limit.server";
 import { sessionIdFromToken } from "~/modules/auth/session.server";
 import { action as loginAction } from "~/routes/login";
-import { type DirectoryEntry, freePort, type Slapd, slapdAvailable, startSlapd } from "../support/slapd";
+import { freePort } from "../support/net";
+import { type DirectoryEntry, type Slapd, slapdAvailable, startSlapd } from "../support/slapd";
 import { buildWorld, call, makePerson } from "./helpers/world";
 
 const vi = dictionaries.vi;

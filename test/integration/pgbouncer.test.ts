@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/db.server";
 import { withAdvisoryLock } from "~/modules/notifications/scheduler.server";
 import { makeAgency, makePerson } from "../fixtures/factories";
+import { withClient } from "./helpers/pg-server";
 
 const onServer = process.env.TEST_DB === "postgres";
 const viaPooler = onServer && process.env.TEST_VIA_PGBOUNCER === "1";
@@ -17,16 +18,6 @@ else if (!viaPooler) console.log("(!) pgbouncer.test.ts: the pooler parts run wi
 
 const VN = "Asia/Ho_Chi_Minh";
 const instant = new Date("2026-03-01T17:30:00.250Z"); // 00:30 on 2 March in Vietnam: the day differs too
-
-async function withClient<T>(url: string, fn: (c: pg.Client) => Promise<T>, options = ""): Promise<T> {
-  const c = new pg.Client({ connectionString: url, ...(options ? { options } : {}) });
-  await c.connect();
-  try {
-    return await fn(c);
-  } finally {
-    await c.end();
-  }
-}
 
 describe.runIf(onServer)("PostgreSQL sessions in UTC whatever the server's default (issue 14.5)", () => {
   beforeAll(async () => {

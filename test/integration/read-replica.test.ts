@@ -11,8 +11,7 @@ import { READ_COOKIE, withReadYourWrites } from "~/read-your-writes.server";
 import { loader as dashboardLoader } from "~/routes/targets._index";
 import { action as importAction } from "~/routes/targets.completions.import";
 import { loader as exportLoader } from "~/routes/people.export";
-import { makePlan } from "../fixtures/factories";
-import { buildWorld, call, get, makePerson, upload } from "./helpers/world";
+import { buildWorldWithTarget, call, get, makePerson, upload } from "./helpers/world";
 
 const standby = inject("standby");
 const port = "port" in standby ? standby.port : null;
@@ -26,7 +25,7 @@ function onStandby(url: string): string {
 }
 if (port) process.env.DATABASE_READ_URL = onStandby(process.env.DATABASE_URL!);
 
-type World = Awaited<ReturnType<typeof buildWorld>>;
+type World = Awaited<ReturnType<typeof buildWorldWithTarget>>;
 type Dash = { focus: { id: string; figure: { audience: number; completed: number } } };
 let w: World;
 let planId: string;
@@ -86,27 +85,8 @@ describe.skipIf(!port)("read replica", { timeout: WAIT }, () => {
   beforeAll(async () => {
     primary = new pg.Client({ connectionString: process.env.DATABASE_URL });
     await primary.connect();
-    w = await buildWorld();
-    const plan = await makePlan({ agencyId: w.province.id });
-    planId = plan.id;
-    await db.target.create({
-      data: {
-        planId,
-        code: "T1",
-        title: "ATTT cơ bản",
-        topics: ["attt-co-ban"],
-        targetPercent: 100,
-        deadline: new Date("2026-12-31T23:59:59+07:00"),
-      },
-    });
-    await db.completion.create({
-      data: {
-        personId: w.personA.id,
-        topics: ["attt-co-ban"],
-        source: "ONLINE",
-        completedAt: new Date("2026-03-01"),
-      },
-    });
+    w = await buildWorldWithTarget();
+    planId = w.plan.id;
     // The database itself reaches the standby by replication: wait for it before connecting there.
     replica = new pg.Client({ connectionString: onStandby("postgresql://postgres@127.0.0.1/postgres") });
     await replica.connect();

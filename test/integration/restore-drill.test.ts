@@ -3,44 +3,19 @@
 // dump into a new database, compares every table's row count with the source, and drops what it made.
 // A source that changed after the dump fails the drill. Needs a PostgreSQL server (TEST_DATABASE_URL's, else
 // 127.0.0.1:5432 when it answers) and pg_dump; it makes its own databases, so it runs in the PGlite pass only.
-import { spawn } from "node:child_process";
 import { existsSync, mkdtempSync, readdirSync, rmSync, utimesSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ownServer, ownServerEnabled, type Run, runProgram, withClient } from "./helpers/pg-server";
 
 const root = path.resolve(import.meta.dirname, "../..");
-const server = new URL(process.env.TEST_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres");
+const server = ownServer;
+const enabled = existsSync("/usr/bin/pg_dump") && (await ownServerEnabled());
 
-async function serverAnswers(): Promise<boolean> {
-  const c = new pg.Client({ connectionString: server.toString(), connectionTimeoutMillis: 3000 });
-  try {
-    await c.connect();
-    return true;
-  } catch {
-    return false;
-  } finally {
-    await c.end().catch(() => {});
-  }
-}
-const enabled =
-  process.env.TEST_DB !== "postgres" &&
-  existsSync("/usr/bin/pg_dump") &&
-  (!!process.env.TEST_DATABASE_URL || (await serverAnswers()));
-
-type Run = { status: number | null; stdout: string; stderr: string };
 function run(script: string, args: string[], env: Record<string, string>): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn("bash", [path.join(root, "deploy", script), ...args], {
-      env: { ...process.env, ...env },
-    });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (b: Buffer) => (stdout += b.toString()));
-    child.stderr.on("data", (b: Buffer) => (stderr += b.toString()));
-    child.on("error", reject);
-    child.on("close", (status) => resolve({ status, stdout, stderr }));
+  return runProgram("bash", [path.join(root, "deploy", script), ...args], {
+    env: { ...process.env, ...env },
   });
 }
 
@@ -50,13 +25,7 @@ source.pathname = `/${name}`;
 const work = enabled ? mkdtempSync(path.join(tmpdir(), "hoc-backup-")) : "";
 
 async function sql(url: URL, text: string) {
-  const c = new pg.Client({ connectionString: url.toString() });
-  await c.connect();
-  try {
-    return await c.query(text);
-  } finally {
-    await c.end();
-  }
+  return withClient(url, (c) => c.query(text));
 }
 const drillDatabases = async () =>
   (await sql(server, `SELECT count(*)::int AS n FROM pg_database WHERE datname LIKE 'hoc_attt_drill_%'`))

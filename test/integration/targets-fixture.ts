@@ -12,7 +12,7 @@
 import { db } from "~/db.server";
 import type { CompletionSource, ItRole, StaffCategory } from "~/generated/prisma/enums";
 import { endOfVnDay } from "~/utils/vn-calendar";
-import { makeAgency, makePlan } from "../fixtures/factories";
+import { makeAgency, makePlan, makeTarget, type TargetOverrides } from "../fixtures/factories";
 
 /** A moment on a Vietnamese calendar day (09:00 in Hà Nội unless a time is given). */
 export const vn = (day: string, time = "09:00") => new Date(`${day}T${time}:00+07:00`);
@@ -175,16 +175,14 @@ export async function buildTargetsWorld() {
   });
   const plan = await makePlan({ documentNumber: "01/KH-THU", agencyId: P.id, startsAt: START });
   const CBCCVC: StaffCategory[] = ["CAN_BO", "CONG_CHUC", "VIEN_CHUC"];
-  const t = (code: string, data: Record<string, unknown>) =>
-    db.target.create({
-      data: {
-        planId: plan.id,
-        code,
-        title: code,
-        position: Number(code.slice(1)),
-        deadline: END,
-        ...data,
-      } as never,
+  const t = (code: string, data: Omit<TargetOverrides, "planId">) =>
+    makeTarget({
+      planId: plan.id,
+      code,
+      title: code,
+      position: Number(code.slice(1)),
+      deadline: END,
+      ...data,
     });
   const T1 = await t("T1", { staffCategories: CBCCVC, topics: ["attt-co-ban"], targetPercent: 100 });
   const T2 = await t("T2", { headOfUnitOnly: true, topics: ["attt-lanh-dao"], targetPercent: 100 });

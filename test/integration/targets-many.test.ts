@@ -17,7 +17,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/db.server";
 import type { StaffCategory } from "~/generated/prisma/enums";
 import { computePlanFigures } from "~/modules/targets/figures.server";
-import { makeAgency, makePerson, makePlan } from "../fixtures/factories";
+import { makeAgency, makePerson, makePlan, makeTarget, type TargetOverrides } from "../fixtures/factories";
 
 let planId: string;
 let agencyId: string;
@@ -49,7 +49,7 @@ beforeAll(async () => {
     startsAt: new Date("2025-12-31T17:00:00Z"),
   });
   planId = plan.id;
-  const special: Record<number, Record<string, unknown>> = {
+  const special: Record<number, Omit<TargetOverrides, "planId">> = {
     33: { topics: ["t33"] },
     34: { headOfUnitOnly: true, topics: ["attt-co-ban"] },
     35: { itRoles: ["FULL_TIME"], topics: ["t35"] },
@@ -60,16 +60,13 @@ beforeAll(async () => {
     40: { staffCategories: ["CAN_BO", "CONG_CHUC"], topics: ["t37"] },
   };
   for (let i = 1; i <= 40; i++) {
-    const t = await db.target.create({
-      data: {
-        planId,
-        code: `T${i}`,
-        title: `Chỉ tiêu ${i}`,
-        position: i,
-        targetPercent: 100,
-        deadline: new Date("2030-12-31T16:59:59Z"),
-        ...(special[i] ?? { topics: ["attt-co-ban"] }),
-      } as never,
+    const t = await makeTarget({
+      planId,
+      code: `T${i}`,
+      title: `Chỉ tiêu ${i}`,
+      position: i,
+      deadline: new Date("2030-12-31T16:59:59Z"),
+      ...special[i],
     });
     targetIds.push(t.id);
   }
@@ -116,17 +113,13 @@ describe("a plan with 40 targets", () => {
     for (let i = 1; i <= 70; i++) {
       const rule =
         i === 63 ? { headOfUnitOnly: true, topics: ["attt-co-ban"] } : i > 63 ? { topics: ["t33"] } : {};
-      const t = await db.target.create({
-        data: {
-          planId: plan.id,
-          code: `T${i}`,
-          title: `Chỉ tiêu ${i}`,
-          position: i,
-          targetPercent: 100,
-          deadline: new Date("2030-12-31T16:59:59Z"),
-          topics: ["attt-co-ban"],
-          ...rule,
-        } as never,
+      const t = await makeTarget({
+        planId: plan.id,
+        code: `T${i}`,
+        title: `Chỉ tiêu ${i}`,
+        position: i,
+        deadline: new Date("2030-12-31T16:59:59Z"),
+        ...rule,
       });
       ids.push(t.id);
     }

@@ -9,39 +9,19 @@ import { action as newPlanAction, loader as newPlanLoader } from "~/routes/targe
 import { action as planAction } from "~/routes/targets.plans.$planId";
 import { loader as reportLoader } from "~/routes/targets.report";
 import { action as snapshotAction } from "~/routes/targets.snapshots";
-import { makePlan } from "../fixtures/factories";
-import { buildWorld, call, get, signedInAccount, post, upload } from "./helpers/world";
+import { buildWorldWithTarget, call, get, signedInAccount, post, upload } from "./helpers/world";
 
-type World = Awaited<ReturnType<typeof buildWorld>>;
+type World = Awaited<ReturnType<typeof buildWorldWithTarget>>;
 let w: World;
 let planId: string;
 let targetId: string;
 let reviewerA: { cookie: string };
 
 beforeAll(async () => {
-  w = await buildWorld();
-  const plan = await makePlan({ agencyId: w.province.id });
-  planId = plan.id;
-  const target = await db.target.create({
-    data: {
-      planId,
-      code: "T1",
-      title: "ATTT cơ bản",
-      topics: ["attt-co-ban"],
-      targetPercent: 100,
-      deadline: new Date("2026-12-31T23:59:59+07:00"),
-    },
-  });
-  targetId = target.id;
   // An, at A, holds a valid ATTT basics completion; the others do not.
-  await db.completion.create({
-    data: {
-      personId: w.personA.id,
-      topics: ["attt-co-ban"],
-      source: "ONLINE",
-      completedAt: new Date("2026-03-01"),
-    },
-  });
+  w = await buildWorldWithTarget();
+  planId = w.plan.id;
+  targetId = w.target.id;
   reviewerA = await signedInAccount({
     email: "reviewer-a@test.vn",
     grants: [{ role: "REVIEWER", agencyId: w.a.id }],

@@ -7,7 +7,7 @@ import { db } from "~/db.server";
 import { mergeAgencies } from "~/modules/agencies/agencies.server";
 import { computePlanFigures } from "~/modules/targets/figures.server";
 import { advanceFigures, rebuildFigures } from "~/modules/targets/figures-summary.server";
-import { makeAgency, makePlan } from "../fixtures/factories";
+import { makeAgency, makePlan, makeTarget } from "../fixtures/factories";
 import { buildRandomTargetsWorld } from "./helpers/random-targets-world";
 import { buildTargetsWorld, vn } from "./targets-fixture";
 
@@ -108,17 +108,14 @@ describe("summary figures on the hand-built tree", () => {
       where: { id: w.targets.T4.id },
       data: { topics: ["ky-nang-so-co-ban", "attt-co-ban"] },
     });
-    await db.target.create({
-      data: {
-        planId: w.plan.id,
-        code: "T6",
-        title: "T6",
-        position: 6,
-        headOfUnitOnly: true,
-        topics: ["attt-co-ban", "attt-lanh-dao"],
-        targetPercent: 100,
-        deadline: vn("2026-12-31"),
-      },
+    await makeTarget({
+      planId: w.plan.id,
+      code: "T6",
+      title: "T6",
+      position: 6,
+      headOfUnitOnly: true,
+      topics: ["attt-co-ban", "attt-lanh-dao"],
+      deadline: vn("2026-12-31"),
     });
     await db.target.update({ where: { id: w.targets.T2.id }, data: { active: false } });
     await expectSame(w.plan.id);

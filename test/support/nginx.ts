@@ -3,10 +3,9 @@
 // and a small main config of our own in a temp dir (`nginx -p dir -c conf -e log -g 'daemon off;'`).
 import { type ChildProcess, execFileSync, spawn } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
-import { freePort } from "./slapd";
+import { freePort, waitForPort } from "./net";
 
 export const NGINX = "/usr/sbin/nginx";
 const SITE = path.resolve(import.meta.dirname, "../../deploy/nginx.conf");
@@ -97,13 +96,11 @@ http {
     const file = path.join(dir, "error.log");
     return out + (existsSync(file) ? readFileSync(file, "utf8") : "");
   };
-  const deadline = Date.now() + 20_000;
-  while (!(await isOpen(httpsPort))) {
-    if (child.exitCode !== null || Date.now() > deadline) {
-      child.kill("SIGKILL");
-      throw new Error(`nginx did not start (exit ${child.exitCode}):\n${log()}`);
-    }
-    await new Promise((r) => setTimeout(r, 100));
+  try {
+    await waitForPort(httpsPort, child, "nginx", 20_000);
+  } catch (error) {
+    child.kill("SIGKILL");
+    throw new Error(`nginx did not start: ${(error as Error).message}\n${log()}`);
   }
   let closed = false;
   return {
@@ -122,15 +119,4 @@ http {
       rmSync(dir, { recursive: true, force: true });
     },
   };
-}
-
-function isOpen(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = net.connect(port, "127.0.0.1");
-    socket.once("connect", () => {
-      socket.destroy();
-      resolve(true);
-    });
-    socket.once("error", () => resolve(false));
-  });
 }

@@ -3,12 +3,12 @@
 // database is reachable by name, trust auth (the user must still be in the auth file) and an admin console.
 // PgBouncer refuses to run as root: as root it is started with `-u postgres`. Returns null when it is not
 // installed (tests then say so and skip; .ci/run installs it and sets REQUIRE_PGBOUNCER=1).
-import { type ChildProcess, spawn } from "node:child_process";
+import { spawn } from "node:child_process";
 import { chownSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
-import { freePort } from "./slapd";
+import { closerOf, killWithTestProcess } from "./child";
+import { freePort, waitForPort } from "./net";
 
 export const PGBOUNCER = "/usr/sbin/pgbouncer";
 
@@ -38,24 +38,6 @@ export function pgbouncerAvailable(): boolean {
     throw new Error("REQUIRE_PGBOUNCER=1 but /usr/sbin/pgbouncer is missing: apt-get install pgbouncer");
   }
   return present;
-}
-
-async function waitForPort(port: number, child: ChildProcess, timeoutMs = 15_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`pgbouncer exited with code ${child.exitCode}`);
-    const open = await new Promise<boolean>((resolve) => {
-      const socket = net.connect(port, "127.0.0.1");
-      socket.once("connect", () => {
-        socket.destroy();
-        resolve(true);
-      });
-      socket.once("error", () => resolve(false));
-    });
-    if (open) return;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  throw new Error(`pgbouncer did not listen on ${port} within ${timeoutMs} ms`);
 }
 
 export async function startPgbouncer(options: PgBouncerOptions): Promise<PgBouncer | null> {
@@ -92,10 +74,7 @@ log_disconnections = 0
   if (asRoot) for (const f of [dir, iniFile, authFile]) chownSync(f, uidOf("postgres"), 0);
   const args = [...(asRoot ? ["-u", "postgres"] : []), iniFile];
   const child = spawn(PGBOUNCER, args, { stdio: ["ignore", "pipe", "pipe"] });
-  // Whatever happens to the test process, its pgbouncer does not outlive it.
-  const killOnExit = () => child.kill("SIGKILL");
-  process.once("exit", killOnExit);
-  child.once("exit", () => process.removeListener("exit", killOnExit));
+  killWithTestProcess(child, "SIGKILL");
   let output = "";
   const keep = (b: Buffer) => {
     output = (output + b.toString()).slice(-65_536);
@@ -103,7 +82,7 @@ log_disconnections = 0
   child.stdout?.on("data", keep);
   child.stderr?.on("data", keep);
   try {
-    await waitForPort(port, child);
+    await waitForPort(port, child, "pgbouncer", 15_000);
   } catch (error) {
     child.kill("SIGKILL");
     rmSync(dir, { recursive: true, force: true });
@@ -119,18 +98,13 @@ log_disconnections = 0
   const admin = new URL(options.server);
   admin.pathname = "/pgbouncer";
 
-  let closed: Promise<void> | undefined;
-  const close = () =>
-    (closed ??= new Promise<void>((resolve) => {
-      if (child.exitCode !== null || child.signalCode !== null) return resolve();
-      const timer = setTimeout(() => child.kill("SIGKILL"), 5000);
-      child.once("exit", () => {
-        clearTimeout(timer);
-        resolve();
-      });
-      // SIGINT: "safe shutdown", waits for the transactions in flight; SIGTERM would cut them at once.
-      child.kill("SIGINT");
-    }).then(() => rmSync(dir, { recursive: true, force: true })));
+  // SIGINT: "safe shutdown", waits for the transactions in flight; SIGTERM would cut them at once.
+  const close = closerOf(child, {
+    signal: "SIGINT",
+    graceMs: 5000,
+    force: "SIGKILL",
+    after: () => rmSync(dir, { recursive: true, force: true }),
+  });
 
   return { port, urlFor, adminUrl: urlFor(admin.toString()), log: () => output, close };
 }

@@ -2,12 +2,13 @@
 // generated slapd.conf (mdb backend), a Zimbra-like tree loaded by slapadd from a generated LDIF, a read-only
 // service account, and optionally ldaps:// (plus StartTLS on ldap://) with a self-signed certificate made by
 // openssl. Returns null when slapd is not installed (tests then say so and skip; .ci/run installs it).
-import { type ChildProcess, execFileSync, spawn } from "node:child_process";
+import { execFileSync, spawn } from "node:child_process";
 import { createHash, randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
+import { closerOf, killWithTestProcess } from "./child";
+import { freePort, waitForPort } from "./net";
 
 export const SLAPD = "/usr/sbin/slapd";
 const SLAPADD = "/usr/sbin/slapadd";
@@ -83,35 +84,6 @@ function line(attr: string, value: string): string {
 /** An attribute value inside a DN (RFC 4514): `, + " \\ < > ;` escaped, and a leading `#` or space. */
 function escapeDnValue(value: string): string {
   return value.replace(/[,+"\\<>;]/g, (c) => `\\${c}`).replace(/^[# ]/, (c) => `\\${c}`);
-}
-
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-async function waitForPort(port: number, child: ChildProcess, timeoutMs = 10_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`slapd exited with code ${child.exitCode}`);
-    const open = await new Promise<boolean>((resolve) => {
-      const socket = net.connect(port, "127.0.0.1");
-      socket.once("connect", () => {
-        socket.destroy();
-        resolve(true);
-      });
-      socket.once("error", () => resolve(false));
-    });
-    if (open) return;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  throw new Error(`slapd did not listen on ${port} within ${timeoutMs} ms`);
 }
 
 export async function startSlapd(options: SlapdOptions): Promise<Slapd | null> {
@@ -231,32 +203,24 @@ access to * by dn.exact="${bindDn}" read by self read by * none
   const child = spawn(SLAPD, ["-d", "0", "-f", confFile, "-h", listen], {
     stdio: ["ignore", "ignore", "pipe"],
   });
-  // Whatever happens to the test process, its slapd does not outlive it.
-  const killOnExit = () => child.kill("SIGKILL");
-  process.once("exit", killOnExit);
-  child.once("exit", () => process.removeListener("exit", killOnExit));
+  killWithTestProcess(child, "SIGKILL");
   let stderr = "";
   child.stderr?.on("data", (b: Buffer) => (stderr += b.toString()));
   try {
-    await waitForPort(port, child);
-    if (tlsPort) await waitForPort(tlsPort, child);
+    await waitForPort(port, child, "slapd", 10_000);
+    if (tlsPort) await waitForPort(tlsPort, child, "slapd", 10_000);
   } catch (error) {
     child.kill("SIGKILL");
     rmSync(dir, { recursive: true, force: true });
     throw new Error(`${(error as Error).message}\n${stderr}`);
   }
 
-  let closed: Promise<void> | undefined;
-  const close = () =>
-    (closed ??= new Promise<void>((resolve) => {
-      if (child.exitCode !== null || child.signalCode !== null) return resolve();
-      const timer = setTimeout(() => child.kill("SIGKILL"), 5000);
-      child.once("exit", () => {
-        clearTimeout(timer);
-        resolve();
-      });
-      child.kill("SIGTERM");
-    }).then(() => rmSync(dir, { recursive: true, force: true })));
+  const close = closerOf(child, {
+    signal: "SIGTERM",
+    graceMs: 5000,
+    force: "SIGKILL",
+    after: () => rmSync(dir, { recursive: true, force: true }),
+  });
 
   return {
     url,

@@ -7,7 +7,8 @@ import { chownSync, existsSync, mkdtempSync, rmSync, writeFileSync } from "node:
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
-import { freePort } from "./slapd";
+import { closerOf, killWithTestProcess } from "./child";
+import { freePort } from "./net";
 
 const BIN = process.env.PG_BIN_DIR ?? "/usr/lib/postgresql/15/bin";
 
@@ -180,25 +181,20 @@ export async function startStandby(primaryUrl: string): Promise<Standby> {
     let log = "";
     proc.stdout?.on("data", (b: Buffer) => (log = (log + b.toString()).slice(-4000)));
     proc.stderr?.on("data", (b: Buffer) => (log = (log + b.toString()).slice(-4000)));
-    // Whatever happens to the test process, its standby does not outlive it (SIGQUIT: immediate shutdown).
-    const killOnExit = () => proc.kill("SIGQUIT");
-    process.once("exit", killOnExit);
-    proc.once("exit", () => process.removeListener("exit", killOnExit));
+    // SIGQUIT: immediate shutdown.
+    killWithTestProcess(proc, "SIGQUIT");
     await waitUntilStandby(port, proc, () => log);
 
-    let closed: Promise<void> | undefined;
-    const close = () =>
-      (closed ??= new Promise<void>((resolve) => {
-        if (proc.exitCode !== null || proc.signalCode !== null) return resolve();
-        const timer = setTimeout(() => proc.kill("SIGQUIT"), 10_000);
-        proc.once("exit", () => {
-          clearTimeout(timer);
-          resolve();
-        });
-        proc.kill("SIGINT"); // fast shutdown
-      })
-        .then(cleanup)
-        .then(() => dropSlot(primaryUrl, slot)));
+    // SIGINT: fast shutdown.
+    const close = closerOf(proc, {
+      signal: "SIGINT",
+      graceMs: 10_000,
+      force: "SIGQUIT",
+      after: async () => {
+        cleanup();
+        await dropSlot(primaryUrl, slot);
+      },
+    });
     return {
       port,
       urlFor(url: string) {

@@ -3,7 +3,7 @@
 // with a clear message, and the list shows the account as activated.
 import AxeBuilder from "@axe-core/playwright";
 import { type Page, expect, test } from "@playwright/test";
-import { shot } from "../helpers";
+import { shot, submitLogin } from "../helpers";
 import { linkIn, waitForMail } from "./mail";
 import { signInStaff } from "./staff";
 import { IMPORT_NAMES, staffCsv } from "../support/staff-csv";
@@ -89,10 +89,7 @@ test("a coordinator invites the 20 people just imported; one sets a password and
 
   // The new password signs in again later.
   await invitee.context().clearCookies();
-  await invitee.goto("/login");
-  await invitee.getByLabel("Email công vụ").fill(to);
-  await invitee.getByLabel("Mật khẩu").fill("MatKhauMoi2026");
-  await invitee.getByRole("button", { name: "Đăng nhập" }).click();
+  await submitLogin(invitee, to, "MatKhauMoi2026");
   await expect(invitee).toHaveURL(/\/learn$/);
   await inviteeContext.close();
 

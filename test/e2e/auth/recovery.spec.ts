@@ -5,7 +5,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import { type Page, expect, test } from "@playwright/test";
 import { DEMO_ACCOUNTS } from "../../../prisma/demo-accounts";
-import { shot } from "../helpers";
+import { shot, submitLogin } from "../helpers";
 import { allMail, linkIn, waitForMail } from "./mail";
 
 const learner = DEMO_ACCOUNTS.find((a) => a.role === "LEARNER")!;
@@ -27,13 +27,6 @@ async function openFromLogin(page: Page, name: RegExp, path: string) {
   if (await link.count()) await link.first().click();
   else await page.goto(path);
   await expect(page).toHaveURL(new RegExp(`${path}$`));
-}
-
-async function signIn(page: Page, email: string, password: string) {
-  await page.goto("/login");
-  await page.getByLabel("Email công vụ").fill(email);
-  await page.getByLabel("Mật khẩu").fill(password);
-  await page.getByRole("button", { name: "Đăng nhập" }).click();
 }
 
 test("Quên mật khẩu: the emailed link sets a new password, the old one and the used link then fail", async ({
@@ -68,10 +61,10 @@ test("Quên mật khẩu: the emailed link sets a new password, the old one and 
 
   // Signed out, the old password fails and the new one works.
   await page.context().clearCookies();
-  await signIn(page, learner.email, learner.password);
+  await submitLogin(page, learner.email, learner.password);
   await expect(page.getByText("Email hoặc mật khẩu không đúng.")).toBeVisible();
   await expect(page).toHaveURL(/\/login/);
-  await signIn(page, learner.email, NEW_PASSWORD);
+  await submitLogin(page, learner.email, NEW_PASSWORD);
   await expect(page).toHaveURL(/\/learn$/);
 
   // The link has been used: a clear page, and a way to ask for a new one.

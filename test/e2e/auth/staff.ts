@@ -3,6 +3,7 @@
 // step, so a second sign-in of the same account within one step waits for the next step.
 import { type Page, expect } from "@playwright/test";
 import { TOTP_PERIOD_SECONDS, totpCodeAt, totpStep } from "../../../app/modules/auth/two-factor";
+import { submitLogin } from "../helpers";
 import { type StaffRole, staffAccount, staffTotpKey } from "./totp-keys";
 
 export type { StaffRole };
@@ -52,11 +53,8 @@ export async function enterTotpCode(page: Page, key: Uint8Array, id: string): Pr
 /** The password step of the demo ADMIN, COORDINATOR or REVIEWER: ends on the second step's page. */
 export async function passwordStep(page: Page, role: StaffRole): Promise<void> {
   const account = staffAccount(role);
-  await page.goto("/login");
-  // The labels in either locale, so the forms' checks can sign in with the English UI too.
-  await page.getByLabel(/^(Email công vụ|Work email)$/).fill(account.email);
-  await page.getByLabel(/^(Mật khẩu|Password)$/).fill(account.password);
-  await page.getByRole("button", { name: /^(Đăng nhập|Sign in)$/ }).click();
+  // Either locale, so the forms' checks can sign in with the English UI too.
+  await submitLogin(page, account.email, account.password);
   await page.waitForURL(/\/account\/two-factor\/verify/);
 }
 

@@ -4,7 +4,7 @@ import AxeBuilder from "@axe-core/playwright";
 import { decodeBase32IgnorePadding } from "@oslojs/encoding";
 import { type Page, expect, test } from "@playwright/test";
 import { totpCodeAt, totpStep } from "../../../app/modules/auth/two-factor";
-import { shot } from "../helpers";
+import { shot, submitLogin } from "../helpers";
 import { enterTotpCode, signInStaff } from "./staff";
 import { UNENROLLED_COORDINATOR } from "./totp-keys";
 
@@ -27,12 +27,7 @@ test("a coordinator without a second factor enrols at first sign-in, then must e
   page,
 }) => {
   const c = UNENROLLED_COORDINATOR;
-  const signIn = async () => {
-    await page.goto("/login");
-    await page.getByLabel("Email công vụ").fill(c.email);
-    await page.getByLabel("Mật khẩu").fill(c.password);
-    await page.getByRole("button", { name: "Đăng nhập" }).click();
-  };
+  const signIn = () => submitLogin(page, c.email, c.password);
   await signIn();
   await expect(page).toHaveURL(/\/account\/two-factor\/setup/);
   await expect(page.getByRole("heading", { name: "Bật xác thực hai bước" })).toBeVisible();

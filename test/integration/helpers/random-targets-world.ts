@@ -3,7 +3,7 @@
 // (some with two topics, some dated after now, expiries spread around now) and six targets whose filters
 // cover every kind (categories, heads, IT roles, tags, several topics, a narrower subtree).
 import { LONG_TX, db } from "~/db.server";
-import { makeAgency, makePlan } from "../../fixtures/factories";
+import { makeAgency, makePlan, makeTarget, type TargetOverrides } from "../../fixtures/factories";
 
 export const RANDOM_TOPICS = ["t-a", "t-b", "t-c", "t-d", "t-e", "t-unrelated"];
 
@@ -58,16 +58,14 @@ export async function buildRandomTargetsWorld(people: number, seed = 0.42) {
     );
   }, LONG_TX);
   const dept = await db.agency.findFirstOrThrow({ where: { code: "RND.S3" } });
-  const t = (code: string, data: Record<string, unknown>) =>
-    db.target.create({
-      data: {
-        planId: plan.id,
-        code,
-        title: code,
-        deadline: new Date("2027-12-31"),
-        targetPercent: 80,
-        ...data,
-      } as never,
+  const t = (code: string, data: Omit<TargetOverrides, "planId">) =>
+    makeTarget({
+      planId: plan.id,
+      code,
+      title: code,
+      deadline: new Date("2027-12-31"),
+      targetPercent: 80,
+      ...data,
     });
   await t("R1", { staffCategories: ["CAN_BO", "CONG_CHUC", "VIEN_CHUC"], topics: ["t-a"] });
   await t("R2", { headOfUnitOnly: true, topics: ["t-b", "t-c"] });

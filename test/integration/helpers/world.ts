@@ -1,11 +1,14 @@
 // A small agency tree with people and one account per role, for route-level tests. Built with the one set
 // of factories (test/fixtures/factories.ts); this file adds the session cookie and the route callers.
+import { db } from "~/db.server";
 import {
   type AccountOverrides,
   makeAccount,
   makeAgency,
   makePerson,
+  makePlan,
   makeSessionCookie,
+  makeTarget,
 } from "../../fixtures/factories";
 
 export { makeAgency, makePerson };
@@ -45,6 +48,25 @@ export async function buildWorld() {
   });
   const admin = await signedInAccount({ email: "admin@test.vn", grants: [{ role: "ADMIN" }] });
   return { province, a, a1, b, personA, personA1, personB, coordA, coordB, reviewer, learner, admin };
+}
+
+/**
+ * buildWorld plus the province's 2026 plan with one target (T1: everyone through ATTT cơ bản by the end of
+ * 2026) and the one valid completion of it, An's at A: 4 people and 1 done under A, 2 and 0 under B.
+ */
+export async function buildWorldWithTarget() {
+  const w = await buildWorld();
+  const plan = await makePlan({ agencyId: w.province.id });
+  const target = await makeTarget({ planId: plan.id, code: "T1", title: "ATTT cơ bản" });
+  await db.completion.create({
+    data: {
+      personId: w.personA.id,
+      topics: ["attt-co-ban"],
+      source: "ONLINE",
+      completedAt: new Date("2026-03-01"),
+    },
+  });
+  return { ...w, plan, target };
 }
 
 type RouteFn = (args: {
