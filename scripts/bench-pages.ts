@@ -7,7 +7,10 @@
 // by its own seed) and runs the same load against it, interleaved with this tree's, to print both side by side.
 // Each tree gets a fresh database `hoc_bench_pages_<i>` on BENCH_SERVER_URL (default 127.0.0.1:5432), dropped
 // afterwards. BENCH_SECONDS (per measurement, default 5), BENCH_CONCURRENCY ("1,20,50"), BENCH_PORT (3300).
+// BENCH_CPU_PROF=<dir>: the servers write V8 CPU profiles there on exit (summarise with
+// scripts/cpuprofile-summary.mjs).
 import os from "node:os";
+import path from "node:path";
 import {
   addSessions,
   benchTrees,
@@ -24,6 +27,9 @@ const LEVELS = (process.env.BENCH_CONCURRENCY ?? "1,20,50").split(",").map(Numbe
 const N = Number(process.env.BENCH_PROCESSES ?? os.availableParallelism());
 const BASE_PORT = Number(process.env.BENCH_PORT ?? 3300);
 const SESSIONS = 50;
+const NODE_ARGS = process.env.BENCH_CPU_PROF
+  ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve(process.env.BENCH_CPU_PROF)}`]
+  : [];
 
 const LEARNER = "hocvien@langson.gov.vn";
 const REVIEWER = "sonoivu@langson.gov.vn";
@@ -83,7 +89,7 @@ async function main() {
     );
     for (const processes of [...new Set([1, N])]) {
       // Every tree's server runs at once (idle ones cost nothing), so the trees are measured interleaved.
-      servers.push(...(await startServers(trees, processes, BASE_PORT)));
+      servers.push(...(await startServers(trees, processes, BASE_PORT, NODE_ARGS)));
       const serving = servers.map(servingProcesses);
       console.log(
         `\n${processes} process(es) asked: ` +
