@@ -32,7 +32,8 @@ export function localeScriptResponse(file: string): Response | null {
   const current = m[2] === script.version;
   return new Response(script.body, {
     headers: {
-      "Content-Type": "text/javascript; charset=utf-8",
+      // As express.static labels the build's scripts, and the type deploy/nginx.conf compresses.
+      "Content-Type": "application/javascript; charset=utf-8",
       "Cache-Control": current ? "public, max-age=31536000, immutable" : "no-cache",
     },
   });

@@ -12,7 +12,7 @@ describe("locale script", () => {
   it("sets the locale's messages, and only that locale's", async () => {
     for (const locale of ["vi", "en"] as const) {
       const response = localeScriptResponse(fileOf(localeScriptUrl(locale)))!;
-      expect(response.headers.get("Content-Type")).toBe("text/javascript; charset=utf-8");
+      expect(response.headers.get("Content-Type")).toBe("application/javascript; charset=utf-8");
       const sandbox: { __hocMessages?: ShippedMessages } = {};
       vm.runInNewContext(await response.text(), vm.createContext(sandbox));
       expect(sandbox.__hocMessages!.locale).toBe(locale);
