@@ -4,6 +4,7 @@ import cluster from "node:cluster";
 import crypto from "node:crypto";
 import os from "node:os";
 import { existsSync, readdirSync } from "node:fs";
+import { createRequire } from "node:module";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 // The adapter's own request/response conversion (the package's index exports only createRequestHandler).
@@ -14,9 +15,12 @@ import express from "express";
 import morgan from "morgan";
 import { runPrimary } from "./server/primary.js";
 import { processPlan } from "./server/processes.js";
+import { rememberRouteMatching } from "./server/route-matching.js";
 import { serveWorker } from "./server/worker.js";
 
 installGlobals({ nativeFetch: true });
+// Each request matched its path against the whole route tree three times over: remember the answers.
+rememberRouteMatching(createRequire(import.meta.url)("@remix-run/router"));
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const BUILD_PATH = path.join(here, "build/index.js");

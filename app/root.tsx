@@ -16,6 +16,7 @@ import { Header } from "~/components/layout/header";
 import { getAuth } from "~/modules/auth/guards.server";
 import { navFor, rolesOf } from "~/modules/auth/nav";
 import { readFlash } from "~/utils/flash.server";
+import { localeScriptUrl } from "~/i18n/script.server";
 import { getLocale } from "~/utils/i18n.server";
 import { useNonce } from "~/utils/nonce";
 import styles from "~/tailwind.css";
@@ -35,6 +36,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return data(
     {
       locale,
+      // The browser's copy of this locale's messages (a cached script; the bundle carries none).
+      messagesUrl: localeScriptUrl(locale),
       flash,
       user: auth
         ? {
@@ -59,6 +62,8 @@ export function Layout({ children }: { children: React.ReactNode }) {
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <Meta />
+        {/* Before the app's modules (they run after the document is parsed): they translate with it. */}
+        <script nonce={nonce} src={rootData?.messagesUrl ?? `/i18n/${rootData?.locale ?? "vi"}.js`} />
         <Links />
       </head>
       <body className="min-h-full font-sans text-slate-900 antialiased">

@@ -8,7 +8,7 @@
 // Each tree gets a fresh database `hoc_bench_pages_<port>_<i>` on BENCH_SERVER_URL (default 127.0.0.1:5432), dropped
 // afterwards. BENCH_SECONDS (per measurement, default 5), BENCH_CONCURRENCY ("1,20,50"), BENCH_PORT (3300).
 // BENCH_PAGES="course,lesson" measures only those pages; BENCH_CPU_PROF=<dir>: this tree's servers write V8
-// CPU profiles there on exit (`node --cpu-prof`; summarise with scripts/cpuprofile-summary.mjs).
+// CPU profiles there on exit (`node --cpu-prof`; summarise with scripts/cpu-profile-top.mjs).
 import os from "node:os";
 import path from "node:path";
 import {

@@ -1,86 +1,30 @@
 // Message lookup for both locales. Each domain keeps its pages' strings in its own file, and its server and
-// validation messages (domain errors, zod field errors, flash notices, page titles) in ./errors; this merges them.
-import { common } from "./common";
-import { people } from "./people";
-import { agencies } from "./agencies";
-import { admin } from "./admin";
-import { learning } from "./learning";
-import { assignments } from "./assignments";
-import { targets } from "./targets";
-import { scheduling } from "./scheduling";
-import { coordinator } from "./coordinator";
-import { dates } from "./dates";
-import { authOidc } from "./auth-oidc";
-import { authLdap } from "./auth-ldap";
-import { authInvite } from "./auth-invite";
-import { authTwofactor } from "./auth-twofactor";
-import { authSessions } from "./auth-sessions";
-import { authRecovery } from "./auth-recovery";
-import { authLogin } from "./auth-login";
-import { common as commonErrors } from "./errors/common";
-import { ui as uiErrors } from "./errors/ui";
-import { titles as titlesErrors } from "./errors/titles";
-import { routes as routesErrors } from "./errors/routes";
-import { scheduling as schedulingErrors } from "./errors/scheduling";
-import { targets as targetsErrors } from "./errors/targets";
-import { learning as learningErrors } from "./errors/learning";
-import { auth as authErrors } from "./errors/auth";
-import { assignments as assignmentsErrors } from "./errors/assignments";
-import { people as peopleErrors } from "./errors/people";
-import { agencies as agenciesErrors } from "./errors/agencies";
-import { authOidc as authOidcErrors } from "./errors/auth-oidc";
-import { authLdap as authLdapErrors } from "./errors/auth-ldap";
-import { authInvite as authInviteErrors } from "./errors/auth-invite";
-import { authTwofactor as authTwofactorErrors } from "./errors/auth-twofactor";
-import { authSessions as authSessionsErrors } from "./errors/auth-sessions";
-import { authRecovery as authRecoveryErrors } from "./errors/auth-recovery";
-import { mergeDictionaries } from "./merge";
+// validation messages (domain errors, zod field errors, flash notices, page titles) in ./errors, merged by
+// ./messages.server. The server has both locales; the browser has only the reader's, loaded by the script the
+// root layout names (globalThis.__hocMessages, see ./script.server.ts) before the app's modules run.
+import { dictionaries, type MessageKey } from "./messages.server";
 
+export type { MessageKey };
 export type Locale = "vi" | "en";
 export const LOCALES: Locale[] = ["vi", "en"];
 
-const all = mergeDictionaries(
-  common,
-  people,
-  agencies,
-  admin,
-  learning,
-  assignments,
-  targets,
-  scheduling,
-  commonErrors,
-  uiErrors,
-  titlesErrors,
-  routesErrors,
-  schedulingErrors,
-  targetsErrors,
-  learningErrors,
-  authErrors,
-  assignmentsErrors,
-  peopleErrors,
-  agenciesErrors,
-  authOidcErrors,
-  authLdapErrors,
-  authInviteErrors,
-  authTwofactorErrors,
-  authSessionsErrors,
-  authRecoveryErrors,
-  coordinator,
-  dates,
-  authOidc,
-  authLdap,
-  authInvite,
-  authTwofactor,
-  authSessions,
-  authRecovery,
-  authLogin,
-);
-const vi = all.vi;
-// A key missing from an English file is a type error here.
-const en: Record<keyof typeof vi, string> = all.en;
+type Catalogue = Record<MessageKey, string>;
+/** What the locale script sets in the browser. */
+export type ShippedMessages = { locale: Locale; messages: Catalogue };
+declare global {
+  var __hocMessages: ShippedMessages | undefined;
+}
 
-export type MessageKey = keyof typeof vi;
-export const dictionaries: Record<Locale, Record<MessageKey, string>> = { vi, en };
+// `dictionaries` is undefined in the browser build (an emptied .server module): there, the shipped locale.
+const serverDictionaries = dictionaries as Record<Locale, Catalogue> | undefined;
+const NONE = {} as Catalogue;
+
+/** The locale's messages and the fallback for a key it lacks (Vietnamese on the server, none in the browser). */
+function catalogues(locale: Locale): [Catalogue, Catalogue] {
+  if (serverDictionaries) return [serverDictionaries[locale], serverDictionaries.vi];
+  // The browser has one locale (a full page load follows a switch): use it whatever the locale asked.
+  return [globalThis.__hocMessages?.messages ?? NONE, NONE];
+}
 
 /** A message not yet rendered: a key and its values, translated where the reader's locale is known. */
 export type MessageRef = { key: MessageKey; params?: MessageParams };
@@ -89,7 +33,7 @@ export type MessageParam = string | number | MessageRef | readonly (string | Mes
 export type MessageParams = Record<string, MessageParam>;
 
 export function isMessageKey(value: unknown): value is MessageKey {
-  return typeof value === "string" && Object.prototype.hasOwnProperty.call(vi, value);
+  return typeof value === "string" && Object.prototype.hasOwnProperty.call(catalogues("vi")[0], value);
 }
 
 function renderParam(locale: Locale, value: MessageParam): string {
@@ -101,7 +45,8 @@ function renderParam(locale: Locale, value: MessageParam): string {
 }
 
 export function translate(locale: Locale, key: MessageKey, vars?: MessageParams): string {
-  const template = dictionaries[locale][key] ?? vi[key] ?? key;
+  const [messages, fallback] = catalogues(locale);
+  const template = messages[key] ?? fallback[key] ?? key;
   if (!vars) return template;
   return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
     vars[name] === undefined ? whole : renderParam(locale, vars[name]),

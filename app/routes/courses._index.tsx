@@ -1,20 +1,17 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { z } from "zod";
 import { requireLearner } from "~/modules/auth/guards.server";
+import { wantsWholeCatalog } from "~/modules/learning/catalog-query.server";
 import { listCatalog } from "~/modules/learning/enrollment.server";
-import { parseSearchParams } from "~/utils/http.server";
 import { useT, pageTitle } from "~/utils/i18n";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "title.courses") }];
 
-const query = z.object({ all: z.enum(["0", "1"]).default("0") });
-
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requireLearner(request);
-  const { all } = parseSearchParams(request, query);
+  const all = wantsWholeCatalog(request);
   const catalog = await listCatalog(actor.personId);
-  return { all: all === "1", courses: all === "1" ? catalog : catalog.filter((c) => c.fits || c.started) };
+  return { all, courses: all ? catalog : catalog.filter((c) => c.fits || c.started) };
 }
 
 export default function CatalogPage() {

@@ -1,4 +1,5 @@
-// English mode in a real browser: the page title, the server's field errors and an error page are English.
+// English mode in a real browser: the page title, the server's field errors and an error page are English, and
+// the browser holds only the reader's locale's messages.
 import { shot } from "./helpers";
 import { expect, test } from "./support/fixtures";
 
@@ -28,4 +29,33 @@ test("English mode shows English titles, validation and error pages", async ({
     page.getByText("Only administrators and the Department of Home Affairs may manage"),
   ).toBeVisible();
   await page.screenshot({ path: shot("i18n-en-403"), fullPage: true });
+});
+
+test("the browser loads the reader's locale only, and pages it renders itself are in that locale", async ({
+  page,
+  signIn,
+}) => {
+  await signIn({ role: "LEARNER" });
+  const scripts: string[] = [];
+  let documents = 0;
+  page.on("request", (r) => {
+    const { pathname } = new URL(r.url());
+    if (pathname.startsWith("/i18n/")) scripts.push(pathname);
+    if (r.resourceType() === "document") documents++;
+  });
+  await page.goto("/courses");
+  await expect(page.getByRole("heading", { name: "Danh mục khóa học" })).toBeVisible();
+  expect(scripts).toEqual([expect.stringMatching(/^\/i18n\/vi\.[0-9a-f]{12}\.js$/)]);
+
+  // The switch loads the page anew, with the English messages; a link then renders in the browser.
+  await page.getByRole("button", { name: "English" }).click();
+  await expect(page.getByRole("heading", { name: "Course catalog" })).toBeVisible();
+  expect(scripts.slice(1)).toEqual([expect.stringMatching(/^\/i18n\/en\.[0-9a-f]{12}\.js$/)]);
+  await page.waitForFunction(() => "__remixRouter" in window);
+  const documentsBefore = documents;
+  await page.getByRole("link", { name: "Show all courses" }).click();
+  await expect(page).toHaveURL(/\/courses\?all=1$/);
+  await expect(page.getByRole("link", { name: "Only courses for me" })).toBeVisible();
+  expect(documents, "the link rendered in the browser").toBe(documentsBefore);
+  expect(scripts).toHaveLength(2);
 });

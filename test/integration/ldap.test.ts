@@ -4,7 +4,7 @@ import net from "node:net";
 import { Client } from "ldapts";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/db.server";
-import { dictionaries } from "~/i18n";
+import { dictionaries } from "~/i18n/messages.server";
 import { hashPassword } from "~/modules/auth/password.server";
 import {
   authConfigSchema,

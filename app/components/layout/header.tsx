@@ -63,9 +63,10 @@ function LanguageSwitch({ locale }: { locale: Locale }) {
   const t = useT();
   const location = useLocation();
   // Two hidden fields: /lang checks them (localeSwitchSchema); every page loads the header, so no zod here.
+  // A full page load: the browser holds only the current locale's messages (root.tsx's locale script).
   const [form] = usePostForm({ id: "lang" });
   return (
-    <Form method="post" action="/lang" {...getFormProps(form)} className="inline">
+    <Form method="post" action="/lang" reloadDocument {...getFormProps(form)} className="inline">
       <input type="hidden" name="locale" value={locale === "vi" ? "en" : "vi"} />
       <input type="hidden" name="redirectTo" value={location.pathname + location.search} />
       <button type="submit" className="rounded px-2 py-1 text-xs text-slate-600 hover:bg-slate-100">
