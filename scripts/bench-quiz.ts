@@ -8,13 +8,13 @@
 // server process, from /proc), then N ÷ 1 and, with `--rev` (built in a temporary worktree, its own
 // database, measured interleaved with this tree), this tree ÷ that revision. Afterwards each database must
 // hold exactly one grading per submitted attempt. BENCH_SECONDS (per measurement, 10), BENCH_PORT (3320),
-// BENCH_CPU_PROF=<dir>: the servers write V8 CPU profiles there on exit (`node --cpu-prof`; summarise
-// them with `node scripts/cpu-profile-top.mjs <dir>/*.cpuprofile`).
+// BENCH_WORKERS (50), BENCH_CPU_PROF: scripts/lib/bench-options.ts. The load comes from this process (wrk's
+// Lua cannot decode the paper's turbo-stream to map shuffled options to the key); its CPU time is printed.
 import http from "node:http";
 import os from "node:os";
-import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { decode } from "turbo-stream";
+import { benchOptions } from "./lib/bench-options.ts";
 import { percentile } from "./lib/bench.ts";
 import {
   addSessions,
@@ -24,14 +24,14 @@ import {
   startServers,
   withClient,
   type BenchTree,
+  type RunningServer,
 } from "./lib/bench-trees.ts";
-import { httpRequest, serverCpuMs, type RunningServer } from "./lib/load.ts";
+import { httpRequest, serverCpuMs } from "./lib/load.ts";
 
-const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
-const WORKERS = Number(process.env.BENCH_WORKERS ?? 50);
+const OPTIONS = benchOptions({ seconds: 10, port: 3320, workers: 50 });
+const SECONDS = OPTIONS.seconds;
+const WORKERS = OPTIONS.workers;
 const LEARNERS = Number(process.env.BENCH_LEARNERS ?? 6000);
-const N = Number(process.env.BENCH_PROCESSES ?? os.availableParallelism());
-const BASE_PORT = Number(process.env.BENCH_PORT ?? 3320);
 const COURSE = "attt-co-ban";
 
 type Key = { options: string[]; answer: number[] };
@@ -94,6 +94,8 @@ type Measure = {
   samples: string[];
   seconds: number;
   cpuMs: number;
+  /** This process's CPU time over the window: the load generator's. */
+  loadCpuMs: number;
   t: Record<Step, number[]>;
 };
 
@@ -171,11 +173,13 @@ async function measure(tree: Tree, server: RunningServer, seconds: number): Prom
     samples: [],
     seconds: 0,
     cpuMs: 0,
+    loadCpuMs: 0,
     t: { start: [], open: [], save: [], submit: [] },
   };
   const agent = new http.Agent({ keepAlive: true, maxSockets: WORKERS, maxFreeSockets: WORKERS });
   const fresh = () => (tree.next < tree.cookies.length ? tree.cookies[tree.next++] : null);
   const cpu0 = serverCpuMs(server.child.pid!);
+  const load0 = process.cpuUsage();
   const t0 = performance.now();
   const deadline = t0 + seconds * 1000;
   await Promise.all(
@@ -194,6 +198,8 @@ async function measure(tree: Tree, server: RunningServer, seconds: number): Prom
   );
   m.seconds = (performance.now() - t0) / 1000;
   m.cpuMs = serverCpuMs(server.child.pid!) - cpu0;
+  const load = process.cpuUsage(load0);
+  m.loadCpuMs = (load.user + load.system) / 1000;
   agent.destroy();
   for (const xs of Object.values(m.t)) xs.sort((a, b) => a - b);
   if (tree.next >= tree.cookies.length) console.log(`  ! ${tree.label}: learners ran out (BENCH_LEARNERS)`);
@@ -211,7 +217,8 @@ function printMeasure(m: Measure) {
     `  ${m.tree.padEnd(12)} ${String(m.processes).padStart(2)} proc  ${f(rate(m)).padStart(6)} submissions/s` +
       `  p50 ${f(percentile(all, 50)).padStart(6)} ms  p99 ${f(percentile(all, 99)).padStart(7)} ms (any step)` +
       `  submit p99 ${f(percentile(m.t.submit, 99)).padStart(7)} ms  errors ${m.errors}` +
-      `  Node CPU ${f(perLoop(m), 2)} ms/loop  (${m.loops} loops, ${m.passes} passed)` +
+      `  Node CPU ${f(perLoop(m), 2)} ms/loop (load ${f(m.loadCpuMs / Math.max(1, m.loops), 2)})` +
+      `  (${m.loops} loops, ${m.passes} passed)` +
       (m.samples.length ? `\n      ${m.samples.join("\n      ")}` : ""),
   );
 }
@@ -246,21 +253,18 @@ async function checkGradings(tree: Tree, loops: number): Promise<boolean> {
 }
 
 async function main() {
-  const prepared = await benchTrees("hoc_bench_quiz");
+  const prepared = await benchTrees("hoc_bench_quiz", OPTIONS.rev);
   let servers: RunningServer[] = [];
-  const nodeArgs = process.env.BENCH_CPU_PROF
-    ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve(process.env.BENCH_CPU_PROF)}`]
-    : [];
   try {
     const trees: Tree[] = [];
     for (const t of prepared.trees) trees.push(await withLearners(t));
     console.log(
       `\nQuiz loops on PostgreSQL, ${WORKERS} clients, ${SECONDS} s per measurement, ` +
-        `${os.availableParallelism()} cores, load generator in this process`,
+        `${os.availableParallelism()} cores, load generator in this process (its CPU: "load")`,
     );
     const rows: Measure[] = [];
-    for (const processes of [...new Set([1, N])]) {
-      servers = await startServers(trees, processes, BASE_PORT, nodeArgs);
+    for (const processes of OPTIONS.processCounts) {
+      servers = await startServers(trees, processes, OPTIONS.basePort, OPTIONS.nodeArgs);
       console.log(`\n${processes} process(es) asked:`);
       // Warm-up (connections, query plans, the JIT of the hot paths), then the measurement, tree after tree.
       for (const [i, tree] of trees.entries()) await measure(tree, servers[i]!, 3);
@@ -283,6 +287,14 @@ async function main() {
           `  (${f(one ? rate(one) : NaN)} → ${f(many ? rate(many) : NaN)} submissions/s)`,
       );
     }
+    const [load, server] = rows.reduce(([l, s], m) => [l + m.loadCpuMs, s + m.cpuMs], [0, 0]);
+    console.log(
+      `  load generator: ${f((100 * load) / (load + server))}% of the CPU spent; ` +
+        `load average ${os
+          .loadavg()
+          .map((x) => x.toFixed(2))
+          .join(" ")}`,
+    );
     if (trees.length > 1) {
       const [self, other] = trees.map((t) => rows.filter((m) => m.tree === t.label));
       console.log(`\nNode CPU-ms per loop, ${trees[1]!.label} → this tree (target ≤ 0.5×):`);
