@@ -5,7 +5,7 @@
 // server's processes' CPU time from /proc ÷ requests: steadier than latency on a busy machine), then the
 // throughput ratio N ÷ 1. `--rev` also builds that revision in a temporary worktree (its own database, seeded
 // by its own seed) and runs the same load against it, interleaved with this tree's, to print both side by side.
-// Each tree gets a fresh database `hoc_bench_pages_<i>` on BENCH_SERVER_URL (default 127.0.0.1:5432), dropped
+// Each tree gets a fresh database `hoc_bench_pages_<BENCH_PORT>_<i>` on BENCH_SERVER_URL (default 127.0.0.1:5432), dropped
 // afterwards. The load comes from wrk (scripts/lib/wrk.ts; Node's generator when wrk is missing), whose own
 // CPU time is printed too. BENCH_SECONDS (per measurement, default 5), BENCH_CONCURRENCY ("1,20,50"),
 // BENCH_PORT (3300), BENCH_LOAD=node|wrk, BENCH_LOAD_CPUS; the rest in scripts/lib/bench-options.ts.
@@ -21,13 +21,13 @@ import {
   type BenchTree,
   type RunningServer,
 } from "./lib/bench-trees.ts";
-import { serverCpuMs, type LoadResult } from "./lib/load.ts";
-import { describeGenerator, pageGenerator, runPageLoad } from "./lib/wrk.ts";
+import { serverCpuMs, settle, type LoadResult } from "./lib/load.ts";
+import { describeGenerator, loadGenerator, runPageLoad } from "./lib/wrk.ts";
 
 const OPTIONS = benchOptions({ seconds: 5, port: 3300 });
 const SECONDS = OPTIONS.seconds;
 const LEVELS = (process.env.BENCH_CONCURRENCY ?? "1,20,50").split(",").map(Number);
-const GENERATOR = pageGenerator();
+const GENERATOR = loadGenerator();
 const SESSIONS = 50;
 
 const LEARNER = "hocvien@langson.gov.vn";
@@ -78,7 +78,7 @@ function printRow(x: Row) {
 }
 
 async function main() {
-  const prepared = await benchTrees("hoc_bench_pages", OPTIONS.rev);
+  const prepared = await benchTrees(`hoc_bench_pages_${OPTIONS.basePort}`, OPTIONS.rev);
   const servers: RunningServer[] = [];
   try {
     const trees: Tree[] = [];
@@ -114,6 +114,7 @@ async function main() {
           for (const [i, tree] of trees.entries()) {
             if (processes > 1 && serving[i] === 1) continue; // this revision serves with one process only
             const server = servers[i]!;
+            await settle(server.child.pid!);
             const cpu0 = serverCpuMs(server.child.pid!);
             const r = await runPageLoad(GENERATOR, {
               port: server.port,

@@ -8,8 +8,9 @@
 // server process, from /proc), then N ÷ 1 and, with `--rev` (built in a temporary worktree, its own
 // database, measured interleaved with this tree), this tree ÷ that revision. Afterwards each database must
 // hold exactly one grading per submitted attempt. BENCH_SECONDS (per measurement, 10), BENCH_PORT (3320),
-// BENCH_WORKERS (50), BENCH_CPU_PROF: scripts/lib/bench-options.ts. The load comes from this process (wrk's
-// Lua cannot decode the paper's turbo-stream to map shuffled options to the key); its CPU time is printed.
+// BENCH_WORKERS (50), BENCH_CPU_PROF: scripts/lib/bench-options.ts. The load comes from wrk (the same loop in
+// scripts/lib/wrk-quiz.lua), or from this process when wrk is missing or BENCH_LOAD=node; the generator's own
+// CPU time is printed too ("load").
 import http from "node:http";
 import os from "node:os";
 import { performance } from "node:perf_hooks";
@@ -26,12 +27,14 @@ import {
   type BenchTree,
   type RunningServer,
 } from "./lib/bench-trees.ts";
-import { httpRequest, serverCpuMs } from "./lib/load.ts";
+import { httpRequest, serverCpuMs, settle } from "./lib/load.ts";
+import { describeGenerator, loadGenerator, runQuizWrk } from "./lib/wrk.ts";
 
 const OPTIONS = benchOptions({ seconds: 10, port: 3320, workers: 50 });
 const SECONDS = OPTIONS.seconds;
 const WORKERS = OPTIONS.workers;
 const LEARNERS = Number(process.env.BENCH_LEARNERS ?? 6000);
+const GENERATOR = loadGenerator();
 const COURSE = "attt-co-ban";
 
 type Key = { options: string[]; answer: number[] };
@@ -97,6 +100,8 @@ type Measure = {
   /** This process's CPU time over the window: the load generator's. */
   loadCpuMs: number;
   t: Record<Step, number[]>;
+  /** wrk's latency of every step (it does not tell the steps apart). */
+  latency?: { p50: number; p99: number };
 };
 
 type Paper = { mode: string; attempt?: { items: { questionId: string; options: string[] }[] } };
@@ -164,18 +169,53 @@ async function loop(
 
 /** WORKERS clients looping for `seconds`; the servers' CPU time over the window. */
 async function measure(tree: Tree, server: RunningServer, seconds: number): Promise<Measure> {
-  const m: Measure = {
-    tree: tree.label,
-    processes: servingProcesses(server),
-    loops: 0,
-    passes: 0,
-    errors: 0,
-    samples: [],
-    seconds: 0,
-    cpuMs: 0,
-    loadCpuMs: 0,
-    t: { start: [], open: [], save: [], submit: [] },
-  };
+  await settle(server.child.pid!);
+  return GENERATOR === "wrk" ? measureWrk(tree, server, seconds) : measureNode(tree, server, seconds);
+}
+
+const emptyMeasure = (tree: Tree, server: RunningServer): Measure => ({
+  tree: tree.label,
+  processes: servingProcesses(server),
+  loops: 0,
+  passes: 0,
+  errors: 0,
+  samples: [],
+  seconds: 0,
+  cpuMs: 0,
+  loadCpuMs: 0,
+  t: { start: [], open: [], save: [], submit: [] },
+});
+
+async function measureWrk(tree: Tree, server: RunningServer, seconds: number): Promise<Measure> {
+  const key = new Map([...tree.bank].map(([id, q]) => [id, q.answer.map((i) => q.options[i]!)] as const));
+  const cpu0 = serverCpuMs(server.child.pid!);
+  const r = await runQuizWrk({
+    port: server.port,
+    course: COURSE,
+    learners: tree.cookies.slice(tree.next),
+    key,
+    concurrency: WORKERS,
+    seconds,
+  });
+  const m = emptyMeasure(tree, server);
+  m.cpuMs = serverCpuMs(server.child.pid!) - cpu0;
+  Object.assign(m, {
+    loops: r.loops,
+    passes: r.passes,
+    errors: r.errors,
+    samples: r.samples,
+    seconds: r.seconds,
+    loadCpuMs: r.generatorCpuMs,
+    latency: { p50: r.p50, p99: r.p99 },
+  });
+  tree.cookies = r.unused;
+  tree.next = 0;
+  if (r.ranOut) console.log(`  ! ${tree.label}: learners ran out (BENCH_LEARNERS)`);
+  return m;
+}
+
+async function measureNode(tree: Tree, server: RunningServer, seconds: number): Promise<Measure> {
+  const m = emptyMeasure(tree, server);
   const agent = new http.Agent({ keepAlive: true, maxSockets: WORKERS, maxFreeSockets: WORKERS });
   const fresh = () => (tree.next < tree.cookies.length ? tree.cookies[tree.next++] : null);
   const cpu0 = serverCpuMs(server.child.pid!);
@@ -213,9 +253,10 @@ function printMeasure(m: Measure) {
   const all = Object.values(m.t)
     .flat()
     .sort((a, b) => a - b);
+  const { p50, p99 } = m.latency ?? { p50: percentile(all, 50), p99: percentile(all, 99) };
   console.log(
     `  ${m.tree.padEnd(12)} ${String(m.processes).padStart(2)} proc  ${f(rate(m)).padStart(6)} submissions/s` +
-      `  p50 ${f(percentile(all, 50)).padStart(6)} ms  p99 ${f(percentile(all, 99)).padStart(7)} ms (any step)` +
+      `  p50 ${f(p50).padStart(6)} ms  p99 ${f(p99).padStart(7)} ms (any step)` +
       `  submit p99 ${f(percentile(m.t.submit, 99)).padStart(7)} ms  errors ${m.errors}` +
       `  Node CPU ${f(perLoop(m), 2)} ms/loop (load ${f(m.loadCpuMs / Math.max(1, m.loops), 2)})` +
       `  (${m.loops} loops, ${m.passes} passed)` +
@@ -253,14 +294,14 @@ async function checkGradings(tree: Tree, loops: number): Promise<boolean> {
 }
 
 async function main() {
-  const prepared = await benchTrees("hoc_bench_quiz", OPTIONS.rev);
+  const prepared = await benchTrees(`hoc_bench_quiz_${OPTIONS.basePort}`, OPTIONS.rev);
   let servers: RunningServer[] = [];
   try {
     const trees: Tree[] = [];
     for (const t of prepared.trees) trees.push(await withLearners(t));
     console.log(
       `\nQuiz loops on PostgreSQL, ${WORKERS} clients, ${SECONDS} s per measurement, ` +
-        `${os.availableParallelism()} cores, load generator in this process (its CPU: "load")`,
+        `${os.availableParallelism()} cores, ${describeGenerator(GENERATOR)} (its CPU: "load")`,
     );
     const rows: Measure[] = [];
     for (const processes of OPTIONS.processCounts) {

@@ -164,3 +164,18 @@ export function childPids(pid: number): number[] {
 export function serverCpuMs(pid: number): number {
   return [pid, ...childPids(pid)].reduce((sum, p) => sum + processCpuMs(p), 0);
 }
+
+/**
+ * Waits (at most `maxMs`) until the server's processes are idle: wrk stops at its deadline with requests in
+ * flight, and the server still answers them; that CPU time belongs to no measurement.
+ */
+export async function settle(pid: number, maxMs = 30_000) {
+  const end = Date.now() + maxMs;
+  let last = serverCpuMs(pid);
+  while (Date.now() < end) {
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const now = serverCpuMs(pid);
+    if (now - last <= 20) return; // two clock ticks in 300 ms: timers and GC only
+    last = now;
+  }
+}
