@@ -5,12 +5,12 @@
 // server's processes' CPU time from /proc ÷ requests: steadier than latency on a busy machine), then the
 // throughput ratio N ÷ 1. `--rev` also builds that revision in a temporary worktree (its own database, seeded
 // by its own seed) and runs the same load against it, interleaved with this tree's, to print both side by side.
-// Each tree gets a fresh database `hoc_bench_pages_<port>_<i>` on BENCH_SERVER_URL (default 127.0.0.1:5432), dropped
-// afterwards. BENCH_SECONDS (per measurement, default 5), BENCH_CONCURRENCY ("1,20,50"), BENCH_PORT (3300).
-// BENCH_PAGES="course,lesson" measures only those pages; BENCH_CPU_PROF=<dir>: this tree's servers write V8
-// CPU profiles there on exit (`node --cpu-prof`; summarise with scripts/cpu-profile-top.mjs).
+// Each tree gets a fresh database `hoc_bench_pages_<BENCH_PORT>_<i>` on BENCH_SERVER_URL (default 127.0.0.1:5432), dropped
+// afterwards. The load comes from wrk (scripts/lib/wrk.ts; Node's generator when wrk is missing), whose own
+// CPU time is printed too. BENCH_SECONDS (per measurement, default 5), BENCH_CONCURRENCY ("1,20,50"),
+// BENCH_PORT (3300), BENCH_LOAD=node|wrk, BENCH_LOAD_CPUS, BENCH_PAGES; the rest in scripts/lib/bench-options.ts.
 import os from "node:os";
-import path from "node:path";
+import { benchOptions } from "./lib/bench-options.ts";
 import {
   addSessions,
   benchTrees,
@@ -19,13 +19,15 @@ import {
   startServers,
   withClient,
   type BenchTree,
+  type RunningServer,
 } from "./lib/bench-trees.ts";
-import { runLoad, serverCpuMs, type LoadResult, type RunningServer } from "./lib/load.ts";
+import { serverCpuMs, settle, type LoadResult } from "./lib/load.ts";
+import { describeGenerator, loadGenerator, runPageLoad } from "./lib/wrk.ts";
 
-const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
+const OPTIONS = benchOptions({ seconds: 5, port: 3300 });
+const SECONDS = OPTIONS.seconds;
 const LEVELS = (process.env.BENCH_CONCURRENCY ?? "1,20,50").split(",").map(Number);
-const N = Number(process.env.BENCH_PROCESSES ?? os.availableParallelism());
-const BASE_PORT = Number(process.env.BENCH_PORT ?? 3300);
+const GENERATOR = loadGenerator();
 const SESSIONS = 50;
 
 const LEARNER = "hocvien@langson.gov.vn";
@@ -36,11 +38,9 @@ const ALL_PAGES = [
   { name: "lesson", path: "/courses/attt-co-ban/lessons/1", as: "learner" },
   { name: "dashboard", path: "/targets", as: "reviewer" },
 ] as const;
+// BENCH_PAGES="course,lesson" measures only those pages.
 const ONLY = process.env.BENCH_PAGES?.split(",").map((s) => s.trim());
 const PAGES = ALL_PAGES.filter((p) => !ONLY || ONLY.some((o) => p.name.includes(o)));
-const PROF_ARGS = process.env.BENCH_CPU_PROF
-  ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve(process.env.BENCH_CPU_PROF)}`]
-  : [];
 
 type Tree = BenchTree & { cookies: Record<"learner" | "reviewer", string[]> };
 
@@ -75,26 +75,25 @@ function printRow(x: Row) {
     `  ${x.page.padEnd(13)} c=${String(x.concurrency).padEnd(3)} ${x.tree.padEnd(12)} ${String(x.processes).padStart(2)} proc` +
       `  ${f(x.r.rps).padStart(7)} req/s  p50 ${f(x.r.p50).padStart(6)} ms  p99 ${f(x.r.p99).padStart(7)} ms` +
       `  errors ${String(x.r.errors).padStart(3)}  CPU ${f(x.cpuMs / Math.max(1, x.r.requests), 2).padStart(6)} ms/req` +
+      `  (load ${f(x.r.generatorCpuMs / Math.max(1, x.r.requests), 2)})` +
       (x.r.samples.length ? `  (${x.r.samples.join("; ")})` : ""),
   );
 }
 
 async function main() {
-  // The port in the name: helpers benchmarking at once on one server must not drop each other's databases.
-  const prepared = await benchTrees(`hoc_bench_pages_${BASE_PORT}`);
+  const prepared = await benchTrees(`hoc_bench_pages_${OPTIONS.basePort}`, OPTIONS.rev);
   const servers: RunningServer[] = [];
   try {
     const trees: Tree[] = [];
     for (const t of prepared.trees) trees.push(await withSessions(t));
     const rows: Row[] = [];
     console.log(
-      `\nPages on PostgreSQL, ${SECONDS} s per measurement, ${os.availableParallelism()} cores, load generator in this process`,
+      `\nPages on PostgreSQL, ${SECONDS} s per measurement, ${os.availableParallelism()} cores, ` +
+        `${describeGenerator(GENERATOR)}; CPU ms/req: the server's processes (load: the generator's)`,
     );
-    for (const processes of [...new Set([1, N])]) {
+    for (const processes of OPTIONS.processCounts) {
       // Every tree's server runs at once (idle ones cost nothing), so the trees are measured interleaved.
-      // The profile is of this tree only (the first; the other revision runs as it is).
-      servers.push(...(await startServers(trees.slice(0, 1), processes, BASE_PORT, PROF_ARGS)));
-      servers.push(...(await startServers(trees.slice(1), processes, BASE_PORT + 1)));
+      servers.push(...(await startServers(trees, processes, OPTIONS.basePort, OPTIONS.nodeArgs)));
       const serving = servers.map(servingProcesses);
       console.log(
         `\n${processes} process(es) asked: ` +
@@ -104,7 +103,7 @@ async function main() {
         for (const [i, tree] of trees.entries()) {
           // Warm-up: connections, query plans, the JIT of the hot paths.
           const cookies = tree.cookies[page.as];
-          const w = await runLoad({
+          const w = await runPageLoad(GENERATOR, {
             port: servers[i]!.port,
             path: page.path,
             cookies,
@@ -118,8 +117,9 @@ async function main() {
           for (const [i, tree] of trees.entries()) {
             if (processes > 1 && serving[i] === 1) continue; // this revision serves with one process only
             const server = servers[i]!;
+            await settle(server.child.pid!);
             const cpu0 = serverCpuMs(server.child.pid!);
-            const r = await runLoad({
+            const r = await runPageLoad(GENERATOR, {
               port: server.port,
               path: page.path,
               cookies: tree.cookies[page.as],
@@ -164,6 +164,17 @@ function summary(rows: Row[], trees: Tree[]) {
     const errors = rows.filter((x) => x.tree === tree.label).reduce((s, x) => s + x.r.errors, 0);
     console.log(`  ${tree.label.padEnd(12)} c=${top}: ${parts.join(", ")}; ${errors} errors`);
   }
+  // On 2 cores the generator's CPU is taken from the server's: say how much.
+  const topRows = rows.filter((x) => x.concurrency === top);
+  const sum = (pick: (x: Row) => number) => topRows.reduce((s, x) => s + pick(x), 0);
+  const [load, server, wall] = [sum((x) => x.r.generatorCpuMs), sum((x) => x.cpuMs), sum((x) => x.r.seconds)];
+  console.log(
+    `  load generator (${GENERATOR}) at c=${top}: ${f((100 * load) / (load + server))}% of the CPU spent ` +
+      `(${f(load / wall / 10)}% of a core); load average ${os
+        .loadavg()
+        .map((x) => x.toFixed(2))
+        .join(" ")}`,
+  );
   if (trees.length > 1) {
     const [self, other] = trees;
     console.log(

@@ -8,13 +8,14 @@
 // server process, from /proc), then N ÷ 1 and, with `--rev` (built in a temporary worktree, its own
 // database, measured interleaved with this tree), this tree ÷ that revision. Afterwards each database must
 // hold exactly one grading per submitted attempt. BENCH_SECONDS (per measurement, 10), BENCH_PORT (3320),
-// BENCH_CPU_PROF=<dir>: the servers write V8 CPU profiles there on exit (`node --cpu-prof`; summarise
-// them with `node scripts/cpu-profile-top.mjs <dir>/*.cpuprofile`).
+// BENCH_WORKERS (50), BENCH_CPU_PROF: scripts/lib/bench-options.ts. The load comes from wrk (the same loop in
+// scripts/lib/wrk-quiz.lua), or from this process when wrk is missing or BENCH_LOAD=node; the generator's own
+// CPU time is printed too ("load").
 import http from "node:http";
 import os from "node:os";
-import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { decode } from "turbo-stream";
+import { benchOptions } from "./lib/bench-options.ts";
 import { percentile } from "./lib/bench.ts";
 import {
   addSessions,
@@ -24,14 +25,16 @@ import {
   startServers,
   withClient,
   type BenchTree,
+  type RunningServer,
 } from "./lib/bench-trees.ts";
-import { httpRequest, serverCpuMs, type RunningServer } from "./lib/load.ts";
+import { httpRequest, serverCpuMs, settle } from "./lib/load.ts";
+import { describeGenerator, loadGenerator, runQuizWrk } from "./lib/wrk.ts";
 
-const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
-const WORKERS = Number(process.env.BENCH_WORKERS ?? 50);
+const OPTIONS = benchOptions({ seconds: 10, port: 3320, workers: 50 });
+const SECONDS = OPTIONS.seconds;
+const WORKERS = OPTIONS.workers;
 const LEARNERS = Number(process.env.BENCH_LEARNERS ?? 6000);
-const N = Number(process.env.BENCH_PROCESSES ?? os.availableParallelism());
-const BASE_PORT = Number(process.env.BENCH_PORT ?? 3320);
+const GENERATOR = loadGenerator();
 const COURSE = "attt-co-ban";
 
 type Key = { options: string[]; answer: number[] };
@@ -94,7 +97,11 @@ type Measure = {
   samples: string[];
   seconds: number;
   cpuMs: number;
+  /** This process's CPU time over the window: the load generator's. */
+  loadCpuMs: number;
   t: Record<Step, number[]>;
+  /** wrk's latency of every step (it does not tell the steps apart). */
+  latency?: { p50: number; p99: number };
 };
 
 type Paper = { mode: string; attempt?: { items: { questionId: string; options: string[] }[] } };
@@ -162,20 +169,57 @@ async function loop(
 
 /** WORKERS clients looping for `seconds`; the servers' CPU time over the window. */
 async function measure(tree: Tree, server: RunningServer, seconds: number): Promise<Measure> {
-  const m: Measure = {
-    tree: tree.label,
-    processes: servingProcesses(server),
-    loops: 0,
-    passes: 0,
-    errors: 0,
-    samples: [],
-    seconds: 0,
-    cpuMs: 0,
-    t: { start: [], open: [], save: [], submit: [] },
-  };
+  await settle(server.child.pid!);
+  return GENERATOR === "wrk" ? measureWrk(tree, server, seconds) : measureNode(tree, server, seconds);
+}
+
+const emptyMeasure = (tree: Tree, server: RunningServer): Measure => ({
+  tree: tree.label,
+  processes: servingProcesses(server),
+  loops: 0,
+  passes: 0,
+  errors: 0,
+  samples: [],
+  seconds: 0,
+  cpuMs: 0,
+  loadCpuMs: 0,
+  t: { start: [], open: [], save: [], submit: [] },
+});
+
+async function measureWrk(tree: Tree, server: RunningServer, seconds: number): Promise<Measure> {
+  const key = new Map([...tree.bank].map(([id, q]) => [id, q.answer.map((i) => q.options[i]!)] as const));
+  const cpu0 = serverCpuMs(server.child.pid!);
+  const r = await runQuizWrk({
+    port: server.port,
+    course: COURSE,
+    learners: tree.cookies.slice(tree.next),
+    key,
+    concurrency: WORKERS,
+    seconds,
+  });
+  const m = emptyMeasure(tree, server);
+  m.cpuMs = serverCpuMs(server.child.pid!) - cpu0;
+  Object.assign(m, {
+    loops: r.loops,
+    passes: r.passes,
+    errors: r.errors,
+    samples: r.samples,
+    seconds: r.seconds,
+    loadCpuMs: r.generatorCpuMs,
+    latency: { p50: r.p50, p99: r.p99 },
+  });
+  tree.cookies = r.unused;
+  tree.next = 0;
+  if (r.ranOut) console.log(`  ! ${tree.label}: learners ran out (BENCH_LEARNERS)`);
+  return m;
+}
+
+async function measureNode(tree: Tree, server: RunningServer, seconds: number): Promise<Measure> {
+  const m = emptyMeasure(tree, server);
   const agent = new http.Agent({ keepAlive: true, maxSockets: WORKERS, maxFreeSockets: WORKERS });
   const fresh = () => (tree.next < tree.cookies.length ? tree.cookies[tree.next++] : null);
   const cpu0 = serverCpuMs(server.child.pid!);
+  const load0 = process.cpuUsage();
   const t0 = performance.now();
   const deadline = t0 + seconds * 1000;
   await Promise.all(
@@ -194,6 +238,8 @@ async function measure(tree: Tree, server: RunningServer, seconds: number): Prom
   );
   m.seconds = (performance.now() - t0) / 1000;
   m.cpuMs = serverCpuMs(server.child.pid!) - cpu0;
+  const load = process.cpuUsage(load0);
+  m.loadCpuMs = (load.user + load.system) / 1000;
   agent.destroy();
   for (const xs of Object.values(m.t)) xs.sort((a, b) => a - b);
   if (tree.next >= tree.cookies.length) console.log(`  ! ${tree.label}: learners ran out (BENCH_LEARNERS)`);
@@ -207,11 +253,13 @@ function printMeasure(m: Measure) {
   const all = Object.values(m.t)
     .flat()
     .sort((a, b) => a - b);
+  const { p50, p99 } = m.latency ?? { p50: percentile(all, 50), p99: percentile(all, 99) };
   console.log(
     `  ${m.tree.padEnd(12)} ${String(m.processes).padStart(2)} proc  ${f(rate(m)).padStart(6)} submissions/s` +
-      `  p50 ${f(percentile(all, 50)).padStart(6)} ms  p99 ${f(percentile(all, 99)).padStart(7)} ms (any step)` +
+      `  p50 ${f(p50).padStart(6)} ms  p99 ${f(p99).padStart(7)} ms (any step)` +
       `  submit p99 ${f(percentile(m.t.submit, 99)).padStart(7)} ms  errors ${m.errors}` +
-      `  Node CPU ${f(perLoop(m), 2)} ms/loop  (${m.loops} loops, ${m.passes} passed)` +
+      `  Node CPU ${f(perLoop(m), 2)} ms/loop (load ${f(m.loadCpuMs / Math.max(1, m.loops), 2)})` +
+      `  (${m.loops} loops, ${m.passes} passed)` +
       (m.samples.length ? `\n      ${m.samples.join("\n      ")}` : ""),
   );
 }
@@ -246,21 +294,18 @@ async function checkGradings(tree: Tree, loops: number): Promise<boolean> {
 }
 
 async function main() {
-  const prepared = await benchTrees("hoc_bench_quiz");
+  const prepared = await benchTrees(`hoc_bench_quiz_${OPTIONS.basePort}`, OPTIONS.rev);
   let servers: RunningServer[] = [];
-  const nodeArgs = process.env.BENCH_CPU_PROF
-    ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve(process.env.BENCH_CPU_PROF)}`]
-    : [];
   try {
     const trees: Tree[] = [];
     for (const t of prepared.trees) trees.push(await withLearners(t));
     console.log(
       `\nQuiz loops on PostgreSQL, ${WORKERS} clients, ${SECONDS} s per measurement, ` +
-        `${os.availableParallelism()} cores, load generator in this process`,
+        `${os.availableParallelism()} cores, ${describeGenerator(GENERATOR)} (its CPU: "load")`,
     );
     const rows: Measure[] = [];
-    for (const processes of [...new Set([1, N])]) {
-      servers = await startServers(trees, processes, BASE_PORT, nodeArgs);
+    for (const processes of OPTIONS.processCounts) {
+      servers = await startServers(trees, processes, OPTIONS.basePort, OPTIONS.nodeArgs);
       console.log(`\n${processes} process(es) asked:`);
       // Warm-up (connections, query plans, the JIT of the hot paths), then the measurement, tree after tree.
       for (const [i, tree] of trees.entries()) await measure(tree, servers[i]!, 3);
@@ -283,6 +328,14 @@ async function main() {
           `  (${f(one ? rate(one) : NaN)} → ${f(many ? rate(many) : NaN)} submissions/s)`,
       );
     }
+    const [load, server] = rows.reduce(([l, s], m) => [l + m.loadCpuMs, s + m.cpuMs], [0, 0]);
+    console.log(
+      `  load generator: ${f((100 * load) / (load + server))}% of the CPU spent; ` +
+        `load average ${os
+          .loadavg()
+          .map((x) => x.toFixed(2))
+          .join(" ")}`,
+    );
     if (trees.length > 1) {
       const [self, other] = trees.map((t) => rows.filter((m) => m.tree === t.label));
       console.log(`\nNode CPU-ms per loop, ${trees[1]!.label} → this tree (target ≤ 0.5×):`);

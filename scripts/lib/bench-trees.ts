@@ -1,24 +1,31 @@
 // Shared by the benchmarks of the built server (bench:pages, bench:quiz): this tree and, with `--rev`,
 // another git revision checked out in a temporary worktree, each built, with a fresh database of its own
-// (migrated and seeded by that tree's own scripts), served by `node server.js` with 1 or N processes.
+// (migrated and seeded by that tree's own scripts), served by `node server.js` with 1 or N processes
+// (started as the deployment's e2e tests start it: scripts/lib/prod-server.ts).
 import { execFileSync } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync, symlinkSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import pg from "pg";
 import { generateSessionToken, sessionIdFromToken } from "../../app/modules/auth/session.server.ts";
-import { startServer, type RunningServer } from "./load.ts";
+import { childPids } from "./load.ts";
+import {
+  type ProdServer,
+  buildServer,
+  freshDatabase,
+  migrate,
+  prodEnv,
+  root,
+  startProdServer,
+} from "./prod-server.ts";
 
-export const root = path.dirname(path.dirname(path.dirname(fileURLToPath(import.meta.url))));
+export { root };
 export const SERVER = process.env.BENCH_SERVER_URL ?? "postgresql://postgres@127.0.0.1:5432";
 
 export type BenchTree = { label: string; dir: string; db: string };
 
-export function argValue(name: string): string | undefined {
-  const i = process.argv.indexOf(name);
-  return i >= 0 ? process.argv[i + 1] : undefined;
-}
+/** A started server of a tree; `processes` counts the primary and its workers. */
+export type RunningServer = ProdServer & { processes: number };
 
 export const run = (cwd: string, cmd: string, args: string[], env: NodeJS.ProcessEnv = process.env) =>
   execFileSync(cmd, args, { cwd, env, stdio: ["ignore", "ignore", "inherit"] });
@@ -62,16 +69,9 @@ export function removeRev(dir: string) {
 /** Builds the tree and makes its database `name` on SERVER: dropped, created, migrated, demo data. */
 export async function prepareTree(label: string, dir: string, name: string): Promise<BenchTree> {
   console.log(`› ${label}: build, database, demo data…`);
-  run(dir, path.join(root, "node_modules/.bin/remix"), ["build"], { ...process.env, NODE_ENV: "production" });
-  await admin(async (c) => {
-    await c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-    await c.query(`CREATE DATABASE "${name}"`);
-  });
-  const url = `${SERVER}/${name}`;
-  const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: url, NODE_ENV: "production" };
-  const tsx = path.join(root, "node_modules/.bin/tsx");
-  run(dir, tsx, ["scripts/db.ts", "migrate"], env);
-  run(dir, tsx, ["prisma/seed.ts"], env);
+  buildServer(dir);
+  const { url } = await freshDatabase(`${SERVER}/postgres`, name);
+  migrate(dir, prodEnv(url), { seed: true });
   return { label, dir, db: url };
 }
 
@@ -79,8 +79,10 @@ export async function prepareTree(label: string, dir: string, name: string): Pro
  * This tree (database `<prefix>_0`) and, when `--rev` is given, that revision (`<prefix>_1`), prepared.
  * `cleanup` removes the worktree and drops the databases (call it in a finally).
  */
-export async function benchTrees(prefix: string): Promise<{ trees: BenchTree[]; cleanup(): Promise<void> }> {
-  const rev = argValue("--rev");
+export async function benchTrees(
+  prefix: string,
+  rev: string | undefined,
+): Promise<{ trees: BenchTree[]; cleanup(): Promise<void> }> {
   const trees: BenchTree[] = [];
   let revDir: string | undefined;
   const cleanup = async () => {
@@ -122,18 +124,10 @@ export async function startServers(
 ): Promise<RunningServer[]> {
   const servers: RunningServer[] = [];
   for (const [i, tree] of trees.entries()) {
-    const env: NodeJS.ProcessEnv = {
-      ...process.env,
-      NODE_ENV: "production",
-      DATABASE_URL: tree.db,
-      WEB_CONCURRENCY: String(processes),
-      AUTH_CONFIG: "config/auth.demo.yaml",
-      SECURE_COOKIES: "false",
-      LOG_REQUESTS: "false",
-      REMINDERS_ENABLED: "false",
-    };
+    const env = prodEnv(tree.db, { WEB_CONCURRENCY: String(processes) });
     try {
-      servers.push(await startServer(tree.dir, env, basePort + i, nodeArgs));
+      const s = await startProdServer({ cwd: tree.dir, env, port: basePort + i, nodeArgs });
+      servers.push({ ...s, processes: 1 + childPids(s.child.pid!).length });
     } catch (e) {
       await Promise.all(servers.map((s) => s.stop()));
       throw e;

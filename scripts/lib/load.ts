@@ -1,6 +1,6 @@
 // A small keep-alive HTTP load generator (node:http; no extra package) and the CPU time of a server's
 // processes read from /proc, for the bench:* scripts of the built server (bench-pages.ts, bench-quiz.ts).
-import { type ChildProcess, spawn } from "node:child_process";
+// bench:pages uses it only when wrk is missing (scripts/lib/wrk.ts): it runs in the bench's own process.
 import http from "node:http";
 import { performance } from "node:perf_hooks";
 import { percentile } from "./bench.ts";
@@ -16,6 +16,8 @@ export type LoadResult = {
   p50: number;
   p99: number;
   bytes: number;
+  /** CPU time (ms) the load generator itself spent: on a small machine it competes with the server. */
+  generatorCpuMs: number;
 };
 
 /**
@@ -68,6 +70,7 @@ export async function runLoad(o: {
       req.on("error", fail);
     });
   const t0 = performance.now();
+  const cpu0 = process.cpuUsage();
   await Promise.all(
     Array.from({ length: o.concurrency }, async (_, i) => {
       const cookie = o.cookies[i % o.cookies.length]!;
@@ -75,6 +78,7 @@ export async function runLoad(o: {
     }),
   );
   const seconds = (performance.now() - t0) / 1000;
+  const cpu = process.cpuUsage(cpu0);
   agent.destroy();
   latencies.sort((a, b) => a - b);
   return {
@@ -86,6 +90,7 @@ export async function runLoad(o: {
     p50: percentile(latencies, 50),
     p99: percentile(latencies, 99),
     bytes,
+    generatorCpuMs: (cpu.user + cpu.system) / 1000,
   };
 }
 
@@ -160,51 +165,17 @@ export function serverCpuMs(pid: number): number {
   return [pid, ...childPids(pid)].reduce((sum, p) => sum + processCpuMs(p), 0);
 }
 
-export type RunningServer = {
-  child: ChildProcess;
-  port: number;
-  processes: number;
-  /** What the server printed since it started. */
-  output(): string;
-  stop(): Promise<void>;
-};
-
 /**
- * Starts `node [nodeArgs] server.js` in `cwd` (cluster workers inherit nodeArgs, e.g. --cpu-prof); resolves
- * once it prints the address it listens on.
+ * Waits (at most `maxMs`) until the server's processes are idle: wrk stops at its deadline with requests in
+ * flight, and the server still answers them; that CPU time belongs to no measurement.
  */
-export async function startServer(
-  cwd: string,
-  env: NodeJS.ProcessEnv,
-  port: number,
-  nodeArgs: string[] = [],
-): Promise<RunningServer> {
-  const child = spawn(process.execPath, [...nodeArgs, "server.js"], {
-    cwd,
-    env: { ...env, PORT: String(port) },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  let out = "";
-  child.stdout!.on("data", (b: Buffer) => (out += b.toString()));
-  child.stderr!.on("data", (b: Buffer) => (out += b.toString()));
-  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
-  await new Promise<void>((resolve, reject) => {
-    const check = () => {
-      if (/đang chạy tại http:\/\/localhost:\d+/.test(out)) resolve();
-    };
-    child.stdout!.on("data", check);
-    void exited.then(() => reject(new Error(`server.js exited:\n${out}`)));
-  });
-  return {
-    child,
-    port,
-    processes: 1 + childPids(child.pid!).length,
-    output: () => out,
-    async stop() {
-      child.kill("SIGTERM");
-      const timer = setTimeout(() => child.kill("SIGKILL"), 30_000);
-      await exited;
-      clearTimeout(timer);
-    },
-  };
+export async function settle(pid: number, maxMs = 30_000) {
+  const end = Date.now() + maxMs;
+  let last = serverCpuMs(pid);
+  while (Date.now() < end) {
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const now = serverCpuMs(pid);
+    if (now - last <= 20) return; // two clock ticks in 300 ms: timers and GC only
+    last = now;
+  }
 }

@@ -1,15 +1,21 @@
 // Issue 14, point 7: Debian's nginx with the site file of docs/deploy.md (deploy/nginx.conf) in front of the
 // production server (two workers, PostgreSQL, demo data, TRUST_PROXY=true), driven by Chromium over https.
 // Needs TEST_DATABASE_URL and /usr/sbin/nginx (.ci/run has both; REQUIRE_NGINX=1 there forbids skipping).
-import { type ChildProcess, execFileSync, spawn } from "node:child_process";
 import http from "node:http";
-import path from "node:path";
 import { expect, test } from "@playwright/test";
 import pg from "pg";
+import {
+  type FreshDatabase,
+  type ProdServer,
+  freshDatabase,
+  migrate,
+  prodEnv,
+  root,
+  startProdServer,
+} from "../../scripts/lib/prod-server";
 import { type Nginx, nginxAvailable, startNginx } from "../support/nginx";
 import { account } from "./helpers";
 
-const root = path.resolve(import.meta.dirname, "../..");
 const base = process.env.TEST_DATABASE_URL;
 const SPOOFED = "203.0.113.7";
 
@@ -31,49 +37,29 @@ test("nginx (deploy/nginx.conf) in front of two workers: TLS, static files, gzip
   browser,
 }) => {
   test.setTimeout(300_000);
-  const name = `hoc_e2e_nginx_${process.pid}`;
-  const admin = new pg.Client({ connectionString: base });
-  await admin.connect();
-  await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-  await admin.query(`CREATE DATABASE "${name}"`);
-  const url = new URL(base!);
-  url.pathname = `/${name}`;
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    DATABASE_URL: url.toString(),
-    NODE_ENV: "production",
-    PORT: "0",
-    WEB_CONCURRENCY: "2",
-    TRUST_PROXY: "true",
-    // As docs/deploy.md says: nginx compresses, the app does not spend its CPU on it.
-    COMPRESSION: "false",
-    REMINDERS_ENABLED: "false",
-    LOG_REQUESTS: "false",
-    AUTH_CONFIG: "config/auth.demo.yaml",
-  };
-  // As in production: Secure cookies, and no APP_ORIGIN, so emailed links come from what nginx forwarded.
-  for (const k of ["SECURE_COOKIES", "APP_ORIGIN", "E2E_FIXTURES_TOKEN"]) delete env[k];
-  let child: ChildProcess | undefined;
+  let fresh: FreshDatabase | undefined;
+  let server: ProdServer | undefined;
   let nginx: Nginx | undefined;
-  const db = new pg.Client({ connectionString: url.toString() });
+  let db: pg.Client | undefined;
   try {
-    const tsx = path.join(root, "node_modules/.bin/tsx");
-    execFileSync(tsx, ["scripts/db.ts", "migrate"], { cwd: root, env, stdio: "ignore" });
-    execFileSync(tsx, ["prisma/seed.ts"], { cwd: root, env, stdio: "ignore" });
-    child = spawn(process.execPath, ["server.js"], { cwd: root, env, stdio: ["ignore", "pipe", "pipe"] });
-    let out = "";
-    child.stdout!.on("data", (b: Buffer) => (out += b.toString()));
-    child.stderr!.on("data", (b: Buffer) => (out += b.toString()));
-    const exited = new Promise<number | null>((resolve) => child!.once("exit", (code) => resolve(code)));
-    const appPort = await new Promise<number>((resolve, reject) => {
-      child!.stdout!.on("data", () => {
-        const m = out.match(/đang chạy tại http:\/\/localhost:(\d+).*, 2 tiến trình/);
-        if (m) resolve(Number(m[1]));
-      });
-      void exited.then((code) => reject(new Error(`server exited (${code}): ${out}`)));
+    fresh = await freshDatabase(base!, `hoc_e2e_nginx_${process.pid}`);
+    const env = prodEnv(fresh.url, {
+      WEB_CONCURRENCY: "2",
+      TRUST_PROXY: "true",
+      // As docs/deploy.md says: nginx compresses, the app does not spend its CPU on it.
+      COMPRESSION: "false",
+      // As in production: Secure cookies, and no APP_ORIGIN, so emailed links come from what nginx forwarded.
+      SECURE_COOKIES: undefined,
+      APP_ORIGIN: undefined,
+      E2E_FIXTURES_TOKEN: undefined,
     });
+    migrate(root, env, { seed: true });
+    server = await startProdServer({ cwd: root, env });
+    expect(server.workers).toBe(2);
+    const appPort = server.port;
     nginx = await startNginx({ appPort, root });
     const origin = `https://localhost:${nginx.httpsPort}`;
+    db = new pg.Client({ connectionString: fresh.url });
     await db.connect();
 
     // Plain http is sent to https; an unknown host name gets nothing.
@@ -136,7 +122,7 @@ test("nginx (deploy/nginx.conf) in front of two workers: TLS, static files, gzip
     await expect(forgot.getByText(/đã gửi liên kết đặt lại mật khẩu/)).toBeVisible();
     // The email is queued just after the answer (the page says the same whatever the address).
     const resetLink = async () => {
-      const { rows } = await db.query<{ text: string }>(
+      const { rows } = await db!.query<{ text: string }>(
         `SELECT text FROM "OutboxEmail" WHERE "to" = $1 AND text LIKE '%/reset/%'`,
         [learner.email],
       );
@@ -146,16 +132,14 @@ test("nginx (deploy/nginx.conf) in front of two workers: TLS, static files, gzip
     await anon.close();
     await context.close();
 
-    child.kill("SIGTERM");
-    expect(await exited).toBe(0);
+    expect(await server.stop()).toBe(0);
   } catch (error) {
     if (nginx) console.error(nginx.log());
     throw error;
   } finally {
-    child?.kill("SIGKILL");
+    server?.child.kill("SIGKILL");
     await nginx?.close();
-    await db.end().catch(() => {});
-    await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-    await admin.end();
+    await db?.end().catch(() => {});
+    await fresh?.drop();
   }
 });
