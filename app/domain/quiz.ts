@@ -1,6 +1,7 @@
 // The quiz answer sheet as a form, shared by the quiz page, its components, its action and the autosave
-// route. Isomorphic and pure (no database): the browser uses the same field names and counts.
-import { z } from "zod";
+// route. Isomorphic and pure (no database): the browser uses the same field names and counts. No zod here:
+// the page posts choices the learner clicks, never types, so only the server checks them (quiz-intent.ts,
+// read through ~/modules/learning/quiz-form.server.ts) and the quiz page ships no schema library.
 
 /** The learner's choices per question, as DISPLAYED option indexes. */
 export type AttemptAnswers = Record<string, number[]>;
@@ -8,23 +9,11 @@ export type AttemptAnswers = Record<string, number[]>;
 /** Field name of a question's choices: "q.<questionId>" (conform reads it as q[questionId]). */
 export const answerField = (questionId: string) => `q.${questionId}`;
 
-const choice = z.string().max(4);
-/** The sheet's fields; choices stay strings here: the module checks them against the attempt. */
-export const quizSheet = z
-  .record(z.string().max(100), z.union([choice, z.array(choice).max(100)]))
-  .optional();
-export type QuizSheet = z.infer<typeof quizSheet>;
+/** The quiz form's intents (schema and meaning: quiz-intent.ts). */
+export type QuizIntent = "review" | "submit" | "save";
 
-/**
- * The quiz form's intents. review: save the sheet and ask "submit?" (the no-JS confirmation step); submit:
- * grade it; save: save it (the autosave). Permissions: app/modules/learning/intents.ts.
- */
-export const quizIntent = z.discriminatedUnion("intent", [
-  z.object({ intent: z.literal("review"), q: quizSheet }),
-  z.object({ intent: z.literal("submit"), q: quizSheet }),
-  z.object({ intent: z.literal("save"), q: quizSheet }),
-]);
-export type QuizIntent = z.infer<typeof quizIntent>["intent"];
+/** The sheet's fields as conform parses them; choices stay strings: the module checks them. */
+export type QuizSheet = Record<string, string | string[]> | undefined;
 
 const FIELD = /^(intent|q\.[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/i;
 

@@ -6,7 +6,7 @@ import type { ActionFunctionArgs } from "@remix-run/node";
 import { type AnswersReply, sheetFromForm } from "~/domain/quiz";
 import { translate } from "~/i18n";
 import { requireLearner } from "~/modules/auth/guards.server";
-import { QUIZ_INTENT_PERMISSION } from "~/modules/learning/intents";
+import { QUIZ_INTENT_PERMISSION } from "~/modules/learning/page-intents.server";
 import { readQuizForm } from "~/modules/learning/quiz-form.server";
 import { saveAnswers, submitAttempt } from "~/modules/learning/quiz.server";
 import { DomainError } from "~/utils/errors";
