@@ -38,6 +38,44 @@ export function sheetFromForm(q: QuizSheet): AttemptAnswers {
   return sheet;
 }
 
+const INTENTS: ReadonlySet<string> = new Set<QuizIntent>(["review", "submit", "save"]);
+const QUESTION_FIELD = /^q\.([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/i;
+const CHOICE = /^\d{1,2}$/;
+export const MAX_QUESTIONS = 500;
+export const MAX_CHOICES = 100;
+
+/**
+ * The quiz form as the page's background saves and submits post it (POST /attempts/<id>/answers), read
+ * without a schema library: the one hot path of the quiz. Null when it is not such a form: no intent, an
+ * unknown or repeated one, a choice that is not a number below 100, more than MAX_CHOICES choices for one
+ * question or more than MAX_QUESTIONS questions. Other field names are ignored (as quizFields drops them).
+ * The module then checks every choice against the attempt (its questions, its displayed options).
+ */
+export function readQuizPost(form: FormData): { intent: QuizIntent; sheet: AttemptAnswers } | null {
+  let intent: QuizIntent | null = null;
+  const sheet: AttemptAnswers = {}; // keys are question ids (uuids) only
+  let questions = 0;
+  for (const [key, value] of form.entries()) {
+    if (typeof value !== "string") continue;
+    if (key === "intent") {
+      if (intent !== null || !INTENTS.has(value)) return null;
+      intent = value as QuizIntent;
+      continue;
+    }
+    const questionId = QUESTION_FIELD.exec(key)?.[1];
+    if (!questionId) continue;
+    if (!CHOICE.test(value)) return null;
+    let chosen = sheet[questionId];
+    if (!chosen) {
+      if (++questions > MAX_QUESTIONS) return null;
+      chosen = sheet[questionId] = [];
+    }
+    if (chosen.length >= MAX_CHOICES) return null;
+    chosen.push(Number(value));
+  }
+  return intent ? { intent, sheet } : null;
+}
+
 /** The sheet as form fields (what the browser posts for an autosave or a submit). */
 export function sheetToFields(intent: QuizIntent, sheet: AttemptAnswers): URLSearchParams {
   const body = new URLSearchParams({ intent });

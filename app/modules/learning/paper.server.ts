@@ -2,10 +2,9 @@
 // A version never changes once written (the content sync makes a new one for any change), so its settings
 // and bank are read once instead of on every start, save and submit. The learner-facing "paper" and the
 // grading keys are separate caches, read with separate explicit selects.
-import { z } from "zod";
 import { db } from "~/db.server";
 import type { QuestionType } from "~/generated/prisma/client";
-import { answerField } from "~/domain/quiz";
+import { answerField, MAX_CHOICES, MAX_QUESTIONS } from "~/domain/quiz";
 import { DomainError } from "~/utils/errors";
 import type { AnswerKey, AttemptAnswers, AttemptItem } from "./grading";
 
@@ -88,20 +87,34 @@ export function versionKeys(versionId: string): Promise<Map<string, AnswerKey>> 
   });
 }
 
-export const answersShape = z
-  .record(z.string().max(100), z.array(z.number().int().min(0).max(99)).max(100))
-  .refine((sheet) => Object.keys(sheet).length <= 500);
+/**
+ * An answer sheet's shape (question id → displayed option indexes, each a whole number 0–99, at most
+ * MAX_CHOICES per question and MAX_QUESTIONS questions), checked by hand: it runs on every save and submit.
+ */
+export function sheetShape(input: unknown): AttemptAnswers {
+  if (input === undefined || input === null) return {};
+  if (typeof input !== "object" || Array.isArray(input)) throw new DomainError(BAD_ANSWERS);
+  const entries = Object.entries(input);
+  if (entries.length > MAX_QUESTIONS) throw new DomainError(BAD_ANSWERS);
+  for (const [questionId, chosen] of entries) {
+    if (questionId.length > 100 || !Array.isArray(chosen) || chosen.length > MAX_CHOICES)
+      throw new DomainError(BAD_ANSWERS);
+    for (const c of chosen as unknown[])
+      if (typeof c !== "number" || !Number.isInteger(c) || c < 0 || c > 99)
+        throw new DomainError(BAD_ANSWERS);
+  }
+  return input as AttemptAnswers;
+}
 
 /**
  * Checks an answer sheet from the client against the attempt: only its questions, indexes among the
  * displayed options, at most one choice for single-choice and true/false. Returns it sorted and de-duplicated.
  */
 export function validateAnswers(input: unknown, items: readonly AttemptItem[], paper: Paper): AttemptAnswers {
-  const parsed = answersShape.safeParse(input ?? {});
-  if (!parsed.success) throw new DomainError(BAD_ANSWERS);
+  const sheet = sheetShape(input);
   const byId = new Map(items.map((i) => [i.questionId, i]));
   const out: AttemptAnswers = {};
-  for (const [questionId, chosen] of Object.entries(parsed.data)) {
+  for (const [questionId, chosen] of Object.entries(sheet)) {
     const item = byId.get(questionId);
     const type = paper.byId.get(questionId)?.type;
     if (!item || !type) throw new DomainError(BAD_ANSWERS);
