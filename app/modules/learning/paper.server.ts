@@ -1,7 +1,8 @@
 // Version data for quizzes, cached per process, and the check of an answer sheet against an attempt.
 // A version never changes once written (the content sync makes a new one for any change), so its settings
 // and bank are read once instead of on every start, save and submit. The learner-facing "paper" and the
-// grading keys are separate caches, read with separate explicit selects.
+// grading keys are separate caches, read with separate explicit selects. An attempt's fixed facts (its paper's
+// order, deadline, owner) are remembered too, so the learner's submit can be graded without reading it.
 import { db } from "~/db.server";
 import type { QuestionType } from "~/generated/prisma/client";
 import { answerField, MAX_CHOICES, MAX_QUESTIONS } from "~/domain/quiz";
@@ -28,6 +29,28 @@ const papers = new Map<string, Promise<Paper>>();
 export const versionOfQuestion = new Map<string, string>();
 const answerKeys = new Map<string, Promise<Map<string, AnswerKey>>>();
 
+/** What never changes in an attempt once started: enough to grade a submitted sheet without reading it. */
+export type AttemptFacts = {
+  personId: string;
+  enrollmentId: string;
+  versionId: string;
+  number: number;
+  deadline: Date | null;
+  items: AttemptItem[];
+};
+const FACTS_CACHED = 20_000;
+const knownAttempts = new Map<string, AttemptFacts>();
+
+/** Remembers an attempt this process started or showed, so its submit can skip the read (gradeOnce). */
+export function rememberAttempt(attemptId: string, facts: AttemptFacts) {
+  knownAttempts.delete(attemptId);
+  knownAttempts.set(attemptId, facts);
+  if (knownAttempts.size > FACTS_CACHED) knownAttempts.delete(knownAttempts.keys().next().value!);
+}
+
+export const knownAttempt = (attemptId: string) => knownAttempts.get(attemptId);
+export const forgetAttempt = (attemptId: string) => knownAttempts.delete(attemptId);
+
 /** Least-recently-used memo of a promise; a failed load is forgotten so the next call retries. */
 function memo<T>(store: Map<string, Promise<T>>, key: string, load: () => Promise<T>): Promise<T> {
   let value = store.get(key);
@@ -47,6 +70,7 @@ export function clearQuizCache() {
   papers.clear();
   answerKeys.clear();
   versionOfQuestion.clear();
+  knownAttempts.clear();
 }
 
 export function versionPaper(versionId: string): Promise<Paper> {

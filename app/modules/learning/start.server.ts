@@ -7,7 +7,7 @@ import { DomainError } from "~/utils/errors";
 import { isUuid } from "~/utils/uuid";
 import { ALREADY_PASSED, COURSE_NOT_FOUND, gradeOnce, noAttemptsLeft } from "./grade.server";
 import { drawAttemptItems, isExpired } from "./grading";
-import { versionPaper } from "./paper.server";
+import { rememberAttempt, versionPaper } from "./paper.server";
 
 export type CycleState = {
   maxAttempts: number | null;
@@ -168,7 +168,17 @@ export async function startAttempt(
               ${number}::int, ${JSON.stringify(items)}::jsonb, '{}'::jsonb, ${now}::timestamptz,
               ${deadline}::timestamptz)
       ON CONFLICT DO NOTHING`;
-    if (count === 1) return { attemptId: id, resumed: false };
+    if (count === 1) {
+      rememberAttempt(id, {
+        personId,
+        enrollmentId: enrollment.id,
+        versionId: enrollment.versionId,
+        number,
+        deadline,
+        items,
+      });
+      return { attemptId: id, resumed: false };
+    }
   }
   throw new Error("Could not start an attempt: too many concurrent starts");
 }
