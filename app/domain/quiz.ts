@@ -1,6 +1,7 @@
 // The quiz answer sheet as a form, shared by the quiz page, its components, its action and the autosave
-// route. Isomorphic and pure (no database): the browser uses the same field names and counts.
-import { z } from "zod";
+// route. Isomorphic and pure (no database): the browser uses the same field names and counts. No zod here:
+// the page posts choices the learner clicks, never types, so only the server checks them (quiz-intent.ts,
+// read through ~/modules/learning/quiz-form.server.ts) and the quiz page ships no schema library.
 
 /** The learner's choices per question, as DISPLAYED option indexes. */
 export type AttemptAnswers = Record<string, number[]>;
@@ -8,23 +9,11 @@ export type AttemptAnswers = Record<string, number[]>;
 /** Field name of a question's choices: "q.<questionId>" (conform reads it as q[questionId]). */
 export const answerField = (questionId: string) => `q.${questionId}`;
 
-const choice = z.string().max(4);
-/** The sheet's fields; choices stay strings here: the module checks them against the attempt. */
-export const quizSheet = z
-  .record(z.string().max(100), z.union([choice, z.array(choice).max(100)]))
-  .optional();
-export type QuizSheet = z.infer<typeof quizSheet>;
+/** The quiz form's intents (schema and meaning: quiz-intent.ts). */
+export type QuizIntent = "review" | "submit" | "save";
 
-/**
- * The quiz form's intents. review: save the sheet and ask "submit?" (the no-JS confirmation step); submit:
- * grade it; save: save it (the autosave). Permissions: app/modules/learning/intents.ts.
- */
-export const quizIntent = z.discriminatedUnion("intent", [
-  z.object({ intent: z.literal("review"), q: quizSheet }),
-  z.object({ intent: z.literal("submit"), q: quizSheet }),
-  z.object({ intent: z.literal("save"), q: quizSheet }),
-]);
-export type QuizIntent = z.infer<typeof quizIntent>["intent"];
+/** The sheet's fields as conform parses them; choices stay strings: the module checks them. */
+export type QuizSheet = Record<string, string | string[]> | undefined;
 
 const FIELD = /^(intent|q\.[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/i;
 
@@ -47,6 +36,44 @@ export function sheetFromForm(q: QuizSheet): AttemptAnswers {
       /^\d+$/.test(v) ? Number(v) : NaN,
     );
   return sheet;
+}
+
+const INTENTS: ReadonlySet<string> = new Set<QuizIntent>(["review", "submit", "save"]);
+const QUESTION_FIELD = /^q\.([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/i;
+const CHOICE = /^\d{1,2}$/;
+export const MAX_QUESTIONS = 500;
+export const MAX_CHOICES = 100;
+
+/**
+ * The quiz form as the page's background saves and submits post it (POST /attempts/<id>/answers), read
+ * without a schema library: the one hot path of the quiz. Null when it is not such a form: no intent, an
+ * unknown or repeated one, a choice that is not a number below 100, more than MAX_CHOICES choices for one
+ * question or more than MAX_QUESTIONS questions. Other field names are ignored (as quizFields drops them).
+ * The module then checks every choice against the attempt (its questions, its displayed options).
+ */
+export function readQuizPost(form: FormData): { intent: QuizIntent; sheet: AttemptAnswers } | null {
+  let intent: QuizIntent | null = null;
+  const sheet: AttemptAnswers = {}; // keys are question ids (uuids) only
+  let questions = 0;
+  for (const [key, value] of form.entries()) {
+    if (typeof value !== "string") continue;
+    if (key === "intent") {
+      if (intent !== null || !INTENTS.has(value)) return null;
+      intent = value as QuizIntent;
+      continue;
+    }
+    const questionId = QUESTION_FIELD.exec(key)?.[1];
+    if (!questionId) continue;
+    if (!CHOICE.test(value)) return null;
+    let chosen = sheet[questionId];
+    if (!chosen) {
+      if (++questions > MAX_QUESTIONS) return null;
+      chosen = sheet[questionId] = [];
+    }
+    if (chosen.length >= MAX_CHOICES) return null;
+    chosen.push(Number(value));
+  }
+  return intent ? { intent, sheet } : null;
 }
 
 /** The sheet as form fields (what the browser posts for an autosave or a submit). */

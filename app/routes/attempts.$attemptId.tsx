@@ -9,7 +9,7 @@ import { AttemptResult } from "~/components/quiz/attempt-result";
 import { QuizPaper } from "~/components/quiz/quiz-paper";
 import { sheetFromForm } from "~/domain/quiz";
 import { requireLearner } from "~/modules/auth/guards.server";
-import { QUIZ_INTENT_PERMISSION } from "~/modules/learning/intents";
+import { QUIZ_INTENT_PERMISSION } from "~/modules/learning/page-intents.server";
 import { readQuizForm } from "~/modules/learning/quiz-form.server";
 import { getAttemptPage, saveAnswers, submitAttempt } from "~/modules/learning/quiz.server";
 import { domainErrorReply, invalidReply } from "~/utils/conform.server";

@@ -3,6 +3,7 @@ import { db } from "~/db.server";
 import { type AttemptItem } from "~/modules/learning/grading";
 import { addMonthsVn } from "~/utils/vn-calendar";
 import {
+  clearQuizCache,
   getAttemptForTaking,
   getAttemptResult,
   listAttempts,
@@ -12,7 +13,7 @@ import {
 } from "~/modules/learning/quiz.server";
 import { renewEnrollment } from "~/modules/learning/enrollment.server";
 import { DomainError } from "~/utils/errors";
-import { makeAgency, makePerson } from "../fixtures/factories";
+import { makeAccount, makeAgency, makePerson } from "../fixtures/factories";
 import { answerSheet, makeCourseVersion, type CourseFixture } from "../fixtures/courses";
 
 let agencyId: string;
@@ -307,6 +308,45 @@ describe("submitting", () => {
     const personId = await newPerson();
     const { result } = await takeQuiz(personId, f, 2);
     expect(result).toMatchObject({ score: 66, passed: true });
+  });
+
+  it("grades a submitted sheet alike whether this process started the attempt or must read it first", async () => {
+    const f = await makeCourseVersion({ passMark: 50 });
+    const take = async (known: boolean) => {
+      const { user, person } = await makeAccount({ agencyId });
+      const { attemptId } = await startAttempt(person!.id, f.course.id);
+      const items = await itemsOf(attemptId);
+      // Another process started it: nothing of it is remembered here, the submit reads the row.
+      if (!known) clearQuizCache();
+      const result = await submitAttempt(person!.id, attemptId, answerSheet(items, f.questions, 7));
+      const [event] = await db.auditEvent.findMany({ where: { action: "quiz.grade", entityId: attemptId } });
+      const attempt = await db.quizAttempt.findUniqueOrThrow({ where: { id: attemptId } });
+      return { user, person: person!, result, event, attempt };
+    };
+    for (const known of [true, false]) {
+      const { user, person, result, event, attempt } = await take(known);
+      expect(result).toEqual({
+        attemptId: attempt.id,
+        score: 70,
+        passed: true,
+        alreadyGraded: false,
+        lateAnswersIgnored: false,
+      });
+      expect(attempt).toMatchObject({ status: "GRADED", score: 70, correctCount: 7, passed: true });
+      expect(event).toMatchObject({ actorUserId: user.id, agencyId, entityType: "QuizAttempt" });
+      expect(event.data).toEqual({
+        personId: person.id,
+        courseId: f.course.id,
+        number: 1,
+        score: 70,
+        correctCount: 7,
+        total: 10,
+        passed: true,
+        auto: false,
+        late: false,
+      });
+      expect(await db.completion.count({ where: { attemptId: attempt.id } })).toBe(1);
+    }
   });
 
   it("grades the saved answers when submitted without any", async () => {

@@ -6,15 +6,9 @@ import { getFormProps, type SubmissionResult } from "@conform-to/react";
 import { Form, Link, useRevalidator } from "@remix-run/react";
 import { type FormEvent, type KeyboardEvent, useCallback, useRef } from "react";
 import { FormError } from "~/components/field";
-import {
-  answerField,
-  type AttemptAnswers,
-  questionAnchor,
-  quizIntent,
-  unansweredPositions,
-} from "~/domain/quiz";
+import { answerField, type AttemptAnswers, questionAnchor, unansweredPositions } from "~/domain/quiz";
 import type { OpenAttempt } from "~/modules/learning/quiz.server";
-import { useZodForm } from "~/utils/conform";
+import { usePostForm } from "~/utils/conform-post";
 import { useT } from "~/utils/i18n";
 import { ConfirmStep } from "./confirm-step";
 import { Countdown } from "./countdown";
@@ -60,7 +54,8 @@ export function QuizPaper({
   );
   const questionIds = attempt.items.map((q) => q.questionId);
   const unanswered = unansweredPositions(questionIds, answers);
-  const [form] = useZodForm(quizIntent, { id: `quiz-${attempt.id}`, lastResult, shouldValidate: "onSubmit" });
+  // No schema in the browser: choices are clicked, not typed, and the server checks them against the attempt.
+  const [form] = usePostForm({ id: `quiz-${attempt.id}`, lastResult });
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const intent = (event.nativeEvent as SubmitEvent).submitter?.getAttribute("value");

@@ -4,7 +4,6 @@
 import { db } from "~/db.server";
 import type { Prisma, QuestionType } from "~/generated/prisma/client";
 import type { MessageKey } from "~/i18n";
-import { DomainError } from "~/utils/errors";
 import { isUuid } from "~/utils/uuid";
 import {
   ALREADY_SUBMITTED,
@@ -16,7 +15,7 @@ import {
   type SubmitResult,
 } from "./grade.server";
 import { GRACE_MS, isExpired, type AttemptAnswers } from "./grading";
-import { answersShape, BAD_ANSWERS, validateAnswers, versionOfQuestion, versionPaper } from "./paper.server";
+import { sheetShape, validateAnswers, versionOfQuestion, versionPaper } from "./paper.server";
 
 export type OpenAttempt = {
   status: "IN_PROGRESS";
@@ -99,17 +98,16 @@ export async function saveAnswers(
   if (!isUuid(attemptId) || !isUuid(personId)) attemptNotFound();
   // Fast path, one statement: when the questions are known from a cached paper, check the answers against
   // it and let the UPDATE's conditions check the rest (owner, open, in time, questions of this attempt).
-  const parsed = answersShape.safeParse(answers ?? {});
-  if (!parsed.success) throw new DomainError(BAD_ANSWERS);
-  const versions = new Set(Object.keys(parsed.data).map((id) => versionOfQuestion.get(id)));
+  const shaped = sheetShape(answers);
+  const versions = new Set(Object.keys(shaped).map((id) => versionOfQuestion.get(id)));
   const [versionId] = versions;
   if (versions.size === 1 && versionId) {
     const paper = await versionPaper(versionId);
-    const items = Object.keys(parsed.data).map((questionId) => ({
+    const items = Object.keys(shaped).map((questionId) => ({
       questionId,
       order: paper.byId.get(questionId)?.options.map((_, i) => i) ?? [],
     }));
-    if (await writeAnswers(personId, attemptId, validateAnswers(parsed.data, items, paper)))
+    if (await writeAnswers(personId, attemptId, validateAnswers(shaped, items, paper)))
       return { saved: true };
   }
   // Slow path: read the attempt to check the answers, or to say why they cannot be saved.
@@ -124,11 +122,7 @@ export async function saveAnswers(
     await gradeOnce(personId, attemptId, undefined, true);
     return { saved: false, reason: "TIME_OVER", message: TIME_OVER };
   }
-  const sheet = validateAnswers(
-    parsed.data,
-    parseItems(attempt.items),
-    await versionPaper(attempt.versionId),
-  );
+  const sheet = validateAnswers(shaped, parseItems(attempt.items), await versionPaper(attempt.versionId));
   if (await writeAnswers(personId, attemptId, sheet)) return { saved: true };
   const after = await db.quizAttempt.findUniqueOrThrow({
     where: { id: attemptId },

@@ -5,13 +5,21 @@ import type { Prisma } from "~/generated/prisma/client";
 import { DomainError } from "~/utils/errors";
 import { recordCompletion } from "~/modules/completions/record.server";
 import {
+  GRACE_MS,
   gradeAttempt,
   isExpired,
   newVerificationCode,
   type AttemptAnswers,
   type AttemptItem,
 } from "./grading";
-import { validateAnswers, versionKeys, versionPaper } from "./paper.server";
+import {
+  forgetAttempt,
+  knownAttempt,
+  validateAnswers,
+  versionKeys,
+  versionPaper,
+  type VersionInfo,
+} from "./paper.server";
 
 export const ATTEMPT_NOT_FOUND = "learning.attemptNotFound";
 export const COURSE_NOT_FOUND = "learning.courseNotFound";
@@ -82,6 +90,8 @@ export async function gradeOnce(
   provided: unknown,
   auto: boolean,
 ): Promise<SubmitResult> {
+  const fast = auto ? null : await gradeSubmitted(personId, attemptId, provided);
+  if (fast) return fast;
   // One query: the attempt, and the learner's agency and account for the audit event.
   const [attempt] = await db.$queryRaw<GradingRow[]>`
     SELECT a."id", a."status"::text AS "status", a."deadline", a."items", a."answers", a."score", a."passed",
@@ -142,27 +152,15 @@ export async function gradeOnce(
         SELECT (SELECT count(*) FROM claimed)::int AS "claimed"`;
       return row.claimed === 1;
     };
-    // A fail writes nothing else: its one statement is atomic by itself. A pass claims and writes its
-    // completion, certificate and finished enrollment in one transaction, so they exist exactly when it does.
-    const claimed = !grade.passed
-      ? await claim(db)
-      : await db.$transaction(async (tx) => {
-          if (!(await claim(tx))) return false;
-          const completion = await recordCompletion(tx, {
-            personId,
-            source: "ONLINE",
-            completedAt: now,
-            topics: version.topics,
-            courseId: version.courseId,
-            versionId: attempt.versionId,
-            validityMonths: version.validityMonths,
-            attemptId,
-            score: grade.score,
-          });
-          await issueCertificate(tx, completion.id, now);
-          await tx.enrollment.update({ where: { id: attempt.enrollmentId }, data: { completedAt: now } });
-          return true;
-        }, DEFAULT_TX);
+    const claimed = await commitGrade(claim, grade.passed, {
+      personId,
+      attemptId,
+      enrollmentId: attempt.enrollmentId,
+      versionId: attempt.versionId,
+      version,
+      score: grade.score,
+      now,
+    });
     if (claimed) {
       return {
         attemptId,
@@ -181,6 +179,116 @@ export async function gradeOnce(
     saved = parseAnswers(current.answers); // answers were saved meanwhile: grade the fresh sheet
   }
   throw new Error(`Could not grade attempt ${attemptId}: answers keep changing`);
+}
+
+type PassFacts = {
+  personId: string;
+  attemptId: string;
+  enrollmentId: string;
+  versionId: string;
+  version: VersionInfo;
+  score: number;
+  now: Date;
+};
+
+/**
+ * A fail writes nothing but its claim: its one statement is atomic by itself. A pass claims and writes its
+ * finished enrollment, completion and certificate in one transaction, so they exist exactly when it does.
+ * The completion goes last: its trigger updates the learner's agency's TargetCount rows (decision 014),
+ * which every pass in that agency updates too, so those row locks are held only until the commit.
+ */
+async function commitGrade(claim: (client: Tx) => Promise<boolean>, passed: boolean, p: PassFacts) {
+  if (!passed) return claim(db);
+  return db.$transaction(async (tx) => {
+    if (!(await claim(tx))) return false;
+    await tx.enrollment.update({ where: { id: p.enrollmentId }, data: { completedAt: p.now } });
+    const completion = await recordCompletion(tx, {
+      personId: p.personId,
+      source: "ONLINE",
+      completedAt: p.now,
+      topics: p.version.topics,
+      courseId: p.version.courseId,
+      versionId: p.versionId,
+      validityMonths: p.version.validityMonths,
+      attemptId: p.attemptId,
+      score: p.score,
+    });
+    await issueCertificate(tx, completion.id, p.now);
+    return true;
+  }, DEFAULT_TX);
+}
+
+/**
+ * The learner's submit of a sheet, for an attempt this process knows (rememberAttempt) and whose time is
+ * not over: graded from the cached facts, then claimed in one statement (still the person's, open and in
+ * time) with its audit event, without reading the attempt first. The sent sheet replaces the saved one, so
+ * a concurrent save does not matter here. Null when the claim misses (graded already, time over, not the
+ * person's) or the attempt is unknown: gradeOnce's full path then reads the row and tells which.
+ */
+async function gradeSubmitted(
+  personId: string,
+  attemptId: string,
+  provided: unknown,
+): Promise<SubmitResult | null> {
+  const facts = knownAttempt(attemptId);
+  const now = new Date();
+  if (!facts || facts.personId !== personId || provided === undefined || provided === null) return null;
+  if (isExpired(facts.deadline, now)) return null;
+  const [paper, keys] = await Promise.all([versionPaper(facts.versionId), versionKeys(facts.versionId)]);
+  const version = paper.info;
+  const answers = validateAnswers(provided, facts.items, paper);
+  const grade = gradeAttempt(facts.items, answers, keys, version.passMark);
+  const event = {
+    personId,
+    courseId: version.courseId,
+    number: facts.number,
+    score: grade.score,
+    correctCount: grade.correctCount,
+    total: grade.total,
+    passed: grade.passed,
+    auto: false,
+    late: false,
+  };
+  const cutoff = new Date(now.getTime() - GRACE_MS);
+  const claim = async (client: Tx) => {
+    const [row] = await client.$queryRaw<{ claimed: number }[]>`
+      WITH claimed AS (
+        UPDATE "QuizAttempt"
+        SET "status" = 'GRADED'::"AttemptStatus", "submittedAt" = ${now}::timestamptz,
+            "answers" = ${JSON.stringify(answers)}::jsonb, "score" = ${grade.score}::int,
+            "correctCount" = ${grade.correctCount}::int, "passed" = ${grade.passed}::boolean
+        WHERE "id" = ${attemptId}::uuid AND "personId" = ${personId}::uuid
+          AND "status" = 'IN_PROGRESS'::"AttemptStatus"
+          AND ("deadline" IS NULL OR "deadline" >= ${cutoff}::timestamptz)
+        RETURNING "id", "personId"
+      ), event AS (
+        INSERT INTO "AuditEvent" ("actorUserId", "action", "entityType", "entityId", "agencyId", "data")
+        SELECT (SELECT u."id" FROM "User" u WHERE u."personId" = c."personId"), 'quiz.grade', 'QuizAttempt',
+               c."id"::text, p."agencyId", ${JSON.stringify(event)}::jsonb
+        FROM claimed c JOIN "Person" p ON p."id" = c."personId"
+        RETURNING "id"
+      )
+      SELECT (SELECT count(*) FROM claimed)::int AS "claimed"`;
+    return row.claimed === 1;
+  };
+  const claimed = await commitGrade(claim, grade.passed, {
+    personId,
+    attemptId,
+    enrollmentId: facts.enrollmentId,
+    versionId: facts.versionId,
+    version,
+    score: grade.score,
+    now,
+  });
+  if (!claimed) return null;
+  forgetAttempt(attemptId);
+  return {
+    attemptId,
+    score: grade.score,
+    passed: grade.passed,
+    alreadyGraded: false,
+    lateAnswersIgnored: false,
+  };
 }
 
 /**

@@ -2,7 +2,7 @@
 // own: the route requires a learner and the services read and write only the caller's records
 // (actor.personId). The schemas live in ~/domain, where the pages' components read them too.
 import { courseIntent, lessonIntent } from "~/domain/learning";
-import { quizIntent } from "~/domain/quiz";
+import { quizIntent } from "~/domain/quiz-intent";
 import type { IntentPermissions } from "~/utils/intents";
 
 type LearningPermission = "learner";

@@ -1,4 +1,10 @@
-// The course and lesson pages' intents as their actions import them: through a .server module, which the
-// browser build replaces with an empty one, so those pages do not ship zod (their buttons post without a
-// schema: IntentForm; the action alone checks).
-export { COURSE_INTENT_PERMISSION, courseIntent, LESSON_INTENT_PERMISSION, lessonIntent } from "./intents";
+// The learner pages' intents as their actions import them: through a .server module, which the browser
+// build replaces with an empty one, so the course, lesson and quiz pages do not ship zod (their forms post
+// without a schema: IntentForm, usePostForm; the action alone checks).
+export {
+  COURSE_INTENT_PERMISSION,
+  courseIntent,
+  LESSON_INTENT_PERMISSION,
+  lessonIntent,
+  QUIZ_INTENT_PERMISSION,
+} from "./intents";

@@ -1,11 +1,11 @@
 // Version data for quizzes, cached per process, and the check of an answer sheet against an attempt.
 // A version never changes once written (the content sync makes a new one for any change), so its settings
 // and bank are read once instead of on every start, save and submit. The learner-facing "paper" and the
-// grading keys are separate caches, read with separate explicit selects.
-import { z } from "zod";
+// grading keys are separate caches, read with separate explicit selects. An attempt's fixed facts (its paper's
+// order, deadline, owner) are remembered too, so the learner's submit can be graded without reading it.
 import { db } from "~/db.server";
 import type { QuestionType } from "~/generated/prisma/client";
-import { answerField } from "~/domain/quiz";
+import { answerField, MAX_CHOICES, MAX_QUESTIONS } from "~/domain/quiz";
 import { DomainError } from "~/utils/errors";
 import type { AnswerKey, AttemptAnswers, AttemptItem } from "./grading";
 
@@ -29,6 +29,28 @@ const papers = new Map<string, Promise<Paper>>();
 export const versionOfQuestion = new Map<string, string>();
 const answerKeys = new Map<string, Promise<Map<string, AnswerKey>>>();
 
+/** What never changes in an attempt once started: enough to grade a submitted sheet without reading it. */
+export type AttemptFacts = {
+  personId: string;
+  enrollmentId: string;
+  versionId: string;
+  number: number;
+  deadline: Date | null;
+  items: AttemptItem[];
+};
+const FACTS_CACHED = 20_000;
+const knownAttempts = new Map<string, AttemptFacts>();
+
+/** Remembers an attempt this process started or showed, so its submit can skip the read (gradeOnce). */
+export function rememberAttempt(attemptId: string, facts: AttemptFacts) {
+  knownAttempts.delete(attemptId);
+  knownAttempts.set(attemptId, facts);
+  if (knownAttempts.size > FACTS_CACHED) knownAttempts.delete(knownAttempts.keys().next().value!);
+}
+
+export const knownAttempt = (attemptId: string) => knownAttempts.get(attemptId);
+export const forgetAttempt = (attemptId: string) => knownAttempts.delete(attemptId);
+
 /** Least-recently-used memo of a promise; a failed load is forgotten so the next call retries. */
 function memo<T>(store: Map<string, Promise<T>>, key: string, load: () => Promise<T>): Promise<T> {
   let value = store.get(key);
@@ -48,6 +70,7 @@ export function clearQuizCache() {
   papers.clear();
   answerKeys.clear();
   versionOfQuestion.clear();
+  knownAttempts.clear();
 }
 
 export function versionPaper(versionId: string): Promise<Paper> {
@@ -88,20 +111,34 @@ export function versionKeys(versionId: string): Promise<Map<string, AnswerKey>> 
   });
 }
 
-export const answersShape = z
-  .record(z.string().max(100), z.array(z.number().int().min(0).max(99)).max(100))
-  .refine((sheet) => Object.keys(sheet).length <= 500);
+/**
+ * An answer sheet's shape (question id → displayed option indexes, each a whole number 0–99, at most
+ * MAX_CHOICES per question and MAX_QUESTIONS questions), checked by hand: it runs on every save and submit.
+ */
+export function sheetShape(input: unknown): AttemptAnswers {
+  if (input === undefined || input === null) return {};
+  if (typeof input !== "object" || Array.isArray(input)) throw new DomainError(BAD_ANSWERS);
+  const entries = Object.entries(input);
+  if (entries.length > MAX_QUESTIONS) throw new DomainError(BAD_ANSWERS);
+  for (const [questionId, chosen] of entries) {
+    if (questionId.length > 100 || !Array.isArray(chosen) || chosen.length > MAX_CHOICES)
+      throw new DomainError(BAD_ANSWERS);
+    for (const c of chosen as unknown[])
+      if (typeof c !== "number" || !Number.isInteger(c) || c < 0 || c > 99)
+        throw new DomainError(BAD_ANSWERS);
+  }
+  return input as AttemptAnswers;
+}
 
 /**
  * Checks an answer sheet from the client against the attempt: only its questions, indexes among the
  * displayed options, at most one choice for single-choice and true/false. Returns it sorted and de-duplicated.
  */
 export function validateAnswers(input: unknown, items: readonly AttemptItem[], paper: Paper): AttemptAnswers {
-  const parsed = answersShape.safeParse(input ?? {});
-  if (!parsed.success) throw new DomainError(BAD_ANSWERS);
+  const sheet = sheetShape(input);
   const byId = new Map(items.map((i) => [i.questionId, i]));
   const out: AttemptAnswers = {};
-  for (const [questionId, chosen] of Object.entries(parsed.data)) {
+  for (const [questionId, chosen] of Object.entries(sheet)) {
     const item = byId.get(questionId);
     const type = paper.byId.get(questionId)?.type;
     if (!item || !type) throw new DomainError(BAD_ANSWERS);

@@ -8,6 +8,7 @@ import { isUuid } from "~/utils/uuid";
 import { takingView, type OpenAttempt, type TakingRow } from "./answers.server";
 import { attemptNotFound, gradeOnce, parseAnswers, parseItems } from "./grade.server";
 import { GRACE_MS, gradeAttempt, isExpired } from "./grading";
+import { rememberAttempt } from "./paper.server";
 import { cycleState, type CycleState } from "./start.server";
 
 export type AttemptResult = {
@@ -201,6 +202,7 @@ export async function getAttemptPage(personId: string, attemptId: string): Promi
 }
 
 type OpenPageRow = TakingRow & {
+  enrollmentId: string;
   status: "IN_PROGRESS" | "GRADED";
   code: string;
   title: string | null;
@@ -216,7 +218,7 @@ async function openAttemptPage(personId: string, attemptId: string): Promise<Att
   const cutoff = new Date(Date.now() - GRACE_MS);
   const [row] = await db.$queryRaw<OpenPageRow[]>`
     SELECT a."id", a."number", a."status"::text AS "status", a."deadline", a."items", a."answers",
-           a."versionId", c."code", cv."title",
+           a."versionId", a."enrollmentId", c."code", cv."title",
            EXISTS (SELECT 1 FROM "QuizAttempt" o WHERE o."enrollmentId" = a."enrollmentId"
                    AND o."status" = 'IN_PROGRESS'::"AttemptStatus" AND o."deadline" < ${cutoff}::timestamptz)
              AS "expiredOpen"
@@ -228,6 +230,14 @@ async function openAttemptPage(personId: string, attemptId: string): Promise<Att
   if (!row) attemptNotFound();
   if (row.status !== "IN_PROGRESS" || row.expiredOpen) return null;
   const deadline = row.deadline ? new Date(row.deadline) : null;
+  rememberAttempt(row.id, {
+    personId,
+    enrollmentId: row.enrollmentId,
+    versionId: row.versionId,
+    number: row.number,
+    deadline,
+    items: parseItems(row.items),
+  });
   return {
     mode: "taking",
     course: { code: row.code, title: row.title ?? row.code },

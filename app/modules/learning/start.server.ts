@@ -2,11 +2,12 @@
 // certification cycle. Every function takes the caller's personId from the session.
 import { randomUUID } from "node:crypto";
 import { db } from "~/db.server";
+import { Prisma } from "~/generated/prisma/client";
 import { DomainError } from "~/utils/errors";
 import { isUuid } from "~/utils/uuid";
 import { ALREADY_PASSED, COURSE_NOT_FOUND, gradeOnce, noAttemptsLeft } from "./grade.server";
 import { drawAttemptItems, isExpired } from "./grading";
-import { versionPaper } from "./paper.server";
+import { rememberAttempt, versionPaper } from "./paper.server";
 
 export type CycleState = {
   maxAttempts: number | null;
@@ -56,40 +57,79 @@ async function ensureEnrollment(personId: string, courseId: string) {
   });
 }
 
-type StartRow = {
-  enrollmentId: string;
-  versionId: string;
-  cycleStart: Date;
-  attemptStartedAt: Date | null;
-  id: string | null;
-  number: number | null;
-  status: "IN_PROGRESS" | "GRADED" | null;
+type StartAttemptRow = {
+  id: string;
+  number: number;
+  status: "IN_PROGRESS" | "GRADED";
   passed: boolean | null;
   deadline: Date | null;
+  startedAt: Date;
 };
+/** The learner's enrollment at the course and its attempts (null: not enrolled). */
+type StartState = {
+  enrollment: { id: string; versionId: string; startedAt: Date } | null;
+  attempts: StartAttemptRow[];
+};
+type StartRow = {
+  enrollmentId: string | null;
+  versionId: string | null;
+  cycleStart: Date | null;
+  /** json_agg of the attempts: dates come as text. */
+  attempts: {
+    id: string;
+    number: number;
+    status: string;
+    passed: boolean | null;
+    deadline: string | null;
+    startedAt: string;
+  }[];
+};
+
+// The enrollment and its attempts in one row (attempts as JSON), for a query whose Enrollment alias is `e`.
+const ENROLLMENT_COLUMNS = Prisma.sql`e."id" AS "enrollmentId", e."versionId", e."startedAt" AS "cycleStart",
+  COALESCE((SELECT json_agg(json_build_object('id', a."id", 'number', a."number", 'status', a."status",
+                                              'passed', a."passed", 'deadline', a."deadline",
+                                              'startedAt', a."startedAt"))
+            FROM "QuizAttempt" a WHERE a."enrollmentId" = e."id"), '[]'::json) AS "attempts"`;
+
+function startState(row: StartRow | undefined): StartState {
+  if (!row?.enrollmentId || !row.versionId || !row.cycleStart) return { enrollment: null, attempts: [] };
+  return {
+    enrollment: { id: row.enrollmentId, versionId: row.versionId, startedAt: new Date(row.cycleStart) },
+    attempts: row.attempts.map((a) => ({
+      id: a.id,
+      number: a.number,
+      status: a.status === "IN_PROGRESS" ? "IN_PROGRESS" : "GRADED",
+      passed: a.passed,
+      deadline: a.deadline ? new Date(a.deadline) : null,
+      startedAt: new Date(a.startedAt),
+    })),
+  };
+}
+
+/** One query through the unique (personId, courseId) index: the enrollment and its attempts. */
+async function loadStartState(personId: string, courseId: string): Promise<StartState> {
+  const [row] = await db.$queryRaw<StartRow[]>`
+    SELECT ${ENROLLMENT_COLUMNS}
+    FROM "Enrollment" e WHERE e."personId" = ${personId}::uuid AND e."courseId" = ${courseId}::uuid`;
+  return startState(row);
+}
 
 /**
  * Starts a new attempt, or resumes the one in progress. An attempt that ran out of time is graded first.
- * Refused when the learner already passed or has used every allowed attempt.
+ * Refused when the learner already passed or has used every allowed attempt. `known`: the enrollment and
+ * attempts as the caller just read them (startCourseQuiz), which saves the first read.
  */
 export async function startAttempt(
   personId: string,
   courseId: string,
+  known?: StartState,
 ): Promise<{ attemptId: string; resumed: boolean }> {
   if (!isUuid(personId) || !isUuid(courseId)) throw new DomainError(COURSE_NOT_FOUND, { status: 404 });
   for (let round = 0; round < 10; round++) {
-    // One query through the unique (personId, courseId) index: the enrollment and its attempts.
-    const rows = await db.$queryRaw<StartRow[]>`
-      SELECT e."id" AS "enrollmentId", e."versionId", e."startedAt" AS "cycleStart", a."id", a."number",
-             a."status"::text AS "status", a."passed", a."deadline", a."startedAt" AS "attemptStartedAt"
-      FROM "Enrollment" e LEFT JOIN "QuizAttempt" a ON a."enrollmentId" = e."id"
-      WHERE e."personId" = ${personId}::uuid AND e."courseId" = ${courseId}::uuid`;
-    const enrollment = rows.length
-      ? { id: rows[0].enrollmentId, versionId: rows[0].versionId }
-      : await ensureEnrollment(personId, courseId);
-    const attempts = rows
-      .filter((r): r is StartRow & { id: string; number: number } => r.id !== null)
-      .map((r) => ({ ...r, deadline: r.deadline ? new Date(r.deadline) : null }));
+    const state = round === 0 && known ? known : await loadStartState(personId, courseId);
+    const enrollment = state.enrollment ?? (await ensureEnrollment(personId, courseId));
+    const { attempts } = state;
     const paper = await versionPaper(enrollment.versionId);
     const version = paper.info;
     const now = new Date();
@@ -101,13 +141,9 @@ export async function startAttempt(
     }
     // Only this cycle's attempts count: a recertification (renewEnrollment) restarts the enrollment.
     const cycle = cycleState({
-      startedAt: rows.length ? new Date(rows[0].cycleStart) : new Date(0),
+      startedAt: state.enrollment?.startedAt ?? new Date(0),
       maxAttempts: version.maxAttempts,
-      attempts: attempts.map((a) => ({
-        ...a,
-        startedAt: a.attemptStartedAt ? new Date(a.attemptStartedAt) : now,
-        status: a.status ?? "GRADED",
-      })),
+      attempts,
     });
     if (cycle.passed) throw new DomainError(ALREADY_PASSED);
     if (cycle.remainingAttempts === 0) throw noAttemptsLeft(version.maxAttempts ?? 0);
@@ -132,24 +168,34 @@ export async function startAttempt(
               ${number}::int, ${JSON.stringify(items)}::jsonb, '{}'::jsonb, ${now}::timestamptz,
               ${deadline}::timestamptz)
       ON CONFLICT DO NOTHING`;
-    if (count === 1) return { attemptId: id, resumed: false };
+    if (count === 1) {
+      rememberAttempt(id, {
+        personId,
+        enrollmentId: enrollment.id,
+        versionId: enrollment.versionId,
+        number,
+        deadline,
+        items,
+      });
+      return { attemptId: id, resumed: false };
+    }
   }
   throw new Error("Could not start an attempt: too many concurrent starts");
 }
 
-type CourseStartRow = {
+type CourseStartRow = StartRow & {
   courseId: string | null;
   courseActive: boolean | null;
   personActive: boolean | null;
-  enrolled: boolean;
   lessons: number;
   done: number;
 };
 
 /**
- * The course page's "start the quiz": in one query the learner, the course by its code and whether every
- * lesson of the enrolled version is read, then startAttempt. `lessonsLeft` when some lesson is not read yet
- * (or the learner is not enrolled); a missing course or learner is a 404, as on the course page.
+ * The course page's "start the quiz": in one query the learner, the course by its code, whether every
+ * lesson of the enrolled version is read, and the enrollment's attempts; then startAttempt with them.
+ * `lessonsLeft` when some lesson is not read yet (or the learner is not enrolled); a missing course or
+ * learner is a 404, as on the course page.
  */
 export async function startCourseQuiz(
   personId: string,
@@ -159,18 +205,19 @@ export async function startCourseQuiz(
   const [row] = await db.$queryRaw<CourseStartRow[]>`
     SELECT c."id" AS "courseId", c."active" AS "courseActive",
            (SELECT p."active" FROM "Person" p WHERE p."id" = ${personId}::uuid) AS "personActive",
-           e."id" IS NOT NULL AS "enrolled",
            (SELECT count(*) FROM "Lesson" l WHERE l."versionId" = e."versionId")::int AS "lessons",
            (SELECT count(*) FROM "LessonProgress" lp JOIN "Lesson" l ON l."id" = lp."lessonId"
-             WHERE lp."enrollmentId" = e."id" AND l."versionId" = e."versionId")::int AS "done"
+             WHERE lp."enrollmentId" = e."id" AND l."versionId" = e."versionId")::int AS "done",
+           ${ENROLLMENT_COLUMNS}
     FROM (SELECT 1) AS one
     LEFT JOIN "Course" c ON c."code" = ${code} AND c."currentVersionId" IS NOT NULL
     LEFT JOIN "Enrollment" e ON e."courseId" = c."id" AND e."personId" = ${personId}::uuid`;
   if (!row?.personActive) throw new DomainError("learning.learnerNotFound", { status: 404 });
-  if (!row.courseId || (!row.enrolled && !row.courseActive))
+  const enrolled = row.enrollmentId !== null;
+  if (!row.courseId || (!enrolled && !row.courseActive))
     throw new DomainError(COURSE_NOT_FOUND, { status: 404 });
-  if (!row.enrolled || row.lessons === 0 || row.done < row.lessons) return { lessonsLeft: true };
-  return startAttempt(personId, row.courseId);
+  if (!enrolled || row.lessons === 0 || row.done < row.lessons) return { lessonsLeft: true };
+  return startAttempt(personId, row.courseId, startState(row));
 }
 
 export type AttemptSummary = {
