@@ -4,9 +4,12 @@
 // the connection hung forever and the primary never saw that worker disconnect. This hung
 // test/integration/cluster.test.ts now and then; here the primary stalls on purpose, which lost one
 // connection per restart before workers waited for the primary's release.
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import http from "node:http";
+import os from "node:os";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { get, startCluster, until, within } from "../support/cluster";
+import { get, startCluster, until, within, workerPids } from "../support/cluster";
 
 describe("graceful restart under a slow primary", () => {
   it("answers every request and every retired worker disconnects", { timeout: 240_000 }, async () => {
@@ -57,4 +60,49 @@ describe("graceful restart under a slow primary", () => {
       cluster.child.kill("SIGKILL");
     }
   });
+
+  it(
+    "stops a restart whose new worker fails or hangs at start: the old workers serve on, nothing replaces it",
+    { timeout: 240_000 },
+    async () => {
+      const dir = mkdtempSync(path.join(os.tmpdir(), "hoc-cluster-"));
+      const startFile = path.join(dir, "start");
+      const cluster = await startCluster("test/support/cluster-echo.ts", {
+        START_FILE: startFile,
+        START_TIMEOUT_MS: "15000",
+      });
+      const { report } = cluster;
+      const restart = async (what: string, outcome: string) => {
+        const from = cluster.out().length;
+        cluster.child.kill("SIGHUP");
+        await until(() => cluster.out().includes(outcome, from), what, { limitMs: 60_000, report });
+      };
+      const stopped = "dừng khởi động lại, các tiến trình cũ vẫn phục vụ";
+      try {
+        const first = workerPids(cluster.child.pid!);
+        const agent = new http.Agent({ keepAlive: true });
+        writeFileSync(startFile, "fail");
+        await restart("the restart with a new worker that exits", stopped);
+        writeFileSync(startFile, "hang");
+        await restart("the restart with a new worker that never listens", stopped);
+        expect(cluster.out()).toContain("chưa sẵn sàng sau 15 giây");
+        expect(workerPids(cluster.child.pid!), report()).toEqual(first);
+        expect(first).toContain(Number((await get(cluster.port, agent)).body));
+
+        rmSync(startFile);
+        await restart("the restart once workers start again", "đã khởi động lại xong");
+        const second = workerPids(cluster.child.pid!);
+        expect(second).toHaveLength(2);
+        expect(second.some((pid) => first.includes(pid))).toBe(false);
+        // Two at the start, the two that did not start, two by the last restart: no replacement of a failure.
+        expect(cluster.out().match(/^fork \d+$/gm), report()).toHaveLength(6);
+        agent.destroy();
+        cluster.child.kill("SIGTERM");
+        expect(await within(cluster.exited, "the cluster to exit", { limitMs: 60_000, report })).toBe(0);
+      } finally {
+        cluster.child.kill("SIGKILL");
+        rmSync(dir, { recursive: true, force: true });
+      }
+    },
+  );
 });
