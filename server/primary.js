@@ -13,12 +13,21 @@ import { SHUTDOWN_MESSAGE } from "./worker.js";
  * @param {(address: import("node:net").AddressInfo | any, workers: number) => void} [o.onListening]
  *   once every worker of the first start listens
  * @param {number} [o.timeoutMs] how long a worker gets to stop before it is killed
+ * @param {number} [o.startTimeoutMs] how long a restart's new worker gets to listen before it is killed
  * @param {(line: string) => void} [o.log]
  * @returns {{ restart(): Promise<void>, shutdown(): Promise<void> }}
  */
-export function runPrimary({ workers: count, onListening, timeoutMs = 25_000, log = console.log }) {
+export function runPrimary({
+  workers: count,
+  onListening,
+  timeoutMs = 25_000,
+  startTimeoutMs = 120_000,
+  log = console.log,
+}) {
   /** Workers asked to stop (restart or shutdown): their exit is expected, not replaced. */
   const retiring = new Set();
+  /** A restart's new worker until it listens: if it exits first the restart stops, nothing replaces it. */
+  const trial = new Set();
   const listened = new WeakSet();
   let started = false;
   let stopping = null;
@@ -40,7 +49,7 @@ export function runPrimary({ workers: count, onListening, timeoutMs = 25_000, lo
   });
 
   cluster.on("exit", (worker, code, signal) => {
-    if (stopping || retiring.has(worker)) return;
+    if (stopping || retiring.has(worker) || trial.has(worker)) return;
     const how = signal ? `tín hiệu ${signal}` : `mã ${code}`;
     if (!started) {
       // A worker that cannot start (bad settings, database unreachable) has said why; the others would too.
@@ -73,13 +82,18 @@ export function runPrimary({ workers: count, onListening, timeoutMs = 25_000, lo
     });
   }
 
-  /** Resolves true once `worker` listens, false if it exits first. */
-  const listening = (worker) =>
+  /** Resolves true once `worker` listens, false if it exits first (killed when it takes longer than `ms`). */
+  const listening = (worker, ms) =>
     new Promise((resolve) => {
       if (listened.has(worker)) return resolve(true);
       const onListen = () => done(true);
       const onExit = () => done(false);
+      const tooLong = setTimeout(() => {
+        log(`[cluster] tiến trình ${worker.process.pid} chưa sẵn sàng sau ${ms / 1000} giây: dừng nó.`);
+        worker.process.kill("SIGKILL");
+      }, ms);
       const done = (ok) => {
+        clearTimeout(tooLong);
         worker.off("listening", onListen);
         worker.off("exit", onExit);
         resolve(ok);
@@ -96,11 +110,14 @@ export function runPrimary({ workers: count, onListening, timeoutMs = 25_000, lo
       for (const worker of old) {
         if (worker.isDead()) continue; // died meanwhile: the exit handler has replaced it
         const fresh = fork();
-        if (!(await listening(fresh))) {
+        trial.add(fresh);
+        const ok = await listening(fresh, startTimeoutMs);
+        trial.delete(fresh);
+        if (!ok) {
           log(
             "[cluster] tiến trình mới không khởi động được: dừng khởi động lại, các tiến trình cũ vẫn phục vụ.",
           );
-          break;
+          return;
         }
         await retire(worker);
       }

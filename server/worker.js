@@ -66,13 +66,20 @@ export function serveWorker({
       while (sockets.size > 0 && Date.now() < drainUntil) await sleep(20);
       // Stop accepting (idle connections are closed now); the callback runs once the in-flight requests end.
       // A connection whose answer had already started keeps alive: close it as soon as it is idle.
-      await new Promise((resolve) => {
+      const closed = new Promise((resolve) => {
         const idle = setInterval(() => server.closeIdleConnections(), 50);
         server.close(() => {
           clearInterval(idle);
           resolve();
         });
       });
+      // Under node:cluster the primary may have handed us a connection before it read that we closed: we
+      // turn it back (it goes to another worker) only if we are still here to read it. Exiting first leaves
+      // the client hanging, and the primary never sees us disconnect (docs/decisions/013). So wait for the
+      // primary's answer to our disconnect, which comes after every connection it sent us.
+      const released = cluster.isWorker ? releasedByPrimary() : undefined;
+      await closed;
+      await withTimeout(released, Math.max(1_000, deadline - Date.now())).catch(() => {});
       let code = 0;
       try {
         await withTimeout(stop?.(), Math.max(1_000, deadline - Date.now()));
@@ -104,6 +111,15 @@ export function serveWorker({
       return responses.size;
     },
   };
+}
+
+/** Disconnects from the primary once it has acknowledged our closed listener; resolves when disconnected. */
+function releasedByPrimary() {
+  if (!process.connected) return Promise.resolve();
+  return new Promise((resolve) => {
+    process.once("disconnect", resolve);
+    cluster.worker?.disconnect();
+  });
 }
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));

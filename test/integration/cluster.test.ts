@@ -3,72 +3,22 @@
 // run every due job exactly once between them — reminders, new-assignment digests, the outbox, month-end
 // snapshots — also across a graceful restart; the restart fails no request; a worker that dies is replaced;
 // SIGTERM lets the request in flight finish and exits 0. PostgreSQL only: PGlite is one process (decision 001).
-import { type ChildProcess, spawn } from "node:child_process";
 import http from "node:http";
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/db.server";
 import { enqueueEmailsBulk } from "~/modules/notifications/outbox.server";
 import { ensureMonthlySnapshots } from "~/modules/targets/snapshots.server";
 import { addMonthsVn, endOfVnDay, vnCalendarDay } from "~/utils/vn-calendar";
-import { childProcesses } from "../../scripts/lib/proc.ts";
 import { makeCourseVersion } from "../fixtures/courses";
 import { makeAgency, makePerson, makePlan, makeTarget } from "../fixtures/factories";
+import { budget, get, startCluster as start, until, within, workerPids } from "../support/cluster";
 import { startSmtp, type TestSmtp } from "./helpers/smtp";
 
-const root = path.resolve(import.meta.dirname, "../..");
 const DAY = 24 * 60 * 60 * 1000;
+const APP = "test/integration/helpers/cluster-app.ts";
 
-type Cluster = { child: ChildProcess; port: number; out: () => string; exited: Promise<number | null> };
-
-/** Starts the primary with `workers` workers; resolves once every one of them listens. */
-async function startCluster(env: Record<string, string>): Promise<Cluster> {
-  const child = spawn(process.execPath, ["--import", "tsx", "test/integration/helpers/cluster-app.ts"], {
-    cwd: root,
-    env: { ...process.env, PORT: "0", ...env },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  let out = "";
-  child.stdout!.on("data", (b: Buffer) => (out += b.toString()));
-  child.stderr!.on("data", (b: Buffer) => (out += b.toString()));
-  const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
-  const port = await new Promise<number>((resolve, reject) => {
-    child.stdout!.on("data", () => {
-      const m = out.match(/listening on (\d+)/);
-      if (m) resolve(Number(m[1]));
-    });
-    void exited.then((code) => reject(new Error(`cluster exited (${code}):\n${out}`)));
-  });
-  return { child, port, out: () => out, exited };
-}
-
-/** The worker pids under the primary, from /proc (Linux). */
-function workerPids(primary: number): number[] {
-  // The primary's other children (the esbuild service tsx starts on a cold cache) are not workers.
-  return childProcesses(primary)
-    .filter((p) => p.command !== "esbuild")
-    .map((p) => p.pid);
-}
-
-function get(port: number, agent: http.Agent, p = "/") {
-  return new Promise<{ status: number; body: string }>((resolve, reject) => {
-    http
-      .get({ host: "127.0.0.1", port, path: p, agent }, (res) => {
-        let body = "";
-        res.on("data", (c) => (body += c));
-        res.on("end", () => resolve({ status: res.statusCode!, body }));
-      })
-      .on("error", reject);
-  });
-}
-
-async function until(cond: () => Promise<boolean> | boolean, what: string, log?: () => string) {
-  for (let i = 0; i < 2400; i++) {
-    if (await cond()) return;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  throw new Error(`Timed out waiting for ${what}${log ? `:\n${log()}` : ""}`);
-}
+/** Starts the primary with its workers (CLUSTER_WORKERS); resolves once every one of them listens. */
+const startCluster = (env: Record<string, string>, limitMs?: number) => start(APP, env, limitMs);
 
 describe.skipIf(process.env.TEST_DB !== "postgres")("WEB_CONCURRENCY workers on PostgreSQL", () => {
   let smtp: TestSmtp;
@@ -79,11 +29,13 @@ describe.skipIf(process.env.TEST_DB !== "postgres")("WEB_CONCURRENCY workers on 
     await smtp.close();
   });
 
-  // Two to four processes start on a machine that may be busy: generous limits, nothing is timed.
+  // Two to four processes start on a machine that may be busy: generous limits, nothing is timed. Each wait
+  // fails by itself, with the cluster's output, before the test's timeout would (left() shares the budget).
   it(
     "runs each due job once across two workers and a graceful restart, which fails no request",
     { timeout: 300_000 },
     async () => {
+      const left = budget(285_000);
       const now = new Date();
       // Due work: 150 queued emails (three batches), three overdue members of a new assignment (told once by
       // a digest and reminded once), and a plan whose month-ends since three months ago need a snapshot.
@@ -124,21 +76,25 @@ describe.skipIf(process.env.TEST_DB !== "postgres")("WEB_CONCURRENCY workers on 
       });
       await makeTarget({ planId: plan.id, deadline: addMonthsVn(now, 6) });
 
-      const cluster = await startCluster({
-        CLUSTER_WORKERS: "2",
-        SMTP_HOST: "127.0.0.1",
-        SMTP_PORT: String(smtp.port),
-        MAIL_FROM: "hoc@test.gov.vn",
-        REMINDER_INTERVAL_SECONDS: "10",
-      });
+      const cluster = await startCluster(
+        {
+          CLUSTER_WORKERS: "2",
+          SMTP_HOST: "127.0.0.1",
+          SMTP_PORT: String(smtp.port),
+          MAIL_FROM: "hoc@test.gov.vn",
+          REMINDER_INTERVAL_SECONDS: "10",
+        },
+        left(120_000),
+      );
+      const { report } = cluster;
       try {
         expect(cluster.out().match(/\[scheduler\]/g)).toHaveLength(2); // both workers run the jobs
         const first = workerPids(cluster.child.pid!);
         expect(first).toHaveLength(2);
         await until(
           async () => (await db.outboxEmail.count({ where: { status: "PENDING" } })) === 0,
-          "outbox",
-          cluster.out,
+          "the outbox to drain",
+          { limitMs: left(120_000), report },
         );
 
         // A graceful restart (SIGHUP) under requests from 6 keep-alive clients: every one answered.
@@ -146,28 +102,44 @@ describe.skipIf(process.env.TEST_DB !== "postgres")("WEB_CONCURRENCY workers on 
         let done = false;
         const answers: string[] = [];
         const errors: unknown[] = [];
+        let unanswered = 0;
         const loops = Array.from({ length: 6 }, async () => {
           while (!done) {
+            unanswered++;
             try {
               const r = await get(cluster.port, agent);
               if (r.status === 200) answers.push(r.body);
               else errors.push(`${r.status} ${r.body}`);
             } catch (error) {
               errors.push(error);
+            } finally {
+              unanswered--;
             }
           }
         });
-        await until(() => answers.length > 50, "answers before the restart");
+        const clients = () => `${answers.length} answers, ${errors.length} errors, ${unanswered} unanswered`;
+        const withClients = { report: () => `${clients()}\n${report()}` };
+        await until(() => answers.length > 50, "answers before the restart", {
+          limitMs: left(60_000),
+          ...withClients,
+        });
         cluster.child.kill("SIGHUP");
-        await until(() => cluster.out().includes("đã khởi động lại xong"), "the restart", cluster.out);
+        await until(() => cluster.out().includes("đã khởi động lại xong"), "the restart", {
+          limitMs: left(180_000),
+          ...withClients,
+        });
         const count = answers.length;
-        await until(() => answers.length > count + 50, "answers after the restart");
+        await until(() => answers.length > count + 50, "answers after the restart", {
+          limitMs: left(60_000),
+          ...withClients,
+        });
         done = true;
-        await Promise.all(loops);
+        // A request the restart lost would never be answered (test/unit/cluster-restart.test.ts).
+        await within(Promise.all(loops), "the last requests", { limitMs: left(60_000), ...withClients });
         agent.destroy();
-        expect(errors).toEqual([]);
+        expect(errors, report()).toEqual([]);
         const second = workerPids(cluster.child.pid!);
-        expect(second).toHaveLength(2);
+        expect(second, report()).toHaveLength(2);
         expect(second.some((pid) => first.includes(pid))).toBe(false);
         const served = new Set(answers);
         for (const pid of [...first, ...second]) expect(served.has(String(pid))).toBe(true);
@@ -175,11 +147,13 @@ describe.skipIf(process.env.TEST_DB !== "postgres")("WEB_CONCURRENCY workers on 
         // The new workers ran their first tick too; SIGTERM waits for running ticks, then exits 0.
         await until(
           () => (cluster.out().match(/\[scheduler\]/g) ?? []).length === 4,
-          "new workers' jobs",
-          cluster.out,
+          "the new workers' jobs",
+          { limitMs: left(90_000), report },
         );
         cluster.child.kill("SIGTERM");
-        expect(await cluster.exited).toBe(0);
+        expect(
+          await within(cluster.exited, "the exit after SIGTERM", { limitMs: left(60_000), report }),
+        ).toBe(0);
       } finally {
         cluster.child.kill("SIGKILL");
       }
@@ -212,23 +186,34 @@ describe.skipIf(process.env.TEST_DB !== "postgres")("WEB_CONCURRENCY workers on 
     "replaces a worker that dies, and lets the request in flight finish on SIGTERM",
     { timeout: 180_000 },
     async () => {
-      const cluster = await startCluster({ CLUSTER_WORKERS: "2", REMINDERS_ENABLED: "false" });
+      const left = budget(170_000);
+      const cluster = await startCluster({ CLUSTER_WORKERS: "2", REMINDERS_ENABLED: "false" }, left(120_000));
+      const { report } = cluster;
       try {
         const [victim, other] = workerPids(cluster.child.pid!);
         process.kill(victim!, "SIGKILL");
-        await until(async () => {
-          const pids = workerPids(cluster.child.pid!);
-          return pids.length === 2 && !pids.includes(victim!);
-        }, "a replacement worker");
+        await until(
+          async () => {
+            const pids = workerPids(cluster.child.pid!);
+            return pids.length === 2 && !pids.includes(victim!);
+          },
+          "a replacement worker",
+          { limitMs: left(60_000), report },
+        );
         expect(workerPids(cluster.child.pid!)).toContain(other);
         const agent = new http.Agent({ keepAlive: true });
-        await until(async () => (await get(cluster.port, agent)).body !== String(victim), "the replacement");
+        await until(async () => (await get(cluster.port, agent)).body !== String(victim), "the replacement", {
+          limitMs: left(30_000),
+          report,
+        });
 
         const slow = get(cluster.port, agent, "/slow?ms=1500");
         await new Promise((r) => setTimeout(r, 300));
         cluster.child.kill("SIGTERM");
-        expect((await slow).status).toBe(200);
-        expect(await cluster.exited).toBe(0);
+        expect((await within(slow, "the slow answer", { limitMs: left(30_000), report })).status).toBe(200);
+        expect(
+          await within(cluster.exited, "the exit after SIGTERM", { limitMs: left(60_000), report }),
+        ).toBe(0);
         agent.destroy();
       } finally {
         cluster.child.kill("SIGKILL");

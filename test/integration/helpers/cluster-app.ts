@@ -8,6 +8,14 @@ import { serveWorker } from "../../../server/worker.js";
 
 const workers = Number(process.env.CLUSTER_WORKERS ?? 2);
 if (cluster.isPrimary) {
+  // What the primary saw, for the test's failure message (a worker that never listened, an exit, a restart).
+  const t0 = Date.now();
+  const trace = (line: string) => console.log(`[trace +${Date.now() - t0} ms] ${line}`);
+  cluster.on("fork", (w) => trace(`fork ${w.process.pid}`));
+  cluster.on("online", (w) => trace(`online ${w.process.pid}`));
+  cluster.on("listening", (w, a) => trace(`listening ${w.process.pid} port ${a.port}`));
+  cluster.on("disconnect", (w) => trace(`disconnect ${w.process.pid}`));
+  cluster.on("exit", (w, code, signal) => trace(`exit ${w.process.pid} code ${code} signal ${signal}`));
   runPrimary({
     workers,
     timeoutMs: 15_000,
