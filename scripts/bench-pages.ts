@@ -5,9 +5,12 @@
 // server's processes' CPU time from /proc ÷ requests: steadier than latency on a busy machine), then the
 // throughput ratio N ÷ 1. `--rev` also builds that revision in a temporary worktree (its own database, seeded
 // by its own seed) and runs the same load against it, interleaved with this tree's, to print both side by side.
-// Each tree gets a fresh database `hoc_bench_pages_<i>` on BENCH_SERVER_URL (default 127.0.0.1:5432), dropped
+// Each tree gets a fresh database `hoc_bench_pages_<port>_<i>` on BENCH_SERVER_URL (default 127.0.0.1:5432), dropped
 // afterwards. BENCH_SECONDS (per measurement, default 5), BENCH_CONCURRENCY ("1,20,50"), BENCH_PORT (3300).
+// BENCH_PAGES="course,lesson" measures only those pages; BENCH_CPU_PROF=<dir>: this tree's servers write V8
+// CPU profiles there on exit (`node --cpu-prof`; summarise with scripts/cpuprofile-summary.mjs).
 import os from "node:os";
+import path from "node:path";
 import {
   addSessions,
   benchTrees,
@@ -27,12 +30,17 @@ const SESSIONS = 50;
 
 const LEARNER = "hocvien@langson.gov.vn";
 const REVIEWER = "sonoivu@langson.gov.vn";
-const PAGES = [
+const ALL_PAGES = [
   { name: "learner home", path: "/learn", as: "learner" },
   { name: "course", path: "/courses/attt-co-ban", as: "learner" },
   { name: "lesson", path: "/courses/attt-co-ban/lessons/1", as: "learner" },
   { name: "dashboard", path: "/targets", as: "reviewer" },
 ] as const;
+const ONLY = process.env.BENCH_PAGES?.split(",").map((s) => s.trim());
+const PAGES = ALL_PAGES.filter((p) => !ONLY || ONLY.some((o) => p.name.includes(o)));
+const PROF_ARGS = process.env.BENCH_CPU_PROF
+  ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve(process.env.BENCH_CPU_PROF)}`]
+  : [];
 
 type Tree = BenchTree & { cookies: Record<"learner" | "reviewer", string[]> };
 
@@ -72,7 +80,8 @@ function printRow(x: Row) {
 }
 
 async function main() {
-  const prepared = await benchTrees("hoc_bench_pages");
+  // The port in the name: helpers benchmarking at once on one server must not drop each other's databases.
+  const prepared = await benchTrees(`hoc_bench_pages_${BASE_PORT}`);
   const servers: RunningServer[] = [];
   try {
     const trees: Tree[] = [];
@@ -83,7 +92,9 @@ async function main() {
     );
     for (const processes of [...new Set([1, N])]) {
       // Every tree's server runs at once (idle ones cost nothing), so the trees are measured interleaved.
-      servers.push(...(await startServers(trees, processes, BASE_PORT)));
+      // The profile is of this tree only (the first; the other revision runs as it is).
+      servers.push(...(await startServers(trees.slice(0, 1), processes, BASE_PORT, PROF_ARGS)));
+      servers.push(...(await startServers(trees.slice(1), processes, BASE_PORT + 1)));
       const serving = servers.map(servingProcesses);
       console.log(
         `\n${processes} process(es) asked: ` +

@@ -7,7 +7,7 @@ import { TargetCards } from "~/components/targets/target-cards";
 import { TrendChart } from "~/components/targets-charts";
 import { requireViewer } from "~/modules/auth/guards.server";
 import { dashboardData, emptyDashboard } from "~/modules/targets/dashboard.server";
-import { parseViewQuery, resolveView } from "~/modules/targets/view.server";
+import { listPlans, parseViewQuery, resolveView } from "~/modules/targets/view.server";
 import { pageTitle, useT } from "~/utils/i18n";
 import { getLocale } from "~/utils/i18n.server";
 
@@ -15,9 +15,11 @@ export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, 
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { actor, scope } = await requireViewer(request);
-  const view = await resolveView(parseViewQuery(request), scope);
-  if (!view) return { empty: true as const, ...(await emptyDashboard(actor, scope)) };
-  return { empty: false as const, ...(await dashboardData(view, actor, scope, getLocale(request))) };
+  // The plans are read once: the default plan, the plan picker and the "manage" link all come from them.
+  const plans = await listPlans();
+  const view = await resolveView(parseViewQuery(request), scope, plans);
+  if (!view) return { empty: true as const, ...(await emptyDashboard(actor, scope, plans)) };
+  return { empty: false as const, ...(await dashboardData(view, actor, scope, getLocale(request), plans)) };
 }
 
 export default function TargetsDashboard() {

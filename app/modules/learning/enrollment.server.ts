@@ -8,7 +8,15 @@ import { viCollator } from "~/utils/text";
 import type { CitedDocument } from "~/modules/content/citations";
 import { lessonContent, versionContent } from "./content-cache.server";
 import { recertifyNotice } from "./recertify.server";
-import { listAttempts } from "./start.server";
+import { isExpired } from "./grading";
+import {
+  type CoursePageRead,
+  type CourseRead,
+  type HomeRead,
+  readCourse,
+  readCoursePage,
+} from "./reads.server";
+import { cycleState, listAttempts } from "./start.server";
 
 export type Audience = { staffCategories?: StaffCategory[]; itRoles?: ItRole[]; headOfUnit?: boolean };
 type Learner = { staffCategory: StaffCategory; itRole: ItRole; isHeadOfUnit: boolean };
@@ -52,7 +60,7 @@ export async function listCatalog(personId: string): Promise<CatalogEntry[]> {
   return catalogFor(p, enrollments);
 }
 
-/** The catalog for a learner already read, given their enrollments (the home page has both at hand). */
+/** The catalog for a learner already read, given their enrollments. */
 export async function catalogFor(
   p: Learner,
   enrollments: { courseId: string; completedAt: Date | null }[],
@@ -61,8 +69,21 @@ export async function catalogFor(
     where: { active: true, currentVersionId: { not: null } },
     select: { id: true, code: true, currentVersionId: true },
   });
+  return catalogOf(
+    p,
+    listed.map((c) => ({ ...c, currentVersionId: c.currentVersionId! })),
+    enrollments,
+  );
+}
+
+/** The catalog from the listed courses (active, with a current version) read already (the home page's read). */
+export async function catalogOf(
+  p: Learner,
+  listed: { id: string; code: string; currentVersionId: string }[],
+  enrollments: { courseId: string; completedAt: Date | null }[],
+): Promise<CatalogEntry[]> {
   const courses = await Promise.all(
-    listed.map(async (c) => ({ ...c, currentVersion: await versionContent(c.currentVersionId!) })),
+    listed.map(async (c) => ({ ...c, currentVersion: await versionContent(c.currentVersionId) })),
   );
   const byCourse = new Map(enrollments.map((e) => [e.courseId, e]));
   return courses
@@ -86,32 +107,19 @@ export async function catalogFor(
 }
 
 /**
- * What both the course and the lesson pages need: the course, this learner's enrollment (lessons done,
- * where they stopped) and the version they see (their enrolled one, or the current one) with its lessons.
+ * What both the course and the lesson pages need, from their one read (reads.server.ts): the course, this
+ * learner's enrollment (lessons done, where they stopped) and the version they see (their enrolled one, or
+ * the current one) with its lessons.
  */
-async function courseCore(personId: string, code: string) {
-  await learner(personId);
-  const course = await db.course.findUnique({
-    where: { code },
-    select: { id: true, code: true, active: true, currentVersionId: true },
-  });
+async function courseCore(read: CourseRead) {
+  if (!read.personActive) throw new DomainError("learning.learnerNotFound", { status: 404 });
+  const course = read.course;
   if (!course || !course.currentVersionId) throw new DomainError("learning.courseNotFound", { status: 404 });
-  const enrollment = await db.enrollment.findUnique({
-    where: { personId_courseId: { personId, courseId: course.id } },
-    select: {
-      id: true,
-      versionId: true,
-      lastLessonId: true,
-      lastPosition: true,
-      completedAt: true,
-      startedAt: true,
-      progress: { select: { lessonId: true } },
-    },
-  });
+  const enrollment = read.enrollment;
   if (!enrollment && !course.active) throw new DomainError("learning.courseNotFound", { status: 404 });
   const versionId = enrollment?.versionId ?? course.currentVersionId;
   const version = await versionContent(versionId);
-  const done = new Set(enrollment?.progress.map((p) => p.lessonId) ?? []);
+  const done = new Set(enrollment?.done ?? []);
   const lessons = version.lessons.map((l) => ({ ...l, done: done.has(l.id) }));
   const { citations, lessons: _lessons, audience: _audience, ...versionFields } = version;
   return {
@@ -134,15 +142,11 @@ async function courseCore(personId: string, code: string) {
   };
 }
 
-/** The course as this learner sees it: their enrolled version (or the current one), lessons done, position. */
-export async function getCourseForLearner(personId: string, code: string) {
-  const { resumeAt, ...core } = await courseCore(personId, code);
+/** The course as a learner sees it, from the course page's read. */
+async function courseView(personId: string, read: CoursePageRead) {
+  const { resumeAt, ...core } = await courseCore(read);
   const { course, enrollment, lessons } = core;
-  const completion = await db.completion.findFirst({
-    where: { personId, courseId: course.id },
-    orderBy: { completedAt: "desc" },
-    select: { completedAt: true, validUntil: true, score: true, certificate: { select: { code: true } } },
-  });
+  const completion = read.completion;
   // A material new version (decision 012) opens a new cycle at once, with its notice.
   const recertify = completion ? await recertifyNotice(personId, course.id) : null;
   const window = renewalState(enrollment?.completedAt ?? null, completion?.validUntil ?? null);
@@ -158,10 +162,29 @@ export async function getCourseForLearner(personId: string, code: string) {
   };
 }
 
+/** The course as this learner sees it: their enrolled version (or the current one), lessons done, position. */
+export async function getCourseForLearner(personId: string, code: string) {
+  return courseView(personId, await readCoursePage(personId, code));
+}
+
 /** The course page: the course as this learner sees it, and their attempts at its quiz once enrolled. */
 export async function getCoursePage(personId: string, code: string) {
-  const { citations, ...view } = await getCourseForLearner(personId, code);
-  const attempts = view.enrollment ? await listAttempts(personId, view.course.id) : null;
+  const read = await readCoursePage(personId, code);
+  const { citations, ...view } = await courseView(personId, read);
+  let attempts: Awaited<ReturnType<typeof listAttempts>> | null = null;
+  if (view.enrollment) {
+    // The read has the attempts; one left open past its time is graded by listAttempts (which reads again).
+    const expired = read.attempts.some((a) => a.status === "IN_PROGRESS" && isExpired(a.deadline));
+    if (expired) attempts = await listAttempts(personId, view.course.id);
+    else {
+      const { maxAttempts, remainingAttempts, passed } = cycleState({
+        startedAt: view.enrollment.startedAt,
+        maxAttempts: view.version.maxAttempts,
+        attempts: read.attempts,
+      });
+      attempts = { attempts: read.attempts, maxAttempts, remainingAttempts, passed };
+    }
+  }
   // The page links to its sources page with their count; the documents themselves are not sent.
   return { ...view, citationCount: citations.length, attempts };
 }
@@ -239,7 +262,7 @@ export async function enroll(personId: string, courseId: string) {
 
 /** A lesson as this learner reads it (enrolling them on a first visit), and where they stopped in it. */
 export async function getLessonForLearner(personId: string, code: string, position: number) {
-  const { resumeAt, ...view } = await courseCore(personId, code);
+  const { resumeAt, ...view } = await courseCore(await readCourse(personId, code));
   const meta = view.lessons.find((l) => l.position === position);
   if (!meta) throw new DomainError("learning.lessonNotFound", { status: 404 });
   const enrollmentId = view.enrollment?.id ?? (await enroll(personId, view.course.id)).id;
@@ -295,49 +318,23 @@ export async function saveReadingPosition(personId: string, lessonId: string, po
   });
 }
 
-/** "Học tập của tôi": the courses the learner started, with progress, and what fits them next. */
-export async function getMyLearning(personId: string) {
-  const enrollments = await db.enrollment.findMany({
-    where: { personId },
-    orderBy: { startedAt: "desc" },
-    select: {
-      id: true,
-      courseId: true,
-      startedAt: true,
-      completedAt: true,
-      versionId: true,
-      _count: { select: { progress: true } },
-    },
-  });
+/** "Học tập của tôi": the courses the learner started (the home page's read), with progress. */
+export async function myLearning(enrollments: HomeRead["enrollments"]) {
   const versions = await Promise.all(enrollments.map((e) => versionContent(e.versionId)));
-  const codes = await db.course.findMany({
-    where: { id: { in: enrollments.map((e) => e.courseId) } },
-    select: { id: true, code: true },
-  });
-  const codeOf = new Map(codes.map((c) => [c.id, c.code]));
-  const completions = await db.completion.findMany({
-    where: { personId },
-    orderBy: { completedAt: "desc" },
-    select: { courseId: true, completedAt: true, validUntil: true, certificate: { select: { code: true } } },
-  });
-  const completionOf = new Map<string, (typeof completions)[number]>();
-  for (const c of completions)
-    if (c.courseId && !completionOf.has(c.courseId)) completionOf.set(c.courseId, c);
   return enrollments.map((e, i) => {
     const version = versions[i]!;
     const total = version.lessons.length;
-    const c = completionOf.get(e.courseId);
     return {
       courseId: e.courseId,
-      code: codeOf.get(e.courseId) ?? "",
+      code: e.code,
       title: version.title,
       startedAt: e.startedAt,
       completedAt: e.completedAt,
-      lessonsDone: e._count.progress,
+      lessonsDone: e.lessonsDone,
       lessonCount: total,
-      percent: e.completedAt ? 100 : total ? Math.round((e._count.progress / total) * 90) : 0,
-      validUntil: c?.validUntil ?? null,
-      certificateCode: c?.certificate?.code ?? null,
+      percent: e.completedAt ? 100 : total ? Math.round((e.lessonsDone / total) * 90) : 0,
+      validUntil: e.validUntil,
+      certificateCode: e.certificateCode,
     };
   });
 }

@@ -2,34 +2,28 @@
 // their own profile. Only the caller's records: the person id comes from the session, never the request.
 // The person and their enrollments are read once and shared by the sections; only what the page shows is
 // sent to it.
-import { db } from "~/db.server";
 import { listMyAssignments } from "~/modules/assignments/assignments.server";
 import { DomainError } from "~/utils/errors";
-import { catalogFor, getMyLearning } from "./enrollment.server";
+import { catalogOf, myLearning } from "./enrollment.server";
+import { readLearnerHome } from "./reads.server";
 import { recertifyNotices } from "./recertify.server";
 
 export async function getLearnerHome(actor: { personId: string | null; fullName: string }) {
   if (!actor.personId)
     return { name: actor.fullName, person: null, courses: [], recommended: [], assigned: [], recertify: [] };
   const personId = actor.personId;
-  const person = await db.person.findUnique({
-    where: { id: personId },
-    select: {
-      position: true,
-      staffCategory: true,
-      itRole: true,
-      isHeadOfUnit: true,
-      active: true,
-      agency: { select: { name: true } },
-    },
-  });
-  if (!person?.active) throw new DomainError("learning.learnerNotFound", { status: 404 });
-  const [mine, assigned, recertify] = await Promise.all([
-    getMyLearning(personId),
+  // One query for the person, their enrollments and the catalog's courses (reads.server.ts).
+  const [read, assigned, recertify] = await Promise.all([
+    readLearnerHome(personId),
     listMyAssignments(personId),
     recertifyNotices(personId),
   ]);
-  const catalog = await catalogFor(person, mine);
+  if (!read?.person.active) throw new DomainError("learning.learnerNotFound", { status: 404 });
+  const { person } = read;
+  const [mine, catalog] = await Promise.all([
+    myLearning(read.enrollments),
+    catalogOf(person, read.catalog, read.enrollments),
+  ]);
   return {
     name: actor.fullName,
     person: {

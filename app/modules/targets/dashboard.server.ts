@@ -1,5 +1,4 @@
 // Data of the targets dashboard and the report page, from a resolved view: plain values ready to render.
-import { readDb } from "~/db.server";
 import { type Actor, isAdmin, type Scope } from "~/modules/auth/scope";
 import { formatDate, formatDateTime } from "~/utils/format";
 import { notFound } from "~/utils/http.server";
@@ -8,28 +7,19 @@ import { reportModel, rowLabel, statusLabel } from "./report.server";
 import { type Locale, translate } from "~/i18n";
 import { listSnapshots, trendPoints } from "./snapshots.server";
 import { mayManagePlan } from "./manage.server";
-import { type ResolvedView, defaultPlanId, listPlans } from "./view.server";
+import { canManagePlan } from "./manage";
+import { type PlanListing, type ResolvedView, defaultPlanId, listPlans } from "./view.server";
 
-/** Plans the caller can open: those covering their scope or lying inside it. */
-export async function visiblePlans(scope: Scope) {
-  const plans = await listPlans();
-  if (scope === "ALL") return plans;
-  const agencies = await (
-    await readDb()
-  ).agency.findMany({
-    where: { id: { in: plans.map((p) => p.agencyId) } },
-    select: { id: true, path: true },
-  });
-  const pathOf = new Map(agencies.map((a) => [a.id, a.path]));
-  return plans.filter((p) => {
-    const path = pathOf.get(p.agencyId) ?? "";
-    return scope.some((s) => s.startsWith(path) || path.startsWith(s));
-  });
+/** Plans the caller can open: those covering their scope or lying inside it (`plans`: listPlans() read already). */
+export async function visiblePlans(scope: Scope, plans?: readonly PlanListing[]) {
+  const all = plans ?? (await listPlans());
+  if (scope === "ALL") return [...all];
+  return all.filter((p) => scope.some((s) => s.startsWith(p.agencyPath) || p.agencyPath.startsWith(s)));
 }
 
 /** The dashboard without any plan: a link to the plans for those who may create one. */
-export async function emptyDashboard(actor: Actor, scope: Scope) {
-  return { canEdit: isAdmin(actor) || (await visiblePlans(scope)).length > 0 };
+export async function emptyDashboard(actor: Actor, scope: Scope, plans?: readonly PlanListing[]) {
+  return { canEdit: isAdmin(actor) || (await visiblePlans(scope, plans)).length > 0 };
 }
 
 export function viewQueryString(v: ResolvedView, overrides: Record<string, string | null> = {}): string {
@@ -46,8 +36,17 @@ export function viewQueryString(v: ResolvedView, overrides: Record<string, strin
   return params.toString();
 }
 
-export async function dashboardData(v: ResolvedView, actor: Actor, scope: Scope, locale: Locale) {
+export async function dashboardData(
+  v: ResolvedView,
+  actor: Actor,
+  scope: Scope,
+  locale: Locale,
+  allPlans?: readonly PlanListing[],
+) {
   const { table } = v;
+  const plans = await visiblePlans(scope, allPlans);
+  // The plan's agency path is in the listing: no query of its own for the "manage" link.
+  const listed = plans.find((p) => p.id === table.plan.id);
   const roots = new Set(table.agencies.filter((a) => a.parentId === null).map((a) => a.id));
   const cards = table.targets.map((t) => {
     const figures = table.figures[t.id] ?? {};
@@ -105,7 +104,7 @@ export async function dashboardData(v: ResolvedView, actor: Actor, scope: Scope,
       documentNumber: table.plan.documentNumber,
       year: table.plan.year,
     },
-    plans: (await visiblePlans(scope)).map((p) => ({
+    plans: plans.map((p) => ({
       id: p.id,
       label: `${p.title} (${p.year})`,
       active: p.active,
@@ -121,7 +120,7 @@ export async function dashboardData(v: ResolvedView, actor: Actor, scope: Scope,
     breadcrumb: ancestry(table, v.agencyId).map((a) => ({ id: a.id, name: a.name })),
     rows,
     trend,
-    canEdit: await mayManagePlan(actor, table.plan.id),
+    canEdit: listed ? canManagePlan(actor, listed.agencyPath) : await mayManagePlan(actor, table.plan.id),
     query: viewQueryString(v),
   };
 }

@@ -7,9 +7,11 @@ import { agencyColumns, type AgencyRow } from "~/modules/agencies/rows";
 import { inTreeOrder } from "~/modules/agencies/tree";
 import { inScope, type Scope } from "~/modules/auth/scope";
 import { DomainError } from "~/utils/errors";
+import { isUuid } from "~/utils/uuid";
 import {
   type AgencyInfo,
   type FigureTable,
+  type PlanInfo,
   type TargetInfo,
   figureMaker,
   subtreeFigures,
@@ -174,7 +176,12 @@ export async function loadSurvivors(client: Client = db): Promise<Map<string, st
     where: { mergedIntoId: { not: null } },
     select: { id: true, mergedIntoId: true },
   });
-  const next = new Map(rows.map((r) => [r.id, r.mergedIntoId!]));
+  return survivorsOf(rows.map((r) => ({ id: r.id, mergedIntoId: r.mergedIntoId! })));
+}
+
+/** loadSurvivors' map from the merged-away agencies' rows. */
+function survivorsOf(rows: readonly { id: string; mergedIntoId: string }[]): Map<string, string> {
+  const next = new Map(rows.map((r) => [r.id, r.mergedIntoId]));
   const out = new Map<string, string>();
   for (const id of next.keys()) {
     let at = id;
@@ -186,14 +193,45 @@ export async function loadSurvivors(client: Client = db): Promise<Map<string, st
 
 export type LivePlan = { table: FigureTable; paths: Map<string, string> };
 
-/** A plan's targets (active ones) with the plan; 404 when the plan does not exist. */
+type PlanTarget = TargetRule & {
+  code: string;
+  title: string;
+  position: number;
+  agencyId: string | null;
+  targetPercent: number;
+  deadline: Date;
+};
+
+type PlanRow = PlanInfo & {
+  /** The path of the plan's agency (the root of its figures). */
+  rootPath: string;
+  targets: (Omit<PlanTarget, "deadline"> & { deadline: string })[];
+};
+
+/**
+ * A plan's targets (active ones, in order) with the plan and its agency's path, in one statement (the
+ * dashboard reads it on every view); 404 when the plan does not exist.
+ */
 export async function loadPlanTargets(planId: string, client: Client = db) {
-  const plan = await client.trainingPlan.findUnique({
-    where: { id: planId },
-    include: { targets: { where: { active: true }, orderBy: [{ position: "asc" }, { code: "asc" }] } },
-  });
+  if (!isUuid(planId)) throw new DomainError("targets.planNotFound", { status: 404 });
+  const [plan] = await client.$queryRaw<PlanRow[]>`
+    SELECT tp.id::text AS id, tp.title, tp."documentNumber", tp.issuer, tp.year,
+      tp."agencyId"::text AS "agencyId", tp."startsAt", r.path AS "rootPath",
+      COALESCE((
+        SELECT json_agg(json_build_object('id', t.id, 'code', t.code, 'title', t.title, 'position', t.position,
+                 'agencyId', t."agencyId", 'staffCategories', t."staffCategories", 'itRoles', t."itRoles",
+                 'headOfUnitOnly', t."headOfUnitOnly", 'tags', t.tags, 'topics', t.topics,
+                 'targetPercent', t."targetPercent", 'deadline', t.deadline)
+               ORDER BY t.position, t.code)
+        FROM "Target" t WHERE t."planId" = tp.id AND t.active
+      ), '[]'::json) AS targets
+    FROM "TrainingPlan" tp JOIN "Agency" r ON r.id = tp."agencyId"
+    WHERE tp.id = ${planId}::uuid`;
   if (!plan) throw new DomainError("targets.planNotFound", { status: 404 });
-  return plan;
+  return {
+    ...plan,
+    targets: plan.targets.map((t): PlanTarget => ({ ...t, deadline: new Date(t.deadline) })),
+  };
 }
 
 /**
@@ -209,9 +247,19 @@ export async function computePlanFigures(
   const asOf = opts.asOf ?? now;
   const live = asOf.getTime() >= now.getTime();
   const plan = await loadPlanTargets(planId, client);
-  const root = await client.agency.findUniqueOrThrow({ where: { id: plan.agencyId } });
-  const agencyRows = await client.$queryRaw<AgencyRow[]>`
-    SELECT ${Prisma.raw(agencyColumns("a"))} FROM "Agency" a WHERE a.active AND a.path LIKE ${root.path + "%"}`;
+  const root = { id: plan.agencyId, path: plan.rootPath };
+  // The plan's active subtree and (mergedIntoId set) the merged-away agencies, in one statement.
+  const rows = await client.$queryRaw<(AgencyRow & { mergedIntoId: string | null })[]>`
+    SELECT ${Prisma.raw(agencyColumns("a"))}, NULL::text AS "mergedIntoId"
+    FROM "Agency" a WHERE a.active AND a.path LIKE ${root.path + "%"}
+    UNION ALL
+    SELECT ${Prisma.raw(agencyColumns("a"))}, a."mergedIntoId"::text
+    FROM "Agency" a WHERE a."mergedIntoId" IS NOT NULL`;
+  const agencyRows: AgencyRow[] = [];
+  const merged: { id: string; mergedIntoId: string }[] = [];
+  for (const { mergedIntoId, ...a } of rows)
+    if (mergedIntoId === null) agencyRows.push(a);
+    else merged.push({ id: a.id, mergedIntoId });
   const ordered = inTreeOrder(agencyRows);
   const agencies: AgencyInfo[] = ordered.map((a, position) => ({
     id: a.id,
@@ -223,7 +271,7 @@ export async function computePlanFigures(
     position,
   }));
   const paths = new Map(ordered.map((a) => [a.id, a.path]));
-  const survivors = await loadSurvivors(client);
+  const survivors = survivorsOf(merged);
   // Now (or later): the summary tables; a past instant, or `exact` (the reference in tests): the full query.
   const counts =
     live && !opts.exact

@@ -209,16 +209,17 @@ export async function trendPoints(
   liveFigure: Figure | undefined,
   now: Date,
 ): Promise<TrendPoint[]> {
+  // Raw: the dashboard's every view reads this, and the query builder cost more CPU than the query.
   const rows = await (
     await readDb()
-  ).snapshotRow.findMany({
-    where: { targetId, agencyId, snapshot: { planId } },
-    select: { audience: true, completed: true, snapshot: { select: { asOf: true, label: true } } },
-  });
+  ).$queryRaw<{ audience: number; completed: number; asOf: Date; label: string }[]>`
+    SELECT r.audience, r.completed, s."asOf", s.label
+    FROM "SnapshotRow" r JOIN "Snapshot" s ON s.id = r."snapshotId"
+    WHERE r."targetId" = ${targetId}::uuid AND r."agencyId" = ${agencyId}::uuid AND s."planId" = ${planId}::uuid`;
   const points: TrendPoint[] = rows
     .map((r) => ({
-      asOf: r.snapshot.asOf,
-      label: r.snapshot.label,
+      asOf: r.asOf,
+      label: r.label,
       percent: r.audience > 0 ? (r.completed * 100) / r.audience : null,
       live: false,
     }))

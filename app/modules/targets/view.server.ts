@@ -44,11 +44,29 @@ export async function defaultPlanId(): Promise<string | null> {
   return plan?.id ?? null;
 }
 
-export async function listPlans() {
-  return (await readDb()).trainingPlan.findMany({
-    orderBy: [{ active: "desc" }, { year: "desc" }, { createdAt: "desc" }],
-    select: { id: true, title: true, year: true, documentNumber: true, active: true, agencyId: true },
-  });
+export type PlanListing = {
+  id: string;
+  title: string;
+  year: number;
+  documentNumber: string;
+  active: boolean;
+  agencyId: string;
+  /** The path of the plan's agency (scope checks: visiblePlans, mayManage). */
+  agencyPath: string;
+};
+
+/** Every plan, active ones first, then the latest year (then the newest), with its agency's path: one query. */
+export async function listPlans(): Promise<PlanListing[]> {
+  return (await readDb()).$queryRaw<PlanListing[]>`
+    SELECT tp.id::text AS id, tp.title, tp.year, tp."documentNumber", tp.active, tp."agencyId"::text AS "agencyId",
+      a.path AS "agencyPath"
+    FROM "TrainingPlan" tp JOIN "Agency" a ON a.id = tp."agencyId"
+    ORDER BY tp.active DESC, tp.year DESC, tp."createdAt" DESC`;
+}
+
+/** defaultPlanId from a listPlans() already read (same order: its first plan, when active). */
+export function defaultPlanOf(plans: readonly PlanListing[]): string | null {
+  return plans[0]?.active ? plans[0].id : null;
 }
 
 /** A service's "not found" becomes the 404 page; anything else stays an error. */
@@ -69,7 +87,12 @@ export type ResolvedView = {
  * Resolves the query against the data and the scope: null when there is no plan at all. Ids that do not
  * exist or lie outside the caller's scope are 404s. Reads the replica when there is one (readDb).
  */
-export async function resolveView(q: ViewQuery, scope: Scope): Promise<ResolvedView | null> {
+export async function resolveView(
+  q: ViewQuery,
+  scope: Scope,
+  /** The plans when the caller has read them already (the dashboard): saves defaultPlanId's query. */
+  plans?: readonly PlanListing[],
+): Promise<ResolvedView | null> {
   let loaded: { table: FigureTable; paths: Map<string, string> };
   let snapshot: ResolvedView["snapshot"] = null;
   if (q.snapshot) {
@@ -78,7 +101,7 @@ export async function resolveView(q: ViewQuery, scope: Scope): Promise<ResolvedV
     loaded = s;
     snapshot = s.snapshot;
   } else {
-    const planId = q.plan ?? (await defaultPlanId());
+    const planId = q.plan ?? (plans ? defaultPlanOf(plans) : await defaultPlanId());
     if (!planId) return null;
     loaded = await computePlanFigures(planId, { client: await readDb() }).catch(asNotFound);
   }
