@@ -13,12 +13,11 @@ import { type OwnCounts, type TargetRule, matches } from "./figures-sql.server";
 
 type Client = typeof db | Tx;
 
-type Row = {
-  agencyId: string | null;
-  audience: (number | null)[] | null;
-  completed: (number | null)[] | null;
-  at: Date | null;
-};
+/** Agency, audience per target, completed per target. */
+type Row = [agencyId: string, audience: (number | null)[] | null, completed: (number | null)[] | null];
+/** The read's one row: the watermark it saw and every agency's counts as one JSON array (10,000 rows of int
+ * arrays cost more to send and decode than the statement took; one JSON value is parsed natively). */
+type Reply = { at: Date | null; rows: Row[] | string };
 
 /** Own audience and completed per target and agency at `asOf` (now or later), from the summary tables. */
 export async function summaryCounts(
@@ -36,9 +35,12 @@ export async function summaryCounts(
   for (let attempt = 1; ; attempt++) {
     const mark = await client.figureWatermark.findUnique({ where: { id: 1 }, select: { at: true } });
     const watermark = mark?.at ?? asOf;
-    const rows = await client.$queryRaw<Row[]>(summarySql(targets, asOf, watermark));
-    const seen = rows.find((r) => r.agencyId === null)?.at ?? null;
-    if (seen?.getTime() === mark?.at.getTime()) return sumCounts(targets, rows, opts.survivors);
+    const [reply] = await client.$queryRaw<Reply[]>(summarySql(targets, asOf, watermark));
+    const seen = reply?.at ?? null;
+    if (seen?.getTime() === mark?.at.getTime()) {
+      const rows = typeof reply!.rows === "string" ? (JSON.parse(reply!.rows) as Row[]) : reply!.rows;
+      return sumCounts(targets, rows, opts.survivors);
+    }
     if (attempt === 5) throw new Error("figures: the watermark kept moving during the summary read");
   }
 }
@@ -59,7 +61,7 @@ export function summarySql(targets: readonly TargetRule[], asOf: Date, watermark
       ),
     );
   const [from, to] = watermark < asOf ? [watermark, asOf] : [asOf, watermark];
-  // One statement, so the watermark, the keys and the counts are read from one snapshot.
+  // One statement, so the watermark, the keys and the counts are read from one snapshot; one row back.
   return Prisma.sql`
     WITH moved AS (
       SELECT c."personId" FROM "Completion" c
@@ -82,15 +84,17 @@ export function summarySql(targets: readonly TargetRule[], asOf: Date, watermark
       FROM "PersonFigureKey" k JOIN moved m ON m."personId" = k."personId"
       LEFT JOIN held h ON h."personId" = k."personId"
     )
-    SELECT p."agencyId"::text AS "agencyId", ARRAY[${audience}]::int[] AS audience,
-      ARRAY[${completed}]::int[] AS completed, NULL::timestamptz AS "at"
-    FROM p GROUP BY p."agencyId"
-    UNION ALL
-    SELECT c."agencyId"::text, ARRAY[${stored("audience")}]::int[], ARRAY[${stored("completed")}]::int[], NULL
-    FROM "TargetCount" c WHERE c."targetId" = ANY(${ids}::uuid[])
-    GROUP BY c."agencyId"
-    UNION ALL
-    SELECT NULL, NULL, NULL, w."at" FROM "FigureWatermark" w WHERE w.id = 1`;
+    SELECT (SELECT w."at" FROM "FigureWatermark" w WHERE w.id = 1) AS "at",
+      coalesce(json_agg(json_build_array(u."agencyId", u.audience, u.completed)), '[]'::json) AS rows
+    FROM (
+      SELECT p."agencyId"::text AS "agencyId", ARRAY[${audience}]::int[] AS audience,
+        ARRAY[${completed}]::int[] AS completed
+      FROM p GROUP BY p."agencyId"
+      UNION ALL
+      SELECT c."agencyId"::text, ARRAY[${stored("audience")}]::int[], ARRAY[${stored("completed")}]::int[]
+      FROM "TargetCount" c WHERE c."targetId" = ANY(${ids}::uuid[])
+      GROUP BY c."agencyId"
+    ) u`;
 }
 
 function sumCounts(
@@ -101,14 +105,13 @@ function sumCounts(
   const out: OwnCounts = new Map(targets.map((t) => [t.id, new Map()]));
   const ids = targets.map((t) => t.id);
   const sums = new Map<string, { audience: number[]; completed: number[] }>();
-  for (const r of rows) {
-    if (r.agencyId === null) continue; // the watermark's row
+  for (const [id, audience, completed] of rows) {
     // Merged-away agencies count at their survivor, as in the exact query.
-    const agencyId = survivors.get(r.agencyId) ?? r.agencyId;
+    const agencyId = survivors.get(id) ?? id;
     const s = sums.get(agencyId) ?? { audience: ids.map(() => 0), completed: ids.map(() => 0) };
     ids.forEach((_, i) => {
-      s.audience[i]! += r.audience?.[i] ?? 0;
-      s.completed[i]! += r.completed?.[i] ?? 0;
+      s.audience[i]! += audience?.[i] ?? 0;
+      s.completed[i]! += completed?.[i] ?? 0;
     });
     sums.set(agencyId, s);
   }
