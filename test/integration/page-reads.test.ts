@@ -8,6 +8,7 @@ import * as coursePage from "~/routes/courses.$code._index";
 import * as lessonPage from "~/routes/courses.$code.lessons.$position";
 import * as learnPage from "~/routes/learn";
 import * as dashboard from "~/routes/targets._index";
+import { clearPlanTrees } from "~/modules/targets/plan-tree.server";
 import { makeCourseVersion, makeLessons, type CourseFixture } from "../fixtures/courses";
 import { makePlan, makeTarget } from "../fixtures/factories";
 import { sqlStatements } from "./helpers/query-count";
@@ -91,9 +92,13 @@ describe("statements per page view", () => {
     expect(statements, statements.join("\n")).toHaveLength(4);
   });
 
-  it("the targets dashboard: the session, plans, the plan's targets, agencies, counts, trend", async () => {
+  it("the targets dashboard: the session, plans, the plan's targets, agency version, agencies, watermark, counts, trend", async () => {
+    clearPlanTrees();
     const { statements, data } = await view(dashboard.loader, "/targets", w.reviewer.cookie);
     expect((data as { empty: boolean }).empty).toBe(false);
-    expect(statements, statements.join("\n")).toHaveLength(6);
+    expect(statements, statements.join("\n")).toHaveLength(8);
+    // The next view finds the agency tree in the process's cache: the version query only.
+    const again = await view(dashboard.loader, "/targets", w.reviewer.cookie);
+    expect(again.statements, again.statements.join("\n")).toHaveLength(7);
   });
 });

@@ -3,8 +3,6 @@
 // docs/decisions/004-target-figures.md.
 import { LONG_TX, db, type Tx } from "~/db.server";
 import { Prisma } from "~/generated/prisma/client";
-import { agencyColumns, type AgencyRow } from "~/modules/agencies/rows";
-import { inTreeOrder } from "~/modules/agencies/tree";
 import { inScope, type Scope } from "~/modules/auth/scope";
 import { DomainError } from "~/utils/errors";
 import { isUuid } from "~/utils/uuid";
@@ -19,6 +17,7 @@ import {
 } from "./figures";
 import { type OwnCounts, type TargetRule, matches } from "./figures-sql.server";
 import { summaryCounts } from "./figures-summary.server";
+import { planTree, survivorsOf } from "./plan-tree.server";
 
 export type { OwnCounts, TargetRule };
 
@@ -179,19 +178,7 @@ export async function loadSurvivors(client: Client = db): Promise<Map<string, st
   return survivorsOf(rows.map((r) => ({ id: r.id, mergedIntoId: r.mergedIntoId! })));
 }
 
-/** loadSurvivors' map from the merged-away agencies' rows. */
-function survivorsOf(rows: readonly { id: string; mergedIntoId: string }[]): Map<string, string> {
-  const next = new Map(rows.map((r) => [r.id, r.mergedIntoId]));
-  const out = new Map<string, string>();
-  for (const id of next.keys()) {
-    let at = id;
-    for (let hops = 0; next.has(at) && hops < 100; hops++) at = next.get(at)!;
-    out.set(id, at);
-  }
-  return out;
-}
-
-export type LivePlan = { table: FigureTable; paths: Map<string, string> };
+export type LivePlan = { table: FigureTable; paths: ReadonlyMap<string, string> };
 
 type PlanTarget = TargetRule & {
   code: string;
@@ -248,30 +235,9 @@ export async function computePlanFigures(
   const live = asOf.getTime() >= now.getTime();
   const plan = await loadPlanTargets(planId, client);
   const root = { id: plan.agencyId, path: plan.rootPath };
-  // The plan's active subtree and (mergedIntoId set) the merged-away agencies, in one statement.
-  const rows = await client.$queryRaw<(AgencyRow & { mergedIntoId: string | null })[]>`
-    SELECT ${Prisma.raw(agencyColumns("a"))}, NULL::text AS "mergedIntoId"
-    FROM "Agency" a WHERE a.active AND a.path LIKE ${root.path + "%"}
-    UNION ALL
-    SELECT ${Prisma.raw(agencyColumns("a"))}, a."mergedIntoId"::text
-    FROM "Agency" a WHERE a."mergedIntoId" IS NOT NULL`;
-  const agencyRows: AgencyRow[] = [];
-  const merged: { id: string; mergedIntoId: string }[] = [];
-  for (const { mergedIntoId, ...a } of rows)
-    if (mergedIntoId === null) agencyRows.push(a);
-    else merged.push({ id: a.id, mergedIntoId });
-  const ordered = inTreeOrder(agencyRows);
-  const agencies: AgencyInfo[] = ordered.map((a, position) => ({
-    id: a.id,
-    code: a.code,
-    name: a.name,
-    kind: a.kind,
-    parentId: a.id === root.id ? null : a.parentId,
-    depth: a.depth,
-    position,
-  }));
-  const paths = new Map(ordered.map((a) => [a.id, a.path]));
-  const survivors = survivorsOf(merged);
+  // The plan's subtree in tree order (cached per process while no agency changes: plan-tree.server.ts).
+  const { paths, survivors, index, tree, pathList, ...cached } = await planTree(root, client);
+  const agencies = [...cached.agencies];
   // Now (or later): the summary tables; a past instant, or `exact` (the reference in tests): the full query.
   const counts =
     live && !opts.exact
@@ -280,12 +246,6 @@ export async function computePlanFigures(
   const planInfo = toPlanInfo(plan);
   const targets: TargetInfo[] = [];
   const figures: FigureTable["figures"] = {};
-  const index = new Map(agencies.map((a, i) => [a.id, i]));
-  const tree = {
-    parent: Int32Array.from(agencies, (a) => (a.parentId ? (index.get(a.parentId) ?? -1) : -1)),
-    deepestFirst: Int32Array.from(agencies.keys()).sort((x, y) => agencies[y]!.depth - agencies[x]!.depth),
-  };
-  const pathList = ordered.map((a) => a.path);
   for (const t of plan.targets) {
     const rootId = t.agencyId ?? plan.agencyId;
     const rootPath = paths.get(rootId);

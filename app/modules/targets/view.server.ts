@@ -93,7 +93,7 @@ export async function resolveView(
   /** The plans when the caller has read them already (the dashboard): saves defaultPlanId's query. */
   plans?: readonly PlanListing[],
 ): Promise<ResolvedView | null> {
-  let loaded: { table: FigureTable; paths: Map<string, string> };
+  let loaded: { table: FigureTable; paths: ReadonlyMap<string, string> };
   let snapshot: ResolvedView["snapshot"] = null;
   if (q.snapshot) {
     const s = await loadSnapshotTable(q.snapshot).catch(asNotFound);
