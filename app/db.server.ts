@@ -44,7 +44,7 @@ function serverClient(url: string, pool: { connectionTimeoutMillis?: number } = 
   return new PrismaClient({ adapter, log: [...log], transactionOptions: DEFAULT_TX });
 }
 
-function createHandle(): Handle {
+function createHandle(pgliteDump?: Blob): Handle {
   const env = getEnv();
   const url = env.DATABASE_URL;
   const log = env.DB_LOG_QUERIES ? (["query"] as const) : [];
@@ -56,7 +56,9 @@ function createHandle(): Handle {
   const inMemory = dir.startsWith("memory://");
   // Before PGlite touches the files: a second process on the same directory stops here (DatabaseLockedError).
   const release = inMemory ? () => {} : acquireDirLock(dir);
-  const pglite = new PGlite(inMemory ? dir : path.resolve(dir));
+  const pglite = inMemory
+    ? new PGlite(dir, pgliteDump ? { loadDataDir: pgliteDump } : {})
+    : new PGlite(path.resolve(dir));
   const prisma = new PrismaClient({
     adapter: new PrismaPGlite(pglite),
     log: [...log],
@@ -80,6 +82,18 @@ const g = globalThis as unknown as { __dbHandle?: Handle; __dbReplica?: Replica 
 
 export function dbHandle(): Handle {
   g.__dbHandle ??= createHandle();
+  return g.__dbHandle;
+}
+
+/**
+ * Opens the in-memory PGlite database (PGLITE_DIR=memory://) from a dump of another (`pglite.dumpDataDir()`),
+ * instead of an empty one: the integration tests start each file from one migrated template.
+ */
+export function openDbFromDump(dump: Blob): Handle {
+  if (g.__dbHandle) throw new Error("openDbFromDump: the database is already open");
+  if (getEnv().DATABASE_URL || !getEnv().PGLITE_DIR.startsWith("memory://"))
+    throw new Error("openDbFromDump: only for the in-memory PGlite database");
+  g.__dbHandle = createHandle(dump);
   return g.__dbHandle;
 }
 

@@ -1,6 +1,6 @@
 // `npm test`: install if needed, then typecheck, lint, unit, integration (PGlite, then PostgreSQL when
 // TEST_DATABASE_URL is set), build and e2e in Chromium. Stops at the first failing step.
-import { execSync } from "node:child_process";
+import { execSync, spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -37,9 +37,42 @@ function step(title, cmd, extraEnv = {}) {
   console.log(`✓ ${title} (${((Date.now() - t0) / 1000).toFixed(1)} s)`);
 }
 
+/** Runs independent steps at once (one per core), each one's output printed whole when it ends; throws if any failed. */
+async function parallelSteps(steps) {
+  const t0 = Date.now();
+  console.log(`\n━━ ${steps.map(([title]) => title).join(" + ")} (song song) ━━`);
+  const results = await Promise.all(
+    steps.map(
+      ([title, cmd]) =>
+        new Promise((resolve) => {
+          const child = spawn(cmd, {
+            cwd: root,
+            shell: true,
+            env: process.env,
+            stdio: ["ignore", "pipe", "pipe"],
+          });
+          let out = "";
+          child.stdout.on("data", (b) => (out += b));
+          child.stderr.on("data", (b) => (out += b));
+          child.on("close", (code) => {
+            process.stdout.write(out);
+            const seconds = ((Date.now() - t0) / 1000).toFixed(1);
+            console.log(code === 0 ? `✓ ${title} (${seconds} s)` : `✗ ${title} (${seconds} s)`);
+            resolve({ title, code });
+          });
+        }),
+    ),
+  );
+  const failed = results.filter((r) => r.code !== 0);
+  if (failed.length) throw new Error(`Command failed: ${failed.map((r) => r.title).join(", ")}`);
+}
+
 try {
-  step("Kiểm tra kiểu (tsc)", "npx tsc --noEmit");
-  step("Lint (eslint, prettier)", "npm run lint --silent");
+  // Both read only the sources, and tsc leaves a core idle most of its run: side by side.
+  await parallelSteps([
+    ["Kiểm tra kiểu (tsc)", "npx tsc --noEmit"],
+    ["Lint (eslint, prettier)", "npm run lint --silent"],
+  ]);
   step("Unit tests", "npx vitest run --project unit");
   step("Integration tests trên PGlite", "npx vitest run --project integration", { TEST_DB: "pglite" });
   if (process.env.TEST_DATABASE_URL) {

@@ -66,10 +66,11 @@ type ScriptRunner = {
  * (`CREATE FUNCTION … AS $$ … ; … $$`) apart. Run the script whole instead: without parameters pg sends it
  * as one simple query, which PostgreSQL parses statement by statement itself (PGlite's adapter already does).
  */
-function wholeScripts(factory: PrismaPg): PrismaPg {
+function wholeScripts(factory: PrismaPg, opened: { dispose(): Promise<void> }[]): PrismaPg {
   const connect = factory.connect.bind(factory);
   factory.connect = async () => {
     const adapter = await connect();
+    opened.push(adapter);
     const runner = adapter as unknown as ScriptRunner;
     runner.executeScript = async (script: string) => {
       try {
@@ -88,8 +89,16 @@ function adapterFor(target: Target): {
   close(): Promise<void>;
 } {
   if ("url" in target) {
+    // The engine never ends the pools it opened: end them here, so nothing stays connected to the database
+    // (a database someone is connected to cannot serve as a template of CREATE DATABASE).
+    const opened: { dispose(): Promise<void> }[] = [];
     const factory = new PrismaPg(pgConfigFromUrl(target.url));
-    return { factory: wholeScripts(factory), close: async () => {} };
+    return {
+      factory: wholeScripts(factory, opened),
+      close: async () => {
+        await Promise.all(opened.splice(0).map((adapter) => adapter.dispose()));
+      },
+    };
   }
   if ("pglite" in target) return { factory: new PrismaPGlite(target.pglite), close: async () => {} };
   // `npm run db:migrate` while the app runs would open the same files twice: refuse like the app does.

@@ -1,9 +1,10 @@
 // Gives every integration test file its own migrated database before any app module is imported:
 // in-memory PGlite by default, or a fresh database on the server in TEST_DATABASE_URL when TEST_DB=postgres
-// (reached through a private PgBouncer in transaction mode when TEST_VIA_PGBOUNCER=1 as well).
+// (reached through a private PgBouncer in transaction mode when TEST_VIA_PGBOUNCER=1 as well). Both are copies
+// of the run's template, migrated once by global-setup.ts.
+import { readFileSync } from "node:fs";
 import { afterAll, inject } from "vitest";
 import pg from "pg";
-import { applyMigrations } from "../../scripts/lib/schema-engine.ts";
 
 const usePostgres = process.env.TEST_DB === "postgres";
 let dropDatabase: (() => Promise<void>) | undefined;
@@ -16,14 +17,12 @@ if (usePostgres) {
   const name = `${inject("testDatabasePrefix")}${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
   const admin = new pg.Client({ connectionString: base });
   await admin.connect();
-  await admin.query(`CREATE DATABASE "${name}"`);
+  await admin.query(`CREATE DATABASE "${name}" TEMPLATE "${inject("postgresTemplate")}"`);
   await admin.end();
   const url = new URL(base);
   url.pathname = `/${name}`;
   process.env.DATABASE_URL = url.toString();
   delete process.env.PGLITE_DIR;
-  // Migrations go to the server directly, never through a pooler (docs/pgbouncer.md).
-  await applyMigrations({ url: url.toString() });
   if (process.env.TEST_VIA_PGBOUNCER === "1") {
     // The app (and every test) reaches this file's database through a private PgBouncer in transaction mode.
     const { startPgbouncer } = await import("../support/pgbouncer.ts");
@@ -43,8 +42,8 @@ if (usePostgres) {
 } else {
   delete process.env.DATABASE_URL;
   process.env.PGLITE_DIR = "memory://";
-  const { dbHandle } = await import("~/db.server");
-  await applyMigrations({ pglite: dbHandle().pglite! });
+  const { openDbFromDump } = await import("~/db.server");
+  openDbFromDump(new Blob([readFileSync(inject("pgliteTemplate"))]));
 }
 process.env.NODE_ENV = "test";
 // The followers of module events (standing assignments follow people changes), as the server build has them.
