@@ -338,6 +338,43 @@ describe("scheduler", () => {
     ]);
   });
 
+  it("plans for planningNow's day while the outbox keeps the tick's clock", async () => {
+    const { rows } = await members("Phòng chống mã độc", 2);
+    const planningDay = at("2026-06-29"); // due tomorrow: reminded "due soon"
+    const wallClock = at("2026-07-01"); // a day late: this clock would plan an overdue reminder
+    await enqueueEmail({
+      to: rows[0]!.email,
+      subject: "Thư ngày 30/06: Phòng chống mã độc",
+      text: "Nội dung",
+      dedupeKey: `planning-now:${rows[0]!.personId}`,
+      notBefore: at("2026-06-30"), // sent only by an outbox at the tick's clock, not at the planning day
+    });
+    const planned: Date[] = [];
+    const result = await schedulerTick({
+      loadRows: async (day) => {
+        planned.push(day);
+        return rows;
+      },
+      daysBefore: [1],
+      transport: smtpTransport(),
+      workerId: "planning-now",
+      now: () => wallClock,
+      planningNow: () => planningDay,
+    })();
+    expect(planned).toEqual([planningDay]);
+    expect(result.reminders).toMatchObject({ planned: 2, emails: 2, notifications: 2 });
+    expect(
+      inbox
+        .map((m) => m.subject)
+        .filter((s) => s.includes("Phòng chống mã độc"))
+        .sort(),
+    ).toEqual([
+      "Nhắc việc: hoàn thành khóa «Phòng chống mã độc» trước 30/06/2026",
+      "Nhắc việc: hoàn thành khóa «Phòng chống mã độc» trước 30/06/2026",
+      "Thư ngày 30/06: Phòng chống mã độc",
+    ]);
+  });
+
   it.skipIf(process.env.TEST_DB !== "postgres")("only one server holds the planning lock", async () => {
     let release!: () => void;
     const held = new Promise<void>((r) => (release = r));

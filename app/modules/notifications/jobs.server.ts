@@ -63,6 +63,8 @@ export type ReminderTickOptions = {
   /** Defaults to SMTP from the environment; null keeps emails queued. */
   transport?: MailTransport | null;
   now?: () => Date;
+  /** The clock of the reminder and digest planning only (see SchedulerTickOptions.planningNow). */
+  planningNow?: () => Date;
   maxPerMinute?: number;
 };
 
@@ -77,6 +79,7 @@ export function reminderTick(options: ReminderTickOptions): () => Promise<Schedu
     transport: options.transport,
     workerId: options.workerId,
     now: options.now,
+    planningNow: options.planningNow,
     maxPerMinute: options.maxPerMinute,
   });
 }
@@ -98,14 +101,23 @@ export function takeDueSnapshots(now: Date = new Date()): Promise<number> {
 }
 let snapshotQueue: Promise<number> = Promise.resolve(0);
 
+export type BackgroundJobsOptions = {
+  /**
+   * The day the reminders and digests are planned for (default: the wall clock). Only a test passes it
+   * (test/integration/helpers/cluster-app.ts); no environment variable sets it in a real server.
+   */
+  planningNow?: () => Date;
+};
+
 /** Starts the reminder scheduler of this server process unless REMINDERS_ENABLED=false. */
-export function startBackgroundJobs(raw?: RawEnv): Scheduler | null {
+export function startBackgroundJobs(raw?: RawEnv, options: BackgroundJobsOptions = {}): Scheduler | null {
   const settings = reminderSettings(raw);
   if (!settings.enabled) return null;
   const workerId = `${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
   const tick = reminderTick({
     workerId,
     daysBefore: settings.daysBefore,
+    planningNow: options.planningNow,
     maxPerMinute: settings.maxPerMinute,
   });
   console.log(

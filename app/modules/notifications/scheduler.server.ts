@@ -102,6 +102,11 @@ export type SchedulerTickOptions = {
   transport?: MailTransport | null;
   workerId: string;
   now?: () => Date;
+  /**
+   * The clock of the reminder and digest planning only, when it differs from `now` (which the outbox keeps):
+   * test/integration/helpers/cluster-app.ts fixes the day the cluster plans for. Defaults to `now`.
+   */
+  planningNow?: () => Date;
   batchSize?: number;
   /** Outbox batches per tick at most (default 10). */
   maxBatches?: number;
@@ -132,15 +137,16 @@ export function schedulerTick(options: SchedulerTickOptions): () => Promise<Sche
   const transport = options.transport === undefined ? createTransportFromEnv() : options.transport;
   return async () => {
     const now = options.now?.() ?? new Date();
+    const planAt = options.planningNow?.() ?? now;
     const planned = await withAdvisoryLock(REMINDER_LOCK_KEY, async (tx) => ({
       reminders: await sendReminders({
-        rows: await options.loadRows(now, tx),
-        now,
+        rows: await options.loadRows(planAt, tx),
+        now: planAt,
         daysBefore: options.daysBefore,
         escalateTo: options.escalateTo,
         tx,
       }),
-      digests: options.digest ? await options.digest(now, tx) : null,
+      digests: options.digest ? await options.digest(planAt, tx) : null,
     }));
     const outbox: ProcessOutboxResult = { claimed: 0, sent: 0, retried: 0, failed: 0, skippedInactive: 0 };
     const batchSize = options.batchSize ?? 50;
