@@ -20,6 +20,16 @@ const APP = "test/integration/helpers/cluster-app.ts";
 /** Starts the primary with its workers (CLUSTER_WORKERS); resolves once every one of them listens. */
 const startCluster = (env: Record<string, string>, limitMs?: number) => start(APP, env, limitMs);
 
+/** The test's "now": the wall clock, or CLUSTER_TEST_NOW (an ISO instant) to replay a run at a given time. */
+function testNow(): Date {
+  const raw = process.env.CLUSTER_TEST_NOW;
+  if (raw === undefined) return new Date();
+  const at = new Date(raw);
+  if (!/^\d{4}-\d{2}-\d{2}T/.test(raw) || Number.isNaN(at.getTime()))
+    throw new Error(`CLUSTER_TEST_NOW: not an ISO instant: ${JSON.stringify(raw)}`);
+  return at;
+}
+
 describe.skipIf(process.env.TEST_DB !== "postgres")("WEB_CONCURRENCY workers on PostgreSQL", () => {
   let smtp: TestSmtp;
   beforeAll(async () => {
@@ -36,7 +46,10 @@ describe.skipIf(process.env.TEST_DB !== "postgres")("WEB_CONCURRENCY workers on 
     { timeout: 300_000 },
     async () => {
       const left = budget(285_000);
-      const now = new Date();
+      // The workers plan for this instant (CLUSTER_APP_PLANNING_NOW), not for the wall clock: a run crossing
+      // midnight in Vietnam (17:00 UTC) would make the members two days late, a day without reminders.
+      // CLUSTER_TEST_NOW (an ISO instant) replays such a run, e.g. 2026-12-03T16:59:50Z.
+      const now = testNow();
       // Due work: 150 queued emails (three batches), three overdue members of a new assignment (told once by
       // a digest and reminded once), and a plan whose month-ends since three months ago need a snapshot.
       const so = await makeAgency({ name: "Sở Thử Nhiều Tiến Trình" });
@@ -83,6 +96,7 @@ describe.skipIf(process.env.TEST_DB !== "postgres")("WEB_CONCURRENCY workers on 
           SMTP_PORT: String(smtp.port),
           MAIL_FROM: "hoc@test.gov.vn",
           REMINDER_INTERVAL_SECONDS: "10",
+          CLUSTER_APP_PLANNING_NOW: now.toISOString(),
         },
         left(120_000),
       );

@@ -2,11 +2,21 @@
 // (server/primary.js) and the real worker lifecycle (server/worker.js), each worker running the app's own
 // background jobs against DATABASE_URL like server.js does. Its pages: `/` answers the worker's pid after a
 // query, `/slow?ms=N` answers after N ms. Run as `node --import tsx test/integration/helpers/cluster-app.ts`.
+// CLUSTER_APP_PLANNING_NOW (an ISO instant, optional, read by this helper only, never by server.js) fixes the
+// day the workers plan reminders and digests for, so a run that crosses midnight in Vietnam (17:00 UTC)
+// plans for the day the test's due dates were computed from; the outbox keeps the wall clock.
 import cluster from "node:cluster";
 import { runPrimary } from "../../../server/primary.js";
 import { serveWorker } from "../../../server/worker.js";
 
 const workers = Number(process.env.CLUSTER_WORKERS ?? 2);
+const planningNow = ((raw) => {
+  if (raw === undefined) return undefined;
+  const at = new Date(raw);
+  if (!/^\d{4}-\d{2}-\d{2}T/.test(raw) || Number.isNaN(at.getTime()))
+    throw new Error(`CLUSTER_APP_PLANNING_NOW: not an ISO instant: ${JSON.stringify(raw)}`);
+  return () => at;
+})(process.env.CLUSTER_APP_PLANNING_NOW);
 if (cluster.isPrimary) {
   // What the primary saw, for the test's failure message (a worker that never listened, an exit, a restart).
   const t0 = Date.now();
@@ -42,7 +52,7 @@ if (cluster.isPrimary) {
         res.end(String(error));
       });
     },
-    startJobs: () => startBackgroundJobs(),
+    startJobs: () => startBackgroundJobs(undefined, { planningNow }),
     stop: async () => {
       await stopScheduler();
       await closeDb();
