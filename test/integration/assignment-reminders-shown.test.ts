@@ -10,6 +10,9 @@ import { makeCourseVersion } from "../fixtures/courses";
 import { buildWorld, call, get, post } from "./helpers/world";
 
 const DAY = 86_400_000;
+// One "now" for the due date and the scheduler's run: were they read from the wall clock apart, a run crossing
+// midnight in Vietnam (17:00 UTC) would make the members two days late, a day without reminders.
+const NOW = new Date();
 let w: Awaited<ReturnType<typeof buildWorld>>;
 let assignmentId: string;
 
@@ -40,7 +43,7 @@ beforeAll(async () => {
   // Due yesterday: An (A) and Bình (A1) are overdue.
   const created = await createAssignment(
     [w.a.path],
-    { courseId: course.id, agencyId: w.a.id, dueAt: new Date(Date.now() - DAY) },
+    { courseId: course.id, agencyId: w.a.id, dueAt: new Date(NOW.getTime() - DAY) },
     w.coordA.user.id,
   );
   assignmentId = created.id;
@@ -60,7 +63,7 @@ describe("reminder history on the progress page", () => {
   });
 
   it("shows the scheduler's reminder per member and overall", async () => {
-    const now = new Date();
+    const now = NOW;
     const rows = (await overdueMembers(now)).filter((r) => r.assignmentId === assignmentId);
     expect(rows.length).toBeGreaterThanOrEqual(2);
     const sent = await sendReminders({ rows: rows.map((r) => ({ ...r, active: true })), now });
