@@ -13,11 +13,10 @@ import { type OwnCounts, type TargetRule, matches } from "./figures-sql.server";
 
 type Client = typeof db | Tx;
 
-/** Agency, audience per target, completed per target. */
+/** Agency, audience per target, completed per target. The read returns one row: the watermark it saw and
+ * every agency's counts as one JSON array (10,000 rows of int arrays cost more to send and decode than the
+ * statement took; one JSON value is parsed natively). */
 type Row = [agencyId: string, audience: (number | null)[] | null, completed: (number | null)[] | null];
-/** The read's one row: the watermark it saw and every agency's counts as one JSON array (10,000 rows of int
- * arrays cost more to send and decode than the statement took; one JSON value is parsed natively). */
-type Reply = { at: Date | null; rows: Row[] | string };
 
 /** Own audience and completed per target and agency at `asOf` (now or later), from the summary tables. */
 export async function summaryCounts(
@@ -32,17 +31,132 @@ export async function summaryCounts(
   // and `asOf` (read from the table inside the statement, its range was a guess: at 10 million completions,
   // a scan of them all on every request). The statement reads it again in its own snapshot: if an advance
   // moved it in between, the keys and counts belong to the new one, and the read is done again.
+  const reply = await readAtWatermark<Row[]>(client, asOf, (watermark) =>
+    summarySql(targets, asOf, watermark),
+  );
+  return sumCounts(targets, reply, opts.survivors);
+}
+
+/**
+ * Runs a read that returns one row { at, rows } at the current watermark: again when an advance moved the
+ * watermark between reading it and the statement's snapshot.
+ */
+async function readAtWatermark<R>(
+  client: Client,
+  asOf: Date,
+  sql: (watermark: Date) => Prisma.Sql,
+): Promise<R> {
   for (let attempt = 1; ; attempt++) {
     const mark = await client.figureWatermark.findUnique({ where: { id: 1 }, select: { at: true } });
     const watermark = mark?.at ?? asOf;
-    const [reply] = await client.$queryRaw<Reply[]>(summarySql(targets, asOf, watermark));
+    const [reply] = await client.$queryRaw<{ at: Date | null; rows: R | string }[]>(sql(watermark));
     const seen = reply?.at ?? null;
-    if (seen?.getTime() === mark?.at.getTime()) {
-      const rows = typeof reply!.rows === "string" ? (JSON.parse(reply!.rows) as Row[]) : reply!.rows;
-      return sumCounts(targets, rows, opts.survivors);
-    }
+    if (seen?.getTime() === mark?.at.getTime())
+      return typeof reply!.rows === "string" ? (JSON.parse(reply!.rows) as R) : reply!.rows;
     if (attempt === 5) throw new Error("figures: the watermark kept moving during the summary read");
   }
+}
+
+/** An agency whose figures are wanted: its id and path (the subtree rolled up is the path's). */
+export type ShownAgency = { id: string; path: string };
+
+/** Own and rolled-up counts of one shown agency for one target. */
+export type ShownCounts = { ownAudience: number; ownCompleted: number; audience: number; completed: number };
+
+/** [shown index, target index, own audience, own completed, audience, completed] */
+type ShownRow = [number, number, number, number, number, number];
+
+/**
+ * Own and subtree counts per target of just the `shown` agencies (the rows a dashboard page renders), rolled
+ * up in SQL from the summary tables, so nothing per agency of the whole tree is sent or built in Node. The
+ * subtree of an agency is every active agency below it by path, merged-away agencies counting at their
+ * survivor, as the full table's roll-up (subtreeFigures) does over the tree; `orphans` (active agencies whose
+ * parent is not in the tree, which that roll-up does not climb past) cut their subtrees off from above.
+ * Returns shown index → target index → counts (only non-zero sums; absent = zeros).
+ */
+export async function shownCounts(
+  targets: readonly TargetRule[],
+  asOf: Date,
+  shown: readonly ShownAgency[],
+  opts: {
+    survivors: ReadonlyMap<string, string>;
+    orphanPaths: readonly string[];
+    client?: Client;
+  },
+): Promise<Map<number, Map<number, ShownCounts>>> {
+  const out = new Map<number, Map<number, ShownCounts>>();
+  if (!targets.length || !shown.length) return out;
+  const client = opts.client ?? db;
+  const rows = await readAtWatermark<ShownRow[]>(client, asOf, (watermark) =>
+    shownSql(targets, asOf, watermark, shown, opts.survivors, opts.orphanPaths),
+  );
+  for (const [i, k, oa, oc, a, c] of rows) {
+    const byTarget = out.get(i) ?? new Map<number, ShownCounts>();
+    byTarget.set(k, { ownAudience: oa, ownCompleted: oc, audience: a, completed: c });
+    out.set(i, byTarget);
+  }
+  return out;
+}
+
+/** The shown agencies' read (exported for the plan check in targets-shown.test.ts). */
+export function shownSql(
+  targets: readonly TargetRule[],
+  asOf: Date,
+  watermark: Date,
+  shown: readonly ShownAgency[],
+  survivors: ReadonlyMap<string, string>,
+  orphanPaths: readonly string[],
+): Prisma.Sql {
+  const ids = targets.map((t) => t.id);
+  const sumIf = (cond: Prisma.Sql) => Prisma.sql`coalesce(sum(p.d) FILTER (WHERE ${cond}), 0)`;
+  const audience = Prisma.join(targets.map((t) => sumIf(matches(t))));
+  const completed = Prisma.join(
+    targets.map((t) => sumIf(Prisma.sql`${matches(t)} AND p.topics && ${t.topics}::text[]`)),
+  );
+  // Agency X with path "/a/b/X/" is the 4th '/'-separated part of the path of everything below it.
+  const segOf = (path: string) => path.split("/").length - 1;
+  const merged = [...survivors.keys()];
+  const mergedJoin = merged.length
+    ? Prisma.sql`LEFT JOIN unnest(${merged}::uuid[], ${merged.map((id) => survivors.get(id)!)}::uuid[])
+        AS mg(id, survivor) ON mg.id = o."agencyId"`
+    : Prisma.empty;
+  const agencyOf = merged.length ? Prisma.sql`coalesce(mg.survivor, o."agencyId")` : Prisma.sql`o."agencyId"`;
+  const cutOff = orphanPaths.length
+    ? Prisma.sql`AND NOT EXISTS (SELECT 1 FROM unnest(${[...orphanPaths]}::text[]) op(path)
+        WHERE starts_with(a.path, op.path) AND length(op.path) > length(s.path))`
+    : Prisma.empty;
+  return Prisma.sql`
+    WITH ${movedCtes(asOf, watermark)},
+    o AS (
+      SELECT c."agencyId", array_position(${ids}::uuid[], c."targetId") - 1 AS k, c.audience AS n, c.completed AS m
+      FROM "TargetCount" c WHERE c."targetId" = ANY(${ids}::uuid[])
+      UNION ALL
+      SELECT g."agencyId", (x.k - 1)::int, x.n, x.m
+      FROM (
+        SELECT p."agencyId", ARRAY[${audience}]::int[] AS audience, ARRAY[${completed}]::int[] AS completed
+        FROM p GROUP BY p."agencyId"
+      ) g CROSS JOIN unnest(g.audience, g.completed) WITH ORDINALITY AS x(n, m, k)
+    ),
+    s AS (
+      SELECT * FROM unnest(${shown.map((_, i) => i)}::int[], ${shown.map((a) => a.id)}::text[],
+        ${shown.map((a) => segOf(a.path))}::int[], ${shown.map((a) => a.path)}::text[]) AS s(i, id, seg, path)
+    ),
+    r AS (
+      SELECT s.i, o.k,
+        coalesce(sum(o.n) FILTER (WHERE a.id::text = s.id), 0)::int AS own_n,
+        coalesce(sum(o.m) FILTER (WHERE a.id::text = s.id), 0)::int AS own_m,
+        sum(o.n)::int AS n, sum(o.m)::int AS m
+      FROM o
+      ${mergedJoin}
+      JOIN "Agency" a ON a.id = ${agencyOf} AND a.active
+      CROSS JOIN (SELECT DISTINCT seg FROM s) g
+      JOIN s ON s.seg = g.seg AND s.id = split_part(a.path, '/', g.seg)
+      WHERE TRUE ${cutOff}
+      GROUP BY s.i, o.k
+    )
+    SELECT (SELECT w."at" FROM "FigureWatermark" w WHERE w.id = 1) AS "at",
+      coalesce((SELECT json_agg(json_build_array(r.i, r.k, r.own_n, r.own_m, r.n, r.m)) FROM r), '[]'::json)
+        AS rows`;
 }
 
 /** The summary read (exported for the plan check in targets-summary.test.ts). */
@@ -60,10 +174,29 @@ export function summarySql(targets: readonly TargetRule[], asOf: Date, watermark
           Prisma.sql`coalesce(sum(c.${Prisma.raw(`"${column}"`)}) FILTER (WHERE c."targetId" = ${id}::uuid), 0)`,
       ),
     );
-  const [from, to] = watermark < asOf ? [watermark, asOf] : [asOf, watermark];
   // One statement, so the watermark, the keys and the counts are read from one snapshot; one row back.
   return Prisma.sql`
-    WITH moved AS (
+    WITH ${movedCtes(asOf, watermark)}
+    SELECT (SELECT w."at" FROM "FigureWatermark" w WHERE w.id = 1) AS "at",
+      coalesce(json_agg(json_build_array(u."agencyId", u.audience, u.completed)), '[]'::json) AS rows
+    FROM (
+      SELECT p."agencyId"::text AS "agencyId", ARRAY[${audience}]::int[] AS audience,
+        ARRAY[${completed}]::int[] AS completed
+      FROM p GROUP BY p."agencyId"
+      UNION ALL
+      SELECT c."agencyId"::text, ARRAY[${stored("audience")}]::int[], ARRAY[${stored("completed")}]::int[]
+      FROM "TargetCount" c WHERE c."targetId" = ANY(${ids}::uuid[])
+      GROUP BY c."agencyId"
+    ) u`;
+}
+
+/**
+ * The people whose figures moved between the watermark and `asOf` (`moved`), the topics they hold at `asOf`
+ * (`held`) and their keys `p`: the stored one with d = −1, the one at `asOf` with d = +1.
+ */
+function movedCtes(asOf: Date, watermark: Date): Prisma.Sql {
+  const [from, to] = watermark < asOf ? [watermark, asOf] : [asOf, watermark];
+  return Prisma.sql`moved AS (
       SELECT c."personId" FROM "Completion" c
       WHERE c."validUntil" > ${from} AND c."validUntil" <= ${to}
       UNION
@@ -83,18 +216,7 @@ export function summarySql(targets: readonly TargetRule[], asOf: Date, watermark
         coalesce(h.topics, '{}'::text[]), 1
       FROM "PersonFigureKey" k JOIN moved m ON m."personId" = k."personId"
       LEFT JOIN held h ON h."personId" = k."personId"
-    )
-    SELECT (SELECT w."at" FROM "FigureWatermark" w WHERE w.id = 1) AS "at",
-      coalesce(json_agg(json_build_array(u."agencyId", u.audience, u.completed)), '[]'::json) AS rows
-    FROM (
-      SELECT p."agencyId"::text AS "agencyId", ARRAY[${audience}]::int[] AS audience,
-        ARRAY[${completed}]::int[] AS completed
-      FROM p GROUP BY p."agencyId"
-      UNION ALL
-      SELECT c."agencyId"::text, ARRAY[${stored("audience")}]::int[], ARRAY[${stored("completed")}]::int[]
-      FROM "TargetCount" c WHERE c."targetId" = ANY(${ids}::uuid[])
-      GROUP BY c."agencyId"
-    ) u`;
+    )`;
 }
 
 function sumCounts(

@@ -10,13 +10,14 @@ import {
   type AgencyInfo,
   type FigureTable,
   type PlanInfo,
+  type Figure,
   type TargetInfo,
   figureMaker,
   subtreeFigures,
   toPlanInfo,
 } from "./figures";
 import { type OwnCounts, type TargetRule, matches } from "./figures-sql.server";
-import { summaryCounts } from "./figures-summary.server";
+import { type ShownAgency, shownCounts, summaryCounts } from "./figures-summary.server";
 import { planTree, survivorsOf } from "./plan-tree.server";
 
 export type { OwnCounts, TargetRule };
@@ -272,6 +273,81 @@ export async function computePlanFigures(
     );
   }
   return { table: { plan: planInfo, asOf, snapshotId: null, targets, agencies, figures }, paths };
+}
+
+/**
+ * A plan's live figure table without figures yet: the plan, its targets and agencies (in scope order), and
+ * `fill`, which rolls up in SQL the figures of just the agencies asked for (docs/decisions/014). The
+ * dashboard asks for the rows it renders; reports and exports take the full table (computePlanFigures).
+ */
+export type PlanFrame = {
+  /** figures: an empty record per target. */
+  table: FigureTable;
+  paths: ReadonlyMap<string, string>;
+  /** Agency lies in the target's subtree (the full table has a figure for it). */
+  covers: (targetId: string, agencyId: string) => boolean;
+  /** The figures of these agencies (those the target covers), equal to the full table's. */
+  fill: (agencyIds: Iterable<string>) => Promise<FigureTable["figures"]>;
+};
+
+export async function planFrame(planId: string, opts: { client?: Client } = {}): Promise<PlanFrame> {
+  const client = opts.client ?? db;
+  const asOf = new Date();
+  const plan = await loadPlanTargets(planId, client);
+  const root = { id: plan.agencyId, path: plan.rootPath };
+  const { paths, survivors, tree, agencies } = await planTree(root, client);
+  const planInfo = toPlanInfo(plan);
+  const targets: TargetInfo[] = plan.targets.map((t) => ({
+    id: t.id,
+    code: t.code,
+    title: t.title,
+    position: t.position,
+    targetPercent: t.targetPercent,
+    deadline: t.deadline,
+    rootAgencyId: t.agencyId ?? plan.agencyId,
+  }));
+  const rootPaths = new Map(targets.map((t) => [t.id, paths.get(t.rootAgencyId)]));
+  const covers = (targetId: string, agencyId: string) => {
+    const rootPath = rootPaths.get(targetId);
+    const path = paths.get(agencyId);
+    return rootPath !== undefined && path !== undefined && path.startsWith(rootPath);
+  };
+  const fill = async (agencyIds: Iterable<string>) => {
+    const shown: ShownAgency[] = [...new Set(agencyIds)]
+      .filter((id) => paths.has(id))
+      .map((id) => ({ id, path: paths.get(id)! }));
+    // Active agencies whose parent is not in the tree: the full roll-up does not climb past them.
+    const orphanPaths: string[] = [];
+    for (let i = 0; i < agencies.length; i++)
+      if (tree.parent[i] === -1 && agencies[i]!.parentId !== null)
+        orphanPaths.push(paths.get(agencies[i]!.id)!);
+    const counts = await shownCounts(plan.targets, asOf, shown, { survivors, orphanPaths, client });
+    const figures: FigureTable["figures"] = {};
+    targets.forEach((t, k) => {
+      const make = figureMaker(t, planInfo, asOf);
+      const byAgency: Record<string, Figure> = {};
+      shown.forEach((a, i) => {
+        if (!covers(t.id, a.id)) return;
+        const c = counts.get(i)?.get(k);
+        byAgency[a.id] = c ? make(c.ownAudience, c.ownCompleted, c.audience, c.completed) : make(0, 0, 0, 0);
+      });
+      figures[t.id] = byAgency;
+    });
+    return figures;
+  };
+  return {
+    table: {
+      plan: planInfo,
+      asOf,
+      snapshotId: null,
+      targets,
+      agencies: [...agencies],
+      figures: Object.fromEntries(targets.map((t) => [t.id, {}])),
+    },
+    paths,
+    covers,
+    fill,
+  };
 }
 
 /** The table cut down to the agencies the caller may see (coordinators: their subtree). */
