@@ -57,55 +57,50 @@ async function readAtWatermark<R>(
   }
 }
 
-/** An agency whose figures are wanted: its id and path (the subtree rolled up is the path's). */
-export type ShownAgency = { id: string; path: string };
+/**
+ * Which shown agency each agency's counts go to: `agencyIds[i]` (merged-away ones included) counts in the part
+ * of `buckets[i]` (an index into the shown agencies); `own[i]` when it is that shown agency itself (or merged
+ * into it). Agencies outside every shown subtree are left out.
+ */
+export type ShownBuckets = { agencyIds: string[]; buckets: number[]; own: boolean[] };
 
-/** Own and rolled-up counts of one shown agency for one target. */
-export type ShownCounts = { ownAudience: number; ownCompleted: number; audience: number; completed: number };
+/** [bucket, target index, own audience, own completed, audience, completed] */
+type BucketRow = [number, number, number, number, number, number];
 
-/** [shown index, target index, own audience, own completed, audience, completed] */
-type ShownRow = [number, number, number, number, number, number];
+/** Counts of one bucket for one target: the shown agency's own, and its part (own + what no other shown
+ * agency below it takes). */
+export type BucketCounts = { ownAudience: number; ownCompleted: number; audience: number; completed: number };
 
 /**
- * Own and subtree counts per target of just the `shown` agencies (the rows a dashboard page renders), rolled
- * up in SQL from the summary tables, so nothing per agency of the whole tree is sent or built in Node. The
- * subtree of an agency is every active agency below it by path, merged-away agencies counting at their
- * survivor, as the full table's roll-up (subtreeFigures) does over the tree; `orphans` (active agencies whose
- * parent is not in the tree, which that roll-up does not climb past) cut their subtrees off from above.
- * Returns shown index → target index → counts (only non-zero sums; absent = zeros).
+ * The summary tables' counts summed per bucket in SQL (docs/decisions/014): a handful of rows back however
+ * many agencies there are, so nothing per agency is sent or built in Node (figures.server.ts rolls the
+ * buckets up over the shown agencies). Returns bucket → target index → counts (absent = zeros).
  */
-export async function shownCounts(
+export async function bucketCounts(
   targets: readonly TargetRule[],
   asOf: Date,
-  shown: readonly ShownAgency[],
-  opts: {
-    survivors: ReadonlyMap<string, string>;
-    orphanPaths: readonly string[];
-    client?: Client;
-  },
-): Promise<Map<number, Map<number, ShownCounts>>> {
-  const out = new Map<number, Map<number, ShownCounts>>();
-  if (!targets.length || !shown.length) return out;
-  const client = opts.client ?? db;
-  const rows = await readAtWatermark<ShownRow[]>(client, asOf, (watermark) =>
-    shownSql(targets, asOf, watermark, shown, opts.survivors, opts.orphanPaths),
+  buckets: ShownBuckets,
+  client: Client = db,
+): Promise<Map<number, Map<number, BucketCounts>>> {
+  const out = new Map<number, Map<number, BucketCounts>>();
+  if (!targets.length || !buckets.agencyIds.length) return out;
+  const rows = await readAtWatermark<BucketRow[]>(client, asOf, (watermark) =>
+    bucketSql(targets, asOf, watermark, buckets),
   );
-  for (const [i, k, oa, oc, a, c] of rows) {
-    const byTarget = out.get(i) ?? new Map<number, ShownCounts>();
+  for (const [b, k, oa, oc, a, c] of rows) {
+    const byTarget = out.get(b) ?? new Map<number, BucketCounts>();
     byTarget.set(k, { ownAudience: oa, ownCompleted: oc, audience: a, completed: c });
-    out.set(i, byTarget);
+    out.set(b, byTarget);
   }
   return out;
 }
 
-/** The shown agencies' read (exported for the plan check in targets-shown.test.ts). */
-export function shownSql(
+/** The buckets' read (exported for tests). */
+export function bucketSql(
   targets: readonly TargetRule[],
   asOf: Date,
   watermark: Date,
-  shown: readonly ShownAgency[],
-  survivors: ReadonlyMap<string, string>,
-  orphanPaths: readonly string[],
+  buckets: ShownBuckets,
 ): Prisma.Sql {
   const ids = targets.map((t) => t.id);
   const sumIf = (cond: Prisma.Sql) => Prisma.sql`coalesce(sum(p.d) FILTER (WHERE ${cond}), 0)`;
@@ -113,18 +108,6 @@ export function shownSql(
   const completed = Prisma.join(
     targets.map((t) => sumIf(Prisma.sql`${matches(t)} AND p.topics && ${t.topics}::text[]`)),
   );
-  // Agency X with path "/a/b/X/" is the 4th '/'-separated part of the path of everything below it.
-  const segOf = (path: string) => path.split("/").length - 1;
-  const merged = [...survivors.keys()];
-  const mergedJoin = merged.length
-    ? Prisma.sql`LEFT JOIN unnest(${merged}::uuid[], ${merged.map((id) => survivors.get(id)!)}::uuid[])
-        AS mg(id, survivor) ON mg.id = o."agencyId"`
-    : Prisma.empty;
-  const agencyOf = merged.length ? Prisma.sql`coalesce(mg.survivor, o."agencyId")` : Prisma.sql`o."agencyId"`;
-  const cutOff = orphanPaths.length
-    ? Prisma.sql`AND NOT EXISTS (SELECT 1 FROM unnest(${[...orphanPaths]}::text[]) op(path)
-        WHERE starts_with(a.path, op.path) AND length(op.path) > length(s.path))`
-    : Prisma.empty;
   return Prisma.sql`
     WITH ${movedCtes(asOf, watermark)},
     o AS (
@@ -137,25 +120,18 @@ export function shownSql(
         FROM p GROUP BY p."agencyId"
       ) g CROSS JOIN unnest(g.audience, g.completed) WITH ORDINALITY AS x(n, m, k)
     ),
-    s AS (
-      SELECT * FROM unnest(${shown.map((_, i) => i)}::int[], ${shown.map((a) => a.id)}::text[],
-        ${shown.map((a) => segOf(a.path))}::int[], ${shown.map((a) => a.path)}::text[]) AS s(i, id, seg, path)
-    ),
     r AS (
-      SELECT s.i, o.k,
-        coalesce(sum(o.n) FILTER (WHERE a.id::text = s.id), 0)::int AS own_n,
-        coalesce(sum(o.m) FILTER (WHERE a.id::text = s.id), 0)::int AS own_m,
+      SELECT b.b, o.k,
+        coalesce(sum(o.n) FILTER (WHERE b.own), 0)::int AS own_n,
+        coalesce(sum(o.m) FILTER (WHERE b.own), 0)::int AS own_m,
         sum(o.n)::int AS n, sum(o.m)::int AS m
       FROM o
-      ${mergedJoin}
-      JOIN "Agency" a ON a.id = ${agencyOf} AND a.active
-      CROSS JOIN (SELECT DISTINCT seg FROM s) g
-      JOIN s ON s.seg = g.seg AND s.id = split_part(a.path, '/', g.seg)
-      WHERE TRUE ${cutOff}
-      GROUP BY s.i, o.k
+      JOIN unnest(${buckets.agencyIds}::uuid[], ${buckets.buckets}::int[], ${buckets.own}::boolean[]) AS b(id, b, own)
+        ON b.id = o."agencyId"
+      GROUP BY b.b, o.k
     )
     SELECT (SELECT w."at" FROM "FigureWatermark" w WHERE w.id = 1) AS "at",
-      coalesce((SELECT json_agg(json_build_array(r.i, r.k, r.own_n, r.own_m, r.n, r.m)) FROM r), '[]'::json)
+      coalesce((SELECT json_agg(json_build_array(r.b, r.k, r.own_n, r.own_m, r.n, r.m)) FROM r), '[]'::json)
         AS rows`;
 }
 
