@@ -48,6 +48,8 @@ async function expectSameDashboard(q: ViewQuery, scope: Scope) {
 }
 
 const KINDS: KindFilter[] = ["ALL", "DEPARTMENT", "COMMUNE"];
+/** Hundreds of views compared each, on a shared, loaded machine. */
+const SLOW = { timeout: 300_000 };
 
 async function expectSameEverywhere(
   planId: string,
@@ -86,7 +88,7 @@ describe("dashboard figures on the hand-built tree", () => {
     await mergeAgencies(w.agencies.U2.id, w.agencies.U1.id, null);
   });
 
-  it("equal the full table's for every agency, target, kind and scope", async () => {
+  it("equal the full table's for every agency, target, kind and scope", SLOW, async () => {
     const { P, S1, U1, G, X1, X2, S2 } = w.agencies;
     await expectSameEverywhere(
       w.plan.id,
@@ -96,7 +98,7 @@ describe("dashboard figures on the hand-built tree", () => {
     );
   });
 
-  it("stay equal with agencies cut off under a deactivated parent", async () => {
+  it("stay equal with agencies cut off under a deactivated parent", SLOW, async () => {
     // X1 and X2 stay active under an inactive G: the full roll-up counts them only on their own.
     await db.agency.update({ where: { id: w.agencies.G.id }, data: { active: false } });
     const { P, S1, X1, X2 } = w.agencies;
@@ -110,7 +112,7 @@ describe("dashboard figures on the hand-built tree", () => {
 });
 
 describe("dashboard figures on a random set", () => {
-  it("equal the full table's, and the dashboard computes far fewer figures", async () => {
+  it("equal the full table's, and the dashboard computes far fewer figures", SLOW, async () => {
     const { plan } = await buildRandomTargetsWorld(3_000);
     const targets = await db.target.findMany({ where: { planId: plan.id }, orderBy: { position: "asc" } });
     const agencies = await db.agency.findMany({

@@ -276,10 +276,10 @@ export async function computePlanFigures(
 }
 
 /**
- * A plan's live figure table without figures yet: the plan, its targets and agencies (in scope order), and
- * `fill`, which computes the figures of just the agencies asked for (summed in SQL per shown agency:
- * docs/decisions/014). The
- * dashboard asks for the rows it renders; reports and exports take the full table (computePlanFigures).
+ * A plan's live figure table without figures yet: the plan, its targets and agencies (in tree order), and
+ * `fill`, which computes the figures of just the agencies asked for (summed in SQL per shown agency,
+ * docs/decisions/014). The dashboard asks for the rows it renders; reports and exports take the full table
+ * (computePlanFigures).
  */
 export type PlanFrame = {
   /** figures: an empty record per target. */
