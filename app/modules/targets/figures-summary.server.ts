@@ -108,6 +108,8 @@ export function bucketSql(
   const completed = Prisma.join(
     targets.map((t) => sumIf(Prisma.sql`${matches(t)} AND p.topics && ${t.topics}::text[]`)),
   );
+  // The map goes as three comma-separated strings: 10,000 uuids as one array parameter took the driver
+  // 1.5–2 times as long to send.
   return Prisma.sql`
     WITH ${movedCtes(asOf, watermark)},
     o AS (
@@ -126,7 +128,9 @@ export function bucketSql(
         coalesce(sum(o.m) FILTER (WHERE b.own), 0)::int AS own_m,
         sum(o.n)::int AS n, sum(o.m)::int AS m
       FROM o
-      JOIN unnest(${buckets.agencyIds}::uuid[], ${buckets.buckets}::int[], ${buckets.own}::boolean[]) AS b(id, b, own)
+      JOIN unnest(string_to_array(${buckets.agencyIds.join(",")}, ',')::uuid[],
+          string_to_array(${buckets.buckets.join(",")}, ',')::int[],
+          string_to_array(${buckets.own.map((x) => (x ? "t" : "f")).join(",")}, ',')::boolean[]) AS b(id, b, own)
         ON b.id = o."agencyId"
       GROUP BY b.b, o.k
     )
