@@ -17,7 +17,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const { actor, scope } = await requireViewer(request);
   // The plans are read once: the default plan, the plan picker and the "manage" link all come from them.
   const plans = await listPlans();
-  const view = await resolveView(parseViewQuery(request), scope, plans);
+  // Only the figures the page shows are computed (in SQL); reports and exports take the full table.
+  const view = await resolveView(parseViewQuery(request), scope, plans, { shownOnly: true });
   if (!view) return { empty: true as const, ...(await emptyDashboard(actor, scope, plans)) };
   return { empty: false as const, ...(await dashboardData(view, actor, scope, getLocale(request), plans)) };
 }

@@ -2,7 +2,7 @@
 import { type Actor, isAdmin, type Scope } from "~/modules/auth/scope";
 import { formatDate, formatDateTime } from "~/utils/format";
 import { notFound } from "~/utils/http.server";
-import { type Figure, ancestry, reportRows, worstFirst } from "./figures";
+import { type Figure, ancestry, cardTop, reportRows, worstFirst } from "./figures";
 import { reportModel, rowLabel, statusLabel } from "./report.server";
 import { type Locale, translate } from "~/i18n";
 import { listSnapshots, trendPoints } from "./snapshots.server";
@@ -47,13 +47,10 @@ export async function dashboardData(
   const plans = await visiblePlans(scope, allPlans);
   // The plan's agency path is in the listing: no query of its own for the "manage" link.
   const listed = plans.find((p) => p.id === table.plan.id);
-  const roots = new Set(table.agencies.filter((a) => a.parentId === null).map((a) => a.id));
   const cards = table.targets.map((t) => {
     const figures = table.figures[t.id] ?? {};
     // The target's top figure the caller may see: its root, or the first visible root it covers.
-    const top = figures[t.rootAgencyId]
-      ? t.rootAgencyId
-      : table.agencies.find((a) => roots.has(a.id) && figures[a.id])?.id;
+    const top = cardTop(table, t, (id) => !!figures[id]);
     const agency = table.agencies.find((a) => a.id === top);
     return {
       id: t.id,

@@ -10,13 +10,14 @@ import {
   type AgencyInfo,
   type FigureTable,
   type PlanInfo,
+  type Figure,
   type TargetInfo,
   figureMaker,
   subtreeFigures,
   toPlanInfo,
 } from "./figures";
 import { type OwnCounts, type TargetRule, matches } from "./figures-sql.server";
-import { summaryCounts } from "./figures-summary.server";
+import { bucketCounts, summaryCounts } from "./figures-summary.server";
 import { planTree, survivorsOf } from "./plan-tree.server";
 
 export type { OwnCounts, TargetRule };
@@ -272,6 +273,117 @@ export async function computePlanFigures(
     );
   }
   return { table: { plan: planInfo, asOf, snapshotId: null, targets, agencies, figures }, paths };
+}
+
+/**
+ * A plan's live figure table without figures yet: the plan, its targets and agencies (in tree order), and
+ * `fill`, which computes the figures of just the agencies asked for (summed in SQL per shown agency,
+ * docs/decisions/014). The dashboard asks for the rows it renders; reports and exports take the full table
+ * (computePlanFigures).
+ */
+export type PlanFrame = {
+  /** figures: an empty record per target. */
+  table: FigureTable;
+  paths: ReadonlyMap<string, string>;
+  /** Agency lies in the target's subtree (the full table has a figure for it). */
+  covers: (targetId: string, agencyId: string) => boolean;
+  /** The figures of these agencies (those the target covers), equal to the full table's. */
+  fill: (agencyIds: Iterable<string>) => Promise<FigureTable["figures"]>;
+};
+
+export async function planFrame(planId: string, opts: { client?: Client } = {}): Promise<PlanFrame> {
+  const client = opts.client ?? db;
+  const asOf = new Date();
+  const plan = await loadPlanTargets(planId, client);
+  const root = { id: plan.agencyId, path: plan.rootPath };
+  const { paths, survivors, tree, agencies, index } = await planTree(root, client);
+  const planInfo = toPlanInfo(plan);
+  const targets: TargetInfo[] = plan.targets.map((t) => ({
+    id: t.id,
+    code: t.code,
+    title: t.title,
+    position: t.position,
+    targetPercent: t.targetPercent,
+    deadline: t.deadline,
+    rootAgencyId: t.agencyId ?? plan.agencyId,
+  }));
+  const rootPaths = new Map(targets.map((t) => [t.id, paths.get(t.rootAgencyId)]));
+  const covers = (targetId: string, agencyId: string) => {
+    const rootPath = rootPaths.get(targetId);
+    const path = paths.get(agencyId);
+    return rootPath !== undefined && path !== undefined && path.startsWith(rootPath);
+  };
+  const fill = async (agencyIds: Iterable<string>) => {
+    const shown = [...new Set(agencyIds)].filter((id) => index.has(id));
+    // Each agency of the tree → the nearest shown agency at or above it, climbing the tree's parent links
+    // exactly as the full roll-up (subtreeFigures) does; tree order puts parents first.
+    const n = agencies.length;
+    const bucketOf = new Int32Array(n).fill(-1);
+    const shownAt = new Int32Array(n).fill(-1);
+    shown.forEach((id, b) => (shownAt[index.get(id)!] = b));
+    const ids: string[] = [];
+    const buckets: number[] = [];
+    const own: boolean[] = [];
+    for (let i = 0; i < n; i++) {
+      const p = tree.parent[i]!;
+      bucketOf[i] = shownAt[i]! >= 0 ? shownAt[i]! : p >= 0 ? bucketOf[p]! : -1;
+      if (bucketOf[i]! < 0) continue;
+      ids.push(agencies[i]!.id);
+      buckets.push(bucketOf[i]!);
+      own.push(shownAt[i]! >= 0);
+    }
+    // Merged-away agencies count at their survivor.
+    for (const [merged, survivor] of survivors) {
+      const i = index.get(survivor);
+      if (i === undefined || bucketOf[i]! < 0) continue;
+      ids.push(merged);
+      buckets.push(bucketOf[i]!);
+      own.push(shownAt[i]! >= 0);
+    }
+    const parts = await bucketCounts(plan.targets, asOf, { agencyIds: ids, buckets, own }, client);
+    // A shown agency's figure: its own part plus the parts of the shown agencies below it.
+    const shownAbove = shown.map((id) => {
+      const above: number[] = [];
+      for (let p = tree.parent[index.get(id)!]!; p >= 0; p = tree.parent[p]!)
+        if (shownAt[p]! >= 0) above.push(shownAt[p]!);
+      return above;
+    });
+    const figures: FigureTable["figures"] = {};
+    targets.forEach((t, k) => {
+      const sumA = new Float64Array(shown.length);
+      const sumC = new Float64Array(shown.length);
+      shown.forEach((_, b) => {
+        const c = parts.get(b)?.get(k);
+        if (!c) return;
+        for (const x of [b, ...shownAbove[b]!]) {
+          sumA[x]! += c.audience;
+          sumC[x]! += c.completed;
+        }
+      });
+      const make = figureMaker(t, planInfo, asOf);
+      const byAgency: Record<string, Figure> = {};
+      shown.forEach((id, b) => {
+        if (!covers(t.id, id)) return;
+        const c = parts.get(b)?.get(k);
+        byAgency[id] = make(c?.ownAudience ?? 0, c?.ownCompleted ?? 0, sumA[b]!, sumC[b]!);
+      });
+      figures[t.id] = byAgency;
+    });
+    return figures;
+  };
+  return {
+    table: {
+      plan: planInfo,
+      asOf,
+      snapshotId: null,
+      targets,
+      agencies: [...agencies],
+      figures: Object.fromEntries(targets.map((t) => [t.id, {}])),
+    },
+    paths,
+    covers,
+    fill,
+  };
 }
 
 /** The table cut down to the agencies the caller may see (coordinators: their subtree). */

@@ -239,6 +239,19 @@ export type FigureTable = {
   figures: Record<string, Record<string, Figure>>;
 };
 
+/**
+ * The agency a target's card shows: the target's root when the table has its figure, else the first top
+ * agency of the (scope-restricted) table that has one. `has`: the table has this agency's figure.
+ */
+export function cardTop(
+  table: Pick<FigureTable, "agencies">,
+  target: Pick<TargetInfo, "rootAgencyId">,
+  has: (agencyId: string) => boolean,
+): string | undefined {
+  if (has(target.rootAgencyId)) return target.rootAgencyId;
+  return table.agencies.find((a) => a.parentId === null && has(a.id))?.id;
+}
+
 export function childrenOf(table: Pick<FigureTable, "agencies">, agencyId: string): AgencyInfo[] {
   return table.agencies.filter((a) => a.parentId === agencyId);
 }

@@ -5,8 +5,8 @@ import type { Scope } from "~/modules/auth/scope";
 import { DomainError } from "~/utils/errors";
 import { issueRef } from "~/utils/forms";
 import { badRequest, notFound } from "~/utils/http.server";
-import type { FigureTable, KindFilter } from "./figures";
-import { computePlanFigures, restrictToScope, tableRoots } from "./figures.server";
+import { type FigureTable, type KindFilter, cardTop, listedUnder } from "./figures";
+import { computePlanFigures, planFrame, restrictToScope, tableRoots } from "./figures.server";
 import { loadSnapshotTable } from "./snapshots.server";
 
 import { type ViewQuery, viewQuerySchema } from "./view-query";
@@ -86,12 +86,16 @@ export type ResolvedView = {
 /**
  * Resolves the query against the data and the scope: null when there is no plan at all. Ids that do not
  * exist or lie outside the caller's scope are 404s. Reads the replica when there is one (readDb).
+ * `shownOnly` (the dashboard): the live table holds the figures of just the agencies the dashboard renders
+ * (the focus, its listed rows, each target's card), rolled up in SQL (docs/decisions/014); reports and
+ * exports take the full table.
  */
 export async function resolveView(
   q: ViewQuery,
   scope: Scope,
   /** The plans when the caller has read them already (the dashboard): saves defaultPlanId's query. */
   plans?: readonly PlanListing[],
+  opts: { shownOnly?: boolean } = {},
 ): Promise<ResolvedView | null> {
   let loaded: { table: FigureTable; paths: ReadonlyMap<string, string> };
   let snapshot: ResolvedView["snapshot"] = null;
@@ -103,23 +107,56 @@ export async function resolveView(
   } else {
     const planId = q.plan ?? (plans ? defaultPlanOf(plans) : await defaultPlanId());
     if (!planId) return null;
+    if (opts.shownOnly) return resolveShown(q, scope, planId);
     loaded = await computePlanFigures(planId, { client: await readDb() }).catch(asNotFound);
   }
   const table = restrictToScope(loaded.table, loaded.paths, scope);
+  const has = (targetId: string, agencyId: string) => !!table.figures[targetId]?.[agencyId];
+  const chosen = choose(q, table, has);
+  return { table, ...chosen, kind: q.kind, snapshot };
+}
+
+/** The live dashboard's view: the table's figures only for the agencies the page shows. */
+async function resolveShown(q: ViewQuery, scope: Scope, planId: string): Promise<ResolvedView> {
+  const frame = await planFrame(planId, { client: await readDb() }).catch(asNotFound);
+  const table = restrictToScope(frame.table, frame.paths, scope);
+  const visible = scope === "ALL" ? null : new Set(table.agencies.map((a) => a.id));
+  const has = (targetId: string, agencyId: string) =>
+    (visible === null || visible.has(agencyId)) && frame.covers(targetId, agencyId);
+  const chosen = choose(q, table, has);
+  if (chosen.targetId) {
+    const shown = new Set([chosen.agencyId, ...listedUnder(table, chosen.agencyId, q.kind).map((a) => a.id)]);
+    for (const t of table.targets) {
+      const top = cardTop(table, t, (id) => has(t.id, id));
+      if (top) shown.add(top);
+    }
+    const figures = await frame.fill(shown);
+    for (const t of table.targets)
+      table.figures[t.id] = Object.fromEntries(
+        Object.entries(figures[t.id] ?? {}).filter(([id]) => has(t.id, id)),
+      );
+  }
+  return { table, ...chosen, kind: q.kind, snapshot: null };
+}
+
+/** The target and agency a view shows (404s outside the table); `has`: the table has that figure. */
+function choose(
+  q: ViewQuery,
+  table: FigureTable,
+  has: (targetId: string, agencyId: string) => boolean,
+): { targetId: string; agencyId: string } {
   if (!table.agencies.length) notFound("targets.planOutOfScope");
-  if (!table.targets.length)
-    return { table, targetId: "", agencyId: tableRoots(table)[0].id, kind: q.kind, snapshot };
+  if (!table.targets.length) return { targetId: "", agencyId: tableRoots(table)[0].id };
   const target = q.target ? table.targets.find((t) => t.id === q.target) : table.targets[0];
   if (!target) notFound("targets.targetNotInPlan");
-  const figures = table.figures[target.id] ?? {};
   let agencyId: string;
   if (q.agency) {
     if (!table.agencies.some((a) => a.id === q.agency)) notFound("targets.agencyOutOfScope");
     agencyId = q.agency;
   } else {
     // The target's own root when visible, else the highest visible agency the target covers.
-    const root = figures[target.rootAgencyId] ? target.rootAgencyId : undefined;
-    agencyId = root ?? table.agencies.find((a) => figures[a.id])?.id ?? tableRoots(table)[0].id;
+    const root = has(target.id, target.rootAgencyId) ? target.rootAgencyId : undefined;
+    agencyId = root ?? table.agencies.find((a) => has(target.id, a.id))?.id ?? tableRoots(table)[0].id;
   }
-  return { table, targetId: target.id, agencyId, kind: q.kind, snapshot };
+  return { targetId: target.id, agencyId };
 }
