@@ -21,7 +21,7 @@ import {
   type BenchTree,
   type RunningServer,
 } from "./lib/bench-trees.ts";
-import { serverCpuMs, settle, type LoadResult } from "./lib/load.ts";
+import { databaseCpuMs, serverCpuMs, settle, type LoadResult } from "./lib/load.ts";
 import { describeGenerator, loadGenerator, runPageLoad } from "./lib/wrk.ts";
 
 const OPTIONS = benchOptions({ seconds: 5, port: 3300 });
@@ -68,6 +68,8 @@ type Row = {
   concurrency: number;
   r: LoadResult;
   cpuMs: number;
+  /** PostgreSQL's CPU time during the measurement (every postgres process on the machine). */
+  dbCpuMs: number;
 };
 
 function printRow(x: Row) {
@@ -75,7 +77,7 @@ function printRow(x: Row) {
     `  ${x.page.padEnd(13)} c=${String(x.concurrency).padEnd(3)} ${x.tree.padEnd(12)} ${String(x.processes).padStart(2)} proc` +
       `  ${f(x.r.rps).padStart(7)} req/s  p50 ${f(x.r.p50).padStart(6)} ms  p99 ${f(x.r.p99).padStart(7)} ms` +
       `  errors ${String(x.r.errors).padStart(3)}  CPU ${f(x.cpuMs / Math.max(1, x.r.requests), 2).padStart(6)} ms/req` +
-      `  (load ${f(x.r.generatorCpuMs / Math.max(1, x.r.requests), 2)})` +
+      `  (db ${f(x.dbCpuMs / Math.max(1, x.r.requests), 2)}, load ${f(x.r.generatorCpuMs / Math.max(1, x.r.requests), 2)})` +
       (x.r.samples.length ? `  (${x.r.samples.join("; ")})` : ""),
   );
 }
@@ -119,6 +121,7 @@ async function main() {
             const server = servers[i]!;
             await settle(server.child.pid!);
             const cpu0 = serverCpuMs(server.child.pid!);
+            const db0 = databaseCpuMs();
             const r = await runPageLoad(GENERATOR, {
               port: server.port,
               path: page.path,
@@ -133,6 +136,7 @@ async function main() {
               concurrency,
               r,
               cpuMs: serverCpuMs(server.child.pid!) - cpu0,
+              dbCpuMs: databaseCpuMs() - db0,
             };
             rows.push(row);
             printRow(row);
@@ -174,6 +178,20 @@ function summary(rows: Row[], trees: Tree[]) {
         .loadavg()
         .map((x) => x.toFixed(2))
         .join(" ")}`,
+  );
+  // With PostgreSQL and the generator on the same cores, N processes can at best use every core for the whole
+  // request (server + database + generator), while one process is bound by its own core: the ceiling of N ÷ 1.
+  const cores = os.availableParallelism();
+  const self = trees[0]!;
+  const ceilings = PAGES.map((p) => {
+    const one = find(self.label, p.name, top, false);
+    if (!one) return `${p.name} –`;
+    const whole = one.cpuMs + one.dbCpuMs + one.r.generatorCpuMs;
+    return `${p.name} ${f(Math.min(Math.max(...OPTIONS.processCounts), (cores * one.cpuMs) / Math.max(1, whole)), 2)}×`;
+  });
+  console.log(
+    `  ceiling of N ÷ 1 on ${cores} cores shared with PostgreSQL and the generator (cores × server ÷ ` +
+      `(server + database + generator), this tree, 1 process, c=${top}): ${ceilings.join(", ")}`,
   );
   if (trees.length > 1) {
     const [self, other] = trees;

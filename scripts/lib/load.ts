@@ -4,7 +4,7 @@
 import http from "node:http";
 import { performance } from "node:perf_hooks";
 import { percentile } from "./bench.ts";
-import { childProcesses, readProcStat } from "./proc.ts";
+import { childProcesses, processesNamed, readProcStat } from "./proc.ts";
 
 export type LoadResult = {
   requests: number;
@@ -163,6 +163,15 @@ export function childPids(pid: number): number[] {
 /** CPU time (ms) of a server: the process and every process it started. */
 export function serverCpuMs(pid: number): number {
   return [pid, ...childPids(pid)].reduce((sum, p) => sum + processCpuMs(p), 0);
+}
+
+/**
+ * CPU time (ms) of every PostgreSQL process on this machine (the bench's server is on loopback). A backend that
+ * exits during a measurement takes its time with it, so this is a lower bound; the app's pooled connections
+ * live through a measurement.
+ */
+export function databaseCpuMs(): number {
+  return processesNamed("postgres").reduce((sum, p) => sum + (p.utimeTicks + p.stimeTicks) * TICK_MS, 0);
 }
 
 /**

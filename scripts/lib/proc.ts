@@ -34,3 +34,14 @@ export function childProcesses(pid: number): ProcStat[] {
   }
   return out.sort((a, b) => a.pid - b.pid);
 }
+
+/** The processes whose command is `command` (e.g. every PostgreSQL backend on this machine). */
+export function processesNamed(command: string): ProcStat[] {
+  const out: ProcStat[] = [];
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    const stat = readProcStat(Number(entry));
+    if (stat?.command === command) out.push(stat);
+  }
+  return out;
+}
