@@ -27,7 +27,7 @@ import {
   type BenchTree,
   type RunningServer,
 } from "./lib/bench-trees.ts";
-import { httpRequest, serverCpuMs, settle } from "./lib/load.ts";
+import { databaseCpuMs, httpRequest, serverCpuMs, settle } from "./lib/load.ts";
 import { describeGenerator, loadGenerator, runQuizWrk } from "./lib/wrk.ts";
 
 const OPTIONS = benchOptions({ seconds: 10, port: 3320, workers: 50 });
@@ -97,6 +97,8 @@ type Measure = {
   samples: string[];
   seconds: number;
   cpuMs: number;
+  /** PostgreSQL's CPU time over the window (every postgres process on the machine). */
+  dbCpuMs: number;
   /** This process's CPU time over the window: the load generator's. */
   loadCpuMs: number;
   t: Record<Step, number[]>;
@@ -182,6 +184,7 @@ const emptyMeasure = (tree: Tree, server: RunningServer): Measure => ({
   samples: [],
   seconds: 0,
   cpuMs: 0,
+  dbCpuMs: 0,
   loadCpuMs: 0,
   t: { start: [], open: [], save: [], submit: [] },
 });
@@ -189,6 +192,7 @@ const emptyMeasure = (tree: Tree, server: RunningServer): Measure => ({
 async function measureWrk(tree: Tree, server: RunningServer, seconds: number): Promise<Measure> {
   const key = new Map([...tree.bank].map(([id, q]) => [id, q.answer.map((i) => q.options[i]!)] as const));
   const cpu0 = serverCpuMs(server.child.pid!);
+  const db0 = databaseCpuMs();
   const r = await runQuizWrk({
     port: server.port,
     course: COURSE,
@@ -199,6 +203,7 @@ async function measureWrk(tree: Tree, server: RunningServer, seconds: number): P
   });
   const m = emptyMeasure(tree, server);
   m.cpuMs = serverCpuMs(server.child.pid!) - cpu0;
+  m.dbCpuMs = databaseCpuMs() - db0;
   Object.assign(m, {
     loops: r.loops,
     passes: r.passes,
@@ -219,6 +224,7 @@ async function measureNode(tree: Tree, server: RunningServer, seconds: number): 
   const agent = new http.Agent({ keepAlive: true, maxSockets: WORKERS, maxFreeSockets: WORKERS });
   const fresh = () => (tree.next < tree.cookies.length ? tree.cookies[tree.next++] : null);
   const cpu0 = serverCpuMs(server.child.pid!);
+  const db0 = databaseCpuMs();
   const load0 = process.cpuUsage();
   const t0 = performance.now();
   const deadline = t0 + seconds * 1000;
@@ -238,6 +244,7 @@ async function measureNode(tree: Tree, server: RunningServer, seconds: number): 
   );
   m.seconds = (performance.now() - t0) / 1000;
   m.cpuMs = serverCpuMs(server.child.pid!) - cpu0;
+  m.dbCpuMs = databaseCpuMs() - db0;
   const load = process.cpuUsage(load0);
   m.loadCpuMs = (load.user + load.system) / 1000;
   agent.destroy();
@@ -258,7 +265,7 @@ function printMeasure(m: Measure) {
     `  ${m.tree.padEnd(12)} ${String(m.processes).padStart(2)} proc  ${f(rate(m)).padStart(6)} submissions/s` +
       `  p50 ${f(p50).padStart(6)} ms  p99 ${f(p99).padStart(7)} ms (any step)` +
       `  submit p99 ${f(percentile(m.t.submit, 99)).padStart(7)} ms  errors ${m.errors}` +
-      `  Node CPU ${f(perLoop(m), 2)} ms/loop (load ${f(m.loadCpuMs / Math.max(1, m.loops), 2)})` +
+      `  Node CPU ${f(perLoop(m), 2)} ms/loop (db ${f(m.dbCpuMs / Math.max(1, m.loops), 2)}, load ${f(m.loadCpuMs / Math.max(1, m.loops), 2)})` +
       `  (${m.loops} loops, ${m.passes} passed)` +
       (m.samples.length ? `\n      ${m.samples.join("\n      ")}` : ""),
   );
@@ -327,6 +334,16 @@ async function main() {
         `  ${tree.label.padEnd(12)} ${one && many ? f(rate(many) / rate(one), 2) : "–"}×` +
           `  (${f(one ? rate(one) : NaN)} → ${f(many ? rate(many) : NaN)} submissions/s)`,
       );
+      // PostgreSQL and the generator share the cores: N processes can at best use every core for the whole
+      // loop, while one process is bound by its own core.
+      if (one) {
+        const whole = one.cpuMs + one.dbCpuMs + one.loadCpuMs;
+        const cores = os.availableParallelism();
+        console.log(
+          `    ceiling on ${cores} cores shared with PostgreSQL and the generator (cores × Node ÷ (Node + ` +
+            `database + generator), 1 process): ${f(Math.min(OPTIONS.processCounts.at(-1)!, (cores * one.cpuMs) / Math.max(1, whole)), 2)}×`,
+        );
+      }
     }
     const [load, server] = rows.reduce(([l, s], m) => [l + m.loadCpuMs, s + m.cpuMs], [0, 0]);
     console.log(
