@@ -179,19 +179,19 @@ function summary(rows: Row[], trees: Tree[]) {
         .map((x) => x.toFixed(2))
         .join(" ")}`,
   );
-  // With PostgreSQL and the generator on the same cores, N processes can at best use every core for the whole
-  // request (server + database + generator), while one process is bound by its own core: the ceiling of N ÷ 1.
+  // PostgreSQL and the generator share the cores with the server: N processes can at best keep every core
+  // busy, so N ÷ 1 cannot pass cores ÷ (the cores already busy while one process serves).
   const cores = os.availableParallelism();
   const self = trees[0]!;
   const ceilings = PAGES.map((p) => {
     const one = find(self.label, p.name, top, false);
     if (!one) return `${p.name} –`;
-    const whole = one.cpuMs + one.dbCpuMs + one.r.generatorCpuMs;
-    return `${p.name} ${f(Math.min(Math.max(...OPTIONS.processCounts), (cores * one.cpuMs) / Math.max(1, whole)), 2)}×`;
+    const busy = (one.cpuMs + one.dbCpuMs + one.r.generatorCpuMs) / (one.r.seconds * 1000);
+    return `${p.name} ${f(cores / Math.max(0.01, busy), 2)}× (${f(busy, 2)} cores busy)`;
   });
   console.log(
-    `  ceiling of N ÷ 1 on ${cores} cores shared with PostgreSQL and the generator (cores × server ÷ ` +
-      `(server + database + generator), this tree, 1 process, c=${top}): ${ceilings.join(", ")}`,
+    `  ceiling of N ÷ 1 on ${cores} cores shared with PostgreSQL and the generator ` +
+      `(cores ÷ cores busy at 1 process, this tree, c=${top}): ${ceilings.join(", ")}`,
   );
   if (trees.length > 1) {
     const [self, other] = trees;

@@ -334,14 +334,14 @@ async function main() {
         `  ${tree.label.padEnd(12)} ${one && many ? f(rate(many) / rate(one), 2) : "–"}×` +
           `  (${f(one ? rate(one) : NaN)} → ${f(many ? rate(many) : NaN)} submissions/s)`,
       );
-      // PostgreSQL and the generator share the cores: N processes can at best use every core for the whole
-      // loop, while one process is bound by its own core.
+      // PostgreSQL and the generator share the cores: N processes can at best keep every core busy, so
+      // N ÷ 1 cannot pass cores ÷ (the cores already busy while one process serves).
       if (one) {
-        const whole = one.cpuMs + one.dbCpuMs + one.loadCpuMs;
+        const busy = (one.cpuMs + one.dbCpuMs + one.loadCpuMs) / (one.seconds * 1000);
         const cores = os.availableParallelism();
         console.log(
-          `    ceiling on ${cores} cores shared with PostgreSQL and the generator (cores × Node ÷ (Node + ` +
-            `database + generator), 1 process): ${f(Math.min(OPTIONS.processCounts.at(-1)!, (cores * one.cpuMs) / Math.max(1, whole)), 2)}×`,
+          `    ceiling on ${cores} cores shared with PostgreSQL and the generator (cores ÷ cores busy at ` +
+            `1 process): ${f(cores / Math.max(0.01, busy), 2)}× (${f(busy, 2)} cores busy)`,
         );
       }
     }
