@@ -22,6 +22,7 @@ export const SHUTDOWN_MESSAGE = "hoc:shutdown";
  * @param {number} [o.timeoutMs] hard limit of a graceful stop
  * @param {number} [o.drainMs] how long keep-alive clients get to move before idle connections are closed
  * @param {boolean} [o.exit] exit the process when stopped (default true; tests pass false)
+ * @param {number} [o.keepAliveMs] how long an idle keep-alive connection stays open (default 65 s)
  */
 export function serveWorker({
   handler,
@@ -32,6 +33,7 @@ export function serveWorker({
   timeoutMs = 25_000,
   drainMs = 1_000,
   exit = true,
+  keepAliveMs = 65_000,
 }) {
   let draining = false;
   const responses = new Set();
@@ -42,6 +44,12 @@ export function serveWorker({
     if (draining) res.shouldKeepAlive = false;
     handler(req, res);
   });
+  // Node closes an idle keep-alive connection after 5 s by default (6 s on Node 20, with its buffer), while
+  // nginx keeps its upstream connections 60 s (keepalive_timeout) and reuses them: a request nginx sends as
+  // Node closes that socket is lost (a POST is not retried: 502). So idle connections live longer here than on
+  // any client of ours (nginx, the benches, the e2e tests' request context); headersTimeout must exceed it.
+  server.keepAliveTimeout = keepAliveMs;
+  server.headersTimeout = keepAliveMs + 1_000;
   server.on("connection", (socket) => {
     sockets.add(socket);
     socket.once("close", () => sockets.delete(socket));

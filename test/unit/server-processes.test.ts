@@ -1,6 +1,7 @@
 // How many processes serve (server/processes.js), and one serving process's graceful stop (server/worker.js)
 // on a real HTTP server: the request in flight is answered, keep-alive clients are told to go, the jobs stop.
 import http from "node:http";
+import net from "node:net";
 import type { AddressInfo } from "node:net";
 import { describe, expect, it } from "vitest";
 import { processPlan } from "../../server/processes.js";
@@ -87,4 +88,48 @@ describe("serveWorker's graceful stop", () => {
     await expect(get(port, new http.Agent())).rejects.toThrow(/ECONNREFUSED/);
     agent.destroy();
   });
+});
+
+describe("serveWorker's keep-alive", () => {
+  /** One raw request on `socket`; resolves with the status line, or rejects when the socket is closed. */
+  function ask(socket: net.Socket) {
+    return new Promise<string>((resolve, reject) => {
+      const onData = (b: Buffer) => {
+        cleanup();
+        resolve(b.toString().split("\r\n")[0]!);
+      };
+      const onClose = () => {
+        cleanup();
+        reject(new Error("the server closed the connection"));
+      };
+      const cleanup = () => {
+        socket.off("data", onData);
+        socket.off("end", onClose);
+      };
+      socket.on("data", onData);
+      socket.on("end", onClose);
+      if (socket.readableEnded) onClose();
+      else socket.write("GET / HTTP/1.1\r\nHost: x\r\nConnection: keep-alive\r\n\r\n");
+    });
+  }
+
+  it("keeps an idle connection open past Node's default (nginx reuses upstream connections 60 s)", async () => {
+    let worker!: ReturnType<typeof serveWorker>;
+    const port = await new Promise<number>((resolve) => {
+      worker = serveWorker({
+        port: 0,
+        exit: false,
+        handler: (_req, res) => res.end("ok"),
+        onListening: (server) => resolve((server.address() as AddressInfo).port),
+      });
+    });
+    const socket = net.connect({ port, host: "127.0.0.1", allowHalfOpen: true });
+    await new Promise((r) => socket.once("connect", r));
+    expect(await ask(socket)).toBe("HTTP/1.1 200 OK");
+    // Node 20 closes an idle connection 1 s after keepAliveTimeout: 6 s by default.
+    await new Promise((r) => setTimeout(r, 6_500));
+    expect(await ask(socket)).toBe("HTTP/1.1 200 OK");
+    socket.destroy();
+    expect(await worker.shutdown()).toBe(0);
+  }, 20_000);
 });
