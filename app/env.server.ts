@@ -7,10 +7,10 @@ import { DEFAULT_DAYS_BEFORE } from "~/modules/notifications/reminders";
 /** Variables as the process (or a test) gives them: text or unset. */
 export type RawEnv = Readonly<Record<string, string | undefined>>;
 
-/** "true"/"false" (also "1"/"0"), or the default when unset. */
-const flag = (fallback: boolean) =>
+/** "true"/"false" (also "1"/"0"), or the default when unset; `message` replaces zod's generic refusal. */
+const flag = (fallback: boolean, message?: string) =>
   z
-    .enum(["true", "false", "1", "0"])
+    .enum(["true", "false", "1", "0"], message ? { error: message } : undefined)
     .optional()
     .transform((v) => (v === undefined ? fallback : v === "true" || v === "1"));
 
@@ -75,7 +75,17 @@ const schema = z.object({
   COMPRESSION: flag(true),
   /** The sign-in configuration file (YAML or JSON); unset = passwords only. */
   AUTH_CONFIG: optionalText,
-  REMINDERS_ENABLED: flag(true),
+  /**
+   * The mail side of the scheduler (docs/decisions/005): due-date reminders, escalations, new-assignment
+   * digests and the delivery of the email outbox. "false" stops only these, not JOBS_ENABLED's upkeep.
+   */
+  REMINDERS_ENABLED: flag(true, "REMINDERS_ENABLED phải là true hoặc false (hoặc 1, 0)"),
+  /**
+   * The scheduler's hourly upkeep: housekeeping (stale import previews, expired sessions, old login
+   * attempts), the figures watermark and the month-end target snapshots. "false" only where another
+   * process of the installation keeps it on: without it the targets' figures drift as completions expire.
+   */
+  JOBS_ENABLED: flag(true, "JOBS_ENABLED phải là true hoặc false (hoặc 1, 0)"),
   REMINDER_DAYS_BEFORE: z
     .string()
     .trim()

@@ -39,7 +39,7 @@ export async function freshDatabase(serverUrl: string, name: string): Promise<Fr
 }
 
 /**
- * The production env on database `url`: demo sign-in config, no reminders, no request log, plain-http cookies;
+ * The production env on database `url`: demo sign-in config, no background jobs, no request log, plain-http cookies;
  * `overrides` win, and an `undefined` one removes the variable (e.g. SECURE_COOKIES, to keep the default).
  */
 export function prodEnv(url: string, overrides: Record<string, string | undefined> = {}): NodeJS.ProcessEnv {
@@ -51,6 +51,7 @@ export function prodEnv(url: string, overrides: Record<string, string | undefine
     SECURE_COOKIES: "false",
     LOG_REQUESTS: "false",
     REMINDERS_ENABLED: "false",
+    JOBS_ENABLED: "false",
   };
   for (const [k, v] of Object.entries(overrides)) {
     if (v === undefined) delete env[k];

@@ -201,7 +201,10 @@ describe.skipIf(process.env.TEST_DB !== "postgres")("WEB_CONCURRENCY workers on 
     { timeout: 180_000 },
     async () => {
       const left = budget(170_000);
-      const cluster = await startCluster({ CLUSTER_WORKERS: "2", REMINDERS_ENABLED: "false" }, left(120_000));
+      const cluster = await startCluster(
+        { CLUSTER_WORKERS: "2", REMINDERS_ENABLED: "false", JOBS_ENABLED: "false" },
+        left(120_000),
+      );
       const { report } = cluster;
       try {
         const [victim, other] = workerPids(cluster.child.pid!);

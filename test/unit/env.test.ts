@@ -18,6 +18,7 @@ describe("parseEnv", () => {
       TRUST_PROXY: false,
       LOG_REQUESTS: true,
       REMINDERS_ENABLED: true,
+      JOBS_ENABLED: true,
       REMINDER_DAYS_BEFORE: [7, 1],
       REMINDER_INTERVAL_SECONDS: 300,
       SMTP_SECURE: false,
@@ -45,6 +46,7 @@ describe("parseEnv", () => {
       SMTP_HOST: " ",
       SMTP_PORT: "2525",
       WEB_CONCURRENCY: "4",
+      JOBS_ENABLED: "0",
     });
     expect(env).toMatchObject({
       PORT: 0,
@@ -57,6 +59,7 @@ describe("parseEnv", () => {
       AUTH_CONFIG: "config/auth.yaml",
       SMTP_PORT: 2525,
       WEB_CONCURRENCY: 4,
+      JOBS_ENABLED: false,
     });
     expect(env.SMTP_HOST).toBeUndefined();
   });
@@ -74,6 +77,8 @@ describe("parseEnv", () => {
     ["REMINDER_INTERVAL_SECONDS", "1"],
     ["SMTP_PORT", "99999"],
     ["TRUST_PROXY", "on"],
+    ["REMINDERS_ENABLED", "off"],
+    ["JOBS_ENABLED", "no"],
     ["WEB_CONCURRENCY", "0"],
     ["SHUTDOWN_TIMEOUT_SECONDS", "soon"],
   ])("refuses %s=%s with a message naming it", (name, value) => {

@@ -1,5 +1,6 @@
 // The app's background work, started once per server process (server.js → entry.server): plan the day's
-// assignment reminders and escalations under the advisory lock, then deliver the outbox.
+// assignment reminders and escalations under the advisory lock, then deliver the outbox (REMINDERS_ENABLED);
+// hourly, housekeeping, the figures watermark and the month-end snapshots (JOBS_ENABLED).
 import { db, dbHandle, type Tx } from "~/db.server";
 import { envOf, type RawEnv } from "~/env.server";
 import { agencyChain, nearestCoordinators, nearestHeads } from "~/modules/agencies/coordinators.server";
@@ -107,35 +108,57 @@ export type BackgroundJobsOptions = {
    * (test/integration/helpers/cluster-app.ts); no environment variable sets it in a real server.
    */
   planningNow?: () => Date;
+  /** Called after every finished tick; only a test passes it, to know when one has run. */
+  onTick?: () => void;
 };
 
-/** Starts the reminder scheduler of this server process unless REMINDERS_ENABLED=false. */
+/**
+ * The hourly upkeep (JOBS_ENABLED): housekeeping, the figures watermark, the month-end snapshots. Hourly is
+ * plenty: deletes are idempotent, the watermark only saves live reads a correction, and snapshots are taken
+ * once per month-end under a lock.
+ */
+export async function upkeep(now: Date = new Date()): Promise<void> {
+  await housekeeping(now);
+  await advanceFigures(now);
+  await takeDueSnapshots(now);
+}
+const UPKEEP_EVERY_MS = 3_600_000;
+
+/**
+ * Starts this server process's scheduler: the reminders and the outbox unless REMINDERS_ENABLED=false, the
+ * hourly upkeep unless JOBS_ENABLED=false; none (null) when both are off. Either part alone still ticks every
+ * REMINDER_INTERVAL_SECONDS (the upkeep checks the hour on each tick).
+ */
 export function startBackgroundJobs(raw?: RawEnv, options: BackgroundJobsOptions = {}): Scheduler | null {
   const settings = reminderSettings(raw);
-  if (!settings.enabled) return null;
+  const upkeepEnabled = envOf(raw).JOBS_ENABLED;
+  if (!settings.enabled && !upkeepEnabled) return null;
   const workerId = `${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
-  const tick = reminderTick({
-    workerId,
-    daysBefore: settings.daysBefore,
-    planningNow: options.planningNow,
-    maxPerMinute: settings.maxPerMinute,
-  });
+  const reminders = settings.enabled
+    ? reminderTick({
+        workerId,
+        daysBefore: settings.daysBefore,
+        planningNow: options.planningNow,
+        maxPerMinute: settings.maxPerMinute,
+      })
+    : null;
   console.log(
-    `[scheduler] nhắc việc mỗi ${settings.intervalMs / 1000} giây; nhắc trước hạn ${settings.daysBefore.join(", ")} ngày.`,
+    reminders
+      ? `[scheduler] nhắc việc mỗi ${settings.intervalMs / 1000} giây; nhắc trước hạn ${settings.daysBefore.join(", ")} ngày.`
+      : "[scheduler] nhắc việc và gửi thư tắt (REMINDERS_ENABLED=false).",
   );
-  let lastHousekeeping = 0;
+  if (!upkeepEnabled)
+    console.log("[scheduler] dọn dẹp, chỉ số và ảnh chụp cuối tháng tắt (JOBS_ENABLED=false).");
+  let lastUpkeep = 0;
   return startScheduler({
     intervalMs: settings.intervalMs,
     tick: async () => {
-      await tick();
-      // Hourly is plenty: deletes are idempotent, the figures watermark only saves live reads a correction,
-      // and snapshots are taken once per month-end under a lock.
-      if (Date.now() - lastHousekeeping >= 3_600_000) {
-        lastHousekeeping = Date.now();
-        await housekeeping();
-        await advanceFigures();
-        await takeDueSnapshots();
+      await reminders?.();
+      if (upkeepEnabled && Date.now() - lastUpkeep >= UPKEEP_EVERY_MS) {
+        lastUpkeep = Date.now();
+        await upkeep();
       }
+      options.onTick?.();
     },
   });
 }
