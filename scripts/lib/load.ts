@@ -20,18 +20,18 @@ export type LoadResult = {
   generatorCpuMs: number;
 };
 
+/** A load on the server at `port`: `concurrency` connections at once for `seconds`. */
+export type Load = { port: number; concurrency: number; seconds: number };
+
+/** A page measurement's load (either generator's): GET `path`, each connection with a cookie of `cookies`. */
+export type PageLoad = Load & { path: string; cookies: string[] };
+
 /**
  * `concurrency` clients, each on its own keep-alive connection and with its own session cookie (taken in
  * turn from `cookies`), GET `path` one after another for `seconds`. Any answer but 200 is an error (a
  * redirect to /login means the session did not hold). Bodies are read in full, gzip as a browser asks.
  */
-export async function runLoad(o: {
-  port: number;
-  path: string;
-  cookies: string[];
-  concurrency: number;
-  seconds: number;
-}): Promise<LoadResult> {
+export async function runLoad(o: PageLoad): Promise<LoadResult> {
   const agent = new http.Agent({ keepAlive: true, maxSockets: o.concurrency, maxFreeSockets: o.concurrency });
   const latencies: number[] = [];
   const samples: string[] = [];

@@ -5,14 +5,11 @@
 -- <args[1]>.<thread number>, one cookie a line) and stops when it has none left. The paper's turbo-stream is
 -- read without decoding its strings: an option's JSON text is compared with the key's (args[2]: lines
 -- "<questionId>\t<JSON of a right option>\t…", written by JSON.stringify as the server writes them).
--- `done` prints "WRK_RESULT {json}": loops, passes, errors, the learners each thread used, latency
--- percentiles of every step (µs), socket errors, and wrk's own CPU time from /proc/self/stat (clock ticks).
-local threads = {}
-
-function setup(thread)
-  table.insert(threads, thread)
-  thread:set("id", #threads)
-end
+-- `done` prints "WRK_RESULT {json}" (wrk-result.lua): loops, passes, errors and the learners each thread used
+-- besides wrk's totals, latency of every step and CPU time.
+-- wrk-result.lua beside this file, wherever wrk is started from (the script's path as wrk was given it).
+local result = dofile((debug.getinfo(1, "S").source:match("^@(.*/)") or "./") .. "wrk-result.lua")
+setup = result.setup
 
 local course, keys, learners, cookie, state, attempt, sheet
 
@@ -169,33 +166,17 @@ function response(status, headers, body)
   end
 end
 
-local function quote(s)
-  return '"' .. s:gsub('[%c"\\]', function(c) return string.format("\\u%04x", c:byte()) end) .. '"'
-end
-
 function done(summary, latency, requests)
-  local loops, passes, errors, used, samples, ranOut = 0, 0, 0, {}, {}, false
-  for _, t in ipairs(threads) do
-    loops = loops + t:get("loops")
-    passes = passes + t:get("passes")
-    errors = errors + t:get("errors")
+  local used, ranOut = {}, false
+  for _, t in ipairs(result.threads) do
     ranOut = ranOut or t:get("ranOut")
     used[#used + 1] = t:get("used")
-    local s = t:get("sample")
-    if s and #samples < 3 then samples[#samples + 1] = quote(s) end
   end
-  local f = io.open("/proc/self/stat")
-  local stat = f:read("*a")
-  f:close()
-  -- After the command (which may hold spaces and ")"): state, ppid, … utime is the 12th field, stime the 13th.
-  local fields = {}
-  for x in stat:sub(stat:match(".*()%)") + 2):gmatch("%S+") do fields[#fields + 1] = x end
-  local e = summary.errors
-  io.write(string.format(
-    'WRK_RESULT {"requests":%d,"durationUs":%d,"loops":%d,"passes":%d,"errors":%d,"ranOut":%s,' ..
-      '"used":[%s],"connect":%d,"read":%d,"write":%d,"timeout":%d,"p50Us":%d,"p99Us":%d,"cpuTicks":%d,' ..
-      '"samples":[%s]}\n',
-    summary.requests, summary.duration, loops, passes, errors, tostring(ranOut), table.concat(used, ","),
-    e.connect, e.read, e.write, e.timeout, latency:percentile(50), latency:percentile(99),
-    tonumber(fields[12]) + tonumber(fields[13]), table.concat(samples, ",")))
+  result.write(summary, latency, {
+    { "loops", result.sum("loops") },
+    { "passes", result.sum("passes") },
+    { "errors", result.sum("errors") },
+    { "ranOut", ranOut },
+    { "used", "[" .. table.concat(used, ",") .. "]" },
+  })
 end

@@ -8,12 +8,12 @@ import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { type LoadResult, runLoad } from "./load.ts";
+import { type Load, type LoadResult, type PageLoad, runLoad } from "./load.ts";
 
 const WRK = process.env.BENCH_WRK ?? "/usr/bin/wrk";
 const here = path.dirname(fileURLToPath(import.meta.url));
 const PAGES_SCRIPT = path.join(here, "wrk-pages.lua");
-export const QUIZ_SCRIPT = path.join(here, "wrk-quiz.lua");
+const QUIZ_SCRIPT = path.join(here, "wrk-quiz.lua");
 const TICK_MS = 1000 / 100; // USER_HZ: 100 on Linux
 
 export type Generator = "wrk" | "node";
@@ -34,11 +34,10 @@ export function describeGenerator(g: Generator): string {
     : "load generator in this Node process (wrk not used)";
 }
 
-type WrkJson = {
+/** The fields every script's result line has (wrk-result.lua); the scripts add their own. */
+type WrkResultLine = {
   requests: number;
   durationUs: number;
-  bytes: number;
-  non200: number;
   connect: number;
   read: number;
   write: number;
@@ -49,103 +48,110 @@ type WrkJson = {
   samples: string[];
 };
 
-/** wrk's answer line (printed by wrk-pages.lua's `done`) as a LoadResult. */
-export function parseWrkResult(stdout: string): LoadResult {
-  const w = wrkResult<WrkJson>(stdout);
-  const socket = w.connect + w.read + w.write + w.timeout;
-  const seconds = w.durationUs / 1e6;
-  return {
-    requests: w.requests,
-    errors: w.non200 + socket,
-    samples: [
-      ...w.samples,
-      ...(socket
-        ? [`socket errors: connect ${w.connect}, read ${w.read}, write ${w.write}, timeout ${w.timeout}`]
-        : []),
-    ],
-    seconds,
-    rps: w.requests / seconds,
-    p50: w.p50Us / 1000,
-    p99: w.p99Us / 1000,
-    bytes: w.bytes,
-    generatorCpuMs: ticksToMs(w.cpuTicks),
-  };
-}
+/** What a script is run with: the load, the URL's path, its input files and the arguments of its `init`. */
+export type WrkEnv = Load & {
+  /** The path of wrk's URL (the quiz script makes its own requests: "/"). */
+  path: string;
+  /** Files written, by name, to a temporary directory of the run (removed after it). */
+  files: Record<string, string>;
+  /** The script's arguments (after `--`), given that directory. */
+  args(dir: string): string[];
+};
+
+/** A wrk run: the script's own fields (`line`), wrk's figures with the socket errors counted and told. */
+export type WrkRun<T> = {
+  line: T;
+  requests: number;
+  socketErrors: number;
+  /** The threads' samples, then a line of the socket errors if there were any. */
+  samples: string[];
+  seconds: number;
+  /** Latency of every request (ms). */
+  p50: number;
+  p99: number;
+  generatorCpuMs: number;
+};
 
 /**
- * `wrk -t C -c C` (one connection per thread) with `script` on `path` for `seconds`; `args` go to the
- * script's `init`. Resolves with wrk's output (the script's `done` prints the result line).
+ * `wrk -t C -c C` (one connection per thread) with `script` on `env.path` for `env.seconds`, under
+ * `taskset -c $BENCH_LOAD_CPUS` when set; the script's `done` prints the result line (wrk-result.lua).
  */
-export function runWrkScript(o: {
-  script: string;
-  port: number;
-  path: string;
-  concurrency: number;
-  seconds: number;
-  args: string[];
-}): Promise<string> {
-  const seconds = Math.max(1, Math.round(o.seconds));
-  const args = [
-    ...["-t", String(o.concurrency), "-c", String(o.concurrency), "-d", `${seconds}s`, "--timeout", "60s"],
-    ...["-s", o.script, `http://127.0.0.1:${o.port}${o.path}`, "--", ...o.args],
-  ];
-  const cpus = process.env.BENCH_LOAD_CPUS;
-  const [cmd, argv] = cpus ? ["taskset", ["-c", cpus, WRK, ...args]] : [WRK, args];
-  return new Promise<string>((resolve, reject) =>
-    execFile(cmd, argv, { maxBuffer: 1 << 20 }, (error, out, err) =>
-      error ? reject(new Error(`${cmd} failed: ${error.message}\n${out}${err}`)) : resolve(out),
-    ),
-  );
-}
-
-/** The JSON of the script's "WRK_RESULT {…}" line. */
-export function wrkResult<T>(stdout: string): T {
-  const line = stdout.split("\n").find((l) => l.startsWith("WRK_RESULT "));
-  if (!line) throw new Error(`wrk printed no result:\n${stdout}`);
-  return JSON.parse(line.slice("WRK_RESULT ".length)) as T;
-}
-
-export const ticksToMs = (ticks: number) => ticks * TICK_MS;
-
-/** `concurrency` connections of wrk, each with its own cookie (in turn from `cookies`), GET `path` for `seconds`. */
-export async function runWrk(o: {
-  port: number;
-  path: string;
-  cookies: string[];
-  concurrency: number;
-  seconds: number;
-}): Promise<LoadResult> {
+export async function runWrk<T extends object>(script: string, env: WrkEnv): Promise<WrkRun<T>> {
   const dir = mkdtempSync(path.join(os.tmpdir(), "hoc-bench-wrk-"));
   try {
-    const cookieFile = path.join(dir, "cookies");
-    writeFileSync(cookieFile, o.cookies.join("\n") + "\n");
-    return parseWrkResult(await runWrkScript({ ...o, script: PAGES_SCRIPT, args: [cookieFile] }));
+    for (const [name, text] of Object.entries(env.files)) writeFileSync(path.join(dir, name), text);
+    const seconds = Math.max(1, Math.round(env.seconds));
+    const args = [
+      ...[
+        "-t",
+        String(env.concurrency),
+        "-c",
+        String(env.concurrency),
+        "-d",
+        `${seconds}s`,
+        "--timeout",
+        "60s",
+      ],
+      ...["-s", script, `http://127.0.0.1:${env.port}${env.path}`, "--", ...env.args(dir)],
+    ];
+    const cpus = process.env.BENCH_LOAD_CPUS;
+    const [cmd, argv] = cpus ? ["taskset", ["-c", cpus, WRK, ...args]] : [WRK, args];
+    const stdout = await new Promise<string>((resolve, reject) =>
+      execFile(cmd, argv, { maxBuffer: 1 << 20 }, (error, out, err) =>
+        error ? reject(new Error(`${cmd} failed: ${error.message}\n${out}${err}`)) : resolve(out),
+      ),
+    );
+    return parseWrkResult<T>(stdout);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
 }
 
-/** The load of one page measurement from the chosen generator. */
-export const runPageLoad = (g: Generator, o: Parameters<typeof runWrk>[0]) =>
-  g === "wrk" ? runWrk(o) : runLoad(o);
+/** wrk's output, from the script's "WRK_RESULT {…}" line. */
+export function parseWrkResult<T extends object>(stdout: string): WrkRun<T> {
+  const text = stdout.split("\n").find((l) => l.startsWith("WRK_RESULT "));
+  if (!text) throw new Error(`wrk printed no result:\n${stdout}`);
+  const w = JSON.parse(text.slice("WRK_RESULT ".length)) as WrkResultLine & T;
+  const socketErrors = w.connect + w.read + w.write + w.timeout;
+  return {
+    line: w,
+    requests: w.requests,
+    socketErrors,
+    samples: [
+      ...w.samples,
+      ...(socketErrors
+        ? [`socket errors: connect ${w.connect}, read ${w.read}, write ${w.write}, timeout ${w.timeout}`]
+        : []),
+    ],
+    seconds: w.durationUs / 1e6,
+    p50: w.p50Us / 1000,
+    p99: w.p99Us / 1000,
+    generatorCpuMs: w.cpuTicks * TICK_MS,
+  };
+}
 
-type WrkQuizJson = {
-  requests: number;
-  durationUs: number;
-  loops: number;
-  passes: number;
-  errors: number;
-  ranOut: boolean;
-  used: number[];
-  connect: number;
-  read: number;
-  write: number;
-  timeout: number;
-  p50Us: number;
-  p99Us: number;
-  cpuTicks: number;
-  samples: string[];
-};
+/** `concurrency` connections of wrk, each with its own cookie (in turn from `cookies`), GET `path` for `seconds`. */
+export async function runPagesWrk(o: PageLoad): Promise<LoadResult> {
+  const r = await runWrk<{ bytes: number; non200: number }>(PAGES_SCRIPT, {
+    ...o,
+    files: { cookies: o.cookies.join("\n") + "\n" },
+    args: (dir) => [path.join(dir, "cookies")],
+  });
+  return {
+    requests: r.requests,
+    errors: r.line.non200 + r.socketErrors,
+    samples: r.samples,
+    seconds: r.seconds,
+    rps: r.requests / r.seconds,
+    p50: r.p50,
+    p99: r.p99,
+    bytes: r.line.bytes,
+    generatorCpuMs: r.generatorCpuMs,
+  };
+}
+
+/** The load of one page measurement from the chosen generator. */
+export const runPageLoad = (g: Generator, o: PageLoad) => (g === "wrk" ? runPagesWrk(o) : runLoad(o));
 
 export type QuizLoad = {
   loops: number;
@@ -167,60 +173,35 @@ export type QuizLoad = {
  * taking its learners from its own share of `learners` (session cookies); `key` maps a question id to the
  * texts of its right options.
  */
-export async function runQuizWrk(o: {
-  port: number;
-  course: string;
-  learners: string[];
-  key: Map<string, string[]>;
-  concurrency: number;
-  seconds: number;
-}): Promise<QuizLoad> {
-  const dir = mkdtempSync(path.join(os.tmpdir(), "hoc-bench-wrk-"));
-  try {
-    const share = Math.floor(o.learners.length / o.concurrency);
-    const blocks = Array.from({ length: o.concurrency }, (_, i) =>
-      o.learners.slice(i * share, (i + 1) * share),
-    );
-    for (const [i, block] of blocks.entries())
-      writeFileSync(path.join(dir, `learners.${i + 1}`), block.join("\n") + "\n");
-    const keyFile = path.join(dir, "key");
-    writeFileSync(
-      keyFile,
-      [...o.key].map(([id, right]) => [id, ...right.map((t) => JSON.stringify(t))].join("\t")).join("\n") +
-        "\n",
-    );
-    const w = wrkResult<WrkQuizJson>(
-      await runWrkScript({
-        script: QUIZ_SCRIPT,
-        port: o.port,
-        path: "/",
-        concurrency: o.concurrency,
-        seconds: o.seconds,
-        args: [path.join(dir, "learners"), keyFile, o.course],
-      }),
-    );
-    const socket = w.connect + w.read + w.write + w.timeout;
-    return {
-      loops: w.loops,
-      passes: w.passes,
-      errors: w.errors + socket,
-      samples: [
-        ...w.samples,
-        ...(socket
-          ? [`socket errors: connect ${w.connect}, read ${w.read}, write ${w.write}, timeout ${w.timeout}`]
-          : []),
-      ],
-      seconds: w.durationUs / 1e6,
-      p50: w.p50Us / 1000,
-      p99: w.p99Us / 1000,
-      generatorCpuMs: ticksToMs(w.cpuTicks),
-      unused: [
-        ...blocks.flatMap((b, i) => b.slice(w.used[i] ?? b.length)),
-        ...o.learners.slice(share * o.concurrency),
-      ],
-      ranOut: w.ranOut,
-    };
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+export async function runQuizWrk(
+  o: Load & { course: string; learners: string[]; key: Map<string, string[]> },
+): Promise<QuizLoad> {
+  const share = Math.floor(o.learners.length / o.concurrency);
+  const blocks = Array.from({ length: o.concurrency }, (_, i) =>
+    o.learners.slice(i * share, (i + 1) * share),
+  );
+  const files = Object.fromEntries(blocks.map((block, i) => [`learners.${i + 1}`, block.join("\n") + "\n"]));
+  files.key =
+    [...o.key].map(([id, right]) => [id, ...right.map((t) => JSON.stringify(t))].join("\t")).join("\n") +
+    "\n";
+  const r = await runWrk<{ loops: number; passes: number; errors: number; ranOut: boolean; used: number[] }>(
+    QUIZ_SCRIPT,
+    { ...o, path: "/", files, args: (dir) => [path.join(dir, "learners"), path.join(dir, "key"), o.course] },
+  );
+  const { line } = r;
+  return {
+    loops: line.loops,
+    passes: line.passes,
+    errors: line.errors + r.socketErrors,
+    samples: r.samples,
+    seconds: r.seconds,
+    p50: r.p50,
+    p99: r.p99,
+    generatorCpuMs: r.generatorCpuMs,
+    unused: [
+      ...blocks.flatMap((b, i) => b.slice(line.used[i] ?? b.length)),
+      ...o.learners.slice(share * o.concurrency),
+    ],
+    ranOut: line.ranOut,
+  };
 }

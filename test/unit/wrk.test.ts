@@ -1,13 +1,14 @@
 // The benchmarks' wrk scripts (scripts/lib/wrk-*.lua) against a small HTTP server in this process: the page
 // script gives every connection its own session cookie and counts non-200 answers; the quiz script reads a
 // turbo-stream paper (shuffled options, strings shared by reference, quotes and tabs in option texts) and
-// answers the first items right and the others wrong. Skipped where wrk is not installed.
+// answers the first items right and the others wrong. Skipped where wrk is not installed; the reading of the
+// result line (parseWrkResult) is not.
 import { existsSync } from "node:fs";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { encode } from "turbo-stream";
 import { afterEach, describe, expect, it } from "vitest";
-import { runQuizWrk, runWrk } from "../../scripts/lib/wrk.ts";
+import { parseWrkResult, runPagesWrk, runQuizWrk } from "../../scripts/lib/wrk.ts";
 
 let server: http.Server | undefined;
 afterEach(async () => {
@@ -22,6 +23,36 @@ async function listen(handler: http.RequestListener): Promise<number> {
   return (server.address() as AddressInfo).port;
 }
 
+describe("parseWrkResult", () => {
+  it("reads the script's fields and wrk's, counting and telling the socket errors", () => {
+    const line = {
+      non200: 2,
+      requests: 40,
+      durationUs: 2_000_000,
+      connect: 0,
+      read: 1,
+      write: 0,
+      timeout: 2,
+      p50Us: 1500,
+      p99Us: 9000,
+      cpuTicks: 7,
+      samples: ["302 /login"],
+    };
+    const r = parseWrkResult<{ non200: number }>(`Running 2s test\nWRK_RESULT ${JSON.stringify(line)}\n`);
+    expect(r).toEqual({
+      line,
+      requests: 40,
+      socketErrors: 3,
+      samples: ["302 /login", "socket errors: connect 0, read 1, write 0, timeout 2"],
+      seconds: 2,
+      p50: 1.5,
+      p99: 9,
+      generatorCpuMs: 70,
+    });
+    expect(() => parseWrkResult("unable to connect")).toThrow(/no result/);
+  });
+});
+
 describe.skipIf(!existsSync("/usr/bin/wrk"))("wrk scripts of the benchmarks", () => {
   it("pages: one cookie per connection, each connection a different one; redirects count as errors", async () => {
     const seen = new Map<number, Set<string>>();
@@ -35,7 +66,7 @@ describe.skipIf(!existsSync("/usr/bin/wrk"))("wrk scripts of the benchmarks", ()
         res.writeHead(302, { location: "/login" }).end();
       } else res.writeHead(200, { "content-type": "text/html" }).end("<p>ok</p>");
     });
-    const r = await runWrk({
+    const r = await runPagesWrk({
       port,
       path: "/learn",
       cookies: ["a", "b", "c"].map((c) => `hoc_session=${c}`),
@@ -48,6 +79,10 @@ describe.skipIf(!existsSync("/usr/bin/wrk"))("wrk scripts of the benchmarks", ()
     expect(r.errors).toBeGreaterThan(0);
     expect(r.errors).toBeLessThanOrEqual(redirects);
     expect(r.samples[0]).toBe("302 /login");
+    // The common part of the result line (wrk-result.lua, loaded from the script's own directory).
+    expect(r.bytes).toBeGreaterThan(0);
+    expect(r.seconds).toBeGreaterThan(0);
+    expect(r.p99).toBeGreaterThanOrEqual(r.p50);
   });
 
   it("quiz: reads the paper and answers the first items right, the rest wrong", async () => {
