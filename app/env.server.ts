@@ -83,7 +83,8 @@ const schema = z.object({
   /**
    * The scheduler's hourly upkeep: housekeeping (stale import previews, expired sessions, old login
    * attempts), the figures watermark and the month-end target snapshots. "false" only where another
-   * process of the installation keeps it on: without it the targets' figures drift as completions expire.
+   * process of the installation keeps it on: without the watermark, the targets' live reads correct for
+   * every completion expired since, a correction that grows by the day (docs/decisions/014).
    */
   JOBS_ENABLED: flag(true, "JOBS_ENABLED phải là true hoặc false (hoặc 1, 0)"),
   REMINDER_DAYS_BEFORE: z

@@ -117,7 +117,7 @@ export type BackgroundJobsOptions = {
  * plenty: deletes are idempotent, the watermark only saves live reads a correction, and snapshots are taken
  * once per month-end under a lock.
  */
-export async function upkeep(now: Date = new Date()): Promise<void> {
+async function upkeep(now: Date = new Date()): Promise<void> {
   await housekeeping(now);
   await advanceFigures(now);
   await takeDueSnapshots(now);
