@@ -1,7 +1,7 @@
 // The production server (`node server.js`, built) on a fresh PostgreSQL database of its own, as the e2e tests
-// of the deployment (test/e2e/cluster.spec.ts, nginx.spec.ts) and the benchmarks of the built server
-// (scripts/lib/bench-trees.ts) start it: create the database, build the env, migrate (and seed), spawn, and
-// read the port and the number of processes from the banner.
+// of the deployment (cluster.spec.ts, nginx.spec.ts, through the fixture of test/e2e/support/prod-server.ts)
+// and the benchmarks of the built server (scripts/lib/bench-trees.ts) start it: create the database, build
+// the env, migrate (and seed), spawn, and read the port and the number of processes from the banner.
 import { type ChildProcess, execFileSync, spawn } from "node:child_process";
 import path from "node:path";
 import { fileURLToPath } from "node:url";

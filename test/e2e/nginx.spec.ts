@@ -2,25 +2,31 @@
 // production server (two workers, PostgreSQL, demo data, TRUST_PROXY=true), driven by Chromium over https.
 // Needs TEST_DATABASE_URL and /usr/sbin/nginx (.ci/run has both; REQUIRE_NGINX=1 there forbids skipping).
 import http from "node:http";
-import { expect, test } from "@playwright/test";
 import pg from "pg";
-import {
-  type FreshDatabase,
-  type ProdServer,
-  freshDatabase,
-  migrate,
-  prodEnv,
-  root,
-  startProdServer,
-} from "../../scripts/lib/prod-server";
+import { root } from "../../scripts/lib/prod-server";
 import { type Nginx, nginxAvailable, startNginx } from "../support/nginx";
 import { account } from "./helpers";
+import { expect, test } from "./support/prod-server";
 
-const base = process.env.TEST_DATABASE_URL;
 const SPOOFED = "203.0.113.7";
 
-test.skip(!base, "needs TEST_DATABASE_URL (a PostgreSQL server)");
 test.skip(!nginxAvailable(), "needs nginx (apt-get install nginx-light)");
+test.use({
+  prodSetup: {
+    name: "nginx",
+    env: {
+      WEB_CONCURRENCY: "2",
+      TRUST_PROXY: "true",
+      // As docs/deploy.md says: nginx compresses, the app does not spend its CPU on it.
+      COMPRESSION: "false",
+      // As in production: Secure cookies, and no APP_ORIGIN, so emailed links come from what nginx forwarded.
+      SECURE_COOKIES: undefined,
+      APP_ORIGIN: undefined,
+      E2E_FIXTURES_TOKEN: undefined,
+    },
+    seed: true,
+  },
+});
 
 function plainGet(port: number, host: string) {
   return new Promise<{ status: number; location?: string }>((resolve, reject) => {
@@ -35,31 +41,17 @@ function plainGet(port: number, host: string) {
 
 test("nginx (deploy/nginx.conf) in front of two workers: TLS, static files, gzip, forwarded headers", async ({
   browser,
+  prod: { server, databaseUrl },
 }) => {
   test.setTimeout(300_000);
-  let fresh: FreshDatabase | undefined;
-  let server: ProdServer | undefined;
   let nginx: Nginx | undefined;
   let db: pg.Client | undefined;
   try {
-    fresh = await freshDatabase(base!, `hoc_e2e_nginx_${process.pid}`);
-    const env = prodEnv(fresh.url, {
-      WEB_CONCURRENCY: "2",
-      TRUST_PROXY: "true",
-      // As docs/deploy.md says: nginx compresses, the app does not spend its CPU on it.
-      COMPRESSION: "false",
-      // As in production: Secure cookies, and no APP_ORIGIN, so emailed links come from what nginx forwarded.
-      SECURE_COOKIES: undefined,
-      APP_ORIGIN: undefined,
-      E2E_FIXTURES_TOKEN: undefined,
-    });
-    migrate(root, env, { seed: true });
-    server = await startProdServer({ cwd: root, env });
     expect(server.workers).toBe(2);
     const appPort = server.port;
     nginx = await startNginx({ appPort, root });
     const origin = `https://localhost:${nginx.httpsPort}`;
-    db = new pg.Client({ connectionString: fresh.url });
+    db = new pg.Client({ connectionString: databaseUrl });
     await db.connect();
 
     // Plain http is sent to https; an unknown host name gets nothing.
@@ -137,9 +129,7 @@ test("nginx (deploy/nginx.conf) in front of two workers: TLS, static files, gzip
     if (nginx) console.error(nginx.log());
     throw error;
   } finally {
-    server?.child.kill("SIGKILL");
     await nginx?.close();
     await db?.end().catch(() => {});
-    await fresh?.drop();
   }
 });
