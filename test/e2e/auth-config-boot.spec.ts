@@ -23,6 +23,7 @@ function baseEnv(pgliteDir: string): NodeJS.ProcessEnv {
     NODE_ENV: "production",
     PGLITE_DIR: pgliteDir,
     REMINDERS_ENABLED: "false",
+    JOBS_ENABLED: "false",
     LOG_REQUESTS: "false",
   };
   delete env.DATABASE_URL;

@@ -18,6 +18,7 @@ for (const [name, value] of [
       NODE_ENV: "production",
       PGLITE_DIR: "memory://",
       REMINDERS_ENABLED: "false",
+      JOBS_ENABLED: "false",
       LOG_REQUESTS: "false",
       [name]: value,
     };

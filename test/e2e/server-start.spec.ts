@@ -13,6 +13,7 @@ test("the built server prints the address it really listens on", async ({ reques
     NODE_ENV: "production",
     PGLITE_DIR: "memory://", // never the e2e server's directory: that one is locked by it
     REMINDERS_ENABLED: "false",
+    JOBS_ENABLED: "false",
     LOG_REQUESTS: "false",
     // The embedded database is one process's: more are refused with the reason (server/processes.js).
     WEB_CONCURRENCY: "3",
