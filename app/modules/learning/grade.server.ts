@@ -1,4 +1,4 @@
-// Grading: the one place an attempt turns GRADED (a conditional claim in one transaction, so exactly once),
+// Grading: the one place an attempt turns GRADED (a conditional claim in one statement, so exactly once),
 // and the completion and certificate that a pass writes. Shared helpers of the quiz module live here too.
 import { randomUUID } from "node:crypto";
 import { db, type Tx } from "~/db.server";
