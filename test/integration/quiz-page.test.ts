@@ -7,6 +7,7 @@ import { DomainError } from "~/utils/errors";
 import { makeAgency, makePerson } from "../fixtures/factories";
 import { answerSheet, makeCourseVersion, makeLessons } from "../fixtures/courses";
 import type { AttemptItem } from "~/modules/learning/grading";
+import { versionKeys } from "~/modules/learning/paper.server";
 import { sqlStatements } from "./helpers/query-count";
 
 let agencyId: string;
@@ -119,6 +120,40 @@ describe("startCourseQuiz", () => {
     expect(await db.quizAttempt.findUniqueOrThrow({ where: { id: third.attemptId } })).toMatchObject({
       number: 3,
     });
+  });
+
+  it("a pass of a remembered attempt is one statement: graded, audited, enrollment finished, completion, certificate", async () => {
+    const { f, personId, enrollment } = await setup(2);
+    const started = (await startCourseQuiz(personId, f.course.code)) as { attemptId: string };
+    const { items } = await db.quizAttempt.findUniqueOrThrow({ where: { id: started.attemptId } });
+    const sheet = answerSheet(items as unknown as AttemptItem[], f.questions);
+    await versionKeys(f.version.id); // the keys are read once a process, as the paper is
+    let result: Awaited<ReturnType<typeof submitAttempt>> | undefined;
+    const statements = await sqlStatements(async () => {
+      result = await submitAttempt(personId, started.attemptId, sheet);
+    });
+    expect(statements, statements.join("\n")).toHaveLength(1);
+    expect(result).toMatchObject({ passed: true, score: 100, alreadyGraded: false });
+    const completion = await db.completion.findUniqueOrThrow({
+      where: { attemptId: started.attemptId },
+      include: { certificate: true },
+    });
+    expect(completion).toMatchObject({ personId, source: "ONLINE", score: 100, versionId: f.version.id });
+    expect(completion.certificate?.code).toBeTruthy();
+    expect(completion.topics).toEqual(f.version.topics);
+    expect(completion.validUntil).not.toBeNull();
+    expect(
+      (await db.enrollment.findUniqueOrThrow({ where: { id: enrollment.id } })).completedAt,
+    ).not.toBeNull();
+    expect(await db.auditEvent.count({ where: { action: "quiz.grade", entityId: started.attemptId } })).toBe(
+      1,
+    );
+    // Again: the stored result, nothing written twice.
+    expect(await submitAttempt(personId, started.attemptId, sheet)).toMatchObject({
+      alreadyGraded: true,
+      passed: true,
+    });
+    expect(await db.completion.count({ where: { attemptId: started.attemptId } })).toBe(1);
   });
 
   it("a learner enrolled at another version than the last start's gets an attempt of their own version", async () => {
