@@ -11,7 +11,11 @@ import { RecertifyNotice } from "~/components/learning/recertify-notice";
 import { ProgressBar } from "~/components/progress-bar";
 import { requireLearner } from "~/modules/auth/guards.server";
 import { getCourseForLearner, getCoursePage, renewEnrollment } from "~/modules/learning/enrollment.server";
-import { COURSE_INTENT_PERMISSION, courseIntent } from "~/modules/learning/page-intents.server";
+import {
+  COURSE_INTENT_PERMISSION,
+  courseIntent,
+  readCourseIntent,
+} from "~/modules/learning/page-intents.server";
 import { courseCode } from "~/modules/learning/params.server";
 import { startCourseQuiz } from "~/modules/learning/quiz.server";
 import { invalidReply, parseSubmission } from "~/utils/conform.server";
@@ -20,6 +24,7 @@ import { domainErrorData } from "~/utils/http.server";
 import { pageTitle, useT } from "~/utils/i18n";
 import { serverT } from "~/utils/i18n.server";
 import { unreachable } from "~/utils/intents";
+import { readForm } from "~/utils/read-form.server";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "title.course") }];
 
@@ -36,9 +41,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   // Every intent needs a learner (COURSE_INTENT_PERMISSION); the services touch only their own records.
   const actor = await requireLearner(request);
   const code = courseCode(params);
-  const submission = await parseSubmission(request, courseIntent);
-  if (submission.status !== "success") return invalidReply(submission);
-  const value = submission.value;
+  const form = await readForm(request);
+  const value = readCourseIntent(form);
+  // What the hand reader refuses, the schema refuses too, and words the field errors.
+  if (!value) return invalidReply(await parseSubmission(request, courseIntent, { formData: form }));
   void COURSE_INTENT_PERMISSION[value.intent];
   const t = serverT(request);
   try {

@@ -7,6 +7,8 @@ import { DomainError } from "~/utils/errors";
 import { makeAgency, makePerson } from "../fixtures/factories";
 import { answerSheet, makeCourseVersion, makeLessons } from "../fixtures/courses";
 import type { AttemptItem } from "~/modules/learning/grading";
+import { versionKeys } from "~/modules/learning/paper.server";
+import { sqlStatements } from "./helpers/query-count";
 
 let agencyId: string;
 beforeAll(async () => {
@@ -74,6 +76,126 @@ describe("startCourseQuiz", () => {
       status: 404,
       key: "learning.learnerNotFound",
     });
+  });
+
+  it("starts a retake in the one statement that reads the state, within the attempt limit and cycle", async () => {
+    const { f, personId, enrollment } = await setup(2, { maxAttempts: 2 });
+    const itemsOf = async (attemptId: string) =>
+      (await db.quizAttempt.findUniqueOrThrow({ where: { id: attemptId } }))
+        .items as unknown as AttemptItem[];
+    // The first start of this course in the process reads, then inserts; it teaches the version to draw for.
+    const first = (await startCourseQuiz(personId, f.course.code)) as { attemptId: string };
+    await submitAttempt(
+      personId,
+      first.attemptId,
+      answerSheet(await itemsOf(first.attemptId), f.questions, 0),
+    );
+    let second: { attemptId: string; resumed: boolean } | undefined;
+    const statements = await sqlStatements(async () => {
+      second = (await startCourseQuiz(personId, f.course.code)) as typeof second;
+    });
+    expect(statements, statements.join("\n")).toHaveLength(1);
+    expect(second).toMatchObject({ resumed: false });
+    const attempt = await db.quizAttempt.findUniqueOrThrow({ where: { id: second!.attemptId } });
+    expect(attempt).toMatchObject({ number: 2, status: "IN_PROGRESS", enrollmentId: enrollment.id });
+    expect(attempt.items as unknown as AttemptItem[]).toHaveLength(f.version.questionCount);
+    // Open: resumed, not a third attempt.
+    expect(await startCourseQuiz(personId, f.course.code)).toEqual({
+      attemptId: second!.attemptId,
+      resumed: true,
+    });
+    await submitAttempt(
+      personId,
+      second!.attemptId,
+      answerSheet(attempt.items as unknown as AttemptItem[], f.questions, 0),
+    );
+    // Both attempts used: refused, nothing inserted.
+    expect(await refusal(startCourseQuiz(personId, f.course.code))).toMatchObject({
+      key: "learning.noAttemptsLeft",
+    });
+    expect(await db.quizAttempt.count({ where: { enrollmentId: enrollment.id } })).toBe(2);
+    // A new cycle (the enrollment restarted) has its own attempts again.
+    await db.enrollment.update({ where: { id: enrollment.id }, data: { startedAt: new Date() } });
+    const third = (await startCourseQuiz(personId, f.course.code)) as { attemptId: string };
+    expect(await db.quizAttempt.findUniqueOrThrow({ where: { id: third.attemptId } })).toMatchObject({
+      number: 3,
+    });
+  });
+
+  it("a pass of a remembered attempt is one statement: graded, audited, enrollment finished, completion, certificate", async () => {
+    const { f, personId, enrollment } = await setup(2);
+    const started = (await startCourseQuiz(personId, f.course.code)) as { attemptId: string };
+    const { items } = await db.quizAttempt.findUniqueOrThrow({ where: { id: started.attemptId } });
+    const sheet = answerSheet(items as unknown as AttemptItem[], f.questions);
+    await versionKeys(f.version.id); // the keys are read once a process, as the paper is
+    let result: Awaited<ReturnType<typeof submitAttempt>> | undefined;
+    const statements = await sqlStatements(async () => {
+      result = await submitAttempt(personId, started.attemptId, sheet);
+    });
+    expect(statements, statements.join("\n")).toHaveLength(1);
+    expect(result).toMatchObject({ passed: true, score: 100, alreadyGraded: false });
+    const completion = await db.completion.findUniqueOrThrow({
+      where: { attemptId: started.attemptId },
+      include: { certificate: true },
+    });
+    expect(completion).toMatchObject({ personId, source: "ONLINE", score: 100, versionId: f.version.id });
+    expect(completion.certificate?.code).toBeTruthy();
+    expect(completion.topics).toEqual(f.version.topics);
+    expect(completion.validUntil).not.toBeNull();
+    expect(
+      (await db.enrollment.findUniqueOrThrow({ where: { id: enrollment.id } })).completedAt,
+    ).not.toBeNull();
+    expect(await db.auditEvent.count({ where: { action: "quiz.grade", entityId: started.attemptId } })).toBe(
+      1,
+    );
+    // Again: the stored result, nothing written twice.
+    expect(await submitAttempt(personId, started.attemptId, sheet)).toMatchObject({
+      alreadyGraded: true,
+      passed: true,
+    });
+    expect(await db.completion.count({ where: { attemptId: started.attemptId } })).toBe(1);
+  });
+
+  it("a learner enrolled at another version than the last start's gets an attempt of their own version", async () => {
+    const { f, personId } = await setup(2);
+    const otherId = (await makePerson({ agencyId })).id;
+    await startCourseQuiz(personId, f.course.code);
+    const v2 = await db.courseVersion.create({
+      data: {
+        courseId: f.course.id,
+        version: 2,
+        contentHash: `hash-v2-${f.version.id}`,
+        title: "v2",
+        summary: "",
+        topics: f.version.topics,
+        estimatedMinutes: 30,
+        validityMonths: 24,
+        passMark: 80,
+        questionCount: 4,
+        maxAttempts: 3,
+      },
+    });
+    await db.question.createMany({
+      data: f.questions.slice(0, 4).map((q, i) => ({
+        versionId: v2.id,
+        key: `v2-${i}`,
+        type: q.type,
+        text: q.text,
+        options: q.options,
+        answer: q.answer,
+        explanation: "",
+      })),
+    });
+    await makeLessons(v2.id, 1);
+    const lesson = await db.lesson.findFirstOrThrow({ where: { versionId: v2.id } });
+    const enrolled = await db.enrollment.create({
+      data: { personId: otherId, courseId: f.course.id, versionId: v2.id },
+    });
+    await db.lessonProgress.create({ data: { enrollmentId: enrolled.id, lessonId: lesson.id } });
+    const started = (await startCourseQuiz(otherId, f.course.code)) as { attemptId: string };
+    const attempt = await db.quizAttempt.findUniqueOrThrow({ where: { id: started.attemptId } });
+    expect(attempt).toMatchObject({ versionId: v2.id, number: 1 });
+    expect(attempt.items as unknown as AttemptItem[]).toHaveLength(4);
   });
 });
 

@@ -1,11 +1,11 @@
 // The one writer of Completion rows. Every source (a passed quiz, a class or drill attended, a record
-// imported from elsewhere) goes through recordCompletion / recordImportedCompletions / removeCompletion,
-// always inside the caller's transaction, so whatever else must change with a completion (a certificate,
+// imported from elsewhere) goes through recordCompletion / completionInsertSql / recordImportedCompletions /
+// removeCompletion, always inside the caller's transaction (or statement), so whatever else must change with a completion (a certificate,
 // a registration, later a per-person summary) changes in the same transaction, and the validity date is
 // computed one way: the Vietnamese calendar date plus the course's months (app/utils/vn-calendar.ts).
 import { randomUUID } from "node:crypto";
 import type { Tx } from "~/db.server";
-import type { CompletionSource } from "~/generated/prisma/client";
+import { type CompletionSource, Prisma } from "~/generated/prisma/client";
 import { addMonthsVn } from "~/utils/vn-calendar";
 
 export type CompletionInput = {
@@ -56,6 +56,26 @@ export async function recordCompletion(tx: Tx, input: CompletionInput) {
   const data = { id: randomUUID(), ...row(input) };
   await tx.completion.create({ data });
   return { id: data.id, validUntil: data.validUntil };
+}
+
+/**
+ * recordCompletion as a statement's part, for a writer that makes the completion in the same statement as
+ * what causes it (the quiz's claim, grade.server.ts: one data-modifying CTE instead of a transaction's round
+ * trips): `INSERT INTO "Completion" … SELECT … FROM <from>`, one row per row of `from` (none when it is
+ * empty), returning "id". The same row and validity as recordCompletion; `id` is the caller's, so it knows
+ * the completion's id before the statement runs.
+ */
+export function completionInsertSql(id: string, input: CompletionInput, from: Prisma.Sql): Prisma.Sql {
+  const r = row(input);
+  return Prisma.sql`
+    INSERT INTO "Completion" ("id", "personId", "source", "completedAt", "topics", "courseId", "versionId",
+                              "validUntil", "attemptId", "score", "externalRef", "note", "recordedById")
+    SELECT ${id}::uuid, ${r.personId}::uuid, ${r.source}::"CompletionSource", ${r.completedAt}::timestamptz,
+           ${r.topics}::text[], ${r.courseId}::uuid, ${r.versionId}::uuid, ${r.validUntil}::timestamptz,
+           ${r.attemptId}::uuid, ${r.score}::int, ${r.externalRef}::text, ${r.note}::text,
+           ${r.recordedById}::uuid
+    FROM ${from}
+    RETURNING "id"`;
 }
 
 /**

@@ -1,9 +1,10 @@
-// Grading: the one place an attempt turns GRADED (a conditional claim in one transaction, so exactly once),
+// Grading: the one place an attempt turns GRADED (a conditional claim in one statement, so exactly once),
 // and the completion and certificate that a pass writes. Shared helpers of the quiz module live here too.
-import { db, DEFAULT_TX, type Tx } from "~/db.server";
-import type { Prisma } from "~/generated/prisma/client";
+import { randomUUID } from "node:crypto";
+import { db, type Tx } from "~/db.server";
+import { Prisma } from "~/generated/prisma/client";
 import { DomainError } from "~/utils/errors";
-import { recordCompletion } from "~/modules/completions/record.server";
+import { completionInsertSql } from "~/modules/completions/record.server";
 import {
   GRACE_MS,
   gradeAttempt,
@@ -18,7 +19,7 @@ import {
   validateAnswers,
   versionKeys,
   versionPaper,
-  type VersionInfo,
+  type AttemptFacts,
 } from "./paper.server";
 
 export const ATTEMPT_NOT_FOUND = "learning.attemptNotFound";
@@ -64,8 +65,6 @@ type GradingRow = {
   number: number;
   enrollmentId: string;
   versionId: string;
-  agencyId: string;
-  userId: string | null;
 };
 
 const graded = (attemptId: string, score: number | null, passed: boolean | null, late = false) => ({
@@ -77,12 +76,10 @@ const graded = (attemptId: string, score: number | null, passed: boolean | null,
 });
 
 /**
- * Grades an attempt exactly once. The answers are graded first, then claimed with a conditional update
- * (still IN_PROGRESS, answers unchanged since read) that writes the result and the audit event; only when
- * the claim hits the row does a pass write its Completion (through recordCompletion, the one writer),
- * Certificate and finished enrollment, in the claim's transaction. Concurrent callers block on
- * the row lock, then miss the claim, find the attempt GRADED and read the stored result. A concurrent save
- * changes the answers: the claim misses and we grade the fresh answers.
+ * Grades an attempt exactly once. The answers are graded first, then claimed (claimGrade: still
+ * IN_PROGRESS, answers unchanged since read) with the result, its audit event and, for a pass, what a pass
+ * writes. Concurrent callers wait on the row lock, then miss the claim, find the attempt GRADED and read the
+ * stored result. A concurrent save changes the answers: the claim misses and we grade the fresh answers.
  */
 export async function gradeOnce(
   personId: string,
@@ -92,13 +89,10 @@ export async function gradeOnce(
 ): Promise<SubmitResult> {
   const fast = auto ? null : await gradeSubmitted(personId, attemptId, provided);
   if (fast) return fast;
-  // One query: the attempt, and the learner's agency and account for the audit event.
   const [attempt] = await db.$queryRaw<GradingRow[]>`
     SELECT a."id", a."status"::text AS "status", a."deadline", a."items", a."answers", a."score", a."passed",
-           a."number", a."enrollmentId", a."versionId", p."agencyId", u."id" AS "userId"
+           a."number", a."enrollmentId", a."versionId"
     FROM "QuizAttempt" a
-    JOIN "Person" p ON p."id" = a."personId"
-    LEFT JOIN "User" u ON u."personId" = p."id"
     WHERE a."id" = ${attemptId}::uuid AND a."personId" = ${personId}::uuid`;
   if (!attempt) attemptNotFound();
   const now = new Date();
@@ -109,8 +103,7 @@ export async function gradeOnce(
     return graded(attempt.id, attempt.score, attempt.passed, lateAnswersIgnored);
 
   const items = parseItems(attempt.items);
-  const [paper, keys] = await Promise.all([versionPaper(attempt.versionId), versionKeys(attempt.versionId)]);
-  const version = paper.info;
+  const paper = await versionPaper(attempt.versionId);
   // Answers sent with the submission replace the saved sheet, unless they come too late.
   const sheet =
     !late && provided !== undefined && provided !== null ? validateAnswers(provided, items, paper) : null;
@@ -118,50 +111,12 @@ export async function gradeOnce(
   let saved = parseAnswers(attempt.answers);
   for (let round = 0; round < 5; round++) {
     const answers = sheet ?? saved;
-    const grade = gradeAttempt(items, answers, keys, version.passMark);
-    const event = {
-      personId,
-      courseId: version.courseId,
-      number: attempt.number,
-      score: grade.score,
-      correctCount: grade.correctCount,
-      total: grade.total,
-      passed: grade.passed,
+    const grade = await claimGrade({ personId, attemptId, ...attempt, items }, answers, now, {
       auto,
       late,
-    };
-    // The claim and its audit event in one statement (a data-modifying CTE). Casts are explicit: in
-    // INSERT … SELECT the server cannot infer parameter types.
-    const claim = async (client: Tx) => {
-      const [row] = await client.$queryRaw<{ claimed: number }[]>`
-        WITH claimed AS (
-          UPDATE "QuizAttempt"
-          SET "status" = 'GRADED'::"AttemptStatus", "submittedAt" = ${now}::timestamptz,
-              "answers" = ${JSON.stringify(answers)}::jsonb, "score" = ${grade.score}::int,
-              "correctCount" = ${grade.correctCount}::int, "passed" = ${grade.passed}::boolean
-          WHERE "id" = ${attemptId}::uuid AND "status" = 'IN_PROGRESS'::"AttemptStatus"
-            AND "answers" = ${JSON.stringify(saved)}::jsonb
-          RETURNING "id"
-        ), event AS (
-          INSERT INTO "AuditEvent" ("actorUserId", "action", "entityType", "entityId", "agencyId", "data")
-          SELECT ${attempt.userId}::uuid, 'quiz.grade', 'QuizAttempt', c."id"::text,
-                 ${attempt.agencyId}::uuid, ${JSON.stringify(event)}::jsonb
-          FROM claimed c
-          RETURNING "id"
-        )
-        SELECT (SELECT count(*) FROM claimed)::int AS "claimed"`;
-      return row.claimed === 1;
-    };
-    const claimed = await commitGrade(claim, grade.passed, {
-      personId,
-      attemptId,
-      enrollmentId: attempt.enrollmentId,
-      versionId: attempt.versionId,
-      version,
-      score: grade.score,
-      now,
+      savedWas: saved,
     });
-    if (claimed) {
+    if (grade)
       return {
         attemptId,
         score: grade.score,
@@ -169,7 +124,6 @@ export async function gradeOnce(
         alreadyGraded: false,
         lateAnswersIgnored,
       };
-    }
     const current = await db.quizAttempt.findUniqueOrThrow({
       where: { id: attemptId },
       select: { status: true, score: true, passed: true, answers: true },
@@ -181,49 +135,107 @@ export async function gradeOnce(
   throw new Error(`Could not grade attempt ${attemptId}: answers keep changing`);
 }
 
-type PassFacts = {
-  personId: string;
+/** What a claim needs to know of the attempt: its owner and paper (remembered or just read). */
+type ClaimFacts = Pick<AttemptFacts, "personId" | "enrollmentId" | "versionId" | "number" | "items"> & {
   attemptId: string;
-  enrollmentId: string;
-  versionId: string;
-  version: VersionInfo;
-  score: number;
-  now: Date;
 };
 
 /**
- * A fail writes nothing but its claim: its one statement is atomic by itself. A pass claims and writes its
- * finished enrollment, completion and certificate in one transaction, so they exist exactly when it does.
- * The completion goes last: its trigger updates the learner's agency's TargetCount rows (decision 014),
- * which every pass in that agency updates too, so those row locks are held only until the commit.
+ * The one claim: grades `answers` and, in one statement (data-modifying CTEs, atomic by itself, no
+ * transaction round trips), turns the attempt GRADED if it is still the person's and IN_PROGRESS, and only
+ * then writes its `quiz.grade` audit event (actor and agency looked up from the person) and, for a pass, the
+ * finished enrollment, the completion (completionInsertSql, the one writer's row) and its certificate. The
+ * Completion's trigger updates the agency's TargetCount rows (decision 014): their locks last only as long
+ * as this statement. Conditions: `savedWas` (the full path) — the saved sheet is still the one read;
+ * `inTimeAt` (the remembered path, which read nothing) — the deadline + grace is not past. Null when the
+ * claim misses.
  */
-async function commitGrade(claim: (client: Tx) => Promise<boolean>, passed: boolean, p: PassFacts) {
-  if (!passed) return claim(db);
-  return db.$transaction(async (tx) => {
-    if (!(await claim(tx))) return false;
-    await tx.enrollment.update({ where: { id: p.enrollmentId }, data: { completedAt: p.now } });
-    const completion = await recordCompletion(tx, {
-      personId: p.personId,
-      source: "ONLINE",
-      completedAt: p.now,
-      topics: p.version.topics,
-      courseId: p.version.courseId,
-      versionId: p.versionId,
-      validityMonths: p.version.validityMonths,
-      attemptId: p.attemptId,
-      score: p.score,
-    });
-    await issueCertificate(tx, completion.id, p.now);
-    return true;
-  }, DEFAULT_TX);
+async function claimGrade(
+  facts: ClaimFacts,
+  answers: AttemptAnswers,
+  now: Date,
+  when: { auto: boolean; late: boolean; savedWas?: AttemptAnswers; inTimeAt?: Date },
+) {
+  const { personId, attemptId } = facts;
+  const [paper, keys] = await Promise.all([versionPaper(facts.versionId), versionKeys(facts.versionId)]);
+  const version = paper.info;
+  const grade = gradeAttempt(facts.items, answers, keys, version.passMark);
+  const event = {
+    personId,
+    courseId: version.courseId,
+    number: facts.number,
+    score: grade.score,
+    correctCount: grade.correctCount,
+    total: grade.total,
+    passed: grade.passed,
+    auto: when.auto,
+    late: when.late,
+  };
+  const unchanged = when.savedWas
+    ? Prisma.sql`AND "answers" = ${JSON.stringify(when.savedWas)}::jsonb`
+    : Prisma.empty;
+  const inTime = when.inTimeAt
+    ? Prisma.sql`AND ("deadline" IS NULL OR "deadline" >= ${new Date(when.inTimeAt.getTime() - GRACE_MS)}::timestamptz)`
+    : Prisma.empty;
+  const completionId = randomUUID();
+  // A pass's writes, each only when the claim hit (FROM claimed). The certificate's ON CONFLICT DO NOTHING
+  // keeps the statement alive in the 1-in-2^50 case of a code already taken: issueCertificate then draws again.
+  const pass = grade.passed
+    ? Prisma.sql`, finished AS (
+          UPDATE "Enrollment" SET "completedAt" = ${now}::timestamptz
+          WHERE "id" = ${facts.enrollmentId}::uuid AND EXISTS (SELECT 1 FROM claimed)
+          RETURNING "id"
+        ), completion AS (${completionInsertSql(
+          completionId,
+          {
+            personId,
+            source: "ONLINE",
+            completedAt: now,
+            topics: version.topics,
+            courseId: version.courseId,
+            versionId: facts.versionId,
+            validityMonths: version.validityMonths,
+            attemptId,
+            score: grade.score,
+          },
+          Prisma.sql`claimed`,
+        )}), certificate AS (
+          INSERT INTO "Certificate" ("id", "code", "completionId", "issuedAt")
+          SELECT ${randomUUID()}::uuid, ${newVerificationCode()}, c."id", ${now}::timestamptz FROM completion c
+          ON CONFLICT DO NOTHING
+          RETURNING "id"
+        )`
+    : Prisma.empty;
+  const certified = grade.passed ? Prisma.sql`(SELECT count(*) FROM certificate)::int` : Prisma.sql`1`;
+  // Casts are explicit: in INSERT … SELECT the server cannot infer parameter types.
+  const [row] = await db.$queryRaw<{ claimed: number; certified: number }[]>`
+    WITH claimed AS (
+      UPDATE "QuizAttempt"
+      SET "status" = 'GRADED'::"AttemptStatus", "submittedAt" = ${now}::timestamptz,
+          "answers" = ${JSON.stringify(answers)}::jsonb, "score" = ${grade.score}::int,
+          "correctCount" = ${grade.correctCount}::int, "passed" = ${grade.passed}::boolean
+      WHERE "id" = ${attemptId}::uuid AND "personId" = ${personId}::uuid
+        AND "status" = 'IN_PROGRESS'::"AttemptStatus" ${unchanged} ${inTime}
+      RETURNING "id", "personId"
+    ), event AS (
+      INSERT INTO "AuditEvent" ("actorUserId", "action", "entityType", "entityId", "agencyId", "data")
+      SELECT (SELECT u."id" FROM "User" u WHERE u."personId" = c."personId"), 'quiz.grade', 'QuizAttempt',
+             c."id"::text, p."agencyId", ${JSON.stringify(event)}::jsonb
+      FROM claimed c JOIN "Person" p ON p."id" = c."personId"
+      RETURNING "id"
+    )${pass}
+    SELECT (SELECT count(*) FROM claimed)::int AS "claimed", ${certified} AS "certified"`;
+  if (row.claimed !== 1) return null;
+  if (row.certified === 0) await issueCertificate(db, completionId, now);
+  return grade;
 }
 
 /**
  * The learner's submit of a sheet, for an attempt this process knows (rememberAttempt) and whose time is
- * not over: graded from the cached facts, then claimed in one statement (still the person's, open and in
- * time) with its audit event, without reading the attempt first. The sent sheet replaces the saved one, so
- * a concurrent save does not matter here. Null when the claim misses (graded already, time over, not the
- * person's) or the attempt is unknown: gradeOnce's full path then reads the row and tells which.
+ * not over: graded from the remembered facts and claimed (still the person's, open and in time) without
+ * reading the attempt first. The sent sheet replaces the saved one, so a concurrent save does not matter
+ * here. Null when the claim misses (graded already, time over, not the person's) or the attempt is
+ * unknown: gradeOnce's full path then reads the row and tells which.
  */
 async function gradeSubmitted(
   personId: string,
@@ -234,53 +246,14 @@ async function gradeSubmitted(
   const now = new Date();
   if (!facts || facts.personId !== personId || provided === undefined || provided === null) return null;
   if (isExpired(facts.deadline, now)) return null;
-  const [paper, keys] = await Promise.all([versionPaper(facts.versionId), versionKeys(facts.versionId)]);
-  const version = paper.info;
+  const paper = await versionPaper(facts.versionId);
   const answers = validateAnswers(provided, facts.items, paper);
-  const grade = gradeAttempt(facts.items, answers, keys, version.passMark);
-  const event = {
-    personId,
-    courseId: version.courseId,
-    number: facts.number,
-    score: grade.score,
-    correctCount: grade.correctCount,
-    total: grade.total,
-    passed: grade.passed,
+  const grade = await claimGrade({ ...facts, attemptId }, answers, now, {
     auto: false,
     late: false,
-  };
-  const cutoff = new Date(now.getTime() - GRACE_MS);
-  const claim = async (client: Tx) => {
-    const [row] = await client.$queryRaw<{ claimed: number }[]>`
-      WITH claimed AS (
-        UPDATE "QuizAttempt"
-        SET "status" = 'GRADED'::"AttemptStatus", "submittedAt" = ${now}::timestamptz,
-            "answers" = ${JSON.stringify(answers)}::jsonb, "score" = ${grade.score}::int,
-            "correctCount" = ${grade.correctCount}::int, "passed" = ${grade.passed}::boolean
-        WHERE "id" = ${attemptId}::uuid AND "personId" = ${personId}::uuid
-          AND "status" = 'IN_PROGRESS'::"AttemptStatus"
-          AND ("deadline" IS NULL OR "deadline" >= ${cutoff}::timestamptz)
-        RETURNING "id", "personId"
-      ), event AS (
-        INSERT INTO "AuditEvent" ("actorUserId", "action", "entityType", "entityId", "agencyId", "data")
-        SELECT (SELECT u."id" FROM "User" u WHERE u."personId" = c."personId"), 'quiz.grade', 'QuizAttempt',
-               c."id"::text, p."agencyId", ${JSON.stringify(event)}::jsonb
-        FROM claimed c JOIN "Person" p ON p."id" = c."personId"
-        RETURNING "id"
-      )
-      SELECT (SELECT count(*) FROM claimed)::int AS "claimed"`;
-    return row.claimed === 1;
-  };
-  const claimed = await commitGrade(claim, grade.passed, {
-    personId,
-    attemptId,
-    enrollmentId: facts.enrollmentId,
-    versionId: facts.versionId,
-    version,
-    score: grade.score,
-    now,
+    inTimeAt: now,
   });
-  if (!claimed) return null;
+  if (!grade) return null;
   forgetAttempt(attemptId);
   return {
     attemptId,

@@ -6,7 +6,7 @@ import { Prisma } from "~/generated/prisma/client";
 import { DomainError } from "~/utils/errors";
 import { isUuid } from "~/utils/uuid";
 import { ALREADY_PASSED, COURSE_NOT_FOUND, gradeOnce, noAttemptsLeft } from "./grade.server";
-import { drawAttemptItems, isExpired } from "./grading";
+import { drawAttemptItems, isExpired, type AttemptItem } from "./grading";
 import { rememberAttempt, versionPaper } from "./paper.server";
 
 export type CycleState = {
@@ -189,11 +189,73 @@ type CourseStartRow = StartRow & {
   personActive: boolean | null;
   lessons: number;
   done: number;
+  /** The attempt the statement started (a draft's number), or null: nothing started, see the state. */
+  startedNumber: number | null;
 };
 
 /**
+ * Course code → the version its last learner to start was enrolled at: a new attempt is drawn for it before
+ * the statement that reads the learner's state, so that statement can start the attempt too. A wrong guess
+ * (another version, a changed course) only costs the draft: the INSERT checks the enrollment's version.
+ */
+const versionGuess = new Map<string, string>();
+
+type Draft = {
+  id: string;
+  versionId: string;
+  items: AttemptItem[];
+  now: Date;
+  deadline: Date | null;
+  maxAttempts: number | null;
+};
+
+/** A new attempt at `versionId`, drawn ahead; null when its bank is empty (startAttempt then refuses). */
+async function draftAttempt(versionId: string): Promise<Draft | null> {
+  const paper = await versionPaper(versionId);
+  const version = paper.info;
+  if (paper.bank.length === 0) return null;
+  const now = new Date();
+  return {
+    id: randomUUID(),
+    versionId,
+    items: drawAttemptItems(
+      paper.bank.map((q) => ({ id: q.id, type: q.type, optionCount: q.options.length })),
+      version.questionCount,
+    ),
+    now,
+    deadline: version.timeLimitMinutes ? new Date(now.getTime() + version.timeLimitMinutes * 60_000) : null,
+    maxAttempts: version.maxAttempts,
+  };
+}
+
+/**
+ * The draft's INSERT, for the state CTE `s`: only when startAttempt would start a new attempt from that state,
+ * or a stricter case — the learner active and enrolled at the draft's version with every lesson read, no
+ * attempt open (in time or not: either goes through startAttempt), none passed in this cycle, attempts left.
+ * unique(enrollmentId, number): a parallel start that took the number makes this a miss too.
+ */
+const draftInsert = (personId: string, d: Draft) => Prisma.sql`, started AS (
+    INSERT INTO "QuizAttempt" ("id", "enrollmentId", "personId", "versionId", "number", "items", "answers",
+                               "startedAt", "deadline")
+    SELECT ${d.id}::uuid, s."enrollmentId", ${personId}::uuid, s."versionId",
+           COALESCE((SELECT max(a."number") FROM "QuizAttempt" a WHERE a."enrollmentId" = s."enrollmentId"), 0) + 1,
+           ${JSON.stringify(d.items)}::jsonb, '{}'::jsonb, ${d.now}::timestamptz, ${d.deadline}::timestamptz
+    FROM s
+    WHERE s."personActive" AND s."versionId" = ${d.versionId}::uuid AND s."lessons" > 0
+      AND s."done" >= s."lessons"
+      AND NOT EXISTS (SELECT 1 FROM "QuizAttempt" a WHERE a."enrollmentId" = s."enrollmentId"
+                      AND (a."status" = 'IN_PROGRESS'::"AttemptStatus"
+                           OR (a."passed" AND a."startedAt" >= s."cycleStart")))
+      AND (${d.maxAttempts}::int IS NULL OR (SELECT count(*) FROM "QuizAttempt" a
+            WHERE a."enrollmentId" = s."enrollmentId" AND a."startedAt" >= s."cycleStart") < ${d.maxAttempts}::int)
+    ON CONFLICT DO NOTHING
+    RETURNING "number"
+  )`;
+
+/**
  * The course page's "start the quiz": in one query the learner, the course by its code, whether every
- * lesson of the enrolled version is read, and the enrollment's attempts; then startAttempt with them.
+ * lesson of the enrolled version is read, and the enrollment's attempts — and, in the common case, the new
+ * attempt itself (drawn ahead for the version of versionGuess). Otherwise startAttempt with that state.
  * `lessonsLeft` when some lesson is not read yet (or the learner is not enrolled); a missing course or
  * learner is a 404, as on the course page.
  */
@@ -202,16 +264,37 @@ export async function startCourseQuiz(
   code: string,
 ): Promise<{ attemptId: string; resumed: boolean } | { lessonsLeft: true }> {
   if (!isUuid(personId)) throw new DomainError("learning.learnerNotFound", { status: 404 });
+  const guess = versionGuess.get(code);
+  const draft = guess ? await draftAttempt(guess) : null;
   const [row] = await db.$queryRaw<CourseStartRow[]>`
-    SELECT c."id" AS "courseId", c."active" AS "courseActive",
-           (SELECT p."active" FROM "Person" p WHERE p."id" = ${personId}::uuid) AS "personActive",
-           (SELECT count(*) FROM "Lesson" l WHERE l."versionId" = e."versionId")::int AS "lessons",
-           (SELECT count(*) FROM "LessonProgress" lp JOIN "Lesson" l ON l."id" = lp."lessonId"
-             WHERE lp."enrollmentId" = e."id" AND l."versionId" = e."versionId")::int AS "done",
-           ${ENROLLMENT_COLUMNS}
-    FROM (SELECT 1) AS one
-    LEFT JOIN "Course" c ON c."code" = ${code} AND c."currentVersionId" IS NOT NULL
-    LEFT JOIN "Enrollment" e ON e."courseId" = c."id" AND e."personId" = ${personId}::uuid`;
+    WITH s AS (
+      SELECT c."id" AS "courseId", c."active" AS "courseActive",
+             (SELECT p."active" FROM "Person" p WHERE p."id" = ${personId}::uuid) AS "personActive",
+             (SELECT count(*) FROM "Lesson" l WHERE l."versionId" = e."versionId")::int AS "lessons",
+             (SELECT count(*) FROM "LessonProgress" lp JOIN "Lesson" l ON l."id" = lp."lessonId"
+               WHERE lp."enrollmentId" = e."id" AND l."versionId" = e."versionId")::int AS "done",
+             ${ENROLLMENT_COLUMNS}
+      FROM (SELECT 1) AS one
+      LEFT JOIN "Course" c ON c."code" = ${code} AND c."currentVersionId" IS NOT NULL
+      LEFT JOIN "Enrollment" e ON e."courseId" = c."id" AND e."personId" = ${personId}::uuid
+    )${draft ? draftInsert(personId, draft) : Prisma.empty}
+    SELECT s.*, ${draft ? Prisma.sql`(SELECT "number" FROM started)` : Prisma.sql`NULL::int`} AS "startedNumber"
+    FROM s`;
+  if (draft && row?.startedNumber != null && row.enrollmentId) {
+    rememberAttempt(draft.id, {
+      personId,
+      enrollmentId: row.enrollmentId,
+      versionId: draft.versionId,
+      number: row.startedNumber,
+      deadline: draft.deadline,
+      items: draft.items,
+    });
+    return { attemptId: draft.id, resumed: false };
+  }
+  if (row?.versionId && row.versionId !== guess) {
+    if (versionGuess.size >= 1000) versionGuess.clear();
+    versionGuess.set(code, row.versionId);
+  }
   if (!row?.personActive) throw new DomainError("learning.learnerNotFound", { status: 404 });
   const enrolled = row.enrollmentId !== null;
   if (!row.courseId || (!enrolled && !row.courseActive))
