@@ -222,6 +222,19 @@ export async function loadPlanTargets(planId: string, client: Client = db) {
   };
 }
 
+/** A plan target as the figure table shows it: a target without an agency of its own covers the plan's. */
+function toTargetInfo(t: PlanTarget, plan: { agencyId: string }): TargetInfo {
+  return {
+    id: t.id,
+    code: t.code,
+    title: t.title,
+    position: t.position,
+    targetPercent: t.targetPercent,
+    deadline: t.deadline,
+    rootAgencyId: t.agencyId ?? plan.agencyId,
+  };
+}
+
 /**
  * Live (or as-of) figures of every active target of a plan, for every active agency of the plan's subtree.
  * `asOf` in the past reads membership history; now or later reads current agencies (and the summary tables).
@@ -248,17 +261,9 @@ export async function computePlanFigures(
   const targets: TargetInfo[] = [];
   const figures: FigureTable["figures"] = {};
   for (const t of plan.targets) {
-    const rootId = t.agencyId ?? plan.agencyId;
+    const info = toTargetInfo(t, plan);
+    const rootId = info.rootAgencyId;
     const rootPath = paths.get(rootId);
-    const info: TargetInfo = {
-      id: t.id,
-      code: t.code,
-      title: t.title,
-      position: t.position,
-      targetPercent: t.targetPercent,
-      deadline: t.deadline,
-      rootAgencyId: rootId,
-    };
     targets.push(info);
     // The target's own subtree; a parent outside it (the plan root above a narrower target) is cut off.
     const inSubtree = Uint8Array.from(pathList, (p) => (rootPath && p.startsWith(rootPath) ? 1 : 0));
@@ -298,15 +303,7 @@ export async function planFrame(planId: string, opts: { client?: Client } = {}):
   const root = { id: plan.agencyId, path: plan.rootPath };
   const { paths, survivors, tree, agencies, index } = await planTree(root, client);
   const planInfo = toPlanInfo(plan);
-  const targets: TargetInfo[] = plan.targets.map((t) => ({
-    id: t.id,
-    code: t.code,
-    title: t.title,
-    position: t.position,
-    targetPercent: t.targetPercent,
-    deadline: t.deadline,
-    rootAgencyId: t.agencyId ?? plan.agencyId,
-  }));
+  const targets = plan.targets.map((t) => toTargetInfo(t, plan));
   const rootPaths = new Map(targets.map((t) => [t.id, paths.get(t.rootAgencyId)]));
   const covers = (targetId: string, agencyId: string) => {
     const rootPath = rootPaths.get(targetId);
