@@ -178,9 +178,12 @@ export function liveSql(
   // pg_current_snapshot() is the statement's own snapshot: the one every table here is read at.
   return Prisma.sql`
     WITH ${movedCtes(asOf, watermark)},
+    -- Whole also when the kept snapshot lies ahead of this one (transaction ids went back: a database restored
+    -- under a running process).
     w AS (
       SELECT w."at", pg_current_snapshot() AS snap,
-        ${since}::text IS NULL OR pg_snapshot_xmin(${since}::text::pg_snapshot)::text::bigint < w."changesFrom" AS whole
+        ${since}::text IS NULL OR pg_snapshot_xmin(${since}::text::pg_snapshot)::text::bigint < w."changesFrom"
+          OR pg_snapshot_xmax(${since}::text::pg_snapshot) > pg_snapshot_xmax(pg_current_snapshot()) AS whole
       FROM "FigureWatermark" w WHERE w.id = 1
     ),
     changed AS (
