@@ -9,11 +9,13 @@
 // a later run with the same shape reuses them (BENCH_FRESH=1 generates them again).
 // BENCH_SETS=province to skip the national set; BENCH_RUNS to change the number of runs;
 // BENCH_NATIONAL_PEOPLE for a smaller national set (agencies stay ~10,000); BENCH_EXACT=1 to also time the
-// exact query (the reference, scans every completion) on each set.
+// exact query (the reference, scans every completion) on each set; BENCH_WRITES (10; 0 = none) completions
+// committed before each run of a second series, which the kept sets keep.
 import { randomUUID } from "node:crypto";
 import { performance } from "node:perf_hooks";
 import pg from "pg";
 import { ms, percentile } from "./lib/bench.ts";
+import { readProcStat } from "./lib/proc.ts";
 import { type Shape, benchSet } from "./lib/bench-targets-data.ts";
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 20);
@@ -40,6 +42,8 @@ const NATIONAL: Shape = {
   completionsPerPerson: 5,
 };
 const EXACT = process.env.BENCH_EXACT === "1";
+// Completions written before each run of the second series (0: no such series). They stay in the kept set.
+const WRITES = Number(process.env.BENCH_WRITES ?? 10);
 
 async function describe(url: string, s: Shape, reused: boolean, took: number) {
   const client = new pg.Client({ connectionString: url });
@@ -95,18 +99,64 @@ async function measure(s: Shape, runs: number) {
     return { t: ms(t0), d };
   };
   const warm = await once(); // first run pays for connections and plan caching
+  // CPU per request, which other work on the machine does not stretch as it does wall time: this process's
+  // and that of the PostgreSQL backends serving this database (10 ms clock ticks: read over the whole series).
+  const probe = new pg.Client({ connectionString: url });
+  await probe.connect();
+  const backendTicks = async () => {
+    const { rows } = await probe.query<{ pid: number }>(
+      `SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()`,
+    );
+    return rows.reduce((sum, r) => {
+      const st = readProcStat(r.pid);
+      return sum + (st ? st.utimeTicks + st.stimeTicks : 0);
+    }, 0);
+  };
+  const pg0 = await backendTicks();
+  const node0 = process.cpuUsage();
   const times: number[] = [];
   for (let i = 0; i < runs; i++) times.push((await once()).t);
+  const nodeCpu = process.cpuUsage(node0);
+  const cpu = {
+    node: (nodeCpu.user + nodeCpu.system) / 1000 / runs,
+    pg: (((await backendTicks()) - pg0) * 10) / runs,
+  };
+  await probe.end();
   times.sort((a, b) => a - b);
+  // Then with writes: WRITES completions (one transaction each, random people, so as many agencies) committed
+  // before each run, untimed, as people finish courses while the dashboard is read; each request re-reads
+  // the TargetCount rows of the agencies written since the previous one (docs/decisions/014).
+  let written: number[] = [];
+  if (WRITES > 0) {
+    const writer = new pg.Client({ connectionString: url });
+    await writer.connect();
+    const { rows: people } = await writer.query<{ id: string }>(
+      `SELECT id FROM "Person" WHERE active ORDER BY random() LIMIT $1`,
+      [WRITES * runs],
+    );
+    for (let i = 0; i < runs; i++) {
+      for (const p of people.slice(i * WRITES, (i + 1) * WRITES))
+        await writer.query(
+          `INSERT INTO "Completion" (id, "personId", topics, source, "completedAt")
+           VALUES (gen_random_uuid(), $1::uuid, ARRAY['attt-co-ban'], 'DRILL', now() - interval '1 minute')`,
+          [p.id],
+        );
+      written.push((await once()).t);
+    }
+    await writer.end();
+    written = written.sort((a, b) => a - b);
+  }
   const card = warm.d.cards[0].figure!;
-  // Once: the page's figures equal those built from the full table (as the reports compute it).
+  // Once: the page's figures equal those built from the full table (as the reports compute it), read right
+  // after it (figures move with the clock: a completion expiring between two reads changes them).
+  const page = (await once()).d;
   const t1 = performance.now();
   const fullView = (await resolveView(q, "ALL"))!;
   const full = await dashboardData(fullView, admin, "ALL", "vi");
   const fullMs = ms(t1);
   const pick = (d: typeof full) => JSON.stringify([d.cards, d.focus, d.rows, d.breadcrumb]);
   console.log(
-    `  ${s.name}: page figures ${pick(full) === pick(warm.d) ? "equal" : "DIFFER FROM"} the full table's ` +
+    `  ${s.name}: page figures ${pick(full) === pick(page) ? "equal" : "DIFFER FROM"} the full table's ` +
       `(${warm.d.rows.length} rows shown; the dashboard from the full table, as before: ${fullMs.toFixed(0)} ms once)`,
   );
   console.log(
@@ -114,6 +164,15 @@ async function measure(s: Shape, runs: number) {
       `max ${times[times.length - 1].toFixed(0)} ms over ${runs} runs (first ${warm.t.toFixed(0)} ms); ` +
       `T1 at the top: ${card.completed}/${card.audience}`,
   );
+  console.log(
+    `  ${s.name}: CPU per request: Node ${cpu.node.toFixed(1)} ms, PostgreSQL ${cpu.pg.toFixed(1)} ms ` +
+      `(total ${(cpu.node + cpu.pg).toFixed(1)} ms)`,
+  );
+  if (written.length)
+    console.log(
+      `  ${s.name}: with ${WRITES} completions committed before each run: dashboard p50 ${percentile(written, 50).toFixed(0)} ms, ` +
+        `p95 ${percentile(written, 95).toFixed(0)} ms over ${written.length} runs`,
+    );
   if (EXACT) {
     // The reference: the exact query scans every completion (as-of past dates and snapshots still use it).
     const { computePlanFigures } = await import("../app/modules/targets/figures.server.ts");
@@ -134,15 +193,18 @@ async function measure(s: Shape, runs: number) {
     );
   }
   await closeDb();
-  return times;
+  return { times, cpu: cpu.node + cpu.pg };
 }
 
 async function main() {
   console.log("bench:targets — full dashboard (5 targets) on PostgreSQL");
   const results: Record<string, number[]> = {};
-  if (SETS.includes("province")) results.province = await measure(PROVINCE, Math.max(20, RUNS));
-  if (SETS.includes("national"))
-    results.national = await measure(NATIONAL, Number(process.env.BENCH_NATIONAL_RUNS ?? 20));
+  const cpu: Record<string, number> = {};
+  for (const [set, shape, runs] of [
+    ["province", PROVINCE, Math.max(20, RUNS)],
+    ["national", NATIONAL, Number(process.env.BENCH_NATIONAL_RUNS ?? 20)],
+  ] as const)
+    if (SETS.includes(set)) ({ times: results[set]!, cpu: cpu[set]! } = await measure(shape, runs));
   const usage = process.resourceUsage();
   console.log(
     `  peak memory of this (server) process: maxRSS ${(usage.maxRSS / 1024).toFixed(0)} MB, peak heap used ${(peakHeap / 1024 / 1024).toFixed(0)} MB`,
@@ -159,7 +221,8 @@ async function main() {
     const ratio = (p: number) => percentile(results.national, p) / percentile(results.province, p);
     console.log(
       `  national ÷ province (${NATIONAL.people.toLocaleString("en")} ÷ ${PROVINCE.people.toLocaleString("en")} people): ` +
-        `p50 ${ratio(50).toFixed(2)}, p95 ${ratio(95).toFixed(2)} ${ratio(95) <= 3 ? "≤ 3 ✓" : "> 3 ✗"}`,
+        `p50 ${ratio(50).toFixed(2)}, p95 ${ratio(95).toFixed(2)} ${ratio(95) <= 3 ? "≤ 3 ✓" : "> 3 ✗"}; ` +
+        `CPU per request ${(cpu.national! / cpu.province!).toFixed(2)}`,
     );
   }
 }

@@ -174,10 +174,11 @@ export async function appliedMigrations(side: Side): Promise<string[] | null> {
 
 /** Tables of the target (any schema but the system's) that hold at least one row; Prisma's own excepted. */
 /**
- * Tables whose rows the migrations themselves write (the figures watermark, docs/decisions/014): a freshly
- * migrated database is still empty with them, and the copy replaces them with the source's rows.
+ * Tables whose rows the migrations themselves write (the figures watermark and the agency version counter,
+ * docs/decisions/014): a freshly migrated database is still empty with them, and the copy replaces them with
+ * the source's rows.
  */
-export const MIGRATION_ROWS = ["FigureWatermark"];
+export const MIGRATION_ROWS = ["FigureWatermark", "AgencyVersion"];
 
 export async function tablesWithRows(target: Side): Promise<string[]> {
   const tables = await target.query(

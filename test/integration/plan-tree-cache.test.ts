@@ -58,4 +58,24 @@ describe("plan tree cache", () => {
     expect(byId((await live()).table, w.agencies.X2.id)).toBeUndefined();
     await expectSameAsExact();
   });
+
+  it("sees a raw write that leaves updatedAt as it was (the version is a trigger-kept counter)", async () => {
+    const version = async () =>
+      (await db.$queryRaw<{ n: bigint }[]>`SELECT n FROM "AgencyVersion" WHERE id = 1`)[0]!.n;
+    await live();
+    const before = await version();
+    // The old version (count + sum of updatedAt) did not change here: the cached name would have stayed.
+    await db.$executeRaw`UPDATE "Agency" SET name = 'Sở Một Thô' WHERE id = ${w.agencies.S1.id}::uuid`;
+    expect(await version()).toBeGreaterThan(before);
+    expect(byId((await live()).table, w.agencies.S1.id)?.name).toBe("Sở Một Thô");
+    // A move by hand: parent and path rewritten, updatedAt untouched.
+    const { S1, S2, U1 } = w.agencies;
+    const [s2] = await db.$queryRaw<{ path: string }[]>`SELECT path FROM "Agency" WHERE id = ${S2.id}::uuid`;
+    await db.$executeRaw`UPDATE "Agency" SET "parentId" = ${S2.id}::uuid,
+      path = ${s2!.path} || id::text || '/', depth = ${S2.depth + 1} WHERE id = ${U1.id}::uuid`;
+    const moved = await live();
+    expect(byId(moved.table, U1.id)?.parentId).toBe(S2.id);
+    expect(byId(moved.table, U1.id)?.parentId).not.toBe(S1.id);
+    await expectSameAsExact();
+  });
 });

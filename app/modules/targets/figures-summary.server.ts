@@ -6,6 +6,9 @@
 // watermark and now (a completion expired in between, or one dated later than now): their key at the
 // watermark is taken out and their key now is put in. So the cost grows with agencies × targets and with
 // the expiries since the watermark (moved forward hourly by advanceFigures), not with completions.
+// The dashboard (withLiveCounts) keeps TargetCount per process and re-reads, per request, only the agencies
+// whose rows transactions wrote since its snapshot (TargetCountChange, kept by triggers): a national request
+// then reads a handful of rows instead of every agency's.
 // Past instants and snapshots of past dates keep the exact query (ownCounts in figures.server.ts).
 import { db, type Tx } from "~/db.server";
 import { Prisma } from "~/generated/prisma/client";
@@ -57,50 +60,111 @@ async function readAtWatermark<R>(
   }
 }
 
-/**
- * Which shown agency each agency's counts go to: `agencyIds[i]` (merged-away ones included) counts in the part
- * of `buckets[i]` (an index into the shown agencies); `own[i]` when it is that shown agency itself (or merged
- * into it). Agencies outside every shown subtree are left out.
- */
-export type ShownBuckets = { agencyIds: string[]; buckets: number[]; own: boolean[] };
-
-/** [bucket, target index, own audience, own completed, audience, completed] */
-type BucketRow = [number, number, number, number, number, number];
-
-/** Counts of one bucket for one target: the shown agency's own, and its part (own + what no other shown
- * agency below it takes). */
-export type BucketCounts = { ownAudience: number; ownCompleted: number; audience: number; completed: number };
+/** Audience then completed per target (2 × targets values), as TargetCount holds them (+ the correction). */
+export type AgencyCounts = Int32Array;
 
 /**
- * The summary tables' counts summed per bucket in SQL (docs/decisions/014): a handful of rows back however
- * many agencies there are, so nothing per agency is sent or built in Node (figures.server.ts rolls the
- * buckets up over the shown agencies). Returns bucket → target index → counts (absent = zeros).
+ * TargetCount of one target set as of one snapshot, kept per process (docs/decisions/014): a live read
+ * re-reads only the agencies that TargetCountChange says transactions wrote since, in the statement that
+ * also gives the new snapshot, so the counts always equal TargetCount at that statement's snapshot. Reads
+ * of one entry run one after another (`queue`): a reply applied after a newer one would go back in time.
  */
-export async function bucketCounts(
-  targets: readonly TargetRule[],
-  asOf: Date,
-  buckets: ShownBuckets,
-  client: Client = db,
-): Promise<Map<number, Map<number, BucketCounts>>> {
-  const out = new Map<number, Map<number, BucketCounts>>();
-  if (!targets.length || !buckets.agencyIds.length) return out;
-  const rows = await readAtWatermark<BucketRow[]>(client, asOf, (watermark) =>
-    bucketSql(targets, asOf, watermark, buckets),
-  );
-  for (const [b, k, oa, oc, a, c] of rows) {
-    const byTarget = out.get(b) ?? new Map<number, BucketCounts>();
-    byTarget.set(k, { ownAudience: oa, ownCompleted: oc, audience: a, completed: c });
-    out.set(b, byTarget);
+type CacheEntry = { snapshot: string | null; counts: Map<string, AgencyCounts>; queue: Promise<unknown> };
+
+const MAX_CACHED_SETS = 16;
+// Per database client (the primary and the replica keep their own), then per target set.
+const caches = new WeakMap<object, Map<string, CacheEntry>>();
+
+function cacheEntry(client: Client, key: string): CacheEntry | null {
+  // Inside a transaction the statement sees the transaction's own uncommitted writes as visible at its
+  // snapshot: kept, they would outlive a rollback. Such reads go whole and keep nothing.
+  if (typeof (client as Partial<typeof db>).$transaction !== "function") return null;
+  let sets = caches.get(client);
+  if (!sets) caches.set(client, (sets = new Map()));
+  let entry = sets.get(key);
+  if (!entry) {
+    entry = { snapshot: null, counts: new Map(), queue: Promise.resolve() };
+    sets.set(key, entry);
+    if (sets.size > MAX_CACHED_SETS) sets.delete(sets.keys().next().value!);
   }
-  return out;
+  return entry;
 }
 
-/** The buckets' read (exported for tests). */
-export function bucketSql(
+/** Forgets every cached TargetCount (tests). */
+export function clearLiveCounts(client: Client = db): void {
+  caches.delete(client);
+}
+
+/** [agencyId, target index, audience, completed] */
+type StoredRow = [string, number, number, number];
+type LiveReply = {
+  snapshot: string;
+  whole: boolean;
+  stored: StoredRow[];
+  changed: string[];
+  moved: Row[];
+};
+
+/**
+ * Calls `read` with every agency's live counts at `asOf` (now or later): TargetCount (kept per process, see
+ * CacheEntry) plus the correction for the people whose figures moved since the watermark. `get` returns
+ * undefined for an agency with no counts; it is valid only during `read` (synchronous: the cache moves on).
+ */
+export async function withLiveCounts<R>(
+  targets: readonly TargetRule[],
+  asOf: Date,
+  client: Client,
+  read: (get: (agencyId: string) => AgencyCounts | undefined) => R,
+): Promise<R> {
+  const n = targets.length;
+  const entry = cacheEntry(client, targets.map((t) => t.id).join(","));
+  const run = async () => {
+    const since = entry?.snapshot ?? null;
+    const reply = await readAtWatermark<LiveReply>(client, asOf, (watermark) =>
+      liveSql(targets, asOf, watermark, since),
+    );
+    const counts = entry && !reply.whole ? entry.counts : new Map<string, AgencyCounts>();
+    // Half applied, the counts belong to no snapshot: the next read goes whole.
+    if (entry) entry.snapshot = null;
+    // Agencies a transaction wrote since: their rows are read again in full (absent = deleted).
+    if (!reply.whole) for (const id of reply.changed) counts.delete(id);
+    for (const [id, k, a, c] of reply.stored) {
+      let v = counts.get(id);
+      if (!v) counts.set(id, (v = new Int32Array(2 * n)));
+      v[k] = a;
+      v[n + k] = c;
+    }
+    if (entry) {
+      entry.counts = counts;
+      entry.snapshot = reply.snapshot;
+    }
+    const moved = new Map<string, AgencyCounts>();
+    for (const [id, audience, completed] of reply.moved) {
+      const v = moved.get(id) ?? Int32Array.from(counts.get(id) ?? new Int32Array(2 * n));
+      for (let k = 0; k < n; k++) {
+        v[k]! += audience?.[k] ?? 0;
+        v[n + k]! += completed?.[k] ?? 0;
+      }
+      moved.set(id, v);
+    }
+    return read((id) => moved.get(id) ?? counts.get(id));
+  };
+  if (!entry) return run();
+  const result = entry.queue.then(run);
+  entry.queue = result.catch(() => undefined);
+  return result;
+}
+
+/**
+ * The live read (exported for tests): the snapshot it ran at; TargetCount whole (no usable `since`, or
+ * `since` older than what TargetCountChange still holds) or the rows of the agencies written by the
+ * transactions `since` did not see; and the correction per agency of the people moved since the watermark.
+ */
+export function liveSql(
   targets: readonly TargetRule[],
   asOf: Date,
   watermark: Date,
-  buckets: ShownBuckets,
+  since: string | null,
 ): Prisma.Sql {
   const ids = targets.map((t) => t.id);
   const sumIf = (cond: Prisma.Sql) => Prisma.sql`coalesce(sum(p.d) FILTER (WHERE ${cond}), 0)`;
@@ -108,35 +172,44 @@ export function bucketSql(
   const completed = Prisma.join(
     targets.map((t) => sumIf(Prisma.sql`${matches(t)} AND p.topics && ${t.topics}::text[]`)),
   );
-  // The map goes as three comma-separated strings: 10,000 uuids as one array parameter took the driver
-  // 1.5–2 times as long to send.
+  const stored = (from: Prisma.Sql, where: Prisma.Sql) => Prisma.sql`
+    SELECT c."agencyId"::text AS id, array_position(${ids}::uuid[], c."targetId") - 1 AS k, c.audience, c.completed
+    FROM ${from} WHERE c."targetId" = ANY(${ids}::uuid[]) AND ${where}`;
+  // pg_current_snapshot() is the statement's own snapshot: the one every table here is read at.
   return Prisma.sql`
     WITH ${movedCtes(asOf, watermark)},
-    o AS (
-      SELECT c."agencyId", array_position(${ids}::uuid[], c."targetId") - 1 AS k, c.audience AS n, c.completed AS m
-      FROM "TargetCount" c WHERE c."targetId" = ANY(${ids}::uuid[])
-      UNION ALL
-      SELECT g."agencyId", (x.k - 1)::int, x.n, x.m
-      FROM (
-        SELECT p."agencyId", ARRAY[${audience}]::int[] AS audience, ARRAY[${completed}]::int[] AS completed
-        FROM p GROUP BY p."agencyId"
-      ) g CROSS JOIN unnest(g.audience, g.completed) WITH ORDINALITY AS x(n, m, k)
+    -- Whole also when the kept snapshot lies ahead of this one (transaction ids went back: a database restored
+    -- under a running process).
+    w AS (
+      SELECT w."at", pg_current_snapshot() AS snap,
+        ${since}::text IS NULL OR pg_snapshot_xmin(${since}::text::pg_snapshot)::text::bigint < w."changesFrom"
+          OR pg_snapshot_xmax(${since}::text::pg_snapshot) > pg_snapshot_xmax(pg_current_snapshot()) AS whole
+      FROM "FigureWatermark" w WHERE w.id = 1
     ),
-    r AS (
-      SELECT b.b, o.k,
-        coalesce(sum(o.n) FILTER (WHERE b.own), 0)::int AS own_n,
-        coalesce(sum(o.m) FILTER (WHERE b.own), 0)::int AS own_m,
-        sum(o.n)::int AS n, sum(o.m)::int AS m
-      FROM o
-      JOIN unnest(string_to_array(${buckets.agencyIds.join(",")}, ',')::uuid[],
-          string_to_array(${buckets.buckets.join(",")}, ',')::int[],
-          string_to_array(${buckets.own.map((x) => (x ? "t" : "f")).join(",")}, ',')::boolean[]) AS b(id, b, own)
-        ON b.id = o."agencyId"
-      GROUP BY b.b, o.k
+    changed AS (
+      SELECT DISTINCT l."agencyId" FROM "TargetCountChange" l
+      WHERE NOT (SELECT w.whole FROM w)
+        AND l.xact >= pg_snapshot_xmin(${since}::text::pg_snapshot)::text::bigint
+        AND NOT pg_visible_in_snapshot(l.xact::text::xid8, ${since}::text::pg_snapshot)
+    ),
+    s AS (
+      ${stored(Prisma.sql`"TargetCount" c`, Prisma.sql`(SELECT w.whole FROM w)`)}
+      UNION ALL
+      ${stored(Prisma.sql`changed ch JOIN "TargetCount" c ON c."agencyId" = ch."agencyId"`, Prisma.sql`TRUE`)}
     )
-    SELECT (SELECT w."at" FROM "FigureWatermark" w WHERE w.id = 1) AS "at",
-      coalesce((SELECT json_agg(json_build_array(r.b, r.k, r.own_n, r.own_m, r.n, r.m)) FROM r), '[]'::json)
-        AS rows`;
+    SELECT w."at",
+      json_build_object(
+        'snapshot', w.snap::text,
+        'whole', w.whole,
+        'stored', coalesce((SELECT json_agg(json_build_array(s.id, s.k, s.audience, s.completed)) FROM s), '[]'::json),
+        'changed', coalesce((SELECT json_agg(ch."agencyId") FROM changed ch), '[]'::json),
+        'moved', coalesce((
+          SELECT json_agg(json_build_array(g."agencyId", g.audience, g.completed)) FROM (
+            SELECT p."agencyId"::text AS "agencyId", ARRAY[${audience}]::int[] AS audience,
+              ARRAY[${completed}]::int[] AS completed
+            FROM p GROUP BY p."agencyId") g), '[]'::json)
+      ) AS rows
+    FROM w`;
 }
 
 /** The summary read (exported for the plan check in targets-summary.test.ts). */
@@ -233,6 +306,8 @@ export async function advanceFigures(now: Date = new Date(), client: Client = db
   const [row] = await client.$queryRaw<
     { moved: number }[]
   >`SELECT figure_advance(${now}::timestamptz) AS moved`;
+  // The hourly tick also drops the TargetCountChange rows every snapshot has seen (it grows with writes).
+  await client.$queryRaw`SELECT figure_changes_prune() AS dropped`;
   return row?.moved ?? 0;
 }
 

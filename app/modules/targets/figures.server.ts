@@ -17,7 +17,7 @@ import {
   toPlanInfo,
 } from "./figures";
 import { type OwnCounts, type TargetRule, matches } from "./figures-sql.server";
-import { bucketCounts, summaryCounts } from "./figures-summary.server";
+import { summaryCounts, withLiveCounts } from "./figures-summary.server";
 import { planTree, survivorsOf } from "./plan-tree.server";
 
 export type { OwnCounts, TargetRule };
@@ -222,6 +222,19 @@ export async function loadPlanTargets(planId: string, client: Client = db) {
   };
 }
 
+/** A plan target as the figure table shows it: a target without an agency of its own covers the plan's. */
+function toTargetInfo(t: PlanTarget, plan: { agencyId: string }): TargetInfo {
+  return {
+    id: t.id,
+    code: t.code,
+    title: t.title,
+    position: t.position,
+    targetPercent: t.targetPercent,
+    deadline: t.deadline,
+    rootAgencyId: t.agencyId ?? plan.agencyId,
+  };
+}
+
 /**
  * Live (or as-of) figures of every active target of a plan, for every active agency of the plan's subtree.
  * `asOf` in the past reads membership history; now or later reads current agencies (and the summary tables).
@@ -248,17 +261,9 @@ export async function computePlanFigures(
   const targets: TargetInfo[] = [];
   const figures: FigureTable["figures"] = {};
   for (const t of plan.targets) {
-    const rootId = t.agencyId ?? plan.agencyId;
+    const info = toTargetInfo(t, plan);
+    const rootId = info.rootAgencyId;
     const rootPath = paths.get(rootId);
-    const info: TargetInfo = {
-      id: t.id,
-      code: t.code,
-      title: t.title,
-      position: t.position,
-      targetPercent: t.targetPercent,
-      deadline: t.deadline,
-      rootAgencyId: rootId,
-    };
     targets.push(info);
     // The target's own subtree; a parent outside it (the plan root above a narrower target) is cut off.
     const inSubtree = Uint8Array.from(pathList, (p) => (rootPath && p.startsWith(rootPath) ? 1 : 0));
@@ -298,15 +303,7 @@ export async function planFrame(planId: string, opts: { client?: Client } = {}):
   const root = { id: plan.agencyId, path: plan.rootPath };
   const { paths, survivors, tree, agencies, index } = await planTree(root, client);
   const planInfo = toPlanInfo(plan);
-  const targets: TargetInfo[] = plan.targets.map((t) => ({
-    id: t.id,
-    code: t.code,
-    title: t.title,
-    position: t.position,
-    targetPercent: t.targetPercent,
-    deadline: t.deadline,
-    rootAgencyId: t.agencyId ?? plan.agencyId,
-  }));
+  const targets = plan.targets.map((t) => toTargetInfo(t, plan));
   const rootPaths = new Map(targets.map((t) => [t.id, paths.get(t.rootAgencyId)]));
   const covers = (targetId: string, agencyId: string) => {
     const rootPath = rootPaths.get(targetId);
@@ -340,7 +337,28 @@ export async function planFrame(planId: string, opts: { client?: Client } = {}):
       buckets.push(bucketOf[i]!);
       own.push(shownAt[i]! >= 0);
     }
-    const parts = await bucketCounts(plan.targets, asOf, { agencyIds: ids, buckets, own }, client);
+    // Each bucket's part (and its own agency's counts) per target, summed from the live counts in one pass.
+    const T = targets.length;
+    const partA = new Float64Array(shown.length * T);
+    const partC = new Float64Array(shown.length * T);
+    const ownA = new Float64Array(shown.length * T);
+    const ownC = new Float64Array(shown.length * T);
+    const sums = await withLiveCounts(plan.targets, asOf, client, (get) => {
+      for (let j = 0; j < ids.length; j++) {
+        const v = get(ids[j]!);
+        if (!v) continue;
+        const at = buckets[j]! * T;
+        for (let k = 0; k < T; k++) {
+          partA[at + k]! += v[k]!;
+          partC[at + k]! += v[T + k]!;
+          if (own[j]) {
+            ownA[at + k]! += v[k]!;
+            ownC[at + k]! += v[T + k]!;
+          }
+        }
+      }
+      return { partA, partC, ownA, ownC };
+    });
     // A shown agency's figure: its own part plus the parts of the shown agencies below it.
     const shownAbove = shown.map((id) => {
       const above: number[] = [];
@@ -353,19 +371,16 @@ export async function planFrame(planId: string, opts: { client?: Client } = {}):
       const sumA = new Float64Array(shown.length);
       const sumC = new Float64Array(shown.length);
       shown.forEach((_, b) => {
-        const c = parts.get(b)?.get(k);
-        if (!c) return;
         for (const x of [b, ...shownAbove[b]!]) {
-          sumA[x]! += c.audience;
-          sumC[x]! += c.completed;
+          sumA[x]! += sums.partA[b * T + k]!;
+          sumC[x]! += sums.partC[b * T + k]!;
         }
       });
       const make = figureMaker(t, planInfo, asOf);
       const byAgency: Record<string, Figure> = {};
       shown.forEach((id, b) => {
         if (!covers(t.id, id)) return;
-        const c = parts.get(b)?.get(k);
-        byAgency[id] = make(c?.ownAudience ?? 0, c?.ownCompleted ?? 0, sumA[b]!, sumC[b]!);
+        byAgency[id] = make(sums.ownA[b * T + k]!, sums.ownC[b * T + k]!, sumA[b]!, sumC[b]!);
       });
       figures[t.id] = byAgency;
     });

@@ -1,8 +1,8 @@
 // The agency tree a plan's figures are rolled up over (its active subtree, in tree order, and the merged-away
 // agencies' survivors), kept per process: at 10,000 agencies reading and ordering it was most of a national
-// dashboard request. Each request checks one tiny version query first (count of agencies and the sum of their
-// updatedAt: every agency write – create, edit, move, merge, deactivate, import – sets updatedAt, so any of
-// them, in this process or another, changes the version and the tree is read again).
+// dashboard request. Each request reads the version first: AgencyVersion.n, which a statement trigger moves
+// on every write to Agency in the writer's transaction (the app, imports, a raw UPDATE in psql that leaves
+// updatedAt alone), so any write, in this process or another, makes the next request read the tree again.
 import type { db, Tx } from "~/db.server";
 import { Prisma } from "~/generated/prisma/client";
 import { agencyColumns, type AgencyRow } from "~/modules/agencies/rows";
@@ -23,12 +23,11 @@ export type PlanTree = {
 const MAX_ENTRIES = 32;
 const cache = new Map<string, { version: string; tree: PlanTree }>();
 
-/** The cheap version of the whole agency table (one scan of its rows, no rows sent). */
-async function agencyVersion(client: Client): Promise<string> {
+/** The version of the whole agency table: one row, kept by a trigger (migration …_agency_version). */
+async function agencyVersion(client: Client): Promise<string | null> {
   const [row] = await client.$queryRaw<{ v: string }[]>`
-    SELECT count(*)::text || ':' || coalesce(sum(extract(epoch FROM "updatedAt")), 0)::text AS v
-    FROM "Agency"`;
-  return row?.v ?? "";
+    SELECT n::text AS v FROM "AgencyVersion" WHERE id = 1`;
+  return row?.v ?? null;
 }
 
 /** The plan root's subtree, from the cache when no agency changed since it was read. */
@@ -36,8 +35,10 @@ export async function planTree(root: { id: string; path: string }, client: Clien
   const key = `${root.id}|${root.path}`;
   const version = await agencyVersion(client);
   const hit = cache.get(key);
-  if (hit && hit.version === version) return hit.tree;
+  if (hit && version !== null && hit.version === version) return hit.tree;
   const tree = await readPlanTree(root, client);
+  // Without the counter row (deleted by hand) nothing could tell a stale tree: read it on every request.
+  if (version === null) return tree;
   // Read after the version: a write in between makes the next request read again (never a stale hit).
   cache.delete(key);
   cache.set(key, { version, tree });
