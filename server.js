@@ -16,11 +16,18 @@ import morgan from "morgan";
 import { runPrimary } from "./server/primary.js";
 import { processPlan } from "./server/processes.js";
 import { rememberRouteMatching } from "./server/route-matching.js";
+import { sendDocument } from "./server/send-document.js";
 import { serveWorker } from "./server/worker.js";
 
 installGlobals({ nativeFetch: true });
-// Each request matched its path against the whole route tree three times over: remember the answers.
-rememberRouteMatching(createRequire(import.meta.url)("@remix-run/router"));
+// Each request matched its path against the whole route tree three times over, and rebuilt the tree React
+// Router renders: remember the answers (server/route-matching.js).
+const require = createRequire(import.meta.url);
+rememberRouteMatching(
+  require("@remix-run/router"),
+  require("@remix-run/react/dist/routes.js"),
+  require("@remix-run/server-runtime/dist/entry.js"),
+);
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const BUILD_PATH = path.join(here, "build/index.js");
@@ -160,7 +167,12 @@ async function serve() {
         const request = createRemixRequest(req, res);
         const context = { cspNonce: res.locals.cspNonce };
         const run = build.entry.module.withReadYourWrites ?? ((_r, fn) => fn());
-        await sendRemixResponse(res, await run(request, () => handle(request, context)));
+        const response = await run(request, () => handle(request, context));
+        // A rendered page: its bytes in one write. Anything else (data, redirects, files): the adapter's way.
+        const body = build.entry.module.documentBody?.(response);
+        if (body && !response.bodyUsed)
+          sendDocument(req, res, response, body, { compressing: env.COMPRESSION });
+        else await sendRemixResponse(res, response);
       } catch (error) {
         next(error);
       }
@@ -195,8 +207,8 @@ async function serve() {
     onListening: (server) => {
       if (!cluster.isWorker) banner(server.address().port, 1);
     },
-    // Reminders and the email outbox run in every serving process (REMINDERS_ENABLED=false turns them off);
-    // advisory locks and dedupe keys make each due job run once across them.
+    // Reminders and the email outbox (REMINDERS_ENABLED) and the hourly upkeep (JOBS_ENABLED) run in every
+    // serving process; advisory locks and dedupe keys make each due job run once across them.
     startJobs: () => build.entry.module.startBackgroundJobs?.(),
     stop: () => build.entry.module.shutdown?.(),
   });

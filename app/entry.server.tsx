@@ -25,6 +25,14 @@ export async function shutdown() {
 
 const ABORT_DELAY = 5_000;
 
+/** Each rendered document's bytes, by its Response: server.js sends them in one write (server/send-document.js). */
+const documentBodies = new WeakMap<Response, Buffer>();
+
+/** The whole body of a document this module rendered, or undefined (any other answer: stream it). */
+export function documentBody(response: Response): Buffer | undefined {
+  return documentBodies.get(response);
+}
+
 /**
  * The whole document, rendered before the answer starts (no page defers data), sent as one body: streaming
  * it in React's 2 KB pieces cost a write, a compression flush and a socket write per piece (express's
@@ -52,7 +60,9 @@ export default function handleRequest(
       const html = Buffer.concat(chunks);
       responseHeaders.set("Content-Type", "text/html; charset=utf-8");
       responseHeaders.set("Content-Length", String(html.length));
-      resolve(new Response(html, { headers: responseHeaders, status: responseStatusCode }));
+      const response = new Response(html, { headers: responseHeaders, status: responseStatusCode });
+      documentBodies.set(response, html);
+      resolve(response);
     });
     const { pipe, abort } = renderToPipeableStream(
       <NonceProvider value={nonce}>

@@ -1,9 +1,12 @@
 // How many processes serve (server/processes.js), and one serving process's graceful stop (server/worker.js)
 // on a real HTTP server: the request in flight is answered, keep-alive clients are told to go, the jobs stop.
+// The workers' Node flags (server/primary.js): a larger young generation unless the operator chose one.
 import http from "node:http";
 import net from "node:net";
 import type { AddressInfo } from "node:net";
 import { describe, expect, it } from "vitest";
+import { spawnSync } from "node:child_process";
+import { SEMI_SPACE_MB, workerExecArgv } from "../../server/primary.js";
 import { processPlan } from "../../server/processes.js";
 import { serveWorker } from "../../server/worker.js";
 
@@ -132,4 +135,23 @@ describe("serveWorker's keep-alive", () => {
     socket.destroy();
     expect(await worker.shutdown()).toBe(0);
   }, 20_000);
+});
+
+describe("workerExecArgv", () => {
+  const flag = `--max-semi-space-size=${SEMI_SPACE_MB}`;
+  it("gives the workers the primary's flags and a larger young generation", () => {
+    expect(workerExecArgv([])).toEqual([flag]);
+    expect(workerExecArgv(["--enable-source-maps"], "--no-warnings")).toEqual(["--enable-source-maps", flag]);
+    // Node accepts it (a typo would stop every worker at its start).
+    const run = spawnSync(process.execPath, [...workerExecArgv([]), "-e", "process.exit(0)"], {
+      encoding: "utf8",
+    });
+    expect(run.stderr).toBe("");
+    expect(run.status).toBe(0);
+  });
+
+  it("keeps the operator's own size, on the command line or in NODE_OPTIONS", () => {
+    expect(workerExecArgv(["--max-semi-space-size=8"])).toEqual(["--max-semi-space-size=8"]);
+    expect(workerExecArgv([], "--max-old-space-size=512 --max-semi-space-size=32")).toEqual([]);
+  });
 });
