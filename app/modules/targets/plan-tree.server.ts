@@ -3,7 +3,7 @@
 // dashboard request. Each request checks one tiny version query first (count of agencies and the sum of their
 // updatedAt: every agency write – create, edit, move, merge, deactivate, import – sets updatedAt, so any of
 // them, in this process or another, changes the version and the tree is read again).
-import type { db, Tx } from "~/db.server";
+import { forgetOnClose, type db, type Tx } from "~/db.server";
 import { Prisma } from "~/generated/prisma/client";
 import { agencyColumns, type AgencyRow } from "~/modules/agencies/rows";
 import { inTreeOrder } from "~/modules/agencies/tree";
@@ -49,6 +49,7 @@ export async function planTree(root: { id: string; path: string }, client: Clien
 export function clearPlanTrees(): void {
   cache.clear();
 }
+forgetOnClose(clearPlanTrees);
 
 async function readPlanTree(root: { id: string; path: string }, client: Client): Promise<PlanTree> {
   // The plan's active subtree and (mergedIntoId set) the merged-away agencies, in one statement.
