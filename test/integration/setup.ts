@@ -5,7 +5,7 @@
 //
 // The integration project runs with `isolate: false` (vitest.config.ts): a worker process runs file after
 // file and keeps the modules it loaded (PGlite's WASM, the Prisma client, the app), which had cost each file
-// ~3 s of CPU to load again. What one file could leave to the next is undone here before each file: the
+// ~2 s of CPU to load again. What one file could leave to the next is undone here before each file: the
 // environment as the worker started, the previous file's database (closed, with the caches of its rows:
 // forgetOnClose in ~/db.server), the process's scheduler, a swapped auth configuration, fake timers.
 import { readFileSync } from "node:fs";
