@@ -203,10 +203,22 @@ export async function primaryLsn(): Promise<string> {
   return rows[0]!.lsn;
 }
 
+const forgetters = new Set<() => void>();
+
+/**
+ * Registers a per-process cache of the database's rows (content, quiz papers, plan trees, auth subtrees), to be
+ * emptied by closeDb(): the next database opened in this process (the next integration test file's copy of the
+ * template, a test that reopens it) must not be answered from the last one's rows.
+ */
+export function forgetOnClose(forget: () => void): void {
+  forgetters.add(forget);
+}
+
 export async function closeDb() {
   const h = g.__dbHandle;
   const r = g.__dbReplica;
   g.__dbHandle = undefined;
   g.__dbReplica = undefined;
+  for (const forget of forgetters) forget();
   await Promise.all([h?.close(), r?.prisma?.$disconnect()]);
 }

@@ -2,9 +2,36 @@
 // in-memory PGlite by default, or a fresh database on the server in TEST_DATABASE_URL when TEST_DB=postgres
 // (reached through a private PgBouncer in transaction mode when TEST_VIA_PGBOUNCER=1 as well). Both are copies
 // of the run's template, migrated once by global-setup.ts.
+//
+// The integration project runs with `isolate: false` (vitest.config.ts): a worker process runs file after
+// file and keeps the modules it loaded (PGlite's WASM, the Prisma client, the app), which had cost each file
+// ~2 s of CPU to load again. What one file could leave to the next is undone here before each file: the
+// environment as the worker started, the previous file's database (closed, with the caches of its rows:
+// forgetOnClose in ~/db.server), the process's scheduler, a swapped auth configuration, fake timers.
 import { readFileSync } from "node:fs";
-import { afterAll, inject } from "vitest";
+import { afterAll, inject, vi } from "vitest";
 import pg from "pg";
+
+const worker = globalThis as unknown as { __testEnv?: Record<string, string | undefined> };
+if (worker.__testEnv) {
+  // Vitest's own (VITEST_*) are its to set for each file.
+  const ours = (key: string) => !key.startsWith("VITEST");
+  for (const key of Object.keys(process.env))
+    if (ours(key) && !(key in worker.__testEnv)) delete process.env[key];
+  for (const [key, value] of Object.entries(worker.__testEnv)) if (ours(key)) process.env[key] = value;
+} else worker.__testEnv = { ...process.env };
+vi.useRealTimers();
+{
+  // A file whose tests were all skipped never ran its afterAll: its database is still open.
+  const [{ closeDb }, { stopScheduler }, { setAuthConfigForTests }] = await Promise.all([
+    import("~/db.server"),
+    import("~/modules/notifications/scheduler.server"),
+    import("~/modules/auth/config.server"),
+  ]);
+  await stopScheduler();
+  await closeDb();
+  setAuthConfigForTests(undefined);
+}
 
 const usePostgres = process.env.TEST_DB === "postgres";
 let dropDatabase: (() => Promise<void>) | undefined;
@@ -51,6 +78,8 @@ await import("~/wiring.server");
 
 afterAll(async () => {
   const { closeDb } = await import("~/db.server");
+  const { stopScheduler } = await import("~/modules/notifications/scheduler.server");
+  await stopScheduler();
   await closeDb();
   await stopPooler?.();
   await dropDatabase?.();

@@ -5,7 +5,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import YAML from "yaml";
 import { z } from "zod";
-import { db } from "~/db.server";
+import { db, forgetOnClose } from "~/db.server";
 import { configVariable, getEnv, type RawEnv } from "~/env.server";
 
 const ROLE = z.enum(["ADMIN", "COORDINATOR", "REVIEWER", "LEARNER"]);
@@ -181,6 +181,7 @@ export function setAuthConfigForTests(config: AuthConfig | undefined): void {
 }
 
 const subtreeCache = new Map<string, string[]>();
+forgetOnClose(() => subtreeCache.clear());
 
 /** Materialized paths of a provider's agency subtrees ([] = the whole tree). */
 export async function providerSubtrees(provider: { id: string; agencyCodes: string[] }): Promise<string[]> {

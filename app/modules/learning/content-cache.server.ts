@@ -3,12 +3,13 @@
 // lesson pages then ask the database only for what is the learner's own (enrollment, progress) and which
 // version is current. Only content is kept: the recertify flags, which may be set after the fact, are not.
 // Bounded: past MAX entries the map starts again (a province has a few dozen versions, not thousands).
-import { db } from "~/db.server";
+import { db, forgetOnClose } from "~/db.server";
 
 const MAX = 500;
 
 function memo<T>(load: (id: string) => Promise<T>) {
   const cache = new Map<string, Promise<T>>();
+  forgetOnClose(() => cache.clear());
   return (id: string): Promise<T> => {
     const hit = cache.get(id);
     if (hit) return hit;

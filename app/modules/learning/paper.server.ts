@@ -3,7 +3,7 @@
 // and bank are read once instead of on every start, save and submit. The learner-facing "paper" and the
 // grading keys are separate caches, read with separate explicit selects. An attempt's fixed facts (its paper's
 // order, deadline, owner) are remembered too, so the learner's submit can be graded without reading it.
-import { db } from "~/db.server";
+import { db, forgetOnClose } from "~/db.server";
 import type { QuestionType } from "~/generated/prisma/client";
 import { answerField, MAX_CHOICES, MAX_QUESTIONS } from "~/domain/quiz";
 import { DomainError } from "~/utils/errors";
@@ -72,6 +72,7 @@ export function clearQuizCache() {
   versionOfQuestion.clear();
   knownAttempts.clear();
 }
+forgetOnClose(clearQuizCache);
 
 export function versionPaper(versionId: string): Promise<Paper> {
   return memo(papers, versionId, async () => {

@@ -1,7 +1,7 @@
 // Starting (or resuming) a quiz attempt, and the learner's attempts at a course within the current
 // certification cycle. Every function takes the caller's personId from the session.
 import { randomUUID } from "node:crypto";
-import { db } from "~/db.server";
+import { db, forgetOnClose } from "~/db.server";
 import { Prisma } from "~/generated/prisma/client";
 import { DomainError } from "~/utils/errors";
 import { isUuid } from "~/utils/uuid";
@@ -199,6 +199,7 @@ type CourseStartRow = StartRow & {
  * (another version, a changed course) only costs the draft: the INSERT checks the enrollment's version.
  */
 const versionGuess = new Map<string, string>();
+forgetOnClose(() => versionGuess.clear());
 
 type Draft = {
   id: string;
@@ -211,7 +212,10 @@ type Draft = {
 
 /** A new attempt at `versionId`, drawn ahead; null when its bank is empty (startAttempt then refuses). */
 async function draftAttempt(versionId: string): Promise<Draft | null> {
-  const paper = await versionPaper(versionId);
+  // A guess is only a guess: a version this process no longer finds (a database restored or replaced under
+  // it) costs the draft, never the start.
+  const paper = await versionPaper(versionId).catch(() => null);
+  if (!paper) return null;
   const version = paper.info;
   if (paper.bank.length === 0) return null;
   const now = new Date();

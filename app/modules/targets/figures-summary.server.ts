@@ -10,7 +10,7 @@
 // whose rows transactions wrote since its snapshot (TargetCountChange, kept by triggers): a national request
 // then reads a handful of rows instead of every agency's.
 // Past instants and snapshots of past dates keep the exact query (ownCounts in figures.server.ts).
-import { db, type Tx } from "~/db.server";
+import { db, forgetOnClose, type Tx } from "~/db.server";
 import { Prisma } from "~/generated/prisma/client";
 import { type OwnCounts, type TargetRule, matches } from "./figures-sql.server";
 
@@ -73,7 +73,9 @@ type CacheEntry = { snapshot: string | null; counts: Map<string, AgencyCounts>; 
 
 const MAX_CACHED_SETS = 16;
 // Per database client (the primary and the replica keep their own), then per target set.
-const caches = new WeakMap<object, Map<string, CacheEntry>>();
+let caches = new WeakMap<object, Map<string, CacheEntry>>();
+// `db` outlives closeDb (it opens the next database): its entries must not answer for that one's rows.
+forgetOnClose(() => (caches = new WeakMap()));
 
 function cacheEntry(client: Client, key: string): CacheEntry | null {
   // Inside a transaction the statement sees the transaction's own uncommitted writes as visible at its

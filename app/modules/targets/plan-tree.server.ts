@@ -3,7 +3,7 @@
 // dashboard request. Each request reads the version first: AgencyVersion.n, which a statement trigger moves
 // on every write to Agency in the writer's transaction (the app, imports, a raw UPDATE in psql that leaves
 // updatedAt alone), so any write, in this process or another, makes the next request read the tree again.
-import type { db, Tx } from "~/db.server";
+import { forgetOnClose, type db, type Tx } from "~/db.server";
 import { Prisma } from "~/generated/prisma/client";
 import { agencyColumns, type AgencyRow } from "~/modules/agencies/rows";
 import { inTreeOrder } from "~/modules/agencies/tree";
@@ -50,6 +50,7 @@ export async function planTree(root: { id: string; path: string }, client: Clien
 export function clearPlanTrees(): void {
   cache.clear();
 }
+forgetOnClose(clearPlanTrees);
 
 async function readPlanTree(root: { id: string; path: string }, client: Client): Promise<PlanTree> {
   // The plan's active subtree and (mergedIntoId set) the merged-away agencies, in one statement.
