@@ -21,6 +21,7 @@ import { action as loginEmailAction, loader as loginEmailLoader } from "~/routes
 import { action as magicAction, loader as magicLoader } from "~/routes/magic.$token";
 import { action as resetAction, loader as resetLoader } from "~/routes/reset.$token";
 import { startSmtp, type Received, type TestSmtp } from "./helpers/smtp";
+import { sqlStatements } from "./helpers/query-count";
 import { buildWorld, call, makePerson } from "./helpers/world";
 
 type World = Awaited<ReturnType<typeof buildWorld>>;
@@ -306,40 +307,32 @@ describe("the same answer for every address", () => {
     expect(`${magic.status} ${JSON.stringify(magic.data)}`).toBe(bodies[0]);
   });
 
-  it("takes as long for an unknown address as for a known one (medians of 21 each)", async () => {
-    const N = 21;
-    const known: string[] = [];
-    for (let i = 0; i < N; i++) {
-      const p = await makePerson({ fullName: `Người Đo ${i}`, email: `do-${i}@a.vn`, agencyId: w.a.id });
-      if (i % 2) await db.user.create({ data: { email: p.email, personId: p.id } });
-      known.push(p.email);
-    }
-    const timed = async (email: string) => {
-      const start = performance.now();
-      const res = await askReset(email);
-      const ms = performance.now() - start;
-      expect(res.status).toBe(200);
-      await deliver(); // the queued work runs outside the measured answer, not on the next one's time
-      return ms;
+  it("sends the same statements on the answer's path for a known, an unknown, a single-sign-on and a staff address", async () => {
+    // What could tell the addresses apart by time is work on the answer's path that depends on the address.
+    // The answer's statements (the rate-limit count and log, never a lookup of the address) are compared
+    // instead of timing them: the same list for every kind of address, and the lookup, the token and the email
+    // only after the answer (deliver). A timed comparison here failed on a loaded machine (decision 016).
+    await makePerson({ fullName: "Lý Văn Đo", email: "do@sso.test.vn", agencyId: w.a.id });
+    const known = await makePerson({ fullName: "Người Đo", email: "do-1@a.vn", agencyId: w.a.id });
+    await db.user.create({ data: { email: known.email, personId: known.id } });
+    const onAnswer = async (email: string) => {
+      await deliver();
+      let status = 0;
+      const statements = await sqlStatements(async () => {
+        status = (await askReset(email, freshIp())).status;
+      });
+      expect(status).toBe(200);
+      await deliver();
+      return statements;
     };
-    const knownMs: number[] = [];
-    const unknownMs: number[] = [];
-    for (let i = 0; i < N; i++) {
-      // Alternate which goes first, so neither side always follows the other's queued work.
-      if (i % 2) knownMs.push(await timed(known[i]!));
-      unknownMs.push(await timed(`khong-co-${i}@a.vn`));
-      if (!(i % 2)) knownMs.push(await timed(known[i]!));
-    }
-    const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-    const ratio = median(knownMs) / median(unknownMs);
-    console.info(
-      `reset answer: known median ${median(knownMs).toFixed(1)} ms, unknown ${median(unknownMs).toFixed(1)} ms`,
-    );
-    // Generous for a shared machine, yet a lookup, a token and an email on the answer's path measured 1.6–2.3×.
-    expect(ratio).toBeGreaterThan(1 / 1.45);
-    expect(ratio).toBeLessThan(1.45);
-    // The known addresses really took the path that issues a link: each got its email.
-    expect(known.filter((e) => mailTo(e).length === 1)).toHaveLength(N);
+    const lists = [];
+    for (const email of ["do-1@a.vn", "khong-co@a.vn", "do@sso.test.vn", "coord-b@test.vn", "an@a.vn"])
+      lists.push({ email, statements: await onAnswer(email) });
+    expect(lists[0]!.statements.length).toBeGreaterThan(0);
+    for (const l of lists) expect(l.statements, l.email).toEqual(lists[0]!.statements);
+    expect(lists[0]!.statements.join("\n")).not.toMatch(/"User"|"Person"|"AuthToken"|"OutboxEmail"/);
+    // The known address really took the path that issues a link, after the answer: it got its email.
+    expect(mailTo("do-1@a.vn")).toHaveLength(1);
   });
 });
 
