@@ -21,7 +21,7 @@ import {
   type BenchTree,
   type RunningServer,
 } from "./lib/bench-trees.ts";
-import { databaseCpuMs, serverCpuMs, settle, type LoadResult } from "./lib/load.ts";
+import { databaseCpuMsSince, databaseCpuReading, serverCpuMs, settle, type LoadResult } from "./lib/load.ts";
 import { describeGenerator, loadGenerator, runPageLoad } from "./lib/wrk.ts";
 
 const OPTIONS = benchOptions({ seconds: 5, port: 3300 });
@@ -121,7 +121,7 @@ async function main() {
             const server = servers[i]!;
             await settle(server.child.pid!);
             const cpu0 = serverCpuMs(server.child.pid!);
-            const db0 = databaseCpuMs();
+            const db0 = databaseCpuReading();
             const r = await runPageLoad(GENERATOR, {
               port: server.port,
               path: page.path,
@@ -136,7 +136,7 @@ async function main() {
               concurrency,
               r,
               cpuMs: serverCpuMs(server.child.pid!) - cpu0,
-              dbCpuMs: databaseCpuMs() - db0,
+              dbCpuMs: databaseCpuMsSince(db0),
             };
             rows.push(row);
             printRow(row);

@@ -27,7 +27,7 @@ import {
   type BenchTree,
   type RunningServer,
 } from "./lib/bench-trees.ts";
-import { databaseCpuMs, httpRequest, serverCpuMs, settle } from "./lib/load.ts";
+import { databaseCpuMsSince, databaseCpuReading, httpRequest, serverCpuMs, settle } from "./lib/load.ts";
 import { describeGenerator, loadGenerator, runQuizWrk } from "./lib/wrk.ts";
 
 const OPTIONS = benchOptions({ seconds: 10, port: 3320, workers: 50 });
@@ -192,7 +192,7 @@ const emptyMeasure = (tree: Tree, server: RunningServer): Measure => ({
 async function measureWrk(tree: Tree, server: RunningServer, seconds: number): Promise<Measure> {
   const key = new Map([...tree.bank].map(([id, q]) => [id, q.answer.map((i) => q.options[i]!)] as const));
   const cpu0 = serverCpuMs(server.child.pid!);
-  const db0 = databaseCpuMs();
+  const db0 = databaseCpuReading();
   const r = await runQuizWrk({
     port: server.port,
     course: COURSE,
@@ -203,7 +203,7 @@ async function measureWrk(tree: Tree, server: RunningServer, seconds: number): P
   });
   const m = emptyMeasure(tree, server);
   m.cpuMs = serverCpuMs(server.child.pid!) - cpu0;
-  m.dbCpuMs = databaseCpuMs() - db0;
+  m.dbCpuMs = databaseCpuMsSince(db0);
   Object.assign(m, {
     loops: r.loops,
     passes: r.passes,
@@ -224,7 +224,7 @@ async function measureNode(tree: Tree, server: RunningServer, seconds: number): 
   const agent = new http.Agent({ keepAlive: true, maxSockets: WORKERS, maxFreeSockets: WORKERS });
   const fresh = () => (tree.next < tree.cookies.length ? tree.cookies[tree.next++] : null);
   const cpu0 = serverCpuMs(server.child.pid!);
-  const db0 = databaseCpuMs();
+  const db0 = databaseCpuReading();
   const load0 = process.cpuUsage();
   const t0 = performance.now();
   const deadline = t0 + seconds * 1000;
@@ -244,7 +244,7 @@ async function measureNode(tree: Tree, server: RunningServer, seconds: number): 
   );
   m.seconds = (performance.now() - t0) / 1000;
   m.cpuMs = serverCpuMs(server.child.pid!) - cpu0;
-  m.dbCpuMs = databaseCpuMs() - db0;
+  m.dbCpuMs = databaseCpuMsSince(db0);
   const load = process.cpuUsage(load0);
   m.loadCpuMs = (load.user + load.system) / 1000;
   agent.destroy();
