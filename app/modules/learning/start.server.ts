@@ -7,7 +7,7 @@ import { DomainError } from "~/utils/errors";
 import { isUuid } from "~/utils/uuid";
 import { ALREADY_PASSED, COURSE_NOT_FOUND, gradeOnce, noAttemptsLeft } from "./grade.server";
 import { drawAttemptItems, isExpired, type AttemptItem } from "./grading";
-import { rememberAttempt, versionPaper } from "./paper.server";
+import { rememberAttempt, versionPaper, type Paper } from "./paper.server";
 
 export type CycleState = {
   maxAttempts: number | null;
@@ -115,6 +115,23 @@ async function loadStartState(personId: string, courseId: string): Promise<Start
   return startState(row);
 }
 
+/** A new attempt on `paper` drawn at `now`: its id, items and deadline; null when the bank is empty. */
+function drawNewAttempt(
+  paper: Paper,
+  now: Date,
+): { id: string; items: AttemptItem[]; deadline: Date | null } | null {
+  if (paper.bank.length === 0) return null;
+  const { questionCount, timeLimitMinutes } = paper.info;
+  return {
+    id: randomUUID(),
+    items: drawAttemptItems(
+      paper.bank.map((q) => ({ id: q.id, type: q.type, optionCount: q.options.length })),
+      questionCount,
+    ),
+    deadline: timeLimitMinutes ? new Date(now.getTime() + timeLimitMinutes * 60_000) : null,
+  };
+}
+
 /**
  * Starts a new attempt, or resumes the one in progress. An attempt that ran out of time is graded first.
  * Refused when the learner already passed or has used every allowed attempt. `known`: the enrollment and
@@ -148,18 +165,11 @@ export async function startAttempt(
     if (cycle.passed) throw new DomainError(ALREADY_PASSED);
     if (cycle.remainingAttempts === 0) throw noAttemptsLeft(version.maxAttempts ?? 0);
 
-    const bank = paper.bank;
-    if (bank.length === 0) throw new DomainError("learning.noQuestions");
-    const items = drawAttemptItems(
-      bank.map((q) => ({ id: q.id, type: q.type, optionCount: q.options.length })),
-      version.questionCount,
-    );
-    const id = randomUUID();
+    const drawn = drawNewAttempt(paper, now);
+    if (!drawn) throw new DomainError("learning.noQuestions");
+    const { id, items, deadline } = drawn;
     // unique(enrollmentId, number): if a parallel start took this number, look again (and resume it).
     const number = Math.max(0, ...attempts.map((a) => a.number)) + 1;
-    const deadline = version.timeLimitMinutes
-      ? new Date(now.getTime() + version.timeLimitMinutes * 60_000)
-      : null;
     // One raw statement (ON CONFLICT DO NOTHING): lighter on the app than the query builder.
     const count = await db.$executeRaw`
       INSERT INTO "QuizAttempt" ("id", "enrollmentId", "personId", "versionId", "number", "items", "answers",
@@ -216,20 +226,9 @@ async function draftAttempt(versionId: string): Promise<Draft | null> {
   // it) costs the draft, never the start.
   const paper = await versionPaper(versionId).catch(() => null);
   if (!paper) return null;
-  const version = paper.info;
-  if (paper.bank.length === 0) return null;
   const now = new Date();
-  return {
-    id: randomUUID(),
-    versionId,
-    items: drawAttemptItems(
-      paper.bank.map((q) => ({ id: q.id, type: q.type, optionCount: q.options.length })),
-      version.questionCount,
-    ),
-    now,
-    deadline: version.timeLimitMinutes ? new Date(now.getTime() + version.timeLimitMinutes * 60_000) : null,
-    maxAttempts: version.maxAttempts,
-  };
+  const drawn = drawNewAttempt(paper, now);
+  return drawn && { ...drawn, versionId, now, maxAttempts: paper.info.maxAttempts };
 }
 
 /**
