@@ -15,7 +15,7 @@ import { randomUUID } from "node:crypto";
 import { performance } from "node:perf_hooks";
 import pg from "pg";
 import { ms, percentile } from "./lib/bench.ts";
-import { readProcStat } from "./lib/proc.ts";
+import { cpuMsOf, readProcStat } from "./lib/proc.ts";
 import { type Shape, benchSet } from "./lib/bench-targets-data.ts";
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 20);
@@ -103,23 +103,23 @@ async function measure(s: Shape, runs: number) {
   // and that of the PostgreSQL backends serving this database (10 ms clock ticks: read over the whole series).
   const probe = new pg.Client({ connectionString: url });
   await probe.connect();
-  const backendTicks = async () => {
+  const backendCpuMs = async () => {
     const { rows } = await probe.query<{ pid: number }>(
       `SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()`,
     );
     return rows.reduce((sum, r) => {
       const st = readProcStat(r.pid);
-      return sum + (st ? st.utimeTicks + st.stimeTicks : 0);
+      return sum + (st ? cpuMsOf(st) : 0);
     }, 0);
   };
-  const pg0 = await backendTicks();
+  const pg0 = await backendCpuMs();
   const node0 = process.cpuUsage();
   const times: number[] = [];
   for (let i = 0; i < runs; i++) times.push((await once()).t);
   const nodeCpu = process.cpuUsage(node0);
   const cpu = {
     node: (nodeCpu.user + nodeCpu.system) / 1000 / runs,
-    pg: (((await backendTicks()) - pg0) * 10) / runs,
+    pg: ((await backendCpuMs()) - pg0) / runs,
   };
   await probe.end();
   times.sort((a, b) => a - b);

@@ -4,7 +4,7 @@
 import http from "node:http";
 import { performance } from "node:perf_hooks";
 import { percentile } from "./bench.ts";
-import { childProcesses, processesNamed, readProcStat } from "./proc.ts";
+import { childProcesses, cpuMsOf, processesNamed, readProcStat } from "./proc.ts";
 
 export type LoadResult = {
   requests: number;
@@ -147,12 +147,10 @@ export function httpRequest(o: {
   });
 }
 
-const TICK_MS = 1000 / 100; // USER_HZ: 100 on Linux
-
 /** utime + stime of one process (ms), or 0 when it is gone. */
 function processCpuMs(pid: number): number {
   const stat = readProcStat(pid);
-  return stat ? (stat.utimeTicks + stat.stimeTicks) * TICK_MS : 0;
+  return stat ? cpuMsOf(stat) : 0;
 }
 
 /** The pids whose parent is `pid` (the workers of a primary). */
@@ -174,7 +172,7 @@ export type DatabaseCpuReading = Map<number, number>;
 
 /** Every PostgreSQL process's CPU time (ms) by pid, for databaseCpuMsSince. */
 export function databaseCpuReading(): DatabaseCpuReading {
-  return new Map(processesNamed("postgres").map((p) => [p.pid, (p.utimeTicks + p.stimeTicks) * TICK_MS]));
+  return new Map(processesNamed("postgres").map((p) => [p.pid, cpuMsOf(p)]));
 }
 
 /**

@@ -4,6 +4,12 @@ import { readdirSync, readFileSync } from "node:fs";
 
 export type ProcStat = { pid: number; ppid: number; command: string; utimeTicks: number; stimeTicks: number };
 
+/** Clock ticks of /proc's CPU times to milliseconds (USER_HZ: 100 on Linux). */
+export const ticksToMs = (ticks: number) => ticks * 10;
+
+/** A process's CPU time (utime + stime) in milliseconds. */
+export const cpuMsOf = (stat: ProcStat) => ticksToMs(stat.utimeTicks + stat.stimeTicks);
+
 /** One line of /proc/<pid>/stat, or null when the process is gone. The command may hold spaces and ")". */
 export function readProcStat(pid: number): ProcStat | null {
   let stat: string;

@@ -9,12 +9,12 @@ import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { type Load, type LoadResult, type PageLoad, runLoad } from "./load.ts";
+import { ticksToMs } from "./proc.ts";
 
 const WRK = process.env.BENCH_WRK ?? "/usr/bin/wrk";
 const here = path.dirname(fileURLToPath(import.meta.url));
 const PAGES_SCRIPT = path.join(here, "wrk-pages.lua");
 const QUIZ_SCRIPT = path.join(here, "wrk-quiz.lua");
-const TICK_MS = 1000 / 100; // USER_HZ: 100 on Linux
 
 export type Generator = "wrk" | "node";
 
@@ -126,7 +126,7 @@ export function parseWrkResult<T extends object>(stdout: string): WrkRun<T> {
     seconds: w.durationUs / 1e6,
     p50: w.p50Us / 1000,
     p99: w.p99Us / 1000,
-    generatorCpuMs: w.cpuTicks * TICK_MS,
+    generatorCpuMs: ticksToMs(w.cpuTicks),
   };
 }
 
