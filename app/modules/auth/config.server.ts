@@ -8,7 +8,7 @@ import { z } from "zod";
 import { db, forgetOnClose } from "~/db.server";
 import { configVariable, getEnv, type RawEnv } from "~/env.server";
 
-const ROLE = z.enum(["ADMIN", "COORDINATOR", "REVIEWER", "LEARNER"]);
+const ROLE = z.enum(["ADMIN", "COORDINATOR", "REVIEWER", "PHISHING_MANAGER", "LEARNER"]);
 const domain = z
   .string()
   .trim()
@@ -76,14 +76,14 @@ export const authConfigSchema = z.strictObject({
   twoFactor: z
     .strictObject({
       /** Roles whose holders must use a second factor; [] turns the requirement off. */
-      requiredForRoles: z.array(ROLE).default(["ADMIN", "COORDINATOR", "REVIEWER"]),
+      requiredForRoles: z.array(ROLE).default(["ADMIN", "COORDINATOR", "REVIEWER", "PHISHING_MANAGER"]),
       /** An OIDC sign-in whose amr/acr shows a second factor at the provider counts as one here. */
       acceptProviderMfa: z.boolean().default(true),
       providerAmr: z.array(z.string()).default(["mfa", "otp", "hwk", "swk", "sms"]),
       providerAcr: z.array(z.string()).default([]),
     })
     .default({
-      requiredForRoles: ["ADMIN", "COORDINATOR", "REVIEWER"],
+      requiredForRoles: ["ADMIN", "COORDINATOR", "REVIEWER", "PHISHING_MANAGER"],
       acceptProviderMfa: true,
       providerAmr: ["mfa", "otp", "hwk", "swk", "sms"],
       providerAcr: [],

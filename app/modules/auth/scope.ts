@@ -44,6 +44,16 @@ export function viewScope(actor: Actor): Scope {
   return pathsFor(actor, ["COORDINATOR", "REVIEWER"]);
 }
 
+/** Subtrees where the caller runs phishing drills (PHISHING_MANAGER grants; admins everywhere). */
+export function phishingScope(actor: Actor): Scope {
+  return pathsFor(actor, ["PHISHING_MANAGER"]);
+}
+
+/** Subtrees whose drill results the caller may read: drill managers, coordinators, reviewers, admins. */
+export function phishingViewScope(actor: Actor): Scope {
+  return pathsFor(actor, ["PHISHING_MANAGER", "COORDINATOR", "REVIEWER"]);
+}
+
 export function inScope(scope: Scope, agencyPath: string): boolean {
   return scope === "ALL" || scope.some((p) => agencyPath.startsWith(p));
 }
