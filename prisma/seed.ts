@@ -136,6 +136,10 @@ async function main() {
   console.log(
     `Khóa học: ${content.created.length} mới, ${content.newVersions.length} phiên bản mới, ${content.unchanged.length} không đổi.`,
   );
+  if (content.phishing)
+    console.log(
+      `Mẫu thư diễn tập: ${content.phishing.created.length} mới, ${content.phishing.newVersions.length} phiên bản mới, ${content.phishing.unchanged.length} không đổi.`,
+    );
   if (offerings) console.log(offerings);
   if (targets) console.log(targets);
   if (assignments) console.log(assignments);

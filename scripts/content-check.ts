@@ -7,6 +7,7 @@ import { closeDb } from "../app/db.server.ts";
 import { loadContent } from "../app/modules/content/load.server.ts";
 import { checkQuality } from "../app/modules/content/quality.ts";
 import { formatProblem, isIsoDay } from "../app/modules/content/schema.ts";
+import { loadPhishingTemplates } from "../app/modules/phishing/template-load.server.ts";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const args = process.argv.slice(2);
@@ -25,6 +26,7 @@ try {
   const content = await loadContent(dir);
   const { courses } = content;
   const quality = checkQuality(content, { today });
+  const drills = await loadPhishingTemplates(dir);
 
   for (const c of courses) {
     console.log(`${c.code}: ${c.lessons.length} bài học, ${c.questions.length} câu hỏi — ${c.title}`);
@@ -44,18 +46,26 @@ try {
     for (const d of quality.register) console.log(`  ${d.id} — ${d.number}: ${d.label}`);
   }
 
-  const problems = [...content.problems, ...quality.problems];
+  if (drills.templates.length) {
+    console.log(`\nMẫu thư diễn tập (${drills.templates.length}):`);
+    for (const t of drills.templates)
+      console.log(`  ${t.code}: độ khó ${t.difficulty}, ${t.redFlags.length} dấu hiệu — ${t.title}`);
+  }
+
+  const problems = [...content.problems, ...drills.problems, ...quality.problems];
   if (problems.length) {
     console.error("");
     for (const p of problems) console.error(formatProblem(p));
     console.error(
-      `\n${problems.length} lỗi trong ${dir} (${content.problems.length} chặn đồng bộ, ${quality.problems.length} về chất lượng; ngày kiểm tra ${today}).`,
+      `\n${problems.length} lỗi trong ${dir} (${content.problems.length + drills.problems.length} chặn đồng bộ, ${quality.problems.length} về chất lượng; ngày kiểm tra ${today}).`,
     );
     process.exitCode = 1;
   } else {
     const lessons = courses.reduce((n, c) => n + c.lessons.length, 0);
     const questions = courses.reduce((n, c) => n + c.questions.length, 0);
-    console.log(`\nHợp lệ: ${courses.length} khóa học, ${lessons} bài học, ${questions} câu hỏi (${dir}).`);
+    console.log(
+      `\nHợp lệ: ${courses.length} khóa học, ${lessons} bài học, ${questions} câu hỏi, ${drills.templates.length} mẫu thư diễn tập (${dir}).`,
+    );
   }
 } finally {
   await closeDb();

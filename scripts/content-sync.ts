@@ -23,6 +23,13 @@ try {
     line("Không đổi", r.unchanged);
     line("Ngừng hoạt động (không còn trong thư mục)", r.deactivated);
     line("Hoạt động lại", r.reactivated);
+    if (r.phishing) {
+      line("Mẫu diễn tập mới", r.phishing.created);
+      line("Mẫu diễn tập: phiên bản mới", r.phishing.newVersions);
+      line("Mẫu diễn tập không đổi", r.phishing.unchanged);
+      line("Mẫu diễn tập ngừng dùng", r.phishing.deactivated);
+      line("Mẫu diễn tập dùng lại", r.phishing.reactivated);
+    }
     console.log(`Đã đồng bộ ${dir}.`);
   }
 } finally {

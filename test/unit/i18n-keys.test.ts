@@ -221,6 +221,10 @@ const ALLOWED_VI_FILES = new Set([
   "app/modules/content/schema.ts",
   "app/modules/content/load.server.ts",
   "app/modules/content/citations.ts",
+  // Drill templates are content files too (content/phishing/), written and checked in Vietnamese.
+  "app/modules/phishing/template-schema.ts",
+  "app/modules/phishing/template-checks.ts",
+  "app/modules/phishing/template-load.server.ts",
 ]);
 
 /** A literal shown as it is: a JSX attribute or child, possibly through `? :`, `??`, `||` or parentheses. */

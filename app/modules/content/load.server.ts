@@ -81,6 +81,9 @@ export type LoadedCourse = {
   contentHash: string;
 };
 
+/** content/phishing/ holds drill templates, not a course (read by modules/phishing/template-load.server). */
+export const PHISHING_FOLDER = "phishing";
+
 export const TRUE_FALSE_OPTIONS = ["Đúng", "Sai"];
 
 /** File text as compared and stored: no BOM, LF line ends, NFC (macOS and old tools write decomposed Vietnamese). */
@@ -91,7 +94,7 @@ function cleanFileText(s: string): string {
     .normalize("NFC");
 }
 
-async function readText(abs: string): Promise<string | null> {
+export async function readText(abs: string): Promise<string | null> {
   try {
     return cleanFileText(await readFile(abs, "utf8"));
   } catch (e) {
@@ -100,10 +103,14 @@ async function readText(abs: string): Promise<string | null> {
   }
 }
 
-type YamlFile = { data: unknown; doc: Document; lines: LineCounter };
+export type YamlFile = { data: unknown; doc: Document; lines: LineCounter };
 
 /** Parses a YAML file; syntax errors become problems with their line and column. */
-async function readYaml(dir: string, file: string, problems: ContentProblem[]): Promise<YamlFile | null> {
+export async function readYaml(
+  dir: string,
+  file: string,
+  problems: ContentProblem[],
+): Promise<YamlFile | null> {
   const source = await readText(path.join(dir, file));
   if (source === null) {
     problems.push({ file, field: "", message: `thiếu tệp ${path.posix.basename(file)}` });
@@ -124,7 +131,7 @@ async function readYaml(dir: string, file: string, problems: ContentProblem[]): 
 }
 
 /** " (dòng N)" for the deepest node of `fieldPath` that exists in the file (the whole file tells nothing). */
-function lineHint(y: YamlFile, fieldPath: readonly PropertyKey[]): string {
+export function lineHint(y: YamlFile, fieldPath: readonly PropertyKey[]): string {
   for (let n = fieldPath.length; n > 0; n--) {
     const node = y.doc.getIn(fieldPath.slice(0, n) as unknown[], true) as {
       range?: [number, number, number];
@@ -201,7 +208,7 @@ function normaliseAudience(a: CourseFile["audience"]): CourseAudience {
 }
 
 /** JSON with object keys sorted at every level, so the hash does not depend on key order. */
-function canonicalJson(value: unknown): string {
+export function canonicalJson(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonicalJson).join(",")}]`;
   if (isRecord(value)) {
     const keys = Object.keys(value)
@@ -352,6 +359,7 @@ export async function loadContent(dir: string): Promise<LoadedContent> {
     const entries = await readdir(dir, { withFileTypes: true });
     folders = entries
       .filter((e) => e.isDirectory() && !e.name.startsWith(".") && !e.name.startsWith("_"))
+      .filter((e) => e.name !== PHISHING_FOLDER)
       .map((e) => e.name)
       .sort();
   } catch {

@@ -3,6 +3,8 @@
 import { LONG_TX, db, type Tx } from "~/db.server";
 import type { Prisma } from "~/generated/prisma/client";
 import { audit } from "~/modules/audit/audit.server";
+import { loadPhishingTemplates } from "~/modules/phishing/template-load.server";
+import { syncPhishingTemplates, type PhishingSyncResult } from "~/modules/phishing/template-sync.server";
 import { loadContent, type ContentProblem, type LoadedCourse } from "./load.server";
 
 export type SyncResult =
@@ -17,6 +19,8 @@ export type SyncResult =
       deactivated: string[];
       /** Codes of inactive courses back in the folder. */
       reactivated: string[];
+      /** Drill templates (content/phishing/), when that folder exists. */
+      phishing?: Extract<PhishingSyncResult, { ok: true }>;
     }
   | { ok: false; problems: ContentProblem[] };
 
@@ -108,7 +112,9 @@ export async function syncContent(
   opts: { actorUserId?: string | null } = {},
 ): Promise<SyncResult> {
   const { courses, problems } = await loadContent(dir);
-  if (problems.length) return { ok: false, problems };
+  const phishing = await loadPhishingTemplates(dir);
+  if (problems.length || phishing.problems.length)
+    return { ok: false, problems: [...problems, ...phishing.problems] };
 
   return db.$transaction(
     async (tx) => {
@@ -169,6 +175,10 @@ export async function syncContent(
         result.deactivated.push(...gone.sort());
       }
 
+      const drills = await syncPhishingTemplates(tx, phishing, opts);
+      // Refused above already (same loaded set); kept for the type.
+      if (!drills.ok) throw new Error("phishing templates changed during the sync");
+
       const { ok: _ok, unchanged, ...changes } = result;
       if (Object.values(changes).some((list) => list.length)) {
         await audit(
@@ -181,7 +191,7 @@ export async function syncContent(
           tx,
         );
       }
-      return result;
+      return phishing.present ? { ...result, phishing: drills } : result;
     },
     { maxWait: LONG_TX.maxWait, timeout: LONG_TX.timeout },
   );
