@@ -103,7 +103,7 @@ export default function PhishingTemplatePage() {
       <section className="card space-y-2">
         <h2 className="text-lg font-semibold">{t("ptpl.lesson")}</h2>
         {/* Sanitised by renderMarkdown on the server. */}
-        <div className="prose max-w-none" dangerouslySetInnerHTML={{ __html: tpl.lessonHtml }} />
+        <div className="lesson-content" dangerouslySetInnerHTML={{ __html: tpl.lessonHtml }} />
       </section>
     </div>
   );

@@ -176,6 +176,8 @@ describe("template folder checks", () => {
   it("refuses scripts and event handlers", async () => {
     await edit("email.html", (s) => s.replace("<p>Trân", '<script>1</script><p onclick="x()">Trân'));
     expect((await problems()).map((p) => p.field)).toEqual(["<script>", "<p> onclick"]);
+    await edit("email.html", (s) => s.replace(/<script>1<\/script>/, '<form action="{{link}}"></form>'));
+    expect((await problems()).map((p) => p.field)).toEqual(["<p> onclick", "<form>"]);
   });
 
   it("landing.html posts to {{submit_url}} and has no password field", async () => {
@@ -183,12 +185,16 @@ describe("template folder checks", () => {
       s
         .replace('method="post"', 'method="get"')
         .replace('name="so_dinh_danh"', 'name="password"')
-        .replace('name="ma_xac_nhan"', 'name="ma" id="Password" type="password"'),
+        .replace(
+          'name="ma_xac_nhan" autocomplete="off"',
+          'name="ma" id="Password" type="password" autocomplete="current-password"',
+        ),
     );
     expect((await problems()).map((p) => [p.file, p.field])).toEqual([
       [rel("landing.html"), "<form> method"],
       [rel("landing.html"), "<input> name"],
       [rel("landing.html"), "<input> id"],
+      [rel("landing.html"), "<input> autocomplete"],
       [rel("landing.html"), "<input> type"],
     ]);
     await edit("landing.html", (s) => s.replace(/<form[\s\S]*<\/form>/, "<p>trống</p>"));

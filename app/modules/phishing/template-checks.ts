@@ -220,6 +220,13 @@ function commonHtmlProblems(
 export function emailHtmlProblems(html: string, redFlagIds: readonly string[]): FileProblem[] {
   const { tags, styles } = scan(html);
   const problems = [...textProblems(html, "emailHtml"), ...commonHtmlProblems(tags, styles, "emailHtml")];
+  for (const t of tags)
+    if (t.name === "form")
+      problems.push({
+        field: "<form>",
+        message: "thư không chứa biểu mẫu (<form>); biểu mẫu chỉ ở landing.html",
+        line: t.line,
+      });
   if (![...html.matchAll(PLACEHOLDER)].some((m) => placeholderName(m[1]) === "link"))
     problems.push({ field: "{{link}}", message: "thư phải có liên kết {{link}} (để ghi nhận lần bấm)" });
   const marked = new Map<string, number>();
@@ -272,6 +279,12 @@ export function landingProblems(html: string): FileProblem[] {
           message: `không đặt ${attr}="password" (trình duyệt sẽ gợi ý mật khẩu đã lưu)`,
           line: t.line,
         });
+    if (/password/i.test(t.attribs.autocomplete ?? ""))
+      problems.push({
+        field: `<${t.name}> autocomplete`,
+        message: `không dùng autocomplete="${t.attribs.autocomplete}" (trình duyệt sẽ gợi ý mật khẩu đã lưu)`,
+        line: t.line,
+      });
     if ((t.attribs.type ?? "").trim().toLowerCase() === "password")
       problems.push({
         field: `<${t.name}> type`,
