@@ -73,10 +73,15 @@ export function mergeSorted(a: Float64Array, b: Float64Array): Float64Array {
 }
 
 export function toDrillFigure(c: DrillCounts, delays: ArrayLike<number>): DrillFigure {
-  const counts = zeroCounts();
-  for (const k of COUNT_KEYS) counts[k] = c[k];
   return {
-    ...counts,
+    recipients: c.recipients,
+    sent: c.sent,
+    delivered: c.delivered,
+    opened: c.opened,
+    clicked: c.clicked,
+    submitted: c.submitted,
+    prone: c.prone,
+    reported: c.reported,
     pronePercent: ratePercent(c.prone, c.delivered),
     reportPercent: ratePercent(c.reported, c.delivered),
     medianReportMs: medianOf(delays),
@@ -95,52 +100,118 @@ export type RolledUp = {
   delays: Float64Array;
 };
 
+const K = COUNT_KEYS.length;
+const NONE = new Float64Array(0);
+
 /**
  * Own counts per agency → own and subtree figures, over the agencies given (a parent outside the list ends
- * the climb). Deepest first, so each node is final before it is added to its parent; the subtree's delays are
- * the children's sorted lists merged, so every median is exact.
+ * the climb). Counts are summed for every agency at once, deepest first, in flat arrays; a figure (and its
+ * median, which needs the values) is made when first asked for: its subtree's own delay lists joined and
+ * sorted once. A page asks for its dozen rows; the file for every agency (then each delay is sorted once per
+ * level above it). Merging child by child into every ancestor had been the results page's main cost.
  */
+export class DrillRollup {
+  private readonly index = new Map<string, number>();
+  private readonly kids: number[][];
+  private readonly ownCounts: Float64Array;
+  private readonly sums: Float64Array;
+  private readonly ownDelays: (Float64Array | undefined)[];
+  private readonly memo = new Map<number, RolledUp>();
+
+  constructor(
+    agencies: readonly DrillNode[],
+    own: ReadonlyMap<string, OwnDrill>,
+    /** The agencies' parent indexes and deepest-first order, when the caller has them (PlanTree). */
+    tree?: { parent: Int32Array; deepestFirst: Int32Array },
+  ) {
+    const n = agencies.length;
+    agencies.forEach((a, i) => this.index.set(a.id, i));
+    const parent =
+      tree?.parent ??
+      Int32Array.from(agencies, (a) => (a.parentId ? (this.index.get(a.parentId) ?? -1) : -1));
+    const order =
+      tree?.deepestFirst ??
+      Int32Array.from(agencies.keys()).sort((x, y) => agencies[y]!.depth - agencies[x]!.depth);
+    this.kids = Array.from({ length: n }, () => []);
+    for (let i = 0; i < n; i++) if (parent[i]! >= 0) this.kids[parent[i]!]!.push(i);
+    this.ownCounts = new Float64Array(n * K);
+    this.ownDelays = new Array<Float64Array | undefined>(n);
+    for (const [id, o] of own) {
+      const i = this.index.get(id);
+      if (i === undefined) continue;
+      for (let k = 0; k < K; k++) this.ownCounts[i * K + k] = o[COUNT_KEYS[k]!];
+      if (o.delays.length) this.ownDelays[i] = o.delays;
+    }
+    this.sums = this.ownCounts.slice();
+    for (const i of order) {
+      const p = parent[i]!;
+      if (p < 0) continue;
+      for (let k = 0; k < K; k++) this.sums[p * K + k]! += this.sums[i * K + k]!;
+    }
+  }
+
+  has(id: string): boolean {
+    return this.index.has(id);
+  }
+
+  get(id: string): RolledUp | undefined {
+    const i = this.index.get(id);
+    if (i === undefined) return undefined;
+    let r = this.memo.get(i);
+    if (!r) {
+      const parts: Float64Array[] = [];
+      const stack = [i];
+      while (stack.length) {
+        const x = stack.pop()!;
+        const d = this.ownDelays[x];
+        if (d) parts.push(d);
+        for (const c of this.kids[x]!) stack.push(c);
+      }
+      const delays = joinSorted(parts);
+      r = {
+        own: toDrillFigure(this.countsAt(this.ownCounts, i), this.ownDelays[i] ?? NONE),
+        subtree: toDrillFigure(this.countsAt(this.sums, i), delays),
+        delays,
+      };
+      this.memo.set(i, r);
+    }
+    return r;
+  }
+
+  private countsAt(from: Float64Array, i: number): DrillCounts {
+    const c = zeroCounts();
+    for (let k = 0; k < K; k++) c[COUNT_KEYS[k]!] = from[i * K + k]!;
+    return c;
+  }
+}
+
 export function rollUpDrill(
   agencies: readonly DrillNode[],
   own: ReadonlyMap<string, OwnDrill>,
-): Map<string, RolledUp> {
-  const sums = new Map<string, { counts: DrillCounts; delays: Float64Array }>();
-  for (const a of agencies) {
-    const o = own.get(a.id);
-    const counts = zeroCounts();
-    if (o) for (const k of COUNT_KEYS) counts[k] = o[k];
-    sums.set(a.id, { counts, delays: o?.delays ?? new Float64Array(0) });
+  tree?: { parent: Int32Array; deepestFirst: Int32Array },
+): DrillRollup {
+  return new DrillRollup(agencies, own, tree);
+}
+
+/** Sorted lists as one sorted list: the only one as it is, two merged, more joined and sorted. */
+function joinSorted(parts: readonly Float64Array[]): Float64Array {
+  if (parts.length === 0) return new Float64Array(0);
+  if (parts.length === 1) return parts[0]!;
+  if (parts.length === 2) return mergeSorted(parts[0]!, parts[1]!);
+  const out = new Float64Array(parts.reduce((n, p) => n + p.length, 0));
+  let at = 0;
+  for (const p of parts) {
+    out.set(p, at);
+    at += p.length;
   }
-  const deepestFirst = [...agencies].sort((x, y) => y.depth - x.depth);
-  for (const a of deepestFirst) {
-    const parent = a.parentId ? sums.get(a.parentId) : undefined;
-    if (!parent) continue;
-    const c = sums.get(a.id)!;
-    for (const k of COUNT_KEYS) parent.counts[k] += c.counts[k];
-    parent.delays = mergeSorted(parent.delays, c.delays);
-  }
-  const out = new Map<string, RolledUp>();
-  for (const a of agencies) {
-    const o = own.get(a.id);
-    const s = sums.get(a.id)!;
-    out.set(a.id, {
-      own: toDrillFigure(o ?? zeroCounts(), o?.delays ?? []),
-      subtree: toDrillFigure(s.counts, s.delays),
-      delays: s.delays,
-    });
-  }
-  return out;
+  return out.sort();
 }
 
 /** The figure of several disjoint subtrees together (a caller whose scope holds two sở of one campaign). */
 export function totalOfSubtrees(parts: readonly Pick<RolledUp, "subtree" | "delays">[]): DrillFigure {
   const counts = zeroCounts();
-  let delays: Float64Array = new Float64Array(0);
-  for (const p of parts) {
-    for (const k of COUNT_KEYS) counts[k] += p.subtree[k];
-    delays = mergeSorted(delays, p.delays);
-  }
-  return toDrillFigure(counts, delays);
+  for (const p of parts) for (const k of COUNT_KEYS) counts[k] += p.subtree[k];
+  return toDrillFigure(counts, joinSorted(parts.map((p) => p.delays).filter((d) => d.length)));
 }
 
 /** Phish-prone % at most the target (compared as integers: prone × 100 ≤ target × delivered). */

@@ -96,9 +96,9 @@ describe("statements per page view", () => {
     clearPlanTrees();
     const { statements, data } = await view(dashboard.loader, "/targets", w.reviewer.cookie);
     expect((data as { empty: boolean }).empty).toBe(false);
-    // The drill targets beside the training targets are one grouped query of their own.
+    // The drill targets beside the training targets: one statement (no campaign has a target here).
     expect(statements, statements.join("\n")).toHaveLength(9);
-    expect(statements.filter((s) => s.includes('"PhishingRecipient"'))).toHaveLength(1);
+    expect(statements.filter((s) => s.includes('"PhishingCampaign"'))).toHaveLength(1);
     // The next view finds the agency tree in the process's cache: the version query only.
     const again = await view(dashboard.loader, "/targets", w.reviewer.cookie);
     expect(again.statements, again.statements.join("\n")).toHaveLength(8);

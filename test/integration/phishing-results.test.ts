@@ -23,6 +23,7 @@ import type { Agency } from "~/generated/prisma/client";
 import type { Actor, Grant } from "~/modules/auth/scope";
 import {
   campaignResults,
+  clearDrillCounts,
   drillHistoryFor,
   drillTargets,
   drillTrend,
@@ -512,5 +513,28 @@ describe("a person's drill history", () => {
     const mine = await call(myDrillsLoader as never, get(`/learn/drills`, await makeSessionCookie(user.id)));
     expect(mine.status).toBe(200);
     expect((mine.data as { rows: { campaignId: string }[] }).rows.map((r) => r.campaignId)).toEqual([c2, c1]);
+  });
+});
+
+describe("the per-process cache of a campaign's counts", () => {
+  it("serves counts up to PHISHING_RESULTS_CACHE_SECONDS old; 0 reads them on every request", async () => {
+    const admin = actorWith({ role: "ADMIN" });
+    const u1e = people.get("u1e")!;
+    const before = (await campaignResults(admin, c1)).total.clicked;
+    const row = await db.phishingRecipient.findFirstOrThrow({ where: { campaignId: c1, personId: u1e.id } });
+    await db.phishingRecipient.update({ where: { id: row.id }, data: { clickedAt: new Date(T0 + 9 * MIN) } });
+    try {
+      // Within the interval: the figures read a moment ago (the dashboard's targets share them).
+      expect((await campaignResults(admin, c1)).total.clicked).toBe(before);
+      clearDrillCounts();
+      expect((await campaignResults(admin, c1)).total.clicked).toBe(before + 1);
+      process.env.PHISHING_RESULTS_CACHE_SECONDS = "0";
+      await db.phishingRecipient.update({ where: { id: row.id }, data: { clickedAt: null } });
+      expect((await campaignResults(admin, c1)).total.clicked).toBe(before);
+    } finally {
+      delete process.env.PHISHING_RESULTS_CACHE_SECONDS;
+      await db.phishingRecipient.update({ where: { id: row.id }, data: { clickedAt: null } });
+      clearDrillCounts();
+    }
   });
 });
