@@ -89,7 +89,13 @@ export default function CampaignResultsPage() {
         ) : (
           <h2 className="font-semibold">{t("phr.byAgency")}</h2>
         )}
-        <SearchBar schema={resultsQuery} label={t("phr.search")} value={d.query.q} inputClassName="max-w-xs">
+        <SearchBar
+          schema={resultsQuery}
+          label={t("phr.search")}
+          value={d.query.q}
+          inputClassName="max-w-xs"
+          className="items-end"
+        >
           {d.query.agency ? <input type="hidden" name="agency" value={d.query.agency} /> : null}
           <FilterSelect
             name="sort"

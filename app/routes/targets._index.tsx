@@ -39,12 +39,12 @@ export default function TargetsDashboard() {
       <div className="space-y-4">
         <h1 className="text-2xl font-semibold">{t("tg.title")}</h1>
         <p className="card text-slate-600">{t("tg.noPlan")}</p>
-        <DrillTargets cards={d.drills} />
         {d.canEdit ? (
           <Link to="/targets/plans" className="btn-primary">
             {t("tg.plans")}
           </Link>
         ) : null}
+        <DrillTargets cards={d.drills} />
       </div>
     );
   /** This view with some parameters changed (null drops one). */

@@ -64,7 +64,14 @@ export function DrillTrendChart({ points }: { points: DrillTrendDatum[] }) {
         ))}
         {points.map((d, i) =>
           n <= 8 || i % Math.ceil(n / 8) === 0 || i === n - 1 ? (
-            <text key={i} x={sx(i)} y={H - 8} fontSize={12} textAnchor="middle" fill="#475569">
+            <text
+              key={i}
+              x={sx(i)}
+              y={H - 8}
+              fontSize={12}
+              textAnchor={i === n - 1 && n > 1 ? "end" : i === 0 && n > 1 ? "start" : "middle"}
+              fill="#475569"
+            >
               {d.label}
             </text>
           ) : null,
