@@ -108,6 +108,11 @@ const schema = z.object({
   SMTP_PASSWORD: z.string().optional(),
   /** One SMTP connection reused for a batch; "false" opens one per email. */
   SMTP_POOL: flag(true),
+  /**
+   * How long a process reuses a drill campaign's per-agency counts (results page, file, dashboard targets):
+   * figures are at most this old; 0 = read them on every request (tests that click and then read at once).
+   */
+  PHISHING_RESULTS_CACHE_SECONDS: z.coerce.number().int().min(0).max(3600).default(10),
   /** Opens the e2e fixtures route (/__e2e/fixtures) to requests carrying it; set only by the e2e servers. */
   E2E_FIXTURES_TOKEN: z.string().min(32).optional(),
 });

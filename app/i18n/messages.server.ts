@@ -18,6 +18,7 @@ import { authTwofactor } from "./auth-twofactor";
 import { authSessions } from "./auth-sessions";
 import { authRecovery } from "./auth-recovery";
 import { authLogin } from "./auth-login";
+import { phishingResults } from "./phishing-results";
 import { common as commonErrors } from "./errors/common";
 import { ui as uiErrors } from "./errors/ui";
 import { titles as titlesErrors } from "./errors/titles";
@@ -76,6 +77,7 @@ const all = mergeDictionaries(
   authRecovery,
   authLogin,
   phishingTemplates,
+  phishingResults,
 );
 const vi = all.vi;
 // A key missing from an English file is a type error here.

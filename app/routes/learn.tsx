@@ -116,6 +116,13 @@ export default function LearnPage() {
           </ul>
         </Section>
       ) : null}
+      {person ? (
+        <p className="text-sm">
+          <Link to="/learn/drills" className="text-red-800 hover:underline">
+            {t("phr.mine.link")}
+          </Link>
+        </p>
+      ) : null}
       <section className="card">
         <h2 className="font-semibold">{t("learn.profile")}</h2>
         {person ? (

@@ -3,12 +3,15 @@ import { useActionData, useLoaderData } from "@remix-run/react";
 import { BackLink } from "~/components/back-link";
 import { IntentForm } from "~/components/intent-form";
 import { MembershipHistory } from "~/components/people/membership-history";
+import { DrillHistory } from "~/components/phishing/drill-history";
 import { PersonForm } from "~/components/person-form";
+import { Section } from "~/components/section";
 import { TrainingRecord } from "~/components/training-record";
 import { PERSON_FORM_OPTIONS } from "~/domain/people";
 import { requireManager, requireViewer } from "~/modules/auth/guards.server";
 import { personIntent } from "~/modules/people/intents";
 import { setPersonActive, updatePerson } from "~/modules/people/people.server";
+import { drillHistoryFor } from "~/modules/phishing/results.server";
 import { personPage } from "~/modules/records/person-page.server";
 import { domainErrorReply, invalidReply, parseSubmission } from "~/utils/conform.server";
 import { redirectWithFlash } from "~/utils/flash.server";
@@ -24,7 +27,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { actor, scope } = await requireViewer(request);
   const id = uuidParam(params.personId);
   try {
-    return await personPage(actor, scope, id);
+    const page = await personPage(actor, scope, id);
+    // Drill results are shown to those whose drill-view scope holds the person (null: no section).
+    return { ...page, drills: await drillHistoryFor(actor, id) };
   } catch (error) {
     throw domainErrorData(error, request);
   }
@@ -63,7 +68,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function PersonPage() {
-  const { person, agencies, history, record, canManage } = useLoaderData<typeof loader>();
+  const { person, agencies, history, record, canManage, drills } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const t = useT();
   return (
@@ -103,6 +108,11 @@ export default function PersonPage() {
       )}
       <TrainingRecord record={record} canManage={canManage} />
       <MembershipHistory history={history} />
+      {drills ? (
+        <Section title={t("phr.history.title")} card>
+          <DrillHistory rows={drills} />
+        </Section>
+      ) : null}
     </div>
   );
 }

@@ -2,10 +2,12 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { AgencyFigures } from "~/components/targets/agency-figures";
 import { DashboardFilters } from "~/components/targets/dashboard-filters";
+import { DrillTargets } from "~/components/phishing/drill-targets";
 import { ReportDownloads } from "~/components/targets/report-downloads";
 import { TargetCards } from "~/components/targets/target-cards";
 import { TrendChart } from "~/components/targets-charts";
 import { requireViewer } from "~/modules/auth/guards.server";
+import { drillTargets } from "~/modules/phishing/results.server";
 import { dashboardData, emptyDashboard } from "~/modules/targets/dashboard.server";
 import { listPlans, parseViewQuery, resolveView } from "~/modules/targets/view.server";
 import { pageTitle, useT } from "~/utils/i18n";
@@ -19,8 +21,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const plans = await listPlans();
   // Only the figures the page shows are computed (in SQL); reports and exports take the full table.
   const view = await resolveView(parseViewQuery(request), scope, plans, { shownOnly: true });
-  if (!view) return { empty: true as const, ...(await emptyDashboard(actor, scope, plans)) };
-  return { empty: false as const, ...(await dashboardData(view, actor, scope, getLocale(request), plans)) };
+  // Drill targets (phish-prone %, report rate) of the latest campaigns sit beside the training targets.
+  const drills = await drillTargets(actor);
+  if (!view) return { empty: true as const, drills, ...(await emptyDashboard(actor, scope, plans)) };
+  return {
+    empty: false as const,
+    drills,
+    ...(await dashboardData(view, actor, scope, getLocale(request), plans)),
+  };
 }
 
 export default function TargetsDashboard() {
@@ -36,6 +44,7 @@ export default function TargetsDashboard() {
             {t("tg.plans")}
           </Link>
         ) : null}
+        <DrillTargets cards={d.drills} />
       </div>
     );
   /** This view with some parameters changed (null drops one). */
@@ -83,6 +92,7 @@ export default function TargetsDashboard() {
         snapshotId={d.snapshot?.id ?? null}
       />
       <TargetCards cards={d.cards} href={(id) => q({ target: id, agency: null })} />
+      <DrillTargets cards={d.drills} />
 
       {d.targets.length === 0 ? (
         <p className="card text-slate-600">{t("tg.noTargets")}</p>

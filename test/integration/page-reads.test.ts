@@ -92,13 +92,15 @@ describe("statements per page view", () => {
     expect(statements, statements.join("\n")).toHaveLength(4);
   });
 
-  it("the targets dashboard: the session, plans, the plan's targets, agency version, agencies, watermark, counts, trend", async () => {
+  it("the targets dashboard: the session, plans, the plan's targets, agency version, agencies, watermark, counts, trend, drill targets", async () => {
     clearPlanTrees();
     const { statements, data } = await view(dashboard.loader, "/targets", w.reviewer.cookie);
     expect((data as { empty: boolean }).empty).toBe(false);
-    expect(statements, statements.join("\n")).toHaveLength(8);
+    // The drill targets beside the training targets: one statement (no campaign has a target here).
+    expect(statements, statements.join("\n")).toHaveLength(9);
+    expect(statements.filter((s) => s.includes('"PhishingCampaign"'))).toHaveLength(1);
     // The next view finds the agency tree in the process's cache: the version query only.
     const again = await view(dashboard.loader, "/targets", w.reviewer.cookie);
-    expect(again.statements, again.statements.join("\n")).toHaveLength(7);
+    expect(again.statements, again.statements.join("\n")).toHaveLength(8);
   });
 });
