@@ -108,6 +108,26 @@ const schema = z.object({
   SMTP_PASSWORD: z.string().optional(),
   /** One SMTP connection reused for a batch; "false" opens one per email. */
   SMTP_POOL: flag(true),
+  /**
+   * The "Báo cáo thư đáng ngờ" mailbox, polled on each scheduler tick: imap://user:password@host:port/MAILBOX
+   * (imaps:// for TLS; user and password URL-encoded; mailbox default INBOX). Unset = no polling.
+   */
+  PHISHING_REPORT_IMAP_URL: z
+    .string()
+    .trim()
+    .regex(
+      /^imaps?:\/\/[^/\s]+/,
+      "PHISHING_REPORT_IMAP_URL phải là imap://tài-khoản:mật-khẩu@máy:cổng/HỘP-THƯ",
+    )
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
+  /** The address people forward suspicious mail to (the mailbox above), shown on the report page. */
+  PHISHING_REPORT_ADDRESS: z
+    .string()
+    .trim()
+    .email("PHISHING_REPORT_ADDRESS phải là một địa chỉ thư")
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
   /** Opens the e2e fixtures route (/__e2e/fixtures) to requests carrying it; set only by the e2e servers. */
   E2E_FIXTURES_TOKEN: z.string().min(32).optional(),
 });
