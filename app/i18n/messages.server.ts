@@ -18,6 +18,7 @@ import { authTwofactor } from "./auth-twofactor";
 import { authSessions } from "./auth-sessions";
 import { authRecovery } from "./auth-recovery";
 import { authLogin } from "./auth-login";
+import { phishingReports } from "./phishing-reports";
 import { common as commonErrors } from "./errors/common";
 import { ui as uiErrors } from "./errors/ui";
 import { titles as titlesErrors } from "./errors/titles";
@@ -74,6 +75,7 @@ const all = mergeDictionaries(
   authSessions,
   authRecovery,
   authLogin,
+  phishingReports,
 );
 const vi = all.vi;
 // A key missing from an English file is a type error here.

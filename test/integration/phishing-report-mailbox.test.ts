@@ -240,3 +240,36 @@ describe.skipIf(!dovecotAvailable())("the report mailbox over a real dovecot", (
 function quotedLink(token: string): string {
   return `<p>-------- Thư chuyển tiếp --------</p><p>Kính gửi anh/chị, hồ sơ của anh/chị cần được cập nhật ngay trong hôm nay để tránh bị khóa tài khoản: <a href="https://hoc-attt.example${DRILL_PATHS.click(token)}">Cập nhật</a></p>`;
 }
+
+describe("the report mailbox setting", () => {
+  it("reads user, password, port and mailbox from the URL; a bad one stops the start with its name", async () => {
+    const { reportMailboxConfig } = await import("~/modules/phishing/report-mailbox.server");
+    const { parseEnv } = await import("~/env.server");
+    expect(
+      reportMailboxConfig(
+        "imaps://bao%40cao:m%E1%BA%ADt%2Fkh%E1%BA%A9u@mail.thu.example/B%C3%A1o%20c%C3%A1o",
+      ),
+    ).toEqual({
+      host: "mail.thu.example",
+      port: 993,
+      secure: true,
+      user: "bao@cao",
+      pass: "mật/khẩu",
+      mailbox: "Báo cáo",
+    });
+    expect(reportMailboxConfig("imap://u:p@127.0.0.1:1143")).toMatchObject({
+      port: 1143,
+      secure: false,
+      mailbox: "INBOX",
+    });
+    expect(reportMailboxConfig(undefined)).toBeNull();
+    expect(() => parseEnv({ PHISHING_REPORT_IMAP_URL: "http://x" })).toThrow(/PHISHING_REPORT_IMAP_URL/);
+    expect(() => parseEnv({ PHISHING_REPORT_ADDRESS: "khong-phai-dia-chi" })).toThrow(
+      /PHISHING_REPORT_ADDRESS/,
+    );
+    expect(parseEnv({ PHISHING_REPORT_IMAP_URL: "", PHISHING_REPORT_ADDRESS: "" })).toMatchObject({
+      PHISHING_REPORT_IMAP_URL: undefined,
+      PHISHING_REPORT_ADDRESS: undefined,
+    });
+  });
+});
