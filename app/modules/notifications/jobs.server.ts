@@ -103,6 +103,19 @@ export function takeDueSnapshots(now: Date = new Date()): Promise<number> {
 }
 let snapshotQueue: Promise<number> = Promise.resolve(0);
 
+/**
+ * One read of the report mailbox per tick across servers: on PostgreSQL under an advisory lock (the others
+ * skip; a Message-ID recorded twice would be refused anyway, but each would log in to the mailbox); embedded
+ * PGlite serves one process, whose single connection a lock transaction would hold.
+ */
+async function pollMailboxOnce(url: string): Promise<void> {
+  if (dbHandle().pglite) {
+    await pollReportMailbox(new Date(), { url });
+    return;
+  }
+  await withAdvisoryLock("phishing.report-mailbox", () => pollReportMailbox(new Date(), { url }), 300_000);
+}
+
 export type BackgroundJobsOptions = {
   /**
    * The day the reminders and digests are planned for (default: the wall clock). Only a test passes it
@@ -162,7 +175,7 @@ export function startBackgroundJobs(raw?: RawEnv, options: BackgroundJobsOptions
       await reminders?.();
       if (reportMailbox) {
         // IMAP trouble is logged inside; a database error must not stop the tick either.
-        await pollReportMailbox(new Date(), { url: reportMailbox }).catch((error: unknown) =>
+        await pollMailboxOnce(reportMailbox).catch((error: unknown) =>
           console.error("[scheduler] hộp thư báo cáo:", error),
         );
       }
