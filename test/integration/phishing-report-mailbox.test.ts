@@ -198,6 +198,58 @@ describe.skipIf(!dovecotAvailable())("the report mailbox over a real dovecot", (
     expect(row.reportedAt).toEqual(before.reportedAt);
   });
 
+  it("a known reporter forwarding somebody else's drill email: nothing recorded for either, nobody told", async () => {
+    const fresh = await makePerson({ fullName: "Vũ Thị Mới", email: "moi@a.vn", agencyId: w.a.id });
+    const version = await makeTemplateVersion();
+    const campaign = await makeCampaign({
+      agencyId: w.a.id,
+      createdById: w.admin.user.id,
+      templateVersionIds: [version.id],
+    });
+    const [target] = await makeRecipients(campaign.id, version.id, [fresh]);
+    const before = { outbox: await db.outboxEmail.count(), notices: await db.notification.count() };
+    await append(
+      await compose({
+        from: w.personB.email,
+        to: REPORT_ADDRESS,
+        subject: "Fwd: thư của đồng nghiệp",
+        messageId: "<fwd-other-1@b.vn>",
+        text: `Thư này gửi cho chị Mới: https://hoc-attt.example${DRILL_PATHS.click(await signToken(target!.id))}`,
+      }),
+    );
+    expect(await pollReportMailbox(new Date(), { url: imap!.url })).toMatchObject({
+      fetched: 1,
+      otherDrill: 1,
+    });
+    expect(
+      (await db.phishingRecipient.findUniqueOrThrow({ where: { id: target!.id } })).reportedAt,
+    ).toBeNull();
+    const report = await db.suspiciousReport.findUniqueOrThrow({
+      where: { messageId: "<fwd-other-1@b.vn>" },
+    });
+    expect(report).toMatchObject({ status: "DRILL", recipientId: null });
+    expect(await db.outboxEmail.count()).toBe(before.outbox);
+    expect(await db.notification.count()).toBe(before.notices);
+  });
+
+  it("a message above the size limit is read by its headers only", async () => {
+    await append(
+      await compose({
+        from: w.personB.email,
+        to: REPORT_ADDRESS,
+        subject: "Video lạ",
+        messageId: "<huge-1@b.vn>",
+        text: `Xem video ${"x".repeat(20_000)} PHAN-THAN-THU`,
+      }),
+    );
+    const result = await pollReportMailbox(new Date(), { url: imap!.url, maxSourceBytes: 10_000 });
+    expect(result).toMatchObject({ fetched: 1, queued: 1 });
+    const report = await db.suspiciousReport.findUniqueOrThrow({ where: { messageId: "<huge-1@b.vn>" } });
+    expect(report).toMatchObject({ status: "NEW", subject: "Video lạ", agencyId: w.b.id });
+    expect(report.excerpt).toContain("Subject: ");
+    expect(report.excerpt).not.toContain("PHAN-THAN-THU");
+  });
+
   it("the scheduler polls the mailbox on its tick when PHISHING_REPORT_IMAP_URL is set", async () => {
     await append(
       await compose({

@@ -62,9 +62,13 @@ export type PollOptions = {
   /** Most messages read per poll; the rest wait for the next tick. */
   batchSize?: number;
   log?: (message: string) => void;
+  /** Larger messages are read by their headers only (default 25 MB). */
+  maxSourceBytes?: number;
 };
 
 const MAX_DEPTH = 3;
+/** Messages larger than this are read by their headers only. */
+const MAX_SOURCE_BYTES = 25 * 1024 * 1024;
 
 /** The texts of a parsed message searched for tokens: its decoded bodies, and those of attached messages. */
 async function partsOf(mail: ParsedMail, depth: number): Promise<string[]> {
@@ -145,8 +149,19 @@ export async function pollReportMailbox(
       const uids = unseen.slice(0, options.batchSize ?? 100);
       const messages: { uid: number; source: Buffer }[] = [];
       if (uids.length) {
-        for await (const m of client.fetch(uids.join(","), { uid: true, source: true }, { uid: true }))
-          if (m.source) messages.push({ uid: m.uid, source: m.source });
+        const maxBytes = options.maxSourceBytes ?? MAX_SOURCE_BYTES;
+        const sizes: { uid: number; size: number }[] = [];
+        for await (const m of client.fetch(uids.join(","), { uid: true, size: true }, { uid: true }))
+          sizes.push({ uid: m.uid, size: m.size ?? 0 });
+        const whole = sizes.filter((m) => m.size <= maxBytes).map((m) => m.uid);
+        // A huge message (a forwarded video): its headers are enough for the IT team, and memory is spared.
+        const huge = sizes.filter((m) => m.size > maxBytes).map((m) => m.uid);
+        if (whole.length)
+          for await (const m of client.fetch(whole.join(","), { uid: true, source: true }, { uid: true }))
+            if (m.source) messages.push({ uid: m.uid, source: m.source });
+        if (huge.length)
+          for await (const m of client.fetch(huge.join(","), { uid: true, headers: true }, { uid: true }))
+            if (m.headers) messages.push({ uid: m.uid, source: m.headers });
       }
       result.fetched = messages.length;
       for (const m of messages) {
