@@ -87,10 +87,13 @@ describe("the paste page", () => {
       await db.outboxEmail.count({ where: { dedupeKey: thanksKey(own.id), to: "learner@test.vn" } }),
     ).toBe(1);
 
-    // The same email pasted again (its link this time): still thanked, nothing recorded twice.
+    // The same email pasted again (its link this time, as Outlook's Safe Links rewrites it): still thanked,
+    // nothing recorded twice.
+    const link = encodeURIComponent(`https://hoc-attt.example${DRILL_PATHS.click(token)}`);
+    expect(link).not.toContain(DRILL_PATHS.click(token));
     const again = await paste(
       w.learner.cookie,
-      `Xem tại https://hoc-attt.example${DRILL_PATHS.click(token)}`,
+      `Xem tại https://apc01.safelinks.protection.outlook.com/?url=${link}&data=05`,
     );
     expect(await flashOf(again.response)).toBe(vi["phishReport.thanksDrill"]);
     expect((await db.phishingRecipient.findUniqueOrThrow({ where: { id: own.id } })).reportedAt).toEqual(

@@ -160,7 +160,12 @@ function isUniqueViolation(error: unknown): boolean {
 
 /** Records one report (one transaction). A Message-ID seen before gives "duplicate" and changes nothing. */
 export async function recordReport(input: ReportInput): Promise<ReportOutcome> {
-  const recipientIds = await tokensIn(input.scanText);
+  // A link rewritten by a mail gateway (Outlook's Safe Links: ?url=https%3A%2F%2F…%2Ft%2Fc%2F<token>) keeps
+  // the token with its slashes encoded.
+  const text = /%2f/i.test(input.scanText)
+    ? `${input.scanText}\n${input.scanText.replace(/%2f/gi, "/")}`
+    : input.scanText;
+  const recipientIds = await tokensIn(text);
   try {
     return await db.$transaction(async (tx) => {
       if (input.messageId) {
