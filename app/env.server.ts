@@ -113,6 +113,26 @@ const schema = z.object({
    * figures are at most this old; 0 = read them on every request (tests that click and then read at once).
    */
   PHISHING_RESULTS_CACHE_SECONDS: z.coerce.number().int().min(0).max(3600).default(10),
+  /**
+   * The "Báo cáo thư đáng ngờ" mailbox, polled on each scheduler tick: imap://user:password@host:port/MAILBOX
+   * (imaps:// for TLS; user and password URL-encoded; mailbox default INBOX). Unset = no polling.
+   */
+  PHISHING_REPORT_IMAP_URL: z
+    .string()
+    .trim()
+    .regex(
+      /^imaps?:\/\/[^/\s]+/,
+      "PHISHING_REPORT_IMAP_URL phải là imap://tài-khoản:mật-khẩu@máy:cổng/HỘP-THƯ",
+    )
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
+  /** The address people forward suspicious mail to (the mailbox above), shown on the report page. */
+  PHISHING_REPORT_ADDRESS: z
+    .string()
+    .trim()
+    .email("PHISHING_REPORT_ADDRESS phải là một địa chỉ thư")
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
   /** Opens the e2e fixtures route (/__e2e/fixtures) to requests carrying it; set only by the e2e servers. */
   E2E_FIXTURES_TOKEN: z.string().min(32).optional(),
 });

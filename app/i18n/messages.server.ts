@@ -19,6 +19,7 @@ import { authSessions } from "./auth-sessions";
 import { authRecovery } from "./auth-recovery";
 import { authLogin } from "./auth-login";
 import { phishingResults } from "./phishing-results";
+import { phishingReports } from "./phishing-reports";
 import { common as commonErrors } from "./errors/common";
 import { ui as uiErrors } from "./errors/ui";
 import { titles as titlesErrors } from "./errors/titles";
@@ -78,6 +79,7 @@ const all = mergeDictionaries(
   authLogin,
   phishingTemplates,
   phishingResults,
+  phishingReports,
 );
 const vi = all.vi;
 // A key missing from an English file is a type error here.

@@ -32,6 +32,12 @@ export default function LearnPage() {
         <h1 className="text-2xl font-semibold">{t("learn.title")}</h1>
         <p className="text-slate-600">{t("learn.hello", { name })}</p>
       </div>
+      <p className="flex flex-wrap items-center gap-2 rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900">
+        {t("phishReport.homeCard")}
+        <Link to="/report-phish" className="font-medium text-red-800 underline">
+          {t("phishReport.homeLink")}
+        </Link>
+      </p>
       {recertify.map((n) => (
         <RecertifyNotice key={n.courseId} notice={n} link />
       ))}

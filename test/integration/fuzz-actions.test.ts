@@ -33,6 +33,8 @@ type Ids = {
   planId: string;
   targetId: string;
   notificationId: string;
+  /** A NEW suspicious-mail report at A, in coordA's queue. */
+  reportId: string;
   courseId: string;
   userId: string;
   grantId: string;
@@ -423,6 +425,17 @@ const REACH: Record<string, Reach> = {
     cookie: (x) => x.w.coordA.cookie,
     fields: (x) => personFields(x),
   },
+  "phishing.reports.$reportId.tsx": {
+    url: (x) => `/phishing/reports/${x.reportId}`,
+    params: (x) => ({ reportId: x.reportId }),
+    cookie: (x) => x.w.coordA.cookie,
+    fields: () => [["intent", "review"]],
+  },
+  "report-phish.tsx": {
+    url: () => "/report-phish",
+    cookie: (x) => x.w.learner.cookie,
+    fields: () => [["source", "Subject: Thư lạ\n\nBấm vào https://la.invalid"]],
+  },
   // A link that was never issued: refused (410) after the form is checked.
   "reset.$token.tsx": {
     url: () => `/reset/${"a".repeat(40)}`,
@@ -768,6 +781,11 @@ beforeAll(async () => {
     planId: plan.id,
     targetId: target.id,
     notificationId: notification.id,
+    reportId: (
+      await db.suspiciousReport.create({
+        data: { channel: "PASTE", reporterEmail: w.personA.email, agencyId: w.a.id, subject: "Thư lạ" },
+      })
+    ).id,
     courseId: fx.course.id,
     userId: someone.user.id,
     grantId: grant.id,
@@ -850,6 +868,7 @@ function loaderParams(file: string): Record<string, string> {
     file: `${x.attemptId}.pdf`,
     token: "khong-co.ics",
     userId: x.userId,
+    reportId: x.reportId,
   };
   const out: Record<string, string> = {};
   for (const m of file.matchAll(/\$([A-Za-z]+)/g)) out[m[1]!] = values[m[1]!] ?? "x";

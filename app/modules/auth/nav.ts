@@ -1,6 +1,6 @@
 // The main menu for a signed-in person, from their roles: one entry per page they may open.
 import type { MessageKey } from "~/i18n";
-import { type Actor, hasRole, isAdmin } from "./scope";
+import { type Actor, hasRole, isAdmin, phishingReportScope } from "./scope";
 
 export type NavItem = { to: string; label: MessageKey };
 
@@ -12,6 +12,7 @@ export function navFor(actor: Actor): NavItem[] {
       { to: "/learn", label: "nav.learn" },
       { to: "/courses", label: "nav.catalog" },
       { to: "/offerings", label: "nav.offerings" },
+      { to: "/report-phish", label: "nav.reportPhish" },
     );
   }
   if (manages) {
@@ -27,6 +28,10 @@ export function navFor(actor: Actor): NavItem[] {
   if (hasRole(actor, "REVIEWER") || manages) {
     nav.push({ to: "/targets", label: "nav.targets" }, { to: "/reports", label: "nav.reports" });
   }
+  // The IT queue of reported suspicious mail: drill managers, coordinators and admins.
+  const reportScope = phishingReportScope(actor);
+  if (reportScope === "ALL" || reportScope.length > 0)
+    nav.push({ to: "/phishing/reports", label: "nav.phishReports" });
   // One entry: the administration page links agencies, accounts and the audit log.
   if (isAdmin(actor)) nav.push({ to: "/admin", label: "nav.admin" });
   return nav;

@@ -54,6 +54,11 @@ export function phishingViewScope(actor: Actor): Scope {
   return pathsFor(actor, ["PHISHING_MANAGER", "COORDINATOR", "REVIEWER"]);
 }
 
+/** Subtrees whose suspicious-mail reports (the IT queue) the caller handles: drill managers, coordinators, admins. */
+export function phishingReportScope(actor: Actor): Scope {
+  return pathsFor(actor, ["PHISHING_MANAGER", "COORDINATOR"]);
+}
+
 export function inScope(scope: Scope, agencyPath: string): boolean {
   return scope === "ALL" || scope.some((p) => agencyPath.startsWith(p));
 }

@@ -6,6 +6,7 @@ import { envOf, type RawEnv } from "~/env.server";
 import { agencyChain, nearestCoordinators, nearestHeads } from "~/modules/agencies/coordinators.server";
 import { reminderMembers } from "~/modules/assignments/assignments.server";
 import { housekeeping } from "~/modules/maintenance/housekeeping.server";
+import { pollReportMailbox } from "~/modules/phishing/report-mailbox.server";
 import { advanceFigures } from "~/modules/targets/figures-summary.server";
 import { ensureMonthlySnapshots } from "~/modules/targets/snapshots.server";
 import { sendAssignmentDigests } from "./assigned.server";
@@ -102,6 +103,19 @@ export function takeDueSnapshots(now: Date = new Date()): Promise<number> {
 }
 let snapshotQueue: Promise<number> = Promise.resolve(0);
 
+/**
+ * One read of the report mailbox per tick across servers: on PostgreSQL under an advisory lock (the others
+ * skip; a Message-ID recorded twice would be refused anyway, but each would log in to the mailbox); embedded
+ * PGlite serves one process, whose single connection a lock transaction would hold.
+ */
+async function pollMailboxOnce(url: string): Promise<void> {
+  if (dbHandle().pglite) {
+    await pollReportMailbox(new Date(), { url });
+    return;
+  }
+  await withAdvisoryLock("phishing.report-mailbox", () => pollReportMailbox(new Date(), { url }), 300_000);
+}
+
 export type BackgroundJobsOptions = {
   /**
    * The day the reminders and digests are planned for (default: the wall clock). Only a test passes it
@@ -126,13 +140,16 @@ const UPKEEP_EVERY_MS = 3_600_000;
 
 /**
  * Starts this server process's scheduler: the reminders and the outbox unless REMINDERS_ENABLED=false, the
- * hourly upkeep unless JOBS_ENABLED=false; none (null) when both are off. Either part alone still ticks every
- * REMINDER_INTERVAL_SECONDS (the upkeep checks the hour on each tick).
+ * hourly upkeep unless JOBS_ENABLED=false, the report mailbox when PHISHING_REPORT_IMAP_URL is set; none (null)
+ * when all are off. Any part alone still ticks every REMINDER_INTERVAL_SECONDS (the upkeep checks the hour on
+ * each tick).
  */
 export function startBackgroundJobs(raw?: RawEnv, options: BackgroundJobsOptions = {}): Scheduler | null {
   const settings = reminderSettings(raw);
   const upkeepEnabled = envOf(raw).JOBS_ENABLED;
-  if (!settings.enabled && !upkeepEnabled) return null;
+  // The report mailbox ("Báo cáo thư đáng ngờ") is read on every tick when it is configured.
+  const reportMailbox = envOf(raw).PHISHING_REPORT_IMAP_URL;
+  if (!settings.enabled && !upkeepEnabled && !reportMailbox) return null;
   const workerId = `${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
   const reminders = settings.enabled
     ? reminderTick({
@@ -147,6 +164,8 @@ export function startBackgroundJobs(raw?: RawEnv, options: BackgroundJobsOptions
       ? `[scheduler] nhắc việc mỗi ${settings.intervalMs / 1000} giây; nhắc trước hạn ${settings.daysBefore.join(", ")} ngày.`
       : "[scheduler] nhắc việc và gửi thư tắt (REMINDERS_ENABLED=false).",
   );
+  if (reportMailbox)
+    console.log(`[scheduler] đọc hộp thư báo cáo thư đáng ngờ mỗi ${settings.intervalMs / 1000} giây.`);
   if (!upkeepEnabled)
     console.log("[scheduler] dọn dẹp, chỉ số và ảnh chụp cuối tháng tắt (JOBS_ENABLED=false).");
   let lastUpkeep = 0;
@@ -154,6 +173,12 @@ export function startBackgroundJobs(raw?: RawEnv, options: BackgroundJobsOptions
     intervalMs: settings.intervalMs,
     tick: async () => {
       await reminders?.();
+      if (reportMailbox) {
+        // IMAP trouble is logged inside; a database error must not stop the tick either.
+        await pollMailboxOnce(reportMailbox).catch((error: unknown) =>
+          console.error("[scheduler] hộp thư báo cáo:", error),
+        );
+      }
       if (upkeepEnabled && Date.now() - lastUpkeep >= UPKEEP_EVERY_MS) {
         lastUpkeep = Date.now();
         await upkeep();
