@@ -174,7 +174,8 @@ export async function searchAudiencePeople(
   scope: Scope,
   input: { agencyId: string; includeSubagencies: boolean; q: string },
 ) {
-  const agency = await agencyInScope(scope, input.agencyId);
+  const agency = await db.agency.findFirst({ where: { id: input.agencyId, active: true } });
+  if (!agency || !inScope(scope, agency.path)) throw NOT_FOUND();
   const q = foldVietnamese(input.q.trim());
   if (q.length < 2) return [];
   const people = await db.person.findMany({
