@@ -106,6 +106,7 @@ export default function CampaignPage() {
     excluded,
     recipients,
     preview,
+    previewProblem,
     actions,
     isCreator,
     trail,
@@ -197,6 +198,10 @@ export default function CampaignPage() {
               })}
             </p>
           </div>
+        ) : previewProblem ? (
+          <p role="alert" className="text-sm text-red-800">
+            {t(previewProblem.key, previewProblem.params)}
+          </p>
         ) : null}
         {excluded.length ? (
           <p className="text-sm">

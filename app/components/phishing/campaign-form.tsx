@@ -127,7 +127,7 @@ export function CampaignForm({
           />
           <button
             type="button"
-            className="btn-secondary"
+            className="btn-secondary whitespace-nowrap"
             onClick={() =>
               search.load(
                 `/phishing/people?${new URLSearchParams({ agencyId, sub: includeSub ? "1" : "0", q: query })}`,

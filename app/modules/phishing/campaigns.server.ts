@@ -8,6 +8,7 @@ import { indentedAgencyOptions } from "~/modules/agencies/options";
 import { assignableCourses } from "~/modules/assignments/new-assignment.server";
 import { audit } from "~/modules/audit/audit.server";
 import { type Actor, type Scope, agencyWhere, inScope } from "~/modules/auth/scope";
+import type { MessageRef } from "~/i18n";
 import { DomainError } from "~/utils/errors";
 import { type PageRequest, type Paged, pageOf } from "~/utils/paging";
 import { foldVietnamese } from "~/utils/text";
@@ -308,13 +309,17 @@ export async function campaignPage(actor: Actor, scope: Scope, id: string) {
   };
   const isCreator = c.createdById === actor.userId;
   const actions = availableActions(c.status, { manages: true, isCreator });
-  const preview =
-    c.status === "DRAFT" || c.status === "PENDING_APPROVAL"
-      ? await previewAudience(scope, c).catch((e: unknown) => {
-          if (e instanceof DomainError) return null;
-          throw e;
-        })
-      : null;
+  // Before planning, the audience as it stands now; a refusal (no mail domain configured) is shown instead.
+  let preview: AudiencePreview | null = null;
+  let previewProblem: MessageRef | null = null;
+  if (c.status === "DRAFT" || c.status === "PENDING_APPROVAL") {
+    try {
+      preview = await previewAudience(scope, c);
+    } catch (e) {
+      if (!(e instanceof DomainError)) throw e;
+      previewProblem = e.ref;
+    }
+  }
   return {
     campaign: {
       id: c.id,
@@ -344,6 +349,7 @@ export async function campaignPage(actor: Actor, scope: Scope, id: string) {
     excluded,
     recipients: recipients[0]?._count._all ?? 0,
     preview,
+    previewProblem,
     actions,
     isCreator,
     trail,
