@@ -133,6 +133,30 @@ const schema = z.object({
     .email("PHISHING_REPORT_ADDRESS phải là một địa chỉ thư")
     .optional()
     .or(z.literal("").transform(() => undefined)),
+  /**
+   * The province's official mail domains a phishing drill may send to, comma-separated; subdomains are
+   * included ("langson.gov.vn" also covers "sotc.langson.gov.vn"). Unset: planning a drill is refused in
+   * production, and uses the demo data's domain (langson.gov.vn) in development and test.
+   */
+  PHISHING_ALLOWED_DOMAINS: z
+    .string()
+    .default("")
+    .transform((s) =>
+      s
+        .split(",")
+        .map((d) => d.trim().toLowerCase().replace(/^@/, ""))
+        .filter(Boolean),
+    )
+    .pipe(
+      z.array(
+        z
+          .string()
+          .regex(
+            /^[a-z0-9-]+(\.[a-z0-9-]+)+$/,
+            "PHISHING_ALLOWED_DOMAINS: các tên miền cách nhau bởi dấu phẩy, ví dụ langson.gov.vn",
+          ),
+      ),
+    ),
   /** Opens the e2e fixtures route (/__e2e/fixtures) to requests carrying it; set only by the e2e servers. */
   E2E_FIXTURES_TOKEN: z.string().min(32).optional(),
 });

@@ -138,9 +138,17 @@ export const securityIntent = z.discriminatedUnion("intent", [
 
 export const GRANTABLE_ROLES = [
   "COORDINATOR",
+  "PHISHING_MANAGER",
   "REVIEWER",
   "ADMIN",
   "LEARNER",
+] as const satisfies readonly Role[];
+
+/** Roles granted for an agency subtree (the grant needs an agency code). */
+export const AGENCY_ROLES = [
+  "COORDINATOR",
+  "PHISHING_MANAGER",
+  "REVIEWER",
 ] as const satisfies readonly Role[];
 
 const userId = z.string().uuid("auth.userInvalid");
@@ -153,7 +161,7 @@ export const grantSchema = z
     role: z.enum(GRANTABLE_ROLES, { message: "auth.roleInvalid" }),
     agencyCode: text().max(64, "agencies.codeTooLong").optional().default(""),
   })
-  .refine((v) => !["COORDINATOR", "REVIEWER"].includes(v.role) || v.agencyCode.length > 0, {
+  .refine((v) => !(AGENCY_ROLES as readonly string[]).includes(v.role) || v.agencyCode.length > 0, {
     path: ["agencyCode"],
     message: "auth.roleNeedsAgency",
   });
@@ -217,6 +225,13 @@ export const ROLE_DESCRIPTIONS: readonly RoleDescription[] = [
     scope: "roles.REVIEWER.scope",
     may: ["roles.REVIEWER.read", "roles.REVIEWER.plans"],
     mayNot: ["roles.REVIEWER.not"],
+  },
+  {
+    // requirePhishingManager (phishingScope = PHISHING_MANAGER subtrees); approval needs a second holder.
+    role: "PHISHING_MANAGER",
+    scope: "roles.PHISHING_MANAGER.scope",
+    may: ["roles.PHISHING_MANAGER.campaigns", "roles.PHISHING_MANAGER.approve"],
+    mayNot: ["roles.PHISHING_MANAGER.not"],
   },
   {
     // isAdmin: scope "ALL" in every guard, plus requireAdmin pages.

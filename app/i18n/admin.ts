@@ -37,7 +37,7 @@ export const admin = {
     "users.create": "Tạo tài khoản cho cán bộ",
     "roles.title": "Mỗi vai trò được làm gì",
     "roles.intro":
-      "Một tài khoản có thể có nhiều vai trò. Vai trò cán bộ phụ trách và Sở Nội vụ gắn với một đơn vị (nhập mã đơn vị khi cấp) và áp dụng cho cả các đơn vị cấp dưới. Người có hồ sơ cán bộ luôn học được như học viên.",
+      "Một tài khoản có thể có nhiều vai trò. Vai trò cán bộ phụ trách, quản lý diễn tập thư giả mạo và Sở Nội vụ gắn với một đơn vị (nhập mã đơn vị khi cấp) và áp dụng cho cả các đơn vị cấp dưới. Người có hồ sơ cán bộ luôn học được như học viên.",
     "roles.role": "Vai trò",
     "roles.scope": "Phạm vi",
     "roles.may": "Được làm",
@@ -65,6 +65,13 @@ export const admin = {
       "Tạo, sửa kế hoạch và chỉ tiêu, chốt số liệu (Sở Nội vụ giữ kế hoạch đào tạo của tỉnh).",
     "roles.REVIEWER.not":
       "Không sửa hồ sơ cán bộ, không nhập danh sách, không giao khóa học, không quản lý lớp học.",
+    "roles.PHISHING_MANAGER.scope": "Đơn vị được cấp và các đơn vị cấp dưới",
+    "roles.PHISHING_MANAGER.campaigns":
+      "Tạo, sửa đợt diễn tập thư giả mạo (mẫu thư, đối tượng, thời gian gửi, khóa học sau diễn tập); tạm dừng, dừng đợt; xem kết quả.",
+    "roles.PHISHING_MANAGER.approve":
+      "Duyệt đợt diễn tập do người khác có cùng quyền tạo (nguyên tắc hai người: không tự duyệt đợt của mình).",
+    "roles.PHISHING_MANAGER.not":
+      "Không sửa hồ sơ cán bộ, không giao khóa học khác, không gửi thư ngoài tên miền công vụ được cấu hình.",
     "roles.ADMIN.scope": "Toàn hệ thống",
     "roles.ADMIN.all": "Mọi việc của các vai trò trên, trên mọi đơn vị.",
     "roles.ADMIN.agencies": "Quản lý cơ quan, đơn vị: tạo, đổi tên, chuyển, hợp nhất.",
@@ -113,7 +120,7 @@ export const admin = {
     "users.create": "Create an account for a staff member",
     "roles.title": "What each role may do",
     "roles.intro":
-      "An account may hold several roles. The coordinator and Home Affairs roles are tied to an agency (enter its code when granting) and cover its sub-agencies too. Anyone with a staff record can always learn like a learner.",
+      "An account may hold several roles. The coordinator, phishing drill manager and Home Affairs roles are tied to an agency (enter its code when granting) and cover its sub-agencies too. Anyone with a staff record can always learn like a learner.",
     "roles.role": "Role",
     "roles.scope": "Scope",
     "roles.may": "May",
@@ -139,6 +146,13 @@ export const admin = {
     "roles.REVIEWER.plans":
       "Create and edit plans and targets, take snapshots (Home Affairs holds the province's training plan).",
     "roles.REVIEWER.not": "Cannot edit staff records, import lists, assign courses or manage classes.",
+    "roles.PHISHING_MANAGER.scope": "The granted agency and its sub-agencies",
+    "roles.PHISHING_MANAGER.campaigns":
+      "Create and edit phishing drill campaigns (templates, audience, send window, follow-up course); pause and stop them; see their results.",
+    "roles.PHISHING_MANAGER.approve":
+      "Approve campaigns created by another holder of the same power (four eyes: never one's own).",
+    "roles.PHISHING_MANAGER.not":
+      "Cannot edit staff records, assign other courses, or send mail outside the configured official domains.",
     "roles.ADMIN.scope": "The whole system",
     "roles.ADMIN.all": "Everything the roles above may do, in every agency.",
     "roles.ADMIN.agencies": "Manage agencies: create, rename, move, merge.",

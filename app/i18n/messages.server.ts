@@ -38,6 +38,7 @@ import { authTwofactor as authTwofactorErrors } from "./errors/auth-twofactor";
 import { authSessions as authSessionsErrors } from "./errors/auth-sessions";
 import { authRecovery as authRecoveryErrors } from "./errors/auth-recovery";
 import { phishingTemplates } from "./phishing-templates";
+import { phishingCampaigns } from "./phishing-campaigns";
 import { mergeDictionaries } from "./merge";
 
 import type { Locale } from "./index";
@@ -80,6 +81,7 @@ const all = mergeDictionaries(
   phishingTemplates,
   phishingResults,
   phishingReports,
+  phishingCampaigns,
 );
 const vi = all.vi;
 // A key missing from an English file is a type error here.

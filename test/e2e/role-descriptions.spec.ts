@@ -9,6 +9,7 @@ test("the accounts page describes every role", async ({ page, signIn }) => {
   const rows: [string, string][] = [
     ["Học viên", "Không xem được dữ liệu của người khác."],
     ["Cán bộ phụ trách đào tạo", "Giao khóa học, theo dõi tiến độ"],
+    ["Quản lý diễn tập thư giả mạo", "nguyên tắc hai người"],
     ["Sở Nội vụ (kế hoạch, báo cáo)", "Tạo, sửa kế hoạch và chỉ tiêu, chốt số liệu"],
     ["Quản trị hệ thống", "Tạo tài khoản, cấp và thu hồi quyền"],
   ];

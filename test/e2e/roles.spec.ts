@@ -43,6 +43,23 @@ test.describe("each role lands on its own home page", () => {
     expect(res?.status()).toBe(403);
   });
 
+  test("drill manager sees the drills of their department and cannot change people", async ({
+    page,
+    signIn,
+  }) => {
+    await signIn({ role: "PHISHING_MANAGER", agencyCode: "20.SKHCN" });
+    await page.goto("/");
+    await expect(page).toHaveURL(/\/phishing$/);
+    await expect(page.getByRole("heading", { name: "Diễn tập thư giả mạo" })).toBeVisible();
+    await expect(page.getByRole("banner").getByRole("link", { name: "Diễn tập", exact: true })).toBeVisible();
+    await page.getByRole("link", { name: "Tạo đợt diễn tập" }).click();
+    await expect(page.getByRole("heading", { name: "Tạo đợt diễn tập" })).toBeVisible();
+    await expect(page.getByLabel("Đơn vị", { exact: true })).toContainText("Sở Khoa học và Công nghệ");
+    await page.screenshot({ path: shot("drill-manager-new-campaign"), fullPage: true });
+    const res = await page.goto("/people/import");
+    expect(res?.status()).toBe(403);
+  });
+
   test("admin sees the administration page", async ({ page, signIn }) => {
     await signIn({ role: "ADMIN" });
     await page.goto("/");

@@ -12,6 +12,7 @@ import { startAttempt } from "~/modules/learning/quiz.server";
 import { nominate } from "~/modules/scheduling/seats.server";
 import { makeCourseVersion, makeLessons } from "../fixtures/courses";
 import { makePlan } from "../fixtures/factories";
+import { makeCampaign, makeTemplateVersion } from "../fixtures/phishing";
 import { issueToken } from "~/modules/auth/tokens.server";
 import { buildWorld, signedInAccount, makePerson } from "./helpers/world";
 import { coordinatorOf, itSpecialist, makeOffering } from "./helpers/scheduling-world";
@@ -42,6 +43,10 @@ type Ids = {
   inviteSecret: string;
   /** A sign-in of an account with TOTP, waiting for its second factor (the two-factor pages). */
   pendingCookie: string;
+  /** A drill manager of A, and a DRAFT drill campaign of A made by another one. */
+  drillCookie: string;
+  campaignId: string;
+  templateVersionId: string;
 };
 
 /** How to reach one route's action: its URL and params, whose session, and a plausible valid form. */
@@ -99,6 +104,27 @@ const planFields = (x: Ids): [string, string][] => [
   ["agencyId", x.w.province.id],
   ["startsAt", "01/01/2026"],
   ["active", "on"],
+];
+
+const campaignFields = (x: Ids): [string, string][] => [
+  ["intent", "preview"],
+  ["name", "Diễn tập thư giả mạo"],
+  ["agencyId", x.w.a.id],
+  ["includeSubagencies", "on"],
+  ["staffCategories", "CONG_CHUC"],
+  ["itRoles", "NONE"],
+  ["tags", "it"],
+  ["excludedPersonIds", x.w.personA1.id],
+  ["templateVersionIds", x.templateVersionId],
+  ["windowStart", "01/03/2027"],
+  ["windowEnd", "12/03/2027"],
+  ["landing", "FORM"],
+  ["trackOpens", "on"],
+  ["followUpCourseId", x.courseId],
+  ["followUpDueDays", "14"],
+  ["maxPerMinute", "60"],
+  ["clickRateTarget", "10"],
+  ["reportRateTarget", "50"],
 ];
 
 const REACH: Record<string, Reach> = {
@@ -446,6 +472,27 @@ const REACH: Record<string, Reach> = {
       ["confirmPassword", "MatKhauMoi#2026rat-dai"],
     ],
   },
+  // A second drill manager sends back a DRAFT: refused (wrong state) whatever the reason says.
+  "phishing.$campaignId._index.tsx": {
+    url: (x) => `/phishing/${x.campaignId}`,
+    params: (x) => ({ campaignId: x.campaignId }),
+    cookie: (x) => x.drillCookie,
+    fields: () => [
+      ["intent", "reject"],
+      ["reason", "Sai mẫu thư"],
+    ],
+  },
+  "phishing.$campaignId.edit.tsx": {
+    url: (x) => `/phishing/${x.campaignId}/edit`,
+    params: (x) => ({ campaignId: x.campaignId }),
+    cookie: (x) => x.drillCookie,
+    fields: (x) => campaignFields(x),
+  },
+  "phishing.new.tsx": {
+    url: () => "/phishing/new",
+    cookie: (x) => x.drillCookie,
+    fields: (x) => campaignFields(x),
+  },
   "targets.completions.import.tsx": {
     url: () => "/targets/completions/import",
     cookie: (x) => x.w.coordA.cookie,
@@ -765,6 +812,22 @@ beforeAll(async () => {
     data: { email: "pending@test.vn", totpKey: new Uint8Array(20).fill(7), totpEnabledAt: new Date() },
   });
   const pending = await createSession(pendingUser.id, { pendingSecondFactor: true });
+  const drill = await signedInAccount({
+    email: "drill@test.vn",
+    grants: [{ role: "PHISHING_MANAGER", agencyId: w.a.id }],
+  });
+  const drillCreator = await signedInAccount({
+    email: "drill-creator@test.vn",
+    grants: [{ role: "PHISHING_MANAGER", agencyId: w.a.id }],
+  });
+  const templateVersion = await makeTemplateVersion();
+  const campaign = await makeCampaign({
+    agencyId: w.a.id,
+    createdById: drillCreator.user.id,
+    status: "DRAFT",
+    templateVersionIds: [templateVersion.id],
+    followUpCourseId: fx.course.id,
+  });
   const attempt = await db.quizAttempt.findUniqueOrThrow({ where: { id: attemptId } });
   const items = attempt.items as { questionId: string }[];
   x = {
@@ -792,6 +855,9 @@ beforeAll(async () => {
     learnerPersonId,
     inviteSecret,
     pendingCookie: `${SESSION_COOKIE}=${pending.token}`,
+    drillCookie: drill.cookie,
+    campaignId: campaign.id,
+    templateVersionId: templateVersion.id,
   };
   tables = (
     await db.$queryRawUnsafe<{ table_name: string }[]>(
@@ -852,6 +918,7 @@ function loaderCookie(file: string): string {
     return x.w.learner.cookie;
   if (file.startsWith("admin")) return x.w.admin.cookie;
   if (file.startsWith("targets")) return x.w.reviewer.cookie;
+  if (file.startsWith("phishing")) return x.drillCookie;
   return x.w.coordA.cookie;
 }
 
@@ -869,6 +936,7 @@ function loaderParams(file: string): Record<string, string> {
     token: "khong-co.ics",
     userId: x.userId,
     reportId: x.reportId,
+    campaignId: x.campaignId,
   };
   const out: Record<string, string> = {};
   for (const m of file.matchAll(/\$([A-Za-z]+)/g)) out[m[1]!] = values[m[1]!] ?? "x";

@@ -5,7 +5,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { translate } from "~/i18n";
 import { ROLE_DESCRIPTIONS } from "~/domain/auth";
-import { type Actor, manageScope, viewScope } from "~/modules/auth/scope";
+import { type Actor, manageScope, phishingScope, viewScope } from "~/modules/auth/scope";
 import { canManagePlan } from "~/modules/targets/manage";
 
 const readme = readFileSync(path.resolve(import.meta.dirname, "../../README.md"), "utf8");
@@ -28,6 +28,7 @@ describe("role descriptions", () => {
       "ADMIN",
       "COORDINATOR",
       "LEARNER",
+      "PHISHING_MANAGER",
       "REVIEWER",
     ]);
     for (const d of ROLE_DESCRIPTIONS)
@@ -51,5 +52,12 @@ describe("role descriptions", () => {
     expect(manageScope(actor("COORDINATOR"))).toEqual(["/p/"]);
     expect(viewScope(actor("REVIEWER"))).toEqual(["/p/"]);
     expect(manageScope(actor("ADMIN"))).toBe("ALL");
+  });
+
+  it("a drill manager runs drills in their subtree only, and manages no people", () => {
+    expect(phishingScope(actor("PHISHING_MANAGER"))).toEqual(["/p/"]);
+    expect(manageScope(actor("PHISHING_MANAGER"))).toEqual([]);
+    expect(phishingScope(actor("COORDINATOR"))).toEqual([]);
+    expect(phishingScope(actor("ADMIN"))).toBe("ALL");
   });
 });

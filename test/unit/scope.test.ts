@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { type Actor, homePath, inScope, manageScope, viewScope } from "~/modules/auth/scope";
 import { isSameOriginRequest } from "~/modules/auth/origin";
+import { navFor } from "~/modules/auth/nav";
 import { safeRedirect } from "~/utils/forms";
 
 const base: Actor = {
@@ -39,6 +40,15 @@ describe("scopes", () => {
     expect(manageScope(admin)).toBe("ALL");
     expect(homePath(admin)).toBe("/admin");
     expect(homePath(base)).toBe("/learn");
+  });
+
+  it("a drill manager lands on the drills, unless they also coordinate", () => {
+    const drill = { role: "PHISHING_MANAGER" as const, agencyId: "p", agencyPath: "/p/" };
+    expect(homePath({ ...base, grants: [drill] })).toBe("/phishing");
+    const coord = { role: "COORDINATOR" as const, agencyId: "p", agencyPath: "/p/" };
+    expect(homePath({ ...base, grants: [drill, coord] })).toBe("/people");
+    expect(navFor({ ...base, grants: [drill] }).map((i) => i.to)).toContain("/phishing");
+    expect(navFor({ ...base, grants: [coord] }).map((i) => i.to)).not.toContain("/phishing");
   });
 });
 

@@ -2,7 +2,7 @@
 import { redirect } from "@remix-run/node";
 import type { Role } from "~/generated/prisma/enums";
 import { forbidden } from "~/utils/http.server";
-import { type Actor, type Scope, hasRole, manageScope, viewScope } from "./scope";
+import { type Actor, type Scope, hasRole, manageScope, phishingScope, viewScope } from "./scope";
 import { SESSION_COOKIE, readCookie, sessionWithUser } from "./session.server";
 import { touchSession } from "./sessions.server";
 
@@ -140,6 +140,12 @@ export async function requireManager(request: Request): Promise<{ actor: Actor; 
 export async function requireViewer(request: Request): Promise<{ actor: Actor; scope: Scope }> {
   const actor = await requireRole(request, ["COORDINATOR", "REVIEWER", "ADMIN"]);
   return { actor, scope: viewScope(actor) };
+}
+
+/** Drill managers and admins: the subtrees where they run phishing drills. */
+export async function requireDrillManager(request: Request): Promise<{ actor: Actor; scope: Scope }> {
+  const actor = await requireRole(request, ["PHISHING_MANAGER", "ADMIN"]);
+  return { actor, scope: phishingScope(actor) };
 }
 
 export async function requireAdmin(request: Request): Promise<Actor> {

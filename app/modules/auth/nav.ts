@@ -28,6 +28,9 @@ export function navFor(actor: Actor): NavItem[] {
   if (hasRole(actor, "REVIEWER") || manages) {
     nav.push({ to: "/targets", label: "nav.targets" }, { to: "/reports", label: "nav.reports" });
   }
+  // Drill managers run the phishing drills of their subtree; admins everywhere.
+  if (hasRole(actor, "PHISHING_MANAGER") || isAdmin(actor))
+    nav.push({ to: "/phishing", label: "nav.phishing" });
   // The IT queue of reported suspicious mail: drill managers, coordinators and admins.
   const reportScope = phishingReportScope(actor);
   if (reportScope === "ALL" || reportScope.length > 0)
@@ -39,5 +42,7 @@ export function navFor(actor: Actor): NavItem[] {
 
 /** The person's roles, most powerful first, as the account menu lists them. */
 export function rolesOf(actor: Actor) {
-  return (["ADMIN", "COORDINATOR", "REVIEWER", "LEARNER"] as const).filter((r) => hasRole(actor, r));
+  return (["ADMIN", "COORDINATOR", "PHISHING_MANAGER", "REVIEWER", "LEARNER"] as const).filter((r) =>
+    hasRole(actor, r),
+  );
 }

@@ -79,6 +79,7 @@ export function personWhere(scope: Scope) {
 export function homePath(actor: Actor): string {
   if (isAdmin(actor)) return "/admin";
   if (hasRole(actor, "COORDINATOR")) return "/people";
+  if (hasRole(actor, "PHISHING_MANAGER")) return "/phishing";
   if (hasRole(actor, "REVIEWER")) return "/reports";
   return "/learn";
 }

@@ -31,9 +31,11 @@ export function defaultHome(roles: Role[]): string {
     ? "/admin"
     : roles.includes("COORDINATOR")
       ? "/people"
-      : roles.includes("REVIEWER")
-        ? "/reports"
-        : "/learn";
+      : roles.includes("PHISHING_MANAGER")
+        ? "/phishing"
+        : roles.includes("REVIEWER")
+          ? "/reports"
+          : "/learn";
 }
 
 /** Creates the session and answers with the redirect (and its cookie) that finishes signing in. */

@@ -1,6 +1,6 @@
 // Accounts and role grants (admin only). Every grant and revocation is audited.
 import type { z } from "zod";
-import type { createAccountSchema, grantSchema } from "~/domain/auth";
+import { AGENCY_ROLES, type createAccountSchema, type grantSchema } from "~/domain/auth";
 import { db } from "~/db.server";
 import { audit } from "~/modules/audit/audit.server";
 import { DomainError } from "~/utils/errors";
@@ -49,7 +49,7 @@ export async function grantRole(actorUserId: string, input: GrantInput) {
       params: { code: input.agencyCode },
       field: "agencyCode",
     });
-  const scoped = input.role === "COORDINATOR" || input.role === "REVIEWER";
+  const scoped = (AGENCY_ROLES as readonly string[]).includes(input.role);
   const agencyId = scoped ? agency!.id : null;
   return db.$transaction(async (tx) => {
     const user = await tx.user.findUnique({ where: { id: input.userId } });
