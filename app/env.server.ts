@@ -108,6 +108,34 @@ const schema = z.object({
   SMTP_PASSWORD: z.string().optional(),
   /** One SMTP connection reused for a batch; "false" opens one per email. */
   SMTP_POOL: flag(true),
+  /**
+   * Phishing drills (docs: DESIGN "Phishing drills"): "false" is the installation-wide kill switch, like the
+   * admin's "Dừng khẩn cấp" on /admin/phishing: nothing is queued and PENDING drill emails are withdrawn.
+   */
+  PHISHING_ENABLED: flag(true, "PHISHING_ENABLED phải là true hoặc false (hoặc 1, 0)"),
+  /**
+   * The province's official mail domains, comma-separated (e.g. "tinh.gov.vn"): a drill email goes only to an
+   * address of one of them or of a subdomain. Unset = no drill email is sent at all.
+   */
+  PHISHING_ALLOWED_DOMAINS: z
+    .string()
+    .default("")
+    .transform((s) =>
+      s
+        .split(",")
+        .map((d) => d.trim().toLowerCase().replace(/^@/, ""))
+        .filter(Boolean),
+    )
+    .pipe(
+      z.array(
+        z
+          .string()
+          .regex(
+            /^[a-z0-9-]+(\.[a-z0-9-]+)+$/,
+            "PHISHING_ALLOWED_DOMAINS: các tên miền cách nhau bởi dấu phẩy",
+          ),
+      ),
+    ),
   /** Opens the e2e fixtures route (/__e2e/fixtures) to requests carrying it; set only by the e2e servers. */
   E2E_FIXTURES_TOKEN: z.string().min(32).optional(),
 });

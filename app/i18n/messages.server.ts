@@ -35,6 +35,7 @@ import { authInvite as authInviteErrors } from "./errors/auth-invite";
 import { authTwofactor as authTwofactorErrors } from "./errors/auth-twofactor";
 import { authSessions as authSessionsErrors } from "./errors/auth-sessions";
 import { authRecovery as authRecoveryErrors } from "./errors/auth-recovery";
+import { phishingDrill } from "./phishing-drill";
 import { mergeDictionaries } from "./merge";
 
 import type { Locale } from "./index";
@@ -74,6 +75,7 @@ const all = mergeDictionaries(
   authSessions,
   authRecovery,
   authLogin,
+  phishingDrill,
 );
 const vi = all.vi;
 // A key missing from an English file is a type error here.
