@@ -14,7 +14,8 @@ import { action as submitAction } from "~/routes/t.s.$token";
 import { loader as lessonLoader } from "~/routes/t.l.$token";
 import { loader as reportLoader } from "~/routes/t.r.$token";
 import { makeCourseVersion } from "../fixtures/courses";
-import { makeAccount, makeAgency, makePerson, makeUser } from "../fixtures/factories";
+import { action as killAction, loader as killLoader } from "~/routes/admin.phishing";
+import { makeAccount, makeAgency, makePerson, makeSessionCookie, makeUser } from "../fixtures/factories";
 import { makeCampaign, makeRecipients, makeTemplateVersion } from "../fixtures/phishing";
 import { startSmtp, type TestSmtp } from "./helpers/smtp";
 
@@ -41,7 +42,8 @@ const args = (path: string, params: Record<string, string>, init?: RequestInit):
   params,
   context: {},
 });
-const status = (r: unknown) => (r instanceof Response ? r.status : 200);
+const status = (r: unknown) =>
+  r instanceof Response ? r.status : ((r as { init?: { status?: number } } | null)?.init?.status ?? 200);
 const click = (token: string) =>
   clickLoader(args(DRILL_PATHS.click(token), { token }) as never) as Promise<Response>;
 
@@ -447,5 +449,58 @@ describe("repeat clickers", () => {
       where: { id: { in: [earlier.campaign.id, later.id] } },
       data: { status: "STOPPED" },
     });
+  });
+});
+
+describe("the admin's kill switch", () => {
+  it("stops every drill at once (audited, waiting emails withdrawn) and allows them again; only for admins", async () => {
+    const w = await world(2, { maxPerMinute: 100 });
+    expect((await phishingTick(new Date(), db, OPTS)).queued).toBe(2);
+    const { user: admin } = await makeAccount({ grants: [{ role: "ADMIN" }] });
+    const { user: coordinator } = await makeAccount({
+      agencyId: w.agency.id,
+      grants: [{ role: "COORDINATOR", agencyId: w.agency.id }],
+    });
+    const post = async (userId: string, intent: string) =>
+      killAction(
+        args(
+          "/admin/phishing",
+          {},
+          {
+            method: "POST",
+            body: new URLSearchParams({ intent }),
+            headers: {
+              Cookie: await makeSessionCookie(userId),
+              "Content-Type": "application/x-www-form-urlencoded",
+            },
+          },
+        ) as never,
+      );
+    expect(await statusOf(post(coordinator.id, "kill"))).toBe(403);
+    expect((await db.phishingSettings.findUniqueOrThrow({ where: { id: 1 } })).killedAt).toBeNull();
+    expect(await statusOf(post(admin.id, "nonsense"))).toBe(400);
+
+    expect(await statusOf(post(admin.id, "kill"))).toBe(302);
+    const s = await db.phishingSettings.findUniqueOrThrow({ where: { id: 1 } });
+    expect(s.killedAt).not.toBeNull();
+    expect(s.killedById).toBe(admin.id);
+    expect(await db.phishingRecipient.count({ where: { campaignId: w.campaign.id, queuedAt: null } })).toBe(
+      2,
+    );
+    const page = (await killLoader(
+      args("/admin/phishing", {}, { headers: { Cookie: await makeSessionCookie(admin.id) } }) as never,
+    )) as { killedAt: string | null };
+    expect(page.killedAt).not.toBeNull();
+    expect((await phishingTick(new Date(), db, OPTS)).queued).toBe(0);
+
+    expect(await statusOf(post(admin.id, "allow"))).toBe(302);
+    expect((await db.phishingSettings.findUniqueOrThrow({ where: { id: 1 } })).killedAt).toBeNull();
+    const audits = await db.auditEvent.findMany({
+      where: { actorUserId: admin.id, action: { in: ["phishing.kill", "phishing.unkill"] } },
+      orderBy: { createdAt: "asc" },
+    });
+    expect(audits.map((a) => a.action)).toEqual(["phishing.kill", "phishing.unkill"]);
+    expect((await phishingTick(new Date(), db, OPTS)).queued).toBe(2);
+    await db.phishingCampaign.update({ where: { id: w.campaign.id }, data: { status: "STOPPED" } });
   });
 });

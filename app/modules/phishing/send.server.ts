@@ -1,7 +1,7 @@
 // The drills' share of the scheduler tick (jobs.server.ts runs it under the reminders' advisory lock, before
 // the outbox delivery): the kill switch, starting and finishing campaigns, queueing each recipient's email
 // at the campaign's pace, copying "delivered" from the outbox, and escalating repeat clickers.
-import { db, type Tx } from "~/db.server";
+import { LONG_TX, db, type Tx } from "~/db.server";
 import { getEnv } from "~/env.server";
 import { Prisma } from "~/generated/prisma/client";
 import { translate } from "~/i18n";
@@ -307,7 +307,8 @@ export async function escalateRepeatClickers(now: Date, tx: Tx, limit = 500): Pr
 }
 
 async function inTx<T>(client: Client, fn: (tx: Tx) => Promise<T>): Promise<T> {
-  return "$transaction" in client ? (client as typeof db).$transaction(fn) : fn(client as Tx);
+  // A transaction object has $transaction too (nested ones, which PGlite's adapter refuses): compare with db.
+  return client === db ? db.$transaction(fn, LONG_TX) : fn(client as Tx);
 }
 
 /** One tick of the drills; `client` is the scheduler's locked transaction (or the database in a test). */
@@ -376,5 +377,37 @@ export async function phishingTick(
     result.finished = await finishCampaigns(now, domains, tx);
     result.escalated = await escalateRepeatClickers(now, tx);
     return result;
+  });
+}
+
+export type KillSwitchState = { killedAt: Date | null; envDisabled: boolean };
+
+/** The kill switch as the admin page shows it: the admin's switch and the environment's. */
+export async function killSwitchState(): Promise<KillSwitchState> {
+  const s = await db.phishingSettings.findUnique({ where: { id: 1 }, select: { killedAt: true } });
+  return { killedAt: s?.killedAt ?? null, envDisabled: !getEnv().PHISHING_ENABLED };
+}
+
+/**
+ * The admin's emergency stop of every drill (or its lifting), audited. Stopping also withdraws the waiting
+ * drill emails at once, in the same transaction, rather than at the next tick.
+ */
+export async function setKillSwitch(actorUserId: string, killed: boolean, now = new Date()): Promise<void> {
+  await db.$transaction(async (tx) => {
+    await tx.phishingSettings.update({
+      where: { id: 1 },
+      data: killed ? { killedAt: now, killedById: actorUserId } : { killedAt: null, killedById: null },
+    });
+    const withdrawn = killed ? await withdrawDrillEmails(now, tx) : 0;
+    await audit(
+      {
+        actorUserId,
+        action: killed ? "phishing.kill" : "phishing.unkill",
+        entityType: "PhishingSettings",
+        entityId: "1",
+        data: killed ? { withdrawn } : {},
+      },
+      tx,
+    );
   });
 }
