@@ -9,6 +9,7 @@ import {
   recordClick,
   recordEvent,
   seeOther,
+  toResponse,
 } from "~/modules/phishing/track.server";
 
 export async function action({ params }: ActionFunctionArgs) {
@@ -19,11 +20,11 @@ export async function action({ params }: ActionFunctionArgs) {
   const click = await recordClick(id, now);
   if (!("landing" in click)) return drillNotFound();
   await recordEvent(id, "submitted", now);
-  return seeOther(DRILL_PATHS.lesson(token));
+  return toResponse(seeOther(DRILL_PATHS.lesson(token)));
 }
 
 /** A GET here (a reload after the redirect was lost): the teachable page, recording nothing. */
 export async function loader({ params }: LoaderFunctionArgs) {
   const token = params.token ?? "";
-  return (await recipientOf(token)) ? seeOther(DRILL_PATHS.lesson(token)) : drillNotFound();
+  return (await recipientOf(token)) ? toResponse(seeOther(DRILL_PATHS.lesson(token))) : drillNotFound();
 }

@@ -7,6 +7,7 @@ import { db } from "~/db.server";
 import { processOutbox } from "~/modules/notifications/outbox.server";
 import { KILLED_ERROR, phishingTick, type PhishingTickOptions } from "~/modules/phishing/send.server";
 import { signToken, verifyToken } from "~/modules/phishing/token.server";
+import { trackingAnswer } from "~/modules/phishing/track.server";
 import { DRILL_HEADER, DRILL_PATHS } from "~/modules/phishing/urls";
 import { loader as openLoader } from "~/routes/t.o.$file";
 import { loader as clickLoader } from "~/routes/t.c.$token";
@@ -230,8 +231,13 @@ describe("tracking", () => {
     const w = await world(1);
     const r = w.recipients[0]!;
     const token = await signToken(r.id);
-    const answers = await Promise.all(Array.from({ length: 1000 }, () => click(token)));
+    // Half through the Remix route, half through the express fast path (server.js), all at once.
+    const [answers, fast] = await Promise.all([
+      Promise.all(Array.from({ length: 500 }, () => click(token))),
+      Promise.all(Array.from({ length: 500 }, () => trackingAnswer("GET", DRILL_PATHS.click(token))!)),
+    ]);
     expect(answers.every((a) => a.status === 200)).toBe(true);
+    expect(fast.every((a) => a.status === 200)).toBe(true);
     const after = await db.phishingRecipient.findUniqueOrThrow({ where: { id: r.id } });
     expect(after.clickedAt).not.toBeNull();
     expect(after.followUpAt).toEqual(after.clickedAt);

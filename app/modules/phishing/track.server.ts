@@ -122,42 +122,79 @@ export const DRILL_HEADERS: Record<string, string> = {
     "default-src 'none'; img-src 'self' data:; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
 };
 
+/**
+ * A tracking answer before it is a Response: the express fast path (server.js, trackingAnswer) writes it
+ * as is, the Remix routes wrap it (toResponse).
+ */
+export type PlainAnswer = { status: number; headers: Record<string, string>; body: string | Buffer | null };
+
+export function toResponse(a: PlainAnswer): Response {
+  return new Response(typeof a.body === "string" || a.body === null ? a.body : new Uint8Array(a.body), {
+    status: a.status,
+    headers: a.headers,
+  });
+}
+
 function page(title: string, body: string, locale: Locale): string {
   return `<!doctype html><html lang="${locale}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta name="robots" content="noindex, nofollow"><meta name="referrer" content="no-referrer"><title>${escapeHtml(title)}</title></head><body style="font-family:sans-serif;max-width:40rem;margin:2rem auto;padding:0 1rem">${body}</body></html>`;
 }
 
+const HTML = "text/html; charset=utf-8";
+
 /** The plain 404 of a bad, forged or expired link (no app layout: nothing about the app is revealed). */
-export function drillNotFound(locale: Locale = "vi"): Response {
+export function notFoundAnswer(locale: Locale = "vi"): PlainAnswer {
   const title = translate(locale, "phishingDrill.notFound.title");
   const body = `<h1>${escapeHtml(title)}</h1><p>${escapeHtml(translate(locale, "phishingDrill.notFound.body"))}</p>`;
-  return new Response(page(title, body, locale), {
+  return {
     status: 404,
-    headers: { ...DRILL_HEADERS, "Content-Type": "text/html; charset=utf-8" },
-  });
+    headers: { ...DRILL_HEADERS, "Content-Type": HTML },
+    body: page(title, body, locale),
+  };
 }
+
+export const drillNotFound = (locale: Locale = "vi") => toResponse(notFoundAnswer(locale));
 
 // The smallest transparent GIF (43 bytes).
 const PIXEL = Buffer.from("R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7", "base64");
+const PIXEL_ANSWER: PlainAnswer = {
+  status: 200,
+  headers: { ...DRILL_HEADERS, "Content-Type": "image/gif", "Content-Length": String(PIXEL.length) },
+  body: PIXEL,
+};
 
-export function pixelResponse(): Response {
-  return new Response(PIXEL, {
-    status: 200,
-    headers: { ...DRILL_HEADERS, "Content-Type": "image/gif", "Content-Length": String(PIXEL.length) },
-  });
+export function seeOther(location: string): PlainAnswer {
+  return { status: 303, headers: { ...DRILL_HEADERS, Location: location }, body: null };
 }
 
-/** The fake landing page, as a document of its own, its form posting to the submit path. */
-export async function landingResponse(token: string, templateVersionId: string): Promise<Response> {
-  const filled = renderLanding(await landingHtmlOf(templateVersionId), DRILL_PATHS.submit(token));
+/** GET /t/o/<token>.gif: "opened" once, then the pixel; a bad or expired token is a 404. */
+export async function openAnswer(file: string, now = new Date()): Promise<PlainAnswer> {
+  const id = file.endsWith(".gif") ? await recipientOf(file.slice(0, -4)) : null;
+  if (!id) return notFoundAnswer();
+  const outcome = await recordEvent(id, "opened", now);
+  return outcome === "recorded" || outcome === "again" ? PIXEL_ANSWER : notFoundAnswer();
+}
+
+/** GET /t/c/<token>: the click once (with the follow-up course), then the landing page or the teachable page. */
+export async function clickAnswer(token: string, now = new Date()): Promise<PlainAnswer> {
+  const id = await recipientOf(token);
+  if (!id) return notFoundAnswer();
+  const click = await recordClick(id, now);
+  if (!("landing" in click)) return notFoundAnswer();
+  if (click.landing === "TEACH") return seeOther(DRILL_PATHS.lesson(token));
+  const filled = renderLanding(await landingHtmlOf(click.templateVersionId), DRILL_PATHS.submit(token));
   const html = /<html[\s>]/i.test(filled) ? filled : page("", filled, "vi");
-  return new Response(html, {
-    status: 200,
-    headers: { ...DRILL_HEADERS, "Content-Type": "text/html; charset=utf-8" },
-  });
+  return { status: 200, headers: { ...DRILL_HEADERS, "Content-Type": HTML }, body: html };
 }
 
-export function seeOther(location: string): Response {
-  return new Response(null, { status: 303, headers: { ...DRILL_HEADERS, Location: location } });
+/**
+ * The express fast path's answer for a tracking path (/t/o/…, /t/c/…), or null for any other path: a click
+ * must cost far less than a page, and Remix's request handling was a good part of its cost.
+ */
+export function trackingAnswer(method: string, path: string): Promise<PlainAnswer> | null {
+  if (method !== "GET") return null;
+  const m = /^\/t\/([oc])\/([^/]{1,64})$/.exec(path);
+  if (!m) return null;
+  return m[1] === "o" ? openAnswer(m[2]!) : clickAnswer(m[2]!);
 }
 
 export type RedFlag = { id: string; title: string; explanation: string };
