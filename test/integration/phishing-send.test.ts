@@ -35,6 +35,15 @@ afterAll(async () => {
 beforeEach(async () => {
   smtp.inbox.length = 0;
   await db.phishingSettings.update({ where: { id: 1 }, data: { killedAt: null } });
+  // Each test counts its own campaign's emails: the earlier tests' campaigns and waiting emails are put away.
+  await db.phishingCampaign.updateMany({
+    where: { status: { in: ["RUNNING", "SCHEDULED"] } },
+    data: { status: "STOPPED" },
+  });
+  await db.outboxEmail.updateMany({
+    where: { status: "PENDING", dedupeKey: { startsWith: "phish:" } },
+    data: { status: "FAILED", lastError: "test cleanup" },
+  });
 });
 
 type Args = { request: Request; params: Record<string, string>; context: object };
