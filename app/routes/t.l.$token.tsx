@@ -47,7 +47,7 @@ export default function TeachablePage() {
             sandbox=""
             referrerPolicy="no-referrer"
             srcDoc={p.pictureHtml}
-            className="h-[26rem] w-full rounded-md border border-slate-300 bg-white sm:h-[32rem]"
+            className="h-[22rem] w-full rounded-md border border-slate-300 bg-white sm:h-[28rem]"
           />
         </section>
         <section aria-labelledby="flags">
