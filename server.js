@@ -126,7 +126,26 @@ async function serve() {
 
   // Every state-changing request must come from our own pages (defence in depth next to SameSite=Lax).
   // The rule itself lives in app/modules/auth/origin.ts (unit-tested), exported through entry.server.
+  // The drill's open pixel and link (GET /t/o/…, /t/c/…) are answered here, before the Origin check, the
+  // static files, the request log and Remix: a click must cost far less than a page (npm run bench:tracking;
+  // the Remix routes of the same paths serve development). Their headers replace the page policy above.
+  app.get(/^\/t\/[oc]\//, (req, res, next) => {
+    const answer = build.entry.module.trackingAnswer?.(req.method, req.path);
+    if (!answer) return next();
+    answer.then(
+      (a) => {
+        res.status(a.status);
+        for (const [k, v] of Object.entries(a.headers)) res.setHeader(k, v);
+        res.end(a.body ?? undefined);
+      },
+      (error) => next(error),
+    );
+  });
+
+  // The drill's landing form (POST /t/s/<token>) is exempt: its page sends no referrer, so browsers send
+  // "Origin: null", and the only thing it can do is mark its own token's "submitted" (the token is the secret).
   app.use((req, res, next) => {
+    if (req.path.startsWith("/t/s/")) return next();
     const { isSameOriginRequest } = build.entry.module;
     const headers = { origin: req.get("origin"), referer: req.get("referer"), host: req.get("host") };
     if (isSameOriginRequest(req.method, headers, allowedOrigins)) return next();

@@ -14,6 +14,8 @@ export { dbHandle as openDatabase } from "~/db.server";
 export { checkAuthConfig } from "~/modules/auth/config.server";
 /** Called by server.js first: a bad environment variable stops the start with its name. */
 export { checkEnv } from "~/env.server";
+// The drill tracking paths answered before Remix (server.js): a click costs far less than a page.
+export { trackingAnswer } from "~/modules/phishing/track.server";
 /** server.js runs every request through it: reports read the replica, except right after this browser wrote. */
 export { withReadYourWrites } from "~/read-your-writes.server";
 

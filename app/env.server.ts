@@ -134,9 +134,15 @@ const schema = z.object({
     .optional()
     .or(z.literal("").transform(() => undefined)),
   /**
+   * Phishing drills: "false" is the installation-wide kill switch, like the admin's "Dừng khẩn cấp" on
+   * /admin/phishing: nothing is queued and PENDING drill emails are withdrawn.
+   */
+  PHISHING_ENABLED: flag(true, "PHISHING_ENABLED phải là true hoặc false (hoặc 1, 0)"),
+  /**
    * The province's official mail domains a phishing drill may send to, comma-separated; subdomains are
    * included ("langson.gov.vn" also covers "sotc.langson.gov.vn"). Unset: planning a drill is refused in
-   * production, and uses the demo data's domain (langson.gov.vn) in development and test.
+   * production, and uses the demo data's domain (langson.gov.vn) in development and test. Sending checks
+   * every address against the same list.
    */
   PHISHING_ALLOWED_DOMAINS: z
     .string()

@@ -39,6 +39,7 @@ import { authSessions as authSessionsErrors } from "./errors/auth-sessions";
 import { authRecovery as authRecoveryErrors } from "./errors/auth-recovery";
 import { phishingTemplates } from "./phishing-templates";
 import { phishingCampaigns } from "./phishing-campaigns";
+import { phishingDrill } from "./phishing-drill";
 import { mergeDictionaries } from "./merge";
 
 import type { Locale } from "./index";
@@ -82,6 +83,7 @@ const all = mergeDictionaries(
   phishingResults,
   phishingReports,
   phishingCampaigns,
+  phishingDrill,
 );
 const vi = all.vi;
 // A key missing from an English file is a type error here.

@@ -31,6 +31,11 @@ export default function AdminHome() {
           </Link>
         ))}
       </div>
+      <p className="mt-6">
+        <Link to="/admin/phishing" className="font-medium text-red-700 underline">
+          {t("phishingDrill.kill.title")}
+        </Link>
+      </p>
     </div>
   );
 }

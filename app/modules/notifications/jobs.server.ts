@@ -7,6 +7,7 @@ import { agencyChain, nearestCoordinators, nearestHeads } from "~/modules/agenci
 import { reminderMembers } from "~/modules/assignments/assignments.server";
 import { housekeeping } from "~/modules/maintenance/housekeeping.server";
 import { pollReportMailbox } from "~/modules/phishing/report-mailbox.server";
+import { phishingTick, syncDelivered } from "~/modules/phishing/send.server";
 import { advanceFigures } from "~/modules/targets/figures-summary.server";
 import { ensureMonthlySnapshots } from "~/modules/targets/snapshots.server";
 import { sendAssignmentDigests } from "./assigned.server";
@@ -68,22 +69,36 @@ export type ReminderTickOptions = {
   /** The clock of the reminder and digest planning only (see SchedulerTickOptions.planningNow). */
   planningNow?: () => Date;
   maxPerMinute?: number;
+  /** The scheduler's interval, the drills' pace per tick (default REMINDER_INTERVAL_SECONDS). */
+  phishingTickMs?: number;
 };
 
-/** One scheduler tick over the real assignments: reminders, escalations, new-assignment digests, outbox. */
+/**
+ * One scheduler tick over the real assignments: reminders, escalations, new-assignment digests, the
+ * phishing drills' queueing (same lock, before the delivery), the outbox; then the drills' "delivered".
+ */
 export function reminderTick(options: ReminderTickOptions): () => Promise<SchedulerTickResult> {
   const daysBefore = options.daysBefore ?? DEFAULT_DAYS_BEFORE;
-  return schedulerTick({
+  const tick = schedulerTick({
     loadRows: (now, tx) => loadReminderRows(now, tx, daysBefore),
     daysBefore,
     escalateTo: escalationRecipients,
-    digest: sendAssignmentDigests,
+    digest: async (now, tx) => {
+      await phishingTick(now, tx, { tickMs: options.phishingTickMs });
+      return sendAssignmentDigests(now, tx);
+    },
     transport: options.transport,
     workerId: options.workerId,
     now: options.now,
     planningNow: options.planningNow,
     maxPerMinute: options.maxPerMinute,
   });
+  return async () => {
+    const result = await tick();
+    // What this tick sent is delivered now, not one tick later.
+    if (result.outbox.sent > 0) await syncDelivered();
+    return result;
+  };
 }
 
 /**
@@ -157,6 +172,7 @@ export function startBackgroundJobs(raw?: RawEnv, options: BackgroundJobsOptions
         daysBefore: settings.daysBefore,
         planningNow: options.planningNow,
         maxPerMinute: settings.maxPerMinute,
+        phishingTickMs: settings.intervalMs,
       })
     : null;
   console.log(

@@ -4,7 +4,14 @@ import { envOf, type RawEnv } from "~/env.server";
 
 export const DEFAULT_MAIL_FROM = "Học ATTT <no-reply@localhost>";
 
-export type MailMessage = { from: string; to: string; subject: string; text: string; html?: string };
+export type MailMessage = {
+  from: string;
+  to: string;
+  subject: string;
+  text: string;
+  html?: string;
+  headers?: Record<string, string>;
+};
 
 /** What the outbox needs from a transport; a nodemailer Transporter fits as is. */
 export interface MailTransport {

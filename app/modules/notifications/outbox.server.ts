@@ -11,6 +11,10 @@ export type EmailInput = {
   dedupeKey: string;
   /** Earliest send time; defaults to the database's now(). */
   notBefore?: Date;
+  /** Sender of this email (a drill's fictitious sender, `"Name" <addr>`); unset = MAIL_FROM. */
+  fromAddress?: string | null;
+  /** Extra headers (a drill's X-Hoc-ATTT-Drill). */
+  headers?: Record<string, string> | null;
 };
 
 export type NotificationInput = {
@@ -32,6 +36,8 @@ export async function enqueueEmails(inputs: EmailInput[], tx?: Tx): Promise<numb
       text: e.text,
       html: e.html ?? null,
       dedupeKey: e.dedupeKey,
+      fromAddress: e.fromAddress ?? null,
+      ...(e.headers ? { headers: e.headers } : {}),
       ...(e.notBefore ? { nextAttemptAt: e.notBefore } : {}),
     })),
     skipDuplicates: true,
@@ -53,12 +59,16 @@ export async function enqueueEmailsBulk(inputs: EmailInput[], tx?: Tx): Promise<
     html: e.html ?? null,
     dedupeKey: e.dedupeKey,
     notBefore: e.notBefore?.toISOString() ?? null,
+    fromAddress: e.fromAddress ?? null,
+    headers: e.headers ?? null,
   }));
   return (tx ?? db).$executeRaw`
-    INSERT INTO "OutboxEmail" (id, "to", subject, text, html, "dedupeKey", "nextAttemptAt")
-    SELECT gen_random_uuid(), v."to", v.subject, v.text, v.html, v."dedupeKey", coalesce(v."notBefore", now())
+    INSERT INTO "OutboxEmail" (id, "to", subject, text, html, "dedupeKey", "nextAttemptAt", "fromAddress", headers)
+    SELECT gen_random_uuid(), v."to", v.subject, v.text, v.html, v."dedupeKey", coalesce(v."notBefore", now()),
+      v."fromAddress", v.headers
     FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)
-      AS v("to" text, subject text, text text, html text, "dedupeKey" text, "notBefore" timestamptz)
+      AS v("to" text, subject text, text text, html text, "dedupeKey" text, "notBefore" timestamptz,
+        "fromAddress" text, headers jsonb)
     ON CONFLICT ("dedupeKey") DO NOTHING`;
 }
 
@@ -122,6 +132,8 @@ type ClaimedRow = {
   text: string;
   html: string | null;
   attempts: number;
+  fromAddress: string | null;
+  headers: unknown;
 };
 
 /**
@@ -143,7 +155,14 @@ async function claimBatch(now: Date, batchSize: number): Promise<ClaimedRow[]> {
     UPDATE "OutboxEmail" o SET "lockedUntil" = ${leaseUntil}::timestamptz
     FROM picked
     WHERE o."id" = picked."id"
-    RETURNING o."id", o."to", o."subject", o."text", o."html", o."attempts"`;
+    RETURNING o."id", o."to", o."subject", o."text", o."html", o."attempts", o."fromAddress", o."headers"`;
+}
+
+/** The row's extra headers as name → text, or null when there are none (a non-object is ignored). */
+function headerObject(value: unknown): Record<string, string> | null {
+  if (!value || typeof value !== "object" || Array.isArray(value)) return null;
+  const entries = Object.entries(value).filter(([, v]) => typeof v === "string") as [string, string][];
+  return entries.length ? Object.fromEntries(entries) : null;
 }
 
 function errorMessage(err: unknown): string {
@@ -183,12 +202,14 @@ export async function processOutbox(options: ProcessOutboxOptions): Promise<Proc
       continue;
     }
     try {
+      const headers = headerObject(row.headers);
       await transport.sendMail({
-        from,
+        from: row.fromAddress ?? from,
         to: row.to,
         subject: row.subject,
         text: row.text,
         ...(row.html ? { html: row.html } : {}),
+        ...(headers ? { headers } : {}),
       });
       await db.outboxEmail.updateMany({
         where: mine,

@@ -24,6 +24,13 @@ export function allowedMailDomains(): string[] {
   return [DEMO_MAIL_DOMAIN];
 }
 
+/** The same list for sending: none (nothing is sent) where planning would be refused. */
+export function sendableMailDomains(): string[] {
+  const env = getEnv();
+  if (env.PHISHING_ALLOWED_DOMAINS.length) return env.PHISHING_ALLOWED_DOMAINS;
+  return env.NODE_ENV === "production" ? [] : [DEMO_MAIL_DOMAIN];
+}
+
 /** Condition on person `p`: the address is at one of the domains or a subdomain of one. */
 export function mailDomainSql(domains: readonly string[]): Prisma.Sql {
   // The setting allows only [a-z0-9.-], so the domains hold no LIKE wildcard.

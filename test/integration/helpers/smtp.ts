@@ -4,7 +4,17 @@ import nodemailer from "nodemailer";
 import { SMTPServer } from "smtp-server";
 import type { MailTransport } from "~/modules/notifications/mailer.server";
 
-export type Received = { to: string[]; subject: string; text: string };
+export type Received = {
+  to: string[];
+  subject: string;
+  text: string;
+  /** The From header, decoded. */
+  from?: string;
+  /** Every header of the message, by lower-case name (unfolded, encoded words decoded). */
+  headers?: Record<string, string>;
+  /** The whole message as received, with quoted-printable soft breaks and escapes decoded. */
+  raw?: string;
+};
 
 function decodeWords(s: string): string {
   return s
@@ -43,7 +53,20 @@ export function parseMessage(raw: string, to: string[]): Received {
       : cte === "quoted-printable"
         ? decodeQp(body)
         : body;
-  return { to, subject: decodeWords(header("Subject")), text: text.replace(/\r\n/g, "\n") };
+  const headers: Record<string, string> = {};
+  for (const line of head.split("\r\n")) {
+    const colon = line.indexOf(":");
+    if (colon > 0)
+      headers[line.slice(0, colon).trim().toLowerCase()] = decodeWords(line.slice(colon + 1).trim());
+  }
+  return {
+    to,
+    subject: decodeWords(header("Subject")),
+    text: text.replace(/\r\n/g, "\n"),
+    from: decodeWords(header("From")),
+    headers,
+    raw: decodeQp(raw),
+  };
 }
 
 export type TestSmtp = {
