@@ -281,7 +281,7 @@ async function crawlWidth(crawl: Crawl, page: Page, width: string, seed: string[
   return visited;
 }
 
-const ROLES = ["ADMIN", "COORDINATOR", "REVIEWER", "LEARNER"] as const;
+const ROLES = ["ADMIN", "COORDINATOR", "PHISHING_MANAGER", "REVIEWER", "LEARNER"] as const;
 
 /**
  * A browser context signed in as a fresh account of `role` (in its own agency, with its world), and the
@@ -296,9 +296,13 @@ async function signedIn(browser: Browser, baseURL: string, fixtures: FixtureClie
   });
   await context.addCookies([{ ...account.cookie!, url: baseURL }]);
   const staff = role === "COORDINATOR" || role === "ADMIN";
+  const drills = role === "PHISHING_MANAGER" || role === "ADMIN";
   const seed = [
     `/offerings/${world.offering.id}`,
     ...(staff ? [`/assignments/${world.assignmentIds.due}`] : []),
+    // The world's drill: its page for those who run drills, its results for everyone who may read them.
+    ...(drills ? [`/phishing/${world.campaignId}`] : []),
+    ...(role === "LEARNER" ? [] : [`/phishing/${world.campaignId}/results`]),
   ];
   return { context, seed };
 }
