@@ -5,7 +5,14 @@ import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { db } from "~/db.server";
 import { processOutbox } from "~/modules/notifications/outbox.server";
-import { KILLED_ERROR, phishingTick, type PhishingTickOptions } from "~/modules/phishing/send.server";
+import { transitionCampaign } from "~/modules/phishing/campaigns.server";
+import {
+  KILLED_ERROR,
+  PAUSED_ERROR,
+  STOPPED_ERROR,
+  phishingTick,
+  type PhishingTickOptions,
+} from "~/modules/phishing/send.server";
 import { signToken, verifyToken } from "~/modules/phishing/token.server";
 import { trackingAnswer } from "~/modules/phishing/track.server";
 import { DRILL_HEADER, DRILL_PATHS } from "~/modules/phishing/urls";
@@ -232,6 +239,49 @@ describe("sending", () => {
       }),
     ).toBe(3);
     await db.phishingCampaign.update({ where: { id: w.campaign.id }, data: { status: "STOPPED" } });
+  });
+});
+
+describe("pausing and stopping a campaign", () => {
+  it("takes back its waiting emails (resuming sends them, stopping never), and leaves other campaigns' alone", async () => {
+    const w = await world(3, { maxPerMinute: 100 });
+    const other = await world(2, { maxPerMinute: 100 });
+    expect((await phishingTick(new Date(), db, OPTS)).queued).toBe(5);
+    const manager = {
+      userId: (await makeUser()).id,
+      email: "quanly@tinh-thu.test",
+      personId: null,
+      fullName: "Quản lý diễn tập",
+      locale: "vi" as const,
+      mustChangePassword: false,
+      grants: [],
+    };
+    const keys = (rs: { id: string }[]) => rs.map((r) => `phish:${r.id}`);
+    const outbox = (rs: { id: string }[]) =>
+      db.outboxEmail.findMany({ where: { dedupeKey: { in: keys(rs) } }, orderBy: { dedupeKey: "asc" } });
+
+    await transitionCampaign(manager, "ALL", w.campaign.id, { intent: "pause" });
+    expect((await outbox(w.recipients)).map((r) => [r.status, r.lastError])).toEqual(
+      w.recipients.map(() => ["FAILED", PAUSED_ERROR]),
+    );
+    expect((await outbox(other.recipients)).map((r) => r.status)).toEqual(["PENDING", "PENDING"]);
+    // Paused: the tick queues nothing of it, and the outbox sends only the other campaign's two.
+    await phishingTick(new Date(), db, OPTS);
+    await drain();
+    expect(smtp.inbox).toHaveLength(2);
+
+    await transitionCampaign(manager, "ALL", w.campaign.id, { intent: "resume" });
+    expect((await phishingTick(new Date(), db, OPTS)).queued).toBe(3);
+    await transitionCampaign(manager, "ALL", w.campaign.id, { intent: "stop" });
+    expect((await outbox(w.recipients)).map((r) => [r.status, r.lastError])).toEqual(
+      w.recipients.map(() => ["FAILED", STOPPED_ERROR]),
+    );
+    expect(
+      await db.phishingRecipient.count({ where: { campaignId: w.campaign.id, cancelledAt: null } }),
+    ).toBe(0);
+    await phishingTick(new Date(), db, OPTS);
+    await drain();
+    expect(smtp.inbox).toHaveLength(2);
   });
 });
 

@@ -21,6 +21,7 @@ import {
 } from "./campaign-intents";
 import type { CampaignSettings } from "./campaign-schema";
 import { LINK_GRACE_DAYS, allowedMailDomains, audienceSql, mailDomainSql, planCampaign } from "./plan.server";
+import { PAUSED_ERROR, STOPPED_ERROR, withdrawDrillEmails } from "./send.server";
 
 const DAY_MS = 86_400_000;
 const NOT_FOUND = () => new DomainError("phc.err.notFound", { status: 404 });
@@ -516,6 +517,13 @@ export async function transitionCampaign(
       let recipients: number | undefined;
       let cancelled: number | undefined;
       if (input.intent === "approve") recipients = await planCampaign(tx, id, now);
+      // Emails already in the outbox but not yet sent are taken back: a paused drill sends nothing more
+      // (resuming queues them again), a stopped one never will.
+      if (input.intent === "pause" || input.intent === "stop")
+        await withdrawDrillEmails(now, tx, {
+          campaignId: id,
+          reason: input.intent === "pause" ? PAUSED_ERROR : STOPPED_ERROR,
+        });
       if (input.intent === "stop") {
         const r = await tx.phishingRecipient.updateMany({
           where: { campaignId: id, queuedAt: null, cancelledAt: null },

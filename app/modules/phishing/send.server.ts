@@ -19,6 +19,9 @@ type Client = typeof db | Tx;
 
 /** lastError of a drill email taken back by the kill switch; such a row is queued again when it is lifted. */
 export const KILLED_ERROR = "dừng khẩn cấp";
+/** Why a paused or stopped campaign's waiting emails were taken back (resuming queues them again). */
+export const PAUSED_ERROR = "diễn tập tạm dừng";
+export const STOPPED_ERROR = "diễn tập đã dừng";
 const KEY_PREFIX = "phish:";
 
 export type PhishingTickOptions = {
@@ -54,11 +57,19 @@ export async function drillsKilled(
  * queued, so lifting the switch sends it after all. A row a worker holds under its lease is being sent right
  * now and is left to finish: taking it back would lose the fact that it went out.
  */
-export async function withdrawDrillEmails(now: Date, client: Client = db): Promise<number> {
+export async function withdrawDrillEmails(
+  now: Date,
+  client: Client = db,
+  only?: { campaignId: string; reason: string },
+): Promise<number> {
+  const ofCampaign = only
+    ? Prisma.sql`AND "dedupeKey" = ANY(SELECT 'phish:' || id::text FROM "PhishingRecipient"
+        WHERE "campaignId" = ${only.campaignId}::uuid)`
+    : Prisma.empty;
   const rows = await client.$queryRaw<{ id: string }[]>`
     WITH w AS (
-      UPDATE "OutboxEmail" SET status = 'FAILED'::"OutboxStatus", "lastError" = ${KILLED_ERROR}
-      WHERE status = 'PENDING'::"OutboxStatus" AND "dedupeKey" LIKE 'phish:%'
+      UPDATE "OutboxEmail" SET status = 'FAILED'::"OutboxStatus", "lastError" = ${only?.reason ?? KILLED_ERROR}
+      WHERE status = 'PENDING'::"OutboxStatus" AND "dedupeKey" LIKE 'phish:%' ${ofCampaign}
         AND ("lockedUntil" IS NULL OR "lockedUntil" < ${now}::timestamptz)
       RETURNING substr("dedupeKey", ${KEY_PREFIX.length + 1}) AS id
     )
@@ -184,7 +195,7 @@ async function queueCampaign(
       headers: { [DRILL_HEADER]: token },
     };
   });
-  // One statement per chunk; a row the kill switch took back is put back as new (same dedupeKey).
+  // One statement per chunk; a row the kill switch or a pause took back is put back as new (same dedupeKey).
   for (let i = 0; i < rows.length; i += 1000) {
     await tx.$executeRaw`
       INSERT INTO "OutboxEmail" AS o (id, "to", subject, text, html, "dedupeKey", "fromAddress", headers, "nextAttemptAt")
@@ -196,7 +207,7 @@ async function queueCampaign(
         "lastError" = NULL, "lockedUntil" = NULL, "nextAttemptAt" = EXCLUDED."nextAttemptAt",
         "to" = EXCLUDED."to", subject = EXCLUDED.subject, text = EXCLUDED.text, html = EXCLUDED.html,
         "fromAddress" = EXCLUDED."fromAddress", headers = EXCLUDED.headers
-      WHERE o.status = 'FAILED'::"OutboxStatus" AND o."lastError" = ${KILLED_ERROR}`;
+      WHERE o.status = 'FAILED'::"OutboxStatus" AND o."lastError" = ANY(${[KILLED_ERROR, PAUSED_ERROR]}::text[])`;
   }
   await tx.$executeRaw`
     UPDATE "PhishingRecipient" SET "queuedAt" = ${now}::timestamptz
