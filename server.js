@@ -127,7 +127,7 @@ async function serve() {
   // Every state-changing request must come from our own pages (defence in depth next to SameSite=Lax).
   // The rule itself lives in app/modules/auth/origin.ts (unit-tested), exported through entry.server.
   // The drill's open pixel and link (GET /t/o/…, /t/c/…) are answered here, before the Origin check, the
-  // static files, the request log and Remix: a click must cost far less than a page (npm run bench:tracking;
+  // static files, the request log and Remix: a click must cost far less than a page (npm run bench:phishing;
   // the Remix routes of the same paths serve development). Their headers replace the page policy above.
   app.get(/^\/t\/[oc]\//, (req, res, next) => {
     const answer = build.entry.module.trackingAnswer?.(req.method, req.path);
