@@ -129,6 +129,8 @@ async function main() {
     const planned = await db.$transaction((tx) => planCampaign(tx, campaign.id, now), LONG_TX);
     const planMs = performance.now() - t0;
     const recipients = await db.phishingRecipient.count({ where: { campaignId: campaign.id } });
+    if (planned !== recipients)
+      throw new Error(`planCampaign said ${planned}, the table holds ${recipients}`);
     t0 = performance.now();
     const assigned = await createAssignment(
       "ALL",
@@ -139,7 +141,6 @@ async function main() {
     console.log(
       `\n1. Planning a campaign to the province (${people} active people, ${os.availableParallelism()} cores):` +
         `\n  planCampaign: ${recipients} recipients in ${f(planMs / 1000, 2)} s (target < 10 s)` +
-        ` — ${JSON.stringify(planned)}` +
         `\n  createAssignment, same audience: ${assigned.count} members in ${f(assignMs / 1000, 2)} s` +
         `\n  ratio planning ÷ assignment: ${f(planMs / assignMs, 2)}×`,
     );
