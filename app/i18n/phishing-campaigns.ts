@@ -9,6 +9,8 @@ export const phishingCampaigns = {
     "title.phishingCampaign": "Đợt diễn tập",
     "phc.title": "Diễn tập thư giả mạo",
     "phc.new": "Tạo đợt diễn tập",
+    "phc.templatesLink": "Mẫu thư giả lập",
+    "phc.resultsLink": "Kết quả qua các đợt",
     "phc.newIntro":
       "Đợt diễn tập được lưu dưới dạng nháp; sau khi gửi duyệt, một người khác có cùng quyền với đơn vị này phải duyệt thì đợt mới được lên lịch gửi.",
     "phc.edit": "Sửa đợt diễn tập",
@@ -158,6 +160,8 @@ export const phishingCampaigns = {
     "title.phishingCampaign": "Drill campaign",
     "phc.title": "Phishing drills",
     "phc.new": "New drill campaign",
+    "phc.templatesLink": "Drill email templates",
+    "phc.resultsLink": "Results across campaigns",
     "phc.newIntro":
       "The campaign is saved as a draft; once submitted, another person holding the same power over this agency must approve it before it is scheduled.",
     "phc.edit": "Edit drill campaign",

@@ -32,7 +32,11 @@ export default function CampaignsPage() {
     <div className="space-y-4">
       <PageHeader
         title={t("phc.title")}
-        links={[{ to: "/phishing/new", label: t("phc.new"), primary: true }]}
+        links={[
+          { to: "/phishing/new", label: t("phc.new"), primary: true },
+          { to: "/phishing/templates", label: t("phc.templatesLink") },
+          { to: "/phishing/results", label: t("phc.resultsLink") },
+        ]}
       />
       <FilterForm schema={campaignListQuery} className="flex flex-wrap items-end gap-2" role="search">
         {(errorOf) => (
