@@ -18,7 +18,7 @@ import { benchOptions } from "./lib/bench-options.ts";
 import { addSessions, admin, fmt as f, prepareTree, root, withClient } from "./lib/bench-trees.ts";
 import { databaseCpuMsSince, databaseCpuReading, serverCpuMs, settle, type LoadResult } from "./lib/load.ts";
 import { prodEnv, startProdServer, type ProdServer } from "./lib/prod-server.ts";
-import { describeGenerator, loadGenerator, runPageLoad, runWrk } from "./lib/wrk.ts";
+import { describeGenerator, loadGenerator, runPageLoad, runWrk, toLoadResult } from "./lib/wrk.ts";
 
 const OPTIONS = benchOptions({ seconds: 5, port: 3320 });
 const SECONDS = OPTIONS.seconds;
@@ -48,25 +48,16 @@ async function runPaths(
   concurrency: number,
   seconds: number,
 ): Promise<LoadResult> {
-  const r = await runWrk<{ bytes: number; non200: number }>(PATHS_SCRIPT, {
-    port,
-    concurrency,
-    seconds,
-    path: paths[0]!,
-    files: { paths: paths.join("\n") + "\n" },
-    args: (dir) => [path.join(dir, "paths"), String(concurrency)],
-  });
-  return {
-    requests: r.requests,
-    errors: r.line.non200 + r.socketErrors,
-    samples: r.samples,
-    seconds: r.seconds,
-    rps: r.requests / r.seconds,
-    p50: r.p50,
-    p99: r.p99,
-    bytes: r.line.bytes,
-    generatorCpuMs: r.generatorCpuMs,
-  };
+  return toLoadResult(
+    await runWrk<{ bytes: number; non200: number }>(PATHS_SCRIPT, {
+      port,
+      concurrency,
+      seconds,
+      path: paths[0]!,
+      files: { paths: paths.join("\n") + "\n" },
+      args: (dir) => [path.join(dir, "paths"), String(concurrency)],
+    }),
+  );
 }
 
 async function measure(

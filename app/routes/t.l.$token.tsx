@@ -4,22 +4,15 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { recipientOf, teachablePage } from "~/modules/phishing/track.server";
+import { DRILL_PAGE_HEADERS, drillPageMeta } from "~/modules/phishing/drill-page";
 import { notFound } from "~/utils/http.server";
 import { getLocale } from "~/utils/i18n.server";
 import { formatDay } from "~/utils/vn-calendar";
 import { useT } from "~/utils/i18n";
 
-export const headers = () => ({
-  "Referrer-Policy": "no-referrer",
-  "X-Robots-Tag": "noindex, nofollow",
-  "Cache-Control": "no-store",
-});
+export const headers = () => DRILL_PAGE_HEADERS;
 
-export const meta: MetaFunction = () => [
-  { title: "Học ATTT" },
-  { name: "robots", content: "noindex, nofollow" },
-  { name: "referrer", content: "no-referrer" },
-];
+export const meta: MetaFunction = drillPageMeta;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const id = await recipientOf(params.token);

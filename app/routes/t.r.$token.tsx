@@ -2,20 +2,13 @@
 // links expired: a late report is still a report) and thanks the person.
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { recipientOf, recordEvent } from "~/modules/phishing/track.server";
+import { DRILL_PAGE_HEADERS, drillPageMeta } from "~/modules/phishing/drill-page";
 import { notFound } from "~/utils/http.server";
 import { useT } from "~/utils/i18n";
 
-export const headers = () => ({
-  "Referrer-Policy": "no-referrer",
-  "X-Robots-Tag": "noindex, nofollow",
-  "Cache-Control": "no-store",
-});
+export const headers = () => DRILL_PAGE_HEADERS;
 
-export const meta: MetaFunction = () => [
-  { title: "Học ATTT" },
-  { name: "robots", content: "noindex, nofollow" },
-  { name: "referrer", content: "no-referrer" },
-];
+export const meta: MetaFunction = drillPageMeta;
 
 export async function loader({ params }: LoaderFunctionArgs) {
   const id = await recipientOf(params.token);

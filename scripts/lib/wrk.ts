@@ -132,11 +132,17 @@ export function parseWrkResult<T extends object>(stdout: string): WrkRun<T> {
 
 /** `concurrency` connections of wrk, each with its own cookie (in turn from `cookies`), GET `path` for `seconds`. */
 export async function runPagesWrk(o: PageLoad): Promise<LoadResult> {
-  const r = await runWrk<{ bytes: number; non200: number }>(PAGES_SCRIPT, {
-    ...o,
-    files: { cookies: o.cookies.join("\n") + "\n" },
-    args: (dir) => [path.join(dir, "cookies")],
-  });
+  return toLoadResult(
+    await runWrk<{ bytes: number; non200: number }>(PAGES_SCRIPT, {
+      ...o,
+      files: { cookies: o.cookies.join("\n") + "\n" },
+      args: (dir) => [path.join(dir, "cookies")],
+    }),
+  );
+}
+
+/** A run of a script whose result line counts bytes and non-200 answers, as a page measurement. */
+export function toLoadResult(r: WrkRun<{ bytes: number; non200: number }>): LoadResult {
   return {
     requests: r.requests,
     errors: r.line.non200 + r.socketErrors,

@@ -355,15 +355,7 @@ export async function drillHistoryFor(
   return personDrillHistory(personId, c);
 }
 
-export type DrillTargetFigure = {
-  campaignId: string;
-  name: string;
-  windowStart: Date;
-  delivered: number;
-  prone: number;
-  reported: number;
-  pronePercent: number | null;
-  reportPercent: number | null;
+export type DrillTargetFigure = TrendPoint & {
   clickRateTarget: number | null;
   reportRateTarget: number | null;
   /** null: nothing delivered yet, or no such target. */
