@@ -46,7 +46,10 @@ describe("parseAuthConfig", () => {
       methods: ["oidc", "ldap", "password"],
       oidc: [],
       ldap: [],
-      twoFactor: { requiredForRoles: ["ADMIN", "COORDINATOR", "REVIEWER"], acceptProviderMfa: true },
+      twoFactor: {
+        requiredForRoles: ["ADMIN", "COORDINATOR", "REVIEWER", "PHISHING_MANAGER"],
+        acceptProviderMfa: true,
+      },
       invitations: { ttlHours: 168 },
       passwordReset: { ttlMinutes: 60 },
       magicLink: { enabled: false, ttlMinutes: 15 },
