@@ -175,10 +175,11 @@ export async function appliedMigrations(side: Side): Promise<string[] | null> {
 /** Tables of the target (any schema but the system's) that hold at least one row; Prisma's own excepted. */
 /**
  * Tables whose rows the migrations themselves write (the figures watermark and the agency version counter,
- * docs/decisions/014): a freshly migrated database is still empty with them, and the copy replaces them with
- * the source's rows.
+ * docs/decisions/014; the phishing settings with the drill links' token key, docs/decisions/017): a freshly
+ * migrated database is still empty with them, and the copy replaces them with the source's rows, so the links
+ * already emailed keep working after a move.
  */
-export const MIGRATION_ROWS = ["FigureWatermark", "AgencyVersion"];
+export const MIGRATION_ROWS = ["FigureWatermark", "AgencyVersion", "PhishingSettings"];
 
 export async function tablesWithRows(target: Side): Promise<string[]> {
   const tables = await target.query(

@@ -457,6 +457,19 @@ const REACH: Record<string, Reach> = {
     cookie: (x) => x.w.coordA.cookie,
     fields: () => [["intent", "review"]],
   },
+  // The kill switch: "allow" (lifting it when it is not set changes nothing the other cases depend on).
+  "admin.phishing.tsx": {
+    url: () => "/admin/phishing",
+    cookie: (x) => x.w.admin.cookie,
+    fields: () => [["intent", "allow"]],
+  },
+  // A drill's landing form with a token never issued: a plain 404 whatever the body holds (never read).
+  "t.s.$token.tsx": {
+    url: () => "/t/s/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA",
+    params: () => ({ token: "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA" }),
+    cookie: (x) => x.w.learner.cookie,
+    fields: () => [["ma_dinh_danh", "0123456789"]],
+  },
   "report-phish.tsx": {
     url: () => "/report-phish",
     cookie: (x) => x.w.learner.cookie,
