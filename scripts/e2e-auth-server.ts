@@ -125,6 +125,11 @@ const env: NodeJS.ProcessEnv = {
   SMTP_SECURE: "false",
   MAIL_FROM: "Học ATTT <no-reply@langson.gov.vn>",
   REMINDER_INTERVAL_SECONDS: "10",
+  // Phishing drills (test/e2e/auth/phishing.spec.ts) send only to these domains; production refuses to plan a
+  // drill without the list. The e2e fixtures' people are at e2e.langson.gov.vn (a subdomain), the demo's at
+  // langson.gov.vn. Results are read fresh on every request (the spec reads them right after clicking).
+  PHISHING_ALLOWED_DOMAINS: "langson.gov.vn",
+  PHISHING_RESULTS_CACHE_SECONDS: "0",
   // Opens the fixtures route to the tests of this run only (docs/decisions/011-e2e-fixtures.md).
   E2E_FIXTURES_TOKEN: randomBytes(32).toString("hex"),
 };

@@ -220,13 +220,20 @@ export function emailPicture(
   labels: { from: string; subject: string },
 ): string {
   const mail = renderDrillEmail(v, { ...person, link: "#", reportLink: "#", pixelUrl: null });
+  // Only the elements of this email's red flags are outlined and numbered: a data-flag the template's list
+  // does not name (the header's "sender" and "subject" when no flag has those ids) stays plain, so every red
+  // box on the picture has its number in the list beside it.
+  const sel = (f: RedFlag) => `[data-flag="${f.id.replace(/["\\]/g, "")}"]`;
+  const outlined = flags.length
+    ? `${flags.map(sel).join(",")}{outline:2px solid #dc2626;outline-offset:2px;background:#fef2f2}`
+    : "";
   const numbered = flags
     .map(
       (f, i) =>
-        `[data-flag="${f.id.replace(/["\\]/g, "")}"]::before{content:"${i + 1}";display:inline-block;min-width:1.4em;margin-right:.3em;padding:0 .2em;border-radius:999px;background:#dc2626;color:#fff;font:bold 12px/1.4em sans-serif;text-align:center}`,
+        `${sel(f)}::before{content:"${i + 1}";display:inline-block;min-width:1.4em;margin-right:.3em;padding:0 .2em;border-radius:999px;background:#dc2626;color:#fff;font:bold 12px/1.4em sans-serif;text-align:center}`,
     )
     .join("");
-  const style = `body{font-family:sans-serif;font-size:14px;margin:12px;color:#0f172a;overflow-wrap:anywhere}img{max-width:100%}[data-flag]{outline:2px solid #dc2626;outline-offset:2px;background:#fef2f2}.hdr{border-bottom:1px solid #cbd5e1;padding-bottom:8px;margin-bottom:12px}.hdr p{margin:4px 0}${numbered}`;
+  const style = `body{font-family:sans-serif;font-size:14px;margin:12px;color:#0f172a;overflow-wrap:anywhere}img{max-width:100%}${outlined}.hdr{border-bottom:1px solid #cbd5e1;padding-bottom:8px;margin-bottom:12px}.hdr p{margin:4px 0}${numbered}`;
   const header = `<div class="hdr"><p><b>${escapeHtml(labels.from)}:</b> <span data-flag="sender">${escapeHtml(v.senderName)} &lt;${escapeHtml(v.senderAddress)}&gt;</span></p><p><b>${escapeHtml(labels.subject)}:</b> <span data-flag="subject">${escapeHtml(mail.subject)}</span></p></div>`;
   return `<!doctype html><html><head><meta charset="utf-8"><base target="_self"><style>${style}</style></head><body>${header}${mail.html}</body></html>`;
 }

@@ -3,7 +3,14 @@ import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { expect } from "@playwright/test";
 
-export type Mail = { to: string[]; subject: string; text: string };
+export type Mail = {
+  to: string[];
+  subject: string;
+  text: string;
+  /** The HTML part (a drill email has one), decoded; absent for a text-only message. */
+  html?: string;
+  headers?: Record<string, string>;
+};
 
 const dir = path.resolve("test-results/e2e-auth/mail");
 

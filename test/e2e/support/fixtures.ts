@@ -7,6 +7,7 @@ import path from "node:path";
 import { type APIRequestContext, test as base, request as requests } from "@playwright/test";
 import { E2E_TOKEN_HEADER, type FixtureRequest } from "../../fixtures/e2e-fixtures";
 import type { LearningAnswers, LearningRequest } from "../../fixtures/e2e-fixtures-learning";
+import type { PhishingAnswers, PhishingRequest } from "../../fixtures/e2e-fixtures-phishing";
 import type { WorldRecords, makeWorld } from "../../fixtures/e2e-fixtures-world";
 
 export { expect } from "@playwright/test";
@@ -70,6 +71,12 @@ export class FixtureClient {
     const a = await this.post<LearningAnswers[R["kind"]]>(input);
     for (const [list, ids] of Object.entries(a.made)) this.made[list] = [...ids, ...(this.made[list] ?? [])];
     return a;
+  }
+
+  /** A kind of test/fixtures/e2e-fixtures-phishing.ts (make a drill's sends due now, read a recipient's
+   * events and scan the database for typed strings); it makes no rows. */
+  async phishing<R extends PhishingRequest>(input: R): Promise<PhishingAnswers[R["kind"]]> {
+    return this.post<PhishingAnswers[R["kind"]]>(input);
   }
 
   /** The data that makes the pages of `account`'s role non-empty, in its agency. */

@@ -1,5 +1,7 @@
-// A real SMTP server on loopback (smtp-server) and a small reader for the single-part messages nodemailer writes.
+// A real SMTP server on loopback (smtp-server) and a small reader for the single-part messages nodemailer writes;
+// the HTML part of a multipart message (a drill email) is read with mailparser.
 import type { AddressInfo } from "node:net";
+import { simpleParser } from "mailparser";
 import nodemailer from "nodemailer";
 import { SMTPServer } from "smtp-server";
 import type { MailTransport } from "~/modules/notifications/mailer.server";
@@ -14,6 +16,8 @@ export type Received = {
   headers?: Record<string, string>;
   /** The whole message as received, with quoted-printable soft breaks and escapes decoded. */
   raw?: string;
+  /** The HTML part, decoded (mailparser), when the message has one. */
+  html?: string;
 };
 
 function decodeWords(s: string): string {
@@ -88,10 +92,18 @@ export async function startSmtp(options: { onMessage?: (m: Received) => void } =
       stream.on("data", (c: Buffer) => chunks.push(c));
       stream.on("end", () => {
         const to = session.envelope.rcptTo.map((r) => r.address.toLowerCase());
-        const message = parseMessage(Buffer.concat(chunks).toString("utf8"), to);
-        inbox.push(message);
-        options.onMessage?.(message);
-        cb();
+        const source = Buffer.concat(chunks);
+        const message = parseMessage(source.toString("utf8"), to);
+        simpleParser(source)
+          .then((parsed) => {
+            if (typeof parsed.html === "string") message.html = parsed.html;
+          })
+          .catch(() => undefined)
+          .finally(() => {
+            inbox.push(message);
+            options.onMessage?.(message);
+            cb();
+          });
       });
     },
   });
