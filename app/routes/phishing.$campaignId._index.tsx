@@ -16,6 +16,7 @@ import { serverT } from "~/utils/i18n.server";
 import { pageTitle, useT } from "~/utils/i18n";
 import { unreachable } from "~/utils/intents";
 import { uuidParam } from "~/utils/uuid.server";
+import { withoutPlaceholders } from "~/modules/phishing/render";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "title.phishingCampaign") }];
 
@@ -224,7 +225,8 @@ export default function CampaignPage() {
         <ul className="list-disc pl-5 text-sm">
           {templates.map((tpl) => (
             <li key={tpl.id}>
-              {tpl.title} · {tpl.subject} · {t("phc.difficulty", { level: tpl.difficulty })}
+              {tpl.title} · {withoutPlaceholders(tpl.subject)} ·{" "}
+              {t("phc.difficulty", { level: tpl.difficulty })}
             </li>
           ))}
         </ul>

@@ -32,12 +32,26 @@ export type TemplateOption = { versionId: string; title: string; difficulty: num
 
 /** Active templates' current versions, the catalogue's courses and the caller's agencies. */
 export async function campaignFormOptions(scope: Scope) {
-  const [templates, courses, agencies] = await Promise.all([
+  const [templates, courses, agencies, suggested] = await Promise.all([
     activeTemplates(),
     assignableCourses(),
     listAgencyOptions(scope),
+    suggestedFollowUps(),
   ]);
+  // The templates' own follow-up courses first: the form's default is the course the drill was written for.
+  const rank = (id: string) => (suggested.has(id) ? 0 : 1);
+  courses.sort((a, b) => rank(a.id) - rank(b.id));
   return { templates, courses, agencies: indentedAgencyOptions(agencies) };
+}
+
+/** Ids of the courses that active templates name as their follow-up. */
+async function suggestedFollowUps(): Promise<Set<string>> {
+  const rows = await db.$queryRaw<{ id: string }[]>`
+    SELECT DISTINCT c.id FROM "PhishingTemplate" t
+    JOIN "PhishingTemplateVersion" v ON v.id = t."currentVersionId"
+    JOIN "Course" c ON c.code = v."followUpCourseCode"
+    WHERE t.active`;
+  return new Set(rows.map((r) => r.id));
 }
 
 async function activeTemplates(): Promise<TemplateOption[]> {

@@ -52,3 +52,8 @@ export function renderDrillEmail(
 export function renderLanding(landingHtml: string, submitUrl: string): string {
   return fill(landingHtml, { submit_url: submitUrl }, true);
 }
+
+/** A template's text for a manager's page, its placeholders shown as "…" (filled per recipient when sent). */
+export function withoutPlaceholders(text: string): string {
+  return text.replace(/\{\{\s*[a-z_]+\s*\}\}/g, "…");
+}
