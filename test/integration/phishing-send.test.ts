@@ -314,11 +314,13 @@ describe("tracking", () => {
   });
 
   it(
-    "30,000 recipients clicking at once (100 at a time) are all recorded",
+    "30,000 recipients clicking at once (100 at a time) are all recorded (3,000 on PGlite)",
     { timeout: 600_000 },
     async () => {
       const w = await world(0);
-      const N = 30_000;
+      // PostgreSQL is where concurrent writers meet (the production engine); PGlite runs one statement at a
+      // time, so there 3,000 check the same path without two minutes of the suite's time.
+      const N = process.env.TEST_DB === "postgres" ? 30_000 : 3_000;
       const tag = randomUUID().slice(0, 8);
       await db.$executeRaw`
       INSERT INTO "Person" (id, "fullName", email, "agencyId", "staffCategory", "updatedAt")
