@@ -31,11 +31,24 @@ export default function AdminHome() {
           </Link>
         ))}
       </div>
-      <p className="mt-6">
-        <Link to="/admin/phishing" className="font-medium text-red-700 underline">
-          {t("phishingDrill.kill.title")}
-        </Link>
-      </p>
+      <h2 className="mt-6 text-lg font-semibold">{t("nav.phishing")}</h2>
+      <ul className="mt-2 space-y-1">
+        <li>
+          <Link to="/phishing" className="font-medium text-red-800 underline">
+            {t("phc.title")}
+          </Link>
+        </li>
+        <li>
+          <Link to="/phishing/reports" className="font-medium text-red-800 underline">
+            {t("nav.phishReports")}
+          </Link>
+        </li>
+        <li>
+          <Link to="/admin/phishing" className="font-medium text-red-700 underline">
+            {t("phishingDrill.kill.title")}
+          </Link>
+        </li>
+      </ul>
     </div>
   );
 }

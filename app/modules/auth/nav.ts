@@ -12,8 +12,9 @@ export function navFor(actor: Actor): NavItem[] {
       { to: "/learn", label: "nav.learn" },
       { to: "/courses", label: "nav.catalog" },
       { to: "/offerings", label: "nav.offerings" },
-      { to: "/report-phish", label: "nav.reportPhish" },
     );
+    // Staff reach it from their learner home (/learn): their menu is full at 1280 px.
+    if (!staffRole(actor)) nav.push({ to: "/report-phish", label: "nav.reportPhish" });
   }
   if (manages) {
     nav.push(
@@ -28,16 +29,21 @@ export function navFor(actor: Actor): NavItem[] {
   if (hasRole(actor, "REVIEWER") || manages) {
     nav.push({ to: "/targets", label: "nav.targets" }, { to: "/reports", label: "nav.reports" });
   }
-  // Drill managers run the phishing drills of their subtree; admins everywhere.
-  if (hasRole(actor, "PHISHING_MANAGER") || isAdmin(actor))
-    nav.push({ to: "/phishing", label: "nav.phishing" });
-  // The IT queue of reported suspicious mail: drill managers, coordinators and admins.
+  // Drill managers run the phishing drills of their subtree. Admins reach the drills, the queue and the kill
+  // switch from /admin (their menu is full at 1280 px).
+  if (hasRole(actor, "PHISHING_MANAGER")) nav.push({ to: "/phishing", label: "nav.phishing" });
+  // The IT queue of reported suspicious mail: drill managers and coordinators.
   const reportScope = phishingReportScope(actor);
-  if (reportScope === "ALL" || reportScope.length > 0)
+  if (!isAdmin(actor) && (reportScope === "ALL" || reportScope.length > 0))
     nav.push({ to: "/phishing/reports", label: "nav.phishReports" });
   // One entry: the administration page links agencies, accounts and the audit log.
   if (isAdmin(actor)) nav.push({ to: "/admin", label: "nav.admin" });
   return nav;
+}
+
+/** Whether the actor holds any role beyond learning. */
+function staffRole(actor: Actor): boolean {
+  return actor.grants.some((g) => g.role !== "LEARNER");
 }
 
 /** The person's roles, most powerful first, as the account menu lists them. */
