@@ -51,7 +51,9 @@ test.describe("each role lands on its own home page", () => {
     await page.goto("/");
     await expect(page).toHaveURL(/\/phishing$/);
     await expect(page.getByRole("heading", { name: "Diễn tập thư giả mạo" })).toBeVisible();
-    await expect(page.getByRole("banner").getByRole("link", { name: "Thư giả lập", exact: true })).toBeVisible();
+    await expect(
+      page.getByRole("banner").getByRole("link", { name: "Thư giả lập", exact: true }),
+    ).toBeVisible();
     await page.getByRole("link", { name: "Tạo đợt diễn tập" }).click();
     await expect(page.getByRole("heading", { name: "Tạo đợt diễn tập" })).toBeVisible();
     await expect(page.getByLabel("Đơn vị", { exact: true })).toContainText("Sở Khoa học và Công nghệ");
