@@ -2,11 +2,13 @@ import { getFormProps, getTextareaProps } from "@conform-to/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Field } from "~/components/field";
+import { AudiencePreviewLines } from "~/components/phishing/campaign-form";
 import { IntentForm } from "~/components/intent-form";
 import type { MessageKey } from "~/i18n";
 import { requireDrillManager } from "~/modules/auth/guards.server";
 import { type CampaignAction, campaignIntent } from "~/modules/phishing/campaign-intents";
 import { campaignPage, transitionCampaign } from "~/modules/phishing/campaigns.server";
+import { withoutPlaceholders } from "~/modules/phishing/render";
 import { useZodForm } from "~/utils/conform";
 import { domainErrorReply, invalidReply, parseSubmission } from "~/utils/conform.server";
 import { redirectWithFlash } from "~/utils/flash.server";
@@ -16,7 +18,6 @@ import { serverT } from "~/utils/i18n.server";
 import { pageTitle, useT } from "~/utils/i18n";
 import { unreachable } from "~/utils/intents";
 import { uuidParam } from "~/utils/uuid.server";
-import { withoutPlaceholders } from "~/modules/phishing/render";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "title.phishingCampaign") }];
 
@@ -185,19 +186,7 @@ export default function CampaignPage() {
           <p>{t("phc.plannedCount", { count: recipients })}</p>
         ) : preview ? (
           <div role="status">
-            <p>{t("phc.reaches", { count: preview.count })}</p>
-            {preview.sample.length ? (
-              <p className="text-xs text-slate-600">
-                {t("phc.sample", { names: preview.sample.join(", ") })}
-              </p>
-            ) : null}
-            <p className="text-xs text-slate-600">
-              {t("phc.leftOut", {
-                domain: preview.outsideDomains,
-                excluded: preview.excluded,
-                domains: preview.domains.join(", "),
-              })}
-            </p>
+            <AudiencePreviewLines preview={preview} />
           </div>
         ) : previewProblem ? (
           <p role="alert" className="text-sm text-red-800">

@@ -20,6 +20,32 @@ export type CampaignFormPreview = {
   domains: string[];
 };
 
+/** Who a campaign reaches: the count, the first names, and how many the domain rule and the exclusions leave out. */
+export function AudiencePreviewLines({
+  preview,
+  countClassName,
+}: {
+  preview: CampaignFormPreview;
+  countClassName?: string;
+}) {
+  const t = useT();
+  return (
+    <>
+      <p className={countClassName}>{t("phc.reaches", { count: preview.count })}</p>
+      {preview.sample.length ? (
+        <p className="text-xs text-slate-600">{t("phc.sample", { names: preview.sample.join(", ") })}</p>
+      ) : null}
+      <p className="text-xs text-slate-600">
+        {t("phc.leftOut", {
+          domain: preview.outsideDomains,
+          excluded: preview.excluded,
+          domains: preview.domains.join(", "),
+        })}
+      </p>
+    </>
+  );
+}
+
 export function CampaignForm({
   schema,
   options,
@@ -248,17 +274,7 @@ export function CampaignForm({
 
       {preview ? (
         <div role="status" className="rounded border border-slate-200 bg-slate-50 p-3 text-sm sm:col-span-2">
-          <p className="font-medium">{t("phc.reaches", { count: preview.count })}</p>
-          {preview.sample.length ? (
-            <p className="text-xs text-slate-600">{t("phc.sample", { names: preview.sample.join(", ") })}</p>
-          ) : null}
-          <p className="text-xs text-slate-600">
-            {t("phc.leftOut", {
-              domain: preview.outsideDomains,
-              excluded: preview.excluded,
-              domains: preview.domains.join(", "),
-            })}
-          </p>
+          <AudiencePreviewLines preview={preview} countClassName="font-medium" />
         </div>
       ) : null}
       <div className="flex flex-wrap gap-3 sm:col-span-2">
